@@ -1,10 +1,43 @@
 //! # jixiao (绩效)
 //!
 //! Typed data from Chinese public-budget performance target tables (项目支出绩效目标表).
+//!
+//! The crate is built in layers, each in its own module:
+//!
+//! - the **taxonomy** ([`Tier`], [`Category`]): 产出 / 效益 / 满意度 and their nine categories;
+//! - the **value grammar** ([`Target`], [`Value`], [`Quantity`]): a nom grammar that types
+//!   every 指标值 as written in loose Chinese (`≥90%`, `不少于100场次`, `3.5小时以内`,
+//!   `不低于上年度`, `截至2026年≥7.6万家`, `广州海关=5000万元，黄埔海关=3000万元`).
+//!
+//! ```
+//! use jixiao::{Kind, Op, Target};
+//!
+//! let target = Target::lenient("不少于100场次");
+//! assert_eq!(target.kind(), Kind::Compare);
+//! assert_eq!(target.op(), Some(Op::Ge));
+//! assert_eq!(target.quantity().unwrap().unit(), Some("场次"));
+//! assert_eq!(target.to_string(), "≥100场次");
+//!
+//! // A strict parse says where it stopped and what it expected.
+//! let err = "≥万家".parse::<Target>().unwrap_err();
+//! assert_eq!((err.offset(), err.column()), (Some(3), Some(2)));
+//! ```
+//!
+//! With the `serde` feature (on by default) every type serializes to the JSON documented in
+//! README.md.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod target;
 mod taxonomy;
 
+pub use target::{
+    Baseline, Kind, Op, PartialDate, Quantity, Scale, Target, TargetError, TargetErrorKind, Value,
+};
 pub use taxonomy::{Category, TaxonomyError, TaxonomyErrorKind, Tier};
+
+/// The usage examples of README.md, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

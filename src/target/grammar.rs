@@ -1,0 +1,1607 @@
+//! The grammar of target values: one function per production, each under a comment with the
+//! production it parses. [`target`] at the bottom drives them: it strips quotes, tries a
+//! compound value, then a single value after a subject, then a value trailed by words, and
+//! falls back to qualitative words or untyped text.
+//!
+//! Full-width digits, comparators and spaces are accepted where they stand, never rewritten,
+//! so every error offset is an offset into the caller's text.
+
+use super::words::*;
+use super::{Baseline, Op, PartialDate, Quantity, Scale, Target, TargetError, Value};
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while};
+use nom::combinator::{cut, eof, opt};
+use nom::error::{ContextError, ErrorKind, ParseError, context};
+use nom::sequence::preceded;
+use nom::{IResult, Parser};
+use rust_decimal::Decimal;
+use std::borrow::Cow;
+
+/// The grammar's error: where it stopped and what it expected there.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Expect<'a> {
+    at: &'a str,
+    what: &'static str,
+    labelled: bool,
+}
+
+impl<'a> Expect<'a> {
+    fn new(at: &'a str, what: &'static str) -> Self {
+        Expect {
+            at,
+            what,
+            labelled: true,
+        }
+    }
+
+    /// The error that got further, the later one on a tie.
+    fn furthest(self, other: Self) -> Self {
+        if other.at.len() <= self.at.len() {
+            other
+        } else {
+            self
+        }
+    }
+}
+
+impl<'a> ParseError<&'a str> for Expect<'a> {
+    fn from_error_kind(at: &'a str, kind: ErrorKind) -> Self {
+        let what = match kind {
+            ErrorKind::Eof => "the end of the value",
+            ErrorKind::Tag => "a word of the grammar",
+            _ => "a target value",
+        };
+        Expect {
+            at,
+            what,
+            labelled: false,
+        }
+    }
+
+    fn append(_: &'a str, _: ErrorKind, other: Self) -> Self {
+        other
+    }
+
+    fn or(self, other: Self) -> Self {
+        self.furthest(other)
+    }
+}
+
+impl<'a> ContextError<&'a str> for Expect<'a> {
+    /// A context names what was expected where its parser started; an error further in
+    /// keeps its own, more precise, expectation.
+    fn add_context(input: &'a str, what: &'static str, other: Self) -> Self {
+        if other.labelled && other.at.len() < input.len() {
+            other
+        } else {
+            Expect::new(other.at, what)
+        }
+    }
+}
+
+type Res<'a, T> = IResult<&'a str, T, Expect<'a>>;
+
+fn fail<'a, T>(at: &'a str, what: &'static str) -> Res<'a, T> {
+    Err(nom::Err::Error(Expect::new(at, what)))
+}
+
+/// The longest entry of `table` that `i` starts with.
+///
+/// Entries are first compared on their first two bytes, inline, so that a table of forty
+/// words costs little more than forty byte comparisons.
+fn word<'a, T: Copy>(i: &'a str, table: &Words<T>, what: &'static str) -> Res<'a, T> {
+    let input = i.as_bytes();
+    let mut best: Option<(usize, T)> = None;
+    if i.chars().next().is_some_and(|c| table.may_start_with(c)) {
+        let first = input[0];
+        let second = input.get(1);
+        for &(w, value) in table.entries {
+            let wb = w.as_bytes();
+            if wb.first() != Some(&first) || (wb.len() > 1 && wb.get(1) != second) {
+                continue;
+            }
+            // An inline comparison: the words are short, a call to memcmp costs more.
+            let matches = input.len() >= wb.len() && wb.iter().zip(input).all(|(a, b)| a == b);
+            if matches && best.is_none_or(|(len, _)| wb.len() > len) {
+                best = Some((wb.len(), value));
+            }
+        }
+    }
+    match best {
+        Some((len, value)) => Ok((&i[len..], value)),
+        None => fail(i, what),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Characters
+
+/// A decimal digit, ASCII or full-width.
+pub(super) fn digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+/// A Chinese ideograph.
+pub(super) fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FA1F}')
+}
+
+/// A character a unit may be written with: ideographs, Latin letters, and unit symbols.
+fn is_unit_char(c: char) -> bool {
+    is_cjk(c)
+        || c.is_ascii_alphabetic()
+        || matches!(c, 'Ａ'..='Ｚ' | 'ａ'..='ｚ')
+        || matches!(
+            c,
+            '㎡' | '㎥'
+                | '㎞'
+                | '㎏'
+                | '㎎'
+                | '㎝'
+                | '㎜'
+                | '℃'
+                | '°'
+                | '²'
+                | '³'
+                | '·'
+                | 'μ'
+                | 'Ω'
+        )
+}
+
+/// A quote character, stripped around a value and a subject: `“广州海关≤7356万元 …“`.
+fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' | '《' | '》'
+    )
+}
+
+/// A comparator symbol character.
+pub(super) fn is_op_char(c: char) -> bool {
+    matches!(
+        c,
+        '≥' | '≧' | '⩾' | '≤' | '≦' | '⩽' | '>' | '<' | '=' | '＞' | '＜' | '＝'
+    )
+}
+
+/// A Chinese numeral character.
+fn cn_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '零' | '〇' => 0,
+        '一' | '壹' => 1,
+        '二' | '两' | '贰' => 2,
+        '三' | '叁' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+/// Whether a value may start at a character: the subject search only tries such positions.
+pub(super) fn may_start(c: char) -> bool {
+    digit(c).is_some()
+        || cn_digit(c).is_some()
+        || is_op_char(c)
+        || matches!(
+            c,
+            '-' | '－'
+                | '−'
+                | '+'
+                | '＋'
+                | '±'
+                | '十'
+                | '每'
+                | '不'
+                | '大'
+                | '小'
+                | '至'
+                | '最'
+                | '达'
+                | '超'
+                | '高'
+                | '多'
+                | '控'
+                | '低'
+                | '少'
+                | '等'
+                | '为'
+                | '居'
+                | '位'
+                | '排'
+                | '进'
+                | '保'
+                | '稳'
+                | '列'
+                | '前'
+                | '第'
+                | '全'
+                | '本'
+                | '同'
+                | '省'
+                | '市'
+                | '国'
+                | '区'
+                | '县'
+                | '行'
+                | '上'
+                | '去'
+                | '当'
+                | '年'
+                | '批'
+                | '部'
+                | '项'
+                | '预'
+                | '较'
+                | '比'
+                | '相'
+                | '对'
+                | '截'
+        )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers
+
+// sp = whitespace*   (ASCII, U+3000 and every other Unicode space)
+fn sp(i: &str) -> Res<'_, &str> {
+    take_while(char::is_whitespace).parse(i)
+}
+
+/// The digits of a number, gathered into an exact mantissa and scale for [`Decimal`].
+#[derive(Default)]
+struct Digits {
+    mantissa: u128,
+    scale: u32,
+    count: usize,
+    overflow: bool,
+}
+
+impl Digits {
+    /// Takes the digits at the start of `i`; returns the rest and how many it took. Digits
+    /// after the decimal point raise the scale.
+    fn take<'a>(&mut self, i: &'a str, fraction: bool) -> (&'a str, usize) {
+        let mut n = 0;
+        for (idx, c) in i.char_indices() {
+            let Some(d) = digit(c) else {
+                return (&i[idx..], n);
+            };
+            match self
+                .mantissa
+                .checked_mul(10)
+                .and_then(|m| m.checked_add(u128::from(d)))
+            {
+                Some(m) => self.mantissa = m,
+                None => self.overflow = true,
+            }
+            if fraction {
+                self.scale += 1;
+            }
+            n += 1;
+            self.count += 1;
+        }
+        (&i[i.len()..], n)
+    }
+
+    fn decimal(&self, negative: bool) -> Option<Decimal> {
+        if self.overflow || self.count > 29 {
+            return None;
+        }
+        let mantissa = i128::try_from(self.mantissa).ok()?;
+        let mantissa = if negative { -mantissa } else { mantissa };
+        Decimal::try_from_i128_with_scale(mantissa, self.scale).ok()
+    }
+}
+
+// number = sign? digit+ ("," digit{3})* (("." | "．") digit+)?   -- no leading zeros
+fn number(i: &str) -> Res<'_, Decimal> {
+    let mut out = Digits::default();
+    let mut rest = i;
+    let mut negative = false;
+    if let Some(r) = rest.strip_prefix(['-', '－', '−']) {
+        negative = true;
+        rest = r;
+    } else if let Some(r) = rest.strip_prefix(['+', '＋']) {
+        rest = r;
+    }
+    let leading_zero = rest.starts_with(['0', '０']);
+    let (r, n) = out.take(rest, false);
+    if n == 0 {
+        return fail(i, "a number");
+    }
+    // `02024` is no number a table writes, and would print back as the year 2024.
+    if n > 1 && leading_zero {
+        return fail(i, "a number without leading zeros");
+    }
+    rest = r;
+    // Thousands separators: exactly three digits after each comma.
+    while let Some(after) = rest.strip_prefix(',') {
+        if after.chars().take_while(|&c| digit(c).is_some()).count() != 3 {
+            break;
+        }
+        let (r, _) = out.take(after, false);
+        rest = r;
+    }
+    if let Some(after) = rest.strip_prefix(['.', '．']) {
+        if after.chars().next().and_then(digit).is_some() {
+            let (r, _) = out.take(after, true);
+            rest = r;
+        }
+    }
+    match out.decimal(negative) {
+        Some(d) => Ok((rest, d)),
+        None => fail(i, "a number of at most 28 digits"),
+    }
+}
+
+// cn_number = Chinese numerals below 10000: 一 两 十二 一百二十 三千五百
+fn cn_number(i: &str) -> Res<'_, Decimal> {
+    let (rest, value) = cn_value(i)?;
+    Ok((rest, Decimal::from(value)))
+}
+
+/// The value of the Chinese numeral at the start of `i`.
+fn cn_value(i: &str) -> Res<'_, u32> {
+    let mut total: u32 = 0;
+    let mut current: Option<u32> = None;
+    let mut end = 0;
+    for (idx, c) in i.char_indices() {
+        match (c, cn_digit(c)) {
+            // 一百零五: a zero inside a numeral only marks a gap.
+            ('零' | '〇', _) if end > 0 => {}
+            (_, Some(d)) => {
+                if current.is_some() {
+                    break;
+                }
+                current = Some(d);
+            }
+            ('十', _) => {
+                total = total.saturating_add(current.unwrap_or(1) * 10);
+                current = None;
+            }
+            ('百' | '千', _) => {
+                let Some(d) = current else { break };
+                total = total.saturating_add(d * if c == '百' { 100 } else { 1000 });
+                current = None;
+            }
+            _ => break,
+        }
+        end = idx + c.len_utf8();
+    }
+    if end == 0 {
+        return fail(i, "a number");
+    }
+    Ok((&i[end..], total.saturating_add(current.unwrap_or(0))))
+}
+
+// scale = ("十" | "百" | "千") ("万" | "亿")   -- folded into the amount: 3千万 is 3000万
+//       | "十" | "百" | "千" | "万" | "亿" | "万亿"
+fn scale(i: &str, amount: Decimal) -> Res<'_, (Decimal, Scale)> {
+    let (rest, first) = word(i, &SCALES, "a scale word")?;
+    if first.exponent() < 4 {
+        if let Ok((rest2, second)) = word(rest, &SCALES, "a scale word") {
+            if second.exponent() >= 4 {
+                if let Some(folded) = amount.checked_mul(first.multiplier()) {
+                    return Ok((rest2, (folded, second)));
+                }
+            }
+        }
+    }
+    Ok((rest, (amount, first)))
+}
+
+/// The most common units, shared instead of allocated.
+fn intern(unit: &str) -> Cow<'static, str> {
+    Cow::Borrowed(match unit {
+        "家" => "家",
+        "个" => "个",
+        "次" => "次",
+        "元" => "元",
+        "人次" => "人次",
+        "场次" => "场次",
+        "场" => "场",
+        "条" => "条",
+        "年" => "年",
+        "月" => "月",
+        "周" => "周",
+        "天" => "天",
+        "小时" => "小时",
+        "分" => "分",
+        "项" => "项",
+        "人" => "人",
+        "篇" => "篇",
+        "美元" => "美元",
+        "吨" => "吨",
+        _ => return Cow::Owned(unit.to_owned()),
+    })
+}
+
+/// Whether an open unit must stop at the start of `rest`.
+fn unit_stops(rest: &str) -> bool {
+    rest.chars()
+        .next()
+        .is_some_and(|c| UNIT_STOPS.may_start_with(c))
+        && UNIT_STOPS.entries.iter().any(|(w, _)| rest.starts_with(w))
+}
+
+/// The most characters an open unit takes: `元人民币`, `个工作日`, `标准集装箱`.
+const MAX_UNIT_CHARS: usize = 5;
+
+// open_unit = unit_char{1,5} ending before a stop word, not starting with a scale word and
+//             not ending with 内 前 后
+//           | known_unit   -- the known prefix of a longer run: 2个项目的验收工作
+fn open_unit(i: &str) -> Res<'_, Cow<'static, str>> {
+    if i.starts_with(['十', '百', '千', '万', '亿']) {
+        return fail(i, "a unit");
+    }
+    let mut end = 0;
+    let mut count = 0;
+    for (idx, c) in i.char_indices() {
+        if !is_unit_char(c) || unit_stops(&i[idx..]) {
+            break;
+        }
+        count += 1;
+        if count > MAX_UNIT_CHARS {
+            let (rest, ()) = word(i, &KNOWN_UNITS, "a unit")?;
+            let unit = &i[..i.len() - rest.len()];
+            return Ok((rest, intern(unit)));
+        }
+        end = idx + c.len_utf8();
+    }
+    let unit = i[..end].trim_end_matches(UNIT_NEVER_ENDS_WITH);
+    if unit.is_empty() {
+        return fail(i, "a unit");
+    }
+    Ok((&i[unit.len()..], intern(unit)))
+}
+
+// percent = "%" | "％" | "百分比" | "‰" | "百分点" | "个百分点"
+fn percent(i: &str) -> Res<'_, Cow<'static, str>> {
+    let (rest, unit) = word(i, &PERCENT_WORDS, "a percent sign")?;
+    Ok((rest, Cow::Borrowed(unit)))
+}
+
+// unit = percent | open_unit
+fn unit(i: &str) -> Res<'_, Cow<'static, str>> {
+    alt((percent, open_unit)).parse(i)
+}
+
+// classifier = known_unit   -- what a Chinese numeral must be followed by: 两场, 一次
+fn classifier(i: &str) -> Res<'_, Cow<'static, str>> {
+    let (rest, ()) = word(i, &KNOWN_UNITS, "a classifier")?;
+    Ok((rest, intern(&i[..i.len() - rest.len()])))
+}
+
+// per = ("/" | "／") sp open_unit
+fn per(i: &str) -> Res<'_, Cow<'static, str>> {
+    let (rest, _) = alt((tag("/"), tag("／"))).parse(i)?;
+    let (rest, _) = sp(rest)?;
+    context("the denominator of a rate", open_unit).parse(rest)
+}
+
+// per_prefix = "每" period
+fn per_prefix(i: &str) -> Res<'_, Cow<'static, str>> {
+    let (rest, _) = tag("每").parse(i)?;
+    let (rest, period) = word(rest, &PERIODS, "a period")?;
+    Ok((rest, Cow::Borrowed(period)))
+}
+
+// quantity = number sp (percent | scale sp [unit] | [unit]) [per]
+//          | cn_number [scale] classifier [per]
+fn quantity(i: &str) -> Res<'_, Quantity> {
+    if i.starts_with(|c: char| digit(c).is_some() || "-－−+＋".contains(c)) {
+        digit_quantity(i)
+    } else {
+        cn_quantity(i)
+    }
+}
+
+fn digit_quantity(i: &str) -> Res<'_, Quantity> {
+    let (rest, amount) = number(i)?;
+    let (after_sp, _) = sp(rest)?;
+    let (rest, amount, scale, unit) = if let Ok((r, p)) = percent(after_sp) {
+        (r, amount, None, Some(p))
+    } else if let Ok((r, (amount, s))) = scale(after_sp, amount) {
+        let (r, u) = opt(preceded(sp, unit)).parse(r)?;
+        (r, amount, Some(s), u)
+    } else {
+        let (r, u) = opt(preceded(sp, unit)).parse(rest)?;
+        (r, amount, None, u)
+    };
+    let (rest, per) = opt(per).parse(rest)?;
+    Ok((
+        rest,
+        Quantity {
+            amount,
+            scale,
+            unit,
+            per,
+        },
+    ))
+}
+
+fn cn_quantity(i: &str) -> Res<'_, Quantity> {
+    let (rest, amount) = cn_number(i)?;
+    let (rest, scale) = match scale(rest, amount) {
+        Ok((r, (_, s))) if s.exponent() >= 4 => (r, Some(s)),
+        _ => (rest, None),
+    };
+    let (rest, unit) = classifier(rest)?;
+    let (rest, per) = opt(per).parse(rest)?;
+    Ok((
+        rest,
+        Quantity {
+            amount,
+            scale,
+            unit: Some(unit),
+            per,
+        },
+    ))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparators
+
+// op_symbol = "≥" | "≧" | "⩾" | "≤" | "≦" | "⩽" | (">" | "＞" | "<" | "＜") ["=" | "＝"]
+//           | ("=" | "＝") ["=" | "＝"]
+fn op_symbol(i: &str) -> Res<'_, Op> {
+    let mut chars = i.chars();
+    let op = match chars.next() {
+        Some('≥' | '≧' | '⩾') => return Ok((chars.as_str(), Op::Ge)),
+        Some('≤' | '≦' | '⩽') => return Ok((chars.as_str(), Op::Le)),
+        Some('>' | '＞') => (Op::Gt, Op::Ge),
+        Some('<' | '＜') => (Op::Lt, Op::Le),
+        Some('=' | '＝') => (Op::Eq, Op::Eq),
+        _ => return fail(i, "a comparator"),
+    };
+    let rest = chars.as_str();
+    match rest.strip_prefix(['=', '＝']) {
+        Some(rest) => Ok((rest, op.1)),
+        None => Ok((rest, op.0)),
+    }
+}
+
+// op_prefix = op_symbol | op_prefix_word     (≥ ≧ >= ＞＝ … 不低于 不少于 达到 控制在 …)
+fn op_prefix(i: &str) -> Res<'_, Op> {
+    if i.starts_with(is_op_char) {
+        return op_symbol(i);
+    }
+    word(i, &OP_PREFIX_WORDS, "a comparator")
+}
+
+// op_suffix = 以上 | 及以上 | 以下 | 以内 | 之内 | 内 …
+fn op_suffix(i: &str) -> Res<'_, Op> {
+    word(i, &OP_SUFFIX_WORDS, "a comparator word")
+}
+
+/// A comparator written both before and after the number: they must agree in direction.
+fn merge_ops(before: Option<Op>, after: Option<Op>) -> Option<Option<Op>> {
+    let more = |op: Op| matches!(op, Op::Ge | Op::Gt);
+    Some(match (before, after) {
+        (None, op) | (op, None) => op,
+        (Some(Op::Eq), Some(op)) | (Some(op), Some(Op::Eq)) => Some(op),
+        (Some(a), Some(b)) if more(a) == more(b) => Some(a),
+        _ => return None,
+    })
+}
+
+/// The comparator a word or symbol names, for [`Op`]'s `FromStr`.
+pub(super) fn op_word(text: &str) -> Option<Op> {
+    if let Ok(("", op)) = op_symbol(text) {
+        return Some(op);
+    }
+    [&OP_PREFIX_WORDS, &OP_SUFFIX_WORDS]
+        .iter()
+        .flat_map(|table| table.entries.iter())
+        .find(|(w, _)| *w == text)
+        .map(|&(_, op)| op)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+// prefixes = [per_prefix sp] [op_prefix sp]
+fn prefixes(i: &str) -> Res<'_, (Option<Cow<'static, str>>, Option<Op>)> {
+    let (rest, every) = opt(|i| {
+        let (i, period) = per_prefix(i)?;
+        let (i, _) = sp(i)?;
+        Ok((i, period))
+    })
+    .parse(i)?;
+    let (rest, before) = opt(|i| {
+        let (i, op) = op_prefix(i)?;
+        let (i, _) = sp(i)?;
+        Ok((i, op))
+    })
+    .parse(rest)?;
+    Ok((rest, (every, before)))
+}
+
+/// The rest of a compare value once its prefixes and quantity are read: `[sp op_suffix]`.
+fn compare_tail<'a>(
+    rest: &'a str,
+    every: Option<Cow<'static, str>>,
+    before: Option<Op>,
+    mut value: Quantity,
+) -> Res<'a, Value> {
+    let (suffix, _) = sp(rest)?;
+    let (rest, after) = opt(op_suffix).parse(suffix)?;
+    let Some(op) = merge_ops(before, after) else {
+        return fail(suffix, "comparators that agree");
+    };
+    if let Some(period) = every {
+        match &value.per {
+            Some(p) if *p != period => return fail(rest, "one rate"),
+            _ => value.per = Some(period),
+        }
+    }
+    Ok((rest, Value::Compare { op, value }))
+}
+
+// compare = prefixes quantity [sp op_suffix]
+fn compare(i: &str) -> Res<'_, Value> {
+    let (rest, (every, before)) = prefixes(i)?;
+    let (rest, value) = context("a number", quantity).parse(rest)?;
+    compare_tail(rest, every, before, value)
+}
+
+// range_sep = "-" | "－" | "—" | "~" | "～" | "至" | "到"
+fn range_sep(i: &str) -> Res<'_, ()> {
+    let (rest, _) = sp(i)?;
+    let (rest, ()) = word(rest, &RANGE_SEPARATORS, "a range separator")?;
+    let (rest, _) = sp(rest)?;
+    Ok((rest, ()))
+}
+
+/// The rest of a range once its low end is read: `range_sep quantity`. The low end takes the
+/// high end's unit where it has none: `3-5年`.
+fn range_tail(rest: &str, mut low: Quantity) -> Res<'_, Value> {
+    let (rest, ()) = range_sep(rest)?;
+    let (rest, high) = context("a number", quantity).parse(rest)?;
+    if low.scale.is_none() && low.unit.is_none() && low.per.is_none() {
+        low.scale = high.scale;
+        low.unit.clone_from(&high.unit);
+        low.per.clone_from(&high.per);
+    }
+    Ok((rest, Value::Range { low, high }))
+}
+
+// plus_minus = "±" quantity [sp ("以内" | "之内")]
+fn plus_minus(i: &str) -> Res<'_, Value> {
+    let Some(rest) = i.strip_prefix('±') else {
+        return fail(i, "±");
+    };
+    let (rest, high) = cut(context("a number", quantity)).parse(rest)?;
+    let (rest, _) = opt(preceded(sp, alt((tag("以内"), tag("之内"))))).parse(rest)?;
+    let low = Quantity {
+        amount: -high.amount,
+        ..high.clone()
+    };
+    Ok((rest, Value::Range { low, high }))
+}
+
+// amount = plus_minus
+//        | quantity range_sep quantity   -- a range
+//        | compare                       -- the quantity read once for both
+fn amount(i: &str) -> Res<'_, Value> {
+    if i.starts_with('±') {
+        return plus_minus(i);
+    }
+    let (rest, (every, before)) = prefixes(i)?;
+    let (rest, value) = context("a number", quantity).parse(rest)?;
+    if every.is_none() && before.is_none() && range_sep(rest).is_ok() {
+        return range_tail(rest, value);
+    }
+    compare_tail(rest, every, before, value)
+}
+
+// year = digit{4} in 1900..=2199, not followed by a digit
+fn year(i: &str) -> Res<'_, u16> {
+    let mut value: u32 = 0;
+    let mut chars = i.char_indices();
+    for _ in 0..4 {
+        match chars.next().and_then(|(_, c)| digit(c)) {
+            Some(d) => value = value * 10 + d,
+            None => return fail(i, "a year"),
+        }
+    }
+    let end = chars.next();
+    if end.is_some_and(|(_, c)| digit(c).is_some()) || !(1900..=2199).contains(&value) {
+        return fail(i, "a year");
+    }
+    let rest = end.map_or("", |(idx, _)| &i[idx..]);
+    Ok((rest, value as u16))
+}
+
+/// One or two digits (or a Chinese numeral) within `range`, not followed by a digit.
+fn small_number<'a>(
+    i: &'a str,
+    range: core::ops::RangeInclusive<u32>,
+    what: &'static str,
+) -> Res<'a, u8> {
+    let mut value = 0;
+    let mut count = 0;
+    let mut end = 0;
+    for (idx, c) in i.char_indices() {
+        let Some(d) = digit(c) else { break };
+        if count == 2 {
+            return fail(i, what);
+        }
+        value = value * 10 + d;
+        count += 1;
+        end = idx + c.len_utf8();
+    }
+    let (rest, value) = if count == 0 {
+        cn_value(i).map_err(|_| nom::Err::Error(Expect::new(i, what)))?
+    } else {
+        (&i[end..], value)
+    };
+    match u8::try_from(value) {
+        Ok(v) if range.contains(&value) => Ok((rest, v)),
+        _ => fail(i, what),
+    }
+}
+
+// month = digit{1,2} | cn_number, in 1..=12
+fn month(i: &str) -> Res<'_, u8> {
+    small_number(i, 1..=12, "a month")
+}
+
+// day = digit{1,2} | cn_number, in 1..=31
+fn day(i: &str) -> Res<'_, u8> {
+    small_number(i, 1..=31, "a day")
+}
+
+// month_cn = month sp "月" ["份"] [sp day sp ("日" | "号")] ["底" | "末"]
+fn month_cn(i: &str) -> Res<'_, (u8, Option<u8>)> {
+    let (rest, m) = month(i)?;
+    let (rest, _) = preceded(sp, tag("月")).parse(rest)?;
+    let (rest, _) = opt(tag("份")).parse(rest)?;
+    let (rest, d) = opt(|i| {
+        let (i, d) = preceded(sp, day).parse(i)?;
+        let (i, _) = preceded(sp, alt((tag("日"), tag("号")))).parse(i)?;
+        Ok((i, d))
+    })
+    .parse(rest)?;
+    let (rest, _) = opt(alt((tag("底"), tag("末")))).parse(rest)?;
+    Ok((rest, (m, d)))
+}
+
+// year_end = "年底" | "年末" | "底" | "末"    -- December
+fn year_end(i: &str) -> Res<'_, u8> {
+    let (rest, _) = alt((tag("年底"), tag("年末"), tag("底"), tag("末"))).parse(i)?;
+    Ok((rest, 12))
+}
+
+// date_cn = year sp "年" ["度"] [sp month_cn | year_end] | month_cn | "年底" | "年末"
+fn date_cn(i: &str) -> Res<'_, PartialDate> {
+    if let Ok((rest, y)) = year(i) {
+        let (rest, _) = preceded(sp, tag("年")).parse(rest)?;
+        let (rest, _) = opt(tag("度")).parse(rest)?;
+        if let Ok((rest, (m, d))) = preceded(sp, month_cn).parse(rest) {
+            return Ok((rest, date_of(Some(y), Some(m), d)));
+        }
+        if let Ok((rest, m)) = year_end(rest) {
+            return Ok((rest, date_of(Some(y), Some(m), None)));
+        }
+        return Ok((rest, PartialDate::y(y)));
+    }
+    if let Ok((rest, (m, d))) = month_cn(i) {
+        return Ok((rest, date_of(None, Some(m), d)));
+    }
+    let (rest, _) = alt((tag("年底"), tag("年末"))).parse(i)?;
+    Ok((rest, PartialDate::m(12)))
+}
+
+fn date_of(year: Option<u16>, month: Option<u8>, day: Option<u8>) -> PartialDate {
+    PartialDate { year, month, day }
+}
+
+// date_sep = year sep month [sep day] with sep one of . - / ． and the same both times
+//
+// Returns whether the date could also be a number (`2023.07`): such a date needs a span or a
+// suffix to be read as one.
+fn date_sep(i: &str) -> Res<'_, (PartialDate, bool)> {
+    let (rest, y) = year(i)?;
+    let Some(sep) = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '.' | '-' | '/' | '．'))
+    else {
+        return fail(rest, "a date separator");
+    };
+    let (rest, m) = month(&rest[sep.len_utf8()..])?;
+    if let Some(after) = rest.strip_prefix(sep) {
+        if let Ok((rest, d)) = day(after) {
+            return Ok((rest, (date_of(Some(y), Some(m), Some(d)), false)));
+        }
+    }
+    let numeric = matches!(sep, '.' | '．');
+    Ok((rest, (date_of(Some(y), Some(m), None), numeric)))
+}
+
+// date_point = date_sep | date_cn
+fn date_point(i: &str) -> Res<'_, (PartialDate, bool)> {
+    alt((date_sep, |i| date_cn(i).map(|(rest, d)| (rest, (d, false))))).parse(i)
+}
+
+// date_span = year range_sep year "年" ["度"]      -- 2023-2024年
+//           | date_point [range_sep date_point]   -- the end takes the start's year
+//
+// Returns whether the span could also be a number (`2023.07` alone).
+fn date_span(i: &str) -> Res<'_, (PartialDate, Option<PartialDate>, bool)> {
+    if let Ok((rest, from)) = year(i) {
+        if let Ok((rest, ())) = range_sep(rest) {
+            if let Ok((rest, to)) = year(rest) {
+                if let Ok((rest, _)) = tag::<_, _, Expect<'_>>("年").parse(rest) {
+                    let (rest, _) = opt(tag("度")).parse(rest)?;
+                    let span = (PartialDate::y(from), Some(PartialDate::y(to)), false);
+                    return Ok((rest, span));
+                }
+            }
+        }
+    }
+    let (rest, (start, numeric)) = date_point(i)?;
+    let (rest, end) = opt(preceded(range_sep, date_point)).parse(rest)?;
+    let end = end.map(|(mut e, _)| {
+        if e.year.is_none() {
+            e.year = start.year;
+        }
+        e
+    });
+    Ok((rest, (start, end, numeric && end.is_none())))
+}
+
+/// Whether a date may start here (after any comparator): four digits before 年, a date
+/// separator or a range separator, or one or two digits before 月. A cheap test that lets
+/// most numbers skip the date grammar.
+fn could_be_date(i: &str) -> bool {
+    let digits = i.chars().take_while(|&c| digit(c).is_some()).count();
+    let next = || {
+        i.char_indices()
+            .nth(digits)
+            .and_then(|(idx, _)| i[idx..].trim_start().chars().next())
+    };
+    match digits {
+        0 => {
+            i.starts_with(|c: char| cn_digit(c).is_some() || c == '十')
+                || i.starts_with("年底")
+                || i.starts_with("年末")
+        }
+        4 => next().is_some_and(|c| "年.-/．－—–~～〜至到".contains(c)),
+        1 | 2 => next() == Some('月'),
+        _ => false,
+    }
+}
+
+// date = [op_prefix sp] date_span [date_suffix] [date_filler]
+fn date(i: &str) -> Res<'_, Value> {
+    let (rest, before) = opt(|i| {
+        let (i, op) = op_prefix(i)?;
+        let (i, _) = sp(i)?;
+        Ok((i, op))
+    })
+    .parse(i)?;
+    let (rest, (date, until, numeric)) = context("a date", date_span).parse(rest)?;
+    let (rest, after) =
+        opt(preceded(sp, |i| word(i, &DATE_SUFFIX_WORDS, "前 or 后"))).parse(rest)?;
+    if numeric && after.is_none() {
+        return fail(i, "a date with a span or 前, 后");
+    }
+    let (rest, _) = opt(|i| word(i, &DATE_FILLERS, "a verb")).parse(rest)?;
+    let Some(op) = merge_ops(before, after) else {
+        return fail(rest, "comparators that agree");
+    };
+    Ok((rest, Value::Date { op, date, until }))
+}
+
+// as_of = ("截至" | "截止" | "截止到") sp date_point ["前"] sp [("，" | "," | "：" | ":") sp]
+fn as_of(i: &str) -> Res<'_, PartialDate> {
+    if !i.starts_with('截') {
+        return fail(i, "截至");
+    }
+    let (rest, ()) = word(i, &AS_OF_WORDS, "截至")?;
+    let (rest, _) = sp(rest)?;
+    let (rest, (date, _)) = context("a date", date_point).parse(rest)?;
+    let (rest, _) = opt(tag("前")).parse(rest)?;
+    let (rest, _) = sp(rest)?;
+    let (rest, _) = opt(alt((tag("，"), tag(","), tag("："), tag(":")))).parse(rest)?;
+    let (rest, _) = sp(rest)?;
+    Ok((rest, date))
+}
+
+// rank_number = digit+ | cn_number, at least 1
+fn rank_number(i: &str) -> Res<'_, u32> {
+    let (rest, n) = match number(i) {
+        Ok((rest, n)) if n.scale() == 0 => (rest, u32::try_from(n.mantissa()).unwrap_or(0)),
+        Ok(_) => return fail(i, "a rank"),
+        Err(_) => cn_value(i)?,
+    };
+    if n == 0 {
+        return fail(i, "a rank");
+    }
+    Ok((rest, n))
+}
+
+// scope = scope_start ideograph{0,7}, ending just before 前 or 第: 全市, 全国同类城市
+fn scope(i: &str) -> Res<'_, &str> {
+    if !i.starts_with(SCOPE_STARTS) {
+        return fail(i, "a scope");
+    }
+    for (count, (idx, c)) in i.char_indices().enumerate() {
+        if count > 0 && (c == '前' || c == '第') {
+            return Ok((&i[idx..], &i[..idx]));
+        }
+        if !is_cjk(c) || count >= 8 {
+            break;
+        }
+    }
+    fail(i, "a scope")
+}
+
+// rank = [op_symbol sp] [rank_verb] [scope] ("前" rank_number ["名" | "位"] ["以内"]
+//                                          | "第" rank_number ["名" | "位"])
+fn rank(i: &str) -> Res<'_, Value> {
+    let (rest, stated) = opt(|i| {
+        let (i, op) = op_symbol(i)?;
+        let (i, _) = sp(i)?;
+        Ok((i, op))
+    })
+    .parse(i)?;
+    let (rest, _) = opt(|i| word(i, &RANK_VERBS, "居")).parse(rest)?;
+    let (rest, scope) = opt(scope).parse(rest)?;
+    let (rest, first) = alt((tag("前"), tag("第"))).parse(rest)?;
+    let (rest, rank) = context("a rank", rank_number).parse(rest)?;
+    let (rest, _) = opt(alt((tag("名"), tag("位")))).parse(rest)?;
+    let (rest, op) = if first == "前" {
+        let (rest, _) = opt(tag("以内")).parse(rest)?;
+        match stated {
+            None | Some(Op::Le) => (rest, Op::Le),
+            Some(_) => return fail(rest, "comparators that agree"),
+        }
+    } else {
+        (rest, stated.unwrap_or(Op::Eq))
+    };
+    let scope = scope.map(str::to_owned);
+    Ok((rest, Value::Rank { op, rank, scope }))
+}
+
+// previous_year = ("上年" | "上年度" | "上一年" | "去年" | "上年同期" | "同期" …) [baseline_filler]
+fn previous_year(i: &str) -> Res<'_, Baseline> {
+    let (rest, ()) = word(i, &PREVIOUS_YEAR, "上年")?;
+    let (rest, _) = opt(|i| word(i, &BASELINE_FILLERS, "水平")).parse(rest)?;
+    Ok((rest, Baseline::PreviousYear))
+}
+
+// budget = [budget_prefix] "预算" [budget_suffix]    (当年预算数, 预算申报数, 批复预算)
+fn budget(i: &str) -> Res<'_, Baseline> {
+    let (rest, _) = opt(|i| word(i, &BUDGET_PREFIXES, "当年")).parse(i)?;
+    let (rest, _) = tag("预算").parse(rest)?;
+    let (rest, _) = opt(|i| word(i, &BUDGET_SUFFIXES, "数")).parse(rest)?;
+    Ok((rest, Baseline::Budget))
+}
+
+// baseline = previous_year | budget
+fn baseline(i: &str) -> Res<'_, Baseline> {
+    context("上年 or 预算", alt((previous_year, budget))).parse(i)
+}
+
+// measure = ideograph+, up to a note or the end: 年度会展行业展览规模
+fn measure(i: &str) -> Res<'_, &str> {
+    let end = i.find(['（', '(']).unwrap_or(i.len());
+    let text = i[..end].trim_end();
+    if text.is_empty() || !text.chars().all(is_cjk) {
+        return fail(i, "what is measured");
+    }
+    Ok((&i[text.len()..], text))
+}
+
+// relative_bound = [op_prefix sp] baseline [sp op_suffix] [measure]
+fn relative_bound(i: &str) -> Res<'_, (Value, Option<&str>)> {
+    let (rest, before) = opt(|i| {
+        let (i, op) = op_prefix(i)?;
+        let (i, _) = sp(i)?;
+        Ok((i, op))
+    })
+    .parse(i)?;
+    let (rest, baseline) = baseline(rest)?;
+    let (rest, after) = opt(preceded(sp, op_suffix)).parse(rest)?;
+    let Some(op) = merge_ops(before, after) else {
+        return fail(rest, "comparators that agree");
+    };
+    let (rest, measured) = opt(measure).parse(rest)?;
+    Ok((
+        rest,
+        (
+            Value::Relative {
+                op,
+                baseline,
+                value: None,
+            },
+            measured,
+        ),
+    ))
+}
+
+/// The comparator on a change that was negated: at least −5% is at most a fall of 5%.
+pub(super) fn flip(op: Op) -> Op {
+    match op {
+        Op::Ge => Op::Le,
+        Op::Gt => Op::Lt,
+        Op::Le => Op::Ge,
+        Op::Lt => Op::Gt,
+        Op::Eq => Op::Eq,
+    }
+}
+
+// relative_change = (change_ref baseline | "同比") sp change_verb sp [op_prefix sp] quantity
+//                   [sp op_suffix]
+fn relative_change(i: &str) -> Res<'_, (Value, Option<&str>)> {
+    let (rest, baseline) = match tag::<_, _, Expect<'_>>("同比").parse(i) {
+        Ok((rest, _)) => (rest, Baseline::PreviousYear),
+        Err(_) => {
+            let (rest, ()) = word(i, &CHANGE_REFS, "较")?;
+            baseline(rest)?
+        }
+    };
+    let (rest, _) = sp(rest)?;
+    let (rest, up) = word(rest, &CHANGE_VERBS, "增长 or 下降")?;
+    let (rest, _) = sp(rest)?;
+    let (rest, before) = opt(|i| {
+        let (i, op) = op_prefix(i)?;
+        let (i, _) = sp(i)?;
+        Ok((i, op))
+    })
+    .parse(rest)?;
+    let (rest, mut change) = context("a number", quantity).parse(rest)?;
+    let (rest, after) = opt(preceded(sp, op_suffix)).parse(rest)?;
+    let Some(mut op) = merge_ops(before, after) else {
+        return fail(rest, "comparators that agree");
+    };
+    if !up {
+        change.amount = -change.amount;
+        op = op.map(flip);
+    }
+    Ok((
+        rest,
+        (
+            Value::Relative {
+                op,
+                baseline,
+                value: Some(change),
+            },
+            None,
+        ),
+    ))
+}
+
+// relative = relative_change | relative_bound
+fn relative(i: &str) -> Res<'_, (Value, Option<&str>)> {
+    alt((relative_change, relative_bound)).parse(i)
+}
+
+// note = ("（" | "(") balanced text ("）" | ")")
+fn note(i: &str) -> Res<'_, &str> {
+    let Some(inner) = i.strip_prefix(['（', '(']) else {
+        return fail(i, "a note in parentheses");
+    };
+    let mut depth = 1usize;
+    for (idx, c) in inner.char_indices() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Ok((&inner[idx + c.len_utf8()..], &inner[..idx]));
+                }
+            }
+            _ => {}
+        }
+    }
+    Err(nom::Err::Failure(Expect::new(
+        &inner[inner.len()..],
+        "a closing parenthesis",
+    )))
+}
+
+// value_end = [sp note] sp EOF
+fn value_end(i: &str) -> Res<'_, Option<&str>> {
+    let (rest, n) = opt(preceded(sp, note)).parse(i)?;
+    let (rest, _) = sp(rest)?;
+    let (rest, _) = context("the end of the value", eof).parse(rest)?;
+    Ok((rest, n.map(str::trim).filter(|n| !n.is_empty())))
+}
+
+/// A value with what the grammar found around it.
+struct Qualified<'a> {
+    value: Value,
+    measure: Option<&'a str>,
+    note: Option<&'a str>,
+}
+
+/// A production read as a value and what it measures.
+type Production = for<'a> fn(&'a str) -> Res<'a, (Value, Option<&'a str>)>;
+
+fn rank_value(i: &str) -> Res<'_, (Value, Option<&str>)> {
+    rank(i).map(|(rest, value)| (rest, (value, None)))
+}
+
+fn date_value(i: &str) -> Res<'_, (Value, Option<&str>)> {
+    date(i).map(|(rest, value)| (rest, (value, None)))
+}
+
+fn amount_value(i: &str) -> Res<'_, (Value, Option<&str>)> {
+    amount(i).map(|(rest, value)| (rest, (value, None)))
+}
+
+/// A character a rank may start with, after any comparator: a verb (居), a scope (全市),
+/// 前 or 第.
+fn rank_start(c: char) -> bool {
+    matches!(
+        c,
+        '居' | '位'
+            | '排'
+            | '进'
+            | '保'
+            | '稳'
+            | '列'
+            | '前'
+            | '第'
+            | '全'
+            | '本'
+            | '同'
+            | '省'
+            | '市'
+            | '国'
+            | '区'
+            | '县'
+            | '行'
+    )
+}
+
+/// A character a relative value may start with, after any comparator: a baseline (上年,
+/// 预算 …) or a change (较, 同比 …).
+fn relative_start(c: char) -> bool {
+    matches!(
+        c,
+        '上' | '去'
+            | '前'
+            | '同'
+            | '当'
+            | '本'
+            | '年'
+            | '批'
+            | '部'
+            | '项'
+            | '预'
+            | '较'
+            | '比'
+            | '相'
+            | '对'
+    )
+}
+
+/// A character a number may start with: a digit, a sign, a Chinese numeral.
+fn number_start(c: char) -> bool {
+    digit(c).is_some() || cn_digit(c).is_some() || "-－−+＋十".contains(c)
+}
+
+// qualified = (rank | relative | date | amount) value_end
+//
+// Each production is tried only where its first character allows, in this order.
+fn qualified(i: &str) -> Res<'_, Qualified<'_>> {
+    let first = i.chars().next();
+    let (after_op, had_op) = match op_prefix(i) {
+        Ok((rest, _)) => (sp(rest).map_or(rest, |(rest, _)| rest), true),
+        Err(_) => (i, false),
+    };
+    let next = after_op.chars().next();
+    let productions: [(bool, Production); 4] = [
+        (
+            first.is_some_and(rank_start)
+                || first.is_some_and(is_op_char) && next.is_some_and(rank_start),
+            rank_value,
+        ),
+        (
+            first.is_some_and(relative_start) || had_op && next.is_some_and(relative_start),
+            relative,
+        ),
+        (could_be_date(after_op), date_value),
+        (
+            // After a comparator nothing but a number can follow: try, to say so.
+            matches!(first, Some('±' | '每')) || had_op || next.is_some_and(number_start),
+            amount_value,
+        ),
+    ];
+    let mut furthest: Option<Expect<'_>> = None;
+    for (possible, production) in productions {
+        if !possible {
+            continue;
+        }
+        let attempt = production(i).and_then(|(rest, (value, measure))| {
+            let (rest, note) = value_end(rest)?;
+            Ok((
+                rest,
+                Qualified {
+                    value,
+                    measure,
+                    note,
+                },
+            ))
+        });
+        match attempt {
+            Err(nom::Err::Error(e)) => {
+                furthest = Some(furthest.map_or(e, |f| f.furthest(e)));
+            }
+            done => return done,
+        }
+    }
+    Err(nom::Err::Error(
+        furthest.unwrap_or_else(|| Expect::new(i, "a target value")),
+    ))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The driver
+
+/// A single value with its subject, date and note, before it becomes a [`Target`].
+struct Single<'a> {
+    value: Value,
+    subject: Option<&'a str>,
+    as_of: Option<PartialDate>,
+    note: Option<&'a str>,
+}
+
+impl Single<'_> {
+    fn into_target(self, raw: &str) -> Target {
+        Target {
+            raw: raw.to_owned(),
+            value: self.value,
+            subject: self.subject.map(str::to_owned),
+            as_of: self.as_of,
+            note: self.note.map(str::to_owned),
+        }
+    }
+}
+
+/// The subject as written before the value: without the separators it starts with or the
+/// colon it ends with, and only if it has something to say (an ideograph, letter or digit).
+/// A separator it ends with (`合格率，`) stays, so that the canonical form splits as the text
+/// did.
+fn clean_subject(text: &str) -> Option<&str> {
+    let text = text
+        .trim_start_matches(|c: char| c.is_whitespace() || "：:，,、；;".contains(c) || is_quote(c))
+        .trim_end_matches(|c: char| c.is_whitespace() || c == '：' || c == ':' || is_quote(c));
+    text.chars()
+        .any(|c| is_cjk(c) || c.is_alphanumeric())
+        .then_some(text)
+}
+
+/// Merges the date a value holds by, written before the subject or after it (not both).
+fn one_as_of(lead: Option<PartialDate>, mid: Option<PartialDate>) -> Option<Option<PartialDate>> {
+    match (lead, mid) {
+        (Some(_), Some(_)) => None,
+        (a, b) => Some(a.or(b)),
+    }
+}
+
+// single = [as_of] subject? [as_of] qualified   -- the value starts at the leftmost position
+//                                                 where the rest parses to the end
+fn single(body: &str) -> Result<Single<'_>, Expect<'_>> {
+    let (rest, lead) = match as_of(body) {
+        Ok((rest, date)) => (rest, Some(date)),
+        Err(_) => (body, None),
+    };
+    let mut furthest = Expect::new(rest, "a target value");
+    let mut previous: Option<char> = None;
+    for (idx, c) in rest.char_indices() {
+        // A value starts where one may start, and never inside a number.
+        let inside_number = digit(c).is_some() && previous.is_some_and(|p| digit(p).is_some());
+        previous = Some(c);
+        if !may_start(c) || inside_number {
+            continue;
+        }
+        let attempt = (opt(as_of), qualified).parse_complete(&rest[idx..]);
+        match attempt {
+            Ok((_, (mid, q))) => {
+                let subject = clean_subject(&rest[..idx]);
+                let Some(as_of) = one_as_of(lead, mid) else {
+                    continue;
+                };
+                let subject = match (subject, q.measure) {
+                    (Some(_), Some(_)) => continue,
+                    (s, m) => s.or(m),
+                };
+                return Ok(Single {
+                    value: q.value,
+                    subject,
+                    as_of,
+                    note: q.note,
+                });
+            }
+            Err(nom::Err::Error(e) | nom::Err::Failure(e)) => furthest = furthest.furthest(e),
+            Err(nom::Err::Incomplete(_)) => {}
+        }
+    }
+    Err(furthest)
+}
+
+// trailed = [as_of] subject? compare [sp note] words   -- a number followed by words, such as
+//           100%完成支付: the words become the note
+fn trailed(body: &str) -> Option<Single<'_>> {
+    if !body.chars().any(|c| digit(c).is_some()) {
+        return None;
+    }
+    let (rest, lead) = match as_of(body) {
+        Ok((rest, date)) => (rest, Some(date)),
+        Err(_) => (body, None),
+    };
+    for (idx, c) in rest.char_indices() {
+        if idx > 0 && !may_start(c) {
+            continue;
+        }
+        let candidate = &rest[idx..];
+        let Ok((tail, (mid, value))) = (opt(as_of), compare).parse_complete(candidate) else {
+            continue;
+        };
+        let consumed = &candidate[..candidate.len() - tail.len()];
+        // The value must read the same on its own (`9月` alone is a date, not 9 months).
+        let alone = qualified(consumed.trim_end()).ok().map(|(_, q)| q.value);
+        if alone.as_ref() != Some(&value) {
+            continue;
+        }
+        let has_unit = matches!(&value, Value::Compare { value, .. } if value.unit.is_some());
+        let words = tail.trim();
+        let words_ok = words.starts_with(is_cjk)
+            && !words.chars().any(|c| digit(c).is_some() || is_op_char(c))
+            && !words.contains(['（', '(', '）', ')']);
+        if !has_unit || !words_ok || !consumed.chars().any(|c| digit(c).is_some()) {
+            continue;
+        }
+        let Some(as_of) = one_as_of(lead, mid) else {
+            continue;
+        };
+        return Some(Single {
+            value,
+            subject: clean_subject(&rest[..idx]),
+            as_of,
+            note: Some(words),
+        });
+    }
+    None
+}
+
+/// Whether the text is words: ideographs, no digits, no comparator symbols.
+fn is_words(body: &str) -> bool {
+    body.chars().any(is_cjk) && !body.chars().any(|c| digit(c).is_some() || is_op_char(c))
+}
+
+/// Whether a value is typed enough to stand as a part of a compound.
+fn is_typed(value: &Value) -> bool {
+    matches!(
+        value,
+        Value::Compare { .. }
+            | Value::Range { .. }
+            | Value::Date { .. }
+            | Value::Relative { .. }
+            | Value::Rank { .. }
+    )
+}
+
+/// Splits `body` at separators outside parentheses; `,` only where it is no thousands separator.
+fn split_parts(body: &str, at_space: bool) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut prev: Option<char> = None;
+    let mut chars = body.char_indices().peekable();
+    while let Some((idx, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        let thousands = c == ','
+            && prev.is_some_and(|p| p.is_ascii_digit())
+            && next.is_some_and(|n| n.is_ascii_digit());
+        let separates = if at_space {
+            c.is_whitespace()
+        } else {
+            PART_SEPARATORS.contains(&c) && !thousands
+        };
+        if depth == 0 && separates {
+            parts.push(&body[start..idx]);
+            start = idx + c.len_utf8();
+        }
+        prev = Some(c);
+    }
+    parts.push(&body[start..]);
+    parts
+        .into_iter()
+        .map(trim_value)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+// compound = part (separator part)+   -- every part a typed single or trailed value with its
+//                                        own subject
+fn compound(body: &str) -> Option<Vec<Target>> {
+    let mut pieces = Vec::new();
+    if body.contains(PART_SEPARATORS) {
+        pieces = split_parts(body, false);
+    }
+    if pieces.len() < 2 && body.contains(char::is_whitespace) {
+        pieces = split_parts(body, true);
+    }
+    if pieces.len() < 2 {
+        return None;
+    }
+    pieces
+        .into_iter()
+        .map(|piece| {
+            let part = single(piece).ok().or_else(|| trailed(piece));
+            let part = part.filter(|s| is_typed(&s.value))?;
+            Some(part.into_target(piece))
+        })
+        .collect()
+}
+
+/// Trims whitespace and a trailing `。` (repeatedly: `…。 。`).
+pub(super) fn trim_value(text: &str) -> &str {
+    let mut text = text.trim();
+    while let Some(t) = text.strip_suffix('。') {
+        text = t.trim_end();
+    }
+    text
+}
+
+/// The offset of `at` within `text`, both slices of one string.
+fn offset_in(text: &str, at: &str) -> usize {
+    (at.as_ptr() as usize)
+        .saturating_sub(text.as_ptr() as usize)
+        .min(text.len())
+}
+
+// plain = [op_symbol] quantity [op_suffix]   -- the shape of most values (`≥90%`, `20个`),
+//         read without the search for a subject, a compound or another kind. It answers only
+//         where the full grammar would answer the same; elsewhere it leaves the text to it.
+fn plain(body: &str) -> Option<Value> {
+    if body.contains(char::is_whitespace) {
+        return None;
+    }
+    let (rest, before) = match op_symbol(body) {
+        Ok((rest, op)) => (rest, Some(op)),
+        Err(_) => (body, None),
+    };
+    if !rest.starts_with(|c: char| c.is_ascii_digit()) || could_be_date(rest) {
+        return None;
+    }
+    let (rest, value) = digit_quantity(rest).ok()?;
+    let (rest, value) = compare_tail(rest, None, before, value).ok()?;
+    rest.is_empty().then_some(value)
+}
+
+/// Parses one value: the lenient target, and the strict error where it fell back to text.
+pub(super) fn target(input: &str) -> (Target, Option<TargetError>) {
+    let raw = trim_value(input);
+    let body = raw.trim_matches(|c: char| c.is_whitespace() || is_quote(c));
+    let text = |err| {
+        let target = Target {
+            raw: raw.to_owned(),
+            value: super::Value::Text(raw.to_owned()),
+            subject: None,
+            as_of: None,
+            note: None,
+        };
+        (target, Some(err))
+    };
+    if body.is_empty() {
+        return text(TargetError::empty());
+    }
+    if let Some(value) = plain(body) {
+        let target = Target {
+            raw: raw.to_owned(),
+            value,
+            subject: None,
+            as_of: None,
+            note: None,
+        };
+        return (target, None);
+    }
+    if let Some(parts) = compound(body) {
+        let target = Target {
+            raw: raw.to_owned(),
+            value: Value::Compound(parts),
+            subject: None,
+            as_of: None,
+            note: None,
+        };
+        return (target, None);
+    }
+    let err = match single(body) {
+        Ok(s) => return (s.into_target(raw), None),
+        Err(e) => e,
+    };
+    if let Some(s) = trailed(body) {
+        return (s.into_target(raw), None);
+    }
+    if is_words(body) {
+        let target = Target {
+            raw: raw.to_owned(),
+            value: Value::Qualitative(raw.to_owned()),
+            subject: None,
+            as_of: None,
+            note: None,
+        };
+        return (target, None);
+    }
+    let what = if err.at.len() == body.len() {
+        "a target value"
+    } else {
+        err.what
+    };
+    text(TargetError::syntax(input, offset_in(input, err.at), what))
+}
+
+/// Parses a quantity alone, for [`Quantity`]'s `FromStr`.
+pub(super) fn quantity_only(input: &str) -> Result<Quantity, TargetError> {
+    let body = input.trim();
+    if body.is_empty() {
+        return Err(TargetError::empty());
+    }
+    let parsed = (quantity, sp, context("the end of the quantity", eof)).parse_complete(body);
+    match parsed {
+        Ok((_, (q, _, _))) => Ok(q),
+        Err(nom::Err::Error(e) | nom::Err::Failure(e)) => {
+            Err(TargetError::syntax(input, offset_in(input, e.at), e.what))
+        }
+        Err(nom::Err::Incomplete(_)) => Err(TargetError::syntax(input, input.len(), "a quantity")),
+    }
+}
+
+/// Parses a date in ISO form (`2026`, `2026-12`, `--12-31`) or in Chinese (`2024年6月30日`).
+pub(super) fn partial_date(text: &str) -> Option<PartialDate> {
+    if let Some(rest) = text.strip_prefix("--") {
+        let mut fields = rest.split('-');
+        let month = fields.next()?.parse().ok()?;
+        let day = fields.next().map(str::parse).transpose().ok()?;
+        if fields.next().is_some() {
+            return None;
+        }
+        return PartialDate::from_parts(None, Some(month), day);
+    }
+    if text.bytes().all(|b| b.is_ascii_digit() || b == b'-') && !text.is_empty() {
+        let mut fields = text.split('-');
+        let year = fields.next()?;
+        if year.len() != 4 {
+            return None;
+        }
+        let year = year.parse().ok()?;
+        let month = fields.next().map(str::parse).transpose().ok()?;
+        let day = fields.next().map(str::parse).transpose().ok()?;
+        if fields.next().is_some() {
+            return None;
+        }
+        return PartialDate::from_parts(Some(year), month, day);
+    }
+    match (date_point, eof).parse_complete(text) {
+        Ok((_, ((date, _), _))) => Some(date),
+        Err(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,801 @@
+//! One test per production, asserting what it returns and the input it leaves.
+
+use super::*;
+use core::fmt::Debug;
+
+/// Asserts that `parser` reads `input` as `expected` and leaves `left`.
+#[track_caller]
+fn reads<'a, T: PartialEq + Debug>(
+    parser: impl Fn(&'a str) -> Res<'a, T>,
+    input: &'a str,
+    expected: T,
+    left: &str,
+) {
+    match parser(input) {
+        Ok((rest, value)) => {
+            assert_eq!(value, expected, "value of {input:?}");
+            assert_eq!(rest, left, "input left after {input:?}");
+        }
+        Err(e) => panic!("{input:?} failed: {e:?}"),
+    }
+}
+
+/// Asserts that `parser` refuses `input`, expecting `what` at byte `offset`.
+#[track_caller]
+fn refuses<'a, T: Debug>(
+    parser: impl Fn(&'a str) -> Res<'a, T>,
+    input: &'a str,
+    offset: usize,
+    what: &str,
+) {
+    match parser(input) {
+        Ok(ok) => panic!("{input:?} parsed: {ok:?}"),
+        Err(nom::Err::Error(e) | nom::Err::Failure(e)) => {
+            assert_eq!(input.len() - e.at.len(), offset, "offset for {input:?}");
+            assert_eq!(e.what, what, "expectation for {input:?}");
+        }
+        Err(e) => panic!("{input:?}: {e:?}"),
+    }
+}
+
+fn d(text: &str) -> Decimal {
+    text.parse().expect("test decimal")
+}
+
+fn qty(amount: &str, scale: Option<Scale>, unit: Option<&'static str>) -> Quantity {
+    Quantity {
+        amount: d(amount),
+        scale,
+        unit: unit.map(Cow::Borrowed),
+        per: None,
+    }
+}
+
+fn rated(q: Quantity, per: &'static str) -> Quantity {
+    Quantity {
+        per: Some(Cow::Borrowed(per)),
+        ..q
+    }
+}
+
+#[test]
+fn sp_takes_every_kind_of_space() {
+    reads(sp, " \u{3000}\u{a0}x", " \u{3000}\u{a0}", "x");
+    reads(sp, "x", "", "x");
+}
+
+#[test]
+fn number_reads_digits_separators_and_full_width() {
+    reads(number, "123,307.34 123", d("123307.34"), " 123");
+    reads(number, "１２.５万", d("12.5"), "万");
+    reads(number, "-3%", d("-3"), "%");
+    reads(number, "＋7", d("7"), "");
+    reads(number, "1,00家", d("1"), ",00家");
+    reads(number, "100.", d("100"), ".");
+    reads(number, "4021.16㎡", d("4021.16"), "㎡");
+    reads(number, "0.5", d("0.5"), "");
+    refuses(number, "万", 0, "a number");
+    refuses(number, "02024年", 0, "a number without leading zeros");
+    refuses(number, "-x", 0, "a number");
+    refuses(
+        number,
+        "123456789012345678901234567890",
+        0,
+        "a number of at most 28 digits",
+    );
+}
+
+#[test]
+fn cn_number_reads_small_numerals() {
+    reads(cn_number, "一次", d("1"), "次");
+    reads(cn_number, "两场", d("2"), "场");
+    reads(cn_number, "十二个", d("12"), "个");
+    reads(cn_number, "一百二十人", d("120"), "人");
+    reads(cn_number, "一百零五", d("105"), "");
+    reads(cn_number, "三千万", d("3000"), "万");
+    reads(cn_number, "一一", d("1"), "一");
+    refuses(cn_number, "百", 0, "a number");
+}
+
+#[test]
+fn scale_folds_compound_scales() {
+    let s = |i| scale(i, d("3"));
+    reads(s, "万家", (d("3"), Scale::TenThousand), "家");
+    reads(s, "万亿元", (d("3"), Scale::Trillion), "元");
+    reads(s, "千万元", (d("3000"), Scale::TenThousand), "元");
+    reads(s, "千克", (d("3"), Scale::Thousand), "克");
+    refuses(s, "家", 0, "a scale word");
+}
+
+#[test]
+fn open_unit_stops_before_comparator_words() {
+    reads(open_unit, "小时以内", Cow::Borrowed("小时"), "以内");
+    reads(open_unit, "个工作日内", Cow::Borrowed("个工作日"), "内");
+    reads(open_unit, "条国内航线", Cow::Borrowed("条国内航线"), "");
+    reads(open_unit, "元人民币", Cow::Borrowed("元人民币"), "");
+    reads(open_unit, "家/年", Cow::Borrowed("家"), "/年");
+    reads(open_unit, "km以上", Cow::Borrowed("km"), "以上");
+    reads(
+        open_unit,
+        "个项目的验收工作",
+        Cow::Borrowed("个"),
+        "项目的验收工作",
+    );
+    refuses(open_unit, "/年", 0, "a unit");
+    refuses(open_unit, "以上", 0, "a unit");
+}
+
+#[test]
+fn percent_reads_every_spelling() {
+    reads(percent, "％以上", Cow::Borrowed("%"), "以上");
+    reads(percent, "百分比", Cow::Borrowed("%"), "");
+    reads(percent, "个百分点", Cow::Borrowed("个百分点"), "");
+    refuses(percent, "个", 0, "a percent sign");
+}
+
+#[test]
+fn unit_prefers_percent() {
+    reads(unit, "%完成", Cow::Borrowed("%"), "完成");
+    reads(unit, "标准箱", Cow::Borrowed("标准箱"), "");
+}
+
+#[test]
+fn classifier_needs_a_known_word() {
+    reads(classifier, "次/月", Cow::Borrowed("次"), "/月");
+    reads(classifier, "场次", Cow::Borrowed("场次"), "");
+    refuses(classifier, "流", 0, "a classifier");
+}
+
+#[test]
+fn per_reads_any_denominator() {
+    reads(per, "/年以上", Cow::Borrowed("年"), "以上");
+    reads(per, "／ 亩", Cow::Borrowed("亩"), "");
+    refuses(per, "/", 1, "the denominator of a rate");
+}
+
+#[test]
+fn per_prefix_reads_periods() {
+    reads(per_prefix, "每年不少于", Cow::Borrowed("年"), "不少于");
+    reads(per_prefix, "每季度一次", Cow::Borrowed("季度"), "一次");
+    refuses(per_prefix, "每次", 3, "a period");
+}
+
+#[test]
+fn quantity_reads_scale_unit_and_rate() {
+    reads(
+        quantity,
+        "7.6万家",
+        qty("7.6", Some(Scale::TenThousand), Some("家")),
+        "",
+    );
+    reads(
+        quantity,
+        "10 家/年",
+        rated(qty("10", None, Some("家")), "年"),
+        "",
+    );
+    reads(quantity, "100百分比", qty("100", None, Some("%")), "");
+    reads(
+        quantity,
+        "95万、",
+        qty("95", Some(Scale::TenThousand), None),
+        "、",
+    );
+    reads(
+        quantity,
+        "3.5小时以内",
+        qty("3.5", None, Some("小时")),
+        "以内",
+    );
+    reads(
+        quantity,
+        "一次/年",
+        rated(qty("1", None, Some("次")), "年"),
+        "",
+    );
+    reads(quantity, "90% 以上", qty("90", None, Some("%")), " 以上");
+    refuses(quantity, "一流", 3, "a classifier");
+}
+
+#[test]
+fn op_prefix_takes_the_longest_word() {
+    reads(op_prefix, "不低于90%", Op::Ge, "90%");
+    reads(op_prefix, "低于10%", Op::Lt, "10%");
+    reads(op_prefix, "大于等于80%", Op::Ge, "80%");
+    reads(op_prefix, "＞＝5", Op::Ge, "5");
+    reads(op_prefix, ">5", Op::Gt, "5");
+    reads(op_prefix, "≦5", Op::Le, "5");
+    reads(op_prefix, "控制在5%", Op::Le, "5%");
+    refuses(op_prefix, "约5", 0, "a comparator");
+}
+
+#[test]
+fn op_suffix_reads_words_after_the_number() {
+    reads(op_suffix, "以上（含）", Op::Ge, "（含）");
+    reads(op_suffix, "及以下", Op::Le, "");
+    reads(op_suffix, "内", Op::Le, "");
+    refuses(op_suffix, "左右", 0, "a comparator word");
+}
+
+#[test]
+fn compare_merges_comparators_and_rates() {
+    let ge = |q| Value::Compare {
+        op: Some(Op::Ge),
+        value: q,
+    };
+    reads(
+        compare,
+        "每年不少于12场",
+        ge(rated(qty("12", None, Some("场")), "年")),
+        "",
+    );
+    reads(compare, "≥ 80 %", ge(qty("80", None, Some("%"))), "");
+    reads(
+        compare,
+        "1500人次以上。",
+        ge(qty("1500", None, Some("人次"))),
+        "。",
+    );
+    reads(
+        compare,
+        "控制在3.5小时以内",
+        Value::Compare {
+            op: Some(Op::Le),
+            value: qty("3.5", None, Some("小时")),
+        },
+        "",
+    );
+    reads(
+        compare,
+        "100%完成",
+        Value::Compare {
+            op: None,
+            value: qty("100", None, Some("%")),
+        },
+        "完成",
+    );
+    refuses(compare, "≥", 3, "a number");
+    refuses(compare, "不少于5人以下", 13, "comparators that agree");
+    refuses(compare, "每月5次/年", 14, "one rate");
+}
+
+#[test]
+fn range_sep_reads_dashes_tildes_and_words() {
+    reads(range_sep, " ～ 5", (), "5");
+    reads(range_sep, "至5年", (), "5年");
+    refuses(range_sep, "/5", 0, "a range separator");
+}
+
+#[test]
+fn amount_reads_ranges_and_gives_the_low_end_the_high_end_unit() {
+    let years = |a: &str, b: &str| Value::Range {
+        low: qty(a, None, Some("年")),
+        high: qty(b, None, Some("年")),
+    };
+    reads(amount, "3-5年", years("3", "5"), "");
+    reads(amount, "3至5年以上", years("3", "5"), "以上");
+    reads(
+        amount,
+        "±3%以内",
+        Value::Range {
+            low: qty("-3", None, Some("%")),
+            high: qty("3", None, Some("%")),
+        },
+        "",
+    );
+    reads(
+        amount,
+        "5000元～1万元",
+        Value::Range {
+            low: qty("5000", None, Some("元")),
+            high: qty("1", Some(Scale::TenThousand), Some("元")),
+        },
+        "",
+    );
+    refuses(amount, "3-", 2, "a number");
+    refuses(amount, "±", 2, "a number");
+    reads(
+        amount,
+        "≥3-5年",
+        Value::Compare {
+            op: Some(Op::Ge),
+            value: qty("3", None, None),
+        },
+        "-5年",
+    );
+}
+
+#[test]
+fn year_reads_four_digits_in_range() {
+    reads(year, "2024年", 2024, "年");
+    reads(year, "２０２４.07", 2024, ".07");
+    refuses(year, "20245", 0, "a year");
+    refuses(year, "1000年", 0, "a year");
+    refuses(year, "202", 0, "a year");
+}
+
+#[test]
+fn month_and_day_read_digits_and_numerals() {
+    reads(month, "12月", 12, "月");
+    reads(month, "十二月", 12, "月");
+    reads(month, "07-", 7, "-");
+    refuses(month, "13月", 0, "a month");
+    refuses(month, "123", 0, "a month");
+    reads(day, "31日", 31, "日");
+    refuses(day, "32日", 0, "a day");
+}
+
+#[test]
+fn month_cn_reads_month_day_and_end() {
+    reads(month_cn, "12月底前", (12, None), "前");
+    reads(month_cn, "6月30日前", (6, Some(30)), "前");
+    reads(month_cn, "3月份", (3, None), "");
+    refuses(month_cn, "12日", 2, "a word of the grammar");
+}
+
+#[test]
+fn year_end_is_december() {
+    reads(year_end, "年底前", 12, "前");
+    reads(year_end, "末", 12, "");
+}
+
+#[test]
+fn date_cn_reads_chinese_dates() {
+    reads(date_cn, "2025年年底前", PartialDate::ym(2025, 12), "前");
+    reads(date_cn, "2025年底", PartialDate::ym(2025, 12), "");
+    reads(date_cn, "2024年度", PartialDate::y(2024), "");
+    reads(date_cn, "2024年上半年", PartialDate::y(2024), "上半年");
+    reads(date_cn, "12月底", PartialDate::m(12), "");
+    reads(date_cn, "年底前", PartialDate::m(12), "前");
+    refuses(date_cn, "2024", 4, "a word of the grammar");
+}
+
+#[test]
+fn date_sep_reads_dotted_and_dashed_dates() {
+    reads(
+        date_sep,
+        "2023.07-2024.01",
+        (PartialDate::ym(2023, 7), true),
+        "-2024.01",
+    );
+    reads(
+        date_sep,
+        "2024-06-30",
+        (PartialDate::ymd(2024, 6, 30), false),
+        "",
+    );
+    reads(
+        date_sep,
+        "2024.6.30",
+        (PartialDate::ymd(2024, 6, 30), false),
+        "",
+    );
+    reads(date_sep, "2024/6", (PartialDate::ym(2024, 6), false), "");
+    refuses(date_sep, "2023.075", 5, "a month");
+    refuses(date_sep, "2023年", 4, "a date separator");
+}
+
+#[test]
+fn date_span_gives_the_end_the_start_year() {
+    reads(
+        date_span,
+        "2021年1月-12月",
+        (
+            PartialDate::ym(2021, 1),
+            Some(PartialDate::ym(2021, 12)),
+            false,
+        ),
+        "",
+    );
+    reads(
+        date_span,
+        "2023-2024年",
+        (PartialDate::y(2023), Some(PartialDate::y(2024)), false),
+        "",
+    );
+    reads(
+        date_span,
+        "2024年内",
+        (PartialDate::y(2024), None, false),
+        "内",
+    );
+    reads(
+        date_span,
+        "2023.07",
+        (PartialDate::ym(2023, 7), None, true),
+        "",
+    );
+    reads(
+        date_span,
+        "2023.07-2024.01",
+        (
+            PartialDate::ym(2023, 7),
+            Some(PartialDate::ym(2024, 1)),
+            false,
+        ),
+        "",
+    );
+}
+
+#[test]
+fn date_reads_deadlines() {
+    let le = |date| Value::Date {
+        op: Some(Op::Le),
+        date,
+        until: None,
+    };
+    reads(date, "2023年12月前", le(PartialDate::ym(2023, 12)), "");
+    reads(
+        date,
+        "2024年6月底前完成。",
+        le(PartialDate::ym(2024, 6)),
+        "。",
+    );
+    reads(date, "不晚于2024年", le(PartialDate::y(2024)), "");
+    reads(
+        date,
+        "2025年起",
+        Value::Date {
+            op: Some(Op::Ge),
+            date: PartialDate::y(2025),
+            until: None,
+        },
+        "",
+    );
+    refuses(date, "≥", 3, "a date");
+    refuses(date, "2023.07", 0, "a date with a span or 前, 后");
+}
+
+#[test]
+fn as_of_reads_the_date_and_a_separator() {
+    reads(
+        as_of,
+        "截至2026年≥7.6万家",
+        PartialDate::y(2026),
+        "≥7.6万家",
+    );
+    reads(
+        as_of,
+        "截止2024年底， 累计",
+        PartialDate::ym(2024, 12),
+        "累计",
+    );
+    refuses(as_of, "截至目前", 6, "a date");
+}
+
+#[test]
+fn rank_number_reads_digits_and_numerals() {
+    reads(rank_number, "6名", 6, "名");
+    reads(rank_number, "三", 3, "");
+    refuses(rank_number, "0", 0, "a rank");
+    refuses(rank_number, "1.5", 0, "a rank");
+}
+
+#[test]
+fn scope_ends_before_the_rank() {
+    reads(scope, "全市前6", "全市", "前6");
+    reads(scope, "全国同类城市第1", "全国同类城市", "第1");
+    refuses(scope, "广州前6", 0, "a scope");
+    refuses(scope, "全市", 0, "a scope");
+}
+
+#[test]
+fn rank_reads_front_and_place() {
+    let rank_of = |op, rank, scope: Option<&str>| Value::Rank {
+        op,
+        rank,
+        scope: scope.map(str::to_owned),
+    };
+    reads(rank, "居全市前6。", rank_of(Op::Le, 6, Some("全市")), "。");
+    reads(rank, "前三名", rank_of(Op::Le, 3, None), "");
+    reads(rank, "第1名", rank_of(Op::Eq, 1, None), "");
+    reads(rank, "位居全省第一位", rank_of(Op::Eq, 1, Some("全省")), "");
+    reads(rank, "≥第3名", rank_of(Op::Ge, 3, None), "");
+    refuses(rank, "前列", 3, "a rank");
+    refuses(rank, "≥前3", 7, "comparators that agree");
+}
+
+#[test]
+fn previous_year_reads_fillers() {
+    reads(previous_year, "上年度", Baseline::PreviousYear, "");
+    reads(
+        previous_year,
+        "上年年度会展",
+        Baseline::PreviousYear,
+        "年度会展",
+    );
+    reads(previous_year, "去年同期水平", Baseline::PreviousYear, "");
+    refuses(previous_year, "下年", 0, "上年");
+}
+
+#[test]
+fn budget_reads_prefixes_and_suffixes() {
+    reads(budget, "当年预算数", Baseline::Budget, "");
+    reads(budget, "预算申报数以内", Baseline::Budget, "以内");
+    refuses(budget, "决算", 0, "a word of the grammar");
+}
+
+#[test]
+fn baseline_is_either() {
+    reads(baseline, "预算内", Baseline::Budget, "内");
+    reads(baseline, "上一年度", Baseline::PreviousYear, "");
+    refuses(baseline, "全国平均", 0, "上年 or 预算");
+}
+
+#[test]
+fn measure_takes_words_up_to_a_note() {
+    reads(measure, "年度会展行业展览规模", "年度会展行业展览规模", "");
+    reads(measure, "规模 （万平方米）", "规模", " （万平方米）");
+    refuses(measure, "规模5万", 0, "what is measured");
+}
+
+#[test]
+fn relative_bound_reads_comparators_on_both_sides() {
+    let rel = |op, baseline| Value::Relative {
+        op,
+        baseline,
+        value: None,
+    };
+    reads(
+        relative_bound,
+        "控制在预算申报数以内",
+        (rel(Some(Op::Le), Baseline::Budget), None),
+        "",
+    );
+    reads(
+        relative_bound,
+        "不低于上年年度会展行业展览规模",
+        (
+            rel(Some(Op::Ge), Baseline::PreviousYear),
+            Some("年度会展行业展览规模"),
+        ),
+        "",
+    );
+    reads(
+        relative_bound,
+        "当年预算数",
+        (rel(None, Baseline::Budget), None),
+        "",
+    );
+    refuses(relative_bound, "不低于全国", 9, "上年 or 预算");
+}
+
+#[test]
+fn relative_change_signs_the_change() {
+    let change = |op, amount: &str| Value::Relative {
+        op,
+        baseline: Baseline::PreviousYear,
+        value: Some(qty(amount, None, Some("%"))),
+    };
+    reads(
+        relative_change,
+        "较上年增长10%",
+        (change(None, "10"), None),
+        "",
+    );
+    reads(
+        relative_change,
+        "同比增长不低于5%",
+        (change(Some(Op::Ge), "5"), None),
+        "",
+    );
+    reads(
+        relative_change,
+        "比上年下降5%以上",
+        (change(Some(Op::Le), "-5"), None),
+        "",
+    );
+    refuses(relative_change, "较上年持平", 9, "增长 or 下降");
+}
+
+#[test]
+fn relative_prefers_a_change() {
+    reads(
+        relative,
+        "较预算减少10万元",
+        (
+            Value::Relative {
+                op: None,
+                baseline: Baseline::Budget,
+                value: Some(qty("-10", Some(Scale::TenThousand), Some("元"))),
+            },
+            None,
+        ),
+        "",
+    );
+}
+
+#[test]
+fn note_takes_balanced_parentheses() {
+    reads(note, "（如折页形式≥4000份）", "如折页形式≥4000份", "");
+    reads(note, "(含(a)b)c", "含(a)b", "c");
+    refuses(note, "（未完", 9, "a closing parenthesis");
+    refuses(note, "含", 0, "a note in parentheses");
+}
+
+#[test]
+fn value_end_allows_a_note_then_the_end() {
+    reads(value_end, " （每月一次） ", Some("每月一次"), "");
+    reads(value_end, "", None, "");
+    refuses(value_end, "完成", 0, "the end of the value");
+}
+
+#[test]
+fn qualified_tries_every_kind_to_the_end() {
+    let kind = |i| qualified(i).map(|(rest, q)| (rest, q.value.kind()));
+    reads(kind, "2023.12万元", super::super::Kind::Compare, "");
+    reads(kind, "2023.12", super::super::Kind::Compare, "");
+    reads(kind, "2023.12前", super::super::Kind::Date, "");
+    reads(kind, "3-5年", super::super::Kind::Range, "");
+    reads(kind, "前6", super::super::Kind::Rank, "");
+    reads(kind, "≥上年度", super::super::Kind::Relative, "");
+    refuses(kind, "≥90%x%", 6, "the end of the value");
+}
+
+#[test]
+fn single_finds_the_leftmost_value_after_a_subject() {
+    let s = single("重点企业用户满意度≥95%").expect("parses");
+    assert_eq!(s.subject, Some("重点企业用户满意度"));
+    let s = single("平台企业截至2026年≥7.6万家").expect("parses");
+    assert_eq!(
+        (s.subject, s.as_of),
+        (Some("平台企业"), Some(PartialDate::y(2026)))
+    );
+    let s = single("通过验收，合格率达100%").expect("parses");
+    assert_eq!(s.subject, Some("通过验收，合格率"));
+    let s = single("截至2026年截至2027年≥1").expect("parses");
+    assert_eq!(
+        (s.subject, s.as_of),
+        (Some("截至2027年"), Some(PartialDate::y(2026)))
+    );
+    let e = single("满意度≥").err().expect("fails");
+    assert_eq!(e.what, "a number");
+}
+
+#[test]
+fn trailed_keeps_words_after_a_number_as_the_note() {
+    let s = trailed("按合同约定额度、日期100%完成支付").expect("parses");
+    assert_eq!(s.subject, Some("按合同约定额度、日期"));
+    assert_eq!(s.note, Some("完成支付"));
+    assert!(trailed("≥90%abc").is_none());
+    assert!(trailed("十分满意").is_none());
+}
+
+#[test]
+fn compound_needs_two_typed_parts() {
+    let parts = compound("广州海关≤7356万元 广州边检总站≤6546万元").expect("compound");
+    assert_eq!(parts.len(), 2);
+    assert_eq!(parts[1].subject(), Some("广州边检总站"));
+    assert!(compound("通过验收，合格率达100%").is_none());
+    assert!(compound("10 家/年").is_none());
+    assert!(compound("1,000家").is_none());
+    assert_eq!(compound("3.5 小时以内，≥90%").map(|p| p.len()), Some(2));
+}
+
+#[test]
+fn trim_value_drops_trailing_full_stops() {
+    assert_eq!(trim_value(" 前6。 。"), "前6");
+    assert_eq!(trim_value("。"), "");
+}
+
+#[test]
+fn may_start_covers_the_first_character_of_every_word() {
+    let tables: [&[&str]; 9] = [
+        &[
+            "≥", "≧", "⩾", "≤", "≦", "⩽", ">", "<", "=", "＞", "＜", "＝",
+        ],
+        &OP_PREFIX_WORDS
+            .entries
+            .iter()
+            .map(|w| w.0)
+            .collect::<Vec<_>>(),
+        &RANK_VERBS.entries.iter().map(|w| w.0).collect::<Vec<_>>(),
+        &PREVIOUS_YEAR
+            .entries
+            .iter()
+            .map(|w| w.0)
+            .collect::<Vec<_>>(),
+        &BUDGET_PREFIXES
+            .entries
+            .iter()
+            .map(|w| w.0)
+            .collect::<Vec<_>>(),
+        &CHANGE_REFS.entries.iter().map(|w| w.0).collect::<Vec<_>>(),
+        &AS_OF_WORDS.entries.iter().map(|w| w.0).collect::<Vec<_>>(),
+        &["每", "预算", "前", "第", "±", "年底", "同比", "十"],
+        &["０", "9", "-", "＋"],
+    ];
+    for word in tables.iter().flat_map(|t| t.iter()) {
+        let first = word.chars().next().expect("words are not empty");
+        assert!(may_start(first), "{word}");
+    }
+    for c in SCOPE_STARTS {
+        assert!(may_start(*c), "{c}");
+    }
+}
+
+#[test]
+fn strict_errors_point_into_the_callers_text() {
+    let (t, err) = target("  ≥ ");
+    assert_eq!(t.value, Value::Text("≥".into()));
+    let err = err.expect("an error");
+    assert_eq!((err.offset(), err.column()), (Some(5), Some(4)));
+    let (_, err) = target("XX");
+    assert_eq!(err.expect("an error").expected(), Some("a target value"));
+    let (t, err) = target("“前6”");
+    assert!(err.is_none(), "{t:?}");
+    assert_eq!(t.raw, "“前6”");
+}
+
+#[test]
+fn plain_answers_only_as_the_full_grammar_does() {
+    let ops = ["", "≥", "≧", "＞", "<=", "="];
+    let numbers = ["90", "1,000", "2024", "2023.07", "12", "０5", "7.6", "3"];
+    let tails = [
+        "",
+        "%",
+        "万家",
+        "家",
+        "年",
+        "月",
+        "年前",
+        "/年",
+        "个/年",
+        "以上",
+        "以内",
+        "小时以内",
+        "-5",
+        "～5年",
+        "（含）",
+        "万",
+        "万亿元",
+        "百分比",
+        "前",
+        "家以下",
+    ];
+    let mut claimed = 0;
+    for op in ops {
+        for number in numbers {
+            for tail in tails {
+                let text = format!("{op}{number}{tail}");
+                let Some(fast) = plain(&text) else { continue };
+                claimed += 1;
+                let full = single(&text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+                assert_eq!(fast, full.value, "{text}");
+                assert_eq!(
+                    (full.subject, full.as_of, full.note),
+                    (None, None, None),
+                    "{text}"
+                );
+            }
+        }
+    }
+    assert!(claimed > 300, "the fast path took {claimed} values");
+}
+
+#[test]
+fn start_guards_cover_the_first_character_of_every_word() {
+    for (w, _) in RANK_VERBS.entries {
+        assert!(w.starts_with(rank_start), "{w}");
+    }
+    for c in SCOPE_STARTS {
+        assert!(rank_start(*c), "{c}");
+    }
+    for table in [&PREVIOUS_YEAR, &BUDGET_PREFIXES, &CHANGE_REFS] {
+        for (w, _) in table.entries {
+            assert!(w.starts_with(relative_start), "{w}");
+        }
+    }
+    for w in ["预算", "同比", "前", "第"] {
+        assert!(
+            w.starts_with(relative_start) || w.starts_with(rank_start),
+            "{w}"
+        );
+    }
+    for (w, _) in PERIODS.entries {
+        assert!(!w.is_empty());
+    }
+    assert!(could_be_date("年底前") && could_be_date("十二月") && could_be_date("2024年"));
+    assert!(could_be_date("6 月") && could_be_date("2023.07") && could_be_date("2023-2024年"));
+    assert!(!could_be_date("1500人次") && !could_be_date("95%") && !could_be_date("12345年"));
+}

@@ -1,0 +1,404 @@
+//! The words the value grammar reads. Matching always takes the longest entry, so order
+//! within a table does not matter.
+
+use super::{Op, Scale};
+
+/// A table of words, with the set of characters they start with (exact for ASCII, hashed
+/// for the rest): a lookup where no word can start costs a bit test.
+pub(super) struct Words<T: 'static> {
+    pub(super) entries: &'static [(&'static str, T)],
+    ascii: u128,
+    others: [u64; 8],
+}
+
+/// The first character of a non-empty UTF-8 string, decoded in a `const fn`.
+const fn first_char(bytes: &[u8]) -> u32 {
+    let b0 = bytes[0] as u32;
+    if b0 < 0x80 {
+        b0
+    } else if b0 < 0xE0 {
+        ((b0 & 0x1F) << 6) | (bytes[1] as u32 & 0x3F)
+    } else if b0 < 0xF0 {
+        ((b0 & 0x0F) << 12) | ((bytes[1] as u32 & 0x3F) << 6) | (bytes[2] as u32 & 0x3F)
+    } else {
+        ((b0 & 0x07) << 18)
+            | ((bytes[1] as u32 & 0x3F) << 12)
+            | ((bytes[2] as u32 & 0x3F) << 6)
+            | (bytes[3] as u32 & 0x3F)
+    }
+}
+
+impl<T> Words<T> {
+    pub(super) const fn new(entries: &'static [(&'static str, T)]) -> Self {
+        let mut ascii = 0u128;
+        let mut others = [0u64; 8];
+        let mut n = 0;
+        while n < entries.len() {
+            let bytes = entries[n].0.as_bytes();
+            if !bytes.is_empty() {
+                let c = first_char(bytes);
+                if c < 128 {
+                    ascii |= 1 << c;
+                } else {
+                    let slot = c % 512;
+                    others[(slot / 64) as usize] |= 1 << (slot % 64);
+                }
+            }
+            n += 1;
+        }
+        Words {
+            entries,
+            ascii,
+            others,
+        }
+    }
+
+    /// Whether some word may start with this character (hashed beyond ASCII: it may say yes
+    /// wrongly, never no wrongly).
+    pub(super) fn may_start_with(&self, c: char) -> bool {
+        let c = u32::from(c);
+        if c < 128 {
+            return self.ascii & (1 << c) != 0;
+        }
+        let slot = c % 512;
+        self.others[(slot / 64) as usize] & (1 << (slot % 64)) != 0
+    }
+}
+
+/// Comparator words written before the number.
+pub(super) const OP_PREFIX_WORDS: Words<Op> = Words::new(&[
+    ("不低于", Op::Ge),
+    ("不少于", Op::Ge),
+    ("不小于", Op::Ge),
+    ("不得低于", Op::Ge),
+    ("不得少于", Op::Ge),
+    ("大于等于", Op::Ge),
+    ("大于或等于", Op::Ge),
+    ("高于或等于", Op::Ge),
+    ("至少", Op::Ge),
+    ("最少", Op::Ge),
+    ("达到", Op::Ge),
+    ("达", Op::Ge),
+    ("不早于", Op::Ge),
+    ("超过", Op::Gt),
+    ("超出", Op::Gt),
+    ("高于", Op::Gt),
+    ("大于", Op::Gt),
+    ("多于", Op::Gt),
+    ("不超过", Op::Le),
+    ("不超出", Op::Le),
+    ("不超", Op::Le),
+    ("不高于", Op::Le),
+    ("不大于", Op::Le),
+    ("不多于", Op::Le),
+    ("不得超过", Op::Le),
+    ("不得高于", Op::Le),
+    ("小于等于", Op::Le),
+    ("小于或等于", Op::Le),
+    ("低于或等于", Op::Le),
+    ("至多", Op::Le),
+    ("最多", Op::Le),
+    ("控制在", Op::Le),
+    ("不晚于", Op::Le),
+    ("低于", Op::Lt),
+    ("少于", Op::Lt),
+    ("小于", Op::Lt),
+    ("不足", Op::Lt),
+    ("等于", Op::Eq),
+    ("为", Op::Eq),
+]);
+
+/// Comparator words written after the number.
+pub(super) const OP_SUFFIX_WORDS: Words<Op> = Words::new(&[
+    ("以上", Op::Ge),
+    ("及以上", Op::Ge),
+    ("或以上", Op::Ge),
+    ("以下", Op::Le),
+    ("及以下", Op::Le),
+    ("或以下", Op::Le),
+    ("以内", Op::Le),
+    ("之内", Op::Le),
+    ("内", Op::Le),
+]);
+
+/// Comparator words after a date: `2023年12月前`, `2024年内`, `2025年起`. `以上` and `以下`
+/// make `10月以上` a date, as `≥10月` is: a month alone is a date, never a duration.
+pub(super) const DATE_SUFFIX_WORDS: Words<Op> = Words::new(&[
+    ("前", Op::Le),
+    ("之前", Op::Le),
+    ("以前", Op::Le),
+    ("内", Op::Le),
+    ("以内", Op::Le),
+    ("之内", Op::Le),
+    ("后", Op::Ge),
+    ("之后", Op::Ge),
+    ("以后", Op::Ge),
+    ("起", Op::Ge),
+    ("以上", Op::Ge),
+    ("以下", Op::Le),
+]);
+
+/// Verbs that may follow a deadline without changing it: `2024年6月底前完成`.
+pub(super) const DATE_FILLERS: Words<()> = Words::new(&[
+    ("完成", ()),
+    ("完工", ()),
+    ("竣工", ()),
+    ("办结", ()),
+    ("结束", ()),
+    ("到位", ()),
+    ("上线", ()),
+    ("落实", ()),
+    ("验收", ()),
+    ("全部完成", ()),
+]);
+
+/// Scale words after a number.
+pub(super) const SCALES: Words<Scale> = Words::new(&[
+    ("十", Scale::Ten),
+    ("百", Scale::Hundred),
+    ("千", Scale::Thousand),
+    ("万", Scale::TenThousand),
+    ("亿", Scale::HundredMillion),
+    ("万亿", Scale::Trillion),
+]);
+
+/// Spellings of a percentage and its relatives, read before scale words (`百分比` is no 百).
+pub(super) const PERCENT_WORDS: Words<&str> = Words::new(&[
+    ("%", "%"),
+    ("％", "%"),
+    ("百分比", "%"),
+    ("‰", "‰"),
+    ("百分点", "百分点"),
+    ("个百分点", "个百分点"),
+]);
+
+/// Units and classifiers the grammar knows by name. Any other run of unit characters is a unit
+/// too; this table serves Chinese numerals (`两场`, `每月一次`), which need a known classifier,
+/// and a unit run too long to be a unit (`2个项目的验收工作`), where its longest known prefix is
+/// the unit.
+pub(super) const KNOWN_UNITS: Words<()> = Words::new(&[
+    ("次", ()),
+    ("个", ()),
+    ("场", ()),
+    ("名", ()),
+    ("家", ()),
+    ("项", ()),
+    ("人", ()),
+    ("批", ()),
+    ("期", ()),
+    ("届", ()),
+    ("篇", ()),
+    ("本", ()),
+    ("份", ()),
+    ("条", ()),
+    ("件", ()),
+    ("座", ()),
+    ("所", ()),
+    ("天", ()),
+    ("日", ()),
+    ("月", ()),
+    ("年", ()),
+    ("周", ()),
+    ("季度", ()),
+    ("小时", ()),
+    ("分钟", ()),
+    ("工作日", ()),
+    ("个工作日", ()),
+    ("个月", ()),
+    ("元", ()),
+    ("美元", ()),
+    ("类", ()),
+    ("种", ()),
+    ("轮", ()),
+    ("趟", ()),
+    ("部", ()),
+    ("台", ()),
+    ("套", ()),
+    ("间", ()),
+    ("处", ()),
+    ("栋", ()),
+    ("艘", ()),
+    ("架", ()),
+    ("辆", ()),
+    ("户", ()),
+    ("位", ()),
+    ("门", ()),
+    ("节", ()),
+    ("课", ()),
+    ("单", ()),
+    ("册", ()),
+    ("票", ()),
+    ("列", ()),
+    ("吨", ()),
+    ("亩", ()),
+    ("米", ()),
+    ("公里", ()),
+    ("平方米", ()),
+    ("立方米", ()),
+    ("人次", ()),
+    ("场次", ()),
+    ("批次", ()),
+    ("家次", ()),
+    ("架次", ()),
+    ("艘次", ()),
+    ("班次", ()),
+    ("车次", ()),
+    ("户次", ()),
+    ("项次", ()),
+    ("标准箱", ()),
+    ("分", ()),
+]);
+
+/// Periods after 每 (`每年不少于12场`) and in rates.
+pub(super) const PERIODS: Words<&str> = Words::new(&[
+    ("年", "年"),
+    ("年度", "年度"),
+    ("半年", "半年"),
+    ("季度", "季度"),
+    ("季", "季"),
+    ("月", "月"),
+    ("月度", "月度"),
+    ("周", "周"),
+    ("星期", "星期"),
+    ("日", "日"),
+    ("天", "天"),
+    ("人", "人"),
+    ("户", "户"),
+    ("亩", "亩"),
+]);
+
+/// Words after which an open unit stops wherever they stand.
+pub(super) const UNIT_STOPS: Words<()> = Words::new(&[
+    ("以上", ()),
+    ("以下", ()),
+    ("以内", ()),
+    ("之内", ()),
+    ("及以上", ()),
+    ("及以下", ()),
+    ("或以上", ()),
+    ("或以下", ()),
+    ("左右", ()),
+    ("至", ()),
+    ("到", ()),
+]);
+
+/// Characters an open unit never ends with, left to the comparator or date grammar:
+/// `2个工作日内` is 个工作日 and 内, while `5条国内航线` keeps its 内.
+pub(super) const UNIT_NEVER_ENDS_WITH: &[char] = &['内', '前', '后'];
+
+/// Words that tie a rank to where it is held: `居全市前6`.
+pub(super) const RANK_VERBS: Words<()> = Words::new(&[
+    ("居", ()),
+    ("位居", ()),
+    ("位列", ()),
+    ("位于", ()),
+    ("排名", ()),
+    ("排在", ()),
+    ("排", ()),
+    ("进入", ()),
+    ("保持", ()),
+    ("稳居", ()),
+    ("列", ()),
+]);
+
+/// The first characters of a rank's scope: `全市`, `全国同类城市`, `本省`, `同行业`.
+pub(super) const SCOPE_STARTS: &[char] = &['全', '本', '同', '省', '市', '国', '区', '县', '行'];
+
+/// The previous year as a baseline.
+pub(super) const PREVIOUS_YEAR: Words<()> = Words::new(&[
+    ("上年", ()),
+    ("上年度", ()),
+    ("上一年", ()),
+    ("上一年度", ()),
+    ("去年", ()),
+    ("前一年", ()),
+    ("上年同期", ()),
+    ("去年同期", ()),
+    ("上年度同期", ()),
+    ("同期", ()),
+]);
+
+/// Words after a baseline that add nothing to it: `上年水平`, `预算数`.
+pub(super) const BASELINE_FILLERS: Words<()> = Words::new(&[
+    ("水平", ()),
+    ("同期水平", ()),
+    ("数", ()),
+    ("数值", ()),
+    ("值", ()),
+    ("标准", ()),
+]);
+
+/// Words before 预算: `当年预算数`, `年度预算`.
+pub(super) const BUDGET_PREFIXES: Words<()> = Words::new(&[
+    ("当年", ()),
+    ("当年度", ()),
+    ("本年", ()),
+    ("本年度", ()),
+    ("年度", ()),
+    ("批复", ()),
+    ("部门", ()),
+    ("项目", ()),
+]);
+
+/// Words after 预算: `预算申报数`, `预算批复金额`, `预算范围`.
+pub(super) const BUDGET_SUFFIXES: Words<()> = Words::new(&[
+    ("申报数", ()),
+    ("申报金额", ()),
+    ("批复数", ()),
+    ("批复金额", ()),
+    ("安排数", ()),
+    ("执行数", ()),
+    ("数", ()),
+    ("金额", ()),
+    ("额", ()),
+    ("数额", ()),
+    ("资金", ()),
+    ("范围", ()),
+    ("标准", ()),
+    ("申报数范围", ()),
+]);
+
+/// Words that introduce a change against a baseline: `较上年增长10%`.
+pub(super) const CHANGE_REFS: Words<()> = Words::new(&[
+    ("较", ()),
+    ("比", ()),
+    ("相比", ()),
+    ("相较", ()),
+    ("相较于", ()),
+    ("对比", ()),
+]);
+
+/// The direction of a change: `增长` (+1), `下降` (−1).
+pub(super) const CHANGE_VERBS: Words<bool> = Words::new(&[
+    ("增长", true),
+    ("增加", true),
+    ("提高", true),
+    ("提升", true),
+    ("上升", true),
+    ("增幅", true),
+    ("下降", false),
+    ("减少", false),
+    ("降低", false),
+    ("压减", false),
+    ("降幅", false),
+]);
+
+/// Words that introduce the date a value holds by: `截至2026年`.
+pub(super) const AS_OF_WORDS: Words<()> =
+    Words::new(&[("截至", ()), ("截止", ()), ("截止到", ()), ("截至到", ())]);
+
+/// Characters a range is written with: `3-5年`, `3～5年`, `3至5年`.
+pub(super) const RANGE_SEPARATORS: Words<()> = Words::new(&[
+    ("-", ()),
+    ("－", ()),
+    ("—", ()),
+    ("–", ()),
+    ("~", ()),
+    ("～", ()),
+    ("〜", ()),
+    ("至", ()),
+    ("到", ()),
+]);
+
+/// Separators between the parts of a compound value.
+pub(super) const PART_SEPARATORS: &[char] = &['，', '、', '；', ';', ','];
