@@ -1,0 +1,136 @@
+//! Parses target values (指标值) and prints them typed.
+//!
+//! ```text
+//! cargo run --example target -- "≥90%" "3.5小时以内"      # one JSON object per value
+//! cargo run --example target -- --pretty "截至2026年≥7.6万家"
+//! printf '≥90%%\n不低于上年度\n' | cargo run --example target   # one value per line
+//! ```
+
+use jixiao::{Target, Value};
+use std::io::{self, BufRead, Write};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let mut pretty = false;
+    let mut values = Vec::new();
+    for arg in std::env::args().skip(1) {
+        match arg.as_str() {
+            "--pretty" => pretty = true,
+            "-h" | "--help" => {
+                println!(
+                    "usage: target [--pretty] [VALUE…]   (no VALUE: one value per line on stdin)"
+                );
+                return ExitCode::SUCCESS;
+            }
+            _ => values.push(arg),
+        }
+    }
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let result = if values.is_empty() {
+        let stdin = io::stdin();
+        stdin
+            .lock()
+            .lines()
+            .try_for_each(|line| print(&mut out, &line?, pretty))
+    } else {
+        values.iter().try_for_each(|v| print(&mut out, v, pretty))
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("target: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn print(out: &mut impl Write, text: &str, pretty: bool) -> io::Result<()> {
+    let target = Target::lenient(text);
+    if pretty {
+        writeln!(out, "{}", describe(&target))
+    } else {
+        let json = serde_json::to_string(&target).map_err(io::Error::other)?;
+        writeln!(out, "{json}")
+    }
+}
+
+/// One readable line: the raw text, the canonical form, the kind and the parts.
+fn describe(target: &Target) -> String {
+    let mut line = format!(
+        "{}  →  {}  [{}]",
+        target.raw(),
+        target,
+        target.kind().as_str()
+    );
+    line.push_str(&fields(target));
+    for (n, part) in target.parts().iter().enumerate() {
+        line.push_str(&format!(
+            "\n    part {}: {}  [{}]",
+            n + 1,
+            part,
+            part.kind().as_str()
+        ));
+        line.push_str(&fields(part));
+    }
+    line
+}
+
+fn fields(target: &Target) -> String {
+    let mut parts = Vec::new();
+    if let Some(op) = target.op() {
+        parts.push(format!("op {}", op.as_str()));
+    }
+    match target.value() {
+        Value::Compare { value, .. } => parts.push(format!("value {value}")),
+        Value::Range { low, high } => parts.push(format!("from {low} to {high}")),
+        Value::Date { date, until, .. } => {
+            parts.push(format!("date {}", date.iso()));
+            if let Some(until) = until {
+                parts.push(format!("until {}", until.iso()));
+            }
+        }
+        Value::Relative {
+            baseline, value, ..
+        } => {
+            parts.push(format!("baseline {}", baseline.as_str()));
+            if let Some(change) = value {
+                parts.push(format!("change {change}"));
+            }
+        }
+        Value::Rank { rank, scope, .. } => {
+            parts.push(format!("rank {rank}"));
+            if let Some(scope) = scope {
+                parts.push(format!("scope {scope}"));
+            }
+        }
+        _ => {}
+    }
+    if let Some(q) = target.quantity() {
+        parts.push(format!("amount {}", q.amount()));
+        if let Some(scale) = q.scale() {
+            parts.push(format!("scale {scale}"));
+        }
+        if let Some(unit) = q.unit() {
+            parts.push(format!("unit {unit}"));
+        }
+        if let Some(per) = q.per() {
+            parts.push(format!("per {per}"));
+        }
+    }
+    if let Some(subject) = target.subject() {
+        parts.push(format!("subject {subject}"));
+    }
+    if let Some(as_of) = target.as_of() {
+        parts.push(format!("as of {}", as_of.iso()));
+    }
+    if let Some(note) = target.note() {
+        parts.push(format!("note {note}"));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("  {}", parts.join(", "))
+    }
+}
