@@ -29,9 +29,16 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod indicator;
+mod table;
 mod target;
 mod taxonomy;
 
+pub use indicator::{Indicator, IndicatorList};
+pub use table::{
+    Diagnostic, DiagnosticCode, Document, Funding, Project, Severity, TableError, TableErrorKind,
+    Unit,
+};
 pub use target::{
     Baseline, Kind, Op, PartialDate, Quantity, Scale, Target, TargetError, TargetErrorKind, Value,
 };

@@ -1,0 +1,666 @@
+//! Indicators (绩效指标): the records of a project's indicator list, such as
+//! `1、1-产出指标；12-质量指标；扶持资金拨付正确率；实施周期指标值:100%；年度指标值:100%。`
+//!
+//! The list is read from text whose lines wrap anywhere, even inside a word, a number or a
+//! comparator: lines are joined first, with a map back to where each piece came from.
+
+use crate::{Category, Diagnostic, DiagnosticCode, TableError, TableErrorKind, Target, Tier};
+use core::fmt;
+use core::str::FromStr;
+
+/// One indicator (三级指标) with its place in the taxonomy and its two target values.
+///
+/// ```
+/// use jixiao::{Category, Indicator, Kind, Tier};
+///
+/// let i: Indicator = "4、2-效益指标；22-社会效益；111012743-平台累计注册企业数量；\
+///                     实施周期指标值:截至2026年≥7.6万家；年度指标值:≥7.4万家。".parse()?;
+/// assert_eq!((i.seq, i.tier, i.category), (4, Tier::Benefit, Category::Social));
+/// assert_eq!(i.code.as_deref(), Some("111012743"));
+/// assert_eq!(i.name, "平台累计注册企业数量");
+/// assert_eq!(i.period.kind(), Kind::Compare);
+/// assert_eq!(i.annual.to_string(), "≥7.4万家");
+/// assert_eq!(i.to_string().parse::<Indicator>()?, i);
+/// # Ok::<(), jixiao::TableError>(())
+/// ```
+///
+/// Equality ignores [`Indicator::line`], which says where the record was read, not what it
+/// says.
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Indicator {
+    /// The number of the record within its project, from 1.
+    pub seq: u32,
+    /// The tier (一级指标) as written; it may disagree with the category's tier.
+    pub tier: Tier,
+    /// The category (二级指标).
+    pub category: Category,
+    /// The indicator's name (三级指标), without its code.
+    pub name: String,
+    /// The system code written before the name (`111038427` in `111038427-培训服务次数`).
+    pub code: Option<String>,
+    /// The target for the whole implementation period (实施周期指标值).
+    pub period: Target,
+    /// The target for the year (年度指标值).
+    pub annual: Target,
+    /// The 1-based line the record starts on, where it was read from a larger text.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub line: Option<usize>,
+}
+
+impl PartialEq for Indicator {
+    fn eq(&self, other: &Indicator) -> bool {
+        self.seq == other.seq
+            && self.tier == other.tier
+            && self.category == other.category
+            && self.name == other.name
+            && self.code == other.code
+            && self.period == other.period
+            && self.annual == other.annual
+    }
+}
+
+impl Eq for Indicator {}
+
+/// The indicators read from a text, and what was noticed on the way.
+///
+/// ```
+/// use jixiao::Indicator;
+///
+/// let list = Indicator::parse_list("1、1-产出指标；12-质量指标；扶持资金拨付正确率；实施周期指标\n\
+///                                   值:100%；年度指标值:100%。2、3-满意度指标；31-服务对象满\n\
+///                                   意度；扶持企业满意度；实施周期指标值:≥\n80%；年度指标值:≥80%。");
+/// assert_eq!(list.indicators.len(), 2);
+/// assert_eq!(list.indicators[1].period.to_string(), "≥80%");
+/// assert_eq!(list.indicators[1].line, Some(2));
+/// assert!(list.diagnostics.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndicatorList {
+    /// The indicators, in order.
+    pub indicators: Vec<Indicator>,
+    /// What could not be taken at face value: records that could not be split, tiers that
+    /// disagree with categories, numbers that skip.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Indicator {
+    /// Reads every indicator record of a text, however its lines wrap. Never fails: what
+    /// cannot be read is reported in the diagnostics, with the text it concerns.
+    ///
+    /// ```
+    /// use jixiao::{DiagnosticCode, Indicator};
+    ///
+    /// let list = Indicator::parse_list("1、1-产出指标；21-经济效益；投资额；实施周期指标值:≥5亿元；年度指标值:≥1亿元。");
+    /// assert_eq!(list.indicators.len(), 1);
+    /// assert_eq!(list.diagnostics[0].code, DiagnosticCode::TierCategoryMismatch);
+    /// ```
+    pub fn parse_list(text: &str) -> IndicatorList {
+        let wrapped = Wrapped::from_lines(text.lines().enumerate().map(|(n, l)| (n + 1, l)));
+        let body = read_body(&wrapped, &mut TargetCache::default());
+        let mut diagnostics = body.diagnostics;
+        if !body.lead.is_empty() {
+            let (line, column) = wrapped.position(0);
+            diagnostics.insert(
+                0,
+                Diagnostic::new(
+                    DiagnosticCode::TextUnparsed,
+                    format!("text before the first indicator record: «{}»", body.lead),
+                    line,
+                    column,
+                ),
+            );
+        }
+        IndicatorList {
+            indicators: body.indicators,
+            diagnostics,
+        }
+    }
+}
+
+impl FromStr for Indicator {
+    type Err = TableError;
+
+    /// Parses exactly one record, strictly: every field present, nothing else around it.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let wrapped = Wrapped::from_lines(s.lines().enumerate().map(|(n, l)| (n + 1, l)));
+        let text = wrapped.text.as_str();
+        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+        let leading = text[..digits].parse().unwrap_or(1);
+        let Some(start) = record_start(text, 0, leading) else {
+            return Err(TableError::new(
+                TableErrorKind::Record,
+                format!("no indicator record (N、tier；category；name；…) in {s:?}"),
+            ));
+        };
+        if start.at != 0 {
+            return Err(TableError::new(
+                TableErrorKind::Record,
+                format!("text before the record: {:?}", &text[..start.at]),
+            ));
+        }
+        if record_start(text, start.fields, start.seq + 1).is_some() {
+            return Err(TableError::new(
+                TableErrorKind::Record,
+                "more than one indicator record",
+            ));
+        }
+        match read_record(
+            &text[start.fields..],
+            start.seq,
+            &mut TargetCache::default(),
+        ) {
+            Ok((indicator, problems)) if problems.is_empty() => Ok(indicator),
+            Ok((_, problems)) => Err(TableError::new(
+                TableErrorKind::Record,
+                problems
+                    .into_iter()
+                    .map(|(_, message)| message)
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )),
+            Err(message) => Err(TableError::new(TableErrorKind::Record, message)),
+        }
+    }
+}
+
+impl fmt::Display for Indicator {
+    /// The record in the Guangzhou layout, with canonical values.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}、{}；{}；", self.seq, self.tier, self.category)?;
+        if let Some(code) = &self.code {
+            write!(f, "{code}-")?;
+        }
+        write!(
+            f,
+            "{}；实施周期指标值:{}；年度指标值:{}。",
+            self.name, self.period, self.annual
+        )
+    }
+}
+
+/// Text joined from wrapped lines, with a map back to where each piece came from.
+#[derive(Debug, Default)]
+pub(crate) struct Wrapped {
+    pub(crate) text: String,
+    /// For each piece: its offset in `text`, its line and the column it started at.
+    marks: Vec<(usize, usize, usize)>,
+}
+
+impl Wrapped {
+    /// Joins lines, each trimmed, without separators: a wrap can fall inside a word.
+    pub(crate) fn from_lines<'a>(lines: impl IntoIterator<Item = (usize, &'a str)>) -> Wrapped {
+        let mut wrapped = Wrapped::default();
+        for (line, text) in lines {
+            wrapped.push(line, text);
+        }
+        wrapped
+    }
+
+    pub(crate) fn push(&mut self, line: usize, text: &str) {
+        let trimmed = text.trim_start();
+        let column = text.len() - trimmed.len();
+        let column = text[..column].chars().count() + 1;
+        let trimmed = trimmed.trim_end();
+        if trimmed.is_empty() {
+            return;
+        }
+        if self.text.capacity() == 0 {
+            // Bodies run to a few hundred bytes: one allocation instead of a doubling series.
+            self.text.reserve(512);
+        }
+        self.marks.push((self.text.len(), line, column));
+        self.text.push_str(trimmed);
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// The line and column of a byte offset in the joined text.
+    pub(crate) fn position(&self, offset: usize) -> (usize, usize) {
+        let at = self.marks.partition_point(|&(start, _, _)| start <= offset);
+        match at.checked_sub(1).and_then(|i| self.marks.get(i)) {
+            Some(&(start, line, column)) => {
+                let within = self
+                    .text
+                    .get(start..offset)
+                    .map_or(0, |piece| piece.chars().count());
+                (line, column + within)
+            }
+            None => (1, 1),
+        }
+    }
+}
+
+/// Target values already parsed in a document: tables repeat the same values
+/// (`≥90%`, `100%`) hundreds of times, and a clone costs less than a parse.
+#[derive(Default)]
+pub(crate) struct TargetCache<'a>(
+    std::collections::HashMap<&'a str, Target, core::hash::BuildHasherDefault<Fnv>>,
+);
+
+/// FNV-1a: a short key hashes in a few instructions, where the default hasher defends
+/// against adversaries a parse of one document does not face.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl core::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+impl<'a> TargetCache<'a> {
+    fn get(&mut self, text: &'a str) -> Target {
+        self.0
+            .entry(text)
+            .or_insert_with(|| Target::lenient(text))
+            .clone()
+    }
+}
+
+/// A project's body read apart: the text before the first record (its goal), the
+/// indicators, and the diagnostics.
+pub(crate) struct Body {
+    pub(crate) lead: String,
+    pub(crate) indicators: Vec<Indicator>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+/// Where a record starts: the offset of its number, its number, and the offset of its fields
+/// after `N、`.
+#[derive(Debug, Clone, Copy)]
+struct Start {
+    at: usize,
+    seq: u32,
+    fields: usize,
+}
+
+/// The labels of the two values, in the spellings seen.
+const PERIOD_LABELS: &[&str] = &["实施周期指标值", "实施期指标值", "周期指标值", "中期指标值"];
+const ANNUAL_LABELS: &[&str] = &["年度指标值", "年度目标值", "本年度指标值", "当年指标值"];
+
+/// Finds the next record start at or after `from`: digits, `、` (or `.`, `．`), then a tier
+/// and a field separator. Where the digits run on from the value before (`≥803、2-效益指标`
+/// when record 3 is expected), the expected number is taken from their end.
+fn record_start(text: &str, from: usize, expected: u32) -> Option<Start> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    // A record number is ASCII digits: look for them, then for a mark right after them.
+    while let Some(skip) = bytes.get(i..)?.iter().position(u8::is_ascii_digit) {
+        i += skip;
+        while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        let mark = i;
+        // '、' is E3 80 81 and '．' EF BC 8E in UTF-8.
+        let mark_len = match bytes.get(mark..mark + 3) {
+            Some([0xE3, 0x80, 0x81] | [0xEF, 0xBC, 0x8E]) => 3,
+            _ if bytes.get(mark) == Some(&b'.') => 1,
+            _ => continue,
+        };
+        let Some(after) = text.get(mark + mark_len..) else {
+            continue;
+        };
+        let after = after.trim_start();
+        if tier_field(after).is_none() {
+            continue;
+        }
+        let digits = bytes[..mark]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let run = &text[mark - digits..mark];
+        let wanted = expected.to_string();
+        let (at, seq) = if run.ends_with(&wanted) {
+            (mark - wanted.len(), expected)
+        } else {
+            let own = &run[run.len().saturating_sub(3)..];
+            (mark - own.len(), own.parse().ok()?)
+        };
+        let fields = text.len() - after.len();
+        return Some(Start { at, seq, fields });
+    }
+    None
+}
+
+/// The tier field at the start of a record's fields (`1-产出指标；`), if it is one: a tier by
+/// name, as a bare code could be the end of a number (`＜0.2；`).
+fn tier_field(fields: &str) -> Option<Tier> {
+    // A tier field is short: look no further than its first sixteen characters.
+    let end = fields
+        .char_indices()
+        .nth(16)
+        .map_or(fields.len(), |(i, _)| i);
+    let (tier, _) = next_field(&fields[..end])?;
+    if tier.chars().count() > 12 || !tier.chars().any(|c| !c.is_ascii_digit() && c != '-') {
+        return None;
+    }
+    tier.parse().ok()
+}
+
+/// Splits off the text before the next `；` or `;`.
+fn next_field(text: &str) -> Option<(&str, &str)> {
+    let end = text.find(['；', ';'])?;
+    let sep = text[end..].chars().next().map_or(1, char::len_utf8);
+    Some((text[..end].trim(), &text[end + sep..]))
+}
+
+/// The first of `labels` in `text`: where it starts and where it ends, with its colon. Every
+/// label ends with 值, so the search goes from one 值 to the next.
+fn find_label(text: &str, labels: &[&str]) -> Option<(usize, usize)> {
+    text.match_indices('值').find_map(|(at, value)| {
+        let end = at + value.len();
+        let head = &text[..end];
+        let label = labels.iter().find(|label| head.ends_with(*label))?;
+        let rest = &text[end..];
+        let after_colon = rest.trim_start().strip_prefix([':', '：']).unwrap_or(rest);
+        Some((end - label.len(), text.len() - after_colon.len()))
+    })
+}
+
+/// Splits a code off a name: `111038427-培训服务次数`.
+fn split_code(name: &str) -> (Option<String>, String) {
+    let digits = name.bytes().take_while(u8::is_ascii_digit).count();
+    if digits >= 6 {
+        if let Some(rest) = name[digits..].strip_prefix(['-', '－']) {
+            return (Some(name[..digits].to_owned()), rest.trim().to_owned());
+        }
+    }
+    (None, name.to_owned())
+}
+
+/// Reads the fields of one record, after `N、`. Returns the indicator and what was wrong with
+/// it (an offset in the fields and a message), or why it could not be read at all.
+fn read_record<'a>(
+    fields: &'a str,
+    seq: u32,
+    cache: &mut TargetCache<'a>,
+) -> Result<(Indicator, Vec<(usize, String)>), String> {
+    let record = || fields.trim_end_matches(['。', ' ']);
+    let (tier_text, rest) =
+        next_field(fields).ok_or_else(|| format!("no fields in «{}»", record()))?;
+    let tier: Tier = tier_text
+        .parse()
+        .map_err(|e| format!("{e} in «{}»", record()))?;
+    let (category_text, rest) =
+        next_field(rest).ok_or_else(|| format!("no category in «{}»", record()))?;
+    let category: Category = category_text
+        .parse()
+        .map_err(|e| format!("{e} in «{}»", record()))?;
+    let rest_at = fields.len() - rest.len();
+    let period_label = find_label(rest, PERIOD_LABELS);
+    let annual_label = find_label(rest, ANNUAL_LABELS)
+        .filter(|&(at, _)| period_label.is_none_or(|(_, period_end)| at >= period_end));
+    let name_end = match (period_label, annual_label) {
+        (Some((at, _)), _) | (None, Some((at, _))) => at,
+        (None, None) => return Err(format!("no 实施周期指标值 or 年度指标值 in «{}»", record())),
+    };
+    let name = rest[..name_end].trim().trim_end_matches(['；', ';']).trim();
+    let (code, name) = split_code(name);
+    let mut problems = Vec::new();
+    let mut value = |from: usize, to: usize| {
+        let text = rest[from..to].trim().trim_end_matches(['；', ';']);
+        cache.get(text)
+    };
+    let period = match (period_label, annual_label) {
+        (Some((_, start)), Some((end, _))) => value(start, end),
+        (Some((_, start)), None) => value(start, rest.len()),
+        (None, _) => {
+            problems.push((
+                rest_at,
+                format!("no 实施周期指标值 in indicator {seq} «{name}»"),
+            ));
+            Target::lenient("")
+        }
+    };
+    let annual = match annual_label {
+        Some((_, start)) => value(start, rest.len()),
+        None => {
+            problems.push((
+                rest_at,
+                format!("no 年度指标值 in indicator {seq} «{name}»"),
+            ));
+            Target::lenient("")
+        }
+    };
+    let indicator = Indicator {
+        seq,
+        tier,
+        category,
+        name,
+        code,
+        period,
+        annual,
+        line: None,
+    };
+    Ok((indicator, problems))
+}
+
+/// Reads a project's body: the text before the first record, then every record.
+pub(crate) fn read_body<'a>(wrapped: &'a Wrapped, cache: &mut TargetCache<'a>) -> Body {
+    let text = wrapped.text.as_str();
+    let mut body = Body {
+        lead: String::new(),
+        indicators: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    let Some(first) = record_start(text, 0, 1) else {
+        body.lead = text.trim().to_owned();
+        return body;
+    };
+    body.lead = text[..first.at].trim().to_owned();
+    let mut current = first;
+    let mut expected = 1;
+    loop {
+        let next = record_start(text, current.fields, current.seq.saturating_add(1));
+        let end = next.map_or(text.len(), |n| n.at);
+        let (line, column) = wrapped.position(current.at);
+        if current.seq != expected {
+            body.diagnostics.push(Diagnostic::new(
+                DiagnosticCode::IndicatorSequence,
+                format!("indicator {} where {expected} was expected", current.seq),
+                line,
+                column,
+            ));
+        }
+        let fields = text.get(current.fields..end).unwrap_or("");
+        match read_record(fields, current.seq, cache) {
+            Ok((mut indicator, problems)) => {
+                indicator.line = Some(line);
+                if indicator.category.tier() != indicator.tier {
+                    body.diagnostics.push(Diagnostic::new(
+                        DiagnosticCode::TierCategoryMismatch,
+                        format!(
+                            "indicator {} «{}» is filed under {} but its category {} belongs to {}",
+                            indicator.seq,
+                            indicator.name,
+                            indicator.tier,
+                            indicator.category,
+                            indicator.category.tier()
+                        ),
+                        line,
+                        column,
+                    ));
+                }
+                for (offset, message) in problems {
+                    let (line, column) = wrapped.position(current.fields + offset);
+                    body.diagnostics.push(Diagnostic::new(
+                        DiagnosticCode::IndicatorIncomplete,
+                        message,
+                        line,
+                        column,
+                    ));
+                }
+                body.indicators.push(indicator);
+            }
+            Err(message) => body.diagnostics.push(Diagnostic::new(
+                DiagnosticCode::IndicatorUnsplit,
+                format!(
+                    "indicator record {} could not be split: {message}",
+                    current.seq
+                ),
+                line,
+                column,
+            )),
+        }
+        expected = current.seq.saturating_add(1);
+        match next {
+            Some(n) => current = n,
+            None => break,
+        }
+    }
+    body
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_maps_offsets_back_to_lines_and_columns() {
+        let w = Wrapped::from_lines([(3, "    服务贸易"), (4, ""), (5, "专题 ")]);
+        assert_eq!(w.text, "服务贸易专题");
+        assert_eq!(w.position(0), (3, 5));
+        assert_eq!(w.position(6), (3, 7));
+        assert_eq!(w.position(12), (5, 1));
+        assert_eq!(w.position(15), (5, 2));
+    }
+
+    #[test]
+    fn record_start_takes_the_expected_number_from_a_run_of_digits() {
+        let text = "值:≥803、2-效益指标；22-社会效益；";
+        let s = record_start(text, 0, 3).expect("a start");
+        assert_eq!((s.seq, &text[s.at..s.at + 1]), (3, "3"));
+        assert_eq!(&text[s.fields..s.fields + 1], "2");
+        let s = record_start(text, 0, 5).expect("a start");
+        assert_eq!(s.seq, 803);
+        assert!(record_start("1.通过赴欧美开展活动。2、加强管理", 0, 1).is_none());
+    }
+
+    #[test]
+    fn tier_field_needs_a_named_tier_and_a_separator() {
+        assert_eq!(
+            tier_field("1-产出指标；12-质量指标；率"),
+            Some(Tier::Output)
+        );
+        assert_eq!(tier_field("效益指标;经济效益指标"), Some(Tier::Benefit));
+        assert_eq!(tier_field("2；年度指标值:＜0.2"), None);
+        assert_eq!(tier_field("1-产出指标"), None);
+        assert_eq!(tier_field("通过赴欧美开展活动；"), None);
+    }
+
+    #[test]
+    fn labels_take_either_colon() {
+        assert_eq!(
+            find_label("名称；实施周期指标值：5", PERIOD_LABELS),
+            Some((9, 33))
+        );
+        assert_eq!(
+            find_label("名称；年度指标值 :5", ANNUAL_LABELS),
+            Some((9, 26))
+        );
+    }
+
+    #[test]
+    fn codes_need_six_digits_and_a_dash() {
+        assert_eq!(
+            split_code("111038427-培训服务次数"),
+            (Some("111038427".into()), "培训服务次数".into())
+        );
+        assert_eq!(split_code("2024-2025年运维").0, None);
+    }
+
+    #[test]
+    fn records_read_their_fields() {
+        let (i, problems) = read_record(
+            "2-效益指标；21-经济效益指标；出口额；实施周期指标值:≥10亿元。；年度指标值:5亿元。",
+            3,
+            &mut TargetCache::default(),
+        )
+        .expect("reads");
+        assert!(problems.is_empty());
+        assert_eq!(
+            (i.tier, i.category, i.name.as_str()),
+            (Tier::Benefit, Category::Economic, "出口额")
+        );
+        assert_eq!(i.period.raw(), "≥10亿元");
+        assert_eq!(i.annual.raw(), "5亿元");
+        let (i, problems) = read_record(
+            "1-产出指标；11-数量指标；场次；年度指标值:3场",
+            1,
+            &mut TargetCache::default(),
+        )
+        .expect("reads");
+        assert_eq!(i.period.raw(), "");
+        assert_eq!(problems.len(), 1);
+        assert!(
+            read_record(
+                "1-产出指标；11-数量指标；场次",
+                1,
+                &mut TargetCache::default()
+            )
+            .is_err()
+        );
+        assert!(
+            read_record(
+                "1-产出指标；99-未知；场次；年度指标值:3场",
+                1,
+                &mut TargetCache::default()
+            )
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn lists_report_gaps_and_unsplit_records() {
+        let list = Indicator::parse_list(
+            "目标。1、1-产出指标；11-数量指标；a；实施周期指标值:1；年度指标值:1。\
+             3、1-产出指标；11-数量指标；b；实施周期指标值:2；年度指标值:2。\
+             4、1-产出指标；缺少；年度指标值:2。",
+        );
+        assert_eq!(list.indicators.len(), 2);
+        let codes: Vec<_> = list.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(
+            codes,
+            [
+                DiagnosticCode::TextUnparsed,
+                DiagnosticCode::IndicatorSequence,
+                DiagnosticCode::IndicatorUnsplit
+            ]
+        );
+    }
+
+    #[test]
+    fn strict_parse_refuses_what_the_list_reports() {
+        let err = |s: &str| s.parse::<Indicator>().unwrap_err().to_string();
+        assert_eq!(
+            err("1、1-产出指标；11-数量指标；场次；年度指标值:3场"),
+            "no 实施周期指标值 in indicator 1 «场次»"
+        );
+        assert_eq!(
+            err("目标"),
+            "no indicator record (N、tier；category；name；…) in \"目标\""
+        );
+        assert_eq!(
+            err(
+                "1、1-产出指标；11-数量指标；a；实施周期指标值:1；年度指标值:1。2、1-产出指标；11-数量指标；b；实施周期指标值:1；年度指标值:1。"
+            ),
+            "more than one indicator record"
+        );
+    }
+}

@@ -1,0 +1,247 @@
+//! Diagnostics: what the table parser read but could not take at face value.
+
+use core::fmt;
+use core::str::FromStr;
+
+/// How much a [`Diagnostic`] matters.
+///
+/// ```
+/// use jixiao::Severity;
+///
+/// assert!(Severity::Error > Severity::Warning);
+/// assert_eq!(Severity::Info.as_str(), "info");
+/// assert_eq!("warning".parse::<Severity>(), Ok(Severity::Warning));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+pub enum Severity {
+    /// Worth knowing; nothing is wrong.
+    Info,
+    /// Probably wrong, or read with an assumption.
+    Warning,
+    /// Wrong: money that does not add up, a record that could not be read.
+    Error,
+}
+
+impl Severity {
+    /// The name used in JSON: `"info"`, `"warning"`, `"error"`.
+    ///
+    /// ```
+    /// assert_eq!(jixiao::Severity::Error.as_str(), "error");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Severity {
+    type Err = crate::TableError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        [Severity::Info, Severity::Warning, Severity::Error]
+            .into_iter()
+            .find(|v| v.as_str() == s)
+            .ok_or_else(|| crate::TableError::unknown("severity", s))
+    }
+}
+
+/// What a [`Diagnostic`] is about; its string form is stable and safe to match on in other
+/// languages.
+///
+/// ```
+/// use jixiao::DiagnosticCode;
+///
+/// assert_eq!(DiagnosticCode::SumMismatch.as_str(), "sum-mismatch");
+/// assert_eq!("sum-mismatch".parse::<DiagnosticCode>(), Ok(DiagnosticCode::SumMismatch));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "kebab-case")
+)]
+#[non_exhaustive]
+pub enum DiagnosticCode {
+    /// A row's total is not the sum of its columns, a subtotal not the sum of its rows.
+    SumMismatch,
+    /// A lone amount whose column (财政拨款 or another) the subtotals do not settle.
+    ColumnUnresolved,
+    /// A column read by the table's convention, not proven by sums: the first column of a
+    /// 合计 row with fewer than three is 财政拨款.
+    ColumnAssumed,
+    /// An amount known not to be 财政拨款, whose split between 财政专户拨款 and 其他资金 the
+    /// text does not tell.
+    ColumnUnsplit,
+    /// An indicator's tier disagrees with its category (`1-产出指标；21-经济效益`).
+    TierCategoryMismatch,
+    /// An indicator record that could not be split into its fields; the record is in the
+    /// message.
+    IndicatorUnsplit,
+    /// An indicator record without one of its two values.
+    IndicatorIncomplete,
+    /// Indicator numbers that skip or repeat.
+    IndicatorSequence,
+    /// Text that fits nowhere in the table; it is in the message.
+    TextUnparsed,
+    /// The table has no 合计 row.
+    TotalMissing,
+    /// A line of page layout (a page number) that was skipped.
+    LayoutSkipped,
+}
+
+impl DiagnosticCode {
+    /// Every code.
+    ///
+    /// ```
+    /// assert!(jixiao::DiagnosticCode::ALL.len() >= 11);
+    /// ```
+    pub const ALL: [DiagnosticCode; 11] = [
+        DiagnosticCode::SumMismatch,
+        DiagnosticCode::ColumnUnresolved,
+        DiagnosticCode::ColumnAssumed,
+        DiagnosticCode::ColumnUnsplit,
+        DiagnosticCode::TierCategoryMismatch,
+        DiagnosticCode::IndicatorUnsplit,
+        DiagnosticCode::IndicatorIncomplete,
+        DiagnosticCode::IndicatorSequence,
+        DiagnosticCode::TextUnparsed,
+        DiagnosticCode::TotalMissing,
+        DiagnosticCode::LayoutSkipped,
+    ];
+
+    /// The stable name: `"sum-mismatch"`, `"column-unresolved"` …
+    ///
+    /// ```
+    /// assert_eq!(jixiao::DiagnosticCode::TierCategoryMismatch.as_str(), "tier-category-mismatch");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            DiagnosticCode::SumMismatch => "sum-mismatch",
+            DiagnosticCode::ColumnUnresolved => "column-unresolved",
+            DiagnosticCode::ColumnAssumed => "column-assumed",
+            DiagnosticCode::ColumnUnsplit => "column-unsplit",
+            DiagnosticCode::TierCategoryMismatch => "tier-category-mismatch",
+            DiagnosticCode::IndicatorUnsplit => "indicator-unsplit",
+            DiagnosticCode::IndicatorIncomplete => "indicator-incomplete",
+            DiagnosticCode::IndicatorSequence => "indicator-sequence",
+            DiagnosticCode::TextUnparsed => "text-unparsed",
+            DiagnosticCode::TotalMissing => "total-missing",
+            DiagnosticCode::LayoutSkipped => "layout-skipped",
+        }
+    }
+
+    /// How much this code matters.
+    ///
+    /// ```
+    /// use jixiao::{DiagnosticCode, Severity};
+    ///
+    /// assert_eq!(DiagnosticCode::SumMismatch.severity(), Severity::Error);
+    /// ```
+    pub const fn severity(self) -> Severity {
+        match self {
+            DiagnosticCode::SumMismatch | DiagnosticCode::IndicatorUnsplit => Severity::Error,
+            DiagnosticCode::ColumnUnresolved
+            | DiagnosticCode::TierCategoryMismatch
+            | DiagnosticCode::IndicatorIncomplete
+            | DiagnosticCode::IndicatorSequence
+            | DiagnosticCode::TextUnparsed
+            | DiagnosticCode::TotalMissing => Severity::Warning,
+            DiagnosticCode::ColumnAssumed
+            | DiagnosticCode::ColumnUnsplit
+            | DiagnosticCode::LayoutSkipped => Severity::Info,
+        }
+    }
+}
+
+impl fmt::Display for DiagnosticCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for DiagnosticCode {
+    type Err = crate::TableError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        DiagnosticCode::ALL
+            .into_iter()
+            .find(|v| v.as_str() == s)
+            .ok_or_else(|| crate::TableError::unknown("diagnostic code", s))
+    }
+}
+
+/// Something the table parser read but could not take at face value, with where it is.
+///
+/// ```
+/// use jixiao::{DiagnosticCode, Document};
+///
+/// let text = std::fs::read_to_string("tests/data/guangzhou_commerce_2024.txt")?;
+/// let doc: Document = text.parse()?;
+/// let unsplit = doc.diagnostics.iter().filter(|d| d.code == DiagnosticCode::ColumnUnsplit);
+/// assert!(unsplit.count() > 0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Diagnostic {
+    /// What it is about.
+    pub code: DiagnosticCode,
+    /// How much it matters.
+    pub severity: Severity,
+    /// What was found, in English, quoting the text where it helps.
+    pub message: String,
+    /// The 1-based line it concerns.
+    pub line: usize,
+    /// The 1-based character column it concerns.
+    pub column: usize,
+}
+
+impl Diagnostic {
+    /// A diagnostic with its code's severity.
+    ///
+    /// ```
+    /// use jixiao::{Diagnostic, DiagnosticCode, Severity};
+    ///
+    /// let d = Diagnostic::new(DiagnosticCode::TotalMissing, "no 合计 row", 1, 1);
+    /// assert_eq!(d.severity, Severity::Warning);
+    /// assert_eq!(d.to_string(), "1:1: warning[total-missing]: no 合计 row");
+    /// ```
+    pub fn new(
+        code: DiagnosticCode,
+        message: impl Into<String>,
+        line: usize,
+        column: usize,
+    ) -> Self {
+        Diagnostic {
+            code,
+            severity: code.severity(),
+            message: message.into(),
+            line,
+            column,
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}: {}[{}]: {}",
+            self.line, self.column, self.severity, self.code, self.message
+        )
+    }
+}

@@ -1,0 +1,73 @@
+//! The error of the table layer: input that is no 项目支出绩效目标表 at all, and strict parses
+//! of single indicator records.
+
+/// The error of the table layer.
+///
+/// A table that can be read returns a [`Document`](crate::Document) with diagnostics; this
+/// error is for input that is no such table at all, and for a strict parse of one indicator
+/// record.
+///
+/// ```
+/// use jixiao::{Document, TableErrorKind};
+///
+/// assert_eq!("".parse::<Document>().unwrap_err().kind(), TableErrorKind::Empty);
+/// let err = "Hello, world".parse::<Document>().unwrap_err();
+/// assert_eq!(err.kind(), TableErrorKind::NotATable);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct TableError {
+    kind: TableErrorKind,
+    message: String,
+}
+
+/// What went wrong in a [`TableError`].
+///
+/// ```
+/// use jixiao::{Document, TableErrorKind};
+///
+/// let err = Document::from_bytes(b"\x00\x01binary").unwrap_err();
+/// assert_eq!(err.kind(), TableErrorKind::NotText);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TableErrorKind {
+    /// Nothing but whitespace.
+    Empty,
+    /// Bytes that are not text: invalid UTF-8, or control characters.
+    NotText,
+    /// Text, but no 项目支出绩效目标表: no money rows or no indicator records.
+    NotATable,
+    /// An indicator record that does not follow the record format.
+    Record,
+    /// A word that names no severity or diagnostic code.
+    UnknownWord,
+}
+
+impl TableError {
+    /// What went wrong, to match on.
+    ///
+    /// ```
+    /// use jixiao::{Indicator, TableErrorKind};
+    ///
+    /// let err = "1、1-产出指标；12-质量指标".parse::<Indicator>().unwrap_err();
+    /// assert_eq!(err.kind(), TableErrorKind::Record);
+    /// ```
+    pub fn kind(&self) -> TableErrorKind {
+        self.kind
+    }
+
+    pub(crate) fn new(kind: TableErrorKind, message: impl Into<String>) -> Self {
+        TableError {
+            kind,
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn unknown(what: &str, given: &str) -> Self {
+        TableError::new(
+            TableErrorKind::UnknownWord,
+            format!("unknown {what} {given:?}"),
+        )
+    }
+}

@@ -1,0 +1,468 @@
+//! The layout of a table as pdftotext prints it: the title and 部门名称 line, the column header,
+//! the 合计 row, and one block per row (a funding unit or a project) with the text under it.
+//!
+//! Rows are recognised by the amounts that end them; a project's row is indented, and its name
+//! may wrap over several lines (even across a blank line) with the amounts on a line of their
+//! own. Blank lines and form feeds are page breaks, which may fall anywhere.
+
+use crate::indicator::Wrapped;
+use crate::{Diagnostic, DiagnosticCode};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// The amounts that end a row: the total, then the columns shown.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Amounts {
+    pub(crate) total: Decimal,
+    /// The columns after the total. `None` is a column printed empty (`-`); where any column
+    /// is printed empty, or all three are printed, the positions are the columns 财政拨款,
+    /// 财政专户拨款, 其他资金.
+    pub(crate) parts: Vec<Option<Decimal>>,
+    pub(crate) positional: bool,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+}
+
+/// A row: a funding unit or a project, with its amounts.
+#[derive(Debug)]
+pub(crate) struct Row {
+    pub(crate) name: String,
+    pub(crate) amounts: Amounts,
+    pub(crate) indented: bool,
+    pub(crate) line: usize,
+}
+
+/// A row and the text under it up to the next row.
+#[derive(Debug)]
+pub(crate) struct Block<'a> {
+    pub(crate) row: Row,
+    pub(crate) body: Wrapped,
+    /// The line of each non-blank line of the body, so that a name wrapped onto a line of
+    /// amounts can be taken back from it.
+    body_lines: Vec<(usize, &'a str)>,
+}
+
+/// The table as laid out, before its money is resolved and its bodies are read.
+#[derive(Debug, Default)]
+pub(crate) struct Layout<'a> {
+    pub(crate) title: String,
+    pub(crate) department: Option<String>,
+    pub(crate) money_unit: Option<String>,
+    pub(crate) total: Option<Amounts>,
+    pub(crate) blocks: Vec<Block<'a>>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+/// The most lines a wrapped row name takes before the lines are taken for text instead.
+const MAX_NAME_LINES: usize = 8;
+
+/// The most lines the column header takes.
+const MAX_HEADER_LINES: usize = 16;
+
+/// One amount: `123,307.34`, `780.00`, `12`.
+fn amount(token: &str) -> Option<Decimal> {
+    let digits = token.strip_prefix('-').unwrap_or(token);
+    let mut groups = digits.split('.');
+    let int = groups.next()?;
+    let frac = groups.next();
+    if groups.next().is_some() || int.is_empty() || frac.is_some_and(|f| f.is_empty()) {
+        return None;
+    }
+    let int_ok = if int.contains(',') {
+        let mut parts = int.split(',');
+        let first = parts.next()?;
+        (1..=3).contains(&first.len())
+            && first.bytes().all(|b| b.is_ascii_digit())
+            && parts.all(|p| p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()))
+    } else {
+        int.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !int_ok || !frac.is_none_or(|f| f.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    Decimal::from_str(&token.replace(',', "")).ok()
+}
+
+/// Whether a token is a column printed empty.
+fn empty_column(token: &str) -> bool {
+    matches!(token, "-" | "—" | "－" | "--" | "——")
+}
+
+/// Splits a line into the name before its amounts and the amounts, if it ends with 2 to 4
+/// of them (the total and the columns shown). Whole numbers alone must add up, so that a line
+/// of text that ends with two numbers is not taken for a row.
+pub(crate) fn trailing_amounts(line: &str, line_no: usize) -> Option<(&str, Amounts)> {
+    let trimmed = line.trim_end();
+    if !trimmed.ends_with(|c: char| c.is_ascii_digit() || "-—－".contains(c)) {
+        return None;
+    }
+    let mut tokens: Vec<(usize, &str)> = Vec::new();
+    let mut rest = trimmed;
+    while tokens.len() < 4 {
+        let start = rest.rfind(char::is_whitespace).map_or(0, |i| {
+            i + rest[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let token = &rest[start..];
+        if token.is_empty() || !(amount(token).is_some() || empty_column(token)) {
+            break;
+        }
+        tokens.push((start, token));
+        rest = rest[..start].trim_end();
+        if start == 0 {
+            break;
+        }
+    }
+    tokens.reverse();
+    // The first token is the total and cannot be empty.
+    while tokens.first().is_some_and(|(_, t)| empty_column(t)) {
+        tokens.remove(0);
+    }
+    if tokens.len() < 2 {
+        return None;
+    }
+    let (first_at, first) = tokens[0];
+    let total = amount(first)?;
+    let parts: Vec<Option<Decimal>> = tokens[1..].iter().map(|(_, t)| amount(t)).collect();
+    let decimal_point = tokens.iter().any(|(_, t)| t.contains(['.', ',']));
+    let sum: Decimal = parts.iter().flatten().sum();
+    if !decimal_point && sum != total {
+        return None;
+    }
+    let positional = tokens.len() == 4 || parts.iter().any(Option::is_none);
+    let column = line[..first_at].chars().count() + 1;
+    let name = line[..first_at].trim();
+    Some((
+        name,
+        Amounts {
+            total,
+            parts,
+            positional,
+            line: line_no,
+            column,
+        },
+    ))
+}
+
+/// Whether a line is a page number: `- 3 -`, `第3页`, `第 3 页 共 10 页`.
+fn page_number(line: &str) -> bool {
+    let t = line.trim();
+    let inner = t
+        .strip_prefix(['-', '—', '－'])
+        .and_then(|s| s.strip_suffix(['-', '—', '－']))
+        .map(str::trim);
+    if let Some(inner) = inner {
+        return !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit());
+    }
+    let Some(rest) = t.strip_prefix('第') else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return false;
+    }
+    let rest = rest[digits..].trim_start();
+    let Some(rest) = rest.strip_prefix('页') else {
+        return false;
+    };
+    let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || ",，/".contains(c));
+    if rest.is_empty() {
+        return true;
+    }
+    rest.strip_prefix('共')
+        .map(str::trim)
+        .and_then(|r| r.strip_suffix('页'))
+        .is_some_and(|n| {
+            let n = n.trim();
+            !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
+        })
+}
+
+/// The value after a label such as `部门名称：` up to the next run of spaces.
+fn labelled<'a>(line: &'a str, label: &str) -> Option<&'a str> {
+    let at = line.find(label)?;
+    let rest = line[at + label.len()..].trim_start();
+    let rest = rest.strip_prefix([':', '：'])?.trim_start();
+    let end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
+    let value = rest[..end].trim();
+    (!value.is_empty()).then_some(value)
+}
+
+/// A row name waiting for its amounts.
+struct PendingName<'a> {
+    lines: Vec<(usize, &'a str)>,
+    indented: bool,
+}
+
+impl<'a> Layout<'a> {
+    /// Reads the layout of a table's text.
+    pub(crate) fn read(text: &'a str) -> Layout<'a> {
+        let mut layout = Layout::default();
+        let mut pending: Option<PendingName> = None;
+        let mut header_lines_left = 0usize;
+        let mut title_lines: Vec<&str> = Vec::new();
+        let mut in_preamble = true;
+        for (index, raw) in text.split('\n').enumerate() {
+            let line_no = index + 1;
+            let line = raw.trim_end_matches('\r');
+            // A form feed is a page break; the text after it is a line of its own.
+            let line = line.trim_start_matches('\u{c}');
+            let trimmed = line.trim();
+            if header_lines_left > 0 {
+                header_lines_left -= 1;
+                if trimmed.contains("绩效指标") {
+                    header_lines_left = 0;
+                }
+                continue;
+            }
+            if trimmed.is_empty() {
+                continue;
+            }
+            if page_number(trimmed) {
+                layout.diagnostics.push(Diagnostic::new(
+                    DiagnosticCode::LayoutSkipped,
+                    format!("page number «{trimmed}» skipped"),
+                    line_no,
+                    1,
+                ));
+                continue;
+            }
+            if trimmed.starts_with("项目名称") && pending.is_none() {
+                header_lines_left = if trimmed.contains("绩效指标") {
+                    0
+                } else {
+                    MAX_HEADER_LINES
+                };
+                in_preamble = false;
+                continue;
+            }
+            if in_preamble && (trimmed.contains("部门名称") || trimmed.starts_with("单位")) {
+                if let Some(d) = labelled(trimmed, "部门名称") {
+                    layout.department = Some(d.to_owned());
+                }
+                if let Some(u) = labelled(trimmed, "单位") {
+                    layout.money_unit = Some(u.to_owned());
+                }
+                in_preamble = false;
+                continue;
+            }
+            let row = trailing_amounts(line, line_no);
+            let indented = line.starts_with(char::is_whitespace);
+            if indented {
+                // A wrapped name goes on unindented: an indented line starts afresh, and what
+                // waited for amounts was text.
+                if let Some(name) = pending.take() {
+                    for (n, l) in name.lines {
+                        layout.push_text(n, l);
+                    }
+                }
+            }
+            if let Some(mut name) = pending.take() {
+                match row {
+                    Some((last, amounts)) => {
+                        if !last.is_empty() {
+                            name.lines.push((line_no, last));
+                        }
+                        layout.push_row(name, amounts);
+                    }
+                    None if name.lines.len() >= MAX_NAME_LINES => {
+                        // No amounts came: the lines were text after all.
+                        for (n, l) in name.lines {
+                            layout.push_text(n, l);
+                        }
+                        layout.push_text(line_no, line);
+                    }
+                    None => {
+                        name.lines.push((line_no, trimmed));
+                        pending = Some(name);
+                    }
+                }
+                continue;
+            }
+            match row {
+                Some((name, amounts))
+                    if layout.total.is_none()
+                        && layout.blocks.is_empty()
+                        && (name.starts_with("合计") || name.starts_with("总计")) =>
+                {
+                    in_preamble = false;
+                    layout.total = Some(amounts);
+                }
+                Some((name, amounts)) if !name.is_empty() => {
+                    in_preamble = false;
+                    let pending = PendingName {
+                        lines: vec![(line_no, name)],
+                        indented,
+                    };
+                    layout.push_row(pending, amounts);
+                }
+                Some((_, amounts)) => {
+                    // Amounts alone: the name is the text just before them.
+                    in_preamble = false;
+                    match layout.take_trailing_name() {
+                        Some(name) => layout.push_row(name, amounts),
+                        None => layout.diagnostics.push(Diagnostic::new(
+                            DiagnosticCode::TextUnparsed,
+                            format!("amounts «{trimmed}» without a row name"),
+                            line_no,
+                            amounts.column,
+                        )),
+                    }
+                }
+                None if indented && !in_preamble => {
+                    pending = Some(PendingName {
+                        lines: vec![(line_no, trimmed)],
+                        indented: true,
+                    });
+                }
+                None if in_preamble => title_lines.push(trimmed),
+                None => layout.push_text(line_no, line),
+            }
+        }
+        if let Some(name) = pending {
+            for (n, l) in name.lines {
+                layout.push_text(n, l);
+            }
+        }
+        layout.title = title_lines.concat();
+        layout
+    }
+
+    fn push_row(&mut self, name: PendingName<'a>, amounts: Amounts) {
+        let line = name.lines.first().map_or(amounts.line, |(n, _)| *n);
+        let name_text: String = name.lines.iter().map(|(_, l)| l.trim()).collect();
+        self.blocks.push(Block {
+            row: Row {
+                name: name_text,
+                amounts,
+                indented: name.indented,
+                line,
+            },
+            body: Wrapped::default(),
+            body_lines: Vec::new(),
+        });
+    }
+
+    /// Adds a line of text under the current row; text before any row is reported.
+    fn push_text(&mut self, line_no: usize, line: &'a str) {
+        match self.blocks.last_mut() {
+            Some(block) => {
+                block.body.push(line_no, line);
+                block.body_lines.push((line_no, line));
+            }
+            None => {
+                let trimmed = line.trim();
+                if !trimmed.is_empty() {
+                    let column = line.len() - line.trim_start().len();
+                    self.diagnostics.push(Diagnostic::new(
+                        DiagnosticCode::TextUnparsed,
+                        format!("text before the first row: «{trimmed}»"),
+                        line_no,
+                        line[..column].chars().count() + 1,
+                    ));
+                }
+            }
+        }
+    }
+
+    /// Takes back from the current body the lines after its last full stop: the name of a row
+    /// whose amounts stand on a line of their own.
+    fn take_trailing_name(&mut self) -> Option<PendingName<'a>> {
+        let block = self.blocks.last_mut()?;
+        let keep = block
+            .body_lines
+            .iter()
+            .rposition(|(_, l)| l.trim_end().ends_with('。'))
+            .map_or(0, |i| i + 1);
+        if keep >= block.body_lines.len() {
+            return None;
+        }
+        let name_lines = block.body_lines.split_off(keep);
+        block.body = Wrapped::from_lines(block.body_lines.iter().copied());
+        let indented = name_lines
+            .first()
+            .is_some_and(|(_, l)| l.starts_with(char::is_whitespace));
+        Some(PendingName {
+            lines: name_lines.into_iter().map(|(n, l)| (n, l.trim())).collect(),
+            indented,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().expect("decimal")
+    }
+
+    #[test]
+    fn amounts_read_separators_and_decimals() {
+        assert_eq!(amount("123,307.34"), Some(d("123307.34")));
+        assert_eq!(amount("780.00"), Some(d("780.00")));
+        assert_eq!(amount("12"), Some(d("12")));
+        assert_eq!(amount("1,23.00"), None);
+        assert_eq!(amount("12.3.4"), None);
+        assert_eq!(amount("12."), None);
+        assert_eq!(amount("家/年"), None);
+    }
+
+    #[test]
+    fn rows_end_with_two_to_four_amounts() {
+        let (name, a) = trailing_amounts("合计 123,307.34 123,197.74 109.60", 14).expect("a row");
+        assert_eq!(name, "合计");
+        assert_eq!(a.total, d("123307.34"));
+        assert_eq!(a.parts, [Some(d("123197.74")), Some(d("109.60"))]);
+        assert!(!a.positional);
+        assert_eq!((a.line, a.column), (14, 4));
+        let (name, a) = trailing_amounts("    服务贸易专题 780.00 780.00", 9).expect("a row");
+        assert_eq!((name, a.column), ("服务贸易专题", 12));
+        let (_, a) = trailing_amounts("X 100.00 100.00 - -", 1).expect("a row");
+        assert_eq!(a.parts, [Some(d("100.00")), None, None]);
+        assert!(a.positional);
+        let (name, _) = trailing_amounts("700.00 700.00", 1).expect("a row");
+        assert_eq!(name, "");
+        assert!(trailing_amounts("值:≥40次/年；年度指标值:≥40次。2、1-产出指标", 1).is_none());
+        assert!(trailing_amounts("推动 2024 2025", 1).is_none());
+        assert!(trailing_amounts("共 3 2 1", 1).is_some());
+        assert!(trailing_amounts("780.00", 1).is_none());
+    }
+
+    #[test]
+    fn page_numbers_are_recognised() {
+        assert!(page_number("- 3 -"));
+        assert!(page_number("第3页"));
+        assert!(page_number("第 3 页 共 10 页"));
+        assert!(!page_number("第3名"));
+        assert!(!page_number("3"));
+        assert!(!page_number("- -"));
+    }
+
+    #[test]
+    fn labels_read_up_to_spaces() {
+        let line = "部门名称：广州市商务局 单位：万元";
+        assert_eq!(labelled(line, "部门名称"), Some("广州市商务局"));
+        assert_eq!(labelled(line, "单位"), Some("万元"));
+        assert_eq!(labelled("部门名称：", "部门名称"), None);
+    }
+
+    #[test]
+    fn layout_finds_rows_names_and_bodies() {
+        let text = "\n标题\n部门名称：某局 单位：万元\n项目名称 总计\n财政\n绩效目标 绩效指标\n\
+                    合计 30.00 30.00\n某局 30.00 30.00\n    很长的项目\n名称\n\n结尾\n10.00 10.00\n目标。\n\
+                    1、1-产出指标；11-数量指标；甲；实施周期指标值:1；年度指标值:1。\n- 2 -\n\
+                    乙项目\n20.00 20.00\n";
+        let layout = Layout::read(text);
+        assert_eq!(layout.title, "标题");
+        assert_eq!(layout.department.as_deref(), Some("某局"));
+        assert_eq!(layout.money_unit.as_deref(), Some("万元"));
+        assert_eq!(layout.total.as_ref().map(|a| a.total), Some(d("30.00")));
+        let names: Vec<_> = layout.blocks.iter().map(|b| b.row.name.as_str()).collect();
+        assert_eq!(names, ["某局", "很长的项目名称结尾", "乙项目"]);
+        assert_eq!(layout.blocks[1].row.line, 9);
+        assert!(layout.blocks[1].row.indented);
+        assert!(layout.blocks[1].body.text.starts_with("目标。1、"));
+        assert_eq!(layout.diagnostics[0].code, DiagnosticCode::LayoutSkipped);
+    }
+}
