@@ -4,7 +4,9 @@
 //! The list is read from text whose lines wrap anywhere, even inside a word, a number or a
 //! comparator: lines are joined first, with a map back to where each piece came from.
 
-use crate::{Category, Diagnostic, DiagnosticCode, TableError, TableErrorKind, Target, Tier};
+use crate::{
+    Category, Diagnostic, DiagnosticCode, Quantity, TableError, TableErrorKind, Target, Tier,
+};
 use core::fmt;
 use core::str::FromStr;
 
@@ -116,6 +118,97 @@ impl Indicator {
             diagnostics,
         }
     }
+}
+
+impl Indicator {
+    /// The unit the name states in parentheses at its end, as a quantity of 1:
+    /// `服务对象满意度（%）` is `1%`, `中欧班列年度进出口货值（亿美元）` is `1亿美元`.
+    ///
+    /// ```
+    /// use jixiao::Indicator;
+    ///
+    /// let i: Indicator = "1、2-效益指标；21-经济效益；中欧班列年度进出口货值（亿美元）；实施周期指标值:≥25；年度指标值:≥25。".parse()?;
+    /// assert_eq!(i.name_unit().map(|q| q.to_string()).as_deref(), Some("1亿美元"));
+    /// # Ok::<(), jixiao::TableError>(())
+    /// ```
+    pub fn name_unit(&self) -> Option<Quantity> {
+        let mut name = self.name.trim_end();
+        // The groups at the end, from the last: 平均等级事故数(宗)（每万艘次船舶进出港）.
+        while let Some(inner_end) = name.strip_suffix(['）', ')']) {
+            let open = matching_open(inner_end)?;
+            let inner = inner_end[open..].trim_start_matches(['（', '(']).trim();
+            if let Ok(q) = format!("1{inner}").parse::<Quantity>() {
+                if q.unit().is_some() || q.scale().is_some() {
+                    return Some(q);
+                }
+            }
+            name = inner_end[..open].trim_end();
+        }
+        None
+    }
+
+    /// The period value with the name's unit where the value states none: `≥85` under
+    /// `服务对象满意度（%）` is `≥85%`.
+    ///
+    /// ```
+    /// use jixiao::Indicator;
+    ///
+    /// let i: Indicator = "1、3-满意度指标；31-服务对象满意度；服务对象满意度（%）；实施周期指标值:≥85；年度指标值:≥85。".parse()?;
+    /// assert_eq!(i.effective_period().to_string(), "≥85%");
+    /// assert_eq!(i.effective_period().raw(), "≥85");
+    /// # Ok::<(), jixiao::TableError>(())
+    /// ```
+    pub fn effective_period(&self) -> Target {
+        self.effective(&self.period)
+    }
+
+    /// The annual value with the name's unit where the value states none.
+    ///
+    /// ```
+    /// use jixiao::Indicator;
+    ///
+    /// let i: Indicator = "1、1-产出指标；11-数量指标；扶持项目数（个）；实施周期指标值:≥30；年度指标值:≥25。".parse()?;
+    /// assert_eq!(i.effective_annual().to_string(), "≥25个");
+    /// # Ok::<(), jixiao::TableError>(())
+    /// ```
+    pub fn effective_annual(&self) -> Target {
+        self.effective(&self.annual)
+    }
+
+    fn effective(&self, target: &Target) -> Target {
+        let Some(unit) = self.name_unit() else {
+            return target.clone();
+        };
+        target.map_quantities(&|q: &Quantity| {
+            if q.unit().is_some() || q.scale().is_some() {
+                return q.clone();
+            }
+            let mut with = q.clone().with_scale(unit.scale());
+            if let Some(u) = unit.unit() {
+                with = with.with_unit(u.to_owned());
+            }
+            with
+        })
+    }
+}
+
+/// The offset of the parenthesis that opens the group ending `text` (whose closing parenthesis
+/// was just cut off).
+fn matching_open(text: &str) -> Option<usize> {
+    let mut depth = 1usize;
+    for (at, c) in text.char_indices().rev() {
+        match c {
+            '）' | ')' => depth += 1,
+            '（' | '(' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(at);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 impl FromStr for Indicator {
@@ -574,6 +667,29 @@ mod tests {
             find_label("名称；年度指标值 :5", ANNUAL_LABELS),
             Some((9, 26))
         );
+    }
+
+    #[test]
+    fn units_come_from_the_last_group_that_is_one() {
+        let unit = |name: &str| {
+            let record =
+                format!("1、1-产出指标；11-数量指标；{name}；实施周期指标值:1；年度指标值:1。");
+            let i: Indicator = record.parse().expect("a record");
+            i.name_unit().map(|q| q.to_string())
+        };
+        assert_eq!(unit("服务对象满意度（%）").as_deref(), Some("1%"));
+        assert_eq!(
+            unit("全市参展参观参会人次（万人次）").as_deref(),
+            Some("1万人次")
+        );
+        assert_eq!(unit("挖掘新增重要项目线索（个 ）").as_deref(), Some("1个"));
+        assert_eq!(
+            unit("平均等级事故数(宗)（每万艘次船舶进出港）").as_deref(),
+            Some("1宗")
+        );
+        assert_eq!(unit("大型展览(单展单届面积≥5万平方米)项目个数"), None);
+        assert_eq!(unit("客运服务辐射范围（国际地区间客运航点数量）"), None);
+        assert_eq!(unit("扶持企业满意度"), None);
     }
 
     #[test]

@@ -7,7 +7,11 @@
 //! - the **taxonomy** ([`Tier`], [`Category`]): 产出 / 效益 / 满意度 and their nine categories;
 //! - the **value grammar** ([`Target`], [`Value`], [`Quantity`]): a nom grammar that types
 //!   every 指标值 as written in loose Chinese (`≥90%`, `不少于100场次`, `3.5小时以内`,
-//!   `不低于上年度`, `截至2026年≥7.6万家`, `广州海关=5000万元，黄埔海关=3000万元`).
+//!   `不低于上年度`, `截至2026年≥7.6万家`, `广州海关=5000万元，黄埔海关=3000万元`);
+//! - **indicators and tables** ([`Indicator`], [`Document`]): whole tables from the text
+//!   pdftotext prints, with money proven by its sums and [`Diagnostic`]s for the rest;
+//! - **checks and scoring** ([`check`], [`assess`]): the reviews made before a budget is
+//!   approved, and 绩效自评 scoring of actual values, with each indicator's [`Direction`].
 //!
 //! ```
 //! use jixiao::{Kind, Op, Target};
@@ -29,11 +33,13 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod direction;
 mod indicator;
 mod table;
 mod target;
 mod taxonomy;
 
+pub use direction::{Basis, Directed, Direction};
 pub use indicator::{Indicator, IndicatorList};
 pub use table::{
     Diagnostic, DiagnosticCode, Document, Funding, Project, Severity, TableError, TableErrorKind,

@@ -494,6 +494,40 @@ impl Target {
     }
 }
 
+impl Target {
+    /// The same target with `f` applied to every quantity it holds (compare, range, the change
+    /// of a relative value, and the parts of a compound); the raw text stays as written.
+    pub(crate) fn map_quantities(&self, f: &impl Fn(&Quantity) -> Quantity) -> Target {
+        let value = match &self.value {
+            Value::Compare { op, value } => Value::Compare {
+                op: *op,
+                value: f(value),
+            },
+            Value::Range { low, high } => Value::Range {
+                low: f(low),
+                high: f(high),
+            },
+            Value::Relative {
+                op,
+                baseline,
+                value,
+            } => Value::Relative {
+                op: *op,
+                baseline: *baseline,
+                value: value.as_ref().map(f),
+            },
+            Value::Compound(parts) => {
+                Value::Compound(parts.iter().map(|p| p.map_quantities(f)).collect())
+            }
+            other => other.clone(),
+        };
+        Target {
+            value,
+            ..self.clone()
+        }
+    }
+}
+
 impl PartialEq for Target {
     fn eq(&self, other: &Target) -> bool {
         self.value == other.value

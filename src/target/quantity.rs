@@ -25,6 +25,8 @@ const UNIT_ALIASES: &[(&str, &str)] = &[
     ("日", "天"),
     ("星期", "周"),
     ("个月", "月"),
+    ("场次", "场"),
+    ("批次", "批"),
 ];
 
 /// The unit a spelling stands for, for comparison.
