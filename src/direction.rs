@@ -162,7 +162,6 @@ impl Direction {
 
 /// The direction a name suggests by a word more telling than a bare 率 or 数: what the
 /// direction check holds a comparator against.
-#[allow(dead_code)]
 pub(crate) fn strong_name_direction(name: &str) -> Option<Direction> {
     NAME_RULES[..NAME_RULES.len() - 1]
         .iter()

@@ -33,12 +33,22 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod assess;
+mod check;
 mod direction;
 mod indicator;
 mod table;
 mod target;
 mod taxonomy;
 
+pub use assess::{
+    Actuals, AssessConfig, AssessError, AssessErrorKind, Assessment, BudgetScore, Grade,
+    GradeBands, IndicatorScore, MissingTier, ProjectScore, QualitativeScores, Status, Weights,
+    assess,
+};
+pub use check::{
+    CheckCode, CheckConfig, Finding, ProjectQuantification, Quantification, Report, check,
+};
 pub use direction::{Basis, Directed, Direction};
 pub use indicator::{Indicator, IndicatorList};
 pub use table::{

@@ -1,0 +1,434 @@
+//! Assessment (绩效自评): each indicator and project scored against its targets by the national
+//! rules, from the actual values (实际完成值) people write.
+//!
+//! The types are documented here; `actuals` reads the actual values, `score` holds the
+//! formulas.
+
+mod actuals;
+mod error;
+mod score;
+
+use crate::{Directed, Document};
+use core::fmt;
+use core::str::FromStr;
+use rust_decimal::Decimal;
+
+pub use actuals::Actuals;
+pub use error::{AssessError, AssessErrorKind};
+
+/// The weights of the three tiers and of the budget execution rate (预算执行率), out of 100.
+///
+/// The defaults are the national guide's, as deployed systems implement it: 产出 50, 效益 30,
+/// 满意度 10, 预算执行率 10.
+///
+/// ```
+/// use jixiao::{Tier, Weights};
+/// use rust_decimal::Decimal;
+///
+/// let w = Weights::default();
+/// assert_eq!(w.of(Tier::Output), Decimal::from(50));
+/// assert_eq!(w.total(), Decimal::from(100));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Weights {
+    /// 产出指标: 50.
+    pub output: Decimal,
+    /// 效益指标: 30.
+    pub benefit: Decimal,
+    /// 满意度指标: 10.
+    pub satisfaction: Decimal,
+    /// 预算执行率: 10.
+    pub budget: Decimal,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            output: Decimal::from(50),
+            benefit: Decimal::from(30),
+            satisfaction: Decimal::from(10),
+            budget: Decimal::from(10),
+        }
+    }
+}
+
+impl Weights {
+    /// The weight of a tier.
+    ///
+    /// ```
+    /// use jixiao::{Tier, Weights};
+    ///
+    /// assert_eq!(Weights::default().of(Tier::Satisfaction).to_string(), "10");
+    /// ```
+    pub fn of(&self, tier: crate::Tier) -> Decimal {
+        match tier {
+            crate::Tier::Output => self.output,
+            crate::Tier::Benefit => self.benefit,
+            crate::Tier::Satisfaction => self.satisfaction,
+        }
+    }
+
+    /// The four weights together.
+    ///
+    /// ```
+    /// assert_eq!(jixiao::Weights::default().total().to_string(), "100");
+    /// ```
+    pub fn total(&self) -> Decimal {
+        self.output + self.benefit + self.satisfaction + self.budget
+    }
+}
+
+/// What becomes of a tier's weight where a project has no indicator of that tier.
+///
+/// ```
+/// use jixiao::{AssessConfig, MissingTier};
+///
+/// assert_eq!(AssessConfig::default().missing_tier, MissingTier::Redistribute);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MissingTier {
+    /// The tiers the project has share it in proportion to their weights, so that a project
+    /// can still reach 100 (the default).
+    Redistribute,
+    /// It is lost: the project cannot reach 100.
+    Forfeit,
+}
+
+/// The share of an indicator's weight a qualitative result earns, in percent. The guide's
+/// bands are 100–80, 80–60 and 60–0; the defaults take the top of the first band and the
+/// middle of the others.
+///
+/// ```
+/// use jixiao::QualitativeScores;
+///
+/// assert_eq!(QualitativeScores::default().partial.to_string(), "70");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct QualitativeScores {
+    /// 达成年度指标: 100.
+    pub achieved: Decimal,
+    /// 部分达成年度指标并具有一定效果: 70.
+    pub partial: Decimal,
+    /// 未达成年度指标且效果较差: 30.
+    pub missed: Decimal,
+}
+
+impl Default for QualitativeScores {
+    fn default() -> Self {
+        QualitativeScores {
+            achieved: Decimal::ONE_HUNDRED,
+            partial: Decimal::from(70),
+            missed: Decimal::from(30),
+        }
+    }
+}
+
+/// How scores become grades: the lowest score of 优, 良 and 中 (below is 差).
+///
+/// ```
+/// use jixiao::{Grade, GradeBands};
+/// use rust_decimal::Decimal;
+///
+/// assert_eq!(GradeBands::default().grade(Decimal::from(85)), Grade::Good);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct GradeBands {
+    /// 优 from 90.
+    pub excellent: Decimal,
+    /// 良 from 80.
+    pub good: Decimal,
+    /// 中 from 60.
+    pub fair: Decimal,
+}
+
+impl Default for GradeBands {
+    fn default() -> Self {
+        GradeBands {
+            excellent: Decimal::from(90),
+            good: Decimal::from(80),
+            fair: Decimal::from(60),
+        }
+    }
+}
+
+impl GradeBands {
+    /// The grade of a score.
+    ///
+    /// ```
+    /// use jixiao::{Grade, GradeBands};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let bands = GradeBands::default();
+    /// assert_eq!(bands.grade(Decimal::from(90)), Grade::Excellent);
+    /// assert_eq!(bands.grade(Decimal::new(5999, 2)), Grade::Poor);
+    /// ```
+    pub fn grade(&self, score: Decimal) -> Grade {
+        if score >= self.excellent {
+            Grade::Excellent
+        } else if score >= self.good {
+            Grade::Good
+        } else if score >= self.fair {
+            Grade::Fair
+        } else {
+            Grade::Poor
+        }
+    }
+}
+
+/// The rules of an assessment. The defaults say where they come from.
+///
+/// ```
+/// use jixiao::AssessConfig;
+/// use rust_decimal::Decimal;
+///
+/// let config = AssessConfig::default();
+/// assert_eq!(config.explain_from, Decimal::from(130));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssessConfig {
+    /// The weights of the tiers and the budget.
+    pub weights: Weights,
+    /// What becomes of a missing tier's weight.
+    pub missing_tier: MissingTier,
+    /// What qualitative results earn.
+    pub qualitative: QualitativeScores,
+    /// The grades.
+    pub grades: GradeBands,
+    /// An actual at this percentage of its target or more needs a written explanation.
+    /// Default 130, as 广西's system asks.
+    pub explain_from: Decimal,
+}
+
+impl Default for AssessConfig {
+    fn default() -> Self {
+        AssessConfig {
+            weights: Weights::default(),
+            missing_tier: MissingTier::Redistribute,
+            qualitative: QualitativeScores::default(),
+            grades: GradeBands::default(),
+            explain_from: Decimal::from(130),
+        }
+    }
+}
+
+/// A grade: 优, 良, 中 or 差.
+///
+/// ```
+/// use jixiao::Grade;
+///
+/// assert_eq!(Grade::Excellent.as_str(), "优");
+/// assert_eq!("差".parse::<Grade>(), Ok(Grade::Poor));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Grade {
+    /// 优: 90 and above.
+    #[cfg_attr(feature = "serde", serde(rename = "优"))]
+    Excellent,
+    /// 良: 80 to 90.
+    #[cfg_attr(feature = "serde", serde(rename = "良"))]
+    Good,
+    /// 中: 60 to 80.
+    #[cfg_attr(feature = "serde", serde(rename = "中"))]
+    Fair,
+    /// 差: below 60.
+    #[cfg_attr(feature = "serde", serde(rename = "差"))]
+    Poor,
+}
+
+impl Grade {
+    /// The grade's character: 优, 良, 中, 差.
+    ///
+    /// ```
+    /// assert_eq!(jixiao::Grade::Fair.as_str(), "中");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Grade::Excellent => "优",
+            Grade::Good => "良",
+            Grade::Fair => "中",
+            Grade::Poor => "差",
+        }
+    }
+}
+
+impl fmt::Display for Grade {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Grade {
+    type Err = AssessError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        [Grade::Excellent, Grade::Good, Grade::Fair, Grade::Poor]
+            .into_iter()
+            .find(|g| g.as_str() == s)
+            .ok_or_else(|| AssessError::unknown("grade", s))
+    }
+}
+
+/// How an indicator (or the budget) fared.
+///
+/// ```
+/// use jixiao::Status;
+///
+/// assert_eq!(Status::Unscored.as_str(), "unscored");
+/// assert_eq!("met".parse::<Status>(), Ok(Status::Met));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+pub enum Status {
+    /// The target was met: full weight.
+    Met,
+    /// Part of the weight.
+    Partial,
+    /// Nothing, or the lowest band.
+    Missed,
+    /// Not scored: no actual, no baseline, units that do not reconcile …; the note says why.
+    Unscored,
+}
+
+impl Status {
+    /// The name used in JSON.
+    ///
+    /// ```
+    /// assert_eq!(jixiao::Status::Partial.as_str(), "partial");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::Partial => "partial",
+            Status::Missed => "missed",
+            Status::Unscored => "unscored",
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Status {
+    type Err = AssessError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        [
+            Status::Met,
+            Status::Partial,
+            Status::Missed,
+            Status::Unscored,
+        ]
+        .into_iter()
+        .find(|g| g.as_str() == s)
+        .ok_or_else(|| AssessError::unknown("status", s))
+    }
+}
+
+/// An indicator's score.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct IndicatorScore {
+    /// The indicator's number within its project.
+    pub seq: u32,
+    /// The indicator's name.
+    pub name: String,
+    /// Its weight, out of 100.
+    pub weight: Decimal,
+    /// The score it earned, rounded to two decimals.
+    pub score: Decimal,
+    /// How it fared.
+    pub status: Status,
+    /// Which way it was scored, and whether that was a guess.
+    pub direction: Directed,
+    /// The actual value, as written.
+    pub actual: Option<String>,
+    /// Why it is unscored, how the actual was read, or why it needs an explanation.
+    pub note: Option<String>,
+    /// Whether the actual is so far above the target (130% by default) that it needs a
+    /// written explanation.
+    pub explain: bool,
+}
+
+/// The budget execution rate's score: executed ÷ budget × its weight, capped at the weight.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct BudgetScore {
+    /// Its weight, out of 100.
+    pub weight: Decimal,
+    /// The project's budget (its total), in the table's money unit.
+    pub budget: Option<Decimal>,
+    /// The amount executed, in the same unit.
+    pub executed: Option<Decimal>,
+    /// The score, rounded to two decimals.
+    pub score: Decimal,
+    /// How it fared.
+    pub status: Status,
+}
+
+/// A project's score.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct ProjectScore {
+    /// The project's 1-based position in the document.
+    pub project: usize,
+    /// The project's name.
+    pub name: String,
+    /// The total, out of 100, rounded to two decimals.
+    pub score: Decimal,
+    /// The grade of the score.
+    pub grade: Grade,
+    /// Each indicator's score.
+    pub indicators: Vec<IndicatorScore>,
+    /// The budget execution rate's score.
+    pub budget: BudgetScore,
+    /// Whether every indicator and the budget were scored.
+    pub complete: bool,
+}
+
+/// The scores of a document's projects.
+///
+/// ```
+/// use jixiao::{assess, Actuals, AssessConfig, Document, Grade, Status};
+///
+/// let doc: Document = std::fs::read_to_string("tests/data/guangzhou_commerce_2024.txt")?.parse()?;
+/// let actuals: Actuals = "project,indicator,actual\n\
+///                         1,1,100%\n1,2,85%\n1,3,2次\n1,4,15家\n1,5,92%\n1,budget,760".parse()?;
+/// let assessment = assess(&doc, &actuals, &AssessConfig::default());
+/// let first = &assessment.projects[0];
+/// assert_eq!(first.indicators[1].status, Status::Partial);
+/// assert_eq!(first.score.to_string(), "98.35");
+/// assert_eq!(first.grade, Grade::Excellent);
+/// assert!(first.complete);
+/// assert!(!assessment.projects[1].complete);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Assessment {
+    /// Every project of the document, in order.
+    pub projects: Vec<ProjectScore>,
+}
+
+/// Scores every project of a document against the actual values given.
+///
+/// ```
+/// use jixiao::{assess, Actuals, AssessConfig, Document, Status};
+///
+/// let doc: Document = std::fs::read_to_string("tests/data/guangzhou_commerce_2024.txt")?.parse()?;
+/// let assessment = assess(&doc, &Actuals::default(), &AssessConfig::default());
+/// assert_eq!(assessment.projects.len(), 68);
+/// assert!(assessment.projects[0].indicators.iter().all(|i| i.status == Status::Unscored));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn assess(doc: &Document, actuals: &Actuals, config: &AssessConfig) -> Assessment {
+    score::assess(doc, actuals, config)
+}

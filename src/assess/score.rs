@@ -1,0 +1,733 @@
+//! The formulas of 绩效自评, as deployed systems implement the national guide:
+//!
+//! - 正向: full weight when met, otherwise actual ÷ target × weight;
+//! - 反向: full weight when actual ≤ target, falling linearly to 0 at twice the target;
+//! - 等于 with target 0: full weight when actual ≤ 0, else 0 (otherwise scored as 正向);
+//! - qualitative results earn a configured share of the weight;
+//! - 预算执行率: executed ÷ budget × its weight, capped at its weight.
+
+use super::actuals::Entry;
+use super::{
+    Actuals, AssessConfig, Assessment, BudgetScore, IndicatorScore, MissingTier, ProjectScore,
+    Status,
+};
+use crate::{
+    Baseline, Direction, Document, Indicator, PartialDate, Project, Quantity, Target, Tier, Value,
+};
+use core::cmp::Ordering;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// Scores are given to two decimals, half away from zero, always written with both.
+fn round(d: Decimal) -> Decimal {
+    let mut rounded = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    rounded.rescale(2);
+    rounded
+}
+
+pub(super) fn assess(doc: &Document, actuals: &Actuals, config: &AssessConfig) -> Assessment {
+    let projects = doc
+        .projects()
+        .enumerate()
+        .map(|(n, project)| score_project(n + 1, project, actuals, config))
+        .collect();
+    Assessment { projects }
+}
+
+/// Each indicator's weight: its tier's weight shared evenly among the tier's indicators, but
+/// where weights are given; a missing tier's weight shared by the others, or lost.
+fn weights(
+    position: usize,
+    project: &Project,
+    actuals: &Actuals,
+    config: &AssessConfig,
+) -> Vec<Decimal> {
+    let present: Vec<Tier> = Tier::iter()
+        .filter(|t| project.indicators.iter().any(|i| i.tier == *t))
+        .collect();
+    let tiers_total: Decimal = Tier::iter().map(|t| config.weights.of(t)).sum();
+    let present_total: Decimal = present.iter().map(|t| config.weights.of(*t)).sum();
+    let tier_weight = |tier: Tier| {
+        let own = config.weights.of(tier);
+        match config.missing_tier {
+            MissingTier::Redistribute if !present_total.is_zero() => {
+                own * tiers_total / present_total
+            }
+            _ => own,
+        }
+    };
+    project
+        .indicators
+        .iter()
+        .map(|indicator| {
+            if let Some(given) = actuals.weight(position, indicator.seq) {
+                return given;
+            }
+            let same_tier = project
+                .indicators
+                .iter()
+                .filter(|i| i.tier == indicator.tier);
+            let given: Decimal = same_tier
+                .clone()
+                .filter_map(|i| actuals.weight(position, i.seq))
+                .sum();
+            let shared = same_tier
+                .filter(|i| actuals.weight(position, i.seq).is_none())
+                .count();
+            let left = (tier_weight(indicator.tier) - given).max(Decimal::ZERO);
+            left / Decimal::from(shared.max(1))
+        })
+        .collect()
+}
+
+fn score_project(
+    position: usize,
+    project: &Project,
+    actuals: &Actuals,
+    config: &AssessConfig,
+) -> ProjectScore {
+    let weights = weights(position, project, actuals, config);
+    // The total adds the exact scores and is rounded once, not the rounded ones.
+    let (indicators, exact): (Vec<IndicatorScore>, Vec<Decimal>) = project
+        .indicators
+        .iter()
+        .zip(weights)
+        .map(|(indicator, weight)| {
+            score_indicator(
+                indicator,
+                weight,
+                actuals.get(position, indicator.seq),
+                config,
+            )
+        })
+        .unzip();
+    let (budget, budget_exact) = score_budget(project, actuals.budget(position), config);
+    let score = round(exact.iter().sum::<Decimal>() + budget_exact);
+    let complete = budget.status != Status::Unscored
+        && indicators.iter().all(|i| i.status != Status::Unscored);
+    ProjectScore {
+        project: position,
+        name: project.name.clone(),
+        score,
+        grade: config.grades.grade(score),
+        indicators,
+        budget,
+        complete,
+    }
+}
+
+fn score_budget(
+    project: &Project,
+    executed: Option<Decimal>,
+    config: &AssessConfig,
+) -> (BudgetScore, Decimal) {
+    let weight = config.weights.budget;
+    let budget = project.funding.total;
+    let (score, status) = match (budget, executed) {
+        (Some(b), Some(e)) if b > Decimal::ZERO => {
+            let score = (e / b * weight).min(weight).max(Decimal::ZERO);
+            let status = if score >= weight {
+                Status::Met
+            } else if score.is_zero() {
+                Status::Missed
+            } else {
+                Status::Partial
+            };
+            (score, status)
+        }
+        _ => (Decimal::ZERO, Status::Unscored),
+    };
+    let rounded = BudgetScore {
+        weight: round(weight),
+        budget,
+        executed,
+        score: round(score),
+        status,
+    };
+    (rounded, score)
+}
+
+/// A scored outcome: the share of the weight (0 to 1), the status, and a note.
+struct Outcome {
+    share: Decimal,
+    status: Status,
+    note: Option<String>,
+    explain: bool,
+}
+
+impl Outcome {
+    fn unscored(why: impl Into<String>) -> Outcome {
+        Outcome {
+            share: Decimal::ZERO,
+            status: Status::Unscored,
+            note: Some(why.into()),
+            explain: false,
+        }
+    }
+
+    fn of(share: Decimal) -> Outcome {
+        let share = share.max(Decimal::ZERO).min(Decimal::ONE);
+        let status = if share >= Decimal::ONE {
+            Status::Met
+        } else if share.is_zero() {
+            Status::Missed
+        } else {
+            Status::Partial
+        };
+        Outcome {
+            share,
+            status,
+            note: None,
+            explain: false,
+        }
+    }
+
+    fn noted(mut self, note: Option<String>) -> Outcome {
+        if note.is_some() {
+            self.note = note;
+        }
+        self
+    }
+}
+
+/// An indicator's score, and the exact score before rounding.
+fn score_indicator(
+    indicator: &Indicator,
+    weight: Decimal,
+    entry: Option<&Entry>,
+    config: &AssessConfig,
+) -> (IndicatorScore, Decimal) {
+    let direction = indicator.direction();
+    let actual = entry.and_then(|e| e.actual.clone());
+    let outcome = match &actual {
+        None => Outcome::unscored("no actual value"),
+        Some(text) => {
+            let target = indicator.effective_annual();
+            let baseline = entry.and_then(|e| e.baseline.as_ref());
+            outcome(&target, text, baseline, direction.direction, config)
+        }
+    };
+    let exact = weight * outcome.share;
+    let score = IndicatorScore {
+        seq: indicator.seq,
+        name: indicator.name.clone(),
+        weight: round(weight),
+        score: round(exact),
+        status: outcome.status,
+        direction,
+        actual,
+        note: outcome.note,
+        explain: outcome.explain,
+    };
+    (score, exact)
+}
+
+/// The qualitative result a text states: 达成年度指标, 部分达成年度指标并具有一定效果,
+/// 未达成年度指标且效果较差 (and their short forms), as a share in percent.
+fn qualitative_result(text: &str, config: &AssessConfig) -> Option<(Decimal, Status)> {
+    let q = &config.qualitative;
+    if text.contains("未达成") || text.contains("未完成") {
+        Some((q.missed, Status::Missed))
+    } else if text.contains("部分达成") || text.contains("部分完成") {
+        Some((q.partial, Status::Partial))
+    } else if text.contains("达成") || text == "已完成" || text == "完成" {
+        Some((q.achieved, Status::Met))
+    } else {
+        None
+    }
+}
+
+fn outcome(
+    target: &Target,
+    actual_text: &str,
+    baseline: Option<&Quantity>,
+    direction: Direction,
+    config: &AssessConfig,
+) -> Outcome {
+    if let Some((percent, status)) = qualitative_result(actual_text, config) {
+        return Outcome {
+            share: percent / Decimal::ONE_HUNDRED,
+            status,
+            note: None,
+            explain: false,
+        };
+    }
+    let actual = Target::lenient(actual_text);
+    match target.value() {
+        Value::Compare { value, .. } => against(value, &actual, direction, config),
+        Value::Range { low, high } => range(low, high, &actual, config),
+        Value::Relative {
+            baseline: kind,
+            value,
+            ..
+        } => match baseline {
+            None => Outcome::unscored(format!(
+                "a target against {} needs the baseline value",
+                match kind {
+                    Baseline::PreviousYear => "the previous year (上年度)",
+                    Baseline::Budget => "the budget (预算)",
+                }
+            )),
+            Some(base) => match relative_target(base, value.as_ref()) {
+                Ok(goal) => against(&goal, &actual, direction, config),
+                Err(why) => Outcome::unscored(why),
+            },
+        },
+        Value::Rank { rank, .. } => {
+            let goal = Quantity::new(Decimal::from(*rank)).with_unit("名");
+            let placed = rank_of(&actual).map(|r| Quantity::new(Decimal::from(r)).with_unit("名"));
+            match placed {
+                Some(placed) => score_numbers(&placed, &goal, Direction::Negative, config),
+                None => Outcome::unscored(format!("the actual «{actual_text}» states no rank")),
+            }
+        }
+        Value::Date { op, date, until } => {
+            let deadline = until.unwrap_or(*date);
+            match date_of(&actual) {
+                Some(done) => dated(done, deadline, op.unwrap_or(crate::Op::Le)),
+                None => Outcome::unscored(format!("the actual «{actual_text}» states no date")),
+            }
+        }
+        Value::Compound(_) => {
+            Outcome::unscored("a compound target is scored part by part, by hand")
+        }
+        Value::Qualitative(words) | Value::Text(words) => {
+            if actual_text.trim() == words {
+                Outcome::of(Decimal::ONE)
+            } else {
+                Outcome::unscored(
+                    "a target in words is scored from 达成年度指标, 部分达成年度指标并具有一定效果 or 未达成年度指标且效果较差",
+                )
+            }
+        }
+    }
+}
+
+/// The target a baseline and a change make: 上年 1000万元 and 增长10% make 1100万元.
+fn relative_target(base: &Quantity, change: Option<&Quantity>) -> Result<Quantity, String> {
+    let Some(change) = change else {
+        return Ok(base.clone());
+    };
+    let amount = if change.is_percent() {
+        base.amount() * (Decimal::ONE + change.amount() / Decimal::ONE_HUNDRED)
+    } else {
+        let delta = change
+            .to_scale(base.scale())
+            .ok()
+            .filter(|d| d.same_unit(base))
+            .ok_or_else(|| {
+                format!("the change {change} and the baseline {base} are in different units")
+            })?;
+        base.amount() + delta.amount()
+    };
+    let mut goal = Quantity::new(amount).with_scale(base.scale());
+    if let Some(unit) = base.unit() {
+        goal = goal.with_unit(unit.to_owned());
+    }
+    Ok(goal)
+}
+
+/// An actual quantity: a number written with or without a comparator, in the target's unit
+/// where it states none.
+fn actual_quantity(actual: &Target, goal: &Quantity) -> Option<(Quantity, Option<String>)> {
+    let q = actual.quantity()?;
+    if q.unit().is_none()
+        && q.scale().is_none()
+        && (goal.unit().is_some() || goal.scale().is_some())
+    {
+        let mut adopted = q.clone().with_scale(goal.scale());
+        if let Some(unit) = goal.unit() {
+            adopted = adopted.with_unit(unit.to_owned());
+        }
+        if let Some(per) = goal.per() {
+            adopted = adopted.with_per(per.to_owned());
+        }
+        let note = format!(
+            "the actual «{}» is read in the target's unit: {adopted}",
+            actual.raw()
+        );
+        return Some((adopted, Some(note)));
+    }
+    Some((q.clone(), None))
+}
+
+fn against(
+    goal: &Quantity,
+    actual: &Target,
+    direction: Direction,
+    config: &AssessConfig,
+) -> Outcome {
+    match actual_quantity(actual, goal) {
+        Some((q, note)) => score_numbers(&q, goal, direction, config).noted(note),
+        None => Outcome::unscored(format!("the actual «{}» states no number", actual.raw())),
+    }
+}
+
+/// The heart of it: an actual against its target, by direction.
+fn score_numbers(
+    actual: &Quantity,
+    goal: &Quantity,
+    direction: Direction,
+    config: &AssessConfig,
+) -> Outcome {
+    let (a, t) = match (
+        actual.compare(goal),
+        actual.base_amount(),
+        goal.base_amount(),
+    ) {
+        (Ok(_), Ok(a), Ok(t)) => (a, t),
+        (Err(e), _, _) => return Outcome::unscored(e.to_string()),
+        (_, Err(e), _) | (_, _, Err(e)) => return Outcome::unscored(e.to_string()),
+    };
+    let mut outcome = match direction {
+        Direction::Equal if t.is_zero() => Outcome::of(if a <= Decimal::ZERO {
+            Decimal::ONE
+        } else {
+            Decimal::ZERO
+        }),
+        Direction::Positive | Direction::Equal => {
+            if a >= t || t <= Decimal::ZERO {
+                Outcome::of(Decimal::ONE)
+            } else {
+                Outcome::of(a / t)
+            }
+        }
+        Direction::Negative => {
+            if a <= t {
+                Outcome::of(Decimal::ONE)
+            } else if t <= Decimal::ZERO || a >= t * Decimal::TWO {
+                Outcome::of(Decimal::ZERO)
+            } else {
+                Outcome::of(Decimal::ONE - (a - t) / t)
+            }
+        }
+    };
+    if direction != Direction::Negative && t > Decimal::ZERO {
+        let percent = a / t * Decimal::ONE_HUNDRED;
+        if percent >= config.explain_from {
+            outcome.explain = true;
+            outcome.note = Some(format!(
+                "the actual is {}% of the target: above {}%, it needs a written explanation",
+                round(percent).normalize(),
+                config.explain_from
+            ));
+        }
+    }
+    outcome
+}
+
+/// A range target: met within it; below it scored 正向 against its low end, above it 反向
+/// against its high end.
+fn range(low: &Quantity, high: &Quantity, actual: &Target, config: &AssessConfig) -> Outcome {
+    let Some((q, note)) = actual_quantity(actual, high) else {
+        return Outcome::unscored(format!("the actual «{}» states no number", actual.raw()));
+    };
+    match (q.compare(low), q.compare(high)) {
+        (Ok(Ordering::Less), _) => score_numbers(&q, low, Direction::Positive, config).noted(note),
+        (_, Ok(Ordering::Greater)) => {
+            score_numbers(&q, high, Direction::Negative, config).noted(note)
+        }
+        (Ok(_), Ok(_)) => Outcome::of(Decimal::ONE).noted(note),
+        (Err(e), _) | (_, Err(e)) => Outcome::unscored(e.to_string()),
+    }
+}
+
+/// The rank an actual states: `5`, `第5名`, `前5`, `全市第3`.
+fn rank_of(actual: &Target) -> Option<u32> {
+    match actual.value() {
+        Value::Rank { rank, .. } => Some(*rank),
+        Value::Compare { value, .. } if value.amount().scale() == 0 => {
+            u32::try_from(value.amount().mantissa()).ok()
+        }
+        _ => None,
+    }
+}
+
+/// The date an actual states: `2024年6月`, `2024.06.30`.
+fn date_of(actual: &Target) -> Option<PartialDate> {
+    match actual.value() {
+        Value::Date { date, until, .. } => Some(until.unwrap_or(*date)),
+        _ => None,
+    }
+}
+
+/// A date against a deadline: met or missed, comparing what both state.
+fn dated(done: PartialDate, deadline: PartialDate, op: crate::Op) -> Outcome {
+    let key = |d: PartialDate| {
+        (
+            d.year().unwrap_or(0),
+            d.month().unwrap_or(if d.year().is_some() { 12 } else { 0 }),
+            d.day().unwrap_or(31),
+        )
+    };
+    let (mut done_key, deadline_key) = (key(done), key(deadline));
+    if deadline.year().is_none() {
+        done_key.0 = 0;
+    }
+    let ordering = done_key.cmp(&deadline_key);
+    if op.holds(ordering) || ordering == Ordering::Equal {
+        Outcome::of(Decimal::ONE)
+    } else {
+        Outcome::of(Decimal::ZERO)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().expect("decimal")
+    }
+
+    fn q(s: &str) -> Quantity {
+        s.parse().expect("quantity")
+    }
+
+    #[track_caller]
+    fn share(target: &str, actual: &str, direction: Direction) -> (Decimal, Status) {
+        let o = outcome(
+            &Target::lenient(target),
+            actual,
+            None,
+            direction,
+            &AssessConfig::default(),
+        );
+        (o.share.round_dp(4), o.status)
+    }
+
+    #[test]
+    fn positive_targets_score_the_ratio() {
+        assert_eq!(
+            share("≥90%", "96.5%", Direction::Positive),
+            (d("1"), Status::Met)
+        );
+        assert_eq!(
+            share("≥90%", "81%", Direction::Positive),
+            (d("0.9"), Status::Partial)
+        );
+        assert_eq!(
+            share("≥100场次", "0场次", Direction::Positive),
+            (d("0"), Status::Missed)
+        );
+        assert_eq!(
+            share("≥10000万元", "1.2亿元", Direction::Positive),
+            (d("1"), Status::Met)
+        );
+        assert_eq!(
+            share("≥10000万元", "0.8亿元", Direction::Positive),
+            (d("0.8"), Status::Partial)
+        );
+    }
+
+    #[test]
+    fn negative_targets_fall_to_zero_at_twice_the_target() {
+        assert_eq!(
+            share("3.5小时以内", "3.2小时", Direction::Negative),
+            (d("1"), Status::Met)
+        );
+        assert_eq!(
+            share("3.5小时以内", "5.25小时", Direction::Negative),
+            (d("0.5"), Status::Partial)
+        );
+        assert_eq!(
+            share("3.5小时以内", "7小时", Direction::Negative),
+            (d("0"), Status::Missed)
+        );
+        assert_eq!(
+            share("3.5小时以内", "9小时", Direction::Negative),
+            (d("0"), Status::Missed)
+        );
+    }
+
+    #[test]
+    fn a_target_of_zero() {
+        assert_eq!(
+            share("0%", "0%", Direction::Negative),
+            (d("1"), Status::Met)
+        );
+        assert_eq!(
+            share("0%", "0.1%", Direction::Negative),
+            (d("0"), Status::Missed)
+        );
+        assert_eq!(share("=0", "0", Direction::Equal), (d("1"), Status::Met));
+        assert_eq!(share("=0", "1", Direction::Equal), (d("0"), Status::Missed));
+        assert_eq!(share("≥0", "0", Direction::Positive), (d("1"), Status::Met));
+    }
+
+    #[test]
+    fn equal_targets_other_than_zero_score_as_positive() {
+        assert_eq!(
+            share("=50个", "40个", Direction::Equal),
+            (d("0.8"), Status::Partial)
+        );
+    }
+
+    #[test]
+    fn over_achievement_needs_an_explanation() {
+        let o = outcome(
+            &Target::lenient("≥10家"),
+            "13家",
+            None,
+            Direction::Positive,
+            &AssessConfig::default(),
+        );
+        assert!(o.explain);
+        assert_eq!(
+            o.note.as_deref(),
+            Some("the actual is 130% of the target: above 130%, it needs a written explanation")
+        );
+        let o = outcome(
+            &Target::lenient("≥10家"),
+            "12家",
+            None,
+            Direction::Positive,
+            &AssessConfig::default(),
+        );
+        assert!(!o.explain);
+    }
+
+    #[test]
+    fn units_that_do_not_reconcile_are_not_scored() {
+        let (share_, status) = share("≥25亿美元", "150亿元", Direction::Positive);
+        assert_eq!((share_, status), (d("0"), Status::Unscored));
+        let o = outcome(
+            &Target::lenient("≥25亿美元"),
+            "150亿元",
+            None,
+            Direction::Positive,
+            &AssessConfig::default(),
+        );
+        assert_eq!(
+            o.note.as_deref(),
+            Some("cannot compare 150亿元 with 25亿美元: the units differ (元, 美元)")
+        );
+    }
+
+    #[test]
+    fn bare_actuals_take_the_target_unit() {
+        let o = outcome(
+            &Target::lenient("≥90%"),
+            "95",
+            None,
+            Direction::Positive,
+            &AssessConfig::default(),
+        );
+        assert_eq!(o.status, Status::Met);
+        assert_eq!(
+            o.note.as_deref(),
+            Some("the actual «95» is read in the target's unit: 95%")
+        );
+    }
+
+    #[test]
+    fn qualitative_results_earn_their_band() {
+        assert_eq!(
+            share("长期", "达成年度指标", Direction::Positive),
+            (d("1"), Status::Met)
+        );
+        assert_eq!(
+            share(
+                "及时",
+                "部分达成年度指标并具有一定效果",
+                Direction::Positive
+            ),
+            (d("0.7"), Status::Partial)
+        );
+        assert_eq!(
+            share("≥90%", "未达成年度指标且效果较差", Direction::Positive),
+            (d("0.3"), Status::Missed)
+        );
+        assert_eq!(
+            share("及时", "及时", Direction::Positive),
+            (d("1"), Status::Met)
+        );
+        assert_eq!(
+            share("及时", "较为及时", Direction::Positive).1,
+            Status::Unscored
+        );
+    }
+
+    #[test]
+    fn relative_targets_need_their_baseline() {
+        let config = AssessConfig::default();
+        let target = Target::lenient("较上年增长10%");
+        let o = outcome(&target, "1100万元", None, Direction::Positive, &config);
+        assert_eq!(o.status, Status::Unscored);
+        assert_eq!(
+            o.note.as_deref(),
+            Some("a target against the previous year (上年度) needs the baseline value")
+        );
+        let o = outcome(
+            &target,
+            "1050万元",
+            Some(&q("1000万元")),
+            Direction::Positive,
+            &config,
+        );
+        assert_eq!(
+            (o.share.round_dp(4), o.status),
+            (d("0.9545"), Status::Partial)
+        );
+        let o = outcome(
+            &Target::lenient("不低于上年度"),
+            "1200亿元",
+            Some(&q("1000亿元")),
+            Direction::Positive,
+            &config,
+        );
+        assert_eq!(o.status, Status::Met);
+    }
+
+    #[test]
+    fn ranges_ranks_and_dates() {
+        assert_eq!(
+            share("3-5年", "4年", Direction::Positive),
+            (d("1"), Status::Met)
+        );
+        assert_eq!(
+            share("3-5年", "2.4年", Direction::Positive),
+            (d("0.8"), Status::Partial)
+        );
+        assert_eq!(
+            share("3-5年", "7.5年", Direction::Positive),
+            (d("0.5"), Status::Partial)
+        );
+        assert_eq!(
+            share("居全市前6", "第3名", Direction::Negative),
+            (d("1"), Status::Met)
+        );
+        assert_eq!(
+            share("居全市前6", "9", Direction::Negative),
+            (d("0.5"), Status::Partial)
+        );
+        assert_eq!(
+            share("2024年6月底前", "2024年5月", Direction::Negative),
+            (d("1"), Status::Met)
+        );
+        assert_eq!(
+            share("2024年6月底前", "2024年7月", Direction::Negative),
+            (d("0"), Status::Missed)
+        );
+        assert_eq!(
+            share("2024年底前", "2024年12月20日", Direction::Negative),
+            (d("1"), Status::Met)
+        );
+    }
+
+    #[test]
+    fn missing_and_compound() {
+        assert_eq!(
+            share("≥90%", "很好", Direction::Positive).1,
+            Status::Unscored
+        );
+        assert_eq!(
+            share(
+                "广州海关=5000万元，黄埔海关=3000万元",
+                "8000万元",
+                Direction::Equal
+            )
+            .1,
+            Status::Unscored
+        );
+    }
+}

@@ -1,0 +1,336 @@
+//! Checks: the reviews finance bureaus and auditors run over a table's targets before a budget
+//! is approved. Each check has a stable code; thresholds are configurable.
+//!
+//! The types are documented here; `rules` holds one function per check.
+
+mod rules;
+
+use crate::{Document, Severity};
+use core::fmt;
+use core::str::FromStr;
+use rust_decimal::Decimal;
+
+/// What a [`Finding`] is about; its string form is stable.
+///
+/// ```
+/// use jixiao::CheckCode;
+///
+/// assert_eq!(CheckCode::SatisfactionFloor.as_str(), "satisfaction-floor");
+/// assert_eq!("placeholder".parse::<CheckCode>(), Ok(CheckCode::Placeholder));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "kebab-case")
+)]
+#[non_exhaustive]
+pub enum CheckCode {
+    /// An indicator's tier disagrees with its category.
+    TierCategory,
+    /// A value's unit contradicts the unit its name states (`（亿美元）` with `亿元`).
+    UnitContradiction,
+    /// A 率 or 满意度 whose value is not a percentage.
+    RateNotPercent,
+    /// A 率 or 满意度 above 100%.
+    PercentOver100,
+    /// An annual value above the implementation-period value of the same count.
+    AnnualAbovePeriod,
+    /// A comparator against the meaning of the name: `≤` on 合格率, `≥` on 事故率.
+    DirectionAgainstName,
+    /// A 满意度 target below the floor (80% by default).
+    SatisfactionFloor,
+    /// Words or untyped text where a number was feasible.
+    NotQuantified,
+    /// A placeholder instead of a value: `XX`, `**`, `—`, a comparator with no number.
+    Placeholder,
+    /// An empty value.
+    EmptyValue,
+    /// The same indicator twice in one project.
+    DuplicateIndicator,
+    /// A project without indicators of all three tiers.
+    MissingTier,
+    /// A comparator written in a non-standard symbol (`≧`, `＞`); the canonical form is given.
+    NonStandardSymbol,
+    /// Money that does not add up, from the table parser.
+    SumMismatch,
+}
+
+impl CheckCode {
+    /// Every check, in the order they run.
+    ///
+    /// ```
+    /// assert_eq!(jixiao::CheckCode::ALL.len(), 14);
+    /// ```
+    pub const ALL: [CheckCode; 14] = [
+        CheckCode::SumMismatch,
+        CheckCode::TierCategory,
+        CheckCode::MissingTier,
+        CheckCode::DuplicateIndicator,
+        CheckCode::EmptyValue,
+        CheckCode::Placeholder,
+        CheckCode::UnitContradiction,
+        CheckCode::RateNotPercent,
+        CheckCode::PercentOver100,
+        CheckCode::AnnualAbovePeriod,
+        CheckCode::DirectionAgainstName,
+        CheckCode::SatisfactionFloor,
+        CheckCode::NotQuantified,
+        CheckCode::NonStandardSymbol,
+    ];
+
+    /// The stable name: `"unit-contradiction"` …
+    ///
+    /// ```
+    /// assert_eq!(jixiao::CheckCode::AnnualAbovePeriod.as_str(), "annual-above-period");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            CheckCode::TierCategory => "tier-category",
+            CheckCode::UnitContradiction => "unit-contradiction",
+            CheckCode::RateNotPercent => "rate-not-percent",
+            CheckCode::PercentOver100 => "percent-over-100",
+            CheckCode::AnnualAbovePeriod => "annual-above-period",
+            CheckCode::DirectionAgainstName => "direction-against-name",
+            CheckCode::SatisfactionFloor => "satisfaction-floor",
+            CheckCode::NotQuantified => "not-quantified",
+            CheckCode::Placeholder => "placeholder",
+            CheckCode::EmptyValue => "empty-value",
+            CheckCode::DuplicateIndicator => "duplicate-indicator",
+            CheckCode::MissingTier => "missing-tier",
+            CheckCode::NonStandardSymbol => "non-standard-symbol",
+            CheckCode::SumMismatch => "sum-mismatch",
+        }
+    }
+
+    /// How much a finding of this check matters.
+    ///
+    /// ```
+    /// use jixiao::{CheckCode, Severity};
+    ///
+    /// assert_eq!(CheckCode::NonStandardSymbol.severity(), Severity::Info);
+    /// ```
+    pub const fn severity(self) -> Severity {
+        match self {
+            CheckCode::SumMismatch
+            | CheckCode::UnitContradiction
+            | CheckCode::PercentOver100
+            | CheckCode::Placeholder
+            | CheckCode::EmptyValue => Severity::Error,
+            CheckCode::TierCategory
+            | CheckCode::RateNotPercent
+            | CheckCode::AnnualAbovePeriod
+            | CheckCode::DirectionAgainstName
+            | CheckCode::SatisfactionFloor
+            | CheckCode::DuplicateIndicator
+            | CheckCode::MissingTier
+            | CheckCode::NotQuantified => Severity::Warning,
+            CheckCode::NonStandardSymbol => Severity::Info,
+        }
+    }
+}
+
+impl fmt::Display for CheckCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for CheckCode {
+    type Err = crate::AssessError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        CheckCode::ALL
+            .into_iter()
+            .find(|c| c.as_str() == s)
+            .ok_or_else(|| crate::AssessError::unknown("check", s))
+    }
+}
+
+/// Thresholds and choices of the checks. The defaults say where they come from.
+///
+/// ```
+/// use jixiao::CheckConfig;
+/// use rust_decimal::Decimal;
+///
+/// let config = CheckConfig { satisfaction_floor: Decimal::from(85), ..CheckConfig::default() };
+/// assert_eq!(CheckConfig::default().satisfaction_floor, Decimal::from(80));
+/// # let _ = config;
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckConfig {
+    /// The lowest 满意度 target, in percent. Default 80: the house rule this crate's domain notes
+    /// record, common in provincial guides.
+    pub satisfaction_floor: Decimal,
+    /// The highest percentage a 率 or 满意度 may have. Default 100: a share cannot exceed the
+    /// whole (growth rates, 增长率, are exempt).
+    pub percent_ceiling: Decimal,
+    /// Checks not to run.
+    pub skip: Vec<CheckCode>,
+}
+
+impl Default for CheckConfig {
+    fn default() -> Self {
+        CheckConfig {
+            satisfaction_floor: Decimal::from(80),
+            percent_ceiling: Decimal::from(100),
+            skip: Vec::new(),
+        }
+    }
+}
+
+/// One thing a check found, with what it concerns.
+///
+/// ```
+/// use jixiao::{check, CheckCode, CheckConfig, Document};
+///
+/// let doc: Document = std::fs::read_to_string("tests/data/guangzhou_commerce_2024.txt")?.parse()?;
+/// let report = check(&doc, &CheckConfig::default());
+/// let f = report
+///     .of(CheckCode::UnitContradiction)
+///     .find(|f| f.indicator_name.as_deref() == Some("实际使用外资金额（亿美元）"))
+///     .unwrap();
+/// assert_eq!(f.project_name.as_deref(), Some("促进利用外资专题"));
+/// assert_eq!(f.line, Some(890));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Finding {
+    /// Which check.
+    pub code: CheckCode,
+    /// How much it matters.
+    pub severity: Severity,
+    /// What was found, quoting the values.
+    pub message: String,
+    /// The funding unit's name.
+    pub unit: Option<String>,
+    /// The project's 1-based position in the document (names repeat).
+    pub project: Option<usize>,
+    /// The project's name.
+    pub project_name: Option<String>,
+    /// The indicator's number within its project.
+    pub indicator: Option<u32>,
+    /// The indicator's name.
+    pub indicator_name: Option<String>,
+    /// The 1-based line it concerns.
+    pub line: Option<usize>,
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(line) = self.line {
+            write!(f, "{line}: ")?;
+        }
+        write!(f, "{}[{}]", self.severity, self.code)?;
+        if let (Some(n), Some(name)) = (self.project, &self.project_name) {
+            write!(f, " project {n} «{name}»")?;
+        }
+        if let (Some(seq), Some(name)) = (self.indicator, &self.indicator_name) {
+            write!(f, " indicator {seq} «{name}»")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// The share of values that are typed numbers (量化率), of a project or a document.
+///
+/// ```
+/// use jixiao::Quantification;
+/// use rust_decimal::Decimal;
+///
+/// let q = Quantification { quantified: 3, values: 4 };
+/// assert_eq!(q.rate(), Some(Decimal::new(75, 0)));
+/// assert_eq!(Quantification::default().rate(), None);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Quantification {
+    /// Values that carry a number that can be checked and scored.
+    pub quantified: usize,
+    /// All values (two per indicator).
+    pub values: usize,
+}
+
+impl Quantification {
+    /// The share in percent, to two decimals; `None` with no values.
+    ///
+    /// ```
+    /// use jixiao::Quantification;
+    ///
+    /// assert_eq!(Quantification { quantified: 2, values: 3 }.rate().map(|r| r.to_string()).as_deref(), Some("66.67"));
+    /// ```
+    pub fn rate(&self) -> Option<Decimal> {
+        if self.values == 0 {
+            return None;
+        }
+        let share =
+            Decimal::from(self.quantified) * Decimal::ONE_HUNDRED / Decimal::from(self.values);
+        Some(share.round_dp(2).normalize())
+    }
+}
+
+/// A project's 量化率.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct ProjectQuantification {
+    /// The project's 1-based position in the document.
+    pub project: usize,
+    /// The project's name.
+    pub name: String,
+    /// Its values.
+    pub quantification: Quantification,
+}
+
+/// What the checks found over a document, and how quantified its values are.
+///
+/// ```
+/// use jixiao::{check, CheckConfig, Document};
+///
+/// let doc: Document = std::fs::read_to_string("tests/data/guangzhou_commerce_2024.txt")?.parse()?;
+/// let report = check(&doc, &CheckConfig::default());
+/// assert_eq!(report.quantification.values, 676);
+/// assert_eq!(report.projects.len(), 68);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Report {
+    /// The findings, in the order of the document.
+    pub findings: Vec<Finding>,
+    /// The document's 量化率.
+    pub quantification: Quantification,
+    /// Each project's 量化率.
+    pub projects: Vec<ProjectQuantification>,
+}
+
+impl Report {
+    /// The findings of one check.
+    ///
+    /// ```
+    /// use jixiao::{check, CheckCode, CheckConfig, Document};
+    ///
+    /// let doc: Document = std::fs::read_to_string("tests/data/guangzhou_commerce_2024.txt")?.parse()?;
+    /// let report = check(&doc, &CheckConfig::default());
+    /// assert!(report.of(CheckCode::NonStandardSymbol).count() > 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn of(&self, code: CheckCode) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(move |f| f.code == code)
+    }
+}
+
+/// Runs every check over a document (but those the config skips).
+///
+/// ```
+/// use jixiao::{check, CheckCode, CheckConfig, Document};
+///
+/// let doc: Document = std::fs::read_to_string("tests/data/guangzhou_commerce_2024.txt")?.parse()?;
+/// let config = CheckConfig { skip: vec![CheckCode::NonStandardSymbol], ..CheckConfig::default() };
+/// let report = check(&doc, &config);
+/// assert_eq!(report.of(CheckCode::NonStandardSymbol).count(), 0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn check(doc: &Document, config: &CheckConfig) -> Report {
+    rules::run(doc, config)
+}

@@ -1,0 +1,477 @@
+//! The checks, one function each, run over every project and indicator of a document.
+
+use super::{CheckCode, CheckConfig, Finding, ProjectQuantification, Quantification, Report};
+use crate::direction::strong_name_direction;
+use crate::{
+    Category, DiagnosticCode, Direction, Document, Indicator, Kind, Op, Project, Quantity, Target,
+    Tier, Value,
+};
+use core::cmp::Ordering;
+
+/// Where a finding is: the unit, the project and its position, maybe an indicator.
+#[derive(Clone, Copy)]
+struct Place<'a> {
+    unit: &'a str,
+    project: &'a Project,
+    position: usize,
+}
+
+/// Findings being gathered, with the checks to skip.
+struct Findings<'a> {
+    config: &'a CheckConfig,
+    list: Vec<Finding>,
+}
+
+impl Findings<'_> {
+    fn on(&self, code: CheckCode) -> bool {
+        !self.config.skip.contains(&code)
+    }
+
+    fn add(
+        &mut self,
+        code: CheckCode,
+        place: Place<'_>,
+        indicator: Option<&Indicator>,
+        message: String,
+    ) {
+        if !self.on(code) {
+            return;
+        }
+        self.list.push(Finding {
+            code,
+            severity: code.severity(),
+            message,
+            unit: Some(place.unit.to_owned()),
+            project: Some(place.position),
+            project_name: Some(place.project.name.clone()),
+            indicator: indicator.map(|i| i.seq),
+            indicator_name: indicator.map(|i| i.name.clone()),
+            line: indicator.and_then(|i| i.line).or(place.project.line),
+        });
+    }
+}
+
+pub(super) fn run(doc: &Document, config: &CheckConfig) -> Report {
+    let mut findings = Findings {
+        config,
+        list: Vec::new(),
+    };
+    sum_mismatch(doc, &mut findings);
+    let mut projects = Vec::new();
+    let mut total = Quantification::default();
+    let mut position = 0;
+    for unit in &doc.units {
+        for project in &unit.projects {
+            position += 1;
+            let place = Place {
+                unit: &unit.name,
+                project,
+                position,
+            };
+            missing_tier(place, &mut findings);
+            duplicate_indicator(place, &mut findings);
+            for indicator in &project.indicators {
+                tier_category(place, indicator, &mut findings);
+                let values = [
+                    (
+                        "实施周期指标值",
+                        &indicator.period,
+                        indicator.effective_period(),
+                    ),
+                    (
+                        "年度指标值",
+                        &indicator.annual,
+                        indicator.effective_annual(),
+                    ),
+                ];
+                for (label, written, effective) in &values {
+                    let value = Value_ {
+                        label,
+                        written,
+                        effective,
+                    };
+                    empty_or_placeholder(place, indicator, &value, &mut findings);
+                    unit_contradiction(place, indicator, &value, &mut findings);
+                    rate_percent(place, indicator, &value, &mut findings);
+                    direction_against_name(place, indicator, &value, &mut findings);
+                    satisfaction_floor(place, indicator, &value, &mut findings);
+                    not_quantified(place, indicator, &value, &mut findings);
+                    non_standard_symbol(place, indicator, &value, &mut findings);
+                }
+                annual_above_period(place, indicator, &values[0].2, &values[1].2, &mut findings);
+            }
+            let q = quantification(project);
+            total.quantified += q.quantified;
+            total.values += q.values;
+            projects.push(ProjectQuantification {
+                project: position,
+                name: project.name.clone(),
+                quantification: q,
+            });
+        }
+    }
+    let mut list = findings.list;
+    list.sort_by_key(|f| f.line.unwrap_or(0));
+    Report {
+        findings: list,
+        quantification: total,
+        projects,
+    }
+}
+
+/// One of an indicator's two values: as written, and with the name's unit.
+struct Value_<'a> {
+    label: &'a str,
+    written: &'a Target,
+    effective: &'a Target,
+}
+
+/// The quantities of a value: a compare value's, a range's two ends, a compound's parts'.
+fn quantities(target: &Target) -> Vec<&Quantity> {
+    match target.value() {
+        Value::Compare { value, .. } => vec![value],
+        Value::Range { low, high } => vec![low, high],
+        Value::Compound(parts) => parts.iter().flat_map(quantities).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Whether a name is that of a share (a 率 or a 满意度), which is a percentage of at most 100:
+/// growth and multiples are not.
+fn is_share(name: &str) -> bool {
+    (name.contains('率') || name.contains("满意度"))
+        && !["增长", "增速", "增幅", "带动", "倍", "效率"]
+            .iter()
+            .any(|w| name.contains(w))
+}
+
+fn is_satisfaction(indicator: &Indicator) -> bool {
+    indicator.name.contains("满意度") || indicator.category == Category::Satisfaction
+}
+
+// sum-mismatch: money that does not add up, as the table parser found it.
+fn sum_mismatch(doc: &Document, findings: &mut Findings<'_>) {
+    if !findings.on(CheckCode::SumMismatch) {
+        return;
+    }
+    for d in doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == DiagnosticCode::SumMismatch)
+    {
+        findings.list.push(Finding {
+            code: CheckCode::SumMismatch,
+            severity: CheckCode::SumMismatch.severity(),
+            message: d.message.clone(),
+            unit: None,
+            project: None,
+            project_name: None,
+            indicator: None,
+            indicator_name: None,
+            line: Some(d.line),
+        });
+    }
+}
+
+// missing-tier: a project needs indicators of all three tiers.
+fn missing_tier(place: Place<'_>, findings: &mut Findings<'_>) {
+    let missing: Vec<String> = Tier::iter()
+        .filter(|t| !place.project.indicators.iter().any(|i| i.tier == *t))
+        .map(|t| t.to_string())
+        .collect();
+    if !missing.is_empty() {
+        let message = format!("no indicator of {}", missing.join(", "));
+        findings.add(CheckCode::MissingTier, place, None, message);
+    }
+}
+
+// duplicate-indicator: the same indicator twice in one project.
+fn duplicate_indicator(place: Place<'_>, findings: &mut Findings<'_>) {
+    let indicators = &place.project.indicators;
+    for (n, indicator) in indicators.iter().enumerate() {
+        let earlier = indicators[..n]
+            .iter()
+            .find(|e| e.name == indicator.name && !e.name.is_empty());
+        if let Some(first) = earlier {
+            let message = format!("the same indicator as number {}", first.seq);
+            findings.add(
+                CheckCode::DuplicateIndicator,
+                place,
+                Some(indicator),
+                message,
+            );
+        }
+    }
+}
+
+// tier-category: the category belongs to another tier.
+fn tier_category(place: Place<'_>, indicator: &Indicator, findings: &mut Findings<'_>) {
+    if indicator.category.tier() != indicator.tier {
+        let message = format!(
+            "filed under {} but {} belongs to {}",
+            indicator.tier,
+            indicator.category,
+            indicator.category.tier()
+        );
+        findings.add(CheckCode::TierCategory, place, Some(indicator), message);
+    }
+}
+
+/// Whether text is a placeholder: `XX`, `**`, `—`, `/`, `待定`, or a comparator with no
+/// number.
+fn is_placeholder(raw: &str) -> bool {
+    let filler = |c: char| "Xx×*＊—–-_…./／?？、 ".contains(c);
+    let words = ["待定", "另定", "暂无", "无", "略", "见附件", "详见附件"];
+    let comparator_only = !raw.is_empty() && raw.chars().all(|c| "≥≤><=≧≦＞＜＝%％ ".contains(c));
+    (!raw.is_empty() && raw.chars().all(filler)) || words.contains(&raw) || comparator_only
+}
+
+// empty-value and placeholder.
+fn empty_or_placeholder(
+    place: Place<'_>,
+    indicator: &Indicator,
+    value: &Value_<'_>,
+    findings: &mut Findings<'_>,
+) {
+    let raw = value.written.raw();
+    if raw.is_empty() {
+        let message = format!("{} is empty", value.label);
+        findings.add(CheckCode::EmptyValue, place, Some(indicator), message);
+    } else if is_placeholder(raw) {
+        let message = format!("{} «{raw}» is a placeholder, not a target", value.label);
+        findings.add(CheckCode::Placeholder, place, Some(indicator), message);
+    }
+}
+
+// unit-contradiction: the value's unit is not the one the name states.
+fn unit_contradiction(
+    place: Place<'_>,
+    indicator: &Indicator,
+    value: &Value_<'_>,
+    findings: &mut Findings<'_>,
+) {
+    let Some(named) = indicator.name_unit().and_then(|q| unit_only(&q)) else {
+        return;
+    };
+    let clash = quantities(value.written)
+        .into_iter()
+        .filter_map(unit_only)
+        .find(|q| !q.same_unit(&named));
+    if let Some(q) = clash {
+        let message = format!(
+            "{} «{}» is in {} but the name states {}",
+            value.label,
+            value.written.raw(),
+            q.unit().unwrap_or_default(),
+            named.unit().unwrap_or_default()
+        );
+        findings.add(
+            CheckCode::UnitContradiction,
+            place,
+            Some(indicator),
+            message,
+        );
+    }
+}
+
+/// A quantity's unit alone (no amount, scale or rate), if it has one: units are compared
+/// unit to unit.
+fn unit_only(q: &Quantity) -> Option<Quantity> {
+    let unit = q.unit()?;
+    Some(Quantity::new(rust_decimal::Decimal::ONE).with_unit(unit.to_owned()))
+}
+
+// rate-not-percent and percent-over-100: a share is a percentage, of at most 100.
+fn rate_percent(
+    place: Place<'_>,
+    indicator: &Indicator,
+    value: &Value_<'_>,
+    findings: &mut Findings<'_>,
+) {
+    if !is_share(&indicator.name) {
+        return;
+    }
+    for q in quantities(value.effective) {
+        if !q.is_percent() {
+            let message = format!(
+                "{} «{}» of a 率 or 满意度 is not a percentage",
+                value.label,
+                value.written.raw()
+            );
+            findings.add(CheckCode::RateNotPercent, place, Some(indicator), message);
+            return;
+        }
+        if q.amount() > findings.config.percent_ceiling {
+            let message = format!(
+                "{} «{}» is above {}%",
+                value.label,
+                value.written.raw(),
+                findings.config.percent_ceiling
+            );
+            findings.add(CheckCode::PercentOver100, place, Some(indicator), message);
+            return;
+        }
+    }
+}
+
+// direction-against-name: `≤` on a 合格率, `≥` on a 事故率.
+fn direction_against_name(
+    place: Place<'_>,
+    indicator: &Indicator,
+    value: &Value_<'_>,
+    findings: &mut Findings<'_>,
+) {
+    let Some(op) = value.written.op().filter(|op| *op != Op::Eq) else {
+        return;
+    };
+    let Some(meant) = strong_name_direction(&indicator.name) else {
+        return;
+    };
+    let stated = Direction::of_op(op);
+    if stated != meant {
+        let message = format!(
+            "{} «{}» is {} but «{}» is {}",
+            value.label,
+            value.written.raw(),
+            stated.chinese(),
+            indicator.name,
+            meant.chinese()
+        );
+        findings.add(
+            CheckCode::DirectionAgainstName,
+            place,
+            Some(indicator),
+            message,
+        );
+    }
+}
+
+// satisfaction-floor: a 满意度 target below the floor.
+fn satisfaction_floor(
+    place: Place<'_>,
+    indicator: &Indicator,
+    value: &Value_<'_>,
+    findings: &mut Findings<'_>,
+) {
+    if !is_satisfaction(indicator) {
+        return;
+    }
+    let more_is_asked = !matches!(value.effective.op(), Some(Op::Le | Op::Lt));
+    let floor = findings.config.satisfaction_floor;
+    let low = quantities(value.effective)
+        .into_iter()
+        .any(|q| q.is_percent() && q.amount().cmp(&floor) == Ordering::Less);
+    if more_is_asked && low {
+        let message = format!(
+            "{} «{}» is below the 满意度 floor of {floor}%",
+            value.label,
+            value.written.raw()
+        );
+        findings.add(
+            CheckCode::SatisfactionFloor,
+            place,
+            Some(indicator),
+            message,
+        );
+    }
+}
+
+// not-quantified: words or text where a number was feasible. 可持续影响 is often qualitative
+// by nature (长期), and is left alone.
+fn not_quantified(
+    place: Place<'_>,
+    indicator: &Indicator,
+    value: &Value_<'_>,
+    findings: &mut Findings<'_>,
+) {
+    let raw = value.written.raw();
+    let untyped = matches!(value.written.kind(), Kind::Qualitative | Kind::Text);
+    if !untyped || raw.is_empty() || is_placeholder(raw) {
+        return;
+    }
+    if indicator.category == Category::Sustainability {
+        return;
+    }
+    let message = format!(
+        "{} «{raw}» is {} where a number was feasible",
+        value.label,
+        if value.written.kind() == Kind::Text {
+            "untyped text"
+        } else {
+            "words"
+        }
+    );
+    findings.add(CheckCode::NotQuantified, place, Some(indicator), message);
+}
+
+// non-standard-symbol: `≧`, `＞` and their kind, with the canonical form.
+fn non_standard_symbol(
+    place: Place<'_>,
+    indicator: &Indicator,
+    value: &Value_<'_>,
+    findings: &mut Findings<'_>,
+) {
+    let raw = value.written.raw();
+    let odd: Vec<&str> = ["≧", "≦", "⩾", "⩽", "＞", "＜", "＝", ">=", "<=", "==", "％"]
+        .into_iter()
+        .filter(|s| raw.contains(s))
+        .collect();
+    if !odd.is_empty() && value.written.kind() != Kind::Text {
+        let message = format!(
+            "{} «{raw}» uses {}; the canonical form is «{}»",
+            value.label,
+            odd.join(" "),
+            value.written
+        );
+        findings.add(
+            CheckCode::NonStandardSymbol,
+            place,
+            Some(indicator),
+            message,
+        );
+    }
+}
+
+// annual-above-period: a count whose annual target exceeds the whole period's.
+fn annual_above_period(
+    place: Place<'_>,
+    indicator: &Indicator,
+    period: &Target,
+    annual: &Target,
+    findings: &mut Findings<'_>,
+) {
+    if indicator.direction().direction != Direction::Positive {
+        return;
+    }
+    let (Some(p), Some(a)) = (period.quantity(), annual.quantity()) else {
+        return;
+    };
+    if p.is_percent() || p.per().is_some() || a.per().is_some() {
+        return;
+    }
+    if let Ok(Ordering::Greater) = a.compare(p) {
+        let message = format!(
+            "年度指标值 «{}» is above 实施周期指标值 «{}»",
+            indicator.annual.raw(),
+            indicator.period.raw()
+        );
+        findings.add(
+            CheckCode::AnnualAbovePeriod,
+            place,
+            Some(indicator),
+            message,
+        );
+    }
+}
+
+/// A project's 量化率: its values that carry a number.
+fn quantification(project: &Project) -> Quantification {
+    let values = project.indicators.len() * 2;
+    let quantified = project
+        .indicators
+        .iter()
+        .flat_map(|i| [&i.period, &i.annual])
+        .filter(|t| t.is_quantified())
+        .count();
+    Quantification { quantified, values }
+}
