@@ -1,0 +1,142 @@
+//! Scores a table's projects against their actual values (绩效自评).
+//!
+//! ```text
+//! cargo run --example assess -- tests/data/guangzhou_commerce_2024_actuals.csv
+//! cargo run --example assess -- ACTUALS.csv TABLE.txt
+//! cargo run --example assess -- --json ACTUALS.csv [TABLE.txt]
+//! ```
+//!
+//! ACTUALS.csv has the header `project,indicator,actual` (optionally `baseline` and `weight`):
+//! `project` is the project's 1-based position in the table, `indicator` its number, or
+//! `budget` for the amount executed, in the table's money unit.
+
+use jixiao::{Actuals, AssessConfig, Assessment, Document, Status, assess};
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const BUNDLED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/data/guangzhou_commerce_2024.txt"
+);
+
+const USAGE: &str = "usage: assess [--json] ACTUALS.csv [TABLE]";
+
+fn main() -> ExitCode {
+    let mut json = false;
+    let mut paths = Vec::new();
+    for arg in std::env::args().skip(1) {
+        match arg.as_str() {
+            "--json" => json = true,
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            _ => paths.push(PathBuf::from(arg)),
+        }
+    }
+    let Some(actuals_path) = paths.first() else {
+        eprintln!("{USAGE}");
+        return ExitCode::FAILURE;
+    };
+    let table_path = paths
+        .get(1)
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from(BUNDLED));
+    let actuals = match std::fs::read_to_string(actuals_path)
+        .map_err(|e| e.to_string())
+        .and_then(|text| text.parse::<Actuals>().map_err(|e| e.to_string()))
+    {
+        Ok(actuals) => actuals,
+        Err(e) => {
+            eprintln!("{}: {e}", actuals_path.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let doc = match std::fs::read(&table_path)
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| Document::from_bytes(&bytes).map_err(|e| e.to_string()))
+    {
+        Ok(doc) => doc,
+        Err(e) => {
+            eprintln!("{}: {e}", table_path.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let assessment = assess(&doc, &actuals, &AssessConfig::default());
+    let text = if json {
+        match serde_json::to_string_pretty(&assessment) {
+            Ok(text) => text + "\n",
+            Err(e) => {
+                eprintln!("assess: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        summary(&assessment)
+    };
+    let mut stdout = io::stdout().lock();
+    match stdout.write_all(text.as_bytes()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            eprintln!("assess: {e}");
+            ExitCode::FAILURE
+        }
+        _ => ExitCode::SUCCESS,
+    }
+}
+
+/// Each project's indicator scores, budget score, total and grade, then the counts.
+fn summary(assessment: &Assessment) -> String {
+    let mut out = String::new();
+    for p in &assessment.projects {
+        out.push_str(&format!(
+            "project {} «{}»  {}  {}{}\n",
+            p.project,
+            p.name,
+            p.score,
+            p.grade,
+            if p.complete { "" } else { "  (incomplete)" }
+        ));
+        for i in &p.indicators {
+            out.push_str(&format!(
+                "    {:>2}  {:>6} / {:<6} {:<8} {}  actual {}{}\n",
+                i.seq,
+                i.score.to_string(),
+                i.weight.to_string(),
+                i.status.as_str(),
+                i.name,
+                i.actual.as_deref().unwrap_or("-"),
+                i.note
+                    .as_ref()
+                    .map_or(String::new(), |n| format!("  ({n})"))
+            ));
+        }
+        let b = &p.budget;
+        let executed = match (b.executed, b.budget) {
+            (Some(e), Some(t)) => format!("{e} of {t} executed"),
+            _ => "no amount executed given".to_string(),
+        };
+        out.push_str(&format!(
+            "    预算  {:>6} / {:<6} {:<8} {executed}\n",
+            b.score.to_string(),
+            b.weight.to_string(),
+            b.status.as_str()
+        ));
+    }
+    let scored: Vec<_> = assessment
+        .projects
+        .iter()
+        .flat_map(|p| &p.indicators)
+        .collect();
+    let count = |s: Status| scored.iter().filter(|i| i.status == s).count();
+    out.push_str(&format!(
+        "\n{} projects; indicators: {} met, {} partial, {} missed, {} unscored; {} need an explanation\n",
+        assessment.projects.len(),
+        count(Status::Met),
+        count(Status::Partial),
+        count(Status::Missed),
+        count(Status::Unscored),
+        scored.iter().filter(|i| i.explain).count()
+    ));
+    out
+}
