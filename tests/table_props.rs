@@ -1,6 +1,9 @@
 //! Properties of the table parser: any text and any truncation of the real table parse without
 //! a panic, and page breaks and line wraps anywhere leave the document as it was.
 
+mod common;
+
+use common::records_in;
 use jixiao::{DiagnosticCode, Document, Funding, Indicator, TableErrorKind};
 use proptest::prelude::*;
 
@@ -53,21 +56,6 @@ fn same(got: &Content, want: &Content) -> Result<(), TestCaseError> {
 
 fn seed() -> Document {
     TABLE.parse().expect("the seed table parses")
-}
-
-/// Indicator records counted from the text alone: digits, `、`, tier code, dash, tier name, `；`.
-fn records_in(text: &str) -> usize {
-    let joined: String = text.lines().map(str::trim).collect();
-    let tiers = ["1-产出指标；", "2-效益指标；", "3-满意度指标；"];
-    joined
-        .match_indices('、')
-        .filter(|(at, _)| joined[..*at].ends_with(|c: char| c.is_ascii_digit()))
-        .filter(|(at, _)| {
-            tiers
-                .iter()
-                .any(|t| joined[at + '、'.len_utf8()..].starts_with(t))
-        })
-        .count()
 }
 
 /// The lines of the seed that carry body text (goals and indicators), which may wrap anywhere.

@@ -2,6 +2,9 @@
 //! and indicator count, and nothing is lost on the way.
 #![cfg(feature = "serde")]
 
+mod common;
+
+use common::records_in;
 use jixiao::{DiagnosticCode, Document, Funding, Indicator, Severity};
 use rust_decimal::Decimal;
 use serde_json::Value as Json;
@@ -189,22 +192,6 @@ fn values_wrapped_inside_comparators_are_joined() {
     let coded: Vec<&Indicator> = doc.indicators().filter(|i| i.code.is_some()).collect();
     assert_eq!(coded.len(), 3);
     assert_eq!(coded[0].name, "培训服务次数");
-}
-
-/// Counts indicator records straight from the text, without the parser: a number, `、`, a
-/// tier code, a dash and a tier name.
-fn records_in(text: &str) -> usize {
-    let joined: String = text.lines().map(str::trim).collect();
-    let tiers = ["1-产出指标", "2-效益指标", "3-满意度指标"];
-    joined
-        .match_indices('、')
-        .filter(|(at, _)| joined[..*at].ends_with(|c: char| c.is_ascii_digit()))
-        .filter(|(at, _)| {
-            tiers
-                .iter()
-                .any(|t| joined[at + '、'.len_utf8()..].starts_with(t))
-        })
-        .count()
 }
 
 #[test]

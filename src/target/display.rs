@@ -10,16 +10,9 @@ use core::fmt::{self, Display, Formatter, Write};
 impl Display for Target {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         match &self.value {
-            Value::Compound(parts) => {
-                for (n, part) in parts.iter().enumerate() {
-                    if n > 0 {
-                        f.write_char('，')?;
-                    }
-                    Display::fmt(part, f)?;
-                }
-                Ok(())
+            Value::Compound(_) | Value::Qualitative(_) | Value::Text(_) => {
+                Display::fmt(&self.value, f)
             }
-            Value::Qualitative(words) | Value::Text(words) => f.write_str(words),
             value => {
                 if let Some(date) = &self.as_of {
                     write!(f, "截至{date}")?;

@@ -192,64 +192,32 @@ fn cn_digit(c: char) -> Option<u32> {
 
 /// Whether a value may start at a character: the subject search only tries such positions.
 pub(super) fn may_start(c: char) -> bool {
-    digit(c).is_some()
-        || cn_digit(c).is_some()
+    number_start(c)
         || is_op_char(c)
-        || matches!(
-            c,
-            '-' | '－'
-                | '−'
-                | '+'
-                | '＋'
-                | '±'
-                | '十'
-                | '每'
-                | '不'
-                | '大'
-                | '小'
-                | '至'
-                | '最'
-                | '达'
-                | '超'
-                | '高'
-                | '多'
-                | '控'
-                | '低'
-                | '少'
-                | '等'
-                | '为'
-                | '居'
-                | '位'
-                | '排'
-                | '进'
-                | '保'
-                | '稳'
-                | '列'
-                | '前'
-                | '第'
-                | '全'
-                | '本'
-                | '同'
-                | '省'
-                | '市'
-                | '国'
-                | '区'
-                | '县'
-                | '行'
-                | '上'
-                | '去'
-                | '当'
-                | '年'
-                | '批'
-                | '部'
-                | '项'
-                | '预'
-                | '较'
-                | '比'
-                | '相'
-                | '对'
-                | '截'
-        )
+        || rank_start(c)
+        || relative_start(c)
+        || op_word_start(c)
+        || matches!(c, '±' | '每' | '年' | '截')
+}
+
+/// A character a comparator word may start with: 不低于, 大于, 达到, 控制在 …
+fn op_word_start(c: char) -> bool {
+    matches!(
+        c,
+        '不' | '大'
+            | '小'
+            | '至'
+            | '最'
+            | '达'
+            | '超'
+            | '高'
+            | '多'
+            | '控'
+            | '低'
+            | '少'
+            | '等'
+            | '为'
+    )
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -775,6 +775,9 @@ fn plain_answers_only_as_the_full_grammar_does() {
 
 #[test]
 fn start_guards_cover_the_first_character_of_every_word() {
+    for (w, _) in OP_PREFIX_WORDS.entries {
+        assert!(w.starts_with(op_word_start), "{w}");
+    }
     for (w, _) in RANK_VERBS.entries {
         assert!(w.starts_with(rank_start), "{w}");
     }
