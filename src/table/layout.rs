@@ -93,7 +93,7 @@ fn empty_column(token: &str) -> bool {
 /// of text that ends with two numbers is not taken for a row.
 pub(crate) fn trailing_amounts(line: &str, line_no: usize) -> Option<(&str, Amounts)> {
     let trimmed = line.trim_end();
-    if !trimmed.ends_with(|c: char| c.is_ascii_digit() || "-—－".contains(c)) {
+    if !trimmed.ends_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '—' | '－')) {
         return None;
     }
     let mut tokens: Vec<(usize, &str)> = Vec::new();

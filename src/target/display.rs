@@ -24,7 +24,7 @@ impl Display for Target {
                     // left out before a comparator where the subject ends in an ideograph that
                     // cannot be read as part of the value (`满意度≥95%`, not `每年≥…`), and
                     // after a separator the subject ends with.
-                    let separated = subject.ends_with(|c: char| "，,、；;".contains(c));
+                    let separated = subject.ends_with(['，', ',', '、', '；', ';']);
                     let plain_end = subject
                         .chars()
                         .next_back()

@@ -85,21 +85,14 @@ fn fail<'a, T>(at: &'a str, what: &'static str) -> Res<'a, T> {
     Err(nom::Err::Error(Expect::new(at, what)))
 }
 
-/// The longest entry of `table` that `i` starts with.
-///
-/// Entries are first compared on their first two bytes, inline, so that a table of forty
-/// words costs little more than forty byte comparisons.
+/// The longest entry of `table` that `i` starts with; only the entries that start with its
+/// first character are compared.
 fn word<'a, T: Copy>(i: &'a str, table: &Words<T>, what: &'static str) -> Res<'a, T> {
     let input = i.as_bytes();
     let mut best: Option<(usize, T)> = None;
-    if i.chars().next().is_some_and(|c| table.may_start_with(c)) {
-        let first = input[0];
-        let second = input.get(1);
-        for &(w, value) in table.entries {
+    if let Some(c) = i.chars().next().filter(|&c| table.may_start_with(c)) {
+        for &(w, value) in table.starting_with(c) {
             let wb = w.as_bytes();
-            if wb.first() != Some(&first) || (wb.len() > 1 && wb.get(1) != second) {
-                continue;
-            }
             // An inline comparison: the words are short, a call to memcmp costs more.
             let matches = input.len() >= wb.len() && wb.iter().zip(input).all(|(a, b)| a == b);
             if matches && best.is_none_or(|(len, _)| wb.len() > len) {
@@ -469,7 +462,8 @@ fn per_prefix(i: &str) -> Res<'_, Cow<'static, str>> {
 // quantity = number sp (percent | scale sp [unit] | [unit]) [per]
 //          | cn_number [scale] classifier [per]
 fn quantity(i: &str) -> Res<'_, Quantity> {
-    if i.starts_with(|c: char| digit(c).is_some() || "-－−+＋".contains(c)) {
+    if i.starts_with(|c: char| digit(c).is_some() || matches!(c, '-' | '－' | '−' | '+' | '＋'))
+    {
         digit_quantity(i)
     } else {
         cn_quantity(i)
@@ -848,7 +842,12 @@ fn could_be_date(i: &str) -> bool {
                 || i.starts_with("年底")
                 || i.starts_with("年末")
         }
-        4 => next().is_some_and(|c| "年.-/．－—–~～〜至到".contains(c)),
+        4 => next().is_some_and(|c| {
+            matches!(
+                c,
+                '年' | '.' | '-' | '/' | '．' | '－' | '—' | '–' | '~' | '～' | '〜' | '至' | '到'
+            )
+        }),
         1 | 2 => next() == Some('月'),
         _ => false,
     }
@@ -1163,7 +1162,7 @@ fn relative_start(c: char) -> bool {
 
 /// A character a number may start with: a digit, a sign, a Chinese numeral.
 fn number_start(c: char) -> bool {
-    digit(c).is_some() || cn_digit(c).is_some() || "-－−+＋十".contains(c)
+    digit(c).is_some() || cn_digit(c).is_some() || matches!(c, '-' | '－' | '−' | '+' | '＋' | '十')
 }
 
 // qualified = (rank | relative | date | amount) value_end
@@ -1250,7 +1249,11 @@ impl Single<'_> {
 /// did.
 fn clean_subject(text: &str) -> Option<&str> {
     let text = text
-        .trim_start_matches(|c: char| c.is_whitespace() || "：:，,、；;".contains(c) || is_quote(c))
+        .trim_start_matches(|c: char| {
+            c.is_whitespace()
+                || matches!(c, '：' | ':' | '，' | ',' | '、' | '；' | ';')
+                || is_quote(c)
+        })
         .trim_end_matches(|c: char| c.is_whitespace() || c == '：' || c == ':' || is_quote(c));
     text.chars()
         .any(|c| is_cjk(c) || c.is_alphanumeric())
@@ -1368,6 +1371,11 @@ fn is_typed(value: &Value) -> bool {
     )
 }
 
+/// A separator between the parts of a compound value: `，、；;,`.
+fn is_separator(c: char) -> bool {
+    matches!(c, '，' | '、' | '；' | ';' | ',')
+}
+
 /// Splits `body` at separators outside parentheses; `,` only where it is no thousands separator.
 fn split_parts(body: &str, at_space: bool) -> Vec<&str> {
     let mut parts = Vec::new();
@@ -1388,7 +1396,7 @@ fn split_parts(body: &str, at_space: bool) -> Vec<&str> {
         let separates = if at_space {
             c.is_whitespace()
         } else {
-            PART_SEPARATORS.contains(&c) && !thousands
+            is_separator(c) && !thousands
         };
         if depth == 0 && separates {
             parts.push(&body[start..idx]);
@@ -1408,7 +1416,7 @@ fn split_parts(body: &str, at_space: bool) -> Vec<&str> {
 //                                        own subject
 fn compound(body: &str) -> Option<Vec<Target>> {
     let mut pieces = Vec::new();
-    if body.contains(PART_SEPARATORS) {
+    if body.contains(is_separator) {
         pieces = split_parts(body, false);
     }
     if pieces.len() < 2 && body.contains(char::is_whitespace) {
@@ -1443,22 +1451,20 @@ fn offset_in(text: &str, at: &str) -> usize {
         .min(text.len())
 }
 
-// plain = [op_symbol] quantity [op_suffix]   -- the shape of most values (`≥90%`, `20个`),
-//         read without the search for a subject, a compound or another kind. It answers only
-//         where the full grammar would answer the same; elsewhere it leaves the text to it.
+// plain = prefixes digit_quantity [op_suffix]   -- the shape of most values (`≥90%`, `20个`,
+//         `不少于100场次`, `每年不少于12场`), read without the search for a subject, a compound
+//         or another kind. It answers only where the full grammar would answer the same;
+//         elsewhere it leaves the text to it.
 fn plain(body: &str) -> Option<Value> {
     if body.contains(char::is_whitespace) {
         return None;
     }
-    let (rest, before) = match op_symbol(body) {
-        Ok((rest, op)) => (rest, Some(op)),
-        Err(_) => (body, None),
-    };
+    let (rest, (every, before)) = prefixes(body).ok()?;
     if !rest.starts_with(|c: char| c.is_ascii_digit()) || could_be_date(rest) {
         return None;
     }
     let (rest, value) = digit_quantity(rest).ok()?;
-    let (rest, value) = compare_tail(rest, None, before, value).ok()?;
+    let (rest, value) = compare_tail(rest, every, before, value).ok()?;
     rest.is_empty().then_some(value)
 }
 

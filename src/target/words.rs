@@ -3,10 +3,15 @@
 
 use super::{Op, Scale};
 
+/// The most words a table holds.
+const MAX_WORDS: usize = 96;
+
 /// A table of words, with the set of characters they start with (exact for ASCII, hashed
-/// for the rest): a lookup where no word can start costs a bit test.
+/// for the rest) and each word's first character: a lookup where no word can start costs a
+/// bit test, and one where some can compares characters before bytes.
 pub(super) struct Words<T: 'static> {
     pub(super) entries: &'static [(&'static str, T)],
+    firsts: [u32; MAX_WORDS],
     ascii: u128,
     others: [u64; 8],
 }
@@ -29,25 +34,33 @@ const fn first_char(bytes: &[u8]) -> u32 {
 }
 
 impl<T> Words<T> {
+    /// The table of these words; more than [`MAX_WORDS`] words, or an empty one, fail the
+    /// build.
     pub(super) const fn new(entries: &'static [(&'static str, T)]) -> Self {
+        assert!(
+            entries.len() <= MAX_WORDS,
+            "a word table holds at most MAX_WORDS words"
+        );
+        let mut firsts = [0u32; MAX_WORDS];
         let mut ascii = 0u128;
         let mut others = [0u64; 8];
         let mut n = 0;
         while n < entries.len() {
             let bytes = entries[n].0.as_bytes();
-            if !bytes.is_empty() {
-                let c = first_char(bytes);
-                if c < 128 {
-                    ascii |= 1 << c;
-                } else {
-                    let slot = c % 512;
-                    others[(slot / 64) as usize] |= 1 << (slot % 64);
-                }
+            assert!(!bytes.is_empty(), "a word table holds no empty word");
+            let c = first_char(bytes);
+            firsts[n] = c;
+            if c < 128 {
+                ascii |= 1 << c;
+            } else {
+                let slot = c % 512;
+                others[(slot / 64) as usize] |= 1 << (slot % 64);
             }
             n += 1;
         }
         Words {
             entries,
+            firsts,
             ascii,
             others,
         }
@@ -62,6 +75,20 @@ impl<T> Words<T> {
         }
         let slot = c % 512;
         self.others[(slot / 64) as usize] & (1 << (slot % 64)) != 0
+    }
+
+    /// The words that start with this character.
+    pub(super) fn starting_with(
+        &self,
+        c: char,
+    ) -> impl Iterator<Item = &'static (&'static str, T)> {
+        let c = u32::from(c);
+        let entries = self.entries;
+        self.firsts[..entries.len()]
+            .iter()
+            .zip(entries)
+            .filter(move |(first, _)| **first == c)
+            .map(|(_, entry)| entry)
     }
 }
 
@@ -399,6 +426,3 @@ pub(super) const RANGE_SEPARATORS: Words<()> = Words::new(&[
     ("至", ()),
     ("到", ()),
 ]);
-
-/// Separators between the parts of a compound value.
-pub(super) const PART_SEPARATORS: &[char] = &['，', '、', '；', ';', ','];
