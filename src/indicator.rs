@@ -64,6 +64,18 @@ impl PartialEq for Indicator {
 
 impl Eq for Indicator {}
 
+impl core::hash::Hash for Indicator {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.seq.hash(state);
+        self.tier.hash(state);
+        self.category.hash(state);
+        self.name.hash(state);
+        self.code.hash(state);
+        self.period.hash(state);
+        self.annual.hash(state);
+    }
+}
+
 /// The indicators read from a text, and what was noticed on the way.
 ///
 /// ```

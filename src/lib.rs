@@ -64,3 +64,16 @@ pub use taxonomy::{Category, TaxonomyError, TaxonomyErrorKind, Tier};
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+
+#[cfg(test)]
+mod tests {
+    /// Every error can cross threads and be boxed as `dyn Error`.
+    #[test]
+    fn errors_are_send_sync_errors() {
+        fn is_error<T: std::error::Error + Send + Sync + 'static>() {}
+        is_error::<crate::TaxonomyError>();
+        is_error::<crate::TargetError>();
+        is_error::<crate::TableError>();
+        is_error::<crate::AssessError>();
+    }
+}

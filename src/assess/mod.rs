@@ -334,6 +334,20 @@ impl FromStr for Status {
 }
 
 /// An indicator's score.
+///
+/// ```
+/// use jixiao::{assess, Actuals, AssessConfig, Direction, Document, Status};
+///
+/// let doc: Document = std::fs::read_to_string("tests/data/guangzhou_commerce_2024.txt")?.parse()?;
+/// let actuals: Actuals = "project,indicator,actual\n1,2,81%".parse()?;
+/// let scores = assess(&doc, &actuals, &AssessConfig::default());
+/// let i = &scores.projects[0].indicators[1];
+/// assert_eq!((i.seq, i.name.as_str()), (2, "扶持资金发放及时率"));
+/// assert_eq!((i.weight.to_string(), i.score.to_string()), ("25.00".into(), "22.50".into()));
+/// assert_eq!(i.status, Status::Partial);
+/// assert_eq!(i.direction.direction, Direction::Positive);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct IndicatorScore {
@@ -359,6 +373,17 @@ pub struct IndicatorScore {
 }
 
 /// The budget execution rate's score: executed ÷ budget × its weight, capped at the weight.
+///
+/// ```
+/// use jixiao::{assess, Actuals, AssessConfig, Document, Status};
+///
+/// let doc: Document = std::fs::read_to_string("tests/data/guangzhou_commerce_2024.txt")?.parse()?;
+/// let actuals: Actuals = "project,indicator,actual\n1,budget,702".parse()?;
+/// let b = &assess(&doc, &actuals, &AssessConfig::default()).projects[0].budget;
+/// assert_eq!(b.score.to_string(), "9.00"); // 702 of 780.00
+/// assert_eq!(b.status, Status::Partial);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct BudgetScore {
@@ -375,6 +400,18 @@ pub struct BudgetScore {
 }
 
 /// A project's score.
+///
+/// ```
+/// use jixiao::{assess, Actuals, AssessConfig, Document, Grade};
+///
+/// let doc: Document = std::fs::read_to_string("tests/data/guangzhou_commerce_2024.txt")?.parse()?;
+/// let actuals: Actuals = std::fs::read_to_string("tests/data/guangzhou_commerce_2024_actuals.csv")?.parse()?;
+/// let p = &assess(&doc, &actuals, &AssessConfig::default()).projects[0];
+/// assert_eq!((p.project, p.name.as_str()), (1, "服务贸易专题"));
+/// assert_eq!((p.score.to_string(), p.grade), ("99.60".into(), Grade::Excellent));
+/// assert!(p.complete);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ProjectScore {

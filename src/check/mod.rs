@@ -271,6 +271,17 @@ impl Quantification {
 }
 
 /// A project's 量化率.
+///
+/// ```
+/// use jixiao::{check, CheckConfig, Document};
+///
+/// let doc: Document = std::fs::read_to_string("tests/data/guangzhou_commerce_2024.txt")?.parse()?;
+/// let report = check(&doc, &CheckConfig::default());
+/// let last = report.projects.last().unwrap();
+/// assert_eq!((last.project, last.name.as_str()), (68, "历史遗留问题处置专项经费"));
+/// assert_eq!(last.quantification.rate().map(|r| r.to_string()).as_deref(), Some("50"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ProjectQuantification {

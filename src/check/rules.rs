@@ -85,7 +85,7 @@ pub(super) fn run(doc: &Document, config: &CheckConfig) -> Report {
                     ),
                 ];
                 for (label, written, effective) in &values {
-                    let value = Value_ {
+                    let value = IndicatorValue {
                         label,
                         written,
                         effective,
@@ -120,7 +120,7 @@ pub(super) fn run(doc: &Document, config: &CheckConfig) -> Report {
 }
 
 /// One of an indicator's two values: as written, and with the name's unit.
-struct Value_<'a> {
+struct IndicatorValue<'a> {
     label: &'a str,
     written: &'a Target,
     effective: &'a Target,
@@ -230,7 +230,7 @@ fn is_placeholder(raw: &str) -> bool {
 fn empty_or_placeholder(
     place: Place<'_>,
     indicator: &Indicator,
-    value: &Value_<'_>,
+    value: &IndicatorValue<'_>,
     findings: &mut Findings<'_>,
 ) {
     let raw = value.written.raw();
@@ -247,7 +247,7 @@ fn empty_or_placeholder(
 fn unit_contradiction(
     place: Place<'_>,
     indicator: &Indicator,
-    value: &Value_<'_>,
+    value: &IndicatorValue<'_>,
     findings: &mut Findings<'_>,
 ) {
     let Some(named) = indicator.name_unit().and_then(|q| unit_only(&q)) else {
@@ -285,7 +285,7 @@ fn unit_only(q: &Quantity) -> Option<Quantity> {
 fn rate_percent(
     place: Place<'_>,
     indicator: &Indicator,
-    value: &Value_<'_>,
+    value: &IndicatorValue<'_>,
     findings: &mut Findings<'_>,
 ) {
     if !is_share(&indicator.name) {
@@ -318,7 +318,7 @@ fn rate_percent(
 fn direction_against_name(
     place: Place<'_>,
     indicator: &Indicator,
-    value: &Value_<'_>,
+    value: &IndicatorValue<'_>,
     findings: &mut Findings<'_>,
 ) {
     let Some(op) = value.written.op().filter(|op| *op != Op::Eq) else {
@@ -350,7 +350,7 @@ fn direction_against_name(
 fn satisfaction_floor(
     place: Place<'_>,
     indicator: &Indicator,
-    value: &Value_<'_>,
+    value: &IndicatorValue<'_>,
     findings: &mut Findings<'_>,
 ) {
     if !is_satisfaction(indicator) {
@@ -381,7 +381,7 @@ fn satisfaction_floor(
 fn not_quantified(
     place: Place<'_>,
     indicator: &Indicator,
-    value: &Value_<'_>,
+    value: &IndicatorValue<'_>,
     findings: &mut Findings<'_>,
 ) {
     let raw = value.written.raw();
@@ -408,7 +408,7 @@ fn not_quantified(
 fn non_standard_symbol(
     place: Place<'_>,
     indicator: &Indicator,
-    value: &Value_<'_>,
+    value: &IndicatorValue<'_>,
     findings: &mut Findings<'_>,
 ) {
     let raw = value.written.raw();
