@@ -543,6 +543,20 @@ fn op_prefix(i: &str) -> Res<'_, Op> {
     word(i, &OP_PREFIX_WORDS, "a comparator")
 }
 
+// comparator = op_prefix sp
+fn comparator(i: &str) -> Res<'_, Op> {
+    let (i, op) = op_prefix(i)?;
+    let (i, _) = sp(i)?;
+    Ok((i, op))
+}
+
+// symbol = op_symbol sp
+fn symbol(i: &str) -> Res<'_, Op> {
+    let (i, op) = op_symbol(i)?;
+    let (i, _) = sp(i)?;
+    Ok((i, op))
+}
+
 // op_suffix = 以上 | 及以上 | 以下 | 以内 | 之内 | 内 …
 fn op_suffix(i: &str) -> Res<'_, Op> {
     word(i, &OP_SUFFIX_WORDS, "a comparator word")
@@ -574,7 +588,7 @@ pub(super) fn op_word(text: &str) -> Option<Op> {
 // ---------------------------------------------------------------------------------------------
 // Values
 
-// prefixes = [per_prefix sp] [op_prefix sp]
+// prefixes = [per_prefix sp] [comparator]
 fn prefixes(i: &str) -> Res<'_, (Option<Cow<'static, str>>, Option<Op>)> {
     let (rest, every) = opt(|i| {
         let (i, period) = per_prefix(i)?;
@@ -582,12 +596,7 @@ fn prefixes(i: &str) -> Res<'_, (Option<Cow<'static, str>>, Option<Op>)> {
         Ok((i, period))
     })
     .parse(i)?;
-    let (rest, before) = opt(|i| {
-        let (i, op) = op_prefix(i)?;
-        let (i, _) = sp(i)?;
-        Ok((i, op))
-    })
-    .parse(rest)?;
+    let (rest, before) = opt(comparator).parse(rest)?;
     Ok((rest, (every, before)))
 }
 
@@ -853,14 +862,9 @@ fn could_be_date(i: &str) -> bool {
     }
 }
 
-// date = [op_prefix sp] date_span [date_suffix] [date_filler]
+// date = [comparator] date_span [date_suffix] [date_filler]
 fn date(i: &str) -> Res<'_, Value> {
-    let (rest, before) = opt(|i| {
-        let (i, op) = op_prefix(i)?;
-        let (i, _) = sp(i)?;
-        Ok((i, op))
-    })
-    .parse(i)?;
+    let (rest, before) = opt(comparator).parse(i)?;
     let (rest, (date, until, numeric)) = context("a date", date_span).parse(rest)?;
     let (rest, after) =
         opt(preceded(sp, |i| word(i, &DATE_SUFFIX_WORDS, "前 or 后"))).parse(rest)?;
@@ -918,15 +922,10 @@ fn scope(i: &str) -> Res<'_, &str> {
     fail(i, "a scope")
 }
 
-// rank = [op_symbol sp] [rank_verb] [scope] ("前" rank_number ["名" | "位"] ["以内"]
+// rank = [symbol] [rank_verb] [scope] ("前" rank_number ["名" | "位"] ["以内"]
 //                                          | "第" rank_number ["名" | "位"])
 fn rank(i: &str) -> Res<'_, Value> {
-    let (rest, stated) = opt(|i| {
-        let (i, op) = op_symbol(i)?;
-        let (i, _) = sp(i)?;
-        Ok((i, op))
-    })
-    .parse(i)?;
+    let (rest, stated) = opt(symbol).parse(i)?;
     let (rest, _) = opt(|i| word(i, &RANK_VERBS, "居")).parse(rest)?;
     let (rest, scope) = opt(scope).parse(rest)?;
     let (rest, first) = alt((tag("前"), tag("第"))).parse(rest)?;
@@ -975,14 +974,9 @@ fn measure(i: &str) -> Res<'_, &str> {
     Ok((&i[text.len()..], text))
 }
 
-// relative_bound = [op_prefix sp] baseline [sp op_suffix] [measure]
+// relative_bound = [comparator] baseline [sp op_suffix] [measure]
 fn relative_bound(i: &str) -> Res<'_, (Value, Option<&str>)> {
-    let (rest, before) = opt(|i| {
-        let (i, op) = op_prefix(i)?;
-        let (i, _) = sp(i)?;
-        Ok((i, op))
-    })
-    .parse(i)?;
+    let (rest, before) = opt(comparator).parse(i)?;
     let (rest, baseline) = baseline(rest)?;
     let (rest, after) = opt(preceded(sp, op_suffix)).parse(rest)?;
     let Some(op) = merge_ops(before, after) else {
@@ -1013,7 +1007,7 @@ pub(super) fn flip(op: Op) -> Op {
     }
 }
 
-// relative_change = (change_ref baseline | "同比") sp change_verb sp [op_prefix sp] quantity
+// relative_change = (change_ref baseline | "同比") sp change_verb sp [comparator] quantity
 //                   [sp op_suffix]
 fn relative_change(i: &str) -> Res<'_, (Value, Option<&str>)> {
     let (rest, baseline) = match tag::<_, _, Expect<'_>>("同比").parse(i) {
@@ -1026,12 +1020,7 @@ fn relative_change(i: &str) -> Res<'_, (Value, Option<&str>)> {
     let (rest, _) = sp(rest)?;
     let (rest, up) = word(rest, &CHANGE_VERBS, "增长 or 下降")?;
     let (rest, _) = sp(rest)?;
-    let (rest, before) = opt(|i| {
-        let (i, op) = op_prefix(i)?;
-        let (i, _) = sp(i)?;
-        Ok((i, op))
-    })
-    .parse(rest)?;
+    let (rest, before) = opt(comparator).parse(rest)?;
     let (rest, mut change) = context("a number", quantity).parse(rest)?;
     let (rest, after) = opt(preceded(sp, op_suffix)).parse(rest)?;
     let Some(mut op) = merge_ops(before, after) else {

@@ -210,6 +210,15 @@ fn op_prefix_takes_the_longest_word() {
 }
 
 #[test]
+fn comparator_and_symbol_take_the_space_after() {
+    reads(comparator, "不少于 100", Op::Ge, "100");
+    reads(comparator, "≤\u{3000}5", Op::Le, "5");
+    refuses(comparator, "100", 0, "a comparator");
+    reads(symbol, "> 前6", Op::Gt, "前6");
+    refuses(symbol, "不少于5", 0, "a comparator");
+}
+
+#[test]
 fn op_suffix_reads_words_after_the_number() {
     reads(op_suffix, "以上（含）", Op::Ge, "（含）");
     reads(op_suffix, "及以下", Op::Le, "");
