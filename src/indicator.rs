@@ -465,17 +465,33 @@ fn next_field(text: &str) -> Option<(&str, &str)> {
     Some((text[..end].trim(), &text[end + sep..]))
 }
 
-/// The first of `labels` in `text`: where it starts and where it ends, with its colon. Every
-/// label ends with 值, so the search goes from one 值 to the next.
-fn find_label(text: &str, labels: &[&str]) -> Option<(usize, usize)> {
-    text.match_indices('值').find_map(|(at, value)| {
-        let end = at + value.len();
-        let head = &text[..end];
-        let label = labels.iter().find(|label| head.ends_with(*label))?;
+/// Where a label starts, and where it ends with its colon.
+type Span = (usize, usize);
+
+/// The labels of a record's two values: where each starts and where it ends, with its colon.
+/// Every label ends with 值, so one pass goes from one 值 to the next; the period label comes
+/// first where there is one.
+fn find_labels(text: &str) -> (Option<Span>, Option<Span>) {
+    let span = |end: usize, label: &str| {
         let rest = &text[end..];
         let after_colon = rest.trim_start().strip_prefix([':', '：']).unwrap_or(rest);
-        Some((end - label.len(), text.len() - after_colon.len()))
-    })
+        (end - label.len(), text.len() - after_colon.len())
+    };
+    let mut period = None;
+    for (at, value) in text.match_indices('值') {
+        let end = at + value.len();
+        let head = &text[..end];
+        if period.is_none() {
+            if let Some(label) = PERIOD_LABELS.iter().find(|l| head.ends_with(*l)) {
+                period = Some(span(end, label));
+                continue;
+            }
+        }
+        if let Some(label) = ANNUAL_LABELS.iter().find(|l| head.ends_with(*l)) {
+            return (period, Some(span(end, label)));
+        }
+    }
+    (period, None)
 }
 
 /// Splits a code off a name: `111038427-培训服务次数`.
@@ -508,9 +524,7 @@ fn read_record<'a>(
         .parse()
         .map_err(|e| format!("{e} in «{}»", record()))?;
     let rest_at = fields.len() - rest.len();
-    let period_label = find_label(rest, PERIOD_LABELS);
-    let annual_label = find_label(rest, ANNUAL_LABELS)
-        .filter(|&(at, _)| period_label.is_none_or(|(_, period_end)| at >= period_end));
+    let (period_label, annual_label) = find_labels(rest);
     let name_end = match (period_label, annual_label) {
         (Some((at, _)), _) | (None, Some((at, _))) => at,
         (None, None) => return Err(format!("no 实施周期指标值 or 年度指标值 in «{}»", record())),
@@ -672,13 +686,12 @@ mod tests {
     #[test]
     fn labels_take_either_colon() {
         assert_eq!(
-            find_label("名称；实施周期指标值：5", PERIOD_LABELS),
-            Some((9, 33))
+            find_labels("名称；实施周期指标值：5"),
+            (Some((9, 33)), None)
         );
-        assert_eq!(
-            find_label("名称；年度指标值 :5", ANNUAL_LABELS),
-            Some((9, 26))
-        );
+        assert_eq!(find_labels("名称；年度指标值 :5"), (None, Some((9, 26))));
+        let (period, annual) = find_labels("名称；实施周期指标值:5；年度指标值:6");
+        assert_eq!((period, annual), (Some((9, 31)), Some((35, 51))));
     }
 
     #[test]

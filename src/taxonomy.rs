@@ -145,6 +145,8 @@ impl TaxonomyError {
 trait Level: Copy + Sized + 'static {
     const WHAT: &'static str;
     const ALL: &'static [Self];
+    /// The printed forms (`12-质量指标`), in the order of `ALL`: what tables write, read first.
+    const PRINTED: &'static [&'static str];
     fn code(self) -> u8;
     fn name(self) -> &'static str;
     /// Further names that denote this level, beyond its name with or without the 指标 suffix.
@@ -154,6 +156,7 @@ trait Level: Copy + Sized + 'static {
 impl Level for Tier {
     const WHAT: &'static str = "tier";
     const ALL: &'static [Self] = &Tier::ALL;
+    const PRINTED: &'static [&'static str] = &["1-产出指标", "2-效益指标", "3-满意度指标"];
     fn code(self) -> u8 {
         self as u8
     }
@@ -173,6 +176,17 @@ impl Level for Tier {
 impl Level for Category {
     const WHAT: &'static str = "category";
     const ALL: &'static [Self] = &Category::ALL;
+    const PRINTED: &'static [&'static str] = &[
+        "11-数量指标",
+        "12-质量指标",
+        "13-时效指标",
+        "14-成本指标",
+        "21-经济效益",
+        "22-社会效益",
+        "23-生态效益",
+        "24-可持续影响",
+        "31-服务对象满意度",
+    ];
     fn code(self) -> u8 {
         self as u8
     }
@@ -194,6 +208,11 @@ impl Level for Category {
 /// half-width digits and dash).
 fn parse_level<L: Level>(text: &str) -> Result<L, TaxonomyError> {
     let text = text.trim();
+    if let Some(at) = L::PRINTED.iter().position(|p| *p == text) {
+        if let Some(level) = L::ALL.get(at) {
+            return Ok(*level);
+        }
+    }
     if text.is_empty() {
         return Err(TaxonomyError::new(
             TaxonomyErrorKind::Empty,
@@ -552,6 +571,16 @@ mod tests {
             "2-产出指标".parse::<Tier>().unwrap_err().to_string(),
             "tier code 2 is 效益指标, not 产出指标"
         );
+    }
+
+    #[test]
+    fn printed_forms_are_the_display() {
+        for (tier, printed) in Tier::iter().zip(<Tier as Level>::PRINTED) {
+            assert_eq!(tier.to_string(), *printed);
+        }
+        for (category, printed) in Category::iter().zip(<Category as Level>::PRINTED) {
+            assert_eq!(category.to_string(), *printed);
+        }
     }
 
     #[test]
