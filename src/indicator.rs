@@ -171,7 +171,7 @@ impl Indicator {
     /// # Ok::<(), jixiao::TableError>(())
     /// ```
     pub fn effective_period(&self) -> Target {
-        self.effective(&self.period)
+        with_unit_of(&self.period, self.name_unit().as_ref())
     }
 
     /// The annual value with the name's unit where the value states none.
@@ -184,24 +184,26 @@ impl Indicator {
     /// # Ok::<(), jixiao::TableError>(())
     /// ```
     pub fn effective_annual(&self) -> Target {
-        self.effective(&self.annual)
+        with_unit_of(&self.annual, self.name_unit().as_ref())
     }
+}
 
-    fn effective(&self, target: &Target) -> Target {
-        let Some(unit) = self.name_unit() else {
-            return target.clone();
-        };
-        target.map_quantities(&|q: &Quantity| {
-            if q.unit().is_some() || q.scale().is_some() {
-                return q.clone();
-            }
-            let mut with = q.clone().with_scale(unit.scale());
-            if let Some(u) = unit.unit() {
-                with = with.with_unit(u.to_owned());
-            }
-            with
-        })
-    }
+/// A target with a name's unit given to the quantities that state none; callers that need
+/// both values read the name's unit once and pass it.
+pub(crate) fn with_unit_of(target: &Target, unit: Option<&Quantity>) -> Target {
+    let Some(unit) = unit else {
+        return target.clone();
+    };
+    target.map_quantities(&|q: &Quantity| {
+        if q.unit().is_some() || q.scale().is_some() {
+            return q.clone();
+        }
+        let mut with = q.clone().with_scale(unit.scale());
+        if let Some(u) = unit.unit() {
+            with = with.with_unit(u.to_owned());
+        }
+        with
+    })
 }
 
 /// The offset of the parenthesis that opens the group ending `text` (whose closing parenthesis

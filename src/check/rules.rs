@@ -2,6 +2,7 @@
 
 use super::{CheckCode, CheckConfig, Finding, ProjectQuantification, Quantification, Report};
 use crate::direction::strong_name_direction;
+use crate::indicator::with_unit_of;
 use crate::{
     Category, DiagnosticCode, Direction, Document, Indicator, Kind, Op, Project, Quantity, Target,
     Tier, Value,
@@ -72,16 +73,18 @@ pub(super) fn run(doc: &Document, config: &CheckConfig) -> Report {
             duplicate_indicator(place, &mut findings);
             for indicator in &project.indicators {
                 tier_category(place, indicator, &mut findings);
+                // The name's unit, read once for both values and every check.
+                let named = indicator.name_unit();
                 let values = [
                     (
                         "实施周期指标值",
                         &indicator.period,
-                        indicator.effective_period(),
+                        with_unit_of(&indicator.period, named.as_ref()),
                     ),
                     (
                         "年度指标值",
                         &indicator.annual,
-                        indicator.effective_annual(),
+                        with_unit_of(&indicator.annual, named.as_ref()),
                     ),
                 ];
                 for (label, written, effective) in &values {
@@ -91,7 +94,7 @@ pub(super) fn run(doc: &Document, config: &CheckConfig) -> Report {
                         effective,
                     };
                     empty_or_placeholder(place, indicator, &value, &mut findings);
-                    unit_contradiction(place, indicator, &value, &mut findings);
+                    unit_contradiction(place, indicator, named.as_ref(), &value, &mut findings);
                     rate_percent(place, indicator, &value, &mut findings);
                     direction_against_name(place, indicator, &value, &mut findings);
                     satisfaction_floor(place, indicator, &value, &mut findings);
@@ -247,10 +250,11 @@ fn empty_or_placeholder(
 fn unit_contradiction(
     place: Place<'_>,
     indicator: &Indicator,
+    named: Option<&Quantity>,
     value: &IndicatorValue<'_>,
     findings: &mut Findings<'_>,
 ) {
-    let Some(named) = indicator.name_unit().and_then(|q| unit_only(&q)) else {
+    let Some(named) = named.and_then(unit_only) else {
         return;
     };
     let clash = quantities(value.written)
@@ -360,7 +364,7 @@ fn satisfaction_floor(
     let floor = findings.config.satisfaction_floor;
     let low = quantities(value.effective)
         .into_iter()
-        .any(|q| q.is_percent() && q.amount().cmp(&floor) == Ordering::Less);
+        .any(|q| q.is_percent() && q.amount() < floor);
     if more_is_asked && low {
         let message = format!(
             "{} «{}» is below the 满意度 floor of {floor}%",
