@@ -188,8 +188,10 @@ fn summary(file: &Path, doc: &Document) -> String {
     }
     let _ = writeln!(s, "\nindicators by category");
     for category in Category::iter() {
-        let n = doc.indicators().filter(|i| i.category == category).count();
-        let _ = writeln!(s, "    {:<16} {n:>4}", category.to_string());
+        let n = doc.indicators().filter(|i| i.category == Some(category)).count();
+        if n > 0 {
+            let _ = writeln!(s, "    {:<16} {n:>4}", category.to_string());
+        }
     }
     let _ = writeln!(s, "\ndiagnostics ({})", doc.diagnostics.len());
     for d in &doc.diagnostics {
@@ -246,11 +248,14 @@ fn csv(documents: &[(&PathBuf, Document)]) -> String {
                         unit.name.clone(),
                         project.name.clone(),
                         i.seq.to_string(),
-                        i.tier.code().to_string(),
-                        i.category.code().to_string(),
+                        i.tier.map(|t| t.code().to_string()).unwrap_or_default(),
+                        i.category.map(|c| c.code().to_string()).unwrap_or_default(),
                         i.name.clone(),
                     ];
-                    row.extend(target_fields(&i.period));
+                    match &i.period {
+                        Some(period) => row.extend(target_fields(period)),
+                        None => row.extend(<[String; 7]>::default()),
+                    }
                     row.extend(target_fields(&i.annual));
                     let row: Vec<String> = row.iter().map(|f| field(f)).collect();
                     out.push_str(&row.join(","));

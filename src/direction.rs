@@ -48,7 +48,10 @@ pub enum Direction {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[non_exhaustive]
 pub enum Basis {
+    /// The table says it (指标方向: 正向, 反向).
+    Stated,
     /// The value's comparator: `≥`, `以内`, `不超过` …
     Comparator,
     /// A word of the indicator's name: 事故率, 满意度, 时间 … (a guess).
@@ -96,7 +99,7 @@ impl Basis {
     /// assert!(jixiao::Basis::Name.is_guess());
     /// ```
     pub const fn is_guess(self) -> bool {
-        !matches!(self, Basis::Comparator)
+        !matches!(self, Basis::Comparator | Basis::Stated)
     }
 }
 
@@ -124,6 +127,29 @@ impl Direction {
             Direction::Positive => "正向",
             Direction::Negative => "反向",
             Direction::Equal => "等于",
+        }
+    }
+
+    /// The direction a word of a table states: 正向, 反向, 等于 (with or without 指标), or
+    /// 越大越好 and 越小越好.
+    ///
+    /// ```
+    /// use jixiao::Direction;
+    ///
+    /// assert_eq!(Direction::from_chinese("反向指标"), Some(Direction::Negative));
+    /// assert_eq!(Direction::from_chinese("越高越好"), Some(Direction::Positive));
+    /// assert_eq!(Direction::from_chinese("中"), None);
+    /// ```
+    pub fn from_chinese(word: &str) -> Option<Direction> {
+        let word = word.trim();
+        let word = word.strip_suffix("指标").unwrap_or(word).trim_end();
+        match word {
+            "正向" | "正" | "越大越好" | "越高越好" | "越多越好" => Some(Direction::Positive),
+            "反向" | "逆向" | "负向" | "越小越好" | "越低越好" | "越少越好" => {
+                Some(Direction::Negative)
+            }
+            "等于" | "中性" | "适中" => Some(Direction::Equal),
+            _ => None,
         }
     }
 
@@ -297,7 +323,14 @@ impl Indicator {
     /// # Ok::<(), jixiao::TableError>(())
     /// ```
     pub fn direction(&self) -> Directed {
-        if let Some(op) = stated_op(&self.annual).or_else(|| stated_op(&self.period)) {
+        if let Some(direction) = self.direction {
+            return Directed {
+                direction,
+                basis: Basis::Stated,
+            };
+        }
+        let period_op = || self.period.as_ref().and_then(stated_op);
+        if let Some(op) = stated_op(&self.annual).or_else(period_op) {
             return Directed {
                 direction: Direction::of_op(op),
                 basis: Basis::Comparator,

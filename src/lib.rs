@@ -8,8 +8,11 @@
 //! - the **value grammar** ([`Target`], [`Value`], [`Quantity`]): a nom grammar that types
 //!   every 指标值 as written in loose Chinese (`≥90%`, `不少于100场次`, `3.5小时以内`,
 //!   `不低于上年度`, `截至2026年≥7.6万家`, `广州海关=5000万元，黄埔海关=3000万元`);
-//! - **indicators and tables** ([`Indicator`], [`Document`]): whole tables from the text
-//!   pdftotext prints, with money proven by its sums and [`Diagnostic`]s for the rest;
+//! - **readers**, one per input form: the run-on text of Guangzhou's budget system, grids as
+//!   text (pipe rows, TSV/CSV, a cell per line or paragraph, trees, space-separated);
+//! - **one model of documents** ([`Document`], [`Project`], [`Indicator`]): whole tables with
+//!   their money, goals, indicators, weights, scores and actual values, and [`Diagnostic`]s
+//!   for whatever could not be taken at face value;
 //! - **checks and scoring** ([`check`], [`assess`]): the reviews made before a budget is
 //!   approved, and 绩效自评 scoring of actual values, with each indicator's [`Direction`].
 //!
@@ -33,11 +36,53 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+/// Gives a fieldless enum its words: `ALL`, `as_str`, `Display` and a `FromStr` that reads
+/// the words back (the forms of the JSON and of the command line).
+macro_rules! words {
+    ($ty:ident, $what:literal { $($variant:ident => $word:literal),+ $(,)? }) => {
+        impl $ty {
+            /// Every value, in order.
+            ///
+            #[doc = concat!("```\nassert!(!jixiao::", stringify!($ty), "::ALL.is_empty());\n```")]
+            pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
+
+            /// The word used in JSON and on the command line.
+            ///
+            #[doc = concat!("```\nuse jixiao::", stringify!($ty), ";\n\nfor v in ", stringify!($ty),
+                "::ALL {\n    assert_eq!(v.as_str().parse::<", stringify!($ty), ">(), Ok(*v));\n}\n```")]
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $word),+
+                }
+            }
+        }
+
+        impl core::fmt::Display for $ty {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl core::str::FromStr for $ty {
+            type Err = crate::TableError;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Self::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.as_str() == s)
+                    .ok_or_else(|| crate::TableError::unknown($what, s))
+            }
+        }
+    };
+}
+pub(crate) use words;
+
 mod assess;
 mod check;
 mod direction;
-mod indicator;
-mod table;
+mod model;
+mod read;
 mod target;
 mod taxonomy;
 
@@ -50,11 +95,12 @@ pub use check::{
     CheckCode, CheckConfig, Finding, ProjectQuantification, Quantification, Report, check,
 };
 pub use direction::{Basis, Directed, Direction};
-pub use indicator::{Indicator, IndicatorList};
-pub use table::{
-    Diagnostic, DiagnosticCode, Document, Funding, Project, Severity, TableError, TableErrorKind,
-    Unit,
+pub use model::{
+    Diagnostic, DiagnosticCode, Document, Execution, Funding, FundingUnit, Indicator,
+    IndicatorList, Layout, Nature, Project, Scope, Severity, TableError, TableErrorKind,
+    TableKind, TextCell, TextRole,
 };
+pub use rust_decimal::Decimal;
 pub use target::{
     Baseline, Kind, Op, PartialDate, Quantity, Scale, Target, TargetError, TargetErrorKind, Value,
 };

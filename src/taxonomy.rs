@@ -1,13 +1,18 @@
-//! The three-level taxonomy: tiers (一级指标) and categories (二级指标).
+//! The three-level taxonomy: tiers (一级指标) and categories (二级指标), and the printed labels
+//! they hide behind (`产出指标(50分)`, `產出指標`, `成本指标（必填）`).
 //!
 //! The third level, the named indicator, lives in [`crate::Indicator`].
 
 use core::fmt;
 use core::str::FromStr;
+use rust_decimal::Decimal;
 
 /// A tier (一级指标): what kind of result an indicator measures.
 ///
-/// Codes are as printed in the tables: `1-产出指标`, `2-效益指标`, `3-满意度指标`.
+/// Codes 1 to 3 are as printed in the tables (`1-产出指标`, `2-效益指标`, `3-满意度指标`). The
+/// others are this crate's: 4 成本指标, a tier of its own in the 2021 central template
+/// (财预〔2021〕101号); 5 决策 and 6 过程, the tiers evaluation tables (绩效评价指标体系) put before
+/// 产出 and 效益.
 ///
 /// ```
 /// use jixiao::{Category, Tier};
@@ -20,6 +25,9 @@ use core::str::FromStr;
 /// assert!(tier.categories().contains(&Category::Quality));
 /// assert_eq!("效益".parse::<Tier>()?, Tier::Benefit);
 /// assert_eq!(Tier::try_from(3)?, Tier::Satisfaction);
+/// // Printed labels: weights, suffixes, traditional characters.
+/// assert_eq!("產出指標(50分)".parse::<Tier>()?, Tier::Output);
+/// assert_eq!("成本指标（必填硬性指标）".parse::<Tier>()?, Tier::Cost);
 /// # Ok::<(), jixiao::TaxonomyError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -28,6 +36,7 @@ use core::str::FromStr;
     derive(serde::Serialize, serde::Deserialize),
     serde(into = "u8", try_from = "u8")
 )]
+#[non_exhaustive]
 pub enum Tier {
     /// 1 产出指标: outputs (quantity, quality, timeliness, cost).
     Output = 1,
@@ -35,11 +44,20 @@ pub enum Tier {
     Benefit = 2,
     /// 3 满意度指标: satisfaction of those served.
     Satisfaction = 3,
+    /// 4 成本指标: costs, a tier of its own in the 2021 central template (经济成本, 社会成本,
+    /// 生态环境成本).
+    Cost = 4,
+    /// 5 决策: how the project was decided (项目立项, 绩效目标, 资金投入), in evaluation tables.
+    Decision = 5,
+    /// 6 过程: how it was run (资金管理, 组织实施), in evaluation tables.
+    Process = 6,
 }
 
 /// A category (二级指标) within a [`Tier`].
 ///
-/// Codes are as printed in the tables: `12-质量指标`, `21-经济效益`.
+/// Codes of the tiers 1 to 3 are as printed in the tables (`12-质量指标`, `21-经济效益`); the
+/// others are this crate's, numbered after their tier: 41–43 the 2021 template's cost
+/// categories, 51–53 and 61–62 the evaluation tables' 决策 and 过程 categories.
 ///
 /// ```
 /// use jixiao::{Category, Tier};
@@ -51,7 +69,10 @@ pub enum Tier {
 /// assert_eq!(category.tier(), Tier::Benefit);
 /// assert_eq!(category.to_string(), "21-经济效益");
 /// assert_eq!("社会公众或服务对象满意度指标".parse::<Category>()?, Category::Satisfaction);
-/// assert_eq!(Category::iter().count(), 9);
+/// // The 2021 template's cost categories stay apart from 14 成本指标.
+/// assert_eq!("经济成本指标".parse::<Category>()?, Category::EconomicCost);
+/// assert_eq!(Category::EconomicCost.tier(), Tier::Cost);
+/// assert_eq!(Category::iter().count(), 17);
 /// # Ok::<(), jixiao::TaxonomyError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -60,6 +81,7 @@ pub enum Tier {
     derive(serde::Serialize, serde::Deserialize),
     serde(into = "u8", try_from = "u8")
 )]
+#[non_exhaustive]
 pub enum Category {
     /// 11 数量指标: how much was delivered.
     Quantity = 11,
@@ -67,8 +89,7 @@ pub enum Category {
     Quality = 12,
     /// 13 时效指标: how timely.
     Timeliness = 13,
-    /// 14 成本指标: at what cost. The 2021 central guide's 经济成本, 社会成本 and 生态环境成本
-    /// parse as this category.
+    /// 14 成本指标: at what cost, as a category of 产出.
     Cost = 14,
     /// 21 经济效益: economic benefit.
     Economic = 21,
@@ -80,6 +101,22 @@ pub enum Category {
     Sustainability = 24,
     /// 31 服务对象满意度: satisfaction of those served.
     Satisfaction = 31,
+    /// 41 经济成本指标: the money it costs (2021 template).
+    EconomicCost = 41,
+    /// 42 社会成本指标: what it costs society (2021 template).
+    SocialCost = 42,
+    /// 43 生态环境成本指标: what it costs the environment (2021 template).
+    EcologicalCost = 43,
+    /// 51 项目立项: the grounds and procedure of the decision.
+    Approval = 51,
+    /// 52 绩效目标: whether the goals are sound and clear.
+    Goals = 52,
+    /// 53 资金投入: whether the budget was set and allotted soundly.
+    Funding = 53,
+    /// 61 资金管理: how the money was handled.
+    FundManagement = 61,
+    /// 62 组织实施: how the work was organised.
+    Implementation = 62,
 }
 
 /// The error from parsing a [`Tier`] or a [`Category`], or converting one from a code.
@@ -91,7 +128,7 @@ pub enum Category {
 ///
 /// let err = "15".parse::<Category>().unwrap_err();
 /// assert_eq!(err.kind(), TaxonomyErrorKind::UnknownCode);
-/// assert_eq!(err.to_string(), "unknown category code 15 (expected 11, 12, 13, 14, 21, 22, 23, 24 or 31)");
+/// assert_eq!(err.to_string(), "unknown category code 15 (expected 11, 12, 13, 14, 21, 22, 23, 24, 31, 41, 42, 43, 51, 52, 53, 61 or 62)");
 /// let err = "12-数量指标".parse::<Category>().unwrap_err();
 /// assert_eq!(err.kind(), TaxonomyErrorKind::Mismatch);
 /// assert_eq!(err.to_string(), "category code 12 is 质量指标, not 数量指标");
@@ -130,7 +167,7 @@ impl TaxonomyError {
     /// ```
     /// use jixiao::{Tier, TaxonomyErrorKind};
     ///
-    /// assert_eq!(Tier::try_from(4).unwrap_err().kind(), TaxonomyErrorKind::UnknownCode);
+    /// assert_eq!(Tier::try_from(9).unwrap_err().kind(), TaxonomyErrorKind::UnknownCode);
     /// ```
     pub fn kind(&self) -> TaxonomyErrorKind {
         self.kind
@@ -156,7 +193,14 @@ trait Level: Copy + Sized + 'static {
 impl Level for Tier {
     const WHAT: &'static str = "tier";
     const ALL: &'static [Self] = &Tier::ALL;
-    const PRINTED: &'static [&'static str] = &["1-产出指标", "2-效益指标", "3-满意度指标"];
+    const PRINTED: &'static [&'static str] = &[
+        "1-产出指标",
+        "2-效益指标",
+        "3-满意度指标",
+        "4-成本指标",
+        "5-决策指标",
+        "6-过程指标",
+    ];
     fn code(self) -> u8 {
         self as u8
     }
@@ -165,10 +209,14 @@ impl Level for Tier {
     }
     fn aliases(self) -> &'static [&'static str] {
         match self {
-            // 东莞 2019 calls the first two tiers 预期产出指标 and 效果指标.
-            Tier::Output => &["预期产出"],
-            Tier::Benefit => &["效果"],
-            Tier::Satisfaction => &[],
+            // 东莞 2019 calls the first two tiers 预期产出指标 and 效果指标; other provinces
+            // 项目完成指标 and 项目效益指标.
+            Tier::Output => &["预期产出", "项目产出", "项目完成"],
+            Tier::Benefit => &["效果", "项目效益", "预期效益"],
+            Tier::Satisfaction => &["服务对象满意度", "社会公众或服务对象满意度", "满意"],
+            Tier::Cost => &["项目成本"],
+            Tier::Decision => &["项目决策"],
+            Tier::Process => &["项目过程", "项目管理"],
         }
     }
 }
@@ -186,6 +234,14 @@ impl Level for Category {
         "23-生态效益",
         "24-可持续影响",
         "31-服务对象满意度",
+        "41-经济成本指标",
+        "42-社会成本指标",
+        "43-生态环境成本指标",
+        "51-项目立项",
+        "52-绩效目标",
+        "53-资金投入",
+        "61-资金管理",
+        "62-组织实施",
     ];
     fn code(self) -> u8 {
         self as u8
@@ -195,17 +251,34 @@ impl Level for Category {
     }
     fn aliases(self) -> &'static [&'static str] {
         match self {
-            Category::Cost => &["经济成本", "社会成本", "生态环境成本"],
-            Category::Ecological => &["生态环境效益"],
-            Category::Sustainability => &["可持续影响效益", "可持续发展"],
-            Category::Satisfaction => &["社会公众或服务对象满意度", "满意度"],
-            _ => &[],
+            Category::Quantity => &["产出数量", "数量"],
+            Category::Quality => &["产出质量"],
+            Category::Timeliness => &["产出时效", "时效性"],
+            Category::Cost => &["产出成本", "成本"],
+            Category::Economic => &["经济"],
+            Category::Social => &["社会"],
+            Category::Ecological => &["生态环境效益", "生态", "环境效益"],
+            Category::Sustainability => &["可持续影响效益", "可持续发展", "可持续"],
+            Category::Satisfaction => &[
+                "社会公众或服务对象满意度",
+                "社会公众满意度",
+                "服务对象满意",
+                "满意度",
+            ],
+            Category::EconomicCost => &["经济成本"],
+            Category::SocialCost => &["社会成本"],
+            Category::EcologicalCost => &["生态环境成本", "生态成本", "环境成本"],
+            Category::Approval => &["立项"],
+            Category::Goals => &[],
+            Category::Funding => &[],
+            Category::FundManagement => &[],
+            Category::Implementation => &["项目实施", "实施"],
         }
     }
 }
 
 /// Parses `12-质量指标`, `12` or `质量指标` (with or without the 指标 suffix, full- or
-/// half-width digits and dash).
+/// half-width digits and dash), and printed labels with weights and suffixes in brackets.
 fn parse_level<L: Level>(text: &str) -> Result<L, TaxonomyError> {
     let text = text.trim();
     if let Some(at) = L::PRINTED.iter().position(|p| *p == text) {
@@ -213,6 +286,8 @@ fn parse_level<L: Level>(text: &str) -> Result<L, TaxonomyError> {
             return Ok(*level);
         }
     }
+    let label = Label::read(text);
+    let text = label.core.as_str();
     if text.is_empty() {
         return Err(TaxonomyError::new(
             TaxonomyErrorKind::Empty,
@@ -293,14 +368,11 @@ fn unknown_code<L: Level>(given: impl fmt::Display) -> TaxonomyError {
 }
 
 fn level_by_name<L: Level>(name: &str) -> Result<L, TaxonomyError> {
-    let bare = name.strip_suffix("指标").unwrap_or(name).trim_end();
+    let bare = strip_suffix_word(name);
     L::ALL
         .iter()
         .copied()
-        .find(|l| {
-            let own = l.name();
-            own.strip_suffix("指标").unwrap_or(own) == bare || l.aliases().contains(&bare)
-        })
+        .find(|l| strip_suffix_word(l.name()) == bare || l.aliases().contains(&bare))
         .ok_or_else(|| {
             TaxonomyError::new(
                 TaxonomyErrorKind::UnknownName,
@@ -309,29 +381,267 @@ fn level_by_name<L: Level>(name: &str) -> Result<L, TaxonomyError> {
         })
 }
 
+/// A name without the suffix that tables add or leave out: 指标, 类, 方面.
+fn strip_suffix_word(name: &str) -> &str {
+    let name = name.trim_end();
+    for suffix in ["指标", "类指标", "类", "方面"] {
+        if let Some(bare) = name.strip_suffix(suffix) {
+            if !bare.is_empty() {
+                return bare.trim_end();
+            }
+        }
+    }
+    name
+}
+
+/// A printed label (`一、产出指标(50分)`, `產出指標`, `成本指标(0-20)分`) taken apart: its core
+/// words in simplified characters, and the weight it prints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Label {
+    /// The words that name the level: simplified, without numbering, spaces, brackets and
+    /// weights.
+    pub(crate) core: String,
+    /// The weight printed in it: `(50分)` is 50; `(0-20)分` is 20.
+    pub(crate) weight: Option<Decimal>,
+}
+
+impl Label {
+    /// Takes a printed label apart. Linear in its length.
+    pub(crate) fn read(printed: &str) -> Label {
+        let mut core = String::with_capacity(printed.len());
+        let mut groups: Vec<String> = Vec::new();
+        let mut depth = 0usize;
+        for c in printed.chars() {
+            let c = simplified(c);
+            match c {
+                '(' | '（' | '[' | '【' | '〔' => {
+                    depth += 1;
+                    if depth == 1 {
+                        groups.push(String::new());
+                    }
+                }
+                ')' | '）' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
+                c if c.is_whitespace() || c == '\u{3000}' || c == '★' || c == '*' => {}
+                c if depth > 0 => {
+                    if let Some(g) = groups.last_mut() {
+                        g.push(c);
+                    }
+                }
+                c => core.push(c),
+            }
+        }
+        let core = strip_numbering(&core);
+        // A weight after the brackets: `成本指标(0-20)分`, or bare: `产出指标50分`.
+        let (core, trailing) = split_trailing_weight(core);
+        let weight = trailing.or_else(|| groups.iter().find_map(|g| weight_of(g)));
+        Label {
+            core: core.to_owned(),
+            weight,
+        }
+    }
+}
+
+/// Strips an outline number in front of a label: `一、`, `（一）` (already unbracketed),
+/// `1.`, `1、`, but not a code with a dash (`1-产出指标`), which the parser reads.
+fn strip_numbering(text: &str) -> &str {
+    let numeral_end = text
+        .char_indices()
+        .find(|&(_, c)| !("一二三四五六七八九十".contains(c) || c.is_ascii_digit()))
+        .map_or(text.len(), |(i, _)| i);
+    if numeral_end == 0 {
+        return text;
+    }
+    let rest = &text[numeral_end..];
+    match rest.strip_prefix(['、', '.', '．']) {
+        Some(rest) if !rest.is_empty() => rest,
+        _ => text,
+    }
+}
+
+/// Splits a weight off the end of a label's core: `产出指标50分` → (`产出指标`, 50); `成本指标分`
+/// (the brackets of `(0-20)分` already taken out) → (`成本指标`, none).
+fn split_trailing_weight(core: &str) -> (&str, Option<Decimal>) {
+    let Some(before) = core.strip_suffix('分') else {
+        return (core, None);
+    };
+    let digits = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_ascii_digit() || c == '.')
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let weight = before[digits..].parse::<Decimal>().ok();
+    let rest = &before[..digits];
+    if rest.is_empty() {
+        return (core, None);
+    }
+    (rest, weight)
+}
+
+/// The weight a bracketed group prints: `50分`, `50`, `0-20`, `权重50%`, `分值：20`. Words
+/// without a number (`必填`) print none.
+fn weight_of(group: &str) -> Option<Decimal> {
+    let group = group
+        .trim_start_matches(|c: char| !c.is_ascii_digit())
+        .trim_end_matches(['分', '%', '％']);
+    // A range gives its upper end: `0-20`.
+    let upper = group.rsplit(['-', '－', '~', '～', '—']).next()?;
+    let upper = upper.trim();
+    if upper.is_empty() || !upper.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return None;
+    }
+    upper.parse().ok()
+}
+
+/// The simplified form of the traditional characters that labels and headers use; any other
+/// character as it is.
+pub(crate) fn simplified(c: char) -> char {
+    match c {
+        '產' => '产',
+        '標' => '标',
+        '數' => '数',
+        '質' => '质',
+        '時' => '时',
+        '經' => '经',
+        '濟' => '济',
+        '會' => '会',
+        '態' => '态',
+        '響' => '响',
+        '續' => '续',
+        '滿' => '满',
+        '務' => '务',
+        '對' => '对',
+        '環' => '环',
+        '項' => '项',
+        '實' => '实',
+        '際' => '际',
+        '預' => '预',
+        '資' => '资',
+        '決' => '决',
+        '過' => '过',
+        '計' => '计',
+        '級' => '级',
+        '權' => '权',
+        '績' => '绩',
+        '論' => '论',
+        '價' => '价',
+        '評' => '评',
+        '說' => '说',
+        '註' => '注',
+        '備' => '备',
+        '據' => '据',
+        '來' => '来',
+        '設' => '设',
+        '單' => '单',
+        '額' => '额',
+        '執' => '执',
+        '總' => '总',
+        '體' => '体',
+        '現' => '现',
+        '進' => '进',
+        '與' => '与',
+        '規' => '规',
+        '範' => '范',
+        '類' => '类',
+        '達' => '达',
+        '當' => '当',
+        '長' => '长',
+        '週' => '周',
+        '義' => '义',
+        '營' => '营',
+        '運' => '运',
+        '結' => '结',
+        '應' => '应',
+        '發' => '发',
+        '護' => '护',
+        '險' => '险',
+        '條' => '条',
+        '層' => '层',
+        '絕' => '绝',
+        '災' => '灾',
+        '區' => '区',
+        '戶' => '户',
+        '處' => '处',
+        '筆' => '笔',
+        '萬' => '万',
+        '億' => '亿',
+        '圍' => '围',
+        '維' => '维',
+        '訓' => '训',
+        '練' => '练',
+        '導' => '导',
+        '員' => '员',
+        '機' => '机',
+        '關' => '关',
+        '構' => '构',
+        '費' => '费',
+        '撥' => '拨',
+        '專' => '专',
+        '證' => '证',
+        '獲' => '获',
+        '歲' => '岁',
+        '齊' => '齐',
+        '準' => '准',
+        '則' => '则',
+        '紀' => '纪',
+        '錄' => '录',
+        '報' => '报',
+        '統' => '统',
+        '農' => '农',
+        '醫' => '医',
+        '療' => '疗',
+        '學' => '学',
+        '蓋' => '盖',
+        '開' => '开',
+        '術' => '术',
+        '驗' => '验',
+        '檢' => '检',
+        '測' => '测',
+        '號' => '号',
+        '劃' => '划',
+        '屬' => '属',
+        '門' => '门',
+        '負' => '负',
+        '責' => '责',
+        '聯' => '联',
+        '繫' => '系',
+        '電' => '电',
+        '話' => '话',
+        '間' => '间',
+        _ => c,
+    }
+}
+
 impl Tier {
-    /// The three tiers, in code order.
+    /// The six tiers, in code order.
     ///
     /// ```
     /// use jixiao::Tier;
     ///
     /// let codes: Vec<u8> = Tier::ALL.iter().map(|t| t.code()).collect();
-    /// assert_eq!(codes, [1, 2, 3]);
+    /// assert_eq!(codes, [1, 2, 3, 4, 5, 6]);
     /// ```
-    pub const ALL: [Tier; 3] = [Tier::Output, Tier::Benefit, Tier::Satisfaction];
+    pub const ALL: [Tier; 6] = [
+        Tier::Output,
+        Tier::Benefit,
+        Tier::Satisfaction,
+        Tier::Cost,
+        Tier::Decision,
+        Tier::Process,
+    ];
 
-    /// Iterates over the three tiers, in code order.
+    /// Iterates over the tiers, in code order.
     ///
     /// ```
     /// use jixiao::Tier;
     ///
-    /// assert_eq!(Tier::iter().last(), Some(Tier::Satisfaction));
+    /// assert_eq!(Tier::iter().last(), Some(Tier::Process));
     /// ```
     pub fn iter() -> impl ExactSizeIterator<Item = Tier> + Clone {
         Tier::ALL.into_iter()
     }
 
-    /// The code printed in the tables: 1, 2 or 3.
+    /// The code: 1, 2 or 3 as printed in the tables; 4 to 6 this crate's.
     ///
     /// ```
     /// assert_eq!(jixiao::Tier::Benefit.code(), 2);
@@ -340,7 +650,7 @@ impl Tier {
         self as u8
     }
 
-    /// The Chinese name: 产出指标, 效益指标 or 满意度指标.
+    /// The Chinese name: 产出指标, 效益指标, 满意度指标, 成本指标, 决策指标 or 过程指标.
     ///
     /// ```
     /// assert_eq!(jixiao::Tier::Satisfaction.name(), "满意度指标");
@@ -350,6 +660,9 @@ impl Tier {
             Tier::Output => "产出指标",
             Tier::Benefit => "效益指标",
             Tier::Satisfaction => "满意度指标",
+            Tier::Cost => "成本指标",
+            Tier::Decision => "决策指标",
+            Tier::Process => "过程指标",
         }
     }
 
@@ -359,18 +672,37 @@ impl Tier {
     /// use jixiao::{Category, Tier};
     ///
     /// assert_eq!(Tier::Satisfaction.categories(), [Category::Satisfaction]);
+    /// assert_eq!(Tier::Cost.categories().len(), 3);
     /// ```
     pub fn categories(self) -> &'static [Category] {
         match self {
             Tier::Output => &Category::ALL[0..4],
             Tier::Benefit => &Category::ALL[4..8],
             Tier::Satisfaction => &Category::ALL[8..9],
+            Tier::Cost => &Category::ALL[9..12],
+            Tier::Decision => &Category::ALL[12..15],
+            Tier::Process => &Category::ALL[15..17],
         }
+    }
+
+    /// Whether a category may stand under this tier: its own categories, and the 2021
+    /// template's cost categories under 产出, where many tables still print them.
+    ///
+    /// ```
+    /// use jixiao::{Category, Tier};
+    ///
+    /// assert!(Tier::Output.admits(Category::EconomicCost));
+    /// assert!(!Tier::Output.admits(Category::Social));
+    /// ```
+    pub fn admits(self, category: Category) -> bool {
+        category.tier() == self
+            || (self == Tier::Output && category.tier() == Tier::Cost)
+            || (self == Tier::Cost && category == Category::Cost)
     }
 }
 
 impl Category {
-    /// The nine categories, in code order.
+    /// Every category, in code order.
     ///
     /// ```
     /// use jixiao::Category;
@@ -378,7 +710,7 @@ impl Category {
     /// assert_eq!(Category::ALL[0], Category::Quantity);
     /// assert_eq!(Category::ALL[8].code(), 31);
     /// ```
-    pub const ALL: [Category; 9] = [
+    pub const ALL: [Category; 17] = [
         Category::Quantity,
         Category::Quality,
         Category::Timeliness,
@@ -388,9 +720,17 @@ impl Category {
         Category::Ecological,
         Category::Sustainability,
         Category::Satisfaction,
+        Category::EconomicCost,
+        Category::SocialCost,
+        Category::EcologicalCost,
+        Category::Approval,
+        Category::Goals,
+        Category::Funding,
+        Category::FundManagement,
+        Category::Implementation,
     ];
 
-    /// Iterates over the nine categories, in code order.
+    /// Iterates over the categories, in code order.
     ///
     /// ```
     /// use jixiao::{Category, Tier};
@@ -401,7 +741,7 @@ impl Category {
         Category::ALL.into_iter()
     }
 
-    /// The code printed in the tables: 11 to 14, 21 to 24, or 31.
+    /// The code: 11 to 14, 21 to 24 or 31 as printed in the tables; 41 to 62 this crate's.
     ///
     /// ```
     /// assert_eq!(jixiao::Category::Timeliness.code(), 13);
@@ -410,8 +750,8 @@ impl Category {
         self as u8
     }
 
-    /// The Chinese name as the Guangzhou tables print it: 数量指标 … 成本指标, 经济效益 …
-    /// 可持续影响, 服务对象满意度.
+    /// The Chinese name as the tables print it: 数量指标 … 成本指标, 经济效益 … 可持续影响,
+    /// 服务对象满意度; 经济成本指标 …; 项目立项 … 组织实施.
     ///
     /// ```
     /// assert_eq!(jixiao::Category::Sustainability.name(), "可持续影响");
@@ -427,6 +767,14 @@ impl Category {
             Category::Ecological => "生态效益",
             Category::Sustainability => "可持续影响",
             Category::Satisfaction => "服务对象满意度",
+            Category::EconomicCost => "经济成本指标",
+            Category::SocialCost => "社会成本指标",
+            Category::EcologicalCost => "生态环境成本指标",
+            Category::Approval => "项目立项",
+            Category::Goals => "绩效目标",
+            Category::Funding => "资金投入",
+            Category::FundManagement => "资金管理",
+            Category::Implementation => "组织实施",
         }
     }
 
@@ -436,12 +784,16 @@ impl Category {
     /// use jixiao::{Category, Tier};
     ///
     /// assert_eq!(Category::Cost.tier(), Tier::Output);
+    /// assert_eq!(Category::SocialCost.tier(), Tier::Cost);
     /// ```
     pub const fn tier(self) -> Tier {
         match self.code() / 10 {
             1 => Tier::Output,
             2 => Tier::Benefit,
-            _ => Tier::Satisfaction,
+            3 => Tier::Satisfaction,
+            4 => Tier::Cost,
+            5 => Tier::Decision,
+            _ => Tier::Process,
         }
     }
 }
@@ -517,6 +869,17 @@ mod tests {
         assert_eq!(err.to_string(), message, "{text}");
     }
 
+    #[track_caller]
+    fn label(printed: &str, core: &str, weight: Option<&str>) {
+        let label = Label::read(printed);
+        assert_eq!(label.core, core, "{printed}");
+        assert_eq!(
+            label.weight.map(|w| w.to_string()).as_deref(),
+            weight,
+            "{printed}"
+        );
+    }
+
     #[test]
     fn categories_parse_in_every_spelling() {
         category("12-质量指标", Category::Quality);
@@ -530,23 +893,28 @@ mod tests {
         category("社会公众或服务对象满意度指标", Category::Satisfaction);
         category("３１－服务对象满意度", Category::Satisfaction);
         category("14 成本指标", Category::Cost);
-        category("经济成本指标", Category::Cost);
+        category("产出数量指标", Category::Quantity);
+        category("數量指標", Category::Quantity);
+        category("经济成本指标", Category::EconomicCost);
+        category("社会成本指标(必填)", Category::SocialCost);
+        category("生态环境成本指标", Category::EcologicalCost);
+        category("项目立项", Category::Approval);
+        category("组织实施", Category::Implementation);
     }
 
     #[test]
     fn category_errors_name_what_was_given() {
-        category_err(
-            "15",
-            "unknown category code 15 (expected 11, 12, 13, 14, 21, 22, 23, 24 or 31)",
-        );
+        let all = "11, 12, 13, 14, 21, 22, 23, 24, 31, 41, 42, 43, 51, 52, 53, 61 or 62";
+        category_err("15", &format!("unknown category code 15 (expected {all})"));
         category_err(
             "999999999999",
-            "unknown category code 999999999999 (expected 11, 12, 13, 14, 21, 22, 23, 24 or 31)",
+            &format!("unknown category code 999999999999 (expected {all})"),
         );
         category_err("效率指标", "unknown category name \"效率指标\"");
         category_err("12-数量指标", "category code 12 is 质量指标, not 数量指标");
         category_err("  ", "empty category");
         category_err("-", "empty category");
+        category_err("(必填)", "empty category");
     }
 
     #[test]
@@ -556,21 +924,46 @@ mod tests {
             ("1", Tier::Output),
             ("产出", Tier::Output),
             ("预期产出指标", Tier::Output),
+            ("项目完成指标", Tier::Output),
+            ("产出指标(50分)", Tier::Output),
+            ("一、产出指标", Tier::Output),
+            ("產出指標", Tier::Output),
             ("2-效益指标", Tier::Benefit),
             ("效果指标", Tier::Benefit),
+            ("效益指标（30分）", Tier::Benefit),
             ("3-满意度指标", Tier::Satisfaction),
             ("满意度", Tier::Satisfaction),
+            ("满意度指标(10)", Tier::Satisfaction),
+            ("成本指标(0-20)分", Tier::Cost),
+            ("成本指标(必填硬性指标)", Tier::Cost),
+            ("决策", Tier::Decision),
+            ("过程", Tier::Process),
         ] {
             assert_eq!(text.parse::<Tier>(), Ok(tier), "{text}");
         }
         assert_eq!(
-            "4".parse::<Tier>().unwrap_err().to_string(),
-            "unknown tier code 4 (expected 1, 2 or 3)"
+            "9".parse::<Tier>().unwrap_err().to_string(),
+            "unknown tier code 9 (expected 1, 2, 3, 4, 5 or 6)"
         );
         assert_eq!(
             "2-产出指标".parse::<Tier>().unwrap_err().to_string(),
             "tier code 2 is 效益指标, not 产出指标"
         );
+    }
+
+    #[test]
+    fn labels_give_their_core_and_weight() {
+        label("产出指标(50分)", "产出指标", Some("50"));
+        label("成本指标(0-20)分", "成本指标", Some("20"));
+        label("成本指标（必填硬性指标）", "成本指标", None);
+        label("产出指标50分", "产出指标", Some("50"));
+        label("效益指标（权重30%）", "效益指标", Some("30"));
+        label("一、產出指標", "产出指标", None);
+        label("★ 数量 指标", "数量指标", None);
+        label("1-产出指标", "1-产出指标", None);
+        label("分", "分", None);
+        label("((((", "", None);
+        label(")))产出", "产出", None);
     }
 
     #[test]
@@ -587,13 +980,16 @@ mod tests {
     fn display_and_parse_round_trip() {
         for tier in Tier::iter() {
             assert_eq!(tier.to_string().parse::<Tier>(), Ok(tier));
+            assert_eq!(tier.name().parse::<Tier>(), Ok(tier));
             assert_eq!(Tier::try_from(tier.code()), Ok(tier));
             for category in tier.categories() {
                 assert_eq!(category.tier(), tier);
+                assert!(tier.admits(*category));
             }
         }
         for category in Category::iter() {
             assert_eq!(category.to_string().parse::<Category>(), Ok(category));
+            assert_eq!(category.name().parse::<Category>(), Ok(category));
             assert_eq!(Category::try_from(u8::from(category)), Ok(category));
         }
         assert_eq!(
@@ -607,7 +1003,7 @@ mod tests {
         for code in 0..=u8::MAX {
             let known = Category::ALL.iter().any(|c| c.code() == code);
             assert_eq!(Category::try_from(code).is_ok(), known, "{code}");
-            assert_eq!(Tier::try_from(code).is_ok(), (1..=3).contains(&code));
+            assert_eq!(Tier::try_from(code).is_ok(), (1..=6).contains(&code));
         }
     }
 }

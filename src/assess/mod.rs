@@ -66,6 +66,9 @@ impl Weights {
             crate::Tier::Output => self.output,
             crate::Tier::Benefit => self.benefit,
             crate::Tier::Satisfaction => self.satisfaction,
+            // The national weights give the other tiers nothing: their indicators need
+            // weights from the table or the actuals.
+            _ => Decimal::ZERO,
         }
     }
 

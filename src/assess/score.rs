@@ -42,7 +42,7 @@ fn weights(
     config: &AssessConfig,
 ) -> Vec<Decimal> {
     let present: Vec<Tier> = Tier::iter()
-        .filter(|t| project.indicators.iter().any(|i| i.tier == *t))
+        .filter(|t| project.indicators.iter().any(|i| i.tier == Some(*t)))
         .collect();
     let tiers_total: Decimal = Tier::iter().map(|t| config.weights.of(t)).sum();
     let present_total: Decimal = present.iter().map(|t| config.weights.of(*t)).sum();
@@ -73,7 +73,7 @@ fn weights(
             let shared = same_tier
                 .filter(|i| actuals.weight(position, i.seq).is_none())
                 .count();
-            let left = (tier_weight(indicator.tier) - given).max(Decimal::ZERO);
+            let left = (indicator.tier.map_or(Decimal::ZERO, tier_weight) - given).max(Decimal::ZERO);
             left / Decimal::from(shared.max(1))
         })
         .collect()

@@ -2,7 +2,7 @@
 
 use super::{CheckCode, CheckConfig, Finding, ProjectQuantification, Quantification, Report};
 use crate::direction::strong_name_direction;
-use crate::indicator::with_unit_of;
+use crate::model::indicator::with_unit_of;
 use crate::{
     Category, DiagnosticCode, Direction, Document, Indicator, Kind, Op, Project, Quantity, Target,
     Tier, Value,
@@ -75,18 +75,14 @@ pub(super) fn run(doc: &Document, config: &CheckConfig) -> Report {
                 tier_category(place, indicator, &mut findings);
                 // The name's unit, read once for both values and every check.
                 let named = indicator.name_unit();
-                let values = [
-                    (
-                        "实施周期指标值",
-                        &indicator.period,
-                        with_unit_of(&indicator.period, named.as_ref()),
-                    ),
-                    (
-                        "年度指标值",
-                        &indicator.annual,
-                        with_unit_of(&indicator.annual, named.as_ref()),
-                    ),
-                ];
+                let period_label = indicator.period_label.as_deref().unwrap_or("实施周期指标值");
+                let values: Vec<(&str, &Target, Target)> = indicator
+                    .period
+                    .iter()
+                    .map(|p| (period_label, p))
+                    .chain([("年度指标值", &indicator.annual)])
+                    .map(|(label, written)| (label, written, with_unit_of(written, named.as_ref())))
+                    .collect();
                 for (label, written, effective) in &values {
                     let value = IndicatorValue {
                         label,
@@ -101,7 +97,9 @@ pub(super) fn run(doc: &Document, config: &CheckConfig) -> Report {
                     not_quantified(place, indicator, &value, &mut findings);
                     non_standard_symbol(place, indicator, &value, &mut findings);
                 }
-                annual_above_period(place, indicator, &values[0].2, &values[1].2, &mut findings);
+                if let [(_, _, period), (_, _, annual)] = values.as_slice() {
+                    annual_above_period(place, indicator, period, annual, &mut findings);
+                }
             }
             let q = quantification(project);
             total.quantified += q.quantified;
@@ -149,7 +147,7 @@ fn is_share(name: &str) -> bool {
 }
 
 fn is_satisfaction(indicator: &Indicator) -> bool {
-    indicator.name.contains("满意度") || indicator.category == Category::Satisfaction
+    indicator.name.contains("满意度") || indicator.category == Some(Category::Satisfaction)
 }
 
 // sum-mismatch: money that does not add up, as the table parser found it.
@@ -178,8 +176,9 @@ fn sum_mismatch(doc: &Document, findings: &mut Findings<'_>) {
 
 // missing-tier: a project needs indicators of all three tiers.
 fn missing_tier(place: Place<'_>, findings: &mut Findings<'_>) {
-    let missing: Vec<String> = Tier::iter()
-        .filter(|t| !place.project.indicators.iter().any(|i| i.tier == *t))
+    let missing: Vec<String> = [Tier::Output, Tier::Benefit, Tier::Satisfaction]
+        .into_iter()
+        .filter(|t| !place.project.indicators.iter().any(|i| i.tier == Some(*t)))
         .map(|t| t.to_string())
         .collect();
     if !missing.is_empty() {
@@ -209,12 +208,15 @@ fn duplicate_indicator(place: Place<'_>, findings: &mut Findings<'_>) {
 
 // tier-category: the category belongs to another tier.
 fn tier_category(place: Place<'_>, indicator: &Indicator, findings: &mut Findings<'_>) {
-    if indicator.category.tier() != indicator.tier {
+    let (Some(tier), Some(category)) = (indicator.tier, indicator.category) else {
+        return;
+    };
+    if !tier.admits(category) {
         let message = format!(
             "filed under {} but {} belongs to {}",
-            indicator.tier,
-            indicator.category,
-            indicator.category.tier()
+            tier,
+            category,
+            category.tier()
         );
         findings.add(CheckCode::TierCategory, place, Some(indicator), message);
     }
@@ -393,7 +395,7 @@ fn not_quantified(
     if !untyped || raw.is_empty() || is_placeholder(raw) {
         return;
     }
-    if indicator.category == Category::Sustainability {
+    if indicator.category == Some(Category::Sustainability) {
         return;
     }
     let message = format!(
@@ -447,6 +449,7 @@ fn annual_above_period(
     if indicator.direction().direction != Direction::Positive {
         return;
     }
+    let period_label = indicator.period_label.as_deref().unwrap_or("实施周期指标值");
     let (Some(p), Some(a)) = (period.quantity(), annual.quantity()) else {
         return;
     };
@@ -455,9 +458,9 @@ fn annual_above_period(
     }
     if let Ok(Ordering::Greater) = a.compare(p) {
         let message = format!(
-            "年度指标值 «{}» is above 实施周期指标值 «{}»",
-            indicator.annual.raw(),
-            indicator.period.raw()
+            "年度指标值 «{}» is above {period_label} «{}»",
+            annual.raw(),
+            period.raw()
         );
         findings.add(
             CheckCode::AnnualAbovePeriod,
@@ -470,11 +473,11 @@ fn annual_above_period(
 
 /// A project's 量化率: its values that carry a number.
 fn quantification(project: &Project) -> Quantification {
-    let values = project.indicators.len() * 2;
+    let values = project.indicators.iter().map(|i| i.targets().count()).sum();
     let quantified = project
         .indicators
         .iter()
-        .flat_map(|i| [&i.period, &i.annual])
+        .flat_map(Indicator::targets)
         .filter(|t| t.is_quantified())
         .count();
     Quantification { quantified, values }

@@ -1,53 +1,24 @@
-//! Assembling a document from its layout: rows become funding units and projects, bodies
-//! become goals and indicators, amounts become resolved funding.
+//! The run-on layout of Guangzhou's budget system, as pdftotext prints it: rows that end with
+//! their amounts, and under each project its goal and its indicator records
+//! (`1、1-产出指标；11-数量指标；…；年度指标值:…。`).
+//!
+//! `layout` finds the rows, names and page breaks; `funding` proves the money columns by the
+//! sums; `records` reads the indicator records; this module assembles the document.
 
-use super::funding::{Money, UnitMoney, resolve};
-use super::layout::{Block, Layout};
-use super::{Document, Project, TableError, TableErrorKind, Unit};
-use crate::indicator::{TargetCache, read_body};
-use crate::{Diagnostic, DiagnosticCode};
-use core::str::FromStr;
+mod funding;
+mod layout;
+pub(crate) mod records;
 
-impl FromStr for Document {
-    type Err = TableError;
-
-    /// Parses the text of a table as pdftotext prints it.
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        parse(text)
-    }
-}
-
-/// Whether a character may appear in a table's text: no control characters beyond tabs,
-/// line ends and form feeds (page breaks).
-fn is_text(c: char) -> bool {
-    !c.is_control() || matches!(c, '\t' | '\n' | '\r' | '\u{c}')
-}
-
-/// The first control character that is no text, found over bytes: C0 controls and DEL are
-/// single bytes, C1 controls are C2 80 to C2 9F.
-fn first_control(text: &str) -> Option<(usize, char)> {
-    let bytes = text.as_bytes();
-    // Most text has none of these bytes at all: a scan that can run wide comes first.
-    let suspect =
-        |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f || b == 0xc2;
-    // Chunks without an early exit inside let the compiler test many bytes at once.
-    let clean = bytes
-        .chunks(32)
-        .all(|chunk| !chunk.iter().fold(false, |found, &b| found | suspect(b)));
-    if clean {
-        return None;
-    }
-    let at = bytes.iter().enumerate().position(|(i, &b)| {
-        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
-            || b == 0x7f
-            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
-    })?;
-    let c = text[at..].chars().next()?;
-    (!is_text(c)).then_some((at, c))
-}
+use crate::{
+    Diagnostic, DiagnosticCode, Document, FundingUnit, Layout, Project, Scope, TableError,
+    TableErrorKind, TableKind,
+};
+use funding::{Money, UnitMoney, resolve};
+use layout::{Block, Outline};
+use records::{TargetCache, read_body};
 
 /// The year of the title: the first four digits before 年, from 1900 to 2199.
-fn year_of(title: &str) -> Option<u16> {
+pub(crate) fn year_of(title: &str) -> Option<u16> {
     let bytes = title.as_bytes();
     title.match_indices('年').find_map(|(at, _)| {
         let start = at.checked_sub(4)?;
@@ -61,27 +32,16 @@ fn year_of(title: &str) -> Option<u16> {
     })
 }
 
-fn parse(text: &str) -> Result<Document, TableError> {
-    if text.trim().is_empty() {
-        return Err(TableError::new(
-            TableErrorKind::Empty,
-            "empty text: no table",
-        ));
-    }
-    if let Some((at, c)) = first_control(text) {
-        return Err(TableError::new(
-            TableErrorKind::NotText,
-            format!("not text: control character {c:?} at byte {at}"),
-        ));
-    }
-    let layout = Layout::read(text);
+/// Reads a run-on table from text already checked to be text.
+pub(crate) fn parse(text: &str) -> Result<Document, TableError> {
+    let layout = Outline::read(text);
     if layout.blocks.is_empty() {
         return Err(TableError::new(
             TableErrorKind::NotATable,
             "no 项目支出绩效目标表: no row ends with its amounts (总计, 财政拨款 …)",
         ));
     }
-    let Layout {
+    let Outline {
         title,
         department,
         money_unit,
@@ -176,15 +136,14 @@ fn parse(text: &str) -> Result<Document, TableError> {
                     .filter(|d| d.code == DiagnosticCode::IndicatorUnsplit)
                     .count();
             diagnostics.extend(body.diagnostics);
-            projects.push(Project {
-                name: block.row.name.clone(),
-                funding: project_money.funding(),
-                goal: body.lead,
-                indicators: body.indicators,
-                line: Some(block.row.line),
-            });
+            let mut project = Project::new(block.row.name.clone());
+            project.funding = project_money.funding();
+            project.goal = body.lead;
+            project.indicators = body.indicators;
+            project.line = Some(block.row.line);
+            projects.push(project);
         }
-        units.push(Unit {
+        units.push(FundingUnit {
             name: unit.as_ref().map_or_else(
                 || department.clone().unwrap_or_default(),
                 |u| u.row.name.clone(),
@@ -209,6 +168,9 @@ fn parse(text: &str) -> Result<Document, TableError> {
         funding: total_money.map(|m| m.funding()).unwrap_or_default(),
         units,
         diagnostics,
+        kind: TableKind::Target,
+        scope: Scope::Project,
+        layout: Layout::RunOn,
     })
 }
 
@@ -222,21 +184,6 @@ mod tests {
         assert_eq!(year_of("某局12024年"), None);
         assert_eq!(year_of("某局2024-2025年"), Some(2025));
         assert_eq!(year_of("年度"), None);
-    }
-
-    #[test]
-    fn control_characters_are_not_text() {
-        assert!(is_text('\u{c}') && is_text('\t') && is_text('中'));
-        assert!(!is_text('\u{0}') && !is_text('\u{1b}'));
-        assert_eq!(first_control("表\u{85}x"), Some((3, '\u{85}')));
-        assert_eq!(first_control("表\u{7f}"), Some((3, '\u{7f}')));
-        assert_eq!(first_control("表\t\u{c}é"), None);
-        let err = parse("标题\u{0}").unwrap_err();
-        assert_eq!(err.kind(), TableErrorKind::NotText);
-        assert_eq!(
-            err.to_string(),
-            "not text: control character '\\0' at byte 6"
-        );
     }
 
     #[test]

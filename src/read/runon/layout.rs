@@ -5,7 +5,7 @@
 //! may wrap over several lines (even across a blank line) with the amounts on a line of their
 //! own. Blank lines and form feeds are page breaks, which may fall anywhere.
 
-use crate::indicator::Wrapped;
+use super::records::Wrapped;
 use crate::{Diagnostic, DiagnosticCode};
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -44,7 +44,7 @@ pub(crate) struct Block<'a> {
 
 /// The table as laid out, before its money is resolved and its bodies are read.
 #[derive(Debug, Default)]
-pub(crate) struct Layout<'a> {
+pub(crate) struct Outline<'a> {
     pub(crate) title: String,
     pub(crate) department: Option<String>,
     pub(crate) money_unit: Option<String>,
@@ -194,10 +194,10 @@ struct PendingName<'a> {
     indented: bool,
 }
 
-impl<'a> Layout<'a> {
+impl<'a> Outline<'a> {
     /// Reads the layout of a table's text.
-    pub(crate) fn read(text: &'a str) -> Layout<'a> {
-        let mut layout = Layout::default();
+    pub(crate) fn read(text: &'a str) -> Outline<'a> {
+        let mut layout = Outline::default();
         let mut pending: Option<PendingName> = None;
         let mut header_lines_left = 0usize;
         let mut title_lines: Vec<&str> = Vec::new();
@@ -453,7 +453,7 @@ mod tests {
                     合计 30.00 30.00\n某局 30.00 30.00\n    很长的项目\n名称\n\n结尾\n10.00 10.00\n目标。\n\
                     1、1-产出指标；11-数量指标；甲；实施周期指标值:1；年度指标值:1。\n- 2 -\n\
                     乙项目\n20.00 20.00\n";
-        let layout = Layout::read(text);
+        let layout = Outline::read(text);
         assert_eq!(layout.title, "标题");
         assert_eq!(layout.department.as_deref(), Some("某局"));
         assert_eq!(layout.money_unit.as_deref(), Some("万元"));

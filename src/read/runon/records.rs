@@ -1,288 +1,77 @@
-//! Indicators (绩效指标): the records of a project's indicator list, such as
+//! Indicator records of the run-on layout: the records of a project's indicator list, such as
 //! `1、1-产出指标；12-质量指标；扶持资金拨付正确率；实施周期指标值:100%；年度指标值:100%。`
 //!
 //! The list is read from text whose lines wrap anywhere, even inside a word, a number or a
-//! comparator: lines are joined first, with a map back to where each piece came from.
+//! comparator: lines are joined first, with a map back to where each piece came from. A
+//! record may carry labelled fields after its values (`；分值:10；得分:9.5`), the form
+//! [`Indicator`]'s `Display` writes.
 
+use crate::model::indicator::field;
 use crate::{
-    Category, Diagnostic, DiagnosticCode, Quantity, TableError, TableErrorKind, Target, Tier,
+    Category, Diagnostic, DiagnosticCode, Direction, Indicator, IndicatorList, Nature, TableError,
+    TableErrorKind, Target, TextCell, Tier,
 };
-use core::fmt;
-use core::str::FromStr;
+use rust_decimal::Decimal;
 
-/// One indicator (三级指标) with its place in the taxonomy and its two target values.
-///
-/// ```
-/// use jixiao::{Category, Indicator, Kind, Tier};
-///
-/// let i: Indicator = "4、2-效益指标；22-社会效益；111012743-平台累计注册企业数量；\
-///                     实施周期指标值:截至2026年≥7.6万家；年度指标值:≥7.4万家。".parse()?;
-/// assert_eq!((i.seq, i.tier, i.category), (4, Tier::Benefit, Category::Social));
-/// assert_eq!(i.code.as_deref(), Some("111012743"));
-/// assert_eq!(i.name, "平台累计注册企业数量");
-/// assert_eq!(i.period.kind(), Kind::Compare);
-/// assert_eq!(i.annual.to_string(), "≥7.4万家");
-/// assert_eq!(i.to_string().parse::<Indicator>()?, i);
-/// # Ok::<(), jixiao::TableError>(())
-/// ```
-///
-/// Equality ignores [`Indicator::line`], which says where the record was read, not what it
-/// says.
-#[derive(Debug, Clone)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct Indicator {
-    /// The number of the record within its project, from 1.
-    pub seq: u32,
-    /// The tier (一级指标) as written; it may disagree with the category's tier.
-    pub tier: Tier,
-    /// The category (二级指标).
-    pub category: Category,
-    /// The indicator's name (三级指标), without its code.
-    pub name: String,
-    /// The system code written before the name (`111038427` in `111038427-培训服务次数`).
-    pub code: Option<String>,
-    /// The target for the whole implementation period (实施周期指标值).
-    pub period: Target,
-    /// The target for the year (年度指标值).
-    pub annual: Target,
-    /// The 1-based line the record starts on, where it was read from a larger text.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub line: Option<usize>,
+/// Reads every indicator record of a text, however its lines wrap.
+pub(crate) fn parse_list(text: &str) -> IndicatorList {
+    let wrapped = Wrapped::from_lines(text.lines().enumerate().map(|(n, l)| (n + 1, l)));
+    let body = read_body(&wrapped, &mut TargetCache::default());
+    let mut diagnostics = body.diagnostics;
+    if !body.lead.is_empty() {
+        let (line, column) = wrapped.position(0);
+        diagnostics.insert(
+            0,
+            Diagnostic::new(
+                DiagnosticCode::TextUnparsed,
+                format!("text before the first indicator record: «{}»", body.lead),
+                line,
+                column,
+            ),
+        );
+    }
+    IndicatorList::new(body.indicators, diagnostics)
 }
 
-impl PartialEq for Indicator {
-    fn eq(&self, other: &Indicator) -> bool {
-        self.seq == other.seq
-            && self.tier == other.tier
-            && self.category == other.category
-            && self.name == other.name
-            && self.code == other.code
-            && self.period == other.period
-            && self.annual == other.annual
-    }
-}
-
-impl Eq for Indicator {}
-
-impl core::hash::Hash for Indicator {
-    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
-        self.seq.hash(state);
-        self.tier.hash(state);
-        self.category.hash(state);
-        self.name.hash(state);
-        self.code.hash(state);
-        self.period.hash(state);
-        self.annual.hash(state);
-    }
-}
-
-/// The indicators read from a text, and what was noticed on the way.
-///
-/// ```
-/// use jixiao::Indicator;
-///
-/// let list = Indicator::parse_list("1、1-产出指标；12-质量指标；扶持资金拨付正确率；实施周期指标\n\
-///                                   值:100%；年度指标值:100%。2、3-满意度指标；31-服务对象满\n\
-///                                   意度；扶持企业满意度；实施周期指标值:≥\n80%；年度指标值:≥80%。");
-/// assert_eq!(list.indicators.len(), 2);
-/// assert_eq!(list.indicators[1].period.to_string(), "≥80%");
-/// assert_eq!(list.indicators[1].line, Some(2));
-/// assert!(list.diagnostics.is_empty());
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IndicatorList {
-    /// The indicators, in order.
-    pub indicators: Vec<Indicator>,
-    /// What could not be taken at face value: records that could not be split, tiers that
-    /// disagree with categories, numbers that skip.
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl Indicator {
-    /// Reads every indicator record of a text, however its lines wrap. Never fails: what
-    /// cannot be read is reported in the diagnostics, with the text it concerns.
-    ///
-    /// ```
-    /// use jixiao::{DiagnosticCode, Indicator};
-    ///
-    /// let list = Indicator::parse_list("1、1-产出指标；21-经济效益；投资额；实施周期指标值:≥5亿元；年度指标值:≥1亿元。");
-    /// assert_eq!(list.indicators.len(), 1);
-    /// assert_eq!(list.diagnostics[0].code, DiagnosticCode::TierCategoryMismatch);
-    /// ```
-    pub fn parse_list(text: &str) -> IndicatorList {
-        let wrapped = Wrapped::from_lines(text.lines().enumerate().map(|(n, l)| (n + 1, l)));
-        let body = read_body(&wrapped, &mut TargetCache::default());
-        let mut diagnostics = body.diagnostics;
-        if !body.lead.is_empty() {
-            let (line, column) = wrapped.position(0);
-            diagnostics.insert(
-                0,
-                Diagnostic::new(
-                    DiagnosticCode::TextUnparsed,
-                    format!("text before the first indicator record: «{}»", body.lead),
-                    line,
-                    column,
-                ),
-            );
-        }
-        IndicatorList {
-            indicators: body.indicators,
-            diagnostics,
-        }
-    }
-}
-
-impl Indicator {
-    /// The unit the name states in parentheses at its end, as a quantity of 1:
-    /// `服务对象满意度（%）` is `1%`, `中欧班列年度进出口货值（亿美元）` is `1亿美元`.
-    ///
-    /// ```
-    /// use jixiao::Indicator;
-    ///
-    /// let i: Indicator = "1、2-效益指标；21-经济效益；中欧班列年度进出口货值（亿美元）；实施周期指标值:≥25；年度指标值:≥25。".parse()?;
-    /// assert_eq!(i.name_unit().map(|q| q.to_string()).as_deref(), Some("1亿美元"));
-    /// # Ok::<(), jixiao::TableError>(())
-    /// ```
-    pub fn name_unit(&self) -> Option<Quantity> {
-        let mut name = self.name.trim_end();
-        // The groups at the end, from the last: 平均等级事故数(宗)（每万艘次船舶进出港）.
-        while let Some(inner_end) = name.strip_suffix(['）', ')']) {
-            let open = matching_open(inner_end)?;
-            let inner = inner_end[open..].trim_start_matches(['（', '(']).trim();
-            if let Ok(q) = format!("1{inner}").parse::<Quantity>() {
-                if q.unit().is_some() || q.scale().is_some() {
-                    return Some(q);
-                }
-            }
-            name = inner_end[..open].trim_end();
-        }
-        None
-    }
-
-    /// The period value with the name's unit where the value states none: `≥85` under
-    /// `服务对象满意度（%）` is `≥85%`.
-    ///
-    /// ```
-    /// use jixiao::Indicator;
-    ///
-    /// let i: Indicator = "1、3-满意度指标；31-服务对象满意度；服务对象满意度（%）；实施周期指标值:≥85；年度指标值:≥85。".parse()?;
-    /// assert_eq!(i.effective_period().to_string(), "≥85%");
-    /// assert_eq!(i.effective_period().raw(), "≥85");
-    /// # Ok::<(), jixiao::TableError>(())
-    /// ```
-    pub fn effective_period(&self) -> Target {
-        with_unit_of(&self.period, self.name_unit().as_ref())
-    }
-
-    /// The annual value with the name's unit where the value states none.
-    ///
-    /// ```
-    /// use jixiao::Indicator;
-    ///
-    /// let i: Indicator = "1、1-产出指标；11-数量指标；扶持项目数（个）；实施周期指标值:≥30；年度指标值:≥25。".parse()?;
-    /// assert_eq!(i.effective_annual().to_string(), "≥25个");
-    /// # Ok::<(), jixiao::TableError>(())
-    /// ```
-    pub fn effective_annual(&self) -> Target {
-        with_unit_of(&self.annual, self.name_unit().as_ref())
-    }
-}
-
-/// A target with a name's unit given to the quantities that state none; callers that need
-/// both values read the name's unit once and pass it.
-pub(crate) fn with_unit_of(target: &Target, unit: Option<&Quantity>) -> Target {
-    let Some(unit) = unit else {
-        return target.clone();
+/// Parses exactly one record, strictly: its fields present, nothing else around it.
+pub(crate) fn parse_one(s: &str) -> Result<Indicator, TableError> {
+    let wrapped = Wrapped::from_lines(s.lines().enumerate().map(|(n, l)| (n + 1, l)));
+    let text = wrapped.text.as_str();
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let leading = text[..digits].parse().unwrap_or(1);
+    let Some(start) = record_start(text, 0, leading) else {
+        return Err(TableError::new(
+            TableErrorKind::Record,
+            format!("no indicator record (N、tier；category；name；…) in {s:?}"),
+        ));
     };
-    target.map_quantities(&|q: &Quantity| {
-        if q.unit().is_some() || q.scale().is_some() {
-            return q.clone();
-        }
-        let mut with = q.clone().with_scale(unit.scale());
-        if let Some(u) = unit.unit() {
-            with = with.with_unit(u.to_owned());
-        }
-        with
-    })
-}
-
-/// The offset of the parenthesis that opens the group ending `text` (whose closing parenthesis
-/// was just cut off).
-fn matching_open(text: &str) -> Option<usize> {
-    let mut depth = 1usize;
-    for (at, c) in text.char_indices().rev() {
-        match c {
-            '）' | ')' => depth += 1,
-            '（' | '(' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(at);
-                }
-            }
-            _ => {}
-        }
+    if start.at != 0 {
+        return Err(TableError::new(
+            TableErrorKind::Record,
+            format!("text before the record: {:?}", &text[..start.at]),
+        ));
     }
-    None
-}
-
-impl FromStr for Indicator {
-    type Err = TableError;
-
-    /// Parses exactly one record, strictly: every field present, nothing else around it.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let wrapped = Wrapped::from_lines(s.lines().enumerate().map(|(n, l)| (n + 1, l)));
-        let text = wrapped.text.as_str();
-        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-        let leading = text[..digits].parse().unwrap_or(1);
-        let Some(start) = record_start(text, 0, leading) else {
-            return Err(TableError::new(
-                TableErrorKind::Record,
-                format!("no indicator record (N、tier；category；name；…) in {s:?}"),
-            ));
-        };
-        if start.at != 0 {
-            return Err(TableError::new(
-                TableErrorKind::Record,
-                format!("text before the record: {:?}", &text[..start.at]),
-            ));
-        }
-        if record_start(text, start.fields, start.seq + 1).is_some() {
-            return Err(TableError::new(
-                TableErrorKind::Record,
-                "more than one indicator record",
-            ));
-        }
-        match read_record(
-            &text[start.fields..],
-            start.seq,
-            &mut TargetCache::default(),
-        ) {
-            Ok((indicator, problems)) if problems.is_empty() => Ok(indicator),
-            Ok((_, problems)) => Err(TableError::new(
-                TableErrorKind::Record,
-                problems
-                    .into_iter()
-                    .map(|(_, message)| message)
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            )),
-            Err(message) => Err(TableError::new(TableErrorKind::Record, message)),
-        }
+    if record_start(text, start.fields, start.seq.saturating_add(1)).is_some() {
+        return Err(TableError::new(
+            TableErrorKind::Record,
+            "more than one indicator record",
+        ));
     }
-}
-
-impl fmt::Display for Indicator {
-    /// The record in the Guangzhou layout, with canonical values.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}、{}；{}；", self.seq, self.tier, self.category)?;
-        if let Some(code) = &self.code {
-            write!(f, "{code}-")?;
-        }
-        write!(
-            f,
-            "{}；实施周期指标值:{}；年度指标值:{}。",
-            self.name, self.period, self.annual
-        )
+    match read_record(
+        &text[start.fields..],
+        start.seq,
+        &mut TargetCache::default(),
+    ) {
+        Ok((indicator, problems)) if problems.is_empty() => Ok(indicator),
+        Ok((_, problems)) => Err(TableError::new(
+            TableErrorKind::Record,
+            problems
+                .into_iter()
+                .map(|(_, message)| message)
+                .collect::<Vec<_>>()
+                .join("; "),
+        )),
+        Err(message) => Err(TableError::new(TableErrorKind::Record, message)),
     }
 }
 
@@ -448,16 +237,20 @@ fn record_start(text: &str, from: usize, expected: u32) -> Option<Start> {
 /// The tier field at the start of a record's fields (`1-产出指标；`), if it is one: a tier by
 /// name, as a bare code could be the end of a number (`＜0.2；`).
 fn tier_field(fields: &str) -> Option<Tier> {
-    // A tier field is short: look no further than its first sixteen characters.
+    // A tier field is short: look no further than its first 48 characters (a printed label
+    // in `〔〕` may follow the tier).
     let end = fields
         .char_indices()
-        .nth(16)
+        .nth(48)
         .map_or(fields.len(), |(i, _)| i);
     let (tier, _) = next_field(&fields[..end])?;
-    if tier.chars().count() > 12 || !tier.chars().any(|c| !c.is_ascii_digit() && c != '-') {
+    let (canonical, _) = split_label(tier);
+    if canonical.chars().count() > 12
+        || !canonical.chars().any(|c| !c.is_ascii_digit() && c != '-')
+    {
         return None;
     }
-    tier.parse().ok()
+    canonical.parse().ok()
 }
 
 /// Splits off the text before the next `；` or `;`.
@@ -467,15 +260,50 @@ fn next_field(text: &str) -> Option<(&str, &str)> {
     Some((text[..end].trim(), &text[end + sep..]))
 }
 
+/// Splits a field into its canonical part and the printed label after it in `〔〕`:
+/// `1-产出指标〔产出指标(50分)〕`.
+fn split_label(field: &str) -> (&str, Option<&str>) {
+    match field.find('〔') {
+        Some(open) if field.ends_with('〕') => {
+            let inner = &field[open + '〔'.len_utf8()..field.len() - '〕'.len_utf8()];
+            (field[..open].trim(), Some(inner))
+        }
+        _ => (field, None),
+    }
+}
+
+/// A tier or a category from its field: by the canonical part, else by the printed label;
+/// the label is kept where the level is unknown or the label differs from its name.
+fn read_level<L: core::str::FromStr + Copy>(
+    field: &str,
+    name: impl Fn(L) -> &'static str,
+) -> Result<(Option<L>, Option<String>), L::Err> {
+    let (canonical, label) = split_label(field);
+    let level = if canonical.is_empty() {
+        label.and_then(|l| l.parse().ok())
+    } else {
+        Some(canonical.parse()?)
+    };
+    let label = label
+        .filter(|l| level.is_none_or(|level| name(level) != *l))
+        .map(str::to_owned);
+    Ok((level, label))
+}
+
 /// Where a label starts, and where it ends with its colon.
 type Span = (usize, usize);
 
 /// The labels of a record's two values: where each starts and where it ends, with its colon.
-/// Every label ends with 值, so one pass goes from one 值 to the next; the period label comes
-/// first where there is one.
+/// Every label ends with 值 (the period's may add its own header in `〔〕`), so one pass goes
+/// from one 值 to the next; the period label comes first where there is one.
 fn find_labels(text: &str) -> (Option<Span>, Option<Span>) {
     let span = |end: usize, label: &str| {
-        let rest = &text[end..];
+        let mut rest = &text[end..];
+        if let Some(after) = rest.strip_prefix('〔') {
+            if let Some(close) = after.find('〕') {
+                rest = &after[close + '〕'.len_utf8()..];
+            }
+        }
         let after_colon = rest.trim_start().strip_prefix([':', '：']).unwrap_or(rest);
         (end - label.len(), text.len() - after_colon.len())
     };
@@ -496,6 +324,31 @@ fn find_labels(text: &str) -> (Option<Span>, Option<Span>) {
     (period, None)
 }
 
+/// The header a period label carries in `〔〕` (`实施周期指标值〔长期指标值〕:`).
+fn period_header(label_text: &str) -> Option<String> {
+    let open = label_text.find('〔')?;
+    let inner = &label_text[open + '〔'.len_utf8()..];
+    let close = inner.find('〕')?;
+    Some(inner[..close].to_owned())
+}
+
+/// Where the annual value ends: at the first labelled field after it (`；分值:`), or at the
+/// end of the record.
+fn fields_after_annual(text: &str) -> usize {
+    let mut from = 0;
+    while let Some(at) = text[from..].find('；').map(|i| from + i) {
+        let after = &text[at + '；'.len_utf8()..];
+        if field::AFTER_ANNUAL
+            .iter()
+            .any(|label| after.strip_prefix(label).is_some_and(|r| r.starts_with([':', '：', '〔'])))
+        {
+            return at;
+        }
+        from = at + '；'.len_utf8();
+    }
+    text.len()
+}
+
 /// Splits a code off a name: `111038427-培训服务次数`.
 fn split_code(name: &str) -> (Option<String>, String) {
     let digits = name.bytes().take_while(u8::is_ascii_digit).count();
@@ -505,6 +358,71 @@ fn split_code(name: &str) -> (Option<String>, String) {
         }
     }
     (None, name.to_owned())
+}
+
+/// Reads the labelled fields after the annual value (`；分值:10；得分:9.5`) into the indicator.
+/// Returns what was wrong, as an offset in `text` and a message.
+fn read_extra_fields(text: &str, indicator: &mut Indicator) -> Vec<(usize, String)> {
+    let mut problems = Vec::new();
+    let mut rest = text;
+    while let Some(after) = rest.strip_prefix('；') {
+        let end = fields_after_annual(after);
+        let item = after[..end].trim_end_matches(['。', ' ']);
+        let at = text.len() - rest.len();
+        rest = &after[end..];
+        let Some(colon) = item.find([':', '：']) else {
+            problems.push((at, format!("field «{item}» has no label")));
+            continue;
+        };
+        let (label, header) = match split_label(&item[..colon]) {
+            (label, header) => (label, header),
+        };
+        let value = item[colon..]
+            .trim_start_matches([':', '：'])
+            .trim();
+        let decimal = |what: &str| -> Result<Decimal, String> {
+            value
+                .parse::<Decimal>()
+                .map_err(|_| format!("{what} «{value}» is no number"))
+        };
+        let outcome = match label {
+            field::ACTUAL => {
+                indicator.actual = Some(Target::lenient(value));
+                Ok(())
+            }
+            field::WEIGHT => decimal(label).map(|d| indicator.weight = Some(d)),
+            field::SCORE => decimal(label).map(|d| indicator.score = Some(d)),
+            field::DIRECTION => Direction::from_chinese(value)
+                .map(|d| indicator.direction = Some(d))
+                .ok_or_else(|| format!("direction «{value}» is not 正向, 反向 or 等于")),
+            field::NATURE => match value {
+                "定量" => {
+                    indicator.nature = Some(Nature::Quantitative);
+                    Ok(())
+                }
+                "定性" => {
+                    indicator.nature = Some(Nature::Qualitative);
+                    Ok(())
+                }
+                _ => Err(format!("nature «{value}» is not 定量 or 定性")),
+            },
+            field::CORE => {
+                indicator.core = value == "★";
+                Ok(())
+            }
+            field::TEXT => {
+                indicator
+                    .texts
+                    .push(TextCell::new(header.unwrap_or_default(), value));
+                Ok(())
+            }
+            _ => Err(format!("unknown field «{label}»")),
+        };
+        if let Err(message) = outcome {
+            problems.push((at, message));
+        }
+    }
+    problems
 }
 
 /// Reads the fields of one record, after `N、`. Returns the indicator and what was wrong with
@@ -517,14 +435,15 @@ fn read_record<'a>(
     let record = || fields.trim_end_matches(['。', ' ']);
     let (tier_text, rest) =
         next_field(fields).ok_or_else(|| format!("no fields in «{}»", record()))?;
-    let tier: Tier = tier_text
-        .parse()
-        .map_err(|e| format!("{e} in «{}»", record()))?;
+    let (tier, tier_label) =
+        read_level::<Tier>(tier_text, Tier::name).map_err(|e| format!("{e} in «{}»", record()))?;
     let (category_text, rest) =
         next_field(rest).ok_or_else(|| format!("no category in «{}»", record()))?;
-    let category: Category = category_text
-        .parse()
+    let (category, category_label) = read_level::<Category>(category_text, Category::name)
         .map_err(|e| format!("{e} in «{}»", record()))?;
+    if tier.is_none() && tier_label.is_none() {
+        return Err(format!("no tier in «{}»", record()));
+    }
     let rest_at = fields.len() - rest.len();
     let (period_label, annual_label) = find_labels(rest);
     let name_end = match (period_label, annual_label) {
@@ -538,19 +457,23 @@ fn read_record<'a>(
         let text = rest[from..to].trim().trim_end_matches(['；', ';']);
         cache.get(text)
     };
-    let period = match (period_label, annual_label) {
-        (Some((_, start)), Some((end, _))) => value(start, end),
-        (Some((_, start)), None) => value(start, rest.len()),
-        (None, _) => {
-            problems.push((
-                rest_at,
-                format!("no 实施周期指标值 in indicator {seq} «{name}»"),
-            ));
-            Target::lenient("")
+    let (period, period_header) = match (period_label, annual_label) {
+        (Some((at, start)), Some((end, _))) => {
+            (Some(value(start, end)), period_header(&rest[at..start]))
         }
+        (Some((at, start)), None) => (
+            Some(value(start, rest.len())),
+            period_header(&rest[at..start]),
+        ),
+        (None, _) => (None, None),
     };
+    let mut extra = "";
     let annual = match annual_label {
-        Some((_, start)) => value(start, rest.len()),
+        Some((_, start)) => {
+            let end = start + fields_after_annual(&rest[start..]);
+            extra = &rest[end..];
+            value(start, end)
+        }
         None => {
             problems.push((
                 rest_at,
@@ -559,17 +482,46 @@ fn read_record<'a>(
             Target::lenient("")
         }
     };
-    let indicator = Indicator {
-        seq,
-        tier,
-        category,
-        name,
-        code,
-        period,
-        annual,
-        line: None,
-    };
+    let mut indicator = Indicator::new(seq, name, annual);
+    indicator.tier = tier;
+    indicator.tier_label = tier_label;
+    indicator.category = category;
+    indicator.category_label = category_label;
+    indicator.code = code;
+    indicator.period = period;
+    indicator.period_label = period_header;
+    let extra_at = fields.len() - extra.len();
+    problems.extend(
+        read_extra_fields(extra.trim_end_matches(['。', ' ']), &mut indicator)
+            .into_iter()
+            .map(|(at, message)| (extra_at + at, message)),
+    );
     Ok((indicator, problems))
+}
+
+/// The diagnostic for an indicator whose category belongs to another tier, if it does.
+pub(crate) fn tier_category_mismatch(
+    indicator: &Indicator,
+    line: usize,
+    column: usize,
+) -> Option<Diagnostic> {
+    let (tier, category) = (indicator.tier?, indicator.category?);
+    if tier.admits(category) {
+        return None;
+    }
+    Some(Diagnostic::new(
+        DiagnosticCode::TierCategoryMismatch,
+        format!(
+            "indicator {} «{}» is filed under {} but its category {} belongs to {}",
+            indicator.seq,
+            indicator.name,
+            tier,
+            category,
+            category.tier()
+        ),
+        line,
+        column,
+    ))
 }
 
 /// Reads a project's body: the text before the first record, then every record.
@@ -603,16 +555,14 @@ pub(crate) fn read_body<'a>(wrapped: &'a Wrapped, cache: &mut TargetCache<'a>) -
         match read_record(fields, current.seq, cache) {
             Ok((mut indicator, problems)) => {
                 indicator.line = Some(line);
-                if indicator.category.tier() != indicator.tier {
+                body.diagnostics
+                    .extend(tier_category_mismatch(&indicator, line, column));
+                if indicator.period.is_none() {
                     body.diagnostics.push(Diagnostic::new(
-                        DiagnosticCode::TierCategoryMismatch,
+                        DiagnosticCode::IndicatorIncomplete,
                         format!(
-                            "indicator {} «{}» is filed under {} but its category {} belongs to {}",
-                            indicator.seq,
-                            indicator.name,
-                            indicator.tier,
-                            indicator.category,
-                            indicator.category.tier()
+                            "no 实施周期指标值 in indicator {} «{}»",
+                            indicator.seq, indicator.name
                         ),
                         line,
                         column,
@@ -739,9 +689,9 @@ mod tests {
         assert!(problems.is_empty());
         assert_eq!(
             (i.tier, i.category, i.name.as_str()),
-            (Tier::Benefit, Category::Economic, "出口额")
+            (Some(Tier::Benefit), Some(Category::Economic), "出口额")
         );
-        assert_eq!(i.period.raw(), "≥10亿元");
+        assert_eq!(i.period.as_ref().map(Target::raw), Some("≥10亿元"));
         assert_eq!(i.annual.raw(), "5亿元");
         let (i, problems) = read_record(
             "1-产出指标；11-数量指标；场次；年度指标值:3场",
@@ -749,7 +699,14 @@ mod tests {
             &mut TargetCache::default(),
         )
         .expect("reads");
-        assert_eq!(i.period.raw(), "");
+        assert_eq!(i.period, None);
+        assert!(problems.is_empty());
+        let (_, problems) = read_record(
+            "1-产出指标；11-数量指标；场次；实施周期指标值:3场",
+            1,
+            &mut TargetCache::default(),
+        )
+        .expect("reads");
         assert_eq!(problems.len(), 1);
         assert!(
             read_record(
@@ -767,6 +724,31 @@ mod tests {
             )
             .is_err()
         );
+    }
+
+    #[test]
+    fn records_carry_labels_and_the_fields_of_a_grid_row() {
+        let text = "2、1-产出指标〔产出指标(50分)〕；〔项目完成〕；维修面积；\
+                    实施周期指标值〔长期指标值〕:≥1000平方米；年度指标值:≥400平方米；\
+                    实际完成值:420平方米；分值:10；得分:10；指标方向:正向；指标性质:定量；\
+                    核心指标:★；文字〔备注〕:含屋面；文字〔偏差原因分析及改进措施〕:无。";
+        let i: Indicator = text.parse().expect("a record");
+        assert_eq!(i.tier, Some(Tier::Output));
+        assert_eq!(i.tier_label.as_deref(), Some("产出指标(50分)"));
+        assert_eq!((i.category, i.category_label.as_deref()), (None, Some("项目完成")));
+        assert_eq!(i.period_label.as_deref(), Some("长期指标值"));
+        assert_eq!(i.period.as_ref().map(Target::raw), Some("≥1000平方米"));
+        assert_eq!(i.annual.raw(), "≥400平方米");
+        assert_eq!(i.actual.as_ref().map(Target::raw), Some("420平方米"));
+        assert_eq!(i.weight, Some(Decimal::TEN));
+        assert_eq!(i.score, Some(Decimal::TEN));
+        assert_eq!(i.direction, Some(Direction::Positive));
+        assert_eq!(i.nature, Some(Nature::Quantitative));
+        assert!(i.core);
+        assert_eq!(i.texts.len(), 2);
+        assert_eq!(i.texts[1].role, crate::TextRole::Deviation);
+        assert_eq!(i.to_string(), text);
+        assert_eq!(i.to_string().parse::<Indicator>(), Ok(i));
     }
 
     #[test]
@@ -792,8 +774,16 @@ mod tests {
     fn strict_parse_refuses_what_the_list_reports() {
         let err = |s: &str| s.parse::<Indicator>().unwrap_err().to_string();
         assert_eq!(
-            err("1、1-产出指标；11-数量指标；场次；年度指标值:3场"),
-            "no 实施周期指标值 in indicator 1 «场次»"
+            err("1、1-产出指标；11-数量指标；场次；实施周期指标值:3场"),
+            "no 年度指标值 in indicator 1 «场次»"
+        );
+        assert_eq!(
+            err("1、1-产出指标；11-数量指标；场次；年度指标值:3场；分值:十"),
+            "分值 «十» is no number"
+        );
+        assert_eq!(
+            err("1、1-产出指标；11-数量指标；场次；年度指标值:3场；指标方向:向上"),
+            "direction «向上» is not 正向, 反向 or 等于"
         );
         assert_eq!(
             err("目标"),
