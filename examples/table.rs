@@ -188,7 +188,10 @@ fn summary(file: &Path, doc: &Document) -> String {
     }
     let _ = writeln!(s, "\nindicators by category");
     for category in Category::iter() {
-        let n = doc.indicators().filter(|i| i.category == Some(category)).count();
+        let n = doc
+            .indicators()
+            .filter(|i| i.category == Some(category))
+            .count();
         if n > 0 {
             let _ = writeln!(s, "    {:<16} {n:>4}", category.to_string());
         }

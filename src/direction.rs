@@ -144,7 +144,9 @@ impl Direction {
         let word = word.trim();
         let word = word.strip_suffix("指标").unwrap_or(word).trim_end();
         match word {
-            "正向" | "正" | "越大越好" | "越高越好" | "越多越好" => Some(Direction::Positive),
+            "正向" | "正" | "越大越好" | "越高越好" | "越多越好" => {
+                Some(Direction::Positive)
+            }
             "反向" | "逆向" | "负向" | "越小越好" | "越低越好" | "越少越好" => {
                 Some(Direction::Negative)
             }

@@ -213,7 +213,7 @@ impl Level for Tier {
             // 项目完成指标 and 项目效益指标.
             Tier::Output => &["预期产出", "项目产出", "项目完成"],
             Tier::Benefit => &["效果", "项目效益", "预期效益"],
-            Tier::Satisfaction => &["服务对象满意度", "社会公众或服务对象满意度", "满意"],
+            Tier::Satisfaction => &[],
             Tier::Cost => &["项目成本"],
             Tier::Decision => &["项目决策"],
             Tier::Process => &["项目过程", "项目管理"],

@@ -73,7 +73,8 @@ fn weights(
             let shared = same_tier
                 .filter(|i| actuals.weight(position, i.seq).is_none())
                 .count();
-            let left = (indicator.tier.map_or(Decimal::ZERO, tier_weight) - given).max(Decimal::ZERO);
+            let left =
+                (indicator.tier.map_or(Decimal::ZERO, tier_weight) - given).max(Decimal::ZERO);
             left / Decimal::from(shared.max(1))
         })
         .collect()

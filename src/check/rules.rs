@@ -75,7 +75,10 @@ pub(super) fn run(doc: &Document, config: &CheckConfig) -> Report {
                 tier_category(place, indicator, &mut findings);
                 // The name's unit, read once for both values and every check.
                 let named = indicator.name_unit();
-                let period_label = indicator.period_label.as_deref().unwrap_or("实施周期指标值");
+                let period_label = indicator
+                    .period_label
+                    .as_deref()
+                    .unwrap_or("实施周期指标值");
                 let values: Vec<(&str, &Target, Target)> = indicator
                     .period
                     .iter()
@@ -449,7 +452,10 @@ fn annual_above_period(
     if indicator.direction().direction != Direction::Positive {
         return;
     }
-    let period_label = indicator.period_label.as_deref().unwrap_or("实施周期指标值");
+    let period_label = indicator
+        .period_label
+        .as_deref()
+        .unwrap_or("实施周期指标值");
     let (Some(p), Some(a)) = (period.quantity(), annual.quantity()) else {
         return;
     };

@@ -99,8 +99,21 @@ pub enum DiagnosticCode {
     TextUnparsed,
     /// The table has no 合计 row.
     TotalMissing,
-    /// A line of page layout (a page number) that was skipped.
+    /// A line of page layout (a page number) or text around the table (a web page's
+    /// header) that was skipped; it is in the message.
     LayoutSkipped,
+    /// A grid row whose cells fit the columns in more than one way; it is in the message
+    /// and was not read.
+    RowAmbiguous,
+    /// A grid row whose cells fit no column (data before any header, a cell no column
+    /// takes); it is in the message and was not read.
+    RowUnread,
+    /// A grid row with labels but no indicator (`生态效益指标` and nothing else).
+    RowEmpty,
+    /// A tier or category label this crate does not know; it is kept as printed.
+    LabelUnknown,
+    /// A weight, score or amount that is no number; it is kept as text.
+    NumberUnread,
 }
 
 impl DiagnosticCode {
@@ -109,7 +122,7 @@ impl DiagnosticCode {
     /// ```
     /// assert!(jixiao::DiagnosticCode::ALL.len() >= 11);
     /// ```
-    pub const ALL: [DiagnosticCode; 11] = [
+    pub const ALL: [DiagnosticCode; 16] = [
         DiagnosticCode::SumMismatch,
         DiagnosticCode::ColumnUnresolved,
         DiagnosticCode::ColumnAssumed,
@@ -121,6 +134,11 @@ impl DiagnosticCode {
         DiagnosticCode::TextUnparsed,
         DiagnosticCode::TotalMissing,
         DiagnosticCode::LayoutSkipped,
+        DiagnosticCode::RowAmbiguous,
+        DiagnosticCode::RowUnread,
+        DiagnosticCode::RowEmpty,
+        DiagnosticCode::LabelUnknown,
+        DiagnosticCode::NumberUnread,
     ];
 
     /// The stable name: `"sum-mismatch"`, `"column-unresolved"` …
@@ -141,6 +159,11 @@ impl DiagnosticCode {
             DiagnosticCode::TextUnparsed => "text-unparsed",
             DiagnosticCode::TotalMissing => "total-missing",
             DiagnosticCode::LayoutSkipped => "layout-skipped",
+            DiagnosticCode::RowAmbiguous => "row-ambiguous",
+            DiagnosticCode::RowUnread => "row-unread",
+            DiagnosticCode::RowEmpty => "row-empty",
+            DiagnosticCode::LabelUnknown => "label-unknown",
+            DiagnosticCode::NumberUnread => "number-unread",
         }
     }
 
@@ -153,16 +176,22 @@ impl DiagnosticCode {
     /// ```
     pub const fn severity(self) -> Severity {
         match self {
-            DiagnosticCode::SumMismatch | DiagnosticCode::IndicatorUnsplit => Severity::Error,
+            DiagnosticCode::SumMismatch
+            | DiagnosticCode::IndicatorUnsplit
+            | DiagnosticCode::RowAmbiguous
+            | DiagnosticCode::RowUnread => Severity::Error,
             DiagnosticCode::ColumnUnresolved
             | DiagnosticCode::TierCategoryMismatch
             | DiagnosticCode::IndicatorIncomplete
             | DiagnosticCode::IndicatorSequence
             | DiagnosticCode::TextUnparsed
-            | DiagnosticCode::TotalMissing => Severity::Warning,
+            | DiagnosticCode::TotalMissing
+            | DiagnosticCode::NumberUnread => Severity::Warning,
             DiagnosticCode::ColumnAssumed
             | DiagnosticCode::ColumnUnsplit
-            | DiagnosticCode::LayoutSkipped => Severity::Info,
+            | DiagnosticCode::LayoutSkipped
+            | DiagnosticCode::RowEmpty
+            | DiagnosticCode::LabelUnknown => Severity::Info,
         }
     }
 }
@@ -206,8 +235,12 @@ pub struct Diagnostic {
     pub message: String,
     /// The 1-based line it concerns.
     pub line: usize,
-    /// The 1-based character column it concerns.
+    /// The 1-based character column it concerns (the cell's column, in a spreadsheet).
     pub column: usize,
+    /// The sheet (of a workbook) or table (of an HTML page) it concerns, where the input
+    /// has several; `line` is then the row.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub sheet: Option<String>,
 }
 
 impl Diagnostic {
@@ -232,12 +265,16 @@ impl Diagnostic {
             message: message.into(),
             line,
             column,
+            sheet: None,
         }
     }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(sheet) = &self.sheet {
+            write!(f, "{sheet}:")?;
+        }
         write!(
             f,
             "{}:{}: {}[{}]: {}",

@@ -384,9 +384,7 @@ impl Indicator {
     /// ```
     pub fn effective_period(&self) -> Option<Target> {
         let unit = self.name_unit();
-        self.period
-            .as_ref()
-            .map(|p| with_unit_of(p, unit.as_ref()))
+        self.period.as_ref().map(|p| with_unit_of(p, unit.as_ref()))
     }
 
     /// The annual value with the name's unit where the value states none.
@@ -561,7 +559,8 @@ pub(crate) mod field {
     pub(crate) const CORE: &str = "核心指标";
     pub(crate) const TEXT: &str = "文字";
     /// Every label after the annual value, for a reader to split the fields by.
-    pub(crate) const AFTER_ANNUAL: [&str; 7] = [ACTUAL, WEIGHT, SCORE, DIRECTION, NATURE, CORE, TEXT];
+    pub(crate) const AFTER_ANNUAL: [&str; 7] =
+        [ACTUAL, WEIGHT, SCORE, DIRECTION, NATURE, CORE, TEXT];
 }
 
 impl FromStr for Indicator {

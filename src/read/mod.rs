@@ -9,9 +9,11 @@
 //!
 //! [`Document`]'s `FromStr` finds the layout by itself.
 
+pub(crate) mod grid;
 pub(crate) mod runon;
+mod text;
 
-use crate::{Document, TableError, TableErrorKind};
+use crate::{Document, Grid, TableError, TableErrorKind};
 use core::str::FromStr;
 
 impl FromStr for Document {
@@ -67,7 +69,23 @@ fn read_text(text: &str) -> Result<Document, TableError> {
             format!("not text: control character {c:?} at byte {at}"),
         ));
     }
-    runon::parse(text)
+    match runon::parse(text) {
+        Err(e) if e.kind() == TableErrorKind::NotATable => match Grid::from_text(text) {
+            Some(grid) => Document::from_grids(&[grid]).map_err(|grid_error| {
+                TableError::new(
+                    TableErrorKind::NotATable,
+                    format!("{grid_error}; nor is it a run-on table: {e}"),
+                )
+            }),
+            None => Err(TableError::new(
+                TableErrorKind::NotATable,
+                format!(
+                    "no performance table: no grid header (一级指标, 三级指标, 指标值 …) and {e}"
+                ),
+            )),
+        },
+        result => result,
+    }
 }
 
 /// Whether a character may appear in a table's text: no control characters beyond tabs,

@@ -245,8 +245,7 @@ fn tier_field(fields: &str) -> Option<Tier> {
         .map_or(fields.len(), |(i, _)| i);
     let (tier, _) = next_field(&fields[..end])?;
     let (canonical, _) = split_label(tier);
-    if canonical.chars().count() > 12
-        || !canonical.chars().any(|c| !c.is_ascii_digit() && c != '-')
+    if canonical.chars().count() > 12 || !canonical.chars().any(|c| !c.is_ascii_digit() && c != '-')
     {
         return None;
     }
@@ -338,10 +337,11 @@ fn fields_after_annual(text: &str) -> usize {
     let mut from = 0;
     while let Some(at) = text[from..].find('；').map(|i| from + i) {
         let after = &text[at + '；'.len_utf8()..];
-        if field::AFTER_ANNUAL
-            .iter()
-            .any(|label| after.strip_prefix(label).is_some_and(|r| r.starts_with([':', '：', '〔'])))
-        {
+        if field::AFTER_ANNUAL.iter().any(|label| {
+            after
+                .strip_prefix(label)
+                .is_some_and(|r| r.starts_with([':', '：', '〔']))
+        }) {
             return at;
         }
         from = at + '；'.len_utf8();
@@ -374,12 +374,8 @@ fn read_extra_fields(text: &str, indicator: &mut Indicator) -> Vec<(usize, Strin
             problems.push((at, format!("field «{item}» has no label")));
             continue;
         };
-        let (label, header) = match split_label(&item[..colon]) {
-            (label, header) => (label, header),
-        };
-        let value = item[colon..]
-            .trim_start_matches([':', '：'])
-            .trim();
+        let (label, header) = split_label(&item[..colon]);
+        let value = item[colon..].trim_start_matches([':', '：']).trim();
         let decimal = |what: &str| -> Result<Decimal, String> {
             value
                 .parse::<Decimal>()
@@ -735,7 +731,10 @@ mod tests {
         let i: Indicator = text.parse().expect("a record");
         assert_eq!(i.tier, Some(Tier::Output));
         assert_eq!(i.tier_label.as_deref(), Some("产出指标(50分)"));
-        assert_eq!((i.category, i.category_label.as_deref()), (None, Some("项目完成")));
+        assert_eq!(
+            (i.category, i.category_label.as_deref()),
+            (None, Some("项目完成"))
+        );
         assert_eq!(i.period_label.as_deref(), Some("长期指标值"));
         assert_eq!(i.period.as_ref().map(Target::raw), Some("≥1000平方米"));
         assert_eq!(i.annual.raw(), "≥400平方米");

@@ -1,0 +1,387 @@
+//! Aligning cells to columns by what they are.
+//!
+//! Text renderings lose where a cell stood: merged cells are left out of the rows they cover,
+//! empty cells collapse, and some renderings lose the row breaks too. The cells of a run are
+//! placed in columns by one dynamic programme over the run: each cell goes to a column later
+//! in its row, or starts a new row where a break is allowed, and the placement that fits best
+//! (a tier label in the tier column, a number under 分值, a comparator under 计算符号) wins.
+//! Leaving a column out costs what it costs for that column: nothing for a merged label
+//! column, much for the name. A cell whose placement ties with another is ambiguous, and its
+//! row is reported rather than guessed.
+//!
+//! The programme runs forwards and backwards in time linear in the number of cells times the
+//! number of columns.
+
+use super::shape::{NEVER, Shape, fit};
+use super::vocab::Role;
+
+/// How a run's cells may break into rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Break {
+    /// A new row must start here.
+    Must,
+    /// A new row may start here (a line break in space-separated text, or any cell where the
+    /// rendering lost the rows).
+    May,
+    /// The cell goes on its row.
+    Never,
+}
+
+/// A cell to place: its shape, how a row may break before it, and whether it may be joined
+/// to the cell before it (space-separated text splits names at their spaces).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Item {
+    pub(crate) shape: Shape,
+    pub(crate) brk: Break,
+    pub(crate) joinable: bool,
+}
+
+/// Where a cell went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Place {
+    /// The row within the run, from 0.
+    pub(crate) row: usize,
+    /// The column.
+    pub(crate) column: usize,
+    /// Whether another placement fits as well.
+    pub(crate) ambiguous: bool,
+}
+
+/// The cost of starting a row: rows are not split without need.
+const ROW: i32 = -1;
+/// The cost of joining a cell to the one before it.
+const JOIN: i32 = -3;
+
+/// What leaving a column out of a row costs, before the row's first cell (`prefix`), between
+/// two of its cells (`middle`) and after its last (`suffix`).
+#[derive(Debug, Clone, Copy)]
+struct Skip {
+    prefix: i32,
+    middle: i32,
+    suffix: i32,
+}
+
+fn skip_costs(role: Role, names: i32) -> Skip {
+    let name = -5 / names.max(1) - 1;
+    match role {
+        Role::Name => Skip {
+            prefix: name,
+            middle: name,
+            suffix: name,
+        },
+        Role::Blank | Role::Section => Skip {
+            prefix: 0,
+            middle: 0,
+            suffix: 0,
+        },
+        r if r.carries() => Skip {
+            prefix: 0,
+            middle: -1,
+            suffix: 0,
+        },
+        // Empty cells collapse anywhere in a row: leaving one out in the middle costs no
+        // more than at the end; a row rarely starts late.
+        _ => Skip {
+            prefix: -1,
+            middle: 0,
+            suffix: 0,
+        },
+    }
+}
+
+/// Places a run's cells in columns. Returns a place per cell, `None` for a cell joined to the
+/// one before it (it goes where that one went), or `None` for the whole run where no
+/// placement fits (a cell that fits no column).
+pub(crate) fn align(items: &[Item], roles: &[Role]) -> Option<Vec<Option<Place>>> {
+    let n = roles.len();
+    let k = items.len();
+    if n == 0 || k == 0 {
+        return Some(Vec::new());
+    }
+    let names = roles.iter().filter(|r| **r == Role::Name).count() as i32;
+    let skips: Vec<Skip> = roles.iter().map(|r| skip_costs(*r, names)).collect();
+    // Prefix sums of the skip costs: the cost of leaving out columns a..b is sum[b] - sum[a].
+    let sums = |f: fn(&Skip) -> i32| -> Vec<i32> {
+        let mut out = Vec::with_capacity(n + 1);
+        out.push(0);
+        for s in &skips {
+            out.push(out[out.len() - 1] + f(s));
+        }
+        out
+    };
+    let prefix = sums(|s| s.prefix);
+    let middle = sums(|s| s.middle);
+    let suffix = sums(|s| s.suffix);
+    let textual = |c: usize| {
+        matches!(
+            roles[c],
+            Role::Name | Role::Text | Role::Goal | Role::Project | Role::Org | Role::Detail
+        )
+    };
+    let fits: Vec<i32> = items
+        .iter()
+        .flat_map(|item| roles.iter().map(move |r| fit(item.shape, *r)))
+        .collect();
+    let fit_at = |i: usize, c: usize| fits[i * n + c];
+
+    // States per cell: (column, how it came): 0 on its row, 1 starting a row, 2 joined.
+    const WAYS: usize = 3;
+    let states = n * WAYS;
+    let mut fwd = vec![NEG; k * states];
+    let mut back = vec![usize::MAX; k * states];
+    for c in 0..n {
+        let score = prefix[c] + fit_at(0, c);
+        fwd[c * WAYS + 1] = score;
+    }
+    for i in 1..k {
+        let item = items[i];
+        let prev: Vec<i32> = fwd[(i - 1) * states..i * states].to_vec();
+        let best_of = |c: usize| -> (i32, usize) {
+            (0..WAYS)
+                .map(|w| (prev[c * WAYS + w], c * WAYS + w))
+                .max_by_key(|&(s, _)| s)
+                .unwrap_or((NEG, usize::MAX))
+        };
+        // New row: the best previous state with its row's suffix left out.
+        let mut new_row = (NEG, usize::MAX);
+        if item.brk != Break::Never {
+            for c in 0..n {
+                let (s, from) = best_of(c);
+                let s = add(s, suffix[n] - suffix[c + 1]);
+                if s > new_row.0 {
+                    new_row = (s, from);
+                }
+            }
+        }
+        // Same row: a running best over earlier columns, with the columns between left out.
+        let mut running = (NEG, usize::MAX);
+        let here = i * states;
+        for c in 0..n {
+            let f = fit_at(i, c);
+            if item.brk != Break::Must && running.0 > NEG {
+                let s = add(running.0, middle[c] + f);
+                fwd[here + c * WAYS] = s;
+                back[here + c * WAYS] = running.1;
+            }
+            if new_row.0 > NEG {
+                let s = add(new_row.0, ROW + prefix[c] + f);
+                fwd[here + c * WAYS + 1] = s;
+                back[here + c * WAYS + 1] = new_row.1;
+            }
+            if item.joinable && item.brk != Break::Must && textual(c) {
+                let (s, from) = best_of(c);
+                if s > NEG {
+                    fwd[here + c * WAYS + 2] = add(s, JOIN);
+                    back[here + c * WAYS + 2] = from;
+                }
+            }
+            // Columns up to c become available to the next column of the row.
+            let (s, from) = best_of(c);
+            let s = add(s, -middle[c + 1]);
+            if s > running.0 {
+                running = (s, from);
+            }
+        }
+    }
+    // The end: the last row's suffix left out.
+    let last = (k - 1) * states;
+    let mut end = (NEG, usize::MAX);
+    for state in 0..states {
+        let c = state / WAYS;
+        let s = add(fwd[last + state], suffix[n] - suffix[c + 1]);
+        if s > end.0 {
+            end = (s, state);
+        }
+    }
+    if end.0 <= NEVER / 2 {
+        return None;
+    }
+    // Backwards: the best score of what follows each state.
+    let mut bwd = vec![NEG; k * states];
+    for state in 0..states {
+        let c = state / WAYS;
+        bwd[last + state] = suffix[n] - suffix[c + 1];
+    }
+    for i in (0..k - 1).rev() {
+        let next = items[i + 1];
+        for state in 0..states {
+            let c = state / WAYS;
+            let mut best = NEG;
+            for c2 in 0..n {
+                let f = fit_at(i + 1, c2);
+                let after = (i + 1) * states + c2 * WAYS;
+                if next.brk != Break::Must && c2 > c {
+                    best = best.max(add(bwd[after], middle[c2] - middle[c + 1] + f));
+                }
+                if next.brk != Break::Never {
+                    best = best.max(add(
+                        bwd[after + 1],
+                        suffix[n] - suffix[c + 1] + ROW + prefix[c2] + f,
+                    ));
+                }
+                if next.joinable && next.brk != Break::Must && c2 == c && textual(c) {
+                    best = best.max(add(bwd[after + 2], JOIN));
+                }
+            }
+            bwd[i * states + state] = best;
+        }
+    }
+    // The chosen states, back from the end.
+    let mut chosen = vec![0usize; k];
+    let mut state = end.1;
+    for i in (0..k).rev() {
+        chosen[i] = state;
+        if i > 0 {
+            state = back[i * states + state];
+            if state == usize::MAX {
+                return None;
+            }
+        }
+    }
+    let mut places = Vec::with_capacity(k);
+    let mut row = 0usize;
+    for (i, &state) in chosen.iter().enumerate() {
+        let (column, way) = (state / WAYS, state % WAYS);
+        if i > 0 && way == 1 {
+            row += 1;
+        }
+        if way == 2 {
+            places.push(None);
+            continue;
+        }
+        let total = add(fwd[i * states + state], bwd[i * states + state]);
+        let ambiguous = (0..states).any(|other| {
+            other != state
+                && other % WAYS != 2
+                && add(fwd[i * states + other], bwd[i * states + other]) >= total
+        });
+        places.push(Some(Place {
+            row,
+            column,
+            ambiguous,
+        }));
+    }
+    Some(places)
+}
+
+/// A score no placement reaches.
+const NEG: i32 = i32::MIN / 4;
+
+/// Adds scores, keeping the impossible impossible.
+fn add(a: i32, b: i32) -> i32 {
+    if a <= NEG || b <= NEG {
+        NEG
+    } else {
+        a.saturating_add(b).max(NEG)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::shape::shape;
+    use super::*;
+
+    fn items(cells: &[&str], brk: impl Fn(usize) -> Break) -> Vec<Item> {
+        cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Item {
+                shape: shape(c),
+                brk: if i == 0 { Break::Must } else { brk(i) },
+                joinable: false,
+            })
+            .collect()
+    }
+
+    fn columns(places: &[Option<Place>]) -> Vec<(usize, usize)> {
+        places.iter().flatten().map(|p| (p.row, p.column)).collect()
+    }
+
+    const GRID: [Role; 4] = [Role::Tier, Role::Category, Role::Name, Role::Annual];
+
+    #[test]
+    fn short_rows_leave_out_their_merged_labels() {
+        let cells = [
+            "产出指标",
+            "数量指标",
+            "维修面积",
+            "≥400平方米",
+            "验收合格率",
+            "≥98%",
+        ];
+        let brk = |i| if i == 4 { Break::Must } else { Break::Never };
+        let places = align(&items(&cells, brk), &GRID).expect("fits");
+        assert_eq!(
+            columns(&places),
+            [(0, 0), (0, 1), (0, 2), (0, 3), (1, 2), (1, 3)]
+        );
+        assert!(places.iter().flatten().all(|p| !p.ambiguous));
+    }
+
+    #[test]
+    fn a_stream_of_cells_finds_its_rows() {
+        let cells = [
+            "产出指标",
+            "数量指标",
+            "维修面积",
+            "≥400平方米",
+            "质量指标",
+            "验收合格率",
+            "≥98%",
+            "效益指标",
+            "社会效益指标",
+            "群众满意",
+            "≥90%",
+        ];
+        let places = align(&items(&cells, |_| Break::May), &GRID).expect("fits");
+        assert_eq!(
+            columns(&places),
+            [
+                (0, 0),
+                (0, 1),
+                (0, 2),
+                (0, 3),
+                (1, 1),
+                (1, 2),
+                (1, 3),
+                (2, 0),
+                (2, 1),
+                (2, 2),
+                (2, 3)
+            ]
+        );
+    }
+
+    #[test]
+    fn split_cells_take_their_columns_by_content() {
+        let roles = [
+            Role::Tier,
+            Role::Category,
+            Role::Name,
+            Role::Qualifier,
+            Role::Annual,
+            Role::Measure,
+            Role::Weight,
+        ];
+        let cells = ["树木成活率", "≥", "85", "%", "10"];
+        let places = align(&items(&cells, |_| Break::Never), &roles).expect("fits");
+        assert_eq!(columns(&places), [(0, 2), (0, 3), (0, 4), (0, 5), (0, 6)]);
+    }
+
+    #[test]
+    fn ties_are_ambiguous() {
+        let roles = [Role::Name, Role::Annual, Role::Period];
+        let places = align(
+            &items(&["维修面积", "≥400平方米"], |_| Break::Never),
+            &roles,
+        )
+        .expect("fits");
+        assert!(places[1].is_some_and(|p| p.ambiguous));
+    }
+
+    #[test]
+    fn a_cell_that_fits_nowhere_fails_the_run() {
+        let roles = [Role::Weight];
+        assert_eq!(align(&items(&["维修面积"], |_| Break::Never), &roles), None);
+    }
+}

@@ -1,0 +1,1823 @@
+//! Assembling a document from grids.
+//!
+//! The grids' cells are read in order as one stream. Outside the indicator grid they are
+//! titles, label cells with their values (项目名称 | 主管部门 …), a self-evaluation's money
+//! block, and footers (合计, 评价结论); a header row (一级指标 | 二级指标 | …) sets the columns,
+//! and the cells up to the next header, label or footer are the grid's rows, aligned to the
+//! columns by what they are.
+
+use super::align::{Break, Item, align};
+use super::shape::{Shape, is_op, shape};
+use super::vocab::{Fact, MoneyColumn, Role, ends_grid, fact_of, fold, money_column, role_of};
+use super::{Grid, Rows};
+use crate::{
+    Category, Diagnostic, DiagnosticCode, Direction, Document, Execution, Funding, FundingUnit,
+    Indicator, Layout, Nature, Project, Scope, TableError, TableErrorKind, TableKind, Target,
+    TextCell, Tier,
+};
+use rust_decimal::Decimal;
+use std::borrow::Cow;
+
+/// A cell of the stream.
+#[derive(Debug, Clone)]
+struct Tok<'g> {
+    /// The text; a wrapped label's fragments joined are owned.
+    text: Cow<'g, str>,
+    line: usize,
+    column: usize,
+    /// The first cell of its row (of its line, for wrapped rows).
+    row_start: bool,
+    /// Its place in its row.
+    index: usize,
+    /// The grid it came from.
+    grid: usize,
+}
+
+/// A column of the indicator grid.
+#[derive(Debug, Clone)]
+struct Column {
+    role: Role,
+    /// The header as printed (the headers of a column's rows joined).
+    header: String,
+    /// A second column of a role (二级指标 of the 年度 group beside the 长期 one): read where
+    /// the first is empty.
+    alternate: bool,
+}
+
+/// A project being read.
+#[derive(Debug)]
+struct Draft {
+    project: Project,
+    unit: Option<String>,
+}
+
+/// What the reading has gathered.
+struct Builder<'g> {
+    grids: &'g [Grid],
+    title: Option<String>,
+    year: Option<u16>,
+    department: Option<String>,
+    money_unit: Option<String>,
+    total: Option<Decimal>,
+    units: Vec<FundingUnit>,
+    unit: Option<String>,
+    draft: Option<Draft>,
+    columns: Vec<Column>,
+    diagnostics: Vec<Diagnostic>,
+    layout: Layout,
+    self_evaluation: bool,
+}
+
+/// Reads a document from grids.
+pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
+    let toks = flatten(grids);
+    let mut builder = Builder {
+        grids,
+        title: None,
+        year: None,
+        department: None,
+        money_unit: None,
+        total: None,
+        units: Vec::new(),
+        unit: None,
+        draft: None,
+        columns: Vec::new(),
+        diagnostics: Vec::new(),
+        layout: grids.first().map_or(Layout::Pipe, |g| g.layout),
+        self_evaluation: false,
+    };
+    let mut headers = 0usize;
+    let mut i = 0;
+    while i < toks.len() {
+        let tok = &toks[i];
+        if tok.t().is_empty() {
+            i += 1;
+            continue;
+        }
+        if let Some((columns, end)) = builder.header_at(&toks, i) {
+            builder.columns = columns;
+            headers += 1;
+            i = end;
+            continue;
+        }
+        if let Some((money, end)) = builder.money_header_at(&toks, i) {
+            i = builder.read_money(&toks, end, &money);
+            continue;
+        }
+        if builder.starts_row(&toks, i) && ends_grid(tok.t()) {
+            i = builder.read_footer(&toks, i);
+            continue;
+        }
+        if let Some(end) = builder.read_fact(&toks, i) {
+            i = end;
+            continue;
+        }
+        if !builder.columns.is_empty() {
+            let end = builder.run_end(&toks, i);
+            builder.read_run(&toks[i..end]);
+            i = end.max(i + 1);
+            continue;
+        }
+        builder.preamble(tok);
+        i += 1;
+    }
+    builder.finish(headers)
+}
+
+/// The cells of the grids in order, trimmed, with where each row starts.
+fn flatten(grids: &[Grid]) -> Vec<Tok<'_>> {
+    let mut toks = Vec::new();
+    for (g, grid) in grids.iter().enumerate() {
+        for row in &grid.rows {
+            for (index, cell) in row.iter().enumerate() {
+                toks.push(Tok {
+                    text: Cow::Borrowed(cell.text.as_str()),
+                    line: cell.line,
+                    column: cell.column,
+                    row_start: index == 0 || grid.breaks == Rows::Lost,
+                    index,
+                    grid: g,
+                });
+            }
+        }
+    }
+    toks
+}
+
+/// The role of a header cell: the folded words, with the horizon a bracket may name
+/// (`指标值(长期)` is the long-term target).
+fn header_role(text: &str) -> Option<Role> {
+    let role = role_of(&fold(text))?;
+    let plain: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let long = ["长期", "中期", "实施周期", "实施期", "半年"]
+        .iter()
+        .any(|w| plain.contains(w));
+    Some(match role {
+        Role::Annual if long => Role::Period,
+        role => role,
+    })
+}
+
+/// Whether a role makes a header a header of the indicator grid.
+fn is_key(role: Role) -> bool {
+    role.is_indicator()
+}
+
+/// Whether a run of header roles is the header of an indicator grid: two kinds of indicator
+/// columns at least, a level (一级, 二级, 三级) among them.
+fn qualifies(roles: &[Option<Role>]) -> bool {
+    let mut kinds: Vec<Role> = roles
+        .iter()
+        .flatten()
+        .cloned()
+        .filter(|r| is_key(*r))
+        .collect();
+    kinds.sort_by_key(|r| *r as u8);
+    kinds.dedup();
+    let level = kinds
+        .iter()
+        .any(|r| matches!(r, Role::Tier | Role::Category | Role::Name));
+    let value = kinds.iter().any(|r| {
+        matches!(
+            r,
+            Role::Annual | Role::Period | Role::Actual | Role::Weight | Role::Score
+        )
+    });
+    level && (value || kinds.len() >= 3) && kinds.len() >= 2
+}
+
+/// A generic target header that a second header row may split: `指标值` over `年度 | 长期`.
+fn is_group(text: &str) -> bool {
+    matches!(
+        fold(text).as_str(),
+        "指标值" | "目标值" | "绩效指标值" | "指标值及单位" | "指标" | "绩效目标值"
+    )
+}
+
+/// Whether a header belongs under a target group: a target of a horizon, an actual value,
+/// or a past year's value (`2021年实际实现值`).
+fn is_target_like(text: &str) -> bool {
+    match header_role(text) {
+        Some(Role::Annual | Role::Period | Role::Actual) => true,
+        Some(Role::Text) => text.contains("实际") || text.contains("实现"),
+        _ => false,
+    }
+}
+
+impl Tok<'_> {
+    /// The text.
+    fn t(&self) -> &str {
+        &self.text
+    }
+}
+
+impl<'g> Builder<'g> {
+    fn breaks(&self, tok: &Tok<'_>) -> Rows {
+        self.grids.get(tok.grid).map_or(Rows::Lost, |g| g.breaks)
+    }
+
+    fn sheet(&self, tok: &Tok<'_>) -> Option<String> {
+        self.grids.get(tok.grid).and_then(|g| g.sheet.clone())
+    }
+
+    fn diagnose(&mut self, code: DiagnosticCode, message: String, tok: &Tok<'_>) {
+        let mut d = Diagnostic::new(code, message, tok.line, tok.column);
+        d.sheet = self.sheet(tok);
+        self.diagnostics.push(d);
+    }
+
+    /// Whether the cell starts a row, or stands alone where rows are lost.
+    fn starts_row(&self, toks: &[Tok<'_>], i: usize) -> bool {
+        toks[i].row_start || self.breaks(&toks[i]) == Rows::Lost
+    }
+
+    /// The end of the row that starts at `i` (one cell where rows are lost).
+    fn row_end(&self, toks: &[Tok<'_>], i: usize) -> usize {
+        if self.breaks(&toks[i]) == Rows::Lost {
+            return i + 1;
+        }
+        let mut j = i + 1;
+        while j < toks.len() && !toks[j].row_start && toks[j].grid == toks[i].grid {
+            j += 1;
+        }
+        j
+    }
+
+    /// The header of an indicator grid at `i`, with where it ends.
+    fn header_at(&self, toks: &[Tok<'_>], i: usize) -> Option<(Vec<Column>, usize)> {
+        let first = header_role(toks[i].t())?;
+        if !(is_key(first)
+            || matches!(first, Role::Section | Role::Seq | Role::Org | Role::Project))
+        {
+            return None;
+        }
+        if !self.starts_row(toks, i) {
+            return None;
+        }
+        match self.breaks(&toks[i]) {
+            Rows::Lost => self.header_run(toks, i),
+            mode => self.header_rows(toks, i, mode),
+        }
+    }
+
+    /// A header over rows: the row at `i`, and the rows under it whose cells are headers too.
+    fn header_rows(&self, toks: &[Tok<'_>], i: usize, mode: Rows) -> Option<(Vec<Column>, usize)> {
+        let end = self.row_end(toks, i);
+        let row = &toks[i..end];
+        let roles: Vec<Option<Role>> = row.iter().map(|t| header_role(t.t())).collect();
+        if !qualifies(&roles) {
+            return None;
+        }
+        let mut headers: Vec<Vec<&str>> = vec![row.iter().map(|t| t.t()).collect()];
+        let mut next = end;
+        while next < toks.len() && toks[next].grid == toks[i].grid {
+            let sub_end = self.row_end(toks, next);
+            let sub = &toks[next..sub_end];
+            let texts: Vec<&str> = sub
+                .iter()
+                .map(|t| t.t())
+                .filter(|t| !t.is_empty())
+                .collect();
+            let all_headers = !texts.is_empty()
+                && texts.iter().all(|t| {
+                    header_role(t).is_some_and(|r| r != Role::Blank) && shape(t) != Shape::Tier
+                });
+            if !all_headers || headers.len() >= 3 {
+                break;
+            }
+            headers.push(sub.iter().map(|t| t.t()).collect());
+            next = sub_end;
+        }
+        let columns = if mode == Rows::Positional {
+            positional_header(&headers)
+        } else {
+            let mut flat: Vec<&str> = headers[0].clone();
+            while flat.last().is_some_and(|t| t.is_empty()) {
+                flat.pop();
+            }
+            for sub in &headers[1..] {
+                let sub: Vec<&str> = sub.iter().cloned().filter(|t| !t.is_empty()).collect();
+                flat = split_group(&flat, &sub);
+            }
+            columns_of(&flat)
+        };
+        Some((columns, next))
+    }
+
+    /// A header where rows are lost: the run of header cells from `i`.
+    fn header_run(&self, toks: &[Tok<'_>], i: usize) -> Option<(Vec<Column>, usize)> {
+        let mut j = i;
+        let mut texts: Vec<String> = Vec::new();
+        while j < toks.len() && toks[j].grid == toks[i].grid {
+            let t = toks[j].t();
+            if t.is_empty() {
+                j += 1;
+                continue;
+            }
+            // A header cell split over two lines (`年初` / `预算数`, `实际` / `完成值`).
+            if let Some(last) = texts.last() {
+                let joined = format!("{last}{t}");
+                let (a, b, both) = (header_role(last), header_role(t), header_role(&joined));
+                let fragment = a.is_none() || b.is_none() || (a == b && a != Some(Role::Text));
+                if both.is_some() && fragment && money_column(&fold(&joined)).is_none() {
+                    texts.pop();
+                    texts.push(joined);
+                    j += 1;
+                    continue;
+                }
+            }
+            match header_role(t) {
+                Some(Role::Blank) | None => break,
+                Some(_) if shape(t) == Shape::Tier || shape(t) == Shape::Category => break,
+                Some(_) => texts.push(t.to_owned()),
+            }
+            j += 1;
+        }
+        let roles: Vec<Option<Role>> = texts.iter().map(|t| header_role(t)).collect();
+        if !qualifies(&roles) {
+            return None;
+        }
+        // A group header whose parts follow the other headers: `指标值 … 年度 | 长期`.
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let flat = regroup_run(&texts);
+        Some((columns_of(&flat), j))
+    }
+
+    /// The money block's header at `i` (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 |
+    /// 得分), with where it ends.
+    fn money_header_at(&self, toks: &[Tok<'_>], i: usize) -> Option<(Vec<MoneyColumn>, usize)> {
+        let lost = self.breaks(&toks[i]) == Rows::Lost;
+        let mut columns = Vec::new();
+        let mut j = i;
+        let mut pending = String::new();
+        while j < toks.len() && toks[j].grid == toks[i].grid {
+            if !lost && j > i && toks[j].row_start {
+                break;
+            }
+            let text = toks[j].t();
+            let folded = fold(text);
+            if let Some(column) = money_column(&folded) {
+                columns.push(column);
+                pending.clear();
+            } else if lost && !pending.is_empty() {
+                let joined = format!("{pending}{folded}");
+                match money_column(&joined) {
+                    Some(column) => {
+                        columns.push(column);
+                        pending.clear();
+                    }
+                    None => break,
+                }
+            } else if lost && matches!(folded.as_str(), "年初" | "全年" | "执行" | "预算") {
+                pending = folded;
+            } else if lost && (!columns.is_empty() || j > i + 2) {
+                break;
+            }
+            j += 1;
+        }
+        let money = columns
+            .iter()
+            .filter(|c| {
+                matches!(
+                    c,
+                    MoneyColumn::Initial
+                        | MoneyColumn::Budget
+                        | MoneyColumn::Executed
+                        | MoneyColumn::Rate
+                )
+            })
+            .count();
+        (money >= 2).then_some((columns, j))
+    }
+
+    /// Reads the money block's rows after its header; returns where they end.
+    fn read_money(&mut self, toks: &[Tok<'_>], from: usize, columns: &[MoneyColumn]) -> usize {
+        let lost = toks.get(from).is_some_and(|t| self.breaks(t) == Rows::Lost);
+        let mut i = from;
+        let mut rows = Vec::new();
+        while i < toks.len() {
+            let label = &toks[i];
+            let label_text = label.t();
+            if label_text.is_empty() {
+                i += 1;
+                continue;
+            }
+            let folded = fold(label_text);
+            let is_label = ["资金", "拨款", "结转", "合计", "总额", "财政", "其他"]
+                .iter()
+                .any(|w| folded.contains(w))
+                && !matches!(shape(label_text), Shape::Number | Shape::Percent);
+            if !is_label || (!lost && !label.row_start) {
+                break;
+            }
+            let mut row = Execution::new(label_text);
+            row.line = Some(label.line);
+            let mut j = i + 1;
+            let mut values: Vec<Tok<'_>> = Vec::new();
+            while j < toks.len() {
+                let t = &toks[j];
+                if !lost && t.row_start {
+                    break;
+                }
+                match shape(t.t()) {
+                    Shape::Number | Shape::Percent => values.push(t.clone()),
+                    Shape::Empty => {}
+                    _ => break,
+                }
+                j += 1;
+            }
+            self.fill_money(&mut row, columns, &values);
+            rows.push(row);
+            i = j;
+        }
+        let draft = self.draft_mut();
+        draft.project.execution.extend(rows);
+        self.self_evaluation = true;
+        i
+    }
+
+    /// Puts a money row's amounts in their columns: a percentage is the 执行率, the other
+    /// amounts fill the other columns in order.
+    fn fill_money(&mut self, row: &mut Execution, columns: &[MoneyColumn], values: &[Tok<'_>]) {
+        let slots: Vec<MoneyColumn> = columns
+            .iter()
+            .cloned()
+            .filter(|c| *c != MoneyColumn::Rate)
+            .collect();
+        let mut next = 0;
+        for value in values {
+            if let Some(percent) = value.t().strip_suffix(['%', '％']) {
+                row.rate = decimal(percent);
+                continue;
+            }
+            let Some(column) = slots.get(next) else {
+                self.diagnose(
+                    DiagnosticCode::TextUnparsed,
+                    format!("amount «{}» of «{}» fits no column", value.t(), row.label),
+                    value,
+                );
+                continue;
+            };
+            next += 1;
+            let amount = decimal(value.t());
+            match column {
+                MoneyColumn::Initial => row.initial = amount,
+                MoneyColumn::Budget => row.budget = amount,
+                MoneyColumn::Executed => row.executed = amount,
+                MoneyColumn::Weight => row.weight = amount,
+                MoneyColumn::Score => row.score = amount,
+                MoneyColumn::Rate => row.rate = amount,
+            }
+        }
+    }
+
+    /// Reads a footer row (合计, 评价结论 …) into the project's details.
+    fn read_footer(&mut self, toks: &[Tok<'_>], i: usize) -> usize {
+        let label = &toks[i];
+        let lost = self.breaks(label) == Rows::Lost;
+        let mut j = i + 1;
+        let mut parts: Vec<&str> = Vec::new();
+        while j < toks.len() && toks[j].grid == label.grid {
+            let t = &toks[j];
+            if (!lost && t.row_start) || (lost && self.is_label(t.t())) {
+                break;
+            }
+            if lost && (ends_grid(t.t()) || header_role(t.t()).is_some_and(is_key)) {
+                break;
+            }
+            if !t.t().is_empty() {
+                parts.push(t.t());
+                if lost && parts.len() >= 2 {
+                    j += 1;
+                    break;
+                }
+            }
+            j += 1;
+        }
+        let header = label.t().trim_end_matches([':', '：']).to_owned();
+        if self.draft.is_some() || self.units.iter().any(|u| !u.projects.is_empty()) {
+            let draft = self.draft_mut();
+            draft
+                .project
+                .details
+                .push(TextCell::new(header, parts.join(" | ")));
+        } else {
+            self.diagnose(
+                DiagnosticCode::LayoutSkipped,
+                format!("«{}» before any project skipped", label.t()),
+                label,
+            );
+        }
+        j
+    }
+
+    /// Whether a cell is a label of a fact.
+    fn is_label(&self, text: &str) -> bool {
+        fact_of(&fold(text)).is_some() || split_labelled(text).is_some()
+    }
+
+    /// Reads a label cell and its value (`项目名称 | 主体班`, `单位:万元`) at `i`; returns where it
+    /// ends, or `None` where the cell is no label.
+    fn read_fact(&mut self, toks: &[Tok<'_>], i: usize) -> Option<usize> {
+        let tok = &toks[i];
+        if let Some(pairs) = split_labelled(tok.t()) {
+            for (fact, label, value) in pairs {
+                self.apply(fact, label, value, tok);
+            }
+            return Some(i + 1);
+        }
+        let fact = fact_of(&fold(tok.t()))?;
+        let lost = self.breaks(tok) == Rows::Lost;
+        let mut j = i + 1;
+        let mut values: Vec<&str> = Vec::new();
+        while j < toks.len() && toks[j].grid == tok.grid {
+            let t = &toks[j];
+            if !lost && t.row_start {
+                break;
+            }
+            if self.is_label(t.t()) || header_role(t.t()).is_some_and(is_key) || ends_grid(t.t()) {
+                break;
+            }
+            if self.money_header_at(toks, j).is_some() {
+                break;
+            }
+            if !t.t().is_empty() {
+                values.push(t.t());
+                if lost {
+                    j += 1;
+                    break;
+                }
+            }
+            j += 1;
+        }
+        let value = values.join(" ");
+        self.apply(fact, tok.t(), &value, tok);
+        Some(j)
+    }
+
+    /// Applies a fact read from a label and its value.
+    fn apply(&mut self, fact: Fact, label: &str, value: &str, at: &Tok<'_>) {
+        let value = value.trim();
+        match fact {
+            Fact::Project => {
+                if value.is_empty() {
+                    return;
+                }
+                let starts_new = self.draft.as_ref().is_some_and(|d| {
+                    !d.project.indicators.is_empty() || !d.project.name.is_empty()
+                });
+                if starts_new {
+                    self.push_draft();
+                }
+                let unit = self.unit.clone();
+                let draft = self.draft.get_or_insert_with(|| Draft {
+                    project: Project::new(""),
+                    unit,
+                });
+                draft.project.name = value.to_owned();
+                draft.project.line = Some(at.line);
+            }
+            Fact::Department => {
+                if !value.is_empty() && self.department.is_none() {
+                    self.department = Some(value.to_owned());
+                }
+            }
+            Fact::MoneyUnit => {
+                if let Some(unit) = money_unit_of(value) {
+                    self.money_unit.get_or_insert(unit);
+                }
+            }
+            Fact::Competent => {
+                if !value.is_empty() {
+                    let v = value.to_owned();
+                    if self.department.is_none() {
+                        self.department = Some(strip_code(&v).to_owned());
+                    }
+                    self.draft_mut().project.competent = Some(v);
+                }
+            }
+            Fact::Implementer => {
+                if !value.is_empty() {
+                    self.draft_mut().project.implementer = Some(value.to_owned());
+                }
+            }
+            Fact::Budget | Fact::Fiscal | Fact::Other => {
+                let amount = self.amount(value);
+                match amount {
+                    Some(amount) => {
+                        let funding = &mut self.draft_mut().project;
+                        match fact {
+                            Fact::Budget => {
+                                funding.budget.get_or_insert(amount);
+                                funding.funding.total.get_or_insert(amount);
+                            }
+                            Fact::Fiscal => {
+                                funding.funding.fiscal.get_or_insert(amount);
+                            }
+                            _ => {
+                                funding.funding.other.get_or_insert(amount);
+                            }
+                        }
+                    }
+                    None if value.is_empty() => {}
+                    None => self
+                        .draft_mut()
+                        .project
+                        .details
+                        .push(TextCell::new(label.trim_end_matches([':', '：']), value)),
+                }
+            }
+            Fact::Goal => {
+                if !value.is_empty() {
+                    let project = &mut self.draft_mut().project;
+                    if project.goal.is_empty() {
+                        project.goal = value.to_owned();
+                    } else {
+                        project
+                            .details
+                            .push(TextCell::new(label.trim_end_matches([':', '：']), value));
+                    }
+                }
+            }
+            Fact::LongGoal | Fact::Detail => {
+                if !value.is_empty() {
+                    self.draft_mut()
+                        .project
+                        .details
+                        .push(TextCell::new(label.trim_end_matches([':', '：']), value));
+                }
+            }
+            Fact::Period => {
+                if !value.is_empty() {
+                    self.draft_mut().project.period = Some(value.to_owned());
+                }
+            }
+        }
+    }
+
+    /// An amount in the table's money unit: `164万元` is 164 where the table counts in 万元,
+    /// and sets that unit where it has none.
+    fn amount(&mut self, text: &str) -> Option<Decimal> {
+        let text = text.trim().trim_end_matches(['。', '.']);
+        if text.is_empty() {
+            return None;
+        }
+        if is_plain_amount(text) {
+            return decimal(text);
+        }
+        let target = Target::lenient(text);
+        let q = target.quantity()?;
+        if target.op().is_some() || q.per().is_some() {
+            return None;
+        }
+        let unit = q.unit()?;
+        if unit != "元" {
+            return None;
+        }
+        let stated = match q.scale() {
+            Some(scale) => format!("{}元", scale.as_str()),
+            None => "元".to_owned(),
+        };
+        let table = self
+            .money_unit
+            .get_or_insert_with(|| stated.clone())
+            .clone();
+        convert(q.amount(), &stated, &table)
+    }
+
+    /// The current project, begun where there is none.
+    fn draft_mut(&mut self) -> &mut Draft {
+        let unit = self.unit.clone();
+        self.draft.get_or_insert_with(|| Draft {
+            project: Project::new(""),
+            unit,
+        })
+    }
+
+    /// Ends the current project.
+    fn push_draft(&mut self) {
+        let Some(draft) = self.draft.take() else {
+            return;
+        };
+        let name = draft
+            .unit
+            .or_else(|| self.department.clone())
+            .unwrap_or_default();
+        match self.units.last_mut() {
+            Some(unit) if unit.name == name => unit.projects.push(draft.project),
+            _ => {
+                let mut unit = FundingUnit::new(name);
+                unit.projects.push(draft.project);
+                self.units.push(unit);
+            }
+        }
+    }
+
+    /// Text before the grid: the title, the year, or what is skipped.
+    fn preamble(&mut self, tok: &Tok<'_>) {
+        let text = tok.t();
+        if self.title.is_none() && is_title(text) {
+            self.title = Some(text.to_owned());
+            if self.year.is_none() {
+                self.year = crate::read::runon::year_of(text);
+            }
+            return;
+        }
+        if self.year.is_none() {
+            if let Some(year) = year_line(text) {
+                self.year = Some(year);
+                return;
+            }
+        }
+        self.diagnose(
+            DiagnosticCode::LayoutSkipped,
+            format!("text outside the grid skipped: «{text}»"),
+            tok,
+        );
+    }
+
+    /// Where the run of data cells from `i` ends: at a header, a label, a money block or a
+    /// footer.
+    fn run_end(&self, toks: &[Tok<'_>], i: usize) -> usize {
+        let mut j = i;
+        while j < toks.len() {
+            let tok = &toks[j];
+            if j > i && tok.grid != toks[i].grid && self.header_at(toks, j).is_some() {
+                break;
+            }
+            if j > i && self.starts_row(toks, j) {
+                if self.header_at(toks, j).is_some()
+                    || ends_grid(tok.t())
+                    || self.money_header_at(toks, j).is_some()
+                {
+                    break;
+                }
+                // A row with a label in it is the next project's block.
+                let row_end = self.row_end(toks, j);
+                if toks[j..row_end]
+                    .iter()
+                    .any(|t| self.is_label(t.t()) && !self.is_data_label(t.t()))
+                {
+                    break;
+                }
+            }
+            j += 1;
+        }
+        j
+    }
+
+    /// Whether a label-like cell may still be data of the grid (a name that happens to be a
+    /// label word is no label where the grid has a column for it).
+    fn is_data_label(&self, text: &str) -> bool {
+        match fact_of(&fold(text)) {
+            Some(Fact::Project) => self.columns.iter().any(|c| c.role == Role::Project),
+            Some(Fact::Budget) => self.columns.iter().any(|c| c.role == Role::Budget),
+            Some(Fact::Goal) => self.columns.iter().any(|c| c.role == Role::Goal),
+            _ => false,
+        }
+    }
+
+    /// Reads a run of data cells into indicators.
+    fn read_run(&mut self, run: &[Tok<'_>]) {
+        let Some(first) = run.first().cloned() else {
+            return;
+        };
+        let mode = self.breaks(&first);
+        let columns = self.columns.clone();
+        let roles: Vec<Role> = columns.iter().map(|c| c.role).collect();
+        let rows: Vec<Row<'_>> = if mode == Rows::Positional {
+            positional_rows(run, columns.len())
+        } else {
+            let cells: Vec<Tok<'_>> = join_fragments(run);
+            let items: Vec<Item> = cells
+                .iter()
+                .enumerate()
+                .map(|(n, t)| Item {
+                    shape: shape(t.t()),
+                    brk: match (n, mode) {
+                        (0, _) => Break::Must,
+                        (_, Rows::Lost) => Break::May,
+                        (_, Rows::Wrapped) if t.row_start => Break::May,
+                        (_, _) if t.row_start => Break::Must,
+                        _ => Break::Never,
+                    },
+                    joinable: mode == Rows::Wrapped && !t.row_start,
+                })
+                .collect();
+            match align(&items, &roles) {
+                Some(places) => grouped_rows(&cells, &places, columns.len()),
+                None => {
+                    let texts: Vec<&str> = cells.iter().map(|t| t.t()).collect();
+                    self.diagnose(
+                        DiagnosticCode::RowUnread,
+                        format!(
+                            "cells that fit no column of the grid: «{}»",
+                            texts.join(" | ")
+                        ),
+                        &first,
+                    );
+                    return;
+                }
+            }
+        };
+        self.read_rows(rows, &columns);
+    }
+
+    /// Reads aligned rows: labels carried down (and up), projects begun, indicators made.
+    fn read_rows(&mut self, rows: Vec<Row<'_>>, columns: &[Column]) {
+        let tiers = fill_levels(&rows, columns);
+        let mut previous_category: Option<String> = None;
+        let mut previous_tier: Option<String> = None;
+        for (row, (tier_text, category_fill)) in rows.iter().zip(tiers) {
+            let anchor = row.anchor.clone();
+            if row.ambiguous {
+                let texts: Vec<&str> = row.cells.iter().flatten().map(|t| t.t()).collect();
+                self.diagnose(
+                    DiagnosticCode::RowAmbiguous,
+                    format!(
+                        "row fits the columns in more than one way, not read: «{}»",
+                        texts.join(" | ")
+                    ),
+                    &anchor,
+                );
+                continue;
+            }
+            // Project-level columns.
+            let own = |role: Role| -> Option<String> {
+                let texts: Vec<&str> = columns
+                    .iter()
+                    .zip(&row.cells)
+                    .filter(|(c, _)| c.role == role)
+                    .flat_map(|(_, cells)| cells.iter().map(|t| t.t()))
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                (!texts.is_empty()).then(|| texts.join(""))
+            };
+            if let Some(org) = own(Role::Org) {
+                if own(Role::Project).is_none()
+                    && self
+                        .draft
+                        .as_ref()
+                        .is_none_or(|d| d.project.indicators.is_empty())
+                    && self.units.is_empty()
+                {
+                    // A unit's row above its projects: the department and its total.
+                    if let Some(budget) = own(Role::Budget).and_then(|b| self.amount(&b)) {
+                        if self.department.is_none() {
+                            self.department = Some(org.clone());
+                        }
+                        self.total.get_or_insert(budget);
+                        if !has_indicator(row, columns) {
+                            continue;
+                        }
+                    }
+                }
+                if self.unit.as_deref() != Some(org.as_str()) {
+                    self.push_draft();
+                    self.unit = Some(org);
+                }
+            }
+            if let Some(name) = own(Role::Project) {
+                let same = self.draft.as_ref().is_some_and(|d| d.project.name == name);
+                if !same {
+                    if self.draft.as_ref().is_some_and(|d| {
+                        !d.project.indicators.is_empty() || !d.project.name.is_empty()
+                    }) {
+                        self.push_draft();
+                    }
+                    let draft = self.draft_mut();
+                    draft.project.name = name;
+                    draft.project.line = Some(anchor.line);
+                    previous_category = None;
+                    previous_tier = None;
+                }
+            }
+            if let Some(budget) = own(Role::Budget) {
+                match self.amount(&budget) {
+                    Some(amount) => {
+                        let project = &mut self.draft_mut().project;
+                        project.budget.get_or_insert(amount);
+                        project.funding.total.get_or_insert(amount);
+                    }
+                    None => self.diagnose(
+                        DiagnosticCode::NumberUnread,
+                        format!("budget «{budget}» is no amount"),
+                        &anchor,
+                    ),
+                }
+            }
+            if let Some(goal) = own(Role::Goal) {
+                let project = &mut self.draft_mut().project;
+                if project.goal.is_empty() {
+                    project.goal = goal;
+                }
+            }
+            for (column, cells) in columns.iter().zip(&row.cells) {
+                if column.role == Role::Detail {
+                    let text: Vec<&str> = cells.iter().map(|t| t.t()).collect();
+                    let text = text.join("");
+                    if !text.is_empty() {
+                        let project = &mut self.draft_mut().project;
+                        if !project.details.iter().any(|d| d.header == column.header) {
+                            project
+                                .details
+                                .push(TextCell::new(column.header.clone(), text));
+                        }
+                    }
+                }
+            }
+            if !has_indicator(row, columns) {
+                let labels: Vec<&str> = columns
+                    .iter()
+                    .zip(&row.cells)
+                    .filter(|(c, _)| {
+                        matches!(
+                            c.role,
+                            Role::Tier | Role::Category | Role::Section | Role::Name | Role::Seq
+                        )
+                    })
+                    .flat_map(|(_, cells)| cells.iter().map(|t| t.t()))
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                if !labels.is_empty() {
+                    self.diagnose(
+                        DiagnosticCode::RowEmpty,
+                        format!(
+                            "a row with labels and no indicator: «{}»",
+                            labels.join(" | ")
+                        ),
+                        &anchor,
+                    );
+                }
+                continue;
+            }
+            // The tier resets the category where it changes.
+            if tier_text != previous_tier
+                && row_own(row, columns, Role::Category).is_none()
+                && previous_tier.is_some()
+            {
+                previous_category = None;
+            }
+            let category_text = row_own(row, columns, Role::Category)
+                .or_else(|| previous_category.clone())
+                .or(category_fill);
+            previous_category = category_text.clone();
+            previous_tier = tier_text.clone();
+            let indicator =
+                self.indicator(row, columns, tier_text.as_deref(), category_text.as_deref());
+            let draft = self.draft_mut();
+            draft.project.indicators.push(indicator);
+        }
+    }
+
+    /// Makes an indicator from a row.
+    fn indicator(
+        &mut self,
+        row: &Row<'_>,
+        columns: &[Column],
+        tier_text: Option<&str>,
+        category_text: Option<&str>,
+    ) -> Indicator {
+        let anchor = row.anchor.clone();
+        let mut name = String::new();
+        let mut annual: Option<String> = None;
+        let mut period: Option<(String, String)> = None;
+        let mut actual: Option<String> = None;
+        let mut op: Option<&str> = None;
+        let mut measure: Option<&str> = None;
+        let mut texts: Vec<TextCell> = Vec::new();
+        let mut weight = None;
+        let mut score = None;
+        let mut direction = None;
+        let mut nature = None;
+        let mut core = false;
+        let mut seq = None;
+        for (column, cells) in columns.iter().zip(&row.cells) {
+            let text: String = cells.iter().map(|t| t.t()).collect::<Vec<_>>().join("");
+            if text.is_empty() {
+                continue;
+            }
+            match column.role {
+                Role::Name if name.is_empty() => name = text,
+                Role::Name | Role::Category if column.alternate => {
+                    if text != name && Some(text.as_str()) != category_text {
+                        texts.push(TextCell::new(column.header.clone(), text));
+                    }
+                }
+                Role::Name => texts.push(TextCell::new(column.header.clone(), text)),
+                Role::Annual if annual.is_none() => annual = Some(text),
+                Role::Annual => {
+                    if period.is_none() {
+                        period = annual.take().map(|a| (String::new(), a));
+                        annual = Some(text);
+                    } else {
+                        texts.push(TextCell::new(column.header.clone(), text));
+                    }
+                }
+                Role::Period if period.is_none() => period = Some((column.header.clone(), text)),
+                Role::Actual if actual.is_none() => actual = Some(text),
+                Role::Weight | Role::Score => match number_of(&text) {
+                    Some(d) if column.role == Role::Weight && weight.is_none() => weight = Some(d),
+                    Some(d) if column.role == Role::Score && score.is_none() => score = Some(d),
+                    _ => {
+                        self.diagnose(
+                            DiagnosticCode::NumberUnread,
+                            format!("{} «{text}» is no number; kept as text", column.header),
+                            cells.first().unwrap_or(&anchor),
+                        );
+                        texts.push(TextCell::new(column.header.clone(), text));
+                    }
+                },
+                Role::Qualifier => {
+                    for cell in cells {
+                        let t = cell.t();
+                        if is_op(t) {
+                            op = Some(t);
+                        } else if let Some(d) = Direction::from_chinese(t) {
+                            direction = Some(d);
+                        } else if fold(t).starts_with("定性") {
+                            nature = Some(Nature::Qualitative);
+                        } else if fold(t).starts_with("定量") {
+                            nature = Some(Nature::Quantitative);
+                        } else {
+                            texts.push(TextCell::new(column.header.clone(), t));
+                        }
+                    }
+                }
+                Role::Measure => measure = Some(cells.first().map_or("", |t| t.t())),
+                Role::Core => core = true,
+                Role::Seq => seq = text.parse::<u32>().ok(),
+                Role::Text => texts.push(TextCell::new(column.header.clone(), text)),
+                Role::Tier | Role::Category | Role::Section | Role::Blank => {}
+                Role::Org | Role::Project | Role::Budget | Role::Goal | Role::Detail => {}
+                _ => texts.push(TextCell::new(column.header.clone(), text)),
+            }
+        }
+        let joined = |value: &str| join_split(op, value, measure);
+        let annual_text = annual.as_deref().map(joined).unwrap_or_default();
+        let position = self
+            .draft
+            .as_ref()
+            .map_or(0, |d| d.project.indicators.len());
+        let seq = seq.unwrap_or_else(|| u32::try_from(position + 1).unwrap_or(u32::MAX));
+        let mut indicator = Indicator::new(seq, name, Target::lenient(&annual_text));
+        if let Some((label, value)) = period {
+            indicator.period = Some(Target::lenient(&joined(&value)));
+            let folded = fold(&label);
+            indicator.period_label = (!label.is_empty()
+                && !matches!(folded.as_str(), "实施周期指标值"))
+            .then_some(label);
+        }
+        indicator.actual = actual.map(|a| Target::lenient(&a));
+        indicator.weight = weight;
+        indicator.score = score;
+        indicator.direction = direction;
+        indicator.nature = nature;
+        indicator.core = core;
+        indicator.texts = texts;
+        indicator.line = Some(anchor.line);
+        if let Some(text) = tier_text {
+            let (tier, label) = level_label::<Tier>(text, Tier::name);
+            if tier.is_none() {
+                self.diagnose(
+                    DiagnosticCode::LabelUnknown,
+                    format!("tier «{text}» is no tier this crate knows; kept as printed"),
+                    &anchor,
+                );
+            }
+            indicator.tier = tier;
+            indicator.tier_label = label;
+        }
+        if let Some(text) = category_text {
+            let (category, label) = level_label::<Category>(text, Category::name);
+            match (category, tier_text.and_then(|t| t.parse::<Tier>().ok())) {
+                (None, Some(tier)) if text.parse::<Tier>().ok() == Some(tier) => {}
+                (None, _) => self.diagnose(
+                    DiagnosticCode::LabelUnknown,
+                    format!("category «{text}» is no category this crate knows; kept as printed"),
+                    &anchor,
+                ),
+                _ => {}
+            }
+            indicator.category = category;
+            indicator.category_label = label;
+            if indicator.tier.is_none() && indicator.tier_label.is_none() {
+                indicator.tier = category.map(Category::tier);
+            }
+        }
+        if let Some(d) = crate::read::runon::records::tier_category_mismatch(
+            &indicator,
+            anchor.line,
+            anchor.column,
+        ) {
+            let mut d = d;
+            d.sheet = self.sheet(&anchor);
+            self.diagnostics.push(d);
+        }
+        if indicator.actual.is_some() || indicator.score.is_some() {
+            self.self_evaluation = true;
+        }
+        indicator
+    }
+
+    /// The document, once every cell is read.
+    fn finish(mut self, headers: usize) -> Result<Document, TableError> {
+        self.push_draft();
+        let indicators: usize = self
+            .units
+            .iter()
+            .flat_map(|u| &u.projects)
+            .map(|p| p.indicators.len())
+            .sum();
+        if headers == 0 {
+            return Err(TableError::new(
+                TableErrorKind::NotATable,
+                "no indicator grid: no header naming its columns (一级指标, 三级指标, 指标值 …)",
+            ));
+        }
+        if indicators == 0 {
+            return Err(TableError::new(
+                TableErrorKind::NotATable,
+                "no indicator grid: a header, but no row holds an indicator",
+            ));
+        }
+        let title = self.title.clone();
+        let words = title.as_deref().unwrap_or("");
+        let tiers: Vec<Tier> = self
+            .units
+            .iter()
+            .flat_map(|u| &u.projects)
+            .flat_map(|p| &p.indicators)
+            .filter_map(|i| i.tier)
+            .collect();
+        let kind = if words.contains("自评") {
+            TableKind::SelfEvaluation
+        } else if words.contains("评价")
+            || tiers
+                .iter()
+                .any(|t| matches!(t, Tier::Decision | Tier::Process))
+        {
+            TableKind::Evaluation
+        } else if words.contains("批复") || words.contains("审批") {
+            TableKind::Approval
+        } else if words.contains("申报") {
+            TableKind::Application
+        } else if self.self_evaluation {
+            TableKind::SelfEvaluation
+        } else {
+            TableKind::Target
+        };
+        let scope = if words.contains("整体") {
+            Scope::Department
+        } else {
+            Scope::Project
+        };
+        // A project without a name: the department's whole spending, or the table's subject.
+        for unit in &mut self.units {
+            if unit.name.is_empty() {
+                unit.name = self.department.clone().unwrap_or_default();
+            }
+            for project in &mut unit.projects {
+                if project.name.is_empty() {
+                    project.name = match scope {
+                        Scope::Department => self.department.clone().unwrap_or_default(),
+                        _ => title.clone().unwrap_or_default(),
+                    };
+                }
+            }
+        }
+        self.diagnostics.sort_by(|a, b| {
+            (a.sheet.as_deref(), a.line, a.column).cmp(&(b.sheet.as_deref(), b.line, b.column))
+        });
+        let funding = Funding {
+            total: self.total,
+            ..Funding::default()
+        };
+        Ok(Document {
+            title,
+            department: self.department,
+            year: self.year,
+            money_unit: self.money_unit,
+            funding,
+            units: self.units,
+            diagnostics: self.diagnostics,
+            kind,
+            scope,
+            layout: self.layout,
+        })
+    }
+}
+
+/// A row of the grid: the cells of each column, and where it was read.
+#[derive(Debug)]
+struct Row<'g> {
+    cells: Vec<Vec<Tok<'g>>>,
+    anchor: Tok<'g>,
+    ambiguous: bool,
+}
+
+/// Rows whose cells stand in their columns.
+fn positional_rows<'g>(run: &[Tok<'g>], width: usize) -> Vec<Row<'g>> {
+    let mut rows: Vec<Row<'g>> = Vec::new();
+    for tok in run {
+        if tok.row_start || rows.is_empty() {
+            rows.push(Row {
+                cells: vec![Vec::new(); width],
+                anchor: tok.clone(),
+                ambiguous: false,
+            });
+        }
+        if let Some(row) = rows.last_mut() {
+            match row.cells.get_mut(tok.index) {
+                Some(cell) if !tok.t().is_empty() => cell.push(tok.clone()),
+                Some(_) => {}
+                None if tok.t().is_empty() => {}
+                None => {
+                    // A cell beyond the header's columns: its text is kept as the last
+                    // column's, so that nothing is lost.
+                    if let Some(last) = row.cells.last_mut() {
+                        last.push(tok.clone());
+                    }
+                }
+            }
+        }
+    }
+    rows
+}
+
+/// Rows from aligned cells.
+fn grouped_rows<'g>(
+    cells: &[Tok<'g>],
+    places: &[Option<super::align::Place>],
+    width: usize,
+) -> Vec<Row<'g>> {
+    let mut rows: Vec<Row<'g>> = Vec::new();
+    let mut last_column = 0;
+    for (tok, place) in cells.iter().zip(places) {
+        match place {
+            Some(place) => {
+                if rows.len() <= place.row {
+                    rows.push(Row {
+                        cells: vec![Vec::new(); width],
+                        anchor: tok.clone(),
+                        ambiguous: false,
+                    });
+                }
+                if let Some(row) = rows.last_mut() {
+                    row.ambiguous |= place.ambiguous;
+                    if let Some(cell) = row.cells.get_mut(place.column) {
+                        cell.push(tok.clone());
+                    }
+                }
+                last_column = place.column;
+            }
+            None => {
+                if let Some(cell) = rows.last_mut().and_then(|r| r.cells.get_mut(last_column)) {
+                    cell.push(tok.clone());
+                }
+            }
+        }
+    }
+    rows
+}
+
+/// Cells with the fragments of wrapped labels joined back (`经济效益` / `指标`), and empty
+/// cells dropped: where cells do not stand in their columns an empty one tells nothing.
+fn join_fragments<'g>(run: &[Tok<'g>]) -> Vec<Tok<'g>> {
+    let mut out: Vec<Tok<'g>> = Vec::with_capacity(run.len());
+    for tok in run {
+        if tok.t().is_empty()
+            || shape(tok.t()) == Shape::Empty && tok.t().chars().all(|c| c.is_whitespace())
+        {
+            continue;
+        }
+        if tok.text == "指标" {
+            if let Some(last) = out.last_mut() {
+                if matches!(
+                    shape(last.t()),
+                    Shape::Text | Shape::Category | Shape::Tier | Shape::Label
+                ) {
+                    let joined = format!("{}指标", last.t());
+                    if matches!(shape(&joined), Shape::Category | Shape::Tier | Shape::Label) {
+                        last.text = Cow::Owned(joined);
+                        continue;
+                    }
+                }
+            }
+        }
+        out.push(tok.clone());
+    }
+    out
+}
+
+/// The own text of a row's column of a role.
+fn row_own(row: &Row<'_>, columns: &[Column], role: Role) -> Option<String> {
+    columns
+        .iter()
+        .zip(&row.cells)
+        .filter(|(c, _)| c.role == role && !c.alternate)
+        .flat_map(|(_, cells)| cells.iter().map(|t| t.t()))
+        .find(|t| !t.is_empty())
+        .map(str::to_owned)
+}
+
+/// Whether a row holds an indicator: a name, or a value of any kind.
+fn has_indicator(row: &Row<'_>, columns: &[Column]) -> bool {
+    let mut name: Option<&str> = None;
+    let mut values = false;
+    for (column, cells) in columns.iter().zip(&row.cells) {
+        let text = cells.iter().map(|t| t.t()).find(|t| !t.is_empty());
+        let Some(text) = text else { continue };
+        match column.role {
+            Role::Name => name = name.or(Some(text)),
+            Role::Annual
+            | Role::Period
+            | Role::Actual
+            | Role::Weight
+            | Role::Score
+            | Role::Measure => {
+                values = true;
+            }
+            Role::Qualifier | Role::Text | Role::Core => values = true,
+            _ => {}
+        }
+    }
+    let placeholder = name.is_some_and(is_placeholder_name);
+    (name.is_some() || values) && !placeholder
+}
+
+/// A template's placeholder name: `……`, `指标2`, `指标3:`.
+fn is_placeholder_name(name: &str) -> bool {
+    let t = name.trim().trim_end_matches([':', '：']);
+    t.chars().all(|c| matches!(c, '…' | '.' | '。' | '·'))
+        || t.strip_prefix("指标")
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The tier of each row, and a category from below for the rows above a grid's first one.
+/// A tier label may be printed on a middle row of its merged cell: the rows above it take it
+/// where their category belongs to it, and the first label below where no label is above.
+fn fill_levels(rows: &[Row<'_>], columns: &[Column]) -> Vec<(Option<String>, Option<String>)> {
+    let own_tiers: Vec<Option<String>> = rows
+        .iter()
+        .map(|r| row_own(r, columns, Role::Tier))
+        .collect();
+    let own_categories: Vec<Option<String>> = rows
+        .iter()
+        .map(|r| row_own(r, columns, Role::Category))
+        .collect();
+    let first_category = own_categories.iter().flatten().next().cloned();
+    // The category each row has, carried down, for choosing between tiers.
+    let mut categories: Vec<Option<Category>> = Vec::with_capacity(rows.len());
+    let mut carried: Option<Category> = None;
+    for own in &own_categories {
+        if let Some(text) = own {
+            carried = text.parse().ok();
+        }
+        categories.push(carried);
+    }
+    // The next own tier at or below each row.
+    let mut below: Vec<Option<String>> = vec![None; rows.len()];
+    let mut next: Option<String> = None;
+    for r in (0..rows.len()).rev() {
+        if own_tiers[r].is_some() {
+            next = own_tiers[r].clone();
+        }
+        below[r] = next.clone();
+    }
+    let admits = |tier: &Option<String>, category: Option<Category>| -> bool {
+        let (Some(tier), Some(category)) =
+            (tier.as_ref().and_then(|t| t.parse::<Tier>().ok()), category)
+        else {
+            return false;
+        };
+        tier.admits(category)
+    };
+    let mut out = Vec::with_capacity(rows.len());
+    let mut above: Option<String> = None;
+    for r in 0..rows.len() {
+        let tier = if own_tiers[r].is_some() {
+            above = own_tiers[r].clone();
+            own_tiers[r].clone()
+        } else if above.is_none()
+            || (!admits(&above, categories[r]) && admits(&below[r], categories[r]))
+        {
+            below[r].clone()
+        } else {
+            above.clone()
+        };
+        let category = if own_categories[..=r].iter().all(Option::is_none) {
+            first_category.clone()
+        } else {
+            None
+        };
+        out.push((tier, category));
+    }
+    out
+}
+
+/// A tier or category from a printed label, and the label where it differs from the name.
+fn level_label<L: core::str::FromStr + Copy>(
+    text: &str,
+    name: impl Fn(L) -> &'static str,
+) -> (Option<L>, Option<String>) {
+    let level: Option<L> = text.parse().ok();
+    let label = match level {
+        Some(l) if name(l) == text => None,
+        _ => Some(text.to_owned()),
+    };
+    (level, label)
+}
+
+/// The columns of a header whose rows keep their positions: each column's header is its
+/// rows' texts joined; its role is the lowest row's that names one.
+fn positional_header(rows: &[Vec<&str>]) -> Vec<Column> {
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut texts = Vec::with_capacity(width);
+    for c in 0..width {
+        let mut parts: Vec<&str> = Vec::new();
+        for row in rows {
+            if let Some(t) = row.get(c) {
+                if !t.is_empty() && !parts.contains(t) {
+                    parts.push(t);
+                }
+            }
+        }
+        texts.push(parts);
+    }
+    let mut columns: Vec<Column> = texts
+        .iter()
+        .map(|parts| {
+            let role = parts
+                .iter()
+                .rev()
+                .find_map(|p| header_role(p).filter(|r| *r != Role::Blank))
+                .or_else(|| header_role(&parts.concat()))
+                .unwrap_or(if parts.is_empty() {
+                    Role::Blank
+                } else {
+                    Role::Text
+                });
+            let role = match (
+                role,
+                parts.iter().any(|p| header_role(p) == Some(Role::Period)),
+            ) {
+                (Role::Annual, true) => Role::Period,
+                (role, _) => role,
+            };
+            Column {
+                role,
+                header: parts.join(""),
+                alternate: false,
+            }
+        })
+        .collect();
+    mark_alternates(&mut columns);
+    columns
+}
+
+/// Columns from a flat list of header texts.
+fn columns_of(texts: &[&str]) -> Vec<Column> {
+    let mut columns: Vec<Column> = texts
+        .iter()
+        .map(|t| Column {
+            role: header_role(t).unwrap_or(Role::Text),
+            header: (*t).to_owned(),
+            alternate: false,
+        })
+        .collect();
+    mark_alternates(&mut columns);
+    columns
+}
+
+/// Marks a role's second column as its alternate, and makes the first of two annual targets
+/// the second horizon where the header names none (the longer horizon comes first).
+fn mark_alternates(columns: &mut [Column]) {
+    for role in [Role::Category, Role::Name] {
+        let mut seen = false;
+        for column in columns.iter_mut().filter(|c| c.role == role) {
+            column.alternate = seen;
+            seen = true;
+        }
+    }
+    let annuals = columns.iter().filter(|c| c.role == Role::Annual).count();
+    let periods = columns.iter().filter(|c| c.role == Role::Period).count();
+    if annuals >= 2 && periods == 0 {
+        if let Some(first) = columns.iter_mut().find(|c| c.role == Role::Annual) {
+            first.role = Role::Period;
+        }
+    }
+}
+
+/// A header row whose group cell (`指标值`) a second row splits (`年度 | 长期`): the group cell
+/// gives way to the parts.
+fn split_group<'a>(top: &[&'a str], sub: &[&'a str]) -> Vec<&'a str> {
+    if sub.is_empty() {
+        return top.to_vec();
+    }
+    let sub_roles: Vec<Option<Role>> = sub.iter().map(|t| header_role(t)).collect();
+    let targets = sub
+        .iter()
+        .zip(&sub_roles)
+        .all(|(t, r)| is_target_like(t) || matches!(r, Some(Role::Weight | Role::Score)));
+    let levels = sub_roles
+        .iter()
+        .all(|r| matches!(r, Some(Role::Tier | Role::Category | Role::Name)));
+    let group = top.iter().position(|t| {
+        (targets && is_group(t)) || (levels && header_role(t) == Some(Role::Section))
+    });
+    match group {
+        Some(g) => {
+            let mut out = top[..g].to_vec();
+            out.extend_from_slice(sub);
+            out.extend_from_slice(&top[g + 1..]);
+            out
+        }
+        // No cell to split: the second row's headers are the table's, under spans of the
+        // first that cover them all.
+        None if sub.len() >= top.len() => sub.to_vec(),
+        None => {
+            let mut out = top.to_vec();
+            out.extend_from_slice(sub);
+            out
+        }
+    }
+}
+
+/// A run of header cells where rows are lost: a group cell (`指标值`) whose parts follow the
+/// other headers gives way to them.
+fn regroup_run<'a>(texts: &[&'a str]) -> Vec<&'a str> {
+    let Some(g) = texts.iter().position(|t| is_group(t)) else {
+        return texts.to_vec();
+    };
+    // The parts: the run's tail of target headers, after a header that is none.
+    let mut t = texts.len();
+    while t > g + 1 && is_target_like(texts[t - 1]) && !is_group(texts[t - 1]) {
+        t -= 1;
+    }
+    let between_other = (g + 1..t).any(|k| !is_target_like(texts[k]));
+    if t == texts.len() || !between_other {
+        return texts.to_vec();
+    }
+    let mut out = texts[..g].to_vec();
+    out.extend_from_slice(&texts[t..]);
+    out.extend_from_slice(&texts[g + 1..t]);
+    out
+}
+
+/// A value written in split cells, joined: `≥` | `95` | `%` is `≥95%`. The comparator is
+/// left out where the value already has one, the unit where the value already ends with it
+/// or the unit cell says none (`-`, `无`).
+fn join_split(op: Option<&str>, value: &str, measure: Option<&str>) -> String {
+    let value = value.trim();
+    let mut out = String::with_capacity(value.len() + 8);
+    if let Some(op) = op {
+        let has_op = value.starts_with(['≥', '≤', '>', '<', '=', '＞', '＜', '＝', '≧', '≦'])
+            || [
+                "大于",
+                "小于",
+                "不低于",
+                "不少于",
+                "不超过",
+                "不高于",
+                "等于",
+            ]
+            .iter()
+            .any(|w| value.starts_with(w));
+        if !has_op && !value.is_empty() {
+            out.push_str(op);
+        }
+    }
+    out.push_str(value);
+    if let Some(measure) = measure.map(str::trim) {
+        let none = matches!(measure, "" | "-" | "—" | "无" | "/" | "／");
+        let numeric_end = value.ends_with(|c: char| c.is_ascii_digit());
+        if !none && numeric_end && !value.ends_with(measure) {
+            out.push_str(measure);
+        }
+    }
+    out
+}
+
+/// A decimal in a cell: `7.5`, `3,309,840.00`, `10分`.
+fn number_of(text: &str) -> Option<Decimal> {
+    let t = text.trim().trim_end_matches('分').trim();
+    decimal(t)
+}
+
+/// A plain decimal, thousands separators allowed.
+fn decimal(text: &str) -> Option<Decimal> {
+    let t = text.trim();
+    if !super::shape::is_number(t) {
+        return None;
+    }
+    let plain: String = t.chars().filter(|c| *c != ',').collect();
+    plain.parse().ok()
+}
+
+/// Whether a text is an amount alone: digits with separators and decimals.
+fn is_plain_amount(text: &str) -> bool {
+    super::shape::is_number(text)
+}
+
+/// An amount converted between money units (元, 万元, 亿元); `None` where it overflows or
+/// the units are unknown.
+fn convert(amount: Decimal, from: &str, to: &str) -> Option<Decimal> {
+    let exponent = |unit: &str| match unit {
+        "元" => Some(0u32),
+        "千元" => Some(3),
+        "万元" => Some(4),
+        "百万元" => Some(6),
+        "亿元" => Some(8),
+        _ => None,
+    };
+    let (f, t) = (exponent(from)?, exponent(to)?);
+    let ten = Decimal::TEN;
+    if f >= t {
+        let mut out = amount;
+        for _ in t..f {
+            out = out.checked_mul(ten)?;
+        }
+        Some(out)
+    } else {
+        let mut out = amount;
+        for _ in f..t {
+            out = out.checked_div(ten)?;
+        }
+        Some(out.normalize())
+    }
+}
+
+/// The money unit a value names: `万元`, `元`, `单位：万元`.
+fn money_unit_of(value: &str) -> Option<String> {
+    let v: String = value.chars().filter(|c| !c.is_whitespace()).collect();
+    ["亿元", "百万元", "万元", "千元", "元"]
+        .iter()
+        .find(|u| v.contains(*u))
+        .map(|u| (*u).to_owned())
+}
+
+/// Labelled values inside one cell: `单位:万元`, `填报单位:(盖章) 单位:万元`, `项目名称：主体班`.
+fn split_labelled(text: &str) -> Option<Vec<(Fact, &str, &str)>> {
+    if !text.contains([':', '：']) {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut rest = text;
+    // Each `label:value` runs to the next label.
+    let mut starts: Vec<(usize, usize, Fact)> = Vec::new();
+    for (at, c) in text.char_indices() {
+        if c != ':' && c != '：' {
+            continue;
+        }
+        // The label: the text back to a space, or the cell's start.
+        let head = &text[..at];
+        let label_start = head.rfind(char::is_whitespace).map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let label = &text[label_start..at];
+        if let Some(fact) = fact_of(&fold(label)) {
+            starts.push((label_start, at + c.len_utf8(), fact));
+        }
+    }
+    if starts.is_empty() || starts[0].0 != 0 {
+        return None;
+    }
+    for (n, &(label_start, value_start, fact)) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).map_or(text.len(), |s| s.0);
+        let label = &text[label_start..value_start];
+        let value = text.get(value_start..end).unwrap_or("").trim();
+        out.push((fact, label.trim_end_matches([':', '：']), value));
+        rest = &text[end..];
+    }
+    let _ = rest;
+    Some(out)
+}
+
+/// A department code before its name: `[015001]武汉市青山区教育局`, `(433)乌海市…`.
+fn strip_code(text: &str) -> &str {
+    let t = text.trim();
+    for (open, close) in [('[', ']'), ('(', ')'), ('（', '）'), ('【', '】')] {
+        if let Some(rest) = t.strip_prefix(open) {
+            if let Some(end) = rest.find(close) {
+                if rest[..end].chars().all(|c| c.is_ascii_digit()) {
+                    return rest[end + close.len_utf8()..].trim();
+                }
+            }
+        }
+    }
+    t
+}
+
+/// Whether a text is a table's title.
+fn is_title(text: &str) -> bool {
+    text.contains('表')
+        && ["绩效", "目标", "评价", "自评"]
+            .iter()
+            .any(|w| text.contains(w))
+}
+
+/// The year of a line such as `(2022年度)` or `2023年`.
+fn year_line(text: &str) -> Option<u16> {
+    let t: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"()（）".contains(*c))
+        .collect();
+    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+    let rest = &t[digits.len()..];
+    if digits.len() == 4 && matches!(rest, "年度" | "年" | "年度)") {
+        let year: u16 = digits.parse().ok()?;
+        return (1990..=2199).contains(&year).then_some(year);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_values_are_joined() {
+        assert_eq!(join_split(Some("≥"), "95", Some("%")), "≥95%");
+        assert_eq!(join_split(Some("="), "3500", Some("米")), "=3500米");
+        assert_eq!(join_split(Some("≥"), "≥95%", Some("%")), "≥95%");
+        assert_eq!(join_split(None, "100", Some("-")), "100");
+        assert_eq!(join_split(Some("大于等于"), "98", Some("%")), "大于等于98%");
+        assert_eq!(join_split(None, "优良中低差", Some("")), "优良中低差");
+    }
+
+    #[test]
+    fn money_converts_between_units() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(convert(d("164"), "万元", "元"), Some(d("1640000")));
+        assert_eq!(convert(d("3309840"), "元", "万元"), Some(d("330.984")));
+        assert_eq!(convert(d("1"), "元", "元"), Some(d("1")));
+        assert_eq!(convert(Decimal::MAX, "亿元", "元"), None);
+    }
+
+    #[test]
+    fn labelled_cells_split() {
+        let pairs = split_labelled("填报单位:(盖章) 单位:万元").unwrap();
+        assert_eq!(pairs.len(), 2);
+        assert_eq!((pairs[1].0, pairs[1].2), (Fact::MoneyUnit, "万元"));
+        assert!(split_labelled("指标1:安置小区物业费").is_none());
+        assert!(split_labelled("目标1:聘用人员").is_none());
+    }
+
+    #[test]
+    fn header_groups_split() {
+        let top = [
+            "绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标值",
+            "指标标准或依据",
+        ];
+        let sub = ["2021年实际实现值", "预期2022年实现值"];
+        assert_eq!(
+            split_group(&top, &sub),
+            [
+                "绩效指标",
+                "一级指标",
+                "二级指标",
+                "三级指标",
+                "2021年实际实现值",
+                "预期2022年实现值",
+                "指标标准或依据"
+            ]
+        );
+        let run = [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标值",
+            "备注",
+            "年度",
+            "长期",
+        ];
+        assert_eq!(
+            regroup_run(&run),
+            ["一级指标", "二级指标", "三级指标", "年度", "长期", "备注"]
+        );
+    }
+
+    #[test]
+    fn codes_leave_names() {
+        assert_eq!(
+            strip_code("[015001]武汉市青山区教育局"),
+            "武汉市青山区教育局"
+        );
+        assert_eq!(
+            strip_code("(433)乌海市供销合作社联合社(部门)"),
+            "乌海市供销合作社联合社(部门)"
+        );
+    }
+
+    #[test]
+    fn years_from_lines() {
+        assert_eq!(year_line("(2022年度)"), Some(2022));
+        assert_eq!(year_line("2020年度)"), Some(2020));
+        assert_eq!(year_line("2023年12月"), None);
+    }
+}

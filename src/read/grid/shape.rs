@@ -1,0 +1,589 @@
+//! What a cell is by its content, for aligning short rows: a tier or category label, a
+//! comparator, a number, a unit, a typed value, words or text.
+
+use super::vocab::{Role, fold};
+use crate::{Category, Direction, Kind, Target, Tier};
+
+/// What a cell holds, by its content alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// Nothing, or a dash that means nothing.
+    Empty,
+    /// A tier label: `产出指标`, `产出指标(50分)`, `產出指標`.
+    Tier,
+    /// A category label: `数量指标`, `经济效益指标`.
+    Category,
+    /// A label that names a tier and a category alike: `成本指标`, `满意度指标`.
+    Level,
+    /// The name of a body: `井研县马踏镇人民政府`, `820-马踏镇部门`.
+    Body,
+    /// Short text that reads like a label (`项目完成指标`, `实施效果指标`) but names no level
+    /// this crate knows.
+    Label,
+    /// A comparator on its own: `≥`, `=`, `大于等于`.
+    Op,
+    /// 定量 or 定性.
+    Nature,
+    /// 正向, 反向.
+    Direction,
+    /// A plain number up to 100, without thousands separators: `95`, `7.5` (a weight, a
+    /// score or a target).
+    Number,
+    /// A larger number, or one with thousands separators: `3,309,840.00`, `1125` (an amount
+    /// or a target).
+    Amount,
+    /// A number that is a percentage: `95%`.
+    Percent,
+    /// A unit on its own: `%`, `万元`, `人次`, `平方米`.
+    Measure,
+    /// A value the grammar types: `≥95%`, `10辆`, `2023年12月前`, `不低于上年`.
+    Value,
+    /// Words the grammar reads as qualitative: `优`, `及时`, `有效提升`.
+    Words,
+    /// A star: a core indicator.
+    Star,
+    /// Any other text, short.
+    Text,
+    /// Long text (over 40 characters): a goal, an explanation.
+    Prose,
+}
+
+/// The shape of a cell's text.
+pub(crate) fn shape(text: &str) -> Shape {
+    let t = text.trim();
+    if t.is_empty() || matches!(t, "-" | "—" | "－" | "/" | "／" | "——" | "--" | "无" | "\\")
+    {
+        return Shape::Empty;
+    }
+    if matches!(t, "★" | "☆" | "是" | "√") {
+        return Shape::Star;
+    }
+    if is_op(t) {
+        return Shape::Op;
+    }
+    if matches!(fold(t).as_str(), "定量" | "定性" | "定量指标" | "定性指标") {
+        return Shape::Nature;
+    }
+    if Direction::from_chinese(t).is_some() {
+        return Shape::Direction;
+    }
+    if is_number(t) {
+        let small = !t.contains(',')
+            && t.parse::<f64>()
+                .is_ok_and(|v| (-100.0..=100.0).contains(&v));
+        return if small { Shape::Number } else { Shape::Amount };
+    }
+    if let Some(number) = t.strip_suffix(['%', '％']) {
+        if is_number(number) {
+            return Shape::Percent;
+        }
+    }
+    let chars = t.chars().count();
+    if chars <= 24 {
+        match (t.parse::<Tier>().is_ok(), t.parse::<Category>().is_ok()) {
+            (true, true) => return Shape::Level,
+            (true, false) => return Shape::Tier,
+            (false, true) => return Shape::Category,
+            (false, false) => {}
+        }
+    }
+    if is_body(t) {
+        return Shape::Body;
+    }
+    if is_measure(t) {
+        return Shape::Measure;
+    }
+    let folded = fold(t);
+    if chars <= 16 && (folded.ends_with("指标") || folded.ends_with("类")) && !folded.contains('率')
+    {
+        return Shape::Label;
+    }
+    if chars > 40 {
+        return Shape::Prose;
+    }
+    match Target::lenient(t).kind() {
+        Kind::Text => Shape::Text,
+        Kind::Qualitative if name_like(t) || !judging(t) => Shape::Text,
+        Kind::Qualitative => Shape::Words,
+        _ => Shape::Value,
+    }
+}
+
+/// Whether words read like an indicator's name: they end with what a name measures (率, 度,
+/// 数, 量, 面积, 时间, 情况 …).
+fn name_like(t: &str) -> bool {
+    const ENDS: &[char] = &[
+        '率', '度', '数', '量', '额', '积', '间', '例', '况', '本', '益', '响', '性', '值', '比',
+        '重', '限', '次', '期', '费', '资', '金', '模', '围', '长', '距',
+    ];
+    t.trim_end_matches(|c: char| matches!(c, ')' | '）' | '(' | '（') || c.is_ascii_punctuation())
+        .chars()
+        .last()
+        .is_some_and(|c| ENDS.contains(&c))
+}
+
+/// Whether words judge a result, as a qualitative target or actual does: `优`, `及时`,
+/// `有效提升`, `达到预期`, `显著改善`.
+fn judging(t: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "提升",
+        "提高",
+        "改善",
+        "增强",
+        "明显",
+        "显著",
+        "良好",
+        "优良",
+        "达标",
+        "合格",
+        "及时",
+        "有效",
+        "完成",
+        "达到",
+        "达成",
+        "满意",
+        "持续",
+        "稳定",
+        "长期",
+        "短期",
+        "按时",
+        "按期",
+        "规范",
+        "健全",
+        "完善",
+        "保障",
+        "到位",
+        "降低",
+        "减少",
+        "增加",
+        "促进",
+        "正常",
+        "准确",
+        "安全",
+        "得到",
+        "实现",
+        "符合",
+        "较好",
+        "较大",
+        "一般",
+        "逐步",
+        "进一步",
+        "不断",
+        "全部",
+        "全面",
+        "及时性",
+        "无",
+        "有",
+        "是",
+        "否",
+        "好",
+        "优",
+        "良",
+        "中",
+        "差",
+        "高",
+        "低",
+        "强",
+    ];
+    t.chars().count() <= 3 || WORDS.iter().any(|w| t.contains(w))
+}
+
+/// Whether the text names a body: it ends with what bodies are called (局, 委员会, 政府, 中心,
+/// 学校 …), maybe after a code (`820001-`).
+fn is_body(t: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "局",
+        "委",
+        "委员会",
+        "政府",
+        "中心",
+        "部门",
+        "办公室",
+        "学校",
+        "医院",
+        "馆",
+        "院",
+        "站",
+        "所",
+        "处",
+        "队",
+        "社",
+        "厅",
+        "联合社",
+        "协会",
+        "中学",
+        "小学",
+        "幼儿园",
+        "大学",
+        "学院",
+        "党校",
+        "公司",
+        "集团",
+        "街道",
+        "乡",
+        "镇",
+        "村委会",
+        "居委会",
+        "办事处",
+        "研究室",
+    ];
+    let chars = t.chars().count();
+    (3..=40).contains(&chars)
+        && ENDS.iter().any(|e| t.ends_with(e))
+        && !t.contains(['≥', '≤', '%', '率'])
+}
+
+/// Whether the text is a comparator alone.
+pub(crate) fn is_op(t: &str) -> bool {
+    matches!(
+        t,
+        "≥" | "≧"
+            | ">="
+            | "＞＝"
+            | "≤"
+            | "≦"
+            | "<="
+            | "＜＝"
+            | ">"
+            | "＞"
+            | "<"
+            | "＜"
+            | "="
+            | "＝"
+            | "大于等于"
+            | "小于等于"
+            | "大于"
+            | "小于"
+            | "等于"
+            | "不低于"
+            | "不高于"
+            | "不少于"
+            | "不多于"
+            | "不超过"
+            | "≈"
+            | "‹="
+            | "›="
+    )
+}
+
+/// Whether the text is a plain number: digits with an optional sign, thousands separators
+/// and decimals.
+pub(crate) fn is_number(t: &str) -> bool {
+    let t = t.strip_prefix(['-', '+']).unwrap_or(t);
+    let mut digits = 0usize;
+    let mut points = 0usize;
+    for b in t.bytes() {
+        match b {
+            b'0'..=b'9' => digits += 1,
+            b'.' => points += 1,
+            b',' => {}
+            _ => return false,
+        }
+    }
+    digits > 0 && points <= 1 && !t.starts_with([',', '.']) && !t.ends_with([',', '.'])
+}
+
+/// Whether the text is a unit on its own: short, no digits, and a unit the grammar takes
+/// after a number.
+fn is_measure(t: &str) -> bool {
+    const COMMON: &[&str] = &[
+        "%",
+        "％",
+        "元",
+        "万元",
+        "亿元",
+        "个",
+        "人",
+        "人次",
+        "次",
+        "项",
+        "家",
+        "户",
+        "场",
+        "场次",
+        "天",
+        "日",
+        "月",
+        "年",
+        "小时",
+        "分钟",
+        "平方米",
+        "㎡",
+        "米",
+        "公里",
+        "千米",
+        "亩",
+        "万亩",
+        "吨",
+        "万吨",
+        "台",
+        "套",
+        "辆",
+        "件",
+        "本",
+        "份",
+        "篇",
+        "期",
+        "批",
+        "批次",
+        "所",
+        "座",
+        "处",
+        "间",
+        "张",
+        "册",
+        "部",
+        "名",
+        "条",
+        "万立方米",
+        "立方米",
+        "公顷",
+        "株",
+        "棵",
+        "km",
+        "m",
+        "百分比",
+        "元/人",
+        "人/年",
+        "万人次",
+        "个/年",
+        "次/年",
+        "元/亩",
+        "工作日",
+        "周",
+        "季度",
+        "学时",
+        "课时",
+        "门",
+        "班",
+        "组",
+        "支",
+        "头",
+        "只",
+        "宗",
+        "起",
+        "例",
+        "床",
+        "所/个",
+        "单",
+    ];
+    if COMMON.contains(&t) {
+        return true;
+    }
+    let chars = t.chars().count();
+    if chars == 0 || chars > 5 || t.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    // A counting word or measure at its end (`万立方米`, `人/年`), and words the grammar does not
+    // read as qualitative (`及时` ends like `小时` but is no unit).
+    const ENDS: &str = "元个人次项家户场天日月年时米亩吨台套辆件本份篇期批所座处间张册部名条株棵顷方斤克升度周门班组支头只宗起例床单箱架艘趟列票页字节%％";
+    let unit_end = t.chars().last().is_some_and(|c| ENDS.contains(c)) || t.contains('/');
+    unit_end
+        && format!("1{t}")
+            .parse::<crate::Quantity>()
+            .is_ok_and(|q| q.unit().is_some())
+        && Target::lenient(t).kind() != Kind::Qualitative
+}
+
+/// How well a cell of a shape fits a column of a role: high for a good fit, negative for a
+/// poor one, [`NEVER`] for none.
+pub(crate) fn fit(shape: Shape, role: Role) -> i32 {
+    use Shape as S;
+    match role {
+        Role::Blank => match shape {
+            S::Empty => 0,
+            _ => -6,
+        },
+        Role::Section => match shape {
+            S::Empty => 0,
+            S::Label => 1,
+            S::Text => -3,
+            _ => NEVER,
+        },
+        Role::Seq => match shape {
+            S::Empty => 0,
+            S::Number | S::Amount => 3,
+            _ => NEVER,
+        },
+        Role::Tier => match shape {
+            S::Empty => 0,
+            S::Tier | S::Level => 9,
+            S::Label => 5,
+            S::Category => 2,
+            S::Text => -4,
+            _ => NEVER,
+        },
+        Role::Category => match shape {
+            S::Empty => 0,
+            S::Category | S::Level => 9,
+            S::Label => 5,
+            S::Tier => 3,
+            S::Text => -2,
+            S::Words => -3,
+            _ => NEVER,
+        },
+        Role::Name => match shape {
+            S::Empty => -2,
+            S::Text => 4,
+            S::Prose => 2,
+            S::Words => 1,
+            S::Value => 0,
+            S::Label => 0,
+            S::Body => 1,
+            S::Category | S::Level => -2,
+            S::Measure => -4,
+            S::Tier => -5,
+            S::Number | S::Amount | S::Percent => -6,
+            _ => -8,
+        },
+        Role::Annual | Role::Period => match shape {
+            S::Empty => 0,
+            S::Value => 6,
+            S::Number | S::Amount | S::Percent => 5,
+            S::Words => 3,
+            S::Text => 1,
+            S::Prose => 0,
+            S::Measure => -2,
+            S::Op => -3,
+            S::Label => -3,
+            S::Nature | S::Direction => -4,
+            S::Tier | S::Category | S::Level => -7,
+            S::Star | S::Body => -4,
+        },
+        Role::Actual => match shape {
+            S::Empty => 0,
+            S::Value => 5,
+            S::Number | S::Amount | S::Percent => 5,
+            S::Words => 3,
+            S::Text => 1,
+            S::Prose => 0,
+            S::Measure | S::Op => -3,
+            S::Label | S::Nature | S::Direction | S::Star | S::Body => -4,
+            S::Tier | S::Category | S::Level => -7,
+        },
+        Role::Weight | Role::Score => match shape {
+            S::Empty => 0,
+            S::Number => 5,
+            S::Amount => -3,
+            S::Value => -2,
+            S::Percent => -2,
+            _ => NEVER,
+        },
+        Role::Qualifier => match shape {
+            S::Empty => 0,
+            S::Op | S::Nature | S::Direction => 9,
+            _ => NEVER,
+        },
+        Role::Measure => match shape {
+            S::Empty => 0,
+            S::Measure => 7,
+            S::Words => -3,
+            S::Text => -4,
+            // A date serial leaked into the unit cell (`44,561`).
+            S::Amount => -5,
+            _ => NEVER,
+        },
+        Role::Text => match shape {
+            S::Empty => 0,
+            S::Prose => 3,
+            S::Text => 2,
+            S::Words | S::Value | S::Body => 1,
+            S::Number | S::Amount | S::Percent | S::Measure => 0,
+            S::Label => -2,
+            S::Star | S::Op | S::Nature | S::Direction => -3,
+            S::Tier | S::Category | S::Level => -5,
+        },
+        Role::Core => match shape {
+            S::Empty => 0,
+            S::Star => 6,
+            _ => NEVER,
+        },
+        Role::Org => match shape {
+            S::Empty => 0,
+            S::Body => 7,
+            S::Text => 2,
+            S::Prose => -1,
+            _ => -6,
+        },
+        Role::Project => match shape {
+            S::Empty => 0,
+            S::Text | S::Words => 3,
+            S::Body => 1,
+            S::Prose => 0,
+            S::Value => -1,
+            _ => -6,
+        },
+        Role::Budget => match shape {
+            S::Empty => 0,
+            S::Amount => 7,
+            S::Number => 3,
+            S::Value => 1,
+            _ => NEVER,
+        },
+        Role::Goal => match shape {
+            S::Empty => 0,
+            S::Prose => 4,
+            S::Text => 2,
+            S::Words | S::Value => 0,
+            _ => -5,
+        },
+        Role::Detail => match shape {
+            S::Empty => 0,
+            S::Text | S::Words | S::Body => 1,
+            S::Value | S::Number | S::Amount => 0,
+            _ => -4,
+        },
+    }
+}
+
+/// The fit of a cell that cannot go in a column at all.
+pub(crate) const NEVER: i32 = -1000;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn is(text: &str, expected: Shape) {
+        assert_eq!(shape(text), expected, "{text}");
+    }
+
+    #[test]
+    fn cells_have_shapes() {
+        is("", Shape::Empty);
+        is(" - ", Shape::Empty);
+        is("产出指标", Shape::Tier);
+        is("产出指标(50分)", Shape::Tier);
+        is("產出指標", Shape::Tier);
+        is("数量指标", Shape::Category);
+        is("社会公众或服务对象满意度指标", Shape::Category);
+        is("实施效果指标", Shape::Label);
+        is("≥", Shape::Op);
+        is("大于等于", Shape::Op);
+        is("定性", Shape::Nature);
+        is("正向指标", Shape::Direction);
+        is("3,309,840.00", Shape::Amount);
+        is("成本指标", Shape::Level);
+        is("820001-井研县马踏镇人民政府", Shape::Body);
+        is("7.5", Shape::Number);
+        is("95%", Shape::Percent);
+        is("%", Shape::Measure);
+        is("万元", Shape::Measure);
+        is("人/年", Shape::Measure);
+        is("≥400平方米", Shape::Value);
+        is("10辆", Shape::Value);
+        is("及时", Shape::Words);
+        is("★", Shape::Star);
+        is("维修面积", Shape::Text);
+        is("雾炮车降尘抑尘服务配备车辆数", Shape::Text);
+    }
+
+    #[test]
+    fn fits_prefer_the_right_column() {
+        assert!(fit(Shape::Tier, Role::Tier) > fit(Shape::Tier, Role::Category));
+        assert!(fit(Shape::Category, Role::Category) > fit(Shape::Category, Role::Tier));
+        assert!(fit(Shape::Text, Role::Name) > fit(Shape::Text, Role::Text));
+        assert!(fit(Shape::Number, Role::Weight) > fit(Shape::Number, Role::Text));
+        assert_eq!(fit(Shape::Text, Role::Qualifier), NEVER);
+    }
+}

@@ -1,0 +1,562 @@
+//! The words of grids: what a column header means, what a label cell names, what ends a
+//! table. Headers and labels are compared after [`fold`]: simplified characters, no spaces,
+//! no bracketed notes, no outline numbering, no trailing colon.
+
+use crate::taxonomy::simplified;
+
+/// What a column holds, read from its header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Role {
+    /// A label column over the grid (`绩效指标` spanning the rows): no data of its own.
+    Section,
+    /// 序号.
+    Seq,
+    /// The funding unit (单位名称, 预算单位, 项目单位).
+    Org,
+    /// 项目名称.
+    Project,
+    /// The project's budget (预算数, 资金总额).
+    Budget,
+    /// The project's goal (年度目标, 绩效目标).
+    Goal,
+    /// Another fact about the project (项目类别, 资金来源), kept as a detail.
+    Detail,
+    /// 一级指标.
+    Tier,
+    /// 二级指标.
+    Category,
+    /// 三级指标.
+    Name,
+    /// The annual target: 指标值, 年度指标值, 目标值.
+    Annual,
+    /// A second horizon's target: 实施周期, 长期, 中期, 半年.
+    Period,
+    /// The actual value: 实际完成值, 全年实际值.
+    Actual,
+    /// 分值, 权重.
+    Weight,
+    /// 得分.
+    Score,
+    /// A column of small words, each cell saying what it is: a comparator (计算符号), 定量 or
+    /// 定性 (指标性质), or 正向/反向 (指标方向). Tables mix up the headers of these.
+    Qualifier,
+    /// 度量单位, 计量单位.
+    Measure,
+    /// A text column: 指标解释, 评分标准, 备注, 偏差原因 …
+    Text,
+    /// 核心指标 (★).
+    Core,
+    /// A header cell with no words.
+    Blank,
+}
+
+impl Role {
+    /// Whether the role is about an indicator (as opposed to the project or the layout).
+    pub(crate) fn is_indicator(self) -> bool {
+        matches!(
+            self,
+            Role::Tier
+                | Role::Category
+                | Role::Name
+                | Role::Annual
+                | Role::Period
+                | Role::Actual
+                | Role::Weight
+                | Role::Score
+                | Role::Qualifier
+                | Role::Measure
+                | Role::Core
+        )
+    }
+
+    /// Whether a table merges this column's cells down several rows, so that a row may leave
+    /// it out and take the value above.
+    pub(crate) fn carries(self) -> bool {
+        matches!(
+            self,
+            Role::Section
+                | Role::Seq
+                | Role::Org
+                | Role::Project
+                | Role::Budget
+                | Role::Goal
+                | Role::Detail
+                | Role::Tier
+                | Role::Category
+        )
+    }
+}
+
+/// A header or label as compared: simplified characters, without whitespace, bracketed
+/// notes (`（万元）`, `(50分)`), outline numbering (`一、`, `1.`), marks (`*`, `★`) and a
+/// trailing colon. Linear in its length.
+pub(crate) fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        let c = simplified(c);
+        match c {
+            '(' | '（' | '[' | '【' | '〔' => depth += 1,
+            ')' | '）' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            c if c.is_whitespace() || matches!(c, '*' | '＊' | '★' | '☆' | '?' | '\u{a0}') => {
+            }
+            c => out.push(c),
+        }
+    }
+    let trimmed = out.trim_end_matches([':', '：']);
+    let trimmed = strip_outline(trimmed);
+    trimmed.to_owned()
+}
+
+/// Strips an outline number in front of a label: `一、`, `1.`, `1、`, `（一）` (already
+/// unbracketed), `目标1:`-style prefixes are kept.
+fn strip_outline(text: &str) -> &str {
+    let end = text
+        .char_indices()
+        .find(|&(_, c)| !("一二三四五六七八九十".contains(c) || c.is_ascii_digit()))
+        .map_or(text.len(), |(i, _)| i);
+    if end == 0 {
+        return text;
+    }
+    match text[end..].strip_prefix(['、', '.', '．']) {
+        Some(rest) if !rest.is_empty() => rest,
+        _ => text,
+    }
+}
+
+/// The role a column header names, if it names one. `header` is [`fold`]ed.
+pub(crate) fn role_of(header: &str) -> Option<Role> {
+    let h = header;
+    let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
+    let is = |words: &[&str]| words.contains(&h);
+    if h.is_empty() {
+        return Some(Role::Blank);
+    }
+    if is(&["序号", "编号"]) {
+        return Some(Role::Seq);
+    }
+    // Evaluation tables: 评价指标 | 评价内容 | 指标名称 | 指标说明 | 目标值 | 分值.
+    if is(&["评价指标", "评价维度"]) {
+        return Some(Role::Tier);
+    }
+    if is(&["评价内容", "评价要点"]) {
+        return Some(Role::Category);
+    }
+    if is(&[
+        "指标内容",
+        "指标名称",
+        "绩效指标名称",
+        "具体指标",
+        "指标",
+        "三级",
+        "三级指标",
+    ]) {
+        return Some(Role::Name);
+    }
+    if has(&["偏差", "原因", "改进措施"]) {
+        return Some(Role::Text);
+    }
+    if h.starts_with("一级") {
+        return Some(Role::Tier);
+    }
+    if h.starts_with("二级") {
+        return Some(Role::Category);
+    }
+    if h.starts_with("三级") {
+        return Some(Role::Name);
+    }
+    if has(&[
+        "说明", "解释", "描述", "依据", "来源", "标准", "评分", "扣分", "计分", "备注", "内容",
+        "含义", "定义", "公式", "方法",
+    ]) {
+        return Some(Role::Text);
+    }
+    if has(&["核心"]) {
+        return Some(Role::Core);
+    }
+    if has(&["得分", "评分结果", "自评分"]) {
+        return Some(Role::Score);
+    }
+    if has(&["分值", "权重", "分数", "满分", "标准分"]) {
+        return Some(Role::Weight);
+    }
+    // A past year's actual value (`2021年实际实现值`) is a baseline, kept as text.
+    if h.contains("实际") && h.contains('年') && h.chars().any(|c| c.is_ascii_digit()) {
+        return Some(Role::Text);
+    }
+    if has(&["实际", "完成值", "完成情况", "执行情况", "完成数"]) {
+        return Some(Role::Actual);
+    }
+    if has(&["性质", "符号", "运算", "方向", "类型", "比较"]) {
+        return Some(Role::Qualifier);
+    }
+    if has(&["度量单位", "计量单位", "计算单位"]) || is(&["单位", "单位名"]) {
+        return Some(Role::Measure);
+    }
+    if has(&[
+        "长期",
+        "中期",
+        "实施周期",
+        "实施期",
+        "周期",
+        "半年",
+        "总体",
+        "整体",
+    ]) && has(&["值", "目标", "指标", "水平"])
+    {
+        return Some(Role::Period);
+    }
+    if has(&[
+        "指标值",
+        "目标值",
+        "年度值",
+        "预期",
+        "计划值",
+        "计划水平",
+        "数值",
+        "标准值",
+        "年度指标",
+        "全年指标",
+        "指标目标",
+        "考核值",
+        "预计",
+    ]) || is(&["值", "年度", "全年", "目标值及单位"])
+    {
+        return Some(Role::Annual);
+    }
+    if is(&["长期", "中期", "半年", "实施周期", "实施期"]) {
+        return Some(Role::Period);
+    }
+    if has(&[
+        "单位名称",
+        "预算单位",
+        "项目单位",
+        "实施单位",
+        "部门名称",
+        "单位编码",
+    ]) {
+        return Some(Role::Org);
+    }
+    if is(&["项目名称", "项目"]) {
+        return Some(Role::Project);
+    }
+    if has(&["预算数", "预算金额", "资金总额", "项目金额", "资金规模"]) || is(&["预算", "金额"])
+    {
+        return Some(Role::Budget);
+    }
+    if has(&["目标"]) {
+        return Some(Role::Goal);
+    }
+    if has(&["类别", "属性", "资金来源", "归口", "科室", "期限", "起止"]) {
+        return Some(Role::Detail);
+    }
+    if is(&[
+        "绩效指标",
+        "绩效目标指标",
+        "指标体系",
+        "年度绩效指标",
+        "本年度绩效指标",
+        "绩效",
+    ]) {
+        return Some(Role::Section);
+    }
+    None
+}
+
+/// A fact a label cell names in a table's head or a project's block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Fact {
+    /// The project's name (项目名称, 专项名称).
+    Project,
+    /// The department in charge (主管部门).
+    Competent,
+    /// The unit that carries it out (实施单位).
+    Implementer,
+    /// The department of the whole table (部门名称, 单位名称).
+    Department,
+    /// The project's budget (项目金额, 年度资金总额, 预算数).
+    Budget,
+    /// Of which 财政拨款.
+    Fiscal,
+    /// Of which 其他资金.
+    Other,
+    /// The goal for the year (年度目标, 年度绩效目标).
+    Goal,
+    /// A goal of another horizon (总体目标, 实施期绩效目标), kept as a detail, or taken as the
+    /// goal where the table states no other.
+    LongGoal,
+    /// The period (项目期, 实施期).
+    Period,
+    /// The money unit (单位, 金额单位).
+    MoneyUnit,
+    /// Anything else a label names (项目负责人, 联系电话, 项目属性 …): a detail.
+    Detail,
+}
+
+/// The fact a label names, if the text is a label. `label` is [`fold`]ed.
+pub(crate) fn fact_of(label: &str) -> Option<Fact> {
+    let l = label;
+    let is = |words: &[&str]| words.contains(&l);
+    let has = |words: &[&str]| words.iter().any(|w| l.contains(w));
+    if is(&[
+        "项目名称",
+        "项目支出名称",
+        "专项名称",
+        "项目",
+        "项目全称",
+        "政策名称",
+    ]) {
+        return Some(Fact::Project);
+    }
+    if l.starts_with("主管部门") || is(&["预算部门", "主管单位", "归口部门", "项目主管部门"])
+    {
+        return Some(Fact::Competent);
+    }
+    if is(&[
+        "实施单位",
+        "项目单位",
+        "申报单位",
+        "项目实施单位",
+        "下达地方或单位",
+        "资金使用单位",
+        "预算单位",
+    ]) {
+        return Some(Fact::Implementer);
+    }
+    if is(&["部门名称", "单位名称", "填报单位", "部门"]) {
+        return Some(Fact::Department);
+    }
+    if is(&["单位", "金额单位", "资金单位"]) {
+        return Some(Fact::MoneyUnit);
+    }
+    if has(&["财政拨款", "财政资金", "市级财政资金", "本级财政"]) && has(&["其中", "当年"])
+    {
+        return Some(Fact::Fiscal);
+    }
+    if is(&["其他资金", "其中:其他资金", "当年其他资金", "其他"]) {
+        return Some(Fact::Other);
+    }
+    if has(&[
+        "项目金额",
+        "资金总额",
+        "预算数",
+        "预算金额",
+        "投资",
+        "项目资金",
+        "预算规模",
+        "本级预算金额",
+    ]) {
+        return Some(Fact::Budget);
+    }
+    if has(&[
+        "年度目标",
+        "年度绩效目标",
+        "本年度绩效目标",
+        "年度总体目标",
+        "年度履职目标",
+    ]) || is(&["绩效目标", "预期目标", "项目年度目标"])
+    {
+        return Some(Fact::Goal);
+    }
+    if has(&[
+        "总体目标",
+        "实施期绩效目标",
+        "中期目标",
+        "长期目标",
+        "实施期目标",
+        "总目标",
+    ]) {
+        return Some(Fact::LongGoal);
+    }
+    if is(&[
+        "项目期",
+        "实施期",
+        "项目支出实施期",
+        "项目起止时间",
+        "实施期限",
+        "项目周期",
+        "项目实施期",
+        "起止时间",
+        "实施周期",
+    ]) {
+        return Some(Fact::Period);
+    }
+    if is(&[
+        "项目负责人",
+        "负责人",
+        "联系人",
+        "联系电话",
+        "项目属性",
+        "项目类别",
+        "项目类型",
+        "资金来源",
+        "归口科室",
+        "项目概况",
+        "立项依据",
+        "项目概况及立项依据",
+        "部门职能职责概述",
+        "项目资金",
+        "资金情况",
+        "部门编码",
+        "单位编码",
+        "预算编码",
+        "填表人",
+        "填报日期",
+        "编制单位",
+    ]) {
+        return Some(Fact::Detail);
+    }
+    None
+}
+
+/// Whether a row's first cell ends the grid: a total, a verdict, a signature line.
+pub(crate) fn ends_grid(first: &str) -> bool {
+    let words = [
+        "合计",
+        "总计",
+        "总分",
+        "评价结论",
+        "存在问题",
+        "改进措施",
+        "项目负责人:",
+        "财务负责人",
+        "填表人",
+        "审核人",
+        "单位负责人",
+        "注:",
+        "注：",
+        "备注:",
+        "说明:",
+    ];
+    let folded = fold(first);
+    words.iter().any(|w| first.starts_with(w))
+        || matches!(
+            folded.as_str(),
+            "合计" | "总计" | "总分" | "得分合计" | "总得分"
+        )
+        || ["盖章", "签字", "签章", "年月日"]
+            .iter()
+            .any(|w| folded.contains(w))
+}
+
+/// The headers of a self-evaluation's money block, and which field each fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MoneyColumn {
+    Initial,
+    Budget,
+    Executed,
+    Weight,
+    Rate,
+    Score,
+}
+
+/// The money-block column a header names. `header` is [`fold`]ed.
+pub(crate) fn money_column(header: &str) -> Option<MoneyColumn> {
+    let has = |words: &[&str]| words.iter().any(|w| header.contains(w));
+    if has(&["年初预算", "年初批复", "年初安排"]) {
+        Some(MoneyColumn::Initial)
+    } else if has(&["全年预算", "调整后预算", "全年批复", "预算数"]) {
+        Some(MoneyColumn::Budget)
+    } else if has(&["执行数", "全年执行", "实际支出", "实际执行", "支出数"]) {
+        Some(MoneyColumn::Executed)
+    } else if has(&["执行率"]) {
+        Some(MoneyColumn::Rate)
+    } else if has(&["得分"]) {
+        Some(MoneyColumn::Score)
+    } else if has(&["分值", "权重"]) {
+        Some(MoneyColumn::Weight)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn role(header: &str, expected: Option<Role>) {
+        assert_eq!(role_of(&fold(header)), expected, "{header}");
+    }
+
+    #[test]
+    fn fold_drops_what_headers_vary_in() {
+        assert_eq!(fold("一级 指标"), "一级指标");
+        assert_eq!(fold("预算数（万元）"), "预算数");
+        assert_eq!(fold("*年度绩效总目标:"), "年度绩效总目标");
+        assert_eq!(fold("一、产出指标(50分)"), "产出指标");
+        assert_eq!(fold("指標(biāo)"), "指标");
+        assert_eq!(fold("绩?????????? 效"), "绩效");
+        assert_eq!(fold("((("), "");
+    }
+
+    #[test]
+    fn headers_name_their_roles() {
+        role("一级指标", Some(Role::Tier));
+        role("二级指标(年度)", Some(Role::Category));
+        role("三级指标", Some(Role::Name));
+        role("指标名称", Some(Role::Name));
+        role("指标内容", Some(Role::Name));
+        role("指标值", Some(Role::Annual));
+        role("年度指标值", Some(Role::Annual));
+        role("指标值及单位", Some(Role::Annual));
+        role("预期2022年实现值", Some(Role::Annual));
+        role("年度数值", Some(Role::Annual));
+        role("2021年实际实现值", Some(Role::Text));
+        role("实施周期指标值", Some(Role::Period));
+        role("长期指标值", Some(Role::Period));
+        role("中期目标", Some(Role::Period));
+        role("半年指标值", Some(Role::Period));
+        role("实际完成值", Some(Role::Actual));
+        role("全年实际值", Some(Role::Actual));
+        role("分值", Some(Role::Weight));
+        role("权重(%)", Some(Role::Weight));
+        role("得分", Some(Role::Score));
+        role("指标性质", Some(Role::Qualifier));
+        role("计算符号", Some(Role::Qualifier));
+        role("指标方向性", Some(Role::Qualifier));
+        role("度量单位", Some(Role::Measure));
+        role("指标值说明", Some(Role::Text));
+        role("评（扣）分标准", Some(Role::Text));
+        role("偏差原因分析及改进措施", Some(Role::Text));
+        role("绩效标准", Some(Role::Text));
+        role("备注", Some(Role::Text));
+        role("单位名称", Some(Role::Org));
+        role("项目名称", Some(Role::Project));
+        role("预算数", Some(Role::Budget));
+        role("年度目标", Some(Role::Goal));
+        role("项目类别", Some(Role::Detail));
+        role("绩效指标", Some(Role::Section));
+        role("评价指标", Some(Role::Tier));
+        role("评价内容", Some(Role::Category));
+        role("", Some(Role::Blank));
+        role("维修面积", None);
+        role("≥400平方米", None);
+    }
+
+    #[test]
+    fn labels_name_their_facts() {
+        let fact = |label: &str| fact_of(&fold(label));
+        assert_eq!(fact("项目名称"), Some(Fact::Project));
+        assert_eq!(fact("主管部门及编码"), Some(Fact::Competent));
+        assert_eq!(fact("实施单位"), Some(Fact::Implementer));
+        assert_eq!(fact("年度资金总额:"), Some(Fact::Budget));
+        assert_eq!(fact("其中:财政拨款"), Some(Fact::Fiscal));
+        assert_eq!(fact("年度绩效目标(文字)"), Some(Fact::Goal));
+        assert_eq!(fact("实施期绩效目标"), Some(Fact::LongGoal));
+        assert_eq!(fact("项目期"), Some(Fact::Period));
+        assert_eq!(fact("项目负责人"), Some(Fact::Detail));
+        assert_eq!(fact("产出指标"), None);
+    }
+
+    #[test]
+    fn money_headers() {
+        assert_eq!(money_column("年初预算数"), Some(MoneyColumn::Initial));
+        assert_eq!(money_column("全年预算数"), Some(MoneyColumn::Budget));
+        assert_eq!(money_column("全年执行数"), Some(MoneyColumn::Executed));
+        assert_eq!(money_column("执行率"), Some(MoneyColumn::Rate));
+        assert_eq!(money_column("得分"), Some(MoneyColumn::Score));
+        assert_eq!(money_column("分值"), Some(MoneyColumn::Weight));
+    }
+}

@@ -1,0 +1,627 @@
+//! Grids as text: the renderings a table takes when it is copied out of a page, a document or
+//! a spreadsheet, each read into rows of cells.
+//!
+//! - pipe rows (`产出指标 | 数量指标 | 维修面积 | ≥400平方米 |`), a row per line or a cell per
+//!   line, empty cells collapsed to the row's end;
+//! - TSV and CSV, cells in place;
+//! - one cell per line, one cell per paragraph (cells apart by blank lines);
+//! - an indented tree, a level per indentation;
+//! - space-separated text, a row per line that may go on over the next.
+//!
+//! The rendering is found from the text: the separators its lines use, and how the header's
+//! words (一级指标, 三级指标, 指标值 …) stand.
+
+use super::grid::vocab::{Role, fold, role_of};
+use super::grid::{Cell, Grid, Rows};
+use crate::Layout;
+
+/// Reads a grid's text, finding its rendering; `None` where no line holds a grid header.
+pub(crate) fn grid(text: &str) -> Option<Grid> {
+    let lines: Vec<&str> = text
+        .split('\n')
+        .map(|l| l.trim_end_matches('\r').trim_start_matches('\u{feff}'))
+        .collect();
+    let content: Vec<&str> = lines.iter().copied().filter(|l| !blank(l)).collect();
+    if content.is_empty() {
+        return None;
+    }
+    let piped = content.iter().filter(|l| l.contains('|')).count();
+    if piped * 5 >= content.len() && piped >= 2 {
+        return Some(pipe(&lines));
+    }
+    let tabbed = content.iter().filter(|l| l.contains('\t')).count();
+    if tabbed * 3 >= content.len() && tabbed >= 2 {
+        return Some(delimited(&lines, '\t'));
+    }
+    if let Some(grid) = csv(text, &lines) {
+        return Some(grid);
+    }
+    let header = lines
+        .iter()
+        .position(|l| header_words(&split_spaces(l)) >= 2);
+    if let Some(at) = header {
+        return Some(spaced(&lines, at));
+    }
+    // Headers one per line: a cell per line or paragraph, or a tree.
+    let first = lines.iter().position(|l| is_header_word(l.trim()))?;
+    if tree_like(&lines[first..]) {
+        return Some(tree(&lines));
+    }
+    let paragraphs = lines[first..]
+        .windows(2)
+        .take(40)
+        .filter(|w| !blank(w[0]) && blank(w[1]))
+        .count();
+    let cells = lines[first..].iter().take(40).filter(|l| !blank(l)).count();
+    if paragraphs * 2 >= cells && cells > 0 {
+        Some(paragraph(&lines))
+    } else {
+        Some(cell_per_line(&lines))
+    }
+}
+
+fn blank(line: &str) -> bool {
+    line.chars()
+        .all(|c| c.is_whitespace() || c == '\u{3000}' || c == '\u{c}')
+}
+
+/// The character column (1-based) of a byte offset in a line.
+fn column_of(line: &str, byte: usize) -> usize {
+    line.get(..byte).map_or(1, |head| head.chars().count() + 1)
+}
+
+/// Whether a text is a header word of the indicator grid.
+fn is_header_word(text: &str) -> bool {
+    role_of(&fold(text)).is_some_and(|r| {
+        matches!(
+            r,
+            Role::Tier
+                | Role::Category
+                | Role::Name
+                | Role::Annual
+                | Role::Period
+                | Role::Actual
+                | Role::Weight
+                | Role::Score
+        )
+    })
+}
+
+/// How many of a line's cells are header words of the grid.
+fn header_words(cells: &[(usize, &str)]) -> usize {
+    cells.iter().filter(|(_, c)| is_header_word(c)).count()
+}
+
+/// A line's cells apart by spaces: by runs of two or more where the line has such runs
+/// between header words (pdftotext's layout), else by any space.
+fn split_spaces(line: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (at, c) in line.char_indices() {
+        let space = c.is_whitespace() || c == '\u{3000}';
+        match (space, start) {
+            (true, Some(s)) => {
+                out.push((s, &line[s..at]));
+                start = None;
+            }
+            (false, None) => start = Some(at),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &line[s..]));
+    }
+    out
+}
+
+/// Pipe rows: a row per line (`a | b | c |`, with or without a leading `|`), or a cell per
+/// line (`a |`), rows opened or closed by lines of pipes alone.
+fn pipe(lines: &[&str]) -> Grid {
+    let piped: Vec<&str> = lines.iter().copied().filter(|l| l.contains('|')).collect();
+    let cells_of = |l: &str| l.split('|').filter(|c| !blank(c)).count();
+    let multi = piped.iter().filter(|l| cells_of(l) >= 2).count();
+    let single = piped.iter().filter(|l| cells_of(l) == 1).count();
+    if multi >= single {
+        pipe_rows(lines)
+    } else {
+        pipe_cells(lines)
+    }
+}
+
+/// Pipe rows, a row per line. Lines of pipes alone, and lines that begin with a pipe where
+/// the table does not begin every line with one, go on the row before (its empty cells).
+fn pipe_rows(lines: &[&str]) -> Grid {
+    let piped: Vec<&&str> = lines.iter().filter(|l| l.contains('|')).collect();
+    let leading = piped
+        .iter()
+        .filter(|l| l.trim_start().starts_with('|'))
+        .count();
+    let markdown = leading * 5 >= piped.len() * 4;
+    let mut grid = Grid::new(Layout::Pipe, Rows::Collapsed);
+    let mut row: Vec<Cell> = Vec::new();
+    let mut open = false;
+    for (n, line) in lines.iter().enumerate() {
+        let line_no = n + 1;
+        if blank(line) {
+            continue;
+        }
+        let trimmed = line.trim_start();
+        let pipes_only = line.chars().all(|c| c == '|' || c.is_whitespace());
+        let continues = !markdown && open && trimmed.starts_with('|');
+        // A line that does not end with a pipe, in a row whose last cell is open, goes on
+        // that cell (a line break inside a cell).
+        let inside_cell = open
+            && !line.contains('|')
+            && row.last().is_some_and(|c: &Cell| !c.text().is_empty())
+            && !lines
+                .get(n.wrapping_sub(1))
+                .is_some_and(|p| p.trim_end().ends_with('|'));
+        if inside_cell {
+            if let Some(last) = row.last_mut() {
+                let text = format!("{}{}", last.text(), line.trim());
+                *last = Cell::new(text, last.line(), last.column());
+            }
+            continue;
+        }
+        // A line of pipes alone holds the row's empty cells: nothing to read.
+        if pipes_only {
+            continue;
+        }
+        if !continues && open {
+            grid.push_row(core::mem::take(&mut row));
+        }
+        open = true;
+        let body = if markdown || continues {
+            trimmed.strip_prefix('|').unwrap_or(trimmed)
+        } else {
+            line
+        };
+        let offset = line.len() - body.len();
+        let mut at = offset;
+        for piece in body.split('|') {
+            let lead = piece.len() - piece.trim_start().len();
+            if !blank(piece) {
+                row.push(Cell::new(piece, line_no, column_of(line, at + lead)));
+            }
+            at += piece.len() + 1;
+        }
+        if !line.contains('|') {
+            // A line with no pipe at all is a row of one cell (a title).
+            grid.push_row(core::mem::take(&mut row));
+            open = false;
+        }
+    }
+    if !row.is_empty() {
+        grid.push_row(row);
+    }
+    grid
+}
+
+/// Pipe cells, a cell per line (`a |`). A line of pipes alone, or a cell line that ends in a
+/// run of pipes (collapsed empty cells), closes a row; without such lines the rows are lost.
+fn pipe_cells(lines: &[&str]) -> Grid {
+    let closes = |l: &str| {
+        let t = l.trim();
+        (!t.is_empty() && t.chars().all(|c| c == '|' || c.is_whitespace()))
+            || t.trim_end_matches('|').trim_end().len() + 2 <= t.len() && t.ends_with("||")
+    };
+    let delimited = lines
+        .iter()
+        .filter(|l| l.contains('|') && closes(l))
+        .count()
+        >= 2;
+    let mode = if delimited {
+        Rows::Collapsed
+    } else {
+        Rows::Lost
+    };
+    let mut grid = Grid::new(Layout::Pipe, mode);
+    let mut row: Vec<Cell> = Vec::new();
+    let mut pending: Option<Cell> = None;
+    let flush_row = |grid: &mut Grid, row: &mut Vec<Cell>| {
+        if row.is_empty() {
+            return;
+        }
+        match mode {
+            Rows::Lost => {
+                for cell in row.drain(..) {
+                    grid.push_row(vec![cell]);
+                }
+            }
+            _ => grid.push_row(core::mem::take(row)),
+        }
+    };
+    for (n, line) in lines.iter().enumerate() {
+        let line_no = n + 1;
+        if blank(line) {
+            continue;
+        }
+        if !line.contains('|') {
+            // Text with no pipe: the start of a cell that goes on, or a line of its own.
+            let cell = match pending.take() {
+                Some(p) => Cell::new(format!("{}{}", p.text(), line.trim()), p.line(), p.column()),
+                None => Cell::new(
+                    *line,
+                    line_no,
+                    column_of(line, line.len() - line.trim_start().len()),
+                ),
+            };
+            pending = Some(cell);
+            continue;
+        }
+        let mut at = 0;
+        let mut first = true;
+        for piece in line.split('|') {
+            let lead = piece.len() - piece.trim_start().len();
+            let mut text = piece.trim().to_owned();
+            let mut place = (line_no, column_of(line, at + lead));
+            if first {
+                if let Some(p) = pending.take() {
+                    text = format!("{}{}", p.text(), text);
+                    place = (p.line(), p.column());
+                }
+            }
+            first = false;
+            if !text.is_empty() {
+                row.push(Cell::new(text, place.0, place.1));
+            }
+            at += piece.len() + 1;
+        }
+        if closes(line) {
+            flush_row(&mut grid, &mut row);
+        }
+    }
+    if let Some(p) = pending {
+        row.push(p);
+    }
+    flush_row(&mut grid, &mut row);
+    grid
+}
+
+/// Tab-separated rows, cells in place.
+fn delimited(lines: &[&str], separator: char) -> Grid {
+    let mut grid = Grid::new(Layout::Delimited, Rows::Positional);
+    for (n, line) in lines.iter().enumerate() {
+        if blank(line) {
+            continue;
+        }
+        let mut at = 0;
+        let cells = line
+            .split(separator)
+            .map(|piece| {
+                let cell = Cell::new(piece, n + 1, column_of(line, at));
+                at += piece.len() + separator.len_utf8();
+                cell
+            })
+            .collect();
+        grid.push_row(cells);
+    }
+    grid
+}
+
+/// CSV, where a line of the header's words is comma-separated: read by the csv crate, cells
+/// in place.
+fn csv(text: &str, lines: &[&str]) -> Option<Grid> {
+    let header = lines.iter().position(|l| {
+        let cells: Vec<(usize, &str)> = l
+            .split(',')
+            .map(|c| (0, c.trim().trim_matches('"')))
+            .collect();
+        cells.len() >= 3 && header_words(&cells) >= 2
+    })?;
+    let mut reader = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut grid = Grid::new(Layout::Delimited, Rows::Positional);
+    for record in reader.records() {
+        let Ok(record) = record else {
+            // A row the CSV reader refuses (an unclosed quote) ends the grid; what was read
+            // before it stands.
+            break;
+        };
+        let line = record.position().map_or(header + 1, |p| {
+            usize::try_from(p.line()).unwrap_or(usize::MAX)
+        });
+        if record.iter().all(blank) {
+            continue;
+        }
+        let cells = record
+            .iter()
+            .enumerate()
+            .map(|(c, field)| Cell::new(field, line, c + 1))
+            .collect();
+        grid.push_row(cells);
+    }
+    Some(grid)
+}
+
+/// Space-separated text: a row per line, which may go on over the next lines; cells apart by
+/// runs of spaces where the header's are, else by any space.
+fn spaced(lines: &[&str], header: usize) -> Grid {
+    let wide = {
+        let h = lines[header];
+        let runs = h.matches("  ").count();
+        runs >= 2 && split_wide(h).len() >= 3 && header_words(&split_wide(h)) >= 2
+    };
+    let mut grid = Grid::new(Layout::Spaced, Rows::Wrapped);
+    for (n, line) in lines.iter().enumerate() {
+        if blank(line) {
+            continue;
+        }
+        let pieces = if wide {
+            split_wide(line)
+        } else {
+            split_spaces(line)
+        };
+        let cells = pieces
+            .into_iter()
+            .map(|(at, text)| Cell::new(text, n + 1, column_of(line, at)))
+            .collect();
+        grid.push_row(cells);
+    }
+    grid
+}
+
+/// A line's cells apart by runs of two or more spaces.
+fn split_wide(line: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut spaces = 0usize;
+    let mut last_end = 0usize;
+    for (at, c) in line.char_indices() {
+        let space = c.is_whitespace() || c == '\u{3000}';
+        if space {
+            spaces += 1;
+            if spaces == 2 {
+                if let Some(s) = start.take() {
+                    out.push((s, &line[s..last_end]));
+                }
+            }
+        } else {
+            if start.is_none() {
+                start = Some(at);
+            }
+            spaces = 0;
+            last_end = at + c.len_utf8();
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &line[s..last_end]));
+    }
+    out
+}
+
+/// One cell per line; the rows are lost.
+fn cell_per_line(lines: &[&str]) -> Grid {
+    let mut grid = Grid::new(Layout::CellPerLine, Rows::Lost);
+    for (n, line) in lines.iter().enumerate() {
+        if blank(line) {
+            continue;
+        }
+        let lead = line.len() - line.trim_start().len();
+        grid.push_row(vec![Cell::new(*line, n + 1, column_of(line, lead))]);
+    }
+    grid
+}
+
+/// One cell per paragraph: lines apart by blank lines are one cell (a wrapped cell's lines
+/// joined); the rows are lost.
+fn paragraph(lines: &[&str]) -> Grid {
+    let mut grid = Grid::new(Layout::Paragraph, Rows::Lost);
+    let mut current: Option<(String, usize, usize)> = None;
+    for (n, line) in lines.iter().enumerate() {
+        if blank(line) {
+            if let Some((text, l, c)) = current.take() {
+                grid.push_row(vec![Cell::new(text, l, c)]);
+            }
+            continue;
+        }
+        let lead = line.len() - line.trim_start().len();
+        match current.as_mut() {
+            Some((text, _, _)) => text.push_str(line.trim()),
+            None => current = Some((line.trim().to_owned(), n + 1, column_of(line, lead))),
+        }
+    }
+    if let Some((text, l, c)) = current {
+        grid.push_row(vec![Cell::new(text, l, c)]);
+    }
+    grid
+}
+
+/// Whether lines indent by level: three or more depths among the lines after the header.
+fn tree_like(lines: &[&str]) -> bool {
+    let mut depths: Vec<usize> = lines
+        .iter()
+        .filter(|l| !blank(l))
+        .map(|l| indent(l))
+        .collect();
+    let mixed = depths.contains(&0) && depths.iter().any(|d| *d > 0);
+    depths.sort_unstable();
+    depths.dedup();
+    mixed && depths.len() >= 3
+}
+
+/// The width of a line's indentation, a tab or an ideographic space counting as two.
+fn indent(line: &str) -> usize {
+    line.chars()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| if c == ' ' { 1 } else { 2 })
+        .sum()
+}
+
+/// An indented tree: the depth of a line is its column (一级, 二级, 三级, then the values), and a
+/// line no deeper than the one before starts a row. The header, where there is one, is the
+/// run of header words at the top.
+fn tree(lines: &[&str]) -> Grid {
+    let mut grid = Grid::new(Layout::Tree, Rows::Positional);
+    let mut depths: Vec<usize> = lines
+        .iter()
+        .filter(|l| !blank(l))
+        .map(|l| indent(l))
+        .collect();
+    depths.sort_unstable();
+    depths.dedup();
+    let level = |line: &str| depths.iter().position(|d| *d == indent(line)).unwrap_or(0);
+    let mut row: Vec<Cell> = Vec::new();
+    let mut header: Vec<Cell> = Vec::new();
+    let mut in_header = true;
+    let mut last_level = 0usize;
+    let mut last_column = 0usize;
+    for (n, line) in lines.iter().enumerate() {
+        if blank(line) {
+            continue;
+        }
+        let text = line.trim();
+        let column = column_of(line, line.len() - line.trim_start().len());
+        if in_header {
+            if is_header_word(text) || role_of(&fold(text)).is_some() && !header.is_empty() {
+                header.push(Cell::new(text, n + 1, column));
+                continue;
+            }
+            if !header.is_empty() {
+                grid.push_row(core::mem::take(&mut header));
+                in_header = false;
+            } else if level(line) == 0 && !is_level_label(text) {
+                // Text above the tree: a title or a label.
+                grid.push_row(vec![Cell::new(text, n + 1, column)]);
+                continue;
+            } else {
+                in_header = false;
+            }
+        }
+        let depth = level(line);
+        // The levels of the labels are the columns; deeper lines fill the next columns.
+        let target = if depth <= 2 {
+            depth
+        } else {
+            last_column.max(2) + 1
+        };
+        let starts = !row.is_empty() && depth <= 2 && (depth <= last_level || last_level > 2);
+        if starts {
+            grid.push_row(core::mem::take(&mut row));
+        }
+        while row.len() < target {
+            row.push(Cell::new("", n + 1, column));
+        }
+        row.push(Cell::new(text, n + 1, column));
+        last_level = depth;
+        last_column = target;
+    }
+    if !header.is_empty() {
+        grid.push_row(header);
+    }
+    if !row.is_empty() {
+        grid.push_row(row);
+    }
+    grid
+}
+
+/// Whether a text is a tier or category label.
+fn is_level_label(text: &str) -> bool {
+    text.parse::<crate::Tier>().is_ok() || text.parse::<crate::Category>().is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(grid: &Grid) -> Vec<Vec<&str>> {
+        grid.rows()
+            .iter()
+            .map(|r| r.iter().map(Cell::text).collect())
+            .collect()
+    }
+
+    #[test]
+    fn pipe_rows_split_at_pipes() {
+        let grid = super::grid("标题\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 场次 | ≥2场 |\n场地 | 1处 | |||").unwrap();
+        assert_eq!(grid.layout(), Layout::Pipe);
+        assert_eq!(grid.breaks(), Rows::Collapsed);
+        assert_eq!(
+            texts(&grid),
+            [
+                vec!["标题"],
+                vec!["一级指标", "二级指标", "三级指标", "指标值"],
+                vec!["产出指标", "数量指标", "场次", "≥2场"],
+                vec!["场地", "1处"]
+            ]
+        );
+        assert_eq!(grid.rows()[2][3].column(), 20);
+    }
+
+    #[test]
+    fn continuation_lines_join_their_row() {
+        let grid = super::grid("一级指标 | 三级指标 | 指标性质 | 指标值 | 单位 |\n产出指标 | 健全性 | 定性 | 优良 |\n| 优 | 10 |\n|").unwrap();
+        assert_eq!(
+            texts(&grid)[1],
+            ["产出指标", "健全性", "定性", "优良", "优", "10"]
+        );
+    }
+
+    #[test]
+    fn pipe_cells_a_cell_per_line() {
+        let text = "|\n一级指标 |\n三级指标 |\n指标值 |\n||\n|\n产出指标 |\n场次 |\n≥2场 |\n||";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(grid.breaks(), Rows::Collapsed);
+        assert_eq!(
+            texts(&grid),
+            [
+                vec!["一级指标", "三级指标", "指标值"],
+                vec!["产出指标", "场次", "≥2场"]
+            ]
+        );
+    }
+
+    #[test]
+    fn tabs_and_commas_keep_cells_in_place() {
+        let grid = super::grid("一级指标\t三级指标\t指标值\n\t场次\t≥2场").unwrap();
+        assert_eq!(grid.breaks(), Rows::Positional);
+        assert_eq!(texts(&grid)[1], ["", "场次", "≥2场"]);
+        let grid = super::grid("一级指标,三级指标,指标值\n产出指标,\"场次,场地\",≥2场").unwrap();
+        assert_eq!(texts(&grid)[1], ["产出指标", "场次,场地", "≥2场"]);
+    }
+
+    #[test]
+    fn lines_paragraphs_and_spaces() {
+        let grid = super::grid("一级指标\n三级指标\n指标值\n产出指标\n场次\n≥2场").unwrap();
+        assert_eq!(
+            (grid.layout(), grid.breaks()),
+            (Layout::CellPerLine, Rows::Lost)
+        );
+        let grid =
+            super::grid("一级指标\n\n三级指标\n\n指标值\n\n产出\n指标\n\n场次\n\n≥2场").unwrap();
+        assert_eq!(grid.layout(), Layout::Paragraph);
+        assert_eq!(texts(&grid)[3], ["产出指标"]);
+        let grid = super::grid("一级指标 三级指标 指标值\n产出指标 场次 ≥2场").unwrap();
+        assert_eq!(
+            (grid.layout(), grid.breaks()),
+            (Layout::Spaced, Rows::Wrapped)
+        );
+        assert_eq!(texts(&grid)[1], ["产出指标", "场次", "≥2场"]);
+        let grid =
+            super::grid("一级指标    三级指标    指标值\n产出指标    维修 面积    ≥2场").unwrap();
+        assert_eq!(texts(&grid)[1], ["产出指标", "维修 面积", "≥2场"]);
+    }
+
+    #[test]
+    fn trees_indent_by_level() {
+        let text = "一级指标\n二级指标\n三级指标\n指标值\n产出指标\n  数量指标\n    场次\n      ≥2场\n    场地\n      1处\n效益指标\n  社会效益指标\n    就业\n      ≥10人";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(grid.layout(), Layout::Tree);
+        assert_eq!(
+            texts(&grid)[1..],
+            [
+                vec!["产出指标", "数量指标", "场次", "≥2场"],
+                vec!["", "", "场地", "1处"],
+                vec!["效益指标", "社会效益指标", "就业", "≥10人"]
+            ]
+        );
+    }
+
+    #[test]
+    fn no_header_no_grid() {
+        assert!(super::grid("").is_none());
+        assert!(super::grid("hello\nworld").is_none());
+    }
+}
