@@ -214,7 +214,7 @@ impl Level for Tier {
             Tier::Output => &["预期产出", "项目产出", "项目完成"],
             Tier::Benefit => &["效果", "项目效益", "预期效益"],
             Tier::Satisfaction => &[],
-            Tier::Cost => &["项目成本"],
+            Tier::Cost => &[],
             Tier::Decision => &["项目决策"],
             Tier::Process => &["项目过程", "项目管理"],
         }
@@ -608,6 +608,10 @@ pub(crate) fn simplified(c: char) -> char {
         '電' => '电',
         '話' => '话',
         '間' => '间',
+        '釋' => '释',
+        '議' => '议',
+        '審' => '审',
+        '見' => '见',
         _ => c,
     }
 }

@@ -92,6 +92,21 @@ fn header_words(cells: &[(usize, &str)]) -> usize {
     cells.iter().filter(|(_, c)| is_header_word(c)).count()
 }
 
+/// Whether cells are a grid's header: three kinds of header at least, a level among them.
+fn header_line(cells: &[&str]) -> bool {
+    let mut roles: Vec<Role> = cells
+        .iter()
+        .filter(|c| is_header_word(c))
+        .filter_map(|c| role_of(&fold(c)))
+        .collect();
+    roles.sort_by_key(|r| *r as u8);
+    roles.dedup();
+    roles.len() >= 3
+        && roles
+            .iter()
+            .any(|r| matches!(r, Role::Tier | Role::Category | Role::Name))
+}
+
 /// A line's cells apart by spaces: by runs of two or more where the line has such runs
 /// between header words (pdftotext's layout), else by any space.
 fn split_spaces(line: &str) -> Vec<(usize, &str)> {
@@ -137,9 +152,22 @@ fn pipe_rows(lines: &[&str]) -> Grid {
         .filter(|l| l.trim_start().starts_with('|'))
         .count();
     let markdown = leading * 5 >= piped.len() * 4;
+    // Where rows end with their empty cells collapsed (`| ||||`), a short line that ends with
+    // one pipe is a merged cell on a line of its own: its row goes on on the next line.
+    let padded = |l: &str| {
+        let t = l.trim_end();
+        t.ends_with("||") || t.ends_with("| |")
+    };
+    let pads = piped.iter().filter(|l| padded(l)).count();
+    let padding_table = pads * 3 >= piped.len();
+    let goes_on = |l: &str| {
+        let cells = l.split('|').filter(|c| !blank(c)).count();
+        padding_table && !markdown && l.trim_end().ends_with('|') && !padded(l) && cells <= 2
+    };
     let mut grid = Grid::new(Layout::Pipe, Rows::Collapsed);
     let mut row: Vec<Cell> = Vec::new();
     let mut open = false;
+    let mut held = false;
     for (n, line) in lines.iter().enumerate() {
         let line_no = n + 1;
         if blank(line) {
@@ -147,7 +175,8 @@ fn pipe_rows(lines: &[&str]) -> Grid {
         }
         let trimmed = line.trim_start();
         let pipes_only = line.chars().all(|c| c == '|' || c.is_whitespace());
-        let continues = !markdown && open && trimmed.starts_with('|');
+        let continues = !markdown && open && (trimmed.starts_with('|') || held);
+        held = false;
         // A line that does not end with a pipe, in a row whose last cell is open, goes on
         // that cell (a line break inside a cell).
         let inside_cell = open
@@ -190,6 +219,7 @@ fn pipe_rows(lines: &[&str]) -> Grid {
             grid.push_row(core::mem::take(&mut row));
             open = false;
         }
+        held = goes_on(line);
     }
     if !row.is_empty() {
         grid.push_row(row);
@@ -200,10 +230,14 @@ fn pipe_rows(lines: &[&str]) -> Grid {
 /// Pipe cells, a cell per line (`a |`). A line of pipes alone, or a cell line that ends in a
 /// run of pipes (collapsed empty cells), closes a row; without such lines the rows are lost.
 fn pipe_cells(lines: &[&str]) -> Grid {
+    // A line closes a row where, after its cell, only pipes are left, two or more: the
+    // row's empty cells collapsed (`1 | ||`, `指标值 | |`), or pipes alone (`||`, `|` after cells).
     let closes = |l: &str| {
         let t = l.trim();
-        (!t.is_empty() && t.chars().all(|c| c == '|' || c.is_whitespace()))
-            || t.trim_end_matches('|').trim_end().len() + 2 <= t.len() && t.ends_with("||")
+        let rest = t.split_once('|').map_or("", |(_, rest)| rest);
+        let only_pipes = rest.chars().all(|c| c == '|' || c.is_whitespace());
+        let pipes = t.matches('|').count();
+        only_pipes && (pipes >= 2 || t.chars().all(|c| c == '|'))
     };
     let delimited = lines
         .iter()
@@ -218,6 +252,7 @@ fn pipe_cells(lines: &[&str]) -> Grid {
     let mut grid = Grid::new(Layout::Pipe, mode);
     let mut row: Vec<Cell> = Vec::new();
     let mut pending: Option<Cell> = None;
+    let mut seen_pipe = false;
     let flush_row = |grid: &mut Grid, row: &mut Vec<Cell>| {
         if row.is_empty() {
             return;
@@ -237,7 +272,16 @@ fn pipe_cells(lines: &[&str]) -> Grid {
             continue;
         }
         if !line.contains('|') {
-            // Text with no pipe: the start of a cell that goes on, or a line of its own.
+            // Text with no pipe: a line of its own above the table, or, in it, the start of a
+            // cell whose text goes on to the next line.
+            if !seen_pipe {
+                grid.push_row(vec![Cell::new(
+                    *line,
+                    line_no,
+                    column_of(line, line.len() - line.trim_start().len()),
+                )]);
+                continue;
+            }
             let cell = match pending.take() {
                 Some(p) => Cell::new(format!("{}{}", p.text(), line.trim()), p.line(), p.column()),
                 None => Cell::new(
@@ -249,6 +293,7 @@ fn pipe_cells(lines: &[&str]) -> Grid {
             pending = Some(cell);
             continue;
         }
+        seen_pipe = true;
         let mut at = 0;
         let mut first = true;
         for piece in line.split('|') {
@@ -303,11 +348,8 @@ fn delimited(lines: &[&str], separator: char) -> Grid {
 /// in place.
 fn csv(text: &str, lines: &[&str]) -> Option<Grid> {
     let header = lines.iter().position(|l| {
-        let cells: Vec<(usize, &str)> = l
-            .split(',')
-            .map(|c| (0, c.trim().trim_matches('"')))
-            .collect();
-        cells.len() >= 3 && header_words(&cells) >= 2
+        let cells: Vec<&str> = l.split(',').map(|c| c.trim().trim_matches('"')).collect();
+        header_line(&cells)
     })?;
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
@@ -344,7 +386,12 @@ fn spaced(lines: &[&str], header: usize) -> Grid {
         let runs = h.matches("  ").count();
         runs >= 2 && split_wide(h).len() >= 3 && header_words(&split_wide(h)) >= 2
     };
-    let mut grid = Grid::new(Layout::Spaced, Rows::Wrapped);
+    // A table run together on one line (a document's text without its line breaks) has
+    // lost its rows.
+    let header_cells = split_spaces(lines[header]);
+    let one_line = header_cells.len() > 3 * header_words(&header_cells) + 12;
+    let mode = if one_line { Rows::Lost } else { Rows::Wrapped };
+    let mut grid = Grid::new(Layout::Spaced, mode);
     for (n, line) in lines.iter().enumerate() {
         if blank(line) {
             continue;
@@ -354,6 +401,12 @@ fn spaced(lines: &[&str], header: usize) -> Grid {
         } else {
             split_spaces(line)
         };
+        if one_line {
+            for (at, text) in pieces {
+                grid.push_row(vec![Cell::new(text, n + 1, column_of(line, at))]);
+            }
+            continue;
+        }
         let cells = pieces
             .into_iter()
             .map(|(at, text)| Cell::new(text, n + 1, column_of(line, at)))
@@ -548,6 +601,16 @@ mod tests {
             ]
         );
         assert_eq!(grid.rows()[2][3].column(), 20);
+    }
+
+    #[test]
+    fn merged_cells_on_lines_of_their_own_join_their_row() {
+        let text = "标题 | |||\n一级指标 | 二级指标 | 三级指标 | 指标值 | ||\n产 出 指 标 (50分) |\n数量指标 | 场次 | ≥2场 | |\n场地 | 1处 | |||";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(
+            texts(&grid)[2],
+            ["产 出 指 标 (50分)", "数量指标", "场次", "≥2场"]
+        );
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //! The programme runs forwards and backwards in time linear in the number of cells times the
 //! number of columns.
 
-use super::shape::{NEVER, Shape, fit};
+use super::shape::{NEVER, Shape};
 use super::vocab::Role;
 
 /// How a run's cells may break into rows.
@@ -48,9 +48,9 @@ pub(crate) struct Place {
 }
 
 /// The cost of starting a row: rows are not split without need.
-const ROW: i32 = -1;
+const ROW: i32 = -SCALE;
 /// The cost of joining a cell to the one before it.
-const JOIN: i32 = -3;
+const JOIN: i32 = -3 * SCALE;
 
 /// What leaving a column out of a row costs, before the row's first cell (`prefix`), between
 /// two of its cells (`middle`) and after its last (`suffix`).
@@ -61,8 +61,16 @@ struct Skip {
     suffix: i32,
 }
 
+/// Fits and costs are scaled by this, so that a preference smaller than any real
+/// difference of fit can break ties: [`LEAN`].
+const SCALE: i32 = 4;
+
+/// A preference that only breaks ties: a row fills its annual target before a second
+/// horizon's, and its first text columns before its last.
+const LEAN: i32 = -1;
+
 fn skip_costs(role: Role, names: i32) -> Skip {
-    let name = -5 / names.max(1) - 1;
+    let name = (-5 / names.max(1) - 1) * SCALE;
     match role {
         Role::Name => Skip {
             prefix: name,
@@ -76,13 +84,24 @@ fn skip_costs(role: Role, names: i32) -> Skip {
         },
         r if r.carries() => Skip {
             prefix: 0,
-            middle: -1,
+            middle: -SCALE,
+            suffix: 0,
+        },
+        // A row without its target is rare: leaving it out costs a little wherever.
+        Role::Annual => Skip {
+            prefix: -SCALE,
+            middle: 2 * LEAN,
+            suffix: -SCALE,
+        },
+        Role::Period | Role::Actual | Role::Text => Skip {
+            prefix: -SCALE,
+            middle: LEAN,
             suffix: 0,
         },
         // Empty cells collapse anywhere in a row: leaving one out in the middle costs no
         // more than at the end; a row rarely starts late.
         _ => Skip {
-            prefix: -1,
+            prefix: -SCALE,
             middle: 0,
             suffix: 0,
         },
@@ -92,7 +111,11 @@ fn skip_costs(role: Role, names: i32) -> Skip {
 /// Places a run's cells in columns. Returns a place per cell, `None` for a cell joined to the
 /// one before it (it goes where that one went), or `None` for the whole run where no
 /// placement fits (a cell that fits no column).
-pub(crate) fn align(items: &[Item], roles: &[Role]) -> Option<Vec<Option<Place>>> {
+pub(crate) fn align(
+    items: &[Item],
+    roles: &[Role],
+    fit: impl Fn(Shape, usize) -> i32,
+) -> Option<Vec<Option<Place>>> {
     let n = roles.len();
     let k = items.len();
     if n == 0 || k == 0 {
@@ -120,7 +143,11 @@ pub(crate) fn align(items: &[Item], roles: &[Role]) -> Option<Vec<Option<Place>>
     };
     let fits: Vec<i32> = items
         .iter()
-        .flat_map(|item| roles.iter().map(move |r| fit(item.shape, *r)))
+        .flat_map(|item| {
+            (0..n)
+                .map(|c| fit(item.shape, c).saturating_mul(SCALE))
+                .collect::<Vec<_>>()
+        })
         .collect();
     let fit_at = |i: usize, c: usize| fits[i * n + c];
 
@@ -193,7 +220,7 @@ pub(crate) fn align(items: &[Item], roles: &[Role]) -> Option<Vec<Option<Place>>
             end = (s, state);
         }
     }
-    if end.0 <= NEVER / 2 {
+    if end.0 <= NEVER / 2 * SCALE {
         return None;
     }
     // Backwards: the best score of what follows each state.
@@ -250,9 +277,15 @@ pub(crate) fn align(items: &[Item], roles: &[Role]) -> Option<Vec<Option<Place>>
             continue;
         }
         let total = add(fwd[i * states + state], bwd[i * states + state]);
+        // Another placement as good is ambiguous, but for a column of small words, where
+        // the cell says what it is whichever of them it stands in.
         let ambiguous = (0..states).any(|other| {
+            let same_reading = roles[other / WAYS] == Role::Qualifier
+                && roles[column] == Role::Qualifier
+                && other % WAYS == way;
             other != state
                 && other % WAYS != 2
+                && !same_reading
                 && add(fwd[i * states + other], bwd[i * states + other]) >= total
         });
         places.push(Some(Place {
@@ -278,8 +311,12 @@ fn add(a: i32, b: i32) -> i32 {
 
 #[cfg(test)]
 mod tests {
-    use super::super::shape::shape;
+    use super::super::shape::{fit, shape};
     use super::*;
+
+    fn by_role(roles: &[Role]) -> impl Fn(Shape, usize) -> i32 + '_ {
+        move |shape, c| fit(shape, roles[c])
+    }
 
     fn items(cells: &[&str], brk: impl Fn(usize) -> Break) -> Vec<Item> {
         cells
@@ -310,7 +347,7 @@ mod tests {
             "≥98%",
         ];
         let brk = |i| if i == 4 { Break::Must } else { Break::Never };
-        let places = align(&items(&cells, brk), &GRID).expect("fits");
+        let places = align(&items(&cells, brk), &GRID, by_role(&GRID)).expect("fits");
         assert_eq!(
             columns(&places),
             [(0, 0), (0, 1), (0, 2), (0, 3), (1, 2), (1, 3)]
@@ -333,7 +370,7 @@ mod tests {
             "群众满意",
             "≥90%",
         ];
-        let places = align(&items(&cells, |_| Break::May), &GRID).expect("fits");
+        let places = align(&items(&cells, |_| Break::May), &GRID, by_role(&GRID)).expect("fits");
         assert_eq!(
             columns(&places),
             [
@@ -364,7 +401,8 @@ mod tests {
             Role::Weight,
         ];
         let cells = ["树木成活率", "≥", "85", "%", "10"];
-        let places = align(&items(&cells, |_| Break::Never), &roles).expect("fits");
+        let places =
+            align(&items(&cells, |_| Break::Never), &roles, by_role(&roles)).expect("fits");
         assert_eq!(columns(&places), [(0, 2), (0, 3), (0, 4), (0, 5), (0, 6)]);
     }
 
@@ -374,6 +412,7 @@ mod tests {
         let places = align(
             &items(&["维修面积", "≥400平方米"], |_| Break::Never),
             &roles,
+            by_role(&roles),
         )
         .expect("fits");
         assert!(places[1].is_some_and(|p| p.ambiguous));
@@ -382,6 +421,13 @@ mod tests {
     #[test]
     fn a_cell_that_fits_nowhere_fails_the_run() {
         let roles = [Role::Weight];
-        assert_eq!(align(&items(&["维修面积"], |_| Break::Never), &roles), None);
+        assert_eq!(
+            align(
+                &items(&["维修面积"], |_| Break::Never),
+                &roles,
+                by_role(&roles)
+            ),
+            None
+        );
     }
 }

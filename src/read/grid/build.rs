@@ -7,7 +7,7 @@
 //! columns by what they are.
 
 use super::align::{Break, Item, align};
-use super::shape::{Shape, is_op, shape};
+use super::shape::{Shape, fit, is_op, shape};
 use super::vocab::{Fact, MoneyColumn, Role, ends_grid, fact_of, fold, money_column, role_of};
 use super::{Grid, Rows};
 use crate::{
@@ -66,6 +66,8 @@ struct Builder<'g> {
     diagnostics: Vec<Diagnostic>,
     layout: Layout,
     self_evaluation: bool,
+    /// A goal block's header was read: its goal and what became of it come next.
+    goal_block: bool,
 }
 
 /// Reads a document from grids.
@@ -85,6 +87,7 @@ pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
         diagnostics: Vec::new(),
         layout: grids.first().map_or(Layout::Pipe, |g| g.layout),
         self_evaluation: false,
+        goal_block: false,
     };
     let mut headers = 0usize;
     let mut i = 0;
@@ -93,6 +96,13 @@ pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
         if tok.t().is_empty() {
             i += 1;
             continue;
+        }
+        if builder.goal_block {
+            builder.goal_block = false;
+            if let Some(end) = builder.read_goal(&toks, i) {
+                i = end;
+                continue;
+            }
         }
         if let Some((columns, end)) = builder.header_at(&toks, i) {
             builder.columns = columns;
@@ -109,6 +119,10 @@ pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
             continue;
         }
         if let Some(end) = builder.read_fact(&toks, i) {
+            i = end;
+            continue;
+        }
+        if let Some(end) = builder.read_label_row(&toks, i) {
             i = end;
             continue;
         }
@@ -245,17 +259,19 @@ impl<'g> Builder<'g> {
 
     /// The header of an indicator grid at `i`, with where it ends.
     fn header_at(&self, toks: &[Tok<'_>], i: usize) -> Option<(Vec<Column>, usize)> {
-        let first = header_role(toks[i].t())?;
-        if !(is_key(first)
-            || matches!(first, Role::Section | Role::Seq | Role::Org | Role::Project))
-        {
-            return None;
-        }
         if !self.starts_row(toks, i) {
             return None;
         }
         match self.breaks(&toks[i]) {
-            Rows::Lost => self.header_run(toks, i),
+            Rows::Lost => {
+                let first = header_role(toks[i].t())?;
+                let opens = is_key(first)
+                    || matches!(first, Role::Section | Role::Seq | Role::Org | Role::Project);
+                if !opens {
+                    return None;
+                }
+                self.header_run(toks, i)
+            }
             mode => self.header_rows(toks, i, mode),
         }
     }
@@ -318,7 +334,8 @@ impl<'g> Builder<'g> {
             if let Some(last) = texts.last() {
                 let joined = format!("{last}{t}");
                 let (a, b, both) = (header_role(last), header_role(t), header_role(&joined));
-                let fragment = a.is_none() || b.is_none() || (a == b && a != Some(Role::Text));
+                let data = matches!(shape(t), Shape::Tier | Shape::Category | Shape::Level);
+                let fragment = !data && (a.is_none() || (a == b && a != Some(Role::Text)));
                 if both.is_some() && fragment && money_column(&fold(&joined)).is_none() {
                     texts.pop();
                     texts.push(joined);
@@ -444,9 +461,25 @@ impl<'g> Builder<'g> {
             .cloned()
             .filter(|c| *c != MoneyColumn::Rate)
             .collect();
+        // As many amounts as columns stand in them; fewer fill them in order, a percentage
+        // the 执行率.
+        let positional = values.len() == columns.len();
         let mut next = 0;
-        for value in values {
-            if let Some(percent) = value.t().strip_suffix(['%', '％']) {
+        for (n, value) in values.iter().enumerate() {
+            let percent = value.t().strip_suffix(['%', '％']);
+            if positional {
+                let amount = decimal(percent.unwrap_or(value.t()));
+                match columns[n] {
+                    MoneyColumn::Initial => row.initial = amount,
+                    MoneyColumn::Budget => row.budget = amount,
+                    MoneyColumn::Executed => row.executed = amount,
+                    MoneyColumn::Weight => row.weight = amount,
+                    MoneyColumn::Score => row.score = amount,
+                    MoneyColumn::Rate => row.rate = amount,
+                }
+                continue;
+            }
+            if let Some(percent) = percent {
                 row.rate = decimal(percent);
                 continue;
             }
@@ -555,6 +588,83 @@ impl<'g> Builder<'g> {
         Some(j)
     }
 
+    /// Reads a row that holds labels but does not start with one (`207101天津市河北区人民法院 |
+    /// 单位:万元`): a body's name before the labels is the funding unit of the projects
+    /// that follow; any other text is reported. `None` where the row holds no label.
+    fn read_label_row(&mut self, toks: &[Tok<'_>], i: usize) -> Option<usize> {
+        if !toks[i].row_start || self.breaks(&toks[i]) == Rows::Lost {
+            return None;
+        }
+        let end = self.row_end(toks, i);
+        let labelled = toks[i..end]
+            .iter()
+            .any(|t| self.is_label(t.t()) && !self.is_data_label(t.t()));
+        if !labelled {
+            return None;
+        }
+        let mut j = i;
+        while j < end {
+            if let Some(next) = self.read_fact(toks, j) {
+                j = next.max(j + 1);
+                continue;
+            }
+            let tok = &toks[j];
+            if !tok.t().is_empty() {
+                if shape(tok.t()) == Shape::Body {
+                    if self
+                        .draft
+                        .as_ref()
+                        .is_some_and(|d| !d.project.indicators.is_empty())
+                    {
+                        self.push_draft();
+                    }
+                    self.unit = Some(tok.t().to_owned());
+                    if let Some(draft) = self.draft.as_mut() {
+                        draft.unit = self.unit.clone();
+                    }
+                } else {
+                    self.diagnose(
+                        DiagnosticCode::LayoutSkipped,
+                        format!("text beside the labels skipped: «{}»", tok.t()),
+                        tok,
+                    );
+                }
+            }
+            j += 1;
+        }
+        Some(end)
+    }
+
+    /// Reads the goal and what became of it after a goal block's header: the cells of the
+    /// row (of the next two cells, where rows are lost). `None` where the cells are labels
+    /// or headers.
+    fn read_goal(&mut self, toks: &[Tok<'_>], i: usize) -> Option<usize> {
+        let lost = self.breaks(&toks[i]) == Rows::Lost;
+        let end = if lost { i + 2 } else { self.row_end(toks, i) };
+        let end = end.min(toks.len());
+        let cells: Vec<&str> = toks[i..end]
+            .iter()
+            .map(Tok::t)
+            .take_while(|t| !self.is_label(t) && header_role(t).is_none_or(|r| !is_key(r)))
+            .collect();
+        if cells.is_empty() {
+            return None;
+        }
+        let project = &mut self.draft_mut().project;
+        if project.goal.is_empty() {
+            project.goal = cells[0].to_owned();
+        }
+        let actual: Vec<&str> = cells[1..]
+            .iter()
+            .copied()
+            .filter(|t| !t.is_empty())
+            .collect();
+        if !actual.is_empty() {
+            project.goal_actual = Some(actual.join(" "));
+        }
+        Some(i + cells.len())
+    }
+
     /// Applies a fact read from a label and its value.
     fn apply(&mut self, fact: Fact, label: &str, value: &str, at: &Tok<'_>) {
         let value = value.trim();
@@ -568,6 +678,8 @@ impl<'g> Builder<'g> {
                 });
                 if starts_new {
                     self.push_draft();
+                    // A project's block brings its own grid.
+                    self.columns.clear();
                 }
                 let unit = self.unit.clone();
                 let draft = self.draft.get_or_insert_with(|| Draft {
@@ -626,6 +738,10 @@ impl<'g> Builder<'g> {
                         .details
                         .push(TextCell::new(label.trim_end_matches([':', '：']), value)),
                 }
+            }
+            Fact::Goal if is_goal_header(value) => {
+                // `年度总体目标 | 预期目标 | 实际完成情况`: the goal and what became of it follow.
+                self.goal_block = true;
             }
             Fact::Goal => {
                 if !value.is_empty() {
@@ -788,7 +904,16 @@ impl<'g> Builder<'g> {
         let rows: Vec<Row<'_>> = if mode == Rows::Positional {
             positional_rows(run, columns.len())
         } else {
-            let cells: Vec<Tok<'_>> = join_fragments(run);
+            let sections: Vec<String> = columns
+                .iter()
+                .filter(|c| c.role == Role::Section)
+                .map(|c| fold(&c.header))
+                .collect();
+            // A section label repeated in the rows (`绩效指标`) says nothing more.
+            let cells: Vec<Tok<'_>> = join_fragments(run)
+                .into_iter()
+                .filter(|t| !sections.contains(&fold(t.t())))
+                .collect();
             let items: Vec<Item> = cells
                 .iter()
                 .enumerate()
@@ -804,10 +929,26 @@ impl<'g> Builder<'g> {
                     joinable: mode == Rows::Wrapped && !t.row_start,
                 })
                 .collect();
-            match align(&items, &roles) {
+            let plain = |shape: Shape, c: usize| fit(shape, roles[c]);
+            let mut places = align(&items, &roles, plain);
+            // Where a row shows an unknown label as its tier and a tier word as its category
+            // (`实施效果指标 | 产出指标`), the table files tiers under its 二级 column: tier
+            // words fit that column first.
+            if places
+                .as_ref()
+                .is_some_and(|p| tiers_under_categories(&items, p, &roles))
+            {
+                let shifted = |shape: Shape, c: usize| match (shape, roles[c]) {
+                    (Shape::Tier | Shape::Level, Role::Category) => 9,
+                    (Shape::Tier | Shape::Level, Role::Tier) => 4,
+                    (shape, role) => fit(shape, role),
+                };
+                places = align(&items, &roles, shifted);
+            }
+            match places {
                 Some(places) => grouped_rows(&cells, &places, columns.len()),
                 None => {
-                    let texts: Vec<&str> = cells.iter().map(|t| t.t()).collect();
+                    let texts: Vec<&str> = cells.iter().map(Tok::t).collect();
                     self.diagnose(
                         DiagnosticCode::RowUnread,
                         format!(
@@ -831,6 +972,17 @@ impl<'g> Builder<'g> {
         for (row, (tier_text, category_fill)) in rows.iter().zip(tiers) {
             let anchor = row.anchor.clone();
             if row.ambiguous {
+                // The row is not read, but a label it surely shows goes on to the rows below.
+                let category_sure = columns
+                    .iter()
+                    .position(|c| c.role == Role::Category && !c.alternate)
+                    .is_some_and(|c| !row.unsure.contains(&c));
+                if category_sure {
+                    if let Some(own) = row_own(row, columns, Role::Category) {
+                        previous_category = Some(own);
+                        previous_tier = tier_text.clone();
+                    }
+                }
                 let texts: Vec<&str> = row.cells.iter().flatten().map(|t| t.t()).collect();
                 self.diagnose(
                     DiagnosticCode::RowAmbiguous,
@@ -939,6 +1091,14 @@ impl<'g> Builder<'g> {
                     .flat_map(|(_, cells)| cells.iter().map(|t| t.t()))
                     .filter(|t| !t.is_empty())
                     .collect();
+                // Its labels go on to the rows below (a category on a line of its own).
+                if let Some(own) = row_own(row, columns, Role::Category) {
+                    previous_category = Some(own);
+                    previous_tier = tier_text.clone();
+                } else if tier_text != previous_tier {
+                    previous_category = None;
+                    previous_tier = tier_text.clone();
+                }
                 if !labels.is_empty() {
                     self.diagnose(
                         DiagnosticCode::RowEmpty,
@@ -1214,6 +1374,8 @@ struct Row<'g> {
     cells: Vec<Vec<Tok<'g>>>,
     anchor: Tok<'g>,
     ambiguous: bool,
+    /// The columns whose cell might stand in another.
+    unsure: Vec<usize>,
 }
 
 /// Rows whose cells stand in their columns.
@@ -1225,6 +1387,7 @@ fn positional_rows<'g>(run: &[Tok<'g>], width: usize) -> Vec<Row<'g>> {
                 cells: vec![Vec::new(); width],
                 anchor: tok.clone(),
                 ambiguous: false,
+                unsure: Vec::new(),
             });
         }
         if let Some(row) = rows.last_mut() {
@@ -1245,6 +1408,27 @@ fn positional_rows<'g>(run: &[Tok<'g>], width: usize) -> Vec<Row<'g>> {
     rows
 }
 
+/// Whether a placement shows a row with an unknown label under 一级 and a tier word under
+/// 二级.
+fn tiers_under_categories(
+    items: &[Item],
+    places: &[Option<super::align::Place>],
+    roles: &[Role],
+) -> bool {
+    let mut label_row = None;
+    for (item, place) in items.iter().zip(places) {
+        let Some(place) = place else { continue };
+        match (item.shape, roles.get(place.column)) {
+            (Shape::Label, Some(Role::Tier)) => label_row = Some(place.row),
+            (Shape::Tier | Shape::Level, Some(Role::Category)) if label_row == Some(place.row) => {
+                return true;
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Rows from aligned cells.
 fn grouped_rows<'g>(
     cells: &[Tok<'g>],
@@ -1261,10 +1445,14 @@ fn grouped_rows<'g>(
                         cells: vec![Vec::new(); width],
                         anchor: tok.clone(),
                         ambiguous: false,
+                        unsure: Vec::new(),
                     });
                 }
                 if let Some(row) = rows.last_mut() {
                     row.ambiguous |= place.ambiguous;
+                    if place.ambiguous {
+                        row.unsure.push(place.column);
+                    }
                     if let Some(cell) = row.cells.get_mut(place.column) {
                         cell.push(tok.clone());
                     }
@@ -1421,6 +1609,15 @@ fn level_label<L: core::str::FromStr + Copy>(
     text: &str,
     name: impl Fn(L) -> &'static str,
 ) -> (Option<L>, Option<String>) {
+    // Labels printed down a merged cell come with a space between their characters
+    // (`产 出 指 标`): a label keeps no spaces.
+    let spaced: String;
+    let text = if text.chars().any(char::is_whitespace) {
+        spaced = text.chars().filter(|c| !c.is_whitespace()).collect();
+        spaced.as_str()
+    } else {
+        text
+    };
     let level: Option<L> = text.parse().ok();
     let label = match level {
         Some(l) if name(l) == text => None,
@@ -1707,6 +1904,15 @@ fn strip_code(text: &str) -> &str {
         }
     }
     t
+}
+
+/// Whether a goal label's value is the header of a goal block: `预期目标 实际完成情况`.
+fn is_goal_header(value: &str) -> bool {
+    let v = fold(value);
+    !v.is_empty()
+        && v.chars().count() <= 30
+        && (v.contains("完成情况") || v.contains("实际完成"))
+        && v.contains("目标")
 }
 
 /// Whether a text is a table's title.

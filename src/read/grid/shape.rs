@@ -46,6 +46,8 @@ pub(crate) enum Shape {
     Text,
     /// Long text (over 40 characters): a goal, an explanation.
     Prose,
+    /// A scoring rule: `未达指标值酌情扣分`, `每减少1%扣1分`.
+    Rule,
 }
 
 /// The shape of a cell's text.
@@ -94,15 +96,25 @@ pub(crate) fn shape(text: &str) -> Shape {
         return Shape::Measure;
     }
     let folded = fold(t);
-    if chars <= 16 && (folded.ends_with("指标") || folded.ends_with("类")) && !folded.contains('率')
+    let outcome = ["达成", "达到", "实现", "完成"]
+        .iter()
+        .any(|w| folded.contains(w));
+    if chars <= 16
+        && (folded.ends_with("指标") || folded.ends_with("类"))
+        && !folded.contains('率')
+        && !outcome
     {
         return Shape::Label;
+    }
+    if is_rule(t) {
+        return Shape::Rule;
     }
     if chars > 40 {
         return Shape::Prose;
     }
     match Target::lenient(t).kind() {
         Kind::Text => Shape::Text,
+        Kind::Qualitative if chars <= 2 => Shape::Words,
         Kind::Qualitative if name_like(t) || !judging(t) => Shape::Text,
         Kind::Qualitative => Shape::Words,
         _ => Shape::Value,
@@ -231,6 +243,15 @@ fn is_body(t: &str) -> bool {
     (3..=40).contains(&chars)
         && ENDS.iter().any(|e| t.ends_with(e))
         && !t.contains(['≥', '≤', '%', '率'])
+}
+
+/// Whether the text is a scoring rule: it speaks of taking off or giving points.
+fn is_rule(t: &str) -> bool {
+    (t.contains('扣') && t.contains('分'))
+        || t.contains("得分")
+        || t.contains("酌情")
+        || t.contains("满分")
+        || t.contains("不得分")
 }
 
 /// Whether the text is a comparator alone.
@@ -394,10 +415,10 @@ pub(crate) fn fit(shape: Shape, role: Role) -> i32 {
             S::Empty => 0,
             _ => -6,
         },
+        // A section column's own label is dropped before alignment: nothing else goes there.
         Role::Section => match shape {
             S::Empty => 0,
-            S::Label => 1,
-            S::Text => -3,
+            S::Label | S::Text => -3,
             _ => NEVER,
         },
         Role::Seq => match shape {
@@ -423,6 +444,7 @@ pub(crate) fn fit(shape: Shape, role: Role) -> i32 {
             _ => NEVER,
         },
         Role::Name => match shape {
+            S::Rule => -3,
             S::Empty => -2,
             S::Text => 4,
             S::Prose => 2,
@@ -437,11 +459,12 @@ pub(crate) fn fit(shape: Shape, role: Role) -> i32 {
             _ => -8,
         },
         Role::Annual | Role::Period => match shape {
+            S::Rule => -3,
             S::Empty => 0,
             S::Value => 6,
             S::Number | S::Amount | S::Percent => 5,
             S::Words => 3,
-            S::Text => 1,
+            S::Text => 3,
             S::Prose => 0,
             S::Measure => -2,
             S::Op => -3,
@@ -451,6 +474,7 @@ pub(crate) fn fit(shape: Shape, role: Role) -> i32 {
             S::Star | S::Body => -4,
         },
         Role::Actual => match shape {
+            S::Rule => -3,
             S::Empty => 0,
             S::Value => 5,
             S::Number | S::Amount | S::Percent => 5,
@@ -485,6 +509,7 @@ pub(crate) fn fit(shape: Shape, role: Role) -> i32 {
         },
         Role::Text => match shape {
             S::Empty => 0,
+            S::Rule => 4,
             S::Prose => 3,
             S::Text => 2,
             S::Words | S::Value | S::Body => 1,
