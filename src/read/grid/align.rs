@@ -408,6 +408,16 @@ mod tests {
 
     #[test]
     fn ties_are_ambiguous() {
+        // One number under 分值 | 得分: either could be empty.
+        let roles = [Role::Name, Role::Weight, Role::Score];
+        let places = align(
+            &items(&["维修面积", "10"], |_| Break::Never),
+            &roles,
+            by_role(&roles),
+        )
+        .expect("fits");
+        assert!(places[1].is_some_and(|p| p.ambiguous));
+        // One target under 年度 | 实施周期 is the annual one.
         let roles = [Role::Name, Role::Annual, Role::Period];
         let places = align(
             &items(&["维修面积", "≥400平方米"], |_| Break::Never),
@@ -415,7 +425,7 @@ mod tests {
             by_role(&roles),
         )
         .expect("fits");
-        assert!(places[1].is_some_and(|p| p.ambiguous));
+        assert_eq!(places[1].map(|p| (p.column, p.ambiguous)), Some((1, false)));
     }
 
     #[test]
