@@ -136,6 +136,16 @@ fn pipe(lines: &[&str]) -> Grid {
     let cells_of = |l: &str| l.split('|').filter(|c| !blank(c)).count();
     let multi = piped.iter().filter(|l| cells_of(l) >= 2).count();
     let single = piped.iter().filter(|l| cells_of(l) == 1).count();
+    // Cells on lines of their own, each closed by a line holding a pipe alone: the pipes are
+    // the cells' separators, and the rows are lost.
+    let bare = lines.iter().filter(|l| l.trim() == "|").count();
+    let text = lines
+        .iter()
+        .filter(|l| !blank(l) && !l.contains('|'))
+        .count();
+    if bare * 5 >= text * 3 && text * 5 >= (text + piped.len()) * 2 && multi * 10 < piped.len() {
+        return separated(lines);
+    }
     if multi >= single {
         pipe_rows(lines)
     } else {
@@ -143,48 +153,64 @@ fn pipe(lines: &[&str]) -> Grid {
     }
 }
 
-/// Pipe rows, a row per line. Lines of pipes alone, and lines that begin with a pipe where
-/// the table does not begin every line with one, go on the row before (its empty cells).
+/// Cells apart by lines that hold a pipe alone; a cell's lines are joined.
+fn separated(lines: &[&str]) -> Grid {
+    let mut grid = Grid::new(Layout::Pipe, Rows::Lost);
+    let mut cell: Option<(String, usize, usize)> = None;
+    for (n, line) in lines.iter().enumerate() {
+        if line.contains('|') {
+            let before = line.split('|').next().unwrap_or("").trim();
+            let (text, l, c) = cell.take().unwrap_or((String::new(), n + 1, 1));
+            let text = text + before;
+            grid.push_row(vec![Cell::new(text, l, c)]);
+            continue;
+        }
+        if blank(line) {
+            continue;
+        }
+        let lead = line.len() - line.trim_start().len();
+        match cell.as_mut() {
+            Some((text, _, _)) => text.push_str(line.trim()),
+            None => cell = Some((line.trim().to_owned(), n + 1, column_of(line, lead))),
+        }
+    }
+    if let Some((text, l, c)) = cell {
+        grid.push_row(vec![Cell::new(text, l, c)]);
+    }
+    grid
+}
+
+/// Pipe rows, a row per line (`a | b | c |`, with or without a leading `|`). A row ends
+/// with its line where the line closes it: its empty cells collapsed at its end (`| ||||`),
+/// three cells or more, a long cell, or a line of pipes alone. A short line of labels that
+/// ends with one pipe (`产 出 指 标 (50分) |`, a merged cell on a line of its own) goes on on
+/// the next line; a line with no pipe after one that does not end with a pipe goes on its
+/// last cell.
 fn pipe_rows(lines: &[&str]) -> Grid {
     let piped: Vec<&&str> = lines.iter().filter(|l| l.contains('|')).collect();
     let leading = piped
         .iter()
         .filter(|l| l.trim_start().starts_with('|'))
         .count();
+    // Markdown-like tables begin every row with a pipe; elsewhere a line that begins with a
+    // pipe goes on the row before it (an empty cell broke its line: `定性 | 优良 |` then
+    // `| 优 | 10 |`).
     let markdown = leading * 5 >= piped.len() * 4;
-    // Where rows end with their empty cells collapsed (`| ||||`), a short line that ends with
-    // one pipe is a merged cell on a line of its own: its row goes on on the next line.
-    let padded = |l: &str| {
-        let t = l.trim_end();
-        t.ends_with("||") || t.ends_with("| |")
-    };
-    let pads = piped.iter().filter(|l| padded(l)).count();
-    let padding_table = pads * 3 >= piped.len();
-    let goes_on = |l: &str| {
-        let cells = l.split('|').filter(|c| !blank(c)).count();
-        padding_table && !markdown && l.trim_end().ends_with('|') && !padded(l) && cells <= 2
-    };
     let mut grid = Grid::new(Layout::Pipe, Rows::Collapsed);
     let mut row: Vec<Cell> = Vec::new();
-    let mut open = false;
-    let mut held = false;
+    // A row ended by its number of cells, not by its padding: a line that begins with a pipe
+    // may still go on it.
+    let mut soft = false;
+    let mut previous = "";
     for (n, line) in lines.iter().enumerate() {
         let line_no = n + 1;
         if blank(line) {
             continue;
         }
         let trimmed = line.trim_start();
-        let pipes_only = line.chars().all(|c| c == '|' || c.is_whitespace());
-        let continues = !markdown && open && (trimmed.starts_with('|') || held);
-        held = false;
-        // A line that does not end with a pipe, in a row whose last cell is open, goes on
-        // that cell (a line break inside a cell).
-        let inside_cell = open
-            && !line.contains('|')
-            && row.last().is_some_and(|c: &Cell| !c.text().is_empty())
-            && !lines
-                .get(n.wrapping_sub(1))
-                .is_some_and(|p| p.trim_end().ends_with('|'));
+        let inside_cell =
+            !line.contains('|') && !row.is_empty() && !previous.trim_end().ends_with('|');
+        previous = line;
         if inside_cell {
             if let Some(last) = row.last_mut() {
                 let text = format!("{}{}", last.text(), line.trim());
@@ -192,34 +218,38 @@ fn pipe_rows(lines: &[&str]) -> Grid {
             }
             continue;
         }
-        // A line of pipes alone holds the row's empty cells: nothing to read.
-        if pipes_only {
-            continue;
-        }
-        if !continues && open {
+        let pipes_only = line.chars().all(|c| c == '|' || c.is_whitespace());
+        if soft && !(trimmed.starts_with('|') && !markdown && !pipes_only) {
             grid.push_row(core::mem::take(&mut row));
         }
-        open = true;
-        let body = if markdown || continues {
-            trimmed.strip_prefix('|').unwrap_or(trimmed)
-        } else {
-            line
-        };
+        if markdown && trimmed.starts_with('|') && !row.is_empty() && !pipes_only {
+            grid.push_row(core::mem::take(&mut row));
+        }
+        soft = false;
+        let body = trimmed.strip_prefix('|').unwrap_or(trimmed);
         let offset = line.len() - body.len();
         let mut at = offset;
+        let mut cells = 0usize;
+        let mut long = false;
         for piece in body.split('|') {
             let lead = piece.len() - piece.trim_start().len();
             if !blank(piece) {
+                cells += 1;
+                long |= piece.chars().filter(|c| !c.is_whitespace()).count() > 12;
                 row.push(Cell::new(piece, line_no, column_of(line, at + lead)));
             }
             at += piece.len() + 1;
         }
-        if !line.contains('|') {
-            // A line with no pipe at all is a row of one cell (a title).
-            grid.push_row(core::mem::take(&mut row));
-            open = false;
+        let end = line.trim_end();
+        let padded = end.ends_with("||") || end.ends_with("| |") || pipes_only;
+        if row.is_empty() {
+            continue;
         }
-        held = goes_on(line);
+        if padded || !line.contains('|') || !end.ends_with('|') {
+            grid.push_row(core::mem::take(&mut row));
+        } else if cells >= 3 || long {
+            soft = true;
+        }
     }
     if !row.is_empty() {
         grid.push_row(row);
@@ -482,17 +512,30 @@ fn paragraph(lines: &[&str]) -> Grid {
     grid
 }
 
-/// Whether lines indent by level: three or more depths among the lines after the header.
+/// Whether lines indent by level: three or more depths, a good share of the lines indented,
+/// tier labels at the top level and category labels at the next.
 fn tree_like(lines: &[&str]) -> bool {
-    let mut depths: Vec<usize> = lines
-        .iter()
-        .filter(|l| !blank(l))
-        .map(|l| indent(l))
-        .collect();
-    let mixed = depths.contains(&0) && depths.iter().any(|d| *d > 0);
+    let content: Vec<&str> = lines.iter().copied().filter(|l| !blank(l)).collect();
+    let mut depths: Vec<usize> = content.iter().map(|l| indent(l)).collect();
+    let indented = depths.iter().filter(|d| **d > 0).count();
     depths.sort_unstable();
     depths.dedup();
-    mixed && depths.len() >= 3
+    if depths.len() < 3 || !depths.contains(&0) || indented * 10 < content.len() * 3 {
+        return false;
+    }
+    let at = |depth: usize| {
+        content
+            .iter()
+            .filter(move |l| indent(l) == depth)
+            .map(|l| l.trim())
+    };
+    let tiers = at(depths[0])
+        .filter(|t| t.parse::<crate::Tier>().is_ok())
+        .count();
+    let categories = at(depths[1])
+        .filter(|t| t.parse::<crate::Category>().is_ok())
+        .count();
+    tiers >= 2 && categories >= 2
 }
 
 /// The width of a line's indentation, a tab or an ideographic space counting as two.

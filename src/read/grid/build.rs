@@ -72,7 +72,7 @@ struct Builder<'g> {
 
 /// Reads a document from grids.
 pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
-    let toks = flatten(grids);
+    let (toks, pinyin) = flatten(grids);
     let mut builder = Builder {
         grids,
         title: None,
@@ -89,6 +89,18 @@ pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
         self_evaluation: false,
         goal_block: false,
     };
+    if pinyin > 0 {
+        if let Some(first) = toks.first() {
+            builder.diagnose(
+                DiagnosticCode::LayoutSkipped,
+                format!("pinyin in brackets after characters taken out of {pinyin} cells"),
+                &Tok {
+                    text: Cow::Borrowed(""),
+                    ..first.clone()
+                },
+            );
+        }
+    }
     let mut headers = 0usize;
     let mut i = 0;
     while i < toks.len() {
@@ -138,14 +150,23 @@ pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
     builder.finish(headers)
 }
 
-/// The cells of the grids in order, trimmed, with where each row starts.
-fn flatten(grids: &[Grid]) -> Vec<Tok<'_>> {
+/// The cells of the grids in order, trimmed, with where each row starts, and how many
+/// pinyin annotations were taken out of them.
+fn flatten(grids: &[Grid]) -> (Vec<Tok<'_>>, usize) {
     let mut toks = Vec::new();
+    let mut pinyin = 0usize;
     for (g, grid) in grids.iter().enumerate() {
         for row in &grid.rows {
             for (index, cell) in row.iter().enumerate() {
+                let text = match strip_pinyin(&cell.text) {
+                    Some(stripped) => {
+                        pinyin += 1;
+                        Cow::Owned(stripped)
+                    }
+                    None => Cow::Borrowed(cell.text.as_str()),
+                };
                 toks.push(Tok {
-                    text: Cow::Borrowed(cell.text.as_str()),
+                    text,
                     line: cell.line,
                     column: cell.column,
                     row_start: index == 0 || grid.breaks == Rows::Lost,
@@ -155,7 +176,52 @@ fn flatten(grids: &[Grid]) -> Vec<Tok<'_>> {
             }
         }
     }
-    toks
+    (toks, pinyin)
+}
+
+/// A text without the pinyin some mirror sites put in brackets after characters
+/// (`指標(biāo)值`); `None` where it has none.
+fn strip_pinyin(text: &str) -> Option<String> {
+    if !text.contains(['(', '（']) {
+        return None;
+    }
+    let is_pinyin = |c: char| c.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü".contains(c);
+    let mut out = String::with_capacity(text.len());
+    let mut stripped = false;
+    let mut rest = text;
+    while let Some(open) = rest.find(['(', '（']) {
+        let (head, tail) = rest.split_at(open);
+        out.push_str(head);
+        let bracket = tail.chars().next().map_or(1, char::len_utf8);
+        let inner_end = tail[bracket..].find([')', '）']);
+        let after_cjk = head.chars().last().is_some_and(|c| c > '\u{2e80}');
+        match inner_end {
+            Some(end) => {
+                let inner = &tail[bracket..bracket + end];
+                let close = tail[bracket + end..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8);
+                let tone = !inner.is_ascii();
+                if after_cjk
+                    && (1..=7).contains(&inner.chars().count())
+                    && inner.chars().all(is_pinyin)
+                    && tone
+                {
+                    stripped = true;
+                } else {
+                    out.push_str(&tail[..bracket + end + close]);
+                }
+                rest = &tail[bracket + end + close..];
+            }
+            None => {
+                out.push_str(tail);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    stripped.then_some(out)
 }
 
 /// The role of a header cell: the folded words, with the horizon a bracket may name
@@ -280,9 +346,23 @@ impl<'g> Builder<'g> {
     fn header_rows(&self, toks: &[Tok<'_>], i: usize, mode: Rows) -> Option<(Vec<Column>, usize)> {
         let end = self.row_end(toks, i);
         let row = &toks[i..end];
-        let roles: Vec<Option<Role>> = row.iter().map(|t| header_role(t.t())).collect();
+        let mut roles: Vec<Option<Role>> = row.iter().map(|t| header_role(t.t())).collect();
+        // A header may need its second row to name its levels (`绩效指标 | 年度指标值 | 分值`
+        // over `一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位`).
         if !qualifies(&roles) {
-            return None;
+            let named = roles
+                .iter()
+                .flatten()
+                .filter(|r| **r != Role::Blank)
+                .count();
+            let next_end = self.row_end(toks, end.min(toks.len().saturating_sub(1)));
+            if named < 2 || end >= toks.len() || toks[end].grid != toks[i].grid {
+                return None;
+            }
+            roles.extend(toks[end..next_end].iter().map(|t| header_role(t.t())));
+            if !qualifies(&roles) {
+                return None;
+            }
         }
         let mut headers: Vec<Vec<&str>> = vec![row.iter().map(|t| t.t()).collect()];
         let mut next = end;
@@ -1483,7 +1563,7 @@ fn join_fragments<'g>(run: &[Tok<'g>]) -> Vec<Tok<'g>> {
             if let Some(last) = out.last_mut() {
                 if matches!(
                     shape(last.t()),
-                    Shape::Text | Shape::Category | Shape::Tier | Shape::Label
+                    Shape::Text | Shape::Category | Shape::Tier | Shape::Level | Shape::Label
                 ) {
                     let joined = format!("{}指标", last.t());
                     if matches!(shape(&joined), Shape::Category | Shape::Tier | Shape::Label) {
@@ -1536,10 +1616,7 @@ fn has_indicator(row: &Row<'_>, columns: &[Column]) -> bool {
 
 /// A template's placeholder name: `……`, `指标2`, `指标3:`.
 fn is_placeholder_name(name: &str) -> bool {
-    let t = name.trim().trim_end_matches([':', '：']);
-    t.chars().all(|c| matches!(c, '…' | '.' | '。' | '·'))
-        || t.strip_prefix("指标")
-            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    super::shape::is_placeholder(name)
 }
 
 /// The tier of each row, and a category from below for the rows above a grid's first one.
@@ -1712,33 +1789,53 @@ fn split_group<'a>(top: &[&'a str], sub: &[&'a str]) -> Vec<&'a str> {
     if sub.is_empty() {
         return top.to_vec();
     }
-    let sub_roles: Vec<Option<Role>> = sub.iter().map(|t| header_role(t)).collect();
-    let targets = sub
+    let is_level = |t: &str| {
+        matches!(
+            header_role(t),
+            Some(Role::Tier | Role::Category | Role::Name)
+        )
+    };
+    let (levels, others): (Vec<&'a str>, Vec<&'a str>) = sub.iter().partition(|t| is_level(t));
+    // The cells the second row splits: a section label over the levels, a target over its
+    // parts (`指标值` over `年度 | 长期`, `年度指标值` over `指标性质 | 指标值 | 度量单位`).
+    let section = top
         .iter()
-        .zip(&sub_roles)
-        .all(|(t, r)| is_target_like(t) || matches!(r, Some(Role::Weight | Role::Score)));
-    let levels = sub_roles
-        .iter()
-        .all(|r| matches!(r, Some(Role::Tier | Role::Category | Role::Name)));
-    let group = top.iter().position(|t| {
-        (targets && is_group(t)) || (levels && header_role(t) == Some(Role::Section))
+        .position(|t| header_role(t) == Some(Role::Section));
+    let parts = others.iter().all(|t| {
+        is_target_like(t)
+            || matches!(
+                header_role(t),
+                Some(Role::Weight | Role::Score | Role::Qualifier | Role::Measure)
+            )
     });
-    match group {
-        Some(g) => {
-            let mut out = top[..g].to_vec();
-            out.extend_from_slice(sub);
-            out.extend_from_slice(&top[g + 1..]);
-            out
+    let group = top
+        .iter()
+        .position(|t| is_group(t) || matches!(header_role(t), Some(Role::Annual | Role::Period)));
+    let mut replace: Vec<(usize, Vec<&'a str>)> = Vec::new();
+    match (levels.is_empty(), others.is_empty(), section, group) {
+        (false, false, Some(s), Some(g)) if parts && s != g => {
+            replace.push((s, levels));
+            replace.push((g, others));
         }
+        (false, true, Some(s), _) => replace.push((s, levels)),
+        (true, false, _, Some(g)) if parts => replace.push((g, others)),
         // No cell to split: the second row's headers are the table's, under spans of the
         // first that cover them all.
-        None if sub.len() >= top.len() => sub.to_vec(),
-        None => {
+        _ if sub.len() >= top.len() => return sub.to_vec(),
+        _ => {
             let mut out = top.to_vec();
             out.extend_from_slice(sub);
-            out
+            return out;
         }
     }
+    let mut out = Vec::with_capacity(top.len() + sub.len());
+    for (n, t) in top.iter().enumerate() {
+        match replace.iter().find(|(at, _)| *at == n) {
+            Some((_, parts)) => out.extend_from_slice(parts),
+            None => out.push(t),
+        }
+    }
+    out
 }
 
 /// A run of header cells where rows are lost: a group cell (`指标值`) whose parts follow the
@@ -1769,7 +1866,7 @@ fn join_split(op: Option<&str>, value: &str, measure: Option<&str>) -> String {
     let value = value.trim();
     let mut out = String::with_capacity(value.len() + 8);
     if let Some(op) = op {
-        let has_op = value.starts_with(['≥', '≤', '>', '<', '=', '＞', '＜', '＝', '≧', '≦'])
+        let has_op = value.starts_with(['≥', '≤', '>', '<', '=', '＞', '＜', '＝', '≧', '≦', '﹦'])
             || [
                 "大于",
                 "小于",
@@ -2006,6 +2103,18 @@ mod tests {
             regroup_run(&run),
             ["一级指标", "二级指标", "三级指标", "年度", "长期", "备注"]
         );
+    }
+
+    #[test]
+    fn pinyin_annotations_are_taken_out() {
+        assert_eq!(strip_pinyin("指標(biāo)值").as_deref(), Some("指標值"));
+        assert_eq!(
+            strip_pinyin("產(chǎn)出(50分)").as_deref(),
+            Some("產出(50分)")
+        );
+        assert_eq!(strip_pinyin("人数(人)"), None);
+        assert_eq!(strip_pinyin("服务(service)"), None);
+        assert_eq!(strip_pinyin("((("), None);
     }
 
     #[test]

@@ -48,6 +48,8 @@ pub(crate) enum Shape {
     Prose,
     /// A scoring rule: `未达指标值酌情扣分`, `每减少1%扣1分`.
     Rule,
+    /// A template's placeholder: `……`, `指标2`, `指标1:`.
+    Placeholder,
 }
 
 /// The shape of a cell's text.
@@ -109,7 +111,11 @@ pub(crate) fn shape(text: &str) -> Shape {
     if is_rule(t) {
         return Shape::Rule;
     }
-    if chars > 40 {
+    if is_placeholder(t) {
+        return Shape::Placeholder;
+    }
+    // Sentences are no names: long text, or text with a sentence's punctuation.
+    if chars > 40 || (chars > 12 && t.contains(['。', '，', ',', ';', '；'])) {
         return Shape::Prose;
     }
     match Target::lenient(t).kind() {
@@ -245,6 +251,14 @@ fn is_body(t: &str) -> bool {
         && !t.contains(['≥', '≤', '%', '率'])
 }
 
+/// Whether the text is a template's placeholder: `……`, `…`, `指标2`, `指标1:`.
+pub(crate) fn is_placeholder(t: &str) -> bool {
+    let t = t.trim().trim_end_matches([':', '：']);
+    (!t.is_empty() && t.chars().all(|c| matches!(c, '…' | '.' | '。' | '·')))
+        || t.strip_prefix("指标")
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// Whether the text is a scoring rule: it speaks of taking off or giving points.
 fn is_rule(t: &str) -> bool {
     (t.contains('扣') && t.contains('分'))
@@ -271,6 +285,9 @@ pub(crate) fn is_op(t: &str) -> bool {
             | "＜"
             | "="
             | "＝"
+            | "﹦"
+            | "＞="
+            | "＜="
             | "大于等于"
             | "小于等于"
             | "大于"
@@ -444,6 +461,7 @@ pub(crate) fn fit(shape: Shape, role: Role) -> i32 {
             _ => NEVER,
         },
         Role::Name => match shape {
+            S::Placeholder => 3,
             S::Rule => -3,
             S::Empty => -2,
             S::Text => 4,
@@ -459,7 +477,7 @@ pub(crate) fn fit(shape: Shape, role: Role) -> i32 {
             _ => -8,
         },
         Role::Annual | Role::Period => match shape {
-            S::Rule => -3,
+            S::Rule | S::Placeholder => -3,
             S::Empty => 0,
             S::Value => 6,
             S::Number | S::Amount | S::Percent => 5,
@@ -474,7 +492,7 @@ pub(crate) fn fit(shape: Shape, role: Role) -> i32 {
             S::Star | S::Body => -4,
         },
         Role::Actual => match shape {
-            S::Rule => -3,
+            S::Rule | S::Placeholder => -3,
             S::Empty => 0,
             S::Value => 5,
             S::Number | S::Amount | S::Percent => 5,
@@ -508,7 +526,7 @@ pub(crate) fn fit(shape: Shape, role: Role) -> i32 {
             _ => NEVER,
         },
         Role::Text => match shape {
-            S::Empty => 0,
+            S::Empty | S::Placeholder => 0,
             S::Rule => 4,
             S::Prose => 3,
             S::Text => 2,

@@ -297,6 +297,10 @@ pub(crate) enum Fact {
 /// The fact a label names, if the text is a label. `label` is [`fold`]ed.
 pub(crate) fn fact_of(label: &str) -> Option<Fact> {
     let l = label;
+    // A label is short; text that merely mentions a label's words is none.
+    if l.chars().count() > 16 {
+        return None;
+    }
     let is = |words: &[&str]| words.contains(&l);
     let has = |words: &[&str]| words.iter().any(|w| l.contains(w));
     if is(&[
@@ -435,7 +439,7 @@ pub(crate) fn ends_grid(first: &str) -> bool {
             folded.as_str(),
             "合计" | "总计" | "总分" | "得分合计" | "总得分"
         )
-        || ["盖章", "签字", "签章", "年月日"]
+        || ["盖章", "签字", "签章", "年月日", "审核意见", "审批意见"]
             .iter()
             .any(|w| folded.contains(w))
 }
