@@ -1,0 +1,423 @@
+//! Real tables from many provinces, read and compared with a careful human reading of each
+//! (`tests/data/grids/*.expected.jsonl`): the name, every value the row shows, tier and
+//! category as printed, weight and score.
+//!
+//! Each table has a floor of indicators that must come out exactly; the floors only rise.
+//! An indicator short of exact must never be a confident wrong value: the test also checks
+//! that what is read wrongly is flagged by a diagnostic or absent.
+
+use jixiao::{Document, Indicator};
+use serde_json::Value;
+use std::path::Path;
+
+/// The tables and how many of their indicators must come out exactly.
+/// Tables not read yet have a floor of 0: they are in the folder so that their progress
+/// shows.
+const FLOORS: &[(&str, usize)] = &[
+    ("anhui_tianchang-shuili_2022_selfeval", 0),
+    ("hunan_yueyang-zhengti_nd_evaluation", 0),
+    ("unknown_fuwumaoyi_2020_selfeval", 0),
+    ("unknown_wanglu-defenbiao_2017_evaluation", 0),
+    ("anhui_jinzhai-meilixiangcun_2023_department", 8),
+    ("anhui_tangxi-weituo_2022_selfeval", 9),
+    ("anhui_xiaoxian-zhongyang_2023_selfeval", 14),
+    ("hebei_langfang-shipinxuexiao_2019_selfeval", 7),
+    ("hubei_huangshi_dangxiao_2022_grid", 13),
+    ("hubei_wuhanqingshan_jiaoyu_2020_two-targets", 7),
+    ("hunan_xiangtan_wupaoche_2023_grid", 7),
+    ("hunan_yueyanglouqu_jiagerending_2023_department", 4),
+    ("hunan_yueyangxian_gaobiaozhunnongtian_2022_grid", 12),
+    ("jiangxi_fuliang_linyeju_2026_department", 13),
+    ("neimenggu_wuhai_gongxiaoshe_2021_split", 11),
+    ("neimenggu_zhalaite_jianchayuan_2025_scored", 16),
+    ("sichuan_jingyan_mataxiang_2023_multi-project", 13),
+    ("sichuan_zhaohua_weijianju_2021_space", 9),
+    ("tianjin_baodi_chuqinfenwu_2022_grid", 5),
+    ("tianjin_hebeiqu_fayuan_2023_multi-project", 11),
+    ("yunnan_lijiang-weipian_2020_split", 1),
+    ("yunnan_longyang-huafei_2022_selfeval", 14),
+];
+
+/// What a column of a human reading holds, from its printed header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Held {
+    Level,
+    Annual,
+    Period,
+    Actual,
+    Weight,
+    Score,
+    Qualifier,
+    Measure,
+    Text,
+}
+
+fn simplified(header: &str) -> String {
+    const PAIRS: &[(char, char)] = &[
+        ('類', '类'),
+        ('計', '计'),
+        ('單', '单'),
+        ('說', '说'),
+        ('釋', '释'),
+        ('標', '标'),
+        ('準', '准'),
+        ('評', '评'),
+        ('備', '备'),
+        ('際', '际'),
+        ('實', '实'),
+        ('權', '权'),
+        ('數', '数'),
+        ('級', '级'),
+        ('質', '质'),
+        ('項', '项'),
+        ('況', '况'),
+        ('偏', '偏'),
+        ('進', '进'),
+    ];
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in header.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ if depth > 0 || c.is_whitespace() || c == '*' => {}
+            c => out.push(PAIRS.iter().find(|(t, _)| *t == c).map_or(c, |(_, s)| *s)),
+        }
+    }
+    out
+}
+
+fn held(header: &str) -> Held {
+    let plain = squeeze(header);
+    let h = simplified(header);
+    let long = ["长期", "中期", "实施周期", "半年"]
+        .iter()
+        .any(|w| plain.contains(w));
+    if (h.starts_with("指标值") || h.starts_with("目标值")) && long {
+        return Held::Period;
+    }
+    let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
+    if has(&["偏差", "原因", "改进措施"]) {
+        Held::Text
+    } else if matches!(
+        h.as_str(),
+        "指标内容" | "指标名称" | "评价指标" | "评价内容"
+    ) || h.starts_with("一级")
+        || h.starts_with("二级")
+        || h.starts_with("三级")
+    {
+        Held::Level
+    } else if has(&[
+        "说明", "解释", "描述", "依据", "来源", "标准", "评分", "扣分", "计分", "备注", "内容",
+    ]) {
+        Held::Text
+    } else if h.contains("得分") {
+        Held::Score
+    } else if has(&["分值", "权重", "分数"]) {
+        Held::Weight
+    } else if h.contains("实际") && h.contains('年') && h.chars().any(|c| c.is_ascii_digit()) {
+        Held::Text
+    } else if has(&["实际", "完成值", "完成情况"]) {
+        Held::Actual
+    } else if has(&["性质", "符号", "方向", "类型"]) {
+        Held::Qualifier
+    } else if has(&["度量单位", "计量单位"]) || h == "单位" {
+        Held::Measure
+    } else if has(&["长期", "中期", "实施周期", "半年"]) {
+        Held::Period
+    } else {
+        Held::Annual
+    }
+}
+
+const OPS: &[&str] = &[
+    "≥",
+    "≧",
+    ">=",
+    "＞＝",
+    "≤",
+    "≦",
+    "<=",
+    "＜＝",
+    ">",
+    "＞",
+    "<",
+    "＜",
+    "=",
+    "＝",
+    "﹦",
+    "大于等于",
+    "小于等于",
+    "大于",
+    "小于",
+    "等于",
+    "不低于",
+    "不高于",
+    "不少于",
+    "不多于",
+    "不超过",
+];
+
+/// A value of split cells joined as the reader joins them: comparator, number, unit.
+fn joined(op: Option<&str>, value: &str, measure: Option<&str>) -> String {
+    let value = value.trim();
+    let mut out = String::new();
+    let starts_with_op = OPS.iter().any(|o| value.starts_with(o));
+    if let Some(op) = op {
+        if !value.is_empty() && !starts_with_op {
+            out.push_str(op);
+        }
+    }
+    out.push_str(value);
+    if let Some(m) = measure.map(str::trim) {
+        let none = matches!(m, "" | "-" | "—" | "无" | "/" | "／");
+        if !none && value.ends_with(|c: char| c.is_ascii_digit()) && !value.ends_with(m) {
+            out.push_str(m);
+        }
+    }
+    out
+}
+
+/// A text without whitespace and without the pinyin a mirror site put in brackets after its
+/// characters (`指標(biāo)`), as the reader takes it out.
+fn squeeze(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        let (head, tail) = rest.split_at(open);
+        out.push_str(head);
+        match tail.find(')') {
+            Some(close)
+                if tail[1..close]
+                    .chars()
+                    .all(|c| c.is_alphabetic() && !('\u{2e80}'..).contains(&c))
+                    && !tail[1..close].is_ascii()
+                    && head.chars().last().is_some_and(|c| c > '\u{2e80}') =>
+            {
+                rest = &tail[close + 1..];
+            }
+            _ => {
+                out.push('(');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn same_number(expected: &str, got: Option<jixiao::Decimal>) -> bool {
+    let e = expected.trim().trim_end_matches('分');
+    match (e.parse::<jixiao::Decimal>(), got) {
+        (Ok(e), Some(g)) => e == g,
+        (Err(_), None) => e.is_empty(),
+        _ => false,
+    }
+}
+
+/// What is wrong with an indicator against a row of the human reading, if anything.
+fn differences(row: &Value, indicator: &Indicator) -> Vec<String> {
+    let mut out = Vec::new();
+    let text = |key: &str| row.get(key).and_then(Value::as_str).unwrap_or("");
+    let tier = indicator
+        .tier_label
+        .clone()
+        .or_else(|| indicator.tier.map(|t| t.name().to_owned()))
+        .unwrap_or_default();
+    let category = indicator
+        .category_label
+        .clone()
+        .or_else(|| indicator.category.map(|c| c.name().to_owned()))
+        .unwrap_or_default();
+    if squeeze(text("tier")) != squeeze(&tier) {
+        out.push(format!("tier {:?} read as {tier:?}", text("tier")));
+    }
+    if !text("category").is_empty() && squeeze(text("category")) != squeeze(&category) {
+        out.push(format!(
+            "category {:?} read as {category:?}",
+            text("category")
+        ));
+    }
+    let cells: Vec<(&str, &str)> = row
+        .get("cells")
+        .and_then(Value::as_object)
+        .map(|m| {
+            m.iter()
+                .map(|(k, v)| (k.as_str(), v.as_str().unwrap_or("")))
+                .collect()
+        })
+        .unwrap_or_default();
+    let op = cells
+        .iter()
+        .find(|(h, v)| held(h) == Held::Qualifier && OPS.contains(&v.trim()))
+        .map(|(_, v)| v.trim());
+    let measure = cells
+        .iter()
+        .find(|(h, _)| held(h) == Held::Measure)
+        .map(|(_, v)| *v);
+    let annuals: Vec<&str> = cells
+        .iter()
+        .filter(|(h, _)| held(h) == Held::Annual)
+        .map(|(_, v)| *v)
+        .collect();
+    let mut period = cells
+        .iter()
+        .find(|(h, _)| held(h) == Held::Period)
+        .map(|(_, v)| *v);
+    let annual = match annuals.as_slice() {
+        [first, second, ..] if period.is_none() => {
+            period = Some(first);
+            Some(*second)
+        }
+        [first, ..] => Some(*first),
+        [] => None,
+    };
+    if let Some(a) = annual {
+        let want = joined(op, a, measure);
+        if squeeze(&want) != squeeze(indicator.annual.raw()) {
+            out.push(format!(
+                "annual {want:?} read as {:?}",
+                indicator.annual.raw()
+            ));
+        }
+    }
+    if let Some(p) = period.filter(|p| !p.trim().is_empty()) {
+        let want = joined(op, p, measure);
+        let got = indicator.period.as_ref().map_or("", |t| t.raw());
+        if squeeze(&want) != squeeze(got) {
+            out.push(format!("period {want:?} read as {got:?}"));
+        }
+    }
+    for (h, v) in &cells {
+        if v.trim().is_empty() {
+            continue;
+        }
+        match held(h) {
+            Held::Actual => {
+                let got = indicator.actual.as_ref().map_or("", |t| t.raw());
+                if squeeze(v) != squeeze(got) {
+                    out.push(format!("actual {v:?} read as {got:?}"));
+                }
+            }
+            Held::Weight if !same_number(v, indicator.weight) => {
+                out.push(format!("weight {v:?} read as {:?}", indicator.weight));
+            }
+            Held::Score if !same_number(v, indicator.score) => {
+                out.push(format!("score {v:?} read as {:?}", indicator.score));
+            }
+            Held::Text
+                if !indicator
+                    .texts
+                    .iter()
+                    .any(|t| squeeze(&t.text) == squeeze(v)) =>
+            {
+                out.push(format!("text {v:?} of {h:?} missing"));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The rows of a human reading that are indicators.
+fn expected_rows(path: &Path) -> Vec<Value> {
+    let text = std::fs::read_to_string(path).expect("expected file");
+    text.lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str::<Value>(l).expect("a JSON line"))
+        .filter(|r| r.get("name").is_some())
+        .filter(|r| {
+            r.get("placeholder").and_then(Value::as_bool) != Some(true)
+                && r.get("truncated_row").and_then(Value::as_bool) != Some(true)
+        })
+        .filter(|r| {
+            let named = r
+                .get("name")
+                .and_then(Value::as_str)
+                .is_some_and(|n| !n.trim().is_empty());
+            let filled = r.get("cells").and_then(Value::as_object).is_some_and(|m| {
+                m.values()
+                    .any(|v| v.as_str().is_some_and(|s| !s.trim().is_empty()))
+            });
+            named || filled
+        })
+        .collect()
+}
+
+/// How many indicators of a table come out exactly, and what is wrong with the others.
+fn read(name: &str) -> (usize, usize, Vec<String>) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/grids");
+    let rows = expected_rows(&dir.join(format!("{name}.expected.jsonl")));
+    let text = std::fs::read_to_string(dir.join(format!("{name}.txt"))).expect("table");
+    let doc: Document = match text.parse() {
+        Ok(doc) => doc,
+        Err(e) => return (0, rows.len(), vec![format!("not read: {e}")]),
+    };
+    let indicators: Vec<&Indicator> = doc.indicators().collect();
+    let mut used = vec![false; indicators.len()];
+    let mut exact = 0;
+    let mut report = Vec::new();
+    let mut from = 0;
+    for row in &rows {
+        let name = squeeze(row.get("name").and_then(Value::as_str).unwrap_or(""));
+        let found = (from..indicators.len())
+            .chain(0..from)
+            .find(|&i| !used[i] && squeeze(&indicators[i].name) == name);
+        let Some(i) = found else {
+            report.push(format!("missing {name:?}"));
+            continue;
+        };
+        used[i] = true;
+        from = i + 1;
+        let wrong = differences(row, indicators[i]);
+        if wrong.is_empty() {
+            exact += 1;
+        } else {
+            report.push(format!("{name:?}: {}", wrong.join("; ")));
+        }
+    }
+    (exact, rows.len(), report)
+}
+
+#[test]
+fn real_tables_read_as_a_person_reads_them() {
+    let mut failures = Vec::new();
+    let (mut exact, mut total) = (0, 0);
+    for (name, floor) in FLOORS {
+        let (got, rows, report) = read(name);
+        exact += got;
+        total += rows;
+        if got < *floor {
+            failures.push(format!(
+                "{name}: {got} of {rows} exact, below the floor of {floor}\n    {}",
+                report.join("\n    ")
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // Across the tables that are not glued text, at least this share is exact.
+    assert!(exact * 100 >= total * 75, "{exact} of {total} exact");
+}
+
+#[test]
+fn every_table_in_the_folder_has_a_floor_or_is_glued() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/grids");
+    for entry in std::fs::read_dir(dir).expect("folder") {
+        let path = entry.expect("entry").path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let Some(stem) = name.strip_suffix(".txt") else {
+            continue;
+        };
+        let known = FLOORS.iter().any(|(n, _)| *n == stem);
+        let glued = std::fs::read_to_string(path.with_file_name(format!("{stem}.expected.jsonl")))
+            .is_ok_and(|t| {
+                t.lines().next().is_some_and(|l| {
+                    l.contains("\"rendering\": \"glued\"") || l.contains("\"rendering\":\"glued\"")
+                })
+            });
+        assert!(known || glued, "{stem} has no floor");
+    }
+}
