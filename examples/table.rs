@@ -1,13 +1,15 @@
-//! Parses 项目支出绩效目标表 as pdftotext prints them and prints what they say.
+//! Reads performance tables (绩效目标表, 绩效自评表) and prints what they say: the run-on text
+//! of Guangzhou's budget system, or grids as pipe rows, TSV, CSV, a cell per line or
+//! paragraph, trees or space-separated text.
 //!
 //! ```text
 //! cargo run --example table                         # the bundled Guangzhou 2024 table
-//! cargo run --example table -- a.txt b.txt tables/  # files, and every .txt in a folder
+//! cargo run --example table -- a.txt b.csv tables/  # files, and every .txt/.csv/.tsv in a folder
 //! cargo run --example table -- --json  [PATH…]      # the Document (an array for several)
 //! cargo run --example table -- --csv   [PATH…]      # one row per indicator
 //! ```
 
-use jixiao::{Category, Document, Funding, Target, Value};
+use jixiao::{Category, Document, Funding, Project, Target, Value};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -34,7 +36,7 @@ fn main() -> ExitCode {
             "--csv" => format = Format::Csv,
             "-h" | "--help" => {
                 println!(
-                    "usage: table [--json | --csv] [PATH…]   (a PATH may be a folder of .txt files)"
+                    "usage: table [--json | --csv] [PATH…]   (a PATH may be a folder of .txt, .csv and .tsv files)"
                 );
                 return ExitCode::SUCCESS;
             }
@@ -95,14 +97,21 @@ fn main() -> ExitCode {
     }
 }
 
-/// The files named, with every `.txt` file of a folder, in name order.
+/// The extensions of the tables a folder is read for.
+const TABLES: [&str; 3] = ["txt", "csv", "tsv"];
+
+/// The files named, with every table file of a folder, in name order.
 fn expand(paths: &[PathBuf]) -> io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
             let mut inside: Vec<PathBuf> = std::fs::read_dir(path)?
                 .filter_map(|entry| entry.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .filter(|p| {
+                    p.extension()
+                        .and_then(|e| e.to_str())
+                        .is_some_and(|e| TABLES.contains(&e.to_ascii_lowercase().as_str()))
+                })
                 .collect();
             inside.sort();
             files.extend(inside);
@@ -156,10 +165,12 @@ fn summary(file: &Path, doc: &Document) -> String {
     let _ = writeln!(s, "{}", doc.title.as_deref().unwrap_or("(no title)"));
     let _ = writeln!(
         s,
-        "department {} · year {} · money in {}",
+        "department {} · year {} · money in {} · {} table read from its {} layout",
         doc.department.as_deref().unwrap_or("?"),
         doc.year.map_or("?".to_string(), |y| y.to_string()),
-        doc.money_unit.as_deref().unwrap_or("?")
+        doc.money_unit.as_deref().unwrap_or("?"),
+        doc.kind,
+        doc.layout
     );
     let _ = writeln!(s, "合计 {}", money(&doc.funding));
     let _ = writeln!(
@@ -184,6 +195,7 @@ fn summary(file: &Path, doc: &Document) -> String {
                     format!("  ({})", columns(&project.funding))
                 }
             );
+            scored(&mut s, project);
         }
     }
     let _ = writeln!(s, "\nindicators by category");
@@ -201,6 +213,56 @@ fn summary(file: &Path, doc: &Document) -> String {
         let _ = writeln!(s, "    {d}");
     }
     s
+}
+
+/// A project's indicators with their weights and scores, where the table prints them.
+fn scored(s: &mut String, project: &Project) {
+    let weighted = project
+        .indicators
+        .iter()
+        .any(|i| i.weight.is_some() || i.score.is_some() || i.actual.is_some());
+    if !weighted {
+        return;
+    }
+    let _ = writeln!(
+        s,
+        "          {:>3}  {:>6} {:>6}  name · target · actual",
+        "#", "weight", "score"
+    );
+    for i in &project.indicators {
+        let number = |d: Option<jixiao::Decimal>| d.map_or("-".to_string(), |d| d.to_string());
+        let _ = writeln!(
+            s,
+            "          {:>3}  {:>6} {:>6}  {} · {} · {}",
+            i.seq,
+            number(i.weight),
+            number(i.score),
+            i.name,
+            i.annual.raw(),
+            i.actual.as_ref().map_or("-", |a| a.raw())
+        );
+    }
+    let weights: Option<jixiao::Decimal> = project.indicators.iter().map(|i| i.weight).sum();
+    let scores: Option<jixiao::Decimal> = project.indicators.iter().map(|i| i.score).sum();
+    for row in &project.execution {
+        let _ = writeln!(
+            s,
+            "          budget {}: {} of {} executed, weight {}, score {}",
+            row.label,
+            row.executed.map_or("-".into(), |d| d.to_string()),
+            row.budget.map_or("-".into(), |d| d.to_string()),
+            row.weight.map_or("-".into(), |d| d.to_string()),
+            row.score.map_or("-".into(), |d| d.to_string())
+        );
+    }
+    if weights.is_some() || scores.is_some() {
+        let _ = writeln!(
+            s,
+            "          total  {:>6} {:>6}",
+            weights.map_or("-".into(), |d| d.to_string()),
+            scores.map_or("-".into(), |d| d.to_string())
+        );
+    }
 }
 
 /// One CSV field, quoted where it must be.
@@ -240,11 +302,14 @@ fn csv(documents: &[(&PathBuf, Document)]) -> String {
     let mut out = String::from(
         "file,unit,project,seq,tier,category,name,\
          period_raw,period_kind,period_op,period_amount,period_scale,period_unit,period_per,\
-         annual_raw,annual_kind,annual_op,annual_amount,annual_scale,annual_unit,annual_per\n",
+         annual_raw,annual_kind,annual_op,annual_amount,annual_scale,annual_unit,annual_per,\
+         project_position,weight,score,actual_raw\n",
     );
     for (file, doc) in documents {
+        let mut position = 0usize;
         for unit in &doc.units {
             for project in &unit.projects {
+                position += 1;
                 for i in &project.indicators {
                     let mut row = vec![
                         shown(file).display().to_string(),
@@ -260,6 +325,15 @@ fn csv(documents: &[(&PathBuf, Document)]) -> String {
                         None => row.extend(<[String; 7]>::default()),
                     }
                     row.extend(target_fields(&i.annual));
+                    row.push(position.to_string());
+                    row.push(i.weight.map(|d| d.to_string()).unwrap_or_default());
+                    row.push(i.score.map(|d| d.to_string()).unwrap_or_default());
+                    row.push(
+                        i.actual
+                            .as_ref()
+                            .map(|a| a.raw().to_string())
+                            .unwrap_or_default(),
+                    );
                     let row: Vec<String> = row.iter().map(|f| field(f)).collect();
                     out.push_str(&row.join(","));
                     out.push('\n');

@@ -179,7 +179,7 @@ impl TaxonomyError {
 }
 
 /// What the tier and category parsers share: the codes, the names and the words they accept.
-trait Level: Copy + Sized + 'static {
+pub(crate) trait Level: Copy + Sized + 'static {
     const WHAT: &'static str;
     const ALL: &'static [Self];
     /// The printed forms (`12-质量指标`), in the order of `ALL`: what tables write, read first.
@@ -280,6 +280,70 @@ impl Level for Category {
 /// Parses `12-质量指标`, `12` or `质量指标` (with or without the 指标 suffix, full- or
 /// half-width digits and dash), and printed labels with weights and suffixes in brackets.
 fn parse_level<L: Level>(text: &str) -> Result<L, TaxonomyError> {
+    match resolve(text) {
+        Some(level) => Ok(level),
+        None => explain(text),
+    }
+}
+
+/// The level a text names, if it names one, without the cost of saying why not: readers try
+/// every cell of a table.
+pub(crate) fn resolve<L: Level>(text: &str) -> Option<L> {
+    let text = text.trim();
+    if let Some(at) = L::PRINTED.iter().position(|p| *p == text) {
+        return L::ALL.get(at).copied();
+    }
+    // Plain words, simplified and unmarked, name a level by name or not at all.
+    let plain = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && simplified(c) == c);
+    if plain {
+        return by_name::<L>(text);
+    }
+    if text.contains(['%', '％', '≥', '≤', '>', '<', '=', '＞', '＜', '＝']) {
+        return None;
+    }
+    let label = Label::read(text);
+    let text = label.core.as_str();
+    let digits_end = text
+        .char_indices()
+        .find(|&(_, c)| !is_digit(c))
+        .map_or(text.len(), |(i, _)| i);
+    let (code_text, rest) = text.split_at(digits_end);
+    let rest = rest.trim_start();
+    let name = rest
+        .strip_prefix(['-', '－', '—', '–', '、', '.', '．'])
+        .unwrap_or(rest)
+        .trim();
+    let by_code = if code_text.is_empty() {
+        None
+    } else {
+        Some(level_by_code::<L>(code_text).ok()?)
+    };
+    let by_name = if name.is_empty() {
+        None
+    } else {
+        Some(by_name::<L>(name)?)
+    };
+    match (by_code, by_name) {
+        (Some(c), Some(n)) if c.code() != n.code() => None,
+        (Some(level), _) | (None, Some(level)) => Some(level),
+        (None, None) => None,
+    }
+}
+
+/// The level a name (or alias) denotes.
+fn by_name<L: Level>(name: &str) -> Option<L> {
+    let bare = strip_suffix_word(name);
+    L::ALL
+        .iter()
+        .copied()
+        .find(|l| strip_suffix_word(l.name()) == bare || l.aliases().contains(&bare))
+}
+
+/// Why a text names no level: the error of a strict parse.
+fn explain<L: Level>(text: &str) -> Result<L, TaxonomyError> {
     let text = text.trim();
     if let Some(at) = L::PRINTED.iter().position(|p| *p == text) {
         if let Some(level) = L::ALL.get(at) {

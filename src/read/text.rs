@@ -14,6 +14,7 @@
 use super::grid::vocab::{Role, fold, role_of};
 use super::grid::{Cell, Grid, Rows};
 use crate::Layout;
+use crate::taxonomy::resolve;
 
 /// Reads a grid's text, finding its rendering; `None` where no line holds a grid header.
 pub(crate) fn grid(text: &str) -> Option<Grid> {
@@ -530,10 +531,10 @@ fn tree_like(lines: &[&str]) -> bool {
             .map(|l| l.trim())
     };
     let tiers = at(depths[0])
-        .filter(|t| t.parse::<crate::Tier>().is_ok())
+        .filter(|t| resolve::<crate::Tier>(t).is_some())
         .count();
     let categories = at(depths[1])
-        .filter(|t| t.parse::<crate::Category>().is_ok())
+        .filter(|t| resolve::<crate::Category>(t).is_some())
         .count();
     tiers >= 2 && categories >= 2
 }
@@ -615,7 +616,7 @@ fn tree(lines: &[&str]) -> Grid {
 
 /// Whether a text is a tier or category label.
 fn is_level_label(text: &str) -> bool {
-    text.parse::<crate::Tier>().is_ok() || text.parse::<crate::Category>().is_ok()
+    resolve::<crate::Tier>(text).is_some() || resolve::<crate::Category>(text).is_some()
 }
 
 #[cfg(test)]

@@ -141,14 +141,12 @@ pub(crate) fn align(
             Role::Name | Role::Text | Role::Goal | Role::Project | Role::Org | Role::Detail
         )
     };
-    let fits: Vec<i32> = items
-        .iter()
-        .flat_map(|item| {
-            (0..n)
-                .map(|c| fit(item.shape, c).saturating_mul(SCALE))
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let mut fits: Vec<i32> = Vec::with_capacity(k * n);
+    for item in items {
+        for c in 0..n {
+            fits.push(fit(item.shape, c).saturating_mul(SCALE));
+        }
+    }
     let fit_at = |i: usize, c: usize| fits[i * n + c];
 
     // States per cell: (column, how it came): 0 on its row, 1 starting a row, 2 joined.
@@ -162,7 +160,9 @@ pub(crate) fn align(
     }
     for i in 1..k {
         let item = items[i];
-        let prev: Vec<i32> = fwd[(i - 1) * states..i * states].to_vec();
+        let (done, rest) = fwd.split_at_mut(i * states);
+        let prev = &done[(i - 1) * states..];
+        let fwd_here = &mut rest[..states];
         let best_of = |c: usize| -> (i32, usize) {
             (0..WAYS)
                 .map(|w| (prev[c * WAYS + w], c * WAYS + w))
@@ -187,18 +187,18 @@ pub(crate) fn align(
             let f = fit_at(i, c);
             if item.brk != Break::Must && running.0 > NEG {
                 let s = add(running.0, middle[c] + f);
-                fwd[here + c * WAYS] = s;
+                fwd_here[c * WAYS] = s;
                 back[here + c * WAYS] = running.1;
             }
             if new_row.0 > NEG {
                 let s = add(new_row.0, ROW + prefix[c] + f);
-                fwd[here + c * WAYS + 1] = s;
+                fwd_here[c * WAYS + 1] = s;
                 back[here + c * WAYS + 1] = new_row.1;
             }
             if item.joinable && item.brk != Break::Must && textual(c) {
                 let (s, from) = best_of(c);
                 if s > NEG {
-                    fwd[here + c * WAYS + 2] = add(s, JOIN);
+                    fwd_here[c * WAYS + 2] = add(s, JOIN);
                     back[here + c * WAYS + 2] = from;
                 }
             }

@@ -10,6 +10,7 @@ use super::align::{Break, Item, align};
 use super::shape::{Shape, fit, is_op, shape};
 use super::vocab::{Fact, MoneyColumn, Role, ends_grid, fact_of, fold, money_column, role_of};
 use super::{Grid, Rows};
+use crate::taxonomy::resolve;
 use crate::{
     Category, Diagnostic, DiagnosticCode, Direction, Document, Execution, Funding, FundingUnit,
     Indicator, Layout, Nature, Project, Scope, TableError, TableErrorKind, TableKind, Target,
@@ -31,6 +32,43 @@ struct Tok<'g> {
     index: usize,
     /// The grid it came from.
     grid: usize,
+    /// What it is by its content.
+    shape: Shape,
+    /// What its words are: a header, a label, a footer.
+    words: Words,
+}
+
+/// What a cell's words are, read once per distinct text: the column it heads, the fact it
+/// labels, whether it ends a grid or heads a money column.
+#[derive(Debug, Clone, Copy, Default)]
+struct Words {
+    role: Option<Role>,
+    fact: Option<Fact>,
+    /// `label:value` pairs in the cell.
+    labelled: bool,
+    ends: bool,
+    money: Option<MoneyColumn>,
+}
+
+impl Words {
+    fn of(text: &str) -> Words {
+        // Headers and labels are short; longer text is data.
+        if text.is_empty() || text.chars().count() > 40 {
+            return Words::default();
+        }
+        let folded = fold(text);
+        Words {
+            role: header_role_folded(text, &folded),
+            fact: fact_of(&folded),
+            labelled: split_labelled(text).is_some(),
+            ends: ends_grid(text),
+            money: money_column(&folded),
+        }
+    }
+
+    fn is_label(self) -> bool {
+        self.fact.is_some() || self.labelled
+    }
 }
 
 /// A column of the indicator grid.
@@ -68,7 +106,12 @@ struct Builder<'g> {
     self_evaluation: bool,
     /// A goal block's header was read: its goal and what became of it come next.
     goal_block: bool,
+    /// Target values already parsed.
+    targets: std::collections::HashMap<String, Target>,
 }
+
+/// The most distinct target values kept parsed in a document.
+const TARGET_CACHE: usize = 4096;
 
 /// Reads a document from grids.
 pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
@@ -88,6 +131,7 @@ pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
         layout: grids.first().map_or(Layout::Pipe, |g| g.layout),
         self_evaluation: false,
         goal_block: false,
+        targets: std::collections::HashMap::new(),
     };
     if pinyin > 0 {
         if let Some(first) = toks.first() {
@@ -117,16 +161,22 @@ pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
             }
         }
         if let Some((columns, end)) = builder.header_at(&toks, i) {
+            for column in columns.iter().filter(|c| c.role == Role::Budget) {
+                builder.note_money_unit(&column.header);
+            }
             builder.columns = columns;
             headers += 1;
             i = end;
             continue;
         }
         if let Some((money, end)) = builder.money_header_at(&toks, i) {
+            for tok in &toks[i..end] {
+                builder.note_money_unit(tok.t());
+            }
             i = builder.read_money(&toks, end, &money);
             continue;
         }
-        if builder.starts_row(&toks, i) && ends_grid(tok.t()) {
+        if builder.starts_row(&toks, i) && tok.words.ends {
             i = builder.read_footer(&toks, i);
             continue;
         }
@@ -155,15 +205,25 @@ pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
 fn flatten(grids: &[Grid]) -> (Vec<Tok<'_>>, usize) {
     let mut toks = Vec::new();
     let mut pinyin = 0usize;
+    // Tables repeat their labels and values: each distinct text is read once.
+    let mut seen: std::collections::HashMap<&str, (Shape, Words)> =
+        std::collections::HashMap::new();
     for (g, grid) in grids.iter().enumerate() {
         for row in &grid.rows {
             for (index, cell) in row.iter().enumerate() {
-                let text = match strip_pinyin(&cell.text) {
+                let (text, (shape, words)) = match strip_pinyin(&cell.text) {
                     Some(stripped) => {
                         pinyin += 1;
-                        Cow::Owned(stripped)
+                        let read = (shape(&stripped), Words::of(&stripped));
+                        (Cow::Owned(stripped), read)
                     }
-                    None => Cow::Borrowed(cell.text.as_str()),
+                    None => {
+                        let text = cell.text.as_str();
+                        let read = *seen
+                            .entry(text)
+                            .or_insert_with(|| (shape(text), Words::of(text)));
+                        (Cow::Borrowed(text), read)
+                    }
                 };
                 toks.push(Tok {
                     text,
@@ -172,6 +232,8 @@ fn flatten(grids: &[Grid]) -> (Vec<Tok<'_>>, usize) {
                     row_start: index == 0 || grid.breaks == Rows::Lost,
                     index,
                     grid: g,
+                    shape,
+                    words,
                 });
             }
         }
@@ -227,7 +289,12 @@ fn strip_pinyin(text: &str) -> Option<String> {
 /// The role of a header cell: the folded words, with the horizon a bracket may name
 /// (`指标值(长期)` is the long-term target).
 fn header_role(text: &str) -> Option<Role> {
-    let role = role_of(&fold(text))?;
+    header_role_folded(text, &fold(text))
+}
+
+/// [`header_role`] of a text already folded.
+fn header_role_folded(text: &str, folded: &str) -> Option<Role> {
+    let role = role_of(folded)?;
     let plain: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let long = ["长期", "中期", "实施周期", "实施期", "半年"]
         .iter()
@@ -330,7 +397,7 @@ impl<'g> Builder<'g> {
         }
         match self.breaks(&toks[i]) {
             Rows::Lost => {
-                let first = header_role(toks[i].t())?;
+                let first = toks[i].words.role?;
                 let opens = is_key(first)
                     || matches!(first, Role::Section | Role::Seq | Role::Org | Role::Project);
                 if !opens {
@@ -338,7 +405,22 @@ impl<'g> Builder<'g> {
                 }
                 self.header_run(toks, i)
             }
-            mode => self.header_rows(toks, i, mode),
+            mode => {
+                // A header holds a level's header: no row without one is looked at further.
+                let end = self.row_end(toks, i);
+                let next_end = if end < toks.len() {
+                    self.row_end(toks, end)
+                } else {
+                    end
+                };
+                let levels = toks[i..next_end].iter().any(|t| {
+                    matches!(t.words.role, Some(Role::Tier | Role::Category | Role::Name))
+                });
+                if !levels {
+                    return None;
+                }
+                self.header_rows(toks, i, mode)
+            }
         }
     }
 
@@ -346,7 +428,7 @@ impl<'g> Builder<'g> {
     fn header_rows(&self, toks: &[Tok<'_>], i: usize, mode: Rows) -> Option<(Vec<Column>, usize)> {
         let end = self.row_end(toks, i);
         let row = &toks[i..end];
-        let mut roles: Vec<Option<Role>> = row.iter().map(|t| header_role(t.t())).collect();
+        let mut roles: Vec<Option<Role>> = row.iter().map(|t| t.words.role).collect();
         // A header may need its second row to name its levels (`绩效指标 | 年度指标值 | 分值`
         // over `一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位`).
         if !qualifies(&roles) {
@@ -359,7 +441,7 @@ impl<'g> Builder<'g> {
             if named < 2 || end >= toks.len() || toks[end].grid != toks[i].grid {
                 return None;
             }
-            roles.extend(toks[end..next_end].iter().map(|t| header_role(t.t())));
+            roles.extend(toks[end..next_end].iter().map(|t| t.words.role));
             if !qualifies(&roles) {
                 return None;
             }
@@ -451,12 +533,22 @@ impl<'g> Builder<'g> {
             if !lost && j > i && toks[j].row_start {
                 break;
             }
-            let text = toks[j].t();
-            let folded = fold(text);
-            if let Some(column) = money_column(&folded) {
+            if let Some(column) = toks[j].words.money {
                 columns.push(column);
                 pending.clear();
-            } else if lost && !pending.is_empty() {
+                j += 1;
+                continue;
+            }
+            // Data says no header is here: no fold of what cannot be one.
+            if !matches!(toks[j].shape, Shape::Text | Shape::Words | Shape::Label) {
+                if lost && (!columns.is_empty() || j > i + 2) {
+                    break;
+                }
+                j += 1;
+                continue;
+            }
+            let folded = fold(toks[j].t());
+            if lost && !pending.is_empty() {
                 let joined = format!("{pending}{folded}");
                 match money_column(&joined) {
                     Some(column) => {
@@ -487,6 +579,22 @@ impl<'g> Builder<'g> {
         (money >= 2).then_some((columns, j))
     }
 
+    /// Takes the money unit a header or label states in brackets (`预算数（万元）`), where the
+    /// table has none yet.
+    fn note_money_unit(&mut self, text: &str) {
+        if self.money_unit.is_some() {
+            return;
+        }
+        let Some(open) = text.find(['(', '（']) else {
+            return;
+        };
+        let inner = &text[open..];
+        let close = inner.find([')', '）']).unwrap_or(inner.len());
+        if let Some(unit) = money_unit_of(&inner[..close]) {
+            self.money_unit = Some(unit);
+        }
+    }
+
     /// Reads the money block's rows after its header; returns where they end.
     fn read_money(&mut self, toks: &[Tok<'_>], from: usize, columns: &[MoneyColumn]) -> usize {
         let lost = toks.get(from).is_some_and(|t| self.breaks(t) == Rows::Lost);
@@ -503,7 +611,10 @@ impl<'g> Builder<'g> {
             let is_label = ["资金", "拨款", "结转", "合计", "总额", "财政", "其他"]
                 .iter()
                 .any(|w| folded.contains(w))
-                && !matches!(shape(label_text), Shape::Number | Shape::Percent);
+                && !matches!(
+                    shape(label_text),
+                    Shape::Number | Shape::Amount | Shape::Percent
+                );
             if !is_label || (!lost && !label.row_start) {
                 break;
             }
@@ -516,8 +627,8 @@ impl<'g> Builder<'g> {
                 if !lost && t.row_start {
                     break;
                 }
-                match shape(t.t()) {
-                    Shape::Number | Shape::Percent => values.push(t.clone()),
+                match t.shape {
+                    Shape::Number | Shape::Amount | Shape::Percent => values.push(t.clone()),
                     Shape::Empty => {}
                     _ => break,
                 }
@@ -592,10 +703,10 @@ impl<'g> Builder<'g> {
         let mut parts: Vec<&str> = Vec::new();
         while j < toks.len() && toks[j].grid == label.grid {
             let t = &toks[j];
-            if (!lost && t.row_start) || (lost && self.is_label(t.t())) {
+            if (!lost && t.row_start) || (lost && t.words.is_label()) {
                 break;
             }
-            if lost && (ends_grid(t.t()) || header_role(t.t()).is_some_and(is_key)) {
+            if lost && (t.words.ends || t.words.role.is_some_and(is_key)) {
                 break;
             }
             if !t.t().is_empty() {
@@ -624,11 +735,6 @@ impl<'g> Builder<'g> {
         j
     }
 
-    /// Whether a cell is a label of a fact.
-    fn is_label(&self, text: &str) -> bool {
-        fact_of(&fold(text)).is_some() || split_labelled(text).is_some()
-    }
-
     /// Reads a label cell and its value (`项目名称 | 主体班`, `单位:万元`) at `i`; returns where it
     /// ends, or `None` where the cell is no label.
     fn read_fact(&mut self, toks: &[Tok<'_>], i: usize) -> Option<usize> {
@@ -639,7 +745,7 @@ impl<'g> Builder<'g> {
             }
             return Some(i + 1);
         }
-        let fact = fact_of(&fold(tok.t()))?;
+        let fact = tok.words.fact?;
         let lost = self.breaks(tok) == Rows::Lost;
         let mut j = i + 1;
         let mut values: Vec<&str> = Vec::new();
@@ -648,7 +754,7 @@ impl<'g> Builder<'g> {
             if !lost && t.row_start {
                 break;
             }
-            if self.is_label(t.t()) || header_role(t.t()).is_some_and(is_key) || ends_grid(t.t()) {
+            if t.words.is_label() || t.words.role.is_some_and(is_key) || t.words.ends {
                 break;
             }
             if self.money_header_at(toks, j).is_some() {
@@ -678,7 +784,7 @@ impl<'g> Builder<'g> {
         let end = self.row_end(toks, i);
         let labelled = toks[i..end]
             .iter()
-            .any(|t| self.is_label(t.t()) && !self.is_data_label(t.t()));
+            .any(|t| t.words.is_label() && !self.is_data_label(t));
         if !labelled {
             return None;
         }
@@ -690,7 +796,7 @@ impl<'g> Builder<'g> {
             }
             let tok = &toks[j];
             if !tok.t().is_empty() {
-                if shape(tok.t()) == Shape::Body {
+                if tok.shape == Shape::Body {
                     if self
                         .draft
                         .as_ref()
@@ -724,8 +830,8 @@ impl<'g> Builder<'g> {
         let end = end.min(toks.len());
         let cells: Vec<&str> = toks[i..end]
             .iter()
+            .take_while(|t| !t.words.is_label() && t.words.role.is_none_or(|r| !is_key(r)))
             .map(Tok::t)
-            .take_while(|t| !self.is_label(t) && header_role(t).is_none_or(|r| !is_key(r)))
             .collect();
         if cells.is_empty() {
             return None;
@@ -748,6 +854,7 @@ impl<'g> Builder<'g> {
     /// Applies a fact read from a label and its value.
     fn apply(&mut self, fact: Fact, label: &str, value: &str, at: &Tok<'_>) {
         let value = value.trim();
+        self.note_money_unit(label);
         match fact {
             Fact::Project => {
                 if value.is_empty() {
@@ -943,7 +1050,7 @@ impl<'g> Builder<'g> {
             }
             if j > i && self.starts_row(toks, j) {
                 if self.header_at(toks, j).is_some()
-                    || ends_grid(tok.t())
+                    || tok.words.ends
                     || self.money_header_at(toks, j).is_some()
                 {
                     break;
@@ -952,7 +1059,7 @@ impl<'g> Builder<'g> {
                 let row_end = self.row_end(toks, j);
                 if toks[j..row_end]
                     .iter()
-                    .any(|t| self.is_label(t.t()) && !self.is_data_label(t.t()))
+                    .any(|t| t.words.is_label() && !self.is_data_label(t))
                 {
                     break;
                 }
@@ -964,8 +1071,8 @@ impl<'g> Builder<'g> {
 
     /// Whether a label-like cell may still be data of the grid (a name that happens to be a
     /// label word is no label where the grid has a column for it).
-    fn is_data_label(&self, text: &str) -> bool {
-        match fact_of(&fold(text)) {
+    fn is_data_label(&self, tok: &Tok<'_>) -> bool {
+        match tok.words.fact {
             Some(Fact::Project) => self.columns.iter().any(|c| c.role == Role::Project),
             Some(Fact::Budget) => self.columns.iter().any(|c| c.role == Role::Budget),
             Some(Fact::Goal) => self.columns.iter().any(|c| c.role == Role::Goal),
@@ -998,7 +1105,7 @@ impl<'g> Builder<'g> {
                 .iter()
                 .enumerate()
                 .map(|(n, t)| Item {
-                    shape: shape(t.t()),
+                    shape: t.shape,
                     brk: match (n, mode) {
                         (0, _) => Break::Must,
                         (_, Rows::Lost) => Break::May,
@@ -1210,6 +1317,20 @@ impl<'g> Builder<'g> {
         }
     }
 
+    /// A target value, parsed once per distinct text of the document: tables repeat their
+    /// values (`100%`, `≥90%`).
+    fn target(&mut self, text: &str) -> Target {
+        if let Some(target) = self.targets.get(text) {
+            return target.clone();
+        }
+        let target = Target::lenient(text);
+        // The cache is bounded: a document of distinct values parses each once anyway.
+        if self.targets.len() < TARGET_CACHE {
+            self.targets.insert(text.to_owned(), target.clone());
+        }
+        target
+    }
+
     /// Makes an indicator from a row.
     fn indicator(
         &mut self,
@@ -1300,15 +1421,15 @@ impl<'g> Builder<'g> {
             .as_ref()
             .map_or(0, |d| d.project.indicators.len());
         let seq = seq.unwrap_or_else(|| u32::try_from(position + 1).unwrap_or(u32::MAX));
-        let mut indicator = Indicator::new(seq, name, Target::lenient(&annual_text));
+        let mut indicator = Indicator::new(seq, name, self.target(&annual_text));
         if let Some((label, value)) = period {
-            indicator.period = Some(Target::lenient(&joined(&value)));
+            indicator.period = Some(self.target(&joined(&value)));
             let folded = fold(&label);
             indicator.period_label = (!label.is_empty()
                 && !matches!(folded.as_str(), "实施周期指标值"))
             .then_some(label);
         }
-        indicator.actual = actual.map(|a| Target::lenient(&a));
+        indicator.actual = actual.map(|a| self.target(&a));
         indicator.weight = weight;
         indicator.score = score;
         indicator.direction = direction;
@@ -1330,8 +1451,8 @@ impl<'g> Builder<'g> {
         }
         if let Some(text) = category_text {
             let (category, label) = level_label::<Category>(text, Category::name);
-            match (category, tier_text.and_then(|t| t.parse::<Tier>().ok())) {
-                (None, Some(tier)) if text.parse::<Tier>().ok() == Some(tier) => {}
+            match (category, tier_text.and_then(resolve::<Tier>)) {
+                (None, Some(tier)) if resolve::<Tier>(text) == Some(tier) => {}
                 (None, _) => self.diagnose(
                     DiagnosticCode::LabelUnknown,
                     format!("category «{text}» is no category this crate knows; kept as printed"),
@@ -1555,19 +1676,21 @@ fn join_fragments<'g>(run: &[Tok<'g>]) -> Vec<Tok<'g>> {
     let mut out: Vec<Tok<'g>> = Vec::with_capacity(run.len());
     for tok in run {
         if tok.t().is_empty()
-            || shape(tok.t()) == Shape::Empty && tok.t().chars().all(|c| c.is_whitespace())
+            || tok.shape == Shape::Empty && tok.t().chars().all(|c| c.is_whitespace())
         {
             continue;
         }
         if tok.text == "指标" {
             if let Some(last) = out.last_mut() {
                 if matches!(
-                    shape(last.t()),
+                    last.shape,
                     Shape::Text | Shape::Category | Shape::Tier | Shape::Level | Shape::Label
                 ) {
                     let joined = format!("{}指标", last.t());
-                    if matches!(shape(&joined), Shape::Category | Shape::Tier | Shape::Label) {
+                    let joined_shape = shape(&joined);
+                    if matches!(joined_shape, Shape::Category | Shape::Tier | Shape::Label) {
                         last.text = Cow::Owned(joined);
+                        last.shape = joined_shape;
                         continue;
                     }
                 }
@@ -1637,7 +1760,7 @@ fn fill_levels(rows: &[Row<'_>], columns: &[Column]) -> Vec<(Option<String>, Opt
     let mut carried: Option<Category> = None;
     for own in &own_categories {
         if let Some(text) = own {
-            carried = text.parse().ok();
+            carried = resolve(text);
         }
         categories.push(carried);
     }
@@ -1651,8 +1774,7 @@ fn fill_levels(rows: &[Row<'_>], columns: &[Column]) -> Vec<(Option<String>, Opt
         below[r] = next.clone();
     }
     let admits = |tier: &Option<String>, category: Option<Category>| -> bool {
-        let (Some(tier), Some(category)) =
-            (tier.as_ref().and_then(|t| t.parse::<Tier>().ok()), category)
+        let (Some(tier), Some(category)) = (tier.as_deref().and_then(resolve::<Tier>), category)
         else {
             return false;
         };
@@ -1682,7 +1804,7 @@ fn fill_levels(rows: &[Row<'_>], columns: &[Column]) -> Vec<(Option<String>, Opt
 }
 
 /// A tier or category from a printed label, and the label where it differs from the name.
-fn level_label<L: core::str::FromStr + Copy>(
+fn level_label<L: crate::taxonomy::Level>(
     text: &str,
     name: impl Fn(L) -> &'static str,
 ) -> (Option<L>, Option<String>) {
@@ -1695,7 +1817,7 @@ fn level_label<L: core::str::FromStr + Copy>(
     } else {
         text
     };
-    let level: Option<L> = text.parse().ok();
+    let level: Option<L> = resolve(text);
     let label = match level {
         Some(l) if name(l) == text => None,
         _ => Some(text.to_owned()),

@@ -2,6 +2,7 @@
 //! comparator, a number, a unit, a typed value, words or text.
 
 use super::vocab::{Role, fold};
+use crate::taxonomy::resolve;
 use crate::{Category, Direction, Kind, Target, Tier};
 
 /// What a cell holds, by its content alone.
@@ -84,7 +85,10 @@ pub(crate) fn shape(text: &str) -> Shape {
     }
     let chars = t.chars().count();
     if chars <= 24 {
-        match (t.parse::<Tier>().is_ok(), t.parse::<Category>().is_ok()) {
+        match (
+            resolve::<Tier>(t).is_some(),
+            resolve::<Category>(t).is_some(),
+        ) {
             (true, true) => return Shape::Level,
             (true, false) => return Shape::Tier,
             (false, true) => return Shape::Category,
