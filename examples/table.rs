@@ -172,7 +172,9 @@ fn summary(file: &Path, doc: &Document) -> String {
         doc.kind,
         doc.layout
     );
-    let _ = writeln!(s, "合计 {}", money(&doc.funding));
+    if doc.funding.total.is_some() {
+        let _ = writeln!(s, "合计 {}", money(&doc.funding));
+    }
     let _ = writeln!(
         s,
         "{} units, {} projects, {} indicators\n",
@@ -248,7 +250,7 @@ fn scored(s: &mut String, project: &Project) {
         let _ = writeln!(
             s,
             "          budget {}: {} of {} executed, weight {}, score {}",
-            row.label,
+            row.label.trim_end_matches([':', '：']),
             row.executed.map_or("-".into(), |d| d.to_string()),
             row.budget.map_or("-".into(), |d| d.to_string()),
             row.weight.map_or("-".into(), |d| d.to_string()),

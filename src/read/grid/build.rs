@@ -1421,6 +1421,10 @@ impl<'g> Builder<'g> {
             .as_ref()
             .map_or(0, |d| d.project.indicators.len());
         let seq = seq.unwrap_or_else(|| u32::try_from(position + 1).unwrap_or(u32::MAX));
+        // A star before the name marks a core indicator; the name keeps it as printed.
+        if name.starts_with(['★', '☆']) {
+            core = true;
+        }
         let mut indicator = Indicator::new(seq, name, self.target(&annual_text));
         if let Some((label, value)) = period {
             indicator.period = Some(self.target(&joined(&value)));

@@ -386,6 +386,19 @@ pub(crate) fn fact_of(label: &str) -> Option<Fact> {
     ]) {
         return Some(Fact::Period);
     }
+    if [
+        "项目负责人",
+        "负责人",
+        "联系人",
+        "联系电话",
+        "填表人",
+        "审核人",
+    ]
+    .iter()
+    .any(|w| l.starts_with(w))
+    {
+        return Some(Fact::Detail);
+    }
     if is(&[
         "项目负责人",
         "负责人",
