@@ -23,6 +23,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("anhui_xiaoxian-zhongyang_2023_selfeval", 14),
     ("hebei_langfang-shipinxuexiao_2019_selfeval", 7),
     ("hubei_huangshi_dangxiao_2022_grid", 13),
+    ("hubei_wuhanqingshan_bomoxuexiao_2020_glued", 9),
     ("hubei_wuhanqingshan_jiaoyu_2020_two-targets", 7),
     ("hunan_xiangtan_wupaoche_2023_grid", 7),
     ("hunan_yueyanglouqu_jiagerending_2023_department", 4),
@@ -107,9 +108,11 @@ fn held(header: &str) -> Held {
         || h.starts_with("三级")
     {
         Held::Level
-    } else if has(&[
-        "说明", "解释", "描述", "依据", "来源", "标准", "评分", "扣分", "计分", "备注", "内容",
-    ]) {
+    } else if h.starts_with('评')
+        || has(&[
+            "说明", "解释", "描述", "依据", "来源", "标准", "评分", "扣分", "计分", "备注", "内容",
+        ])
+    {
         Held::Text
     } else if h.contains("得分") {
         Held::Score

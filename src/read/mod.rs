@@ -5,10 +5,13 @@
 //!   what each column means, merged cells carry down, short rows are aligned by what their
 //!   cells are;
 //! - `text`: grids as text: pipe rows, TSV and CSV, one cell per line or per paragraph,
-//!   indented trees, space-separated text.
+//!   indented trees, space-separated text;
+//! - `glued`: grids whose cells run together with no separator, cut by the words of headers
+//!   and labels and where values begin and end.
 //!
 //! [`Document`]'s `FromStr` finds the layout by itself.
 
+mod glued;
 pub(crate) mod grid;
 pub(crate) mod runon;
 mod text;

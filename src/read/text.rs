@@ -43,6 +43,9 @@ pub(crate) fn grid(text: &str) -> Option<Grid> {
     if let Some(at) = header {
         return Some(spaced(&lines, at));
     }
+    if super::glued::looks_glued(&lines).is_some() {
+        return Some(super::glued::grid(&lines));
+    }
     // Headers one per line: a cell per line or paragraph, or a tree.
     let first = lines.iter().position(|l| is_header_word(l.trim()))?;
     if tree_like(&lines[first..]) {

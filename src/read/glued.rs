@@ -1,0 +1,587 @@
+//! Glued text: a table whose cells run together with no separator, as Word, PDF and OCR text
+//! give it (`产出指标数量指标维修面积≥400平方米`, `安装坡面水标尺10≥266米≥266米10`).
+//!
+//! Each line is cut into cells by what can be told apart without separators: the words of
+//! headers and labels (一级指标, 产出指标(50分), 项目名称 …) by a dictionary, values (`≥90%`,
+//! `550万粒`, `2023年12月31日`) where they begin with a comparator or a digit and end where a
+//! value, a word or the line ends; text between them is a cell of its own. A number glued to
+//! the value after it is taken apart where the value repeats (`8550万粒550万粒` is `8`,
+//! `550万粒`, `550万粒`, as a weight, a target and the same actual). Row breaks are lost as far
+//! as the reader knows: the cells go to the grid reader one after another, which finds the
+//! rows again.
+
+use super::grid::vocab::{Role, fold, role_of};
+use super::grid::{Cell, Grid, Rows};
+use crate::Layout;
+
+/// The words of headers glued text is cut by, longest first where one starts another.
+const HEADERS: &[&str] = &[
+    "偏差原因分析及改进措施",
+    "未完成原因分析及改进措施",
+    "未完成原因及改进措施",
+    "未完成原因和改进措施",
+    "未完成原因分析",
+    "指标值设定依据及数据来源",
+    "保障绩效目标实现措施",
+    "实施周期指标值",
+    "年度指标值",
+    "年度目标值",
+    "全年实际值",
+    "全年完成值",
+    "实际完成值",
+    "实际完成情况",
+    "当年预期实现值",
+    "长期指标值",
+    "中期指标值",
+    "指标值内容",
+    "指标值类型",
+    "评(扣分标准)",
+    "评(扣)分标准",
+    "评（扣）分标准",
+    "评分标准",
+    "绩效标准",
+    "指标解释",
+    "指标说明",
+    "指标性质",
+    "指标方向",
+    "度量单位",
+    "计量单位",
+    "绩效指标",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "指标内容",
+    "指标名称",
+    "评价指标",
+    "评价内容",
+    "指标值",
+    "目标值",
+    "分值",
+    "权重",
+    "得分",
+    "备注",
+];
+
+/// The labels of facts around a glued grid, longest first where one starts another.
+const LABELS: &[&str] = &[
+    "项目名称",
+    "专项资金名称",
+    "主管部门",
+    "项目主管部门",
+    "县级主管部门",
+    "实施单位",
+    "项目实施单位",
+    "项目执行单位",
+    "项目负责人",
+    "负责人及电话",
+    "资金情况(万元)",
+    "项目资金(万元)",
+    "年度资金总额",
+    "全年预算数(A)",
+    "全年执行数(B)",
+    "执行率(B/A)",
+    "年初预算数",
+    "全年预算数",
+    "全年执行数",
+    "执行率",
+    "其中:财政拨款",
+    "其他资金",
+    "年度总体目标",
+    "总体目标",
+    "年度目标",
+    "年初设定目标",
+    "全年实际完成情况",
+    "预期目标",
+    "项目类别",
+    "项目性质",
+    "项目属性",
+    "实施期",
+    "项目期",
+    "金额单位:万元",
+    "金额单位:元",
+    "单位:万元",
+    "单位:元",
+];
+
+/// Whether a text looks glued: a line holds three header words or more with nothing between
+/// them.
+pub(crate) fn looks_glued(lines: &[&str]) -> Option<usize> {
+    lines.iter().position(|line| {
+        let line: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+        let cells = cut(&line);
+        let headers = cells
+            .iter()
+            .filter(|c| c.kind == Kind::Word && is_header(&c.text))
+            .count();
+        headers >= 3
+    })
+}
+
+/// Reads glued text into a grid of cells, one after another.
+pub(crate) fn grid(lines: &[&str]) -> Grid {
+    let mut grid = Grid::new(Layout::Glued, Rows::Lost);
+    for (n, raw) in lines.iter().enumerate() {
+        // Glued text has no spaces that mean anything: vertical labels print one.
+        let line: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+        if line.is_empty() {
+            continue;
+        }
+        for piece in split_repeats(split_judgement(cut(&line))) {
+            grid.push_row(vec![Cell::new(piece.text, n + 1, piece.column + 1)]);
+        }
+    }
+    grid
+}
+
+/// What a piece of a glued line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A word of the dictionaries: a header, a label, a tier or category.
+    Word,
+    /// A value: a comparator, a number, a unit.
+    Value,
+    /// Text between them.
+    Text,
+}
+
+/// A piece of a glued line, and the character column it starts at (from 0).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Piece {
+    text: String,
+    kind: Kind,
+    column: usize,
+}
+
+/// Whether a word heads a grid's column.
+fn is_header(word: &str) -> bool {
+    role_of(&fold(word)).is_some_and(|r| r != Role::Blank)
+}
+
+/// The longest dictionary word at the start of a text: a header, a label of a fact, or a tier
+/// or category label (with its weight in brackets, `产出指标(40分)`).
+fn word_at(text: &str) -> Option<usize> {
+    let mut best = HEADERS
+        .iter()
+        .chain(LABELS)
+        .filter(|w| text.starts_with(*w))
+        .map(|w| w.len())
+        .max();
+    // A tier or category: the shortest prefix ending with 指标 that names one.
+    for (at, _) in text.match_indices("指标") {
+        let end = at + "指标".len();
+        if end > 18 * 3 {
+            break;
+        }
+        let prefix = &text[..end];
+        let level = crate::taxonomy::resolve::<crate::Tier>(prefix).is_some()
+            || crate::taxonomy::resolve::<crate::Category>(prefix).is_some();
+        if level {
+            let end = end + weight_suffix(&text[end..]);
+            best = Some(best.map_or(end, |b| b.max(end)));
+            break;
+        }
+    }
+    best
+}
+
+/// The length of a weight in brackets after a label: `(40分)`, `（10分）`.
+fn weight_suffix(text: &str) -> usize {
+    let Some(rest) = text.strip_prefix(['(', '（']) else {
+        return 0;
+    };
+    let Some(close) = rest.find([')', '）']) else {
+        return 0;
+    };
+    let inner = &rest[..close];
+    let weight = inner.trim_end_matches('分');
+    if !weight.is_empty()
+        && weight.len() <= 6
+        && weight
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+    {
+        let open = text.chars().next().map_or(1, char::len_utf8);
+        let closing = rest[close..].chars().next().map_or(1, char::len_utf8);
+        open + close + closing
+    } else {
+        0
+    }
+}
+
+/// Whether a value may begin at the start of a text: a comparator or a digit.
+fn value_start(text: &str) -> bool {
+    text.starts_with(|c: char| {
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '≥' | '≤' | '>' | '<' | '=' | '＞' | '＜' | '＝' | '≧' | '≦' | '﹦' | '±'
+            )
+    }) || ["大于", "小于", "不低于", "不少于", "不超过", "不高于"]
+        .iter()
+        .any(|w| text.starts_with(w))
+}
+
+/// The length of a value at the start of a text: a comparator, a number, a unit of up to four
+/// characters, a rate (`/年`), a trailing word (`以上`, `以内`). `None` where none starts here.
+fn value_at(text: &str) -> Option<usize> {
+    if !value_start(text) {
+        return None;
+    }
+    let mut at = 0;
+    for op in [
+        "≥", "≤", ">=", "<=", ">", "<", "=", "＞", "＜", "＝", "≧", "≦", "﹦", "±",
+    ] {
+        if let Some(rest) = text[at..].strip_prefix(op) {
+            at = text.len() - rest.len();
+            break;
+        }
+    }
+    for word in [
+        "大于等于",
+        "小于等于",
+        "大于",
+        "小于",
+        "不低于",
+        "不少于",
+        "不超过",
+        "不高于",
+    ] {
+        if let Some(rest) = text[at..].strip_prefix(word) {
+            at = text.len() - rest.len();
+            break;
+        }
+    }
+    let digits = text[at..]
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .map_or(text.len() - at, |(i, _)| i);
+    if digits == 0 {
+        return None;
+    }
+    at += digits;
+    // A unit: `%`, or up to four characters that units are made of.
+    let rest = &text[at..];
+    if let Some(after) = rest.strip_prefix(['%', '％']) {
+        at = text.len() - after.len();
+    } else {
+        let unit: usize = rest
+            .chars()
+            .take(4)
+            .take_while(|c| is_unit_char(*c))
+            .map(char::len_utf8)
+            .sum();
+        at += unit;
+    }
+    // A date goes on to its month and day: `2023年12月31日`.
+    for (after, next) in [("年", '月'), ("月", '日')] {
+        if text[..at].ends_with(after) {
+            let rest = &text[at..];
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if (1..=2).contains(&digits) && rest[digits..].starts_with(next) {
+                at += digits + next.len_utf8();
+            }
+        }
+    }
+    for tail in ["以上", "以内", "以下", "之内", "之前", "底前", "底", "前"] {
+        if let Some(after) = text[at..].strip_prefix(tail) {
+            at = text.len() - after.len();
+            break;
+        }
+    }
+    Some(at)
+}
+
+/// Whether a character can be part of a unit: counting words, measures, dates.
+fn is_unit_char(c: char) -> bool {
+    "万亿千百元个人次项家户场天日月年时分秒米亩吨台套辆件本份篇期批所座处间张册部名条株棵顷方斤克升度周门班组支头只宗起例床单箱架艘趟列票页字节粒组平立公里平方米人次/"
+        .contains(c)
+}
+
+/// The words that begin an explanation or end a row after a value: `反映…`, `该指标…`, and
+/// the unit and nature columns of a budget system's export (`-定量`).
+fn boundary_at(text: &str) -> bool {
+    [
+        "反映",
+        "该指标",
+        "主要考察",
+        "-定量",
+        "-定性",
+        "定量",
+        "定性",
+    ]
+    .iter()
+    .any(|w| text.starts_with(w))
+}
+
+/// The length of a boundary piece that is a cell of its own: the empty unit `-` before a
+/// nature, or the nature.
+fn boundary_piece(text: &str) -> Option<usize> {
+    ["-", "定量", "定性"]
+        .iter()
+        .find(|w| text.starts_with(*w) && (**w != "-" || text[1..].starts_with("定")))
+        .map(|w| w.len())
+}
+
+/// Cuts a glued line into pieces.
+fn cut(line: &str) -> Vec<Piece> {
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut text_start: Option<usize> = None;
+    let mut at = 0;
+    let column = |byte: usize| line[..byte].chars().count();
+    let flush = |pieces: &mut Vec<Piece>, from: Option<usize>, to: usize| {
+        if let Some(from) = from {
+            if from < to {
+                pieces.push(Piece {
+                    text: line[from..to].to_owned(),
+                    kind: Kind::Text,
+                    column: column(from),
+                });
+            }
+        }
+    };
+    while at < line.len() {
+        let rest = &line[at..];
+        if let Some(len) = word_at(rest) {
+            flush(&mut pieces, text_start.take(), at);
+            pieces.push(Piece {
+                text: rest[..len].to_owned(),
+                kind: Kind::Word,
+                column: column(at),
+            });
+            at += len;
+            continue;
+        }
+        // An explanation begins a cell; a nature (`-定量`) is a cell of its own.
+        if text_start.is_some_and(|s| s < at) && boundary_at(rest) {
+            flush(&mut pieces, text_start.take(), at);
+        }
+        if let Some(len) = boundary_piece(rest).filter(|_| {
+            let tail = &rest[boundary_piece(rest).unwrap_or(0)..];
+            tail.is_empty() || boundary_piece(tail).is_some()
+        }) {
+            flush(&mut pieces, text_start.take(), at);
+            pieces.push(Piece {
+                text: rest[..len].to_owned(),
+                kind: Kind::Word,
+                column: column(at),
+            });
+            at += len;
+            continue;
+        }
+        if let Some(len) = value_at(rest) {
+            let after = &rest[len..];
+            // A value stands alone where the line, a word, another value or an explanation
+            // follows; inside text (`5000吨稻谷`) it is the text's.
+            let alone = after.is_empty()
+                || value_start(after)
+                || word_at(after).is_some()
+                || boundary_at(after);
+            if alone {
+                flush(&mut pieces, text_start.take(), at);
+                pieces.push(Piece {
+                    text: rest[..len].to_owned(),
+                    kind: Kind::Value,
+                    column: column(at),
+                });
+                at += len;
+                continue;
+            }
+        }
+        text_start.get_or_insert(at);
+        at += rest.chars().next().map_or(1, char::len_utf8);
+    }
+    flush(&mut pieces, text_start.take(), line.len());
+    pieces
+}
+
+/// Splits words that judge a result off the end of a text that reads like a name:
+/// `义务教育优质均衡发展情况稳步提高` is a name and its qualitative target.
+fn split_judgement(pieces: Vec<Piece>) -> Vec<Piece> {
+    const JUDGING: &[&str] = &[
+        "稳步提高",
+        "稳步提升",
+        "持续改善",
+        "持续提升",
+        "持续提高",
+        "明显改善",
+        "明显提高",
+        "显著提高",
+        "显著提升",
+        "显著改善",
+        "逐步提高",
+        "有所提升",
+        "有所提高",
+        "有所减轻",
+        "有所改善",
+        "进一步提高",
+        "进一步提升",
+        "得到提升",
+        "得到改善",
+        "效果明显",
+        "达标",
+        "合格",
+        "及时",
+        "长期",
+        "中长期",
+        "持续影响",
+        "稳定",
+        "良好",
+        "优良",
+        "提高",
+        "提升",
+        "改善",
+        "按计划实施",
+        "按时完成",
+        "达成预期指标",
+        "达成年度指标",
+    ];
+    let mut out = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        if piece.kind == Kind::Text {
+            let cut = JUDGING
+                .iter()
+                .filter(|w| piece.text.ends_with(*w))
+                .map(|w| piece.text.len() - w.len())
+                .filter(|&at| {
+                    piece.text[..at]
+                        .chars()
+                        .last()
+                        .is_some_and(|c| "率度数量况性值额比例标效".contains(c))
+                })
+                .min();
+            if let Some(at) = cut {
+                let column = piece.column + piece.text[..at].chars().count();
+                out.push(Piece {
+                    text: piece.text[..at].to_owned(),
+                    kind: Kind::Text,
+                    column: piece.column,
+                });
+                out.push(Piece {
+                    text: piece.text[at..].to_owned(),
+                    kind: Kind::Value,
+                    column,
+                });
+                continue;
+            }
+        }
+        out.push(piece);
+    }
+    out
+}
+
+/// Takes a number off a value where the value after it repeats its tail: `8550万粒` before
+/// `550万粒` is `8` and `550万粒` (a weight and a target glued).
+fn split_repeats(pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    for n in 0..pieces.len() {
+        let piece = &pieces[n];
+        let next = pieces.get(n + 1);
+        if let (Kind::Value, Some(next)) = (piece.kind, next) {
+            let longer = piece.text.len() > next.text.len();
+            if next.kind == Kind::Value && longer && piece.text.ends_with(&next.text) {
+                let head = &piece.text[..piece.text.len() - next.text.len()];
+                if !head.is_empty() && head.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+                    out.push(Piece {
+                        text: head.to_owned(),
+                        kind: Kind::Value,
+                        column: piece.column,
+                    });
+                    out.push(Piece {
+                        text: next.text.clone(),
+                        kind: Kind::Value,
+                        column: piece.column + head.chars().count(),
+                    });
+                    continue;
+                }
+            }
+        }
+        out.push(piece.clone());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(line: &str) -> Vec<String> {
+        split_repeats(split_judgement(cut(line)))
+            .into_iter()
+            .map(|p| p.text)
+            .collect()
+    }
+
+    #[test]
+    fn headers_cut_by_their_words() {
+        assert_eq!(
+            texts("绩效指标一级指标二级指标指标内容指标值"),
+            ["绩效指标", "一级指标", "二级指标", "指标内容", "指标值"]
+        );
+    }
+
+    #[test]
+    fn rows_cut_into_labels_names_and_values() {
+        assert_eq!(
+            texts("产出指标数量指标农村义务教育学校改造覆盖率100%"),
+            ["产出指标", "数量指标", "农村义务教育学校改造覆盖率", "100%"]
+        );
+        assert_eq!(
+            texts("安装坡面水标尺10≥266米≥266米10"),
+            ["安装坡面水标尺", "10", "≥266米", "≥266米", "10"]
+        );
+        assert_eq!(
+            texts("产出指标(40分)数量指标指标1免费发放原原种8550万粒550万粒8"),
+            [
+                "产出指标(40分)",
+                "数量指标",
+                "指标1免费发放原原种",
+                "8",
+                "550万粒",
+                "550万粒",
+                "8"
+            ]
+        );
+        assert_eq!(
+            texts("5000吨稻谷、500吨成品粮储备到位率100%100%"),
+            ["5000吨稻谷、500吨成品粮储备到位率", "100%", "100%"]
+        );
+    }
+
+    #[test]
+    fn judgements_leave_names() {
+        assert_eq!(
+            texts("义务教育优质均衡发展情况稳步提高"),
+            ["义务教育优质均衡发展情况", "稳步提高"]
+        );
+        assert_eq!(texts("提高教学质量"), ["提高教学质量"]);
+    }
+
+    #[test]
+    fn explanations_dates_and_natures_stand_apart() {
+        assert_eq!(
+            texts("学生补助标准17元/人反映学生每天用餐标准-定量"),
+            [
+                "学生补助标准",
+                "17元/人",
+                "反映学生每天用餐标准",
+                "-",
+                "定量"
+            ]
+        );
+        assert_eq!(
+            texts("任务完成时间2023年12月31日反映该项目完成时间"),
+            ["任务完成时间", "2023年12月31日", "反映该项目完成时间"]
+        );
+    }
+
+    #[test]
+    fn glued_text_is_recognised_by_its_header() {
+        let lines = [
+            "标题",
+            "绩效指标一级指标二级指标指标内容指标值",
+            "产出指标数量指标x100%",
+        ];
+        assert_eq!(looks_glued(&lines), Some(1));
+        assert_eq!(looks_glued(&["标题", "维修面积100%"]), None);
+    }
+}
