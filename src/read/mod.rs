@@ -72,6 +72,18 @@ fn read_text(text: &str) -> Result<Document, TableError> {
             format!("not text: control character {c:?} at byte {at}"),
         ));
     }
+    // The run-on layout labels its values (`年度指标值:`); a text without such a label is a
+    // grid, and the run-on reader need not look.
+    if !labels_values(text) {
+        return match Grid::from_text(text) {
+            Some(grid) => Document::from_grids(&[grid]),
+            None => Err(TableError::new(
+                TableErrorKind::NotATable,
+                "no performance table: no grid header (一级指标, 三级指标, 指标值 …) and no \
+                 run-on records (1、1-产出指标；…；年度指标值:…)",
+            )),
+        };
+    }
     match runon::parse(text) {
         Err(e) if e.kind() == TableErrorKind::NotATable => match Grid::from_text(text) {
             Some(grid) => Document::from_grids(&[grid]).map_err(|grid_error| {
@@ -89,6 +101,17 @@ fn read_text(text: &str) -> Result<Document, TableError> {
         },
         result => result,
     }
+}
+
+/// Whether a text labels a value as the run-on layout does: `值` then a colon, whatever
+/// line breaks fall between (`实施周期指标` / `值:100%`).
+fn labels_values(text: &str) -> bool {
+    text.match_indices('值').any(|(at, _)| {
+        text[at + '值'.len_utf8()..]
+            .chars()
+            .find(|c| !c.is_whitespace())
+            .is_some_and(|c| c == ':' || c == '：')
+    })
 }
 
 /// Whether a character may appear in a table's text: no control characters beyond tabs,

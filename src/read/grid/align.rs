@@ -229,26 +229,36 @@ pub(crate) fn align(
         let c = state / WAYS;
         bwd[last + state] = suffix[n] - suffix[c + 1];
     }
+    // Each step takes running maxima over the next cell's columns, as the forward pass does:
+    // linear in the columns, not quadratic.
+    let mut later = vec![NEG; n + 1];
     for i in (0..k - 1).rev() {
         let next = items[i + 1];
-        for state in 0..states {
-            let c = state / WAYS;
-            let mut best = NEG;
+        let after = (i + 1) * states;
+        // Starting a row at the next cell: the best of its columns, whatever this one's.
+        let mut new_row = NEG;
+        if next.brk != Break::Never {
             for c2 in 0..n {
                 let f = fit_at(i + 1, c2);
-                let after = (i + 1) * states + c2 * WAYS;
-                if next.brk != Break::Must && c2 > c {
-                    best = best.max(add(bwd[after], middle[c2] - middle[c + 1] + f));
-                }
-                if next.brk != Break::Never {
-                    best = best.max(add(
-                        bwd[after + 1],
-                        suffix[n] - suffix[c + 1] + ROW + prefix[c2] + f,
-                    ));
-                }
-                if next.joinable && next.brk != Break::Must && c2 == c && textual(c) {
-                    best = best.max(add(bwd[after + 2], JOIN));
-                }
+                new_row = new_row.max(add(bwd[after + c2 * WAYS + 1], ROW + prefix[c2] + f));
+            }
+        }
+        // Going on on the row: the best of the next cell's columns after each column.
+        later[n] = NEG;
+        for c2 in (0..n).rev() {
+            let here = if next.brk != Break::Must {
+                add(bwd[after + c2 * WAYS], middle[c2] + fit_at(i + 1, c2))
+            } else {
+                NEG
+            };
+            later[c2] = later[c2 + 1].max(here);
+        }
+        for state in 0..states {
+            let c = state / WAYS;
+            let mut best = add(later[c + 1], -middle[c + 1]);
+            best = best.max(add(new_row, suffix[n] - suffix[c + 1]));
+            if next.joinable && next.brk != Break::Must && textual(c) {
+                best = best.max(add(bwd[after + c * WAYS + 2], JOIN));
             }
             bwd[i * states + state] = best;
         }
