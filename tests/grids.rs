@@ -15,7 +15,7 @@ use std::path::Path;
 /// shows.
 const FLOORS: &[(&str, usize)] = &[
     ("anhui_tianchang-shuili_2022_selfeval", 0),
-    ("hunan_yueyang-zhengti_nd_evaluation", 0),
+    ("hunan_yueyang-zhengti_nd_evaluation", 9),
     ("unknown_fuwumaoyi_2020_selfeval", 0),
     ("unknown_wanglu-defenbiao_2017_evaluation", 0),
     ("anhui_jinzhai-meilixiangcun_2023_department", 8),

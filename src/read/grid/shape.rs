@@ -102,6 +102,15 @@ pub(crate) fn shape(text: &str) -> Shape {
         return Shape::Measure;
     }
     let folded = fold(t);
+    // A short label with its weight in brackets is a label whatever its words:
+    // `预算配置(15分)`, `投 入(15分)`.
+    let weighted = crate::taxonomy::Label::read(t).weight.is_some()
+        && t.contains(['(', '（'])
+        && folded.chars().count() <= 10
+        && !folded.chars().any(|c| c.is_ascii_digit());
+    if weighted {
+        return Shape::Label;
+    }
     let outcome = ["达成", "达到", "实现", "完成"]
         .iter()
         .any(|w| folded.contains(w));
@@ -605,6 +614,8 @@ mod tests {
         is("数量指标", Shape::Category);
         is("社会公众或服务对象满意度指标", Shape::Category);
         is("实施效果指标", Shape::Label);
+        is("预算配置(15分)", Shape::Label);
+        is("投 入(15分)", Shape::Label);
         is("≥", Shape::Op);
         is("大于等于", Shape::Op);
         is("定性", Shape::Nature);
