@@ -205,6 +205,23 @@ fn per_line(rows: &[Row], weighted: bool, schema: Schema, gap: &str) -> String {
     all.join(gap) + "\n"
 }
 
+/// An indented tree: the header's words a line each, then each label at its level's depth
+/// and the other cells of a row one level deeper than the name.
+fn tree(rows: &[Row], weighted: bool, schema: Schema) -> String {
+    let mut s = header(weighted, schema).join("\n") + "\n";
+    for row in cells(rows, schema) {
+        for (depth, cell) in row.into_iter().enumerate() {
+            if let Some(cell) = cell {
+                let depth = depth.min(3);
+                s.push_str(&"  ".repeat(depth));
+                s.push_str(&cell);
+                s.push('\n');
+            }
+        }
+    }
+    s
+}
+
 fn spaced(rows: &[Row], weighted: bool, schema: Schema) -> String {
     let mut s = header(weighted, schema).join(" ") + "\n";
     for row in cells(rows, schema) {
@@ -282,6 +299,7 @@ proptest! {
             (Layout::CellPerLine, per_line(&rows, weighted, schema, "\n")),
             (Layout::Paragraph, per_line(&rows, weighted, schema, "\n\n")),
             (Layout::Spaced, spaced(&rows, weighted, schema)),
+            (Layout::Tree, tree(&rows, weighted, schema)),
         ] {
             let doc: Document = text.parse().map_err(|e| {
                 TestCaseError::fail(format!("{layout:?} not read: {e}\n{text}"))

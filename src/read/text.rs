@@ -539,7 +539,7 @@ fn tree_like(lines: &[&str]) -> bool {
     let categories = at(depths[1])
         .filter(|t| resolve::<crate::Category>(t).is_some())
         .count();
-    tiers >= 2 && categories >= 2
+    tiers >= 1 && categories >= 1
 }
 
 /// The width of a line's indentation, a tab or an ideographic space counting as two.
