@@ -2,10 +2,12 @@
 //!
 //! Each concern has its own private module: `grammar` (the nom grammar, one function per
 //! production), `words` (the word tables the grammar reads), `display` (the canonical form),
-//! `quantity` (scales and comparison), `error` and `serde` (the JSON contract).
+//! `quantity` (scales and comparison), `error` and `serde` (the JSON contract); `exact` holds
+//! the arithmetic on amounts read from input, exact or refused.
 
 mod display;
 mod error;
+pub(crate) mod exact;
 mod grammar;
 mod quantity;
 #[cfg(feature = "serde")]
