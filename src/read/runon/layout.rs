@@ -91,6 +91,16 @@ const MAX_NAME_LINES: usize = 8;
 /// The most lines the column header takes.
 const MAX_HEADER_LINES: usize = 16;
 
+/// The characters the column header is printed with (`项目名称（资金使用单位） 总计 财政拨款`,
+/// `财政专户`, `拨款`, `其他资`, `金`, `绩效目标 绩效指标`): its words break anywhere.
+const HEADER_CHARS: &str = "项目名称资金使用单位总计财政拨款专户其他绩效目标指标（）()";
+
+/// Whether a line is made of the column header's words and spaces only.
+fn header_words(line: &str) -> bool {
+    line.chars()
+        .all(|c| c.is_whitespace() || HEADER_CHARS.contains(c))
+}
+
 /// One amount: `123,307.34`, `780.00`, `12`. `None` where the token is no amount; an error
 /// where it reads as one but cannot be money as written (negative, or too many digits).
 fn amount(token: &str) -> Option<Result<Decimal, Refusal>> {
@@ -326,11 +336,20 @@ impl<'a> Outline<'a> {
             let line = line.trim_start_matches('\u{c}');
             let trimmed = line.trim();
             if header_lines_left > 0 {
-                header_lines_left -= 1;
-                if trimmed.contains("绩效指标") {
-                    header_lines_left = 0;
+                // The header's lines run on to 绩效指标; a row, or once rows were read any
+                // line not made of the header's words, ends it and is read as usual.
+                let first = layout.blocks.is_empty();
+                let in_header = trimmed.is_empty()
+                    || header_words(trimmed)
+                    || first && trailing_amounts(line, line_no).is_none();
+                if in_header {
+                    header_lines_left -= 1;
+                    if trimmed.contains("绩效指标") {
+                        header_lines_left = 0;
+                    }
+                    continue;
                 }
-                continue;
+                header_lines_left = 0;
             }
             if trimmed.is_empty() {
                 continue;
@@ -344,7 +363,20 @@ impl<'a> Outline<'a> {
                 ));
                 continue;
             }
-            if trimmed.starts_with("项目名称") && pending.is_none() {
+            // The column header: before the first row, or repeated at the top of a page where
+            // its line holds nothing but its words. A body line that starts with 项目名称
+            // (`项目名称以批复为准`) is text.
+            let first = layout.blocks.is_empty() && layout.total.is_none();
+            let repeated = !first && header_words(trimmed) && trimmed.contains("总计");
+            if trimmed.starts_with("项目名称") && pending.is_none() && (first || repeated) {
+                if repeated {
+                    layout.diagnostics.push(Diagnostic::new(
+                        DiagnosticCode::LayoutSkipped,
+                        format!("column header «{trimmed}» skipped"),
+                        line_no,
+                        1,
+                    ));
+                }
                 header_lines_left = if trimmed.contains("绩效指标") {
                     0
                 } else {
