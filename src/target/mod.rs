@@ -329,6 +329,12 @@ impl Target {
         grammar::target(text).0
     }
 
+    /// The lenient target and, where it fell back to text, why: what [`Target::lenient`] and
+    /// [`FromStr`] give at once, from one parse.
+    pub(crate) fn parse_both(text: &str) -> (Target, Option<TargetError>) {
+        grammar::target(text)
+    }
+
     /// Builds a target from its value; its [`raw`](Target::raw) text is its canonical form.
     ///
     /// ```
