@@ -4,7 +4,10 @@
 
 mod shapes;
 
-use jixiao::{Diagnostic, DiagnosticCode, Document, Kind, Target, TargetErrorKind};
+use jixiao::{
+    Actuals, AssessConfig, Assessment, CheckCode, CheckConfig, Decimal, Diagnostic, DiagnosticCode,
+    Document, Kind, Status, Target, TargetErrorKind, assess, check,
+};
 
 /// Parses a table that must be one.
 #[track_caller]
@@ -358,4 +361,261 @@ fn the_money_search_budget_is_the_document_s() {
         .count();
     // The first unit's search fits; the others' would go beyond the budget.
     assert_eq!(spent, 38);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks and scores
+
+const REAL: &str = include_str!("data/guangzhou_commerce_2024.txt");
+
+fn real() -> Document {
+    table(REAL)
+}
+
+/// Scores the real table against actuals read from CSV.
+#[track_caller]
+fn scored(csv: &str) -> Assessment {
+    let actuals: Actuals = match csv.parse() {
+        Ok(a) => a,
+        Err(e) => panic!("{csv}: {e}"),
+    };
+    assess(&real(), &actuals, &AssessConfig::default())
+}
+
+/// The CSV error for a text.
+#[track_caller]
+fn csv_error(csv: &str) -> String {
+    match csv.parse::<Actuals>() {
+        Ok(a) => panic!("{csv:?} was read: {a:?}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+/// One indicator's score: status, score and note.
+fn indicator(a: &Assessment, project: usize, seq: u32) -> (Status, String, Option<String>) {
+    let i = &a.projects[project - 1].indicators[seq as usize - 1];
+    (i.status, i.score.to_string(), i.note.clone())
+}
+
+#[test]
+fn a_huge_percentage_is_met_and_needs_an_explanation() {
+    let a = scored("project,indicator,actual\n1,2,79228162514264337593543950335%");
+    let (status, score, note) = indicator(&a, 1, 2);
+    assert_eq!((status, score.as_str()), (Status::Met, "25.00"));
+    assert_eq!(
+        note.as_deref(),
+        Some(
+            "the actual 79228162514264337593543950335% is too many times the target 90% to say how many: it needs a written explanation"
+        )
+    );
+}
+
+#[test]
+fn an_actual_over_a_tiny_target_scores_without_a_panic() {
+    let doc = table(&shapes::table_with_value(
+        "≥0.0000000000000000000000000001场",
+    ));
+    let actuals: Actuals = "project,indicator,actual\n1,1,1000000场"
+        .parse()
+        .expect("csv");
+    let a = assess(&doc, &actuals, &AssessConfig::default());
+    let i = &a.projects[0].indicators[0];
+    assert_eq!(i.status, Status::Met);
+    assert!(i.explain);
+    // Below it, the ratio is scored; a negative direction falls to zero.
+    let actuals: Actuals = "project,indicator,actual\n1,1,0场".parse().expect("csv");
+    let a = assess(&doc, &actuals, &AssessConfig::default());
+    assert_eq!(a.projects[0].indicators[0].status, Status::Missed);
+}
+
+#[test]
+fn an_actual_found_by_the_fuzzer_scores_without_a_panic() {
+    let a = scored("project,indicator,actual\n3,4,38家79228162514264337593543950335");
+    let i = &a.projects[2].indicators[3];
+    assert!(i.explain, "{i:?}");
+}
+
+#[test]
+fn a_huge_amount_executed_is_unscored_with_a_note() {
+    let a = scored("project,indicator,actual\n44,budget,79228162514264337593543950335");
+    let b = &a.projects[43].budget;
+    assert_eq!(b.status, Status::Unscored);
+    assert_eq!(
+        b.note.as_deref(),
+        Some(
+            "the amount executed 79228162514264337593543950335 against the budget 2.60 is too large to score"
+        )
+    );
+    assert!(!a.projects[43].complete);
+}
+
+/// A project with a target against the previous year.
+const RELATIVE: &str = "某局2025年项目支出绩效目标表
+部门名称：某局 单位：万元
+合计 10.00 10.00
+某局 10.00 10.00
+    甲项目 10.00 10.00
+目标。
+1、2-效益指标；21-经济效益指标；进出口总额（亿元）；实施周期指标值:不低于上年度；年度指标值:较上年增长10%。
+2、2-效益指标；21-经济效益指标；出口额（亿元）；实施周期指标值:不低于上年度；年度指标值:较上年增长10亿元。
+";
+
+#[test]
+fn a_huge_baseline_is_unscored_with_a_note() {
+    let doc = table(RELATIVE);
+    let max = "79228162514264337593543950335";
+    let csv =
+        format!("project,indicator,actual,baseline\n1,1,5亿元,{max}亿元\n1,2,5亿元,{max}亿元");
+    let actuals: Actuals = csv.parse().expect("csv");
+    let a = assess(&doc, &actuals, &AssessConfig::default());
+    for (i, change) in a.projects[0].indicators.iter().zip(["10%", "10亿元"]) {
+        assert_eq!(i.status, Status::Unscored);
+        assert_eq!(
+            i.note.as_deref(),
+            Some(
+                format!("the baseline {max}亿元 with the change {change} is too large to score")
+                    .as_str()
+            )
+        );
+    }
+}
+
+#[test]
+fn weights_are_from_0_to_100_and_add_up_to_at_most_100() {
+    for w in ["-500", "1000"] {
+        assert_eq!(
+            csv_error(&format!("project,indicator,actual,weight\n1,1,100%,{w}")),
+            format!("line 2: weight {w} is not from 0 to 100")
+        );
+    }
+    // Weights set by hand are refused where they are scored.
+    let mut actuals = Actuals::default();
+    actuals
+        .set(1, 1, "100%")
+        .set_weight(1, 1, Decimal::from(-500))
+        .set(1, 2, "100%")
+        .set_weight(1, 2, Decimal::MAX);
+    let a = assess(&real(), &actuals, &AssessConfig::default());
+    let p = &a.projects[0];
+    assert_eq!(
+        p.indicators[0].note.as_deref(),
+        Some("the weight -500 given is not from 0 to 100")
+    );
+    assert_eq!(p.indicators[1].status, Status::Unscored);
+    assert!(p.score >= Decimal::ZERO && p.score <= Decimal::ONE_HUNDRED);
+    // Weights from 0 to 100 that add up to more than 100 are refused too.
+    let a = scored(
+        "project,indicator,actual,weight\n1,1,100%,90\n1,2,100%,90\n1,3,2次,\n1,budget,780,",
+    );
+    let p = &a.projects[0];
+    assert_eq!(p.indicators[0].status, Status::Unscored);
+    assert!(p.score <= Decimal::ONE_HUNDRED, "{}", p.score);
+    assert_eq!(
+        p.indicators[0].note.as_deref(),
+        Some(
+            "the weights of the project, with the weights given and the budget's 10, add up to 230: more than 100"
+        )
+    );
+    // Configured weights whose sum overflows leave the indicators unscored.
+    let config = AssessConfig {
+        weights: jixiao::Weights {
+            output: Decimal::MAX,
+            benefit: Decimal::MAX,
+            satisfaction: Decimal::MAX,
+            budget: Decimal::TEN,
+        },
+        ..AssessConfig::default()
+    };
+    let actuals: Actuals = "project,indicator,actual\n1,1,100%".parse().expect("csv");
+    let a = assess(&real(), &actuals, &config);
+    assert_eq!(
+        a.projects[0].indicators[0].note.as_deref(),
+        Some("its weight is too large to score")
+    );
+}
+
+#[test]
+fn the_actuals_csv_checks_its_fields_and_header() {
+    assert_eq!(
+        csv_error("project,indicator,actual\n1,4,1,300家"),
+        "line 2: 4 fields where the header has 3 (project,indicator,actual): a field with a comma is quoted"
+    );
+    assert_eq!(
+        csv_error("project,indicator,actual\n1,4"),
+        "line 2: 2 fields where the header has 3 (project,indicator,actual): a field with a comma is quoted"
+    );
+    assert_eq!(
+        csv_error("project,indicator,actual,actual\n1,4,1,2"),
+        "the column \"actual\" is named twice in the header"
+    );
+    let a = scored("project,indicator,actual\n1,4,\"1,300家\"");
+    assert_eq!(indicator(&a, 1, 4).0, Status::Met);
+}
+
+#[test]
+fn qualitative_results_are_whole_phrases_and_numbers_in_words_are_read() {
+    let a = scored("project,indicator,actual\n1,2,达成率60%\n1,3,基本达成\n1,4,达成");
+    // 达成率60% is 60% of a target of 90%.
+    assert_eq!(indicator(&a, 1, 2).1, "16.67");
+    let (status, _, note) = indicator(&a, 1, 3);
+    assert_eq!(status, Status::Unscored);
+    assert_eq!(
+        note.as_deref(),
+        Some(
+            "the actual «基本达成» is no result the rules name (达成年度指标, 部分达成年度指标并具有一定效果, 未达成年度指标且效果较差) and states no number"
+        )
+    );
+    assert_eq!(indicator(&a, 1, 4).0, Status::Met);
+}
+
+#[test]
+fn hidden_characters_in_an_actual_leave_it_unscored() {
+    for actual in ["8\"5%", "8\u{0}5%", "8\u{200D}5%"] {
+        let mut actuals = Actuals::default();
+        actuals.set(1, 2, actual);
+        let a = assess(&real(), &actuals, &AssessConfig::default());
+        let (status, _, note) = indicator(&a, 1, 2);
+        assert_eq!(status, Status::Unscored, "{actual:?}");
+        assert_eq!(
+            note,
+            Some(format!("the actual «{actual}» states no number")),
+            "{actual:?}"
+        );
+    }
+    // Unquoted in a CSV, the quote is read as written.
+    let a = scored("project,indicator,actual\n1,2,8\"5%");
+    assert_eq!(indicator(&a, 1, 2).0, Status::Unscored);
+}
+
+#[test]
+fn values_for_projects_and_indicators_the_document_lacks_are_noted() {
+    let a = scored("project,indicator,actual\n99999,1,5\n1,99,5\n1,1,100%\n99999,budget,5");
+    assert_eq!(
+        a.notes,
+        [
+            "line 3: project 1 «服务贸易专题» has no indicator 99: its value is not scored",
+            "line 2: project 99999 is not in the document, which has 68 projects: its value is not scored",
+            "line 5: project 99999 is not in the document, which has 68 projects: its value is not scored",
+        ]
+    );
+    assert_eq!(indicator(&a, 1, 1).0, Status::Met);
+}
+
+#[test]
+fn a_project_of_many_indicators_is_checked_and_scored_in_one_pass() {
+    let n = 20_000;
+    let mut text = shapes::many_indicators(n);
+    text.push_str(&shapes::record(n + 1, "指标1", "≥1场"));
+    let doc = table(&text);
+    let report = check(&doc, &CheckConfig::default());
+    let duplicates: Vec<_> = report.of(CheckCode::DuplicateIndicator).collect();
+    assert_eq!(duplicates.len(), 1);
+    assert_eq!(duplicates[0].message, "the same indicator as number 1");
+    let actuals: Actuals = shapes::actuals(n).parse().expect("csv");
+    let a = assess(&doc, &actuals, &AssessConfig::default());
+    let p = &a.projects[0];
+    assert_eq!(p.indicators.len(), n + 1);
+    // 产出 alone takes the 90 of the three tiers, shared by all: all but one met.
+    assert_eq!(p.score.to_string(), "90.00");
+    assert_eq!(p.indicators[n].status, Status::Unscored);
 }
