@@ -117,10 +117,13 @@ fn summary(assessment: &Assessment) -> String {
             _ => "no amount executed given".to_string(),
         };
         out.push_str(&format!(
-            "    预算  {:>6} / {:<6} {:<8} {executed}\n",
+            "    预算  {:>6} / {:<6} {:<8} {executed}{}\n",
             b.score.to_string(),
             b.weight.to_string(),
-            b.status.as_str()
+            b.status.as_str(),
+            b.note
+                .as_ref()
+                .map_or(String::new(), |n| format!("  ({n})"))
         ));
     }
     let scored: Vec<_> = assessment
@@ -138,5 +141,8 @@ fn summary(assessment: &Assessment) -> String {
         count(Status::Unscored),
         scored.iter().filter(|i| i.explain).count()
     ));
+    for note in &assessment.notes {
+        out.push_str(&format!("note: {note}\n"));
+    }
     out
 }

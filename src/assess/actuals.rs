@@ -34,11 +34,24 @@ pub(crate) struct Entry {
 /// assert_eq!(from_csv, actuals);
 /// # Ok::<(), jixiao::AssessError>(())
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Actuals {
     indicators: BTreeMap<(usize, u32), Entry>,
     budgets: BTreeMap<usize, Decimal>,
+    /// The CSV line each indicator's row (`Some(seq)`) or budget row (`None`) was read
+    /// from, to say where a row the document has no place for is.
+    lines: BTreeMap<(usize, Option<u32>), usize>,
 }
+
+/// Two sets of actual values are equal when they hold the same values, wherever they were
+/// read from.
+impl PartialEq for Actuals {
+    fn eq(&self, other: &Actuals) -> bool {
+        self.indicators == other.indicators && self.budgets == other.budgets
+    }
+}
+
+impl Eq for Actuals {}
 
 impl Actuals {
     /// Sets an indicator's actual value.
@@ -159,80 +172,89 @@ impl Actuals {
         self.indicators.get(&(project, indicator))
     }
 
+    /// Every project and indicator given a value (`None` for a budget), with the CSV line it
+    /// was read from.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = (usize, Option<u32>, Option<usize>)> + '_ {
+        let indicators = self.indicators.keys().map(|&(p, i)| (p, Some(i)));
+        let budgets = self.budgets.keys().map(|&p| (p, None));
+        indicators
+            .chain(budgets)
+            .map(|(p, i)| (p, i, self.lines.get(&(p, i)).copied()))
+    }
+
     fn entry(&mut self, project: usize, indicator: u32) -> &mut Entry {
         self.indicators.entry((project, indicator)).or_default()
     }
 }
 
-/// The fields of a CSV text, with the line each record starts on (RFC 4180: fields in double
-/// quotes may hold commas, quotes doubled, and line breaks).
-fn records(text: &str) -> Result<Vec<(usize, Vec<String>)>, AssessError> {
-    let mut out = Vec::new();
-    let mut fields = Vec::new();
-    let mut field = String::new();
-    let mut line = 1;
-    let mut start = 1;
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => {
-                if c == '\n' {
-                    line += 1;
-                }
-                field.push(c);
-            }
-            (false, '"') if field.is_empty() => quoted = true,
-            (false, ',') => fields.push(core::mem::take(&mut field)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                fields.push(core::mem::take(&mut field));
-                out.push((start, core::mem::take(&mut fields)));
-                line += 1;
-                start = line;
-            }
-            (false, c) => field.push(c),
-        }
+/// The columns the CSV may have.
+const COLUMNS: [&str; 5] = ["project", "indicator", "actual", "baseline", "weight"];
+
+/// A decimal written plainly (`12`, `12.5`, `-3`, `1,200.50`), read only where every digit
+/// written is kept: `Decimal`'s parser rounds away what it cannot hold.
+fn exact_decimal(text: &str) -> Option<Decimal> {
+    let plain = text.replace(',', "");
+    let digits = plain.strip_prefix('-').unwrap_or(&plain);
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let well_formed = !int.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.bytes().all(|b| b.is_ascii_digit())
+        && (frac.is_empty() != digits.contains('.'));
+    if !well_formed {
+        return None;
     }
-    if quoted {
-        return Err(AssessError::new(
-            AssessErrorKind::Row,
-            format!("line {start}: a quoted field is not closed"),
-        ));
-    }
-    if !field.is_empty() || !fields.is_empty() {
-        fields.push(field);
-        out.push((start, fields));
-    }
-    out.retain(|(_, f)| !(f.len() == 1 && f[0].trim().is_empty()));
-    Ok(out)
+    Decimal::from_str(&plain)
+        .ok()
+        .filter(|d| usize::try_from(d.scale()).is_ok_and(|s| s == frac.len()))
 }
 
 impl FromStr for Actuals {
     type Err = AssessError;
 
-    /// Reads a CSV file with the header `project,indicator,actual`, and optionally `baseline`
-    /// and `weight` columns: `project` is the project's 1-based position in the document,
-    /// `indicator` its number, or `budget` for the amount executed (in the table's money
-    /// unit). An empty actual is no actual.
+    /// Reads a CSV file (RFC 4180, read by the `csv` crate) with the header
+    /// `project,indicator,actual`, and optionally `baseline` and `weight` columns: `project`
+    /// is the project's 1-based position in the document, `indicator` its number, or `budget`
+    /// for the amount executed (in the table's money unit). An empty actual is no actual.
+    ///
+    /// Every row must have the header's fields (a field with a comma is quoted), each column
+    /// is named once, a weight is from 0 to 100 and an amount executed is no negative number;
+    /// otherwise the error says which line and why.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let text = s.strip_prefix('\u{feff}').unwrap_or(s);
-        let mut rows = records(text)?.into_iter();
-        let Some((_, header)) = rows.next() else {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let mut rows = reader.records();
+        let row_error = |line: u64, why: String| {
+            AssessError::new(AssessErrorKind::Row, format!("line {line}: {why}"))
+        };
+        let read = |row: Option<Result<csv::StringRecord, csv::Error>>| match row {
+            None => Ok(None),
+            Some(Ok(record)) => Ok(Some(record)),
+            Some(Err(e)) => {
+                let line = e.position().map_or(0, csv::Position::line);
+                Err(row_error(line, format!("not CSV: {e}")))
+            }
+        };
+        // Lines of nothing but spaces are no rows.
+        let blank = |r: &csv::StringRecord| r.len() == 1 && r[0].trim().is_empty();
+        let mut next = || -> Result<Option<csv::StringRecord>, AssessError> {
+            loop {
+                match read(rows.next())? {
+                    Some(r) if blank(&r) => continue,
+                    other => return Ok(other),
+                }
+            }
+        };
+        let Some(header) = next()? else {
             return Err(AssessError::new(
                 AssessErrorKind::Header,
                 "no header: expected project,indicator,actual",
             ));
         };
         let header: Vec<String> = header.iter().map(|h| h.trim().to_lowercase()).collect();
-        let column = |name: &str| header.iter().position(|h| h == name);
-        let known = ["project", "indicator", "actual", "baseline", "weight"];
-        if let Some(unknown) = header.iter().find(|h| !known.contains(&h.as_str())) {
+        if let Some(unknown) = header.iter().find(|h| !COLUMNS.contains(&h.as_str())) {
             return Err(AssessError::new(
                 AssessErrorKind::Header,
                 format!(
@@ -240,6 +262,16 @@ impl FromStr for Actuals {
                 ),
             ));
         }
+        if let Some(twice) = COLUMNS
+            .iter()
+            .find(|c| header.iter().filter(|h| h == c).count() > 1)
+        {
+            return Err(AssessError::new(
+                AssessErrorKind::Header,
+                format!("the column {twice:?} is named twice in the header"),
+            ));
+        }
+        let column = |name: &str| header.iter().position(|h| h == name);
         let (Some(project_at), Some(indicator_at), Some(actual_at)) =
             (column("project"), column("indicator"), column("actual"))
         else {
@@ -253,12 +285,20 @@ impl FromStr for Actuals {
         };
         let (baseline_at, weight_at) = (column("baseline"), column("weight"));
         let mut actuals = Actuals::default();
-        for (line, fields) in rows {
-            let bad =
-                |why: String| AssessError::new(AssessErrorKind::Row, format!("line {line}: {why}"));
+        while let Some(fields) = next()? {
+            let line = fields.position().map_or(0, csv::Position::line);
+            let bad = |why: String| row_error(line, why);
+            if fields.len() != header.len() {
+                return Err(bad(format!(
+                    "{} fields where the header has {} ({}): a field with a comma is quoted",
+                    fields.len(),
+                    header.len(),
+                    header.join(",")
+                )));
+            }
             let field = |at: Option<usize>| {
                 at.and_then(|i| fields.get(i))
-                    .map(|f| f.trim())
+                    .map(str::trim)
                     .filter(|f| !f.is_empty())
             };
             let project: usize = field(Some(project_at))
@@ -272,13 +312,18 @@ impl FromStr for Actuals {
                 })?;
             let indicator = field(Some(indicator_at)).unwrap_or("");
             let actual = field(Some(actual_at));
+            let line = usize::try_from(line).unwrap_or(usize::MAX);
             if matches!(indicator, "budget" | "预算" | "预算执行") {
                 let Some(actual) = actual else { continue };
-                let executed = Decimal::from_str(&actual.replace(',', ""))
-                    .map_err(|_| bad(format!("the amount executed {actual:?} is no number")))?;
+                let executed = exact_decimal(actual)
+                    .ok_or_else(|| bad(format!("the amount executed {actual:?} is no number")))?;
+                if executed.is_sign_negative() && !executed.is_zero() {
+                    return Err(bad(format!("the amount executed {actual:?} is negative")));
+                }
                 if actuals.budgets.insert(project, executed).is_some() {
                     return Err(bad(format!("project {project}'s budget is given twice")));
                 }
+                actuals.lines.insert((project, None), line);
                 continue;
             }
             let seq: u32 = indicator.parse().ok().filter(|s| *s >= 1).ok_or_else(|| {
@@ -291,8 +336,10 @@ impl FromStr for Actuals {
                     "project {project} indicator {seq} is given twice"
                 )));
             }
-            let entry = actuals.entry(project, seq);
-            entry.actual = actual.map(str::to_owned);
+            let mut entry = Entry {
+                actual: actual.map(str::to_owned),
+                ..Entry::default()
+            };
             if let Some(baseline) = field(baseline_at) {
                 entry.baseline = Some(
                     baseline
@@ -301,11 +348,15 @@ impl FromStr for Actuals {
                 );
             }
             if let Some(weight) = field(weight_at) {
-                entry.weight = Some(
-                    Decimal::from_str(weight)
-                        .map_err(|_| bad(format!("weight {weight:?} is no number")))?,
-                );
+                let w = exact_decimal(weight)
+                    .ok_or_else(|| bad(format!("weight {weight:?} is no number")))?;
+                if !(Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&w) {
+                    return Err(bad(format!("weight {weight} is not from 0 to 100")));
+                }
+                entry.weight = Some(w);
             }
+            actuals.indicators.insert((project, seq), entry);
+            actuals.lines.insert((project, Some(seq)), line);
         }
         Ok(actuals)
     }
@@ -322,10 +373,68 @@ mod tests {
 
     #[test]
     fn csv_fields_may_be_quoted() {
-        let r = records("a,\"b,c\",\"d\"\"e\"\n\"f\ng\",h\r\n\n").expect("reads");
-        assert_eq!(r[0], (1, vec!["a".into(), "b,c".into(), "d\"e".into()]));
-        assert_eq!(r[1], (2, vec!["f\ng".into(), "h".into()]));
-        assert_eq!(r.len(), 2);
+        let a: Actuals =
+            "project,indicator,actual\r\n1,1,\"1,300家\"\r\n\n  \n1,2,\"a \"\"b\"\"\nc\"\n"
+                .parse()
+                .expect("reads");
+        assert_eq!(a.actual(1, 1), Some("1,300家"));
+        assert_eq!(a.actual(1, 2), Some("a \"b\"\nc"));
+        assert_eq!(a.len(), 2);
+        let a: Actuals = "\u{feff}project,indicator,actual\n1,1,5"
+            .parse()
+            .expect("reads");
+        assert_eq!(a.actual(1, 1), Some("5"));
+    }
+
+    #[test]
+    fn rows_must_have_the_header_s_fields() {
+        assert_eq!(
+            error("project,indicator,actual\n1,4,1,300家"),
+            "line 2: 4 fields where the header has 3 (project,indicator,actual): a field with a comma is quoted"
+        );
+        assert_eq!(
+            error("project,indicator,actual\n1,1,5\n1,4"),
+            "line 3: 2 fields where the header has 3 (project,indicator,actual): a field with a comma is quoted"
+        );
+        assert_eq!(
+            error("project,indicator,actual,actual\n1,1,5,6"),
+            "the column \"actual\" is named twice in the header"
+        );
+        assert_eq!(
+            error("project,indicator,Project,actual\n1,1,2,6"),
+            "the column \"project\" is named twice in the header"
+        );
+    }
+
+    #[test]
+    fn weights_and_amounts_must_be_numbers_in_range() {
+        let with_weight = |w: &str| format!("project,indicator,actual,weight\n1,1,5,{w}");
+        assert_eq!(
+            error(&with_weight("1000")),
+            "line 2: weight 1000 is not from 0 to 100"
+        );
+        assert_eq!(
+            error(&with_weight("-500")),
+            "line 2: weight -500 is not from 0 to 100"
+        );
+        assert_eq!(
+            error(&with_weight("1e2")),
+            "line 2: weight \"1e2\" is no number"
+        );
+        assert_eq!(
+            error(&with_weight("9.9999999999999999999999999999")),
+            "line 2: weight \"9.9999999999999999999999999999\" is no number"
+        );
+        let a: Actuals = with_weight("12.5").parse().expect("reads");
+        assert_eq!(a.weight(1, 1), Some(Decimal::new(125, 1)));
+        assert_eq!(
+            error("project,indicator,actual\n1,budget,-5"),
+            "line 2: the amount executed \"-5\" is negative"
+        );
+        let a: Actuals = "project,indicator,actual\n1,budget,\"1,200.50\""
+            .parse()
+            .expect("reads");
+        assert_eq!(a.budget(1), Some(Decimal::new(120050, 2)));
     }
 
     #[test]
@@ -371,7 +480,7 @@ mod tests {
         );
         assert_eq!(
             error("project,indicator,actual\n1,\"2,5"),
-            "line 2: a quoted field is not closed"
+            "line 2: 2 fields where the header has 3 (project,indicator,actual): a field with a comma is quoted"
         );
     }
 }

@@ -400,6 +400,9 @@ pub struct BudgetScore {
     pub score: Decimal,
     /// How it fared.
     pub status: Status,
+    /// Why it is unscored, where the amounts cannot be scored.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub note: Option<String>,
 }
 
 /// A project's score.
@@ -456,6 +459,10 @@ pub struct ProjectScore {
 pub struct Assessment {
     /// Every project of the document, in order.
     pub projects: Vec<ProjectScore>,
+    /// What of the actual values found no place in the document: a project or an indicator
+    /// it does not have, with the CSV line where there is one.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub notes: Vec<String>,
 }
 
 /// Scores every project of a document against the actual values given.

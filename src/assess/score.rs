@@ -11,73 +11,166 @@ use super::{
     Actuals, AssessConfig, Assessment, BudgetScore, IndicatorScore, MissingTier, ProjectScore,
     Status,
 };
+use crate::target::exact;
 use crate::{
     Baseline, Direction, Document, Indicator, PartialDate, Project, Quantity, Target, Tier, Value,
 };
 use core::cmp::Ordering;
 use rust_decimal::{Decimal, RoundingStrategy};
+use std::collections::{HashMap, HashSet};
 
-/// Scores are given to two decimals, half away from zero, always written with both.
+/// Scores are given to two decimals, half away from zero, always written with both (where
+/// the amount leaves room for them).
 fn round(d: Decimal) -> Decimal {
     let mut rounded = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
     rounded.rescale(2);
     rounded
 }
 
+/// Why a score cannot be computed: amounts too large (or too small) to combine.
+const TOO_LARGE: &str = "too large to score";
+
+/// The sum of weights or scores, or `None` where it overflows. Weights and scores are
+/// shares, rounded where a division leaves more decimals than a decimal holds: unlike money,
+/// their sums need not be exact.
+fn checked_sum(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
+    values
+        .into_iter()
+        .try_fold(Decimal::ZERO, Decimal::checked_add)
+}
+
 pub(super) fn assess(doc: &Document, actuals: &Actuals, config: &AssessConfig) -> Assessment {
-    let projects = doc
-        .projects()
+    let projects: Vec<&Project> = doc.projects().collect();
+    let scores = projects
+        .iter()
         .enumerate()
         .map(|(n, project)| score_project(n + 1, project, actuals, config))
         .collect();
-    Assessment { projects }
+    Assessment {
+        projects: scores,
+        notes: unmatched(&projects, actuals),
+    }
 }
 
-/// Each indicator's weight: its tier's weight shared evenly among the tier's indicators, but
-/// where weights are given; a missing tier's weight shared by the others, or lost.
+/// The actual values that find no place in the document: a project it does not have, or an
+/// indicator its project does not have. Each project's numbers are gathered once, so that
+/// many values take linear time.
+fn unmatched(projects: &[&Project], actuals: &Actuals) -> Vec<String> {
+    let mut numbers: HashMap<usize, HashSet<u32>> = HashMap::new();
+    let mut notes = Vec::new();
+    for (position, indicator, line) in actuals.keys() {
+        let at = line.map_or_else(String::new, |l| format!("line {l}: "));
+        let Some(project) = position.checked_sub(1).and_then(|i| projects.get(i)) else {
+            notes.push(format!(
+                "{at}project {position} is not in the document, which has {} projects: its value is not scored",
+                projects.len()
+            ));
+            continue;
+        };
+        let Some(seq) = indicator else { continue };
+        let known = numbers
+            .entry(position)
+            .or_insert_with(|| project.indicators.iter().map(|i| i.seq).collect());
+        if !known.contains(&seq) {
+            notes.push(format!(
+                "{at}project {position} «{}» has no indicator {seq}: its value is not scored",
+                project.name
+            ));
+        }
+    }
+    notes
+}
+
+/// Each indicator's weight, or why it has none: its tier's weight shared evenly among the
+/// tier's indicators, but where weights are given (from 0 to 100); a missing tier's weight
+/// shared by the others, or lost. Weights given that would make the project's weights add up
+/// to more than 100 are refused.
 fn weights(
     position: usize,
     project: &Project,
     actuals: &Actuals,
     config: &AssessConfig,
-) -> Vec<Decimal> {
+) -> Vec<Result<Decimal, String>> {
     let present: Vec<Tier> = Tier::iter()
         .filter(|t| project.indicators.iter().any(|i| i.tier == Some(*t)))
         .collect();
-    let tiers_total: Decimal = Tier::iter().map(|t| config.weights.of(t)).sum();
-    let present_total: Decimal = present.iter().map(|t| config.weights.of(*t)).sum();
-    let tier_weight = |tier: Tier| {
+    let tiers_total = checked_sum(Tier::iter().map(|t| config.weights.of(t)));
+    let present_total = checked_sum(present.iter().map(|t| config.weights.of(*t)));
+    let tier_weight = |tier: Tier| -> Option<Decimal> {
         let own = config.weights.of(tier);
-        match config.missing_tier {
-            MissingTier::Redistribute if !present_total.is_zero() => {
-                own * tiers_total / present_total
+        match (config.missing_tier, tiers_total, present_total) {
+            (MissingTier::Redistribute, Some(all), Some(present)) if !present.is_zero() => {
+                own.checked_mul(all)?.checked_div(present)
             }
-            _ => own,
+            (MissingTier::Redistribute, None, _) | (MissingTier::Redistribute, _, None) => None,
+            _ => Some(own),
         }
     };
-    project
+    // Per tier, in one pass: the weights given (their sum, if it fits) and how many share.
+    let mut tiers: HashMap<Option<Tier>, (Option<Decimal>, usize)> = HashMap::new();
+    for indicator in &project.indicators {
+        let (given, shared) = tiers
+            .entry(indicator.tier)
+            .or_insert((Some(Decimal::ZERO), 0));
+        match actuals.weight(position, indicator.seq) {
+            Some(w) => *given = given.and_then(|g| g.checked_add(w)),
+            None => *shared += 1,
+        }
+    }
+    let too_large = || format!("its weight is {TOO_LARGE}");
+    let mut weights: Vec<Result<Decimal, String>> = project
         .indicators
         .iter()
         .map(|indicator| {
             if let Some(given) = actuals.weight(position, indicator.seq) {
-                return given;
+                if !(Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&given) {
+                    return Err(format!("the weight {given} given is not from 0 to 100"));
+                }
+                return Ok(given);
             }
-            let same_tier = project
-                .indicators
-                .iter()
-                .filter(|i| i.tier == indicator.tier);
-            let given: Decimal = same_tier
-                .clone()
-                .filter_map(|i| actuals.weight(position, i.seq))
-                .sum();
-            let shared = same_tier
-                .filter(|i| actuals.weight(position, i.seq).is_none())
-                .count();
-            let left =
-                (indicator.tier.map_or(Decimal::ZERO, tier_weight) - given).max(Decimal::ZERO);
-            left / Decimal::from(shared.max(1))
+            let (given, shared) = tiers
+                .get(&indicator.tier)
+                .copied()
+                .unwrap_or((Some(Decimal::ZERO), 1));
+            let own = match indicator.tier {
+                Some(tier) => tier_weight(tier).ok_or_else(too_large)?,
+                None => Decimal::ZERO,
+            };
+            let left = given
+                .and_then(|given| own.checked_sub(given))
+                .ok_or_else(too_large)?
+                .max(Decimal::ZERO);
+            left.checked_div(Decimal::from(shared.max(1)))
+                .ok_or_else(too_large)
         })
-        .collect()
+        .collect();
+    let given_any = project
+        .indicators
+        .iter()
+        .any(|i| actuals.weight(position, i.seq).is_some());
+    let total = checked_sum(
+        weights
+            .iter()
+            .flatten()
+            .copied()
+            .chain([config.weights.budget]),
+    );
+    let over = total.is_none_or(|t| round(t) > Decimal::ONE_HUNDRED);
+    if given_any && over {
+        let said = total.map_or_else(
+            || TOO_LARGE.to_string(),
+            |t| round(t).normalize().to_string(),
+        );
+        for (weight, indicator) in weights.iter_mut().zip(&project.indicators) {
+            if actuals.weight(position, indicator.seq).is_some() && weight.is_ok() {
+                *weight = Err(format!(
+                    "the weights of the project, with the weights given and the budget's {}, add up to {said}: more than 100",
+                    config.weights.budget
+                ));
+            }
+        }
+    }
+    weights
 }
 
 fn score_project(
@@ -102,7 +195,10 @@ fn score_project(
         })
         .unzip();
     let (budget, budget_exact) = score_budget(project, actuals.budget(position), config);
-    let score = round(exact.iter().sum::<Decimal>() + budget_exact);
+    // Each score is at most its weight, and the weights add up to at most 100 (the weights
+    // of the configuration aside): a sum that does not fit leaves the project at zero.
+    let score =
+        checked_sum(exact.iter().copied().chain([budget_exact])).map_or(Decimal::ZERO, round);
     let complete = budget.status != Status::Unscored
         && indicators.iter().all(|i| i.status != Status::Unscored);
     ProjectScore {
@@ -123,17 +219,28 @@ fn score_budget(
 ) -> (BudgetScore, Decimal) {
     let weight = config.weights.budget;
     let budget = project.funding.total;
+    let mut note = None;
     let (score, status) = match (budget, executed) {
         (Some(b), Some(e)) if b > Decimal::ZERO => {
-            let score = (e / b * weight).min(weight).max(Decimal::ZERO);
-            let status = if score >= weight {
-                Status::Met
-            } else if score.is_zero() {
-                Status::Missed
-            } else {
-                Status::Partial
-            };
-            (score, status)
+            match e.checked_div(b).and_then(|rate| rate.checked_mul(weight)) {
+                Some(score) => {
+                    let score = score.min(weight).max(Decimal::ZERO);
+                    let status = if score >= weight {
+                        Status::Met
+                    } else if score.is_zero() {
+                        Status::Missed
+                    } else {
+                        Status::Partial
+                    };
+                    (score, status)
+                }
+                None => {
+                    note = Some(format!(
+                        "the amount executed {e} against the budget {b} is {TOO_LARGE}"
+                    ));
+                    (Decimal::ZERO, Status::Unscored)
+                }
+            }
         }
         _ => (Decimal::ZERO, Status::Unscored),
     };
@@ -143,6 +250,7 @@ fn score_budget(
         executed,
         score: round(score),
         status,
+        note,
     };
     (rounded, score)
 }
@@ -193,21 +301,30 @@ impl Outcome {
 /// An indicator's score, and the exact score before rounding.
 fn score_indicator(
     indicator: &Indicator,
-    weight: Decimal,
+    weight: Result<Decimal, String>,
     entry: Option<&Entry>,
     config: &AssessConfig,
 ) -> (IndicatorScore, Decimal) {
     let direction = indicator.direction();
     let actual = entry.and_then(|e| e.actual.clone());
-    let outcome = match &actual {
-        None => Outcome::unscored("no actual value"),
-        Some(text) => {
+    let outcome = match (&weight, &actual) {
+        (Err(why), _) => Outcome::unscored(why.clone()),
+        (Ok(_), None) => Outcome::unscored("no actual value"),
+        (Ok(_), Some(text)) => {
             let target = indicator.effective_annual();
             let baseline = entry.and_then(|e| e.baseline.as_ref());
             outcome(&target, text, baseline, direction.direction, config)
         }
     };
-    let exact = weight * outcome.share;
+    let weight = weight.unwrap_or(Decimal::ZERO);
+    // The share is from 0 to 1 and the weight at most 100: the product fits.
+    let (exact, outcome) = match weight.checked_mul(outcome.share) {
+        Some(exact) => (exact, outcome),
+        None => (
+            Decimal::ZERO,
+            Outcome::unscored(format!("its weight {weight} is {TOO_LARGE}")),
+        ),
+    };
     let score = IndicatorScore {
         seq: indicator.seq,
         name: indicator.name.clone(),
@@ -222,19 +339,52 @@ fn score_indicator(
     (score, exact)
 }
 
-/// The qualitative result a text states: 达成年度指标, 部分达成年度指标并具有一定效果,
-/// 未达成年度指标且效果较差 (and their short forms), as a share in percent.
+/// The results in words the rules name, each read only as a whole phrase (`达成率60%` is a
+/// number, `基本达成` no result the rules name): the national guide's three, and their
+/// short forms.
+const ACHIEVED: &[&str] = &[
+    "达成年度指标",
+    "达成",
+    "已达成",
+    "全部达成",
+    "完成",
+    "已完成",
+    "全部完成",
+];
+const PARTIAL: &[&str] = &[
+    "部分达成年度指标并具有一定效果",
+    "部分达成年度指标",
+    "部分达成",
+    "部分完成",
+];
+const MISSED: &[&str] = &[
+    "未达成年度指标且效果较差",
+    "未达成年度指标",
+    "未达成",
+    "未完成",
+];
+
+/// The qualitative result a text states, as a whole phrase (surrounding spaces and a final
+/// `。` aside), as a share in percent.
 fn qualitative_result(text: &str, config: &AssessConfig) -> Option<(Decimal, Status)> {
     let q = &config.qualitative;
-    if text.contains("未达成") || text.contains("未完成") {
+    let text = text.trim().trim_end_matches('。').trim_end();
+    if MISSED.contains(&text) {
         Some((q.missed, Status::Missed))
-    } else if text.contains("部分达成") || text.contains("部分完成") {
+    } else if PARTIAL.contains(&text) {
         Some((q.partial, Status::Partial))
-    } else if text.contains("达成") || text == "已完成" || text == "完成" {
+    } else if ACHIEVED.contains(&text) {
         Some((q.achieved, Status::Met))
     } else {
         None
     }
+}
+
+/// The note for an actual in words the rules do not name.
+fn unnamed_result(actual: &str) -> String {
+    format!(
+        "the actual «{actual}» is no result the rules name (达成年度指标, 部分达成年度指标并具有一定效果, 未达成年度指标且效果较差) and states no number"
+    )
 }
 
 fn outcome(
@@ -245,14 +395,22 @@ fn outcome(
     config: &AssessConfig,
 ) -> Outcome {
     if let Some((percent, status)) = qualitative_result(actual_text, config) {
-        return Outcome {
-            share: percent / Decimal::ONE_HUNDRED,
-            status,
-            note: None,
-            explain: false,
+        return match percent.checked_div(Decimal::ONE_HUNDRED) {
+            Some(share) if (Decimal::ZERO..=Decimal::ONE).contains(&share) => Outcome {
+                share,
+                status,
+                note: None,
+                explain: false,
+            },
+            _ => Outcome::unscored(format!(
+                "the share {percent}% a qualitative result earns is not from 0 to 100"
+            )),
         };
     }
     let actual = Target::lenient(actual_text);
+    if actual.kind() == crate::Kind::Qualitative && target.kind() != crate::Kind::Qualitative {
+        return Outcome::unscored(unnamed_result(actual_text));
+    }
     match target.value() {
         Value::Compare { value, .. } => against(value, &actual, direction, config),
         Value::Range { low, high } => range(low, high, &actual, config),
@@ -308,8 +466,14 @@ fn relative_target(base: &Quantity, change: Option<&Quantity>) -> Result<Quantit
     let Some(change) = change else {
         return Ok(base.clone());
     };
+    let too_large = || format!("the baseline {base} with the change {change} is {TOO_LARGE}");
     let amount = if change.is_percent() {
-        base.amount() * (Decimal::ONE + change.amount() / Decimal::ONE_HUNDRED)
+        change
+            .amount()
+            .checked_div(Decimal::ONE_HUNDRED)
+            .and_then(|rate| Decimal::ONE.checked_add(rate))
+            .and_then(|factor| base.amount().checked_mul(factor))
+            .ok_or_else(too_large)?
     } else {
         let delta = change
             .to_scale(base.scale())
@@ -318,7 +482,7 @@ fn relative_target(base: &Quantity, change: Option<&Quantity>) -> Result<Quantit
             .ok_or_else(|| {
                 format!("the change {change} and the baseline {base} are in different units")
             })?;
-        base.amount() + delta.amount()
+        exact::add(base.amount(), delta.amount()).ok_or_else(too_large)?
     };
     let mut goal = Quantity::new(amount).with_scale(base.scale());
     if let Some(unit) = base.unit() {
@@ -379,6 +543,13 @@ fn score_numbers(
         (Err(e), _, _) => return Outcome::unscored(e.to_string()),
         (_, Err(e), _) | (_, _, Err(e)) => return Outcome::unscored(e.to_string()),
     };
+    let too_large = || {
+        Outcome::unscored(format!(
+            "the actual {actual} against the target {goal} is {TOO_LARGE}"
+        ))
+    };
+    // The ratio of the actual to the target, where the target is above zero.
+    let ratio = || a.checked_div(t);
     let mut outcome = match direction {
         Direction::Equal if t.is_zero() => Outcome::of(if a <= Decimal::ZERO {
             Decimal::ONE
@@ -389,21 +560,35 @@ fn score_numbers(
             if a >= t || t <= Decimal::ZERO {
                 Outcome::of(Decimal::ONE)
             } else {
-                Outcome::of(a / t)
+                match ratio() {
+                    Some(r) => Outcome::of(r),
+                    None => return too_large(),
+                }
             }
         }
         Direction::Negative => {
             if a <= t {
                 Outcome::of(Decimal::ONE)
-            } else if t <= Decimal::ZERO || a >= t * Decimal::TWO {
+            } else if t <= Decimal::ZERO || t.checked_mul(Decimal::TWO).is_none_or(|t2| a >= t2) {
                 Outcome::of(Decimal::ZERO)
             } else {
-                Outcome::of(Decimal::ONE - (a - t) / t)
+                // t < a < 2t: the excess over the target, as a share of it, is below 1.
+                match a.checked_sub(t).and_then(|over| over.checked_div(t)) {
+                    Some(over) => Outcome::of(Decimal::ONE - over),
+                    None => return too_large(),
+                }
             }
         }
     };
     if direction != Direction::Negative && t > Decimal::ZERO {
-        let percent = a / t * Decimal::ONE_HUNDRED;
+        let Some(percent) = ratio().and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED)) else {
+            // Far more than the target: met, and far beyond any threshold of explanation.
+            outcome.explain = true;
+            outcome.note = Some(format!(
+                "the actual {actual} is too many times the target {goal} to say how many: it needs a written explanation"
+            ));
+            return outcome;
+        };
         if percent >= config.explain_from {
             outcome.explain = true;
             outcome.note = Some(format!(

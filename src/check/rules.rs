@@ -190,14 +190,18 @@ fn missing_tier(place: Place<'_>, findings: &mut Findings<'_>) {
     }
 }
 
-// duplicate-indicator: the same indicator twice in one project.
+// duplicate-indicator: the same indicator twice in one project. The first of each name is
+// remembered, so that a project of many indicators takes linear time.
 fn duplicate_indicator(place: Place<'_>, findings: &mut Findings<'_>) {
     let indicators = &place.project.indicators;
-    for (n, indicator) in indicators.iter().enumerate() {
-        let earlier = indicators[..n]
-            .iter()
-            .find(|e| e.name == indicator.name && !e.name.is_empty());
-        if let Some(first) = earlier {
+    let mut first_of: std::collections::HashMap<&str, &Indicator> =
+        std::collections::HashMap::with_capacity(indicators.len());
+    for indicator in indicators {
+        if indicator.name.is_empty() {
+            continue;
+        }
+        let first = *first_of.entry(indicator.name.as_str()).or_insert(indicator);
+        if !core::ptr::eq(first, indicator) {
             let message = format!("the same indicator as number {}", first.seq);
             findings.add(
                 CheckCode::DuplicateIndicator,

@@ -114,6 +114,13 @@ pub enum DiagnosticCode {
     LabelUnknown,
     /// A weight, score or amount that is no number; it is kept as text.
     NumberUnread,
+    /// A row's amount that cannot be money as written: negative, with more digits than an
+    /// exact decimal holds, or columns that add up to more than an amount can hold. The row
+    /// is kept; its money is left out, and the sums it is part of are not checked.
+    AmountRefused,
+    /// A value longer than `Target::MAX_CHARS` characters, or a compound of more than
+    /// `Target::MAX_PARTS` parts: it is kept as text.
+    ValueCapped,
 }
 
 impl DiagnosticCode {
@@ -122,7 +129,7 @@ impl DiagnosticCode {
     /// ```
     /// assert!(jixiao::DiagnosticCode::ALL.len() >= 11);
     /// ```
-    pub const ALL: [DiagnosticCode; 16] = [
+    pub const ALL: [DiagnosticCode; 18] = [
         DiagnosticCode::SumMismatch,
         DiagnosticCode::ColumnUnresolved,
         DiagnosticCode::ColumnAssumed,
@@ -139,6 +146,8 @@ impl DiagnosticCode {
         DiagnosticCode::RowEmpty,
         DiagnosticCode::LabelUnknown,
         DiagnosticCode::NumberUnread,
+        DiagnosticCode::AmountRefused,
+        DiagnosticCode::ValueCapped,
     ];
 
     /// The stable name: `"sum-mismatch"`, `"column-unresolved"` …
@@ -164,6 +173,8 @@ impl DiagnosticCode {
             DiagnosticCode::RowEmpty => "row-empty",
             DiagnosticCode::LabelUnknown => "label-unknown",
             DiagnosticCode::NumberUnread => "number-unread",
+            DiagnosticCode::AmountRefused => "amount-refused",
+            DiagnosticCode::ValueCapped => "value-capped",
         }
     }
 
@@ -179,14 +190,16 @@ impl DiagnosticCode {
             DiagnosticCode::SumMismatch
             | DiagnosticCode::IndicatorUnsplit
             | DiagnosticCode::RowAmbiguous
-            | DiagnosticCode::RowUnread => Severity::Error,
+            | DiagnosticCode::RowUnread
+            | DiagnosticCode::AmountRefused => Severity::Error,
             DiagnosticCode::ColumnUnresolved
             | DiagnosticCode::TierCategoryMismatch
             | DiagnosticCode::IndicatorIncomplete
             | DiagnosticCode::IndicatorSequence
             | DiagnosticCode::TextUnparsed
             | DiagnosticCode::TotalMissing
-            | DiagnosticCode::NumberUnread => Severity::Warning,
+            | DiagnosticCode::NumberUnread
+            | DiagnosticCode::ValueCapped => Severity::Warning,
             DiagnosticCode::ColumnAssumed
             | DiagnosticCode::ColumnUnsplit
             | DiagnosticCode::LayoutSkipped

@@ -35,7 +35,8 @@ impl Display for Target {
                         f.write_char('：')?;
                     }
                 } else if self.as_of.is_some() && !starts_with_op {
-                    f.write_char('，')?;
+                    // A colon, not a comma: a comma would split a compound's part in two.
+                    f.write_char('：')?;
                 }
                 write_value(f, value)?;
                 if let Some(note) = &self.note {

@@ -50,6 +50,11 @@ pub enum TargetErrorKind {
     Overflow,
     /// A word that names no comparator, scale, kind, baseline or date.
     UnknownWord,
+    /// The value is longer than [`Target::MAX_CHARS`](crate::Target::MAX_CHARS) characters.
+    TooLong,
+    /// The value is a compound of more than [`Target::MAX_PARTS`](crate::Target::MAX_PARTS)
+    /// parts.
+    TooManyParts,
 }
 
 impl TargetError {
@@ -108,6 +113,26 @@ impl TargetError {
                 "expected {expected} at byte {offset} (column {column}), found {found}"
             ),
         }
+    }
+
+    pub(crate) fn too_long() -> TargetError {
+        TargetError::other(
+            TargetErrorKind::TooLong,
+            format!(
+                "a target value is at most {} characters: this one is longer, and is kept as text",
+                crate::Target::MAX_CHARS
+            ),
+        )
+    }
+
+    pub(crate) fn too_many_parts(parts: usize) -> TargetError {
+        TargetError::other(
+            TargetErrorKind::TooManyParts,
+            format!(
+                "a compound value has at most {} parts: this one has {parts}, and is kept as text",
+                crate::Target::MAX_PARTS
+            ),
+        )
     }
 
     pub(crate) fn empty() -> TargetError {

@@ -166,6 +166,24 @@ pub(super) fn is_op_char(c: char) -> bool {
     )
 }
 
+/// A character that prints as nothing, or is no text at all: controls (NUL …) other than
+/// whitespace, and format characters (zero-width spaces and joiners, direction marks, the
+/// byte order mark, the soft hyphen). Inside a number it would hide that the number is two.
+pub(super) fn is_hidden(c: char) -> bool {
+    (c.is_control() && !c.is_whitespace())
+        || matches!(
+            c,
+            '\u{AD}'
+                | '\u{61C}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{206F}'
+                | '\u{FEFF}'
+        )
+}
+
 /// A Chinese numeral character.
 fn cn_digit(c: char) -> Option<u32> {
     Some(match c {
@@ -181,6 +199,35 @@ fn cn_digit(c: char) -> Option<u32> {
         '九' | '玖' => 9,
         _ => return None,
     })
+}
+
+/// A character of a Chinese numeral: a digit, or 十 百 千.
+fn is_cn_numeral(c: char) -> bool {
+    cn_digit(c).is_some() || matches!(c, '十' | '百' | '千')
+}
+
+/// Whether a value starting at `idx` of `text` would start inside a number or a word of Latin
+/// letters: a number right after a digit or a letter, or after a decimal point, a thousands
+/// separator, a quote or a hidden character that follows one (`99.5`, `234,234`, `8"5%`,
+/// `1e400`); a Chinese numeral right after another. The text before is looked at only as far
+/// as such characters run, so that the search for a value stays linear.
+fn inside_token(text: &str, idx: usize) -> bool {
+    let Some(c) = text.get(idx..).and_then(|t| t.chars().next()) else {
+        return false;
+    };
+    let number = digit(c).is_some() || matches!(c, '-' | '－' | '−' | '+' | '＋');
+    if !number && !is_cn_numeral(c) {
+        return false;
+    }
+    let before = text[..idx]
+        .chars()
+        .rev()
+        .find(|&p| !(matches!(p, '.' | ',' | '．') || is_quote(p) || is_hidden(p)));
+    match before {
+        Some(p) if number => digit(p).is_some() || p.is_ascii_alphabetic(),
+        Some(p) => is_cn_numeral(p),
+        None => false,
+    }
 }
 
 /// Whether a value may start at a character: the subject search only tries such positions.
@@ -221,6 +268,9 @@ fn sp(i: &str) -> Res<'_, &str> {
     take_while(char::is_whitespace).parse(i)
 }
 
+/// The most digits a [`Decimal`] holds: 28, and 29 up to 79228162514264337593543950335.
+const MAX_DIGITS: usize = 29;
+
 /// The digits of a number, gathered into an exact mantissa and scale for [`Decimal`].
 #[derive(Default)]
 struct Digits {
@@ -228,17 +278,26 @@ struct Digits {
     scale: u32,
     count: usize,
     overflow: bool,
+    /// Where the number stops being one a [`Decimal`] holds, as the length of the text from
+    /// there to its end: the digit past [`MAX_DIGITS`], else the last digit.
+    stop: usize,
 }
 
 impl Digits {
     /// Takes the digits at the start of `i`; returns the rest and how many it took. Digits
-    /// after the decimal point raise the scale.
+    /// after the decimal point raise the scale. It stops past [`MAX_DIGITS`]: such a number
+    /// is refused, and reading on would only cost time.
     fn take<'a>(&mut self, i: &'a str, fraction: bool) -> (&'a str, usize) {
         let mut n = 0;
         for (idx, c) in i.char_indices() {
             let Some(d) = digit(c) else {
                 return (&i[idx..], n);
             };
+            self.stop = i.len() - idx;
+            if self.count >= MAX_DIGITS {
+                self.overflow = true;
+                return (&i[idx..], n);
+            }
             match self
                 .mantissa
                 .checked_mul(10)
@@ -257,7 +316,7 @@ impl Digits {
     }
 
     fn decimal(&self, negative: bool) -> Option<Decimal> {
-        if self.overflow || self.count > 29 {
+        if self.overflow || self.count > MAX_DIGITS {
             return None;
         }
         let mantissa = i128::try_from(self.mantissa).ok()?;
@@ -303,7 +362,8 @@ fn number(i: &str) -> Res<'_, Decimal> {
     }
     match out.decimal(negative) {
         Some(d) => Ok((rest, d)),
-        None => fail(i, "a number of at most 28 digits"),
+        // Where it stops fitting, so that the error outlives the context of a number.
+        None => fail(&i[i.len() - out.stop..], "a number of at most 28 digits"),
     }
 }
 
@@ -313,12 +373,22 @@ fn cn_number(i: &str) -> Res<'_, Decimal> {
     Ok((rest, Decimal::from(value)))
 }
 
+/// The most characters a Chinese numeral below 10000 takes: 九千九百九十九 takes 7, and a few
+/// more for 零. A longer run of numerals is no number the grammar reads.
+const MAX_CN_CHARS: usize = 12;
+
 /// The value of the Chinese numeral at the start of `i`.
 fn cn_value(i: &str) -> Res<'_, u32> {
     let mut total: u32 = 0;
     let mut current: Option<u32> = None;
     let mut end = 0;
-    for (idx, c) in i.char_indices() {
+    for (count, (idx, c)) in i.char_indices().enumerate() {
+        if count == MAX_CN_CHARS {
+            if is_cn_numeral(c) || c == '〇' {
+                return fail(i, "a number");
+            }
+            break;
+        }
         match (c, cn_digit(c)) {
             // 一百零五: a zero inside a numeral only marks a gap.
             ('零' | '〇', _) if end > 0 => {}
@@ -400,11 +470,13 @@ fn unit_stops(rest: &str) -> bool {
 /// The most characters an open unit takes: `元人民币`, `个工作日`, `标准集装箱`.
 const MAX_UNIT_CHARS: usize = 5;
 
-// open_unit = unit_char{1,5} ending before a stop word, not starting with a scale word and
-//             not ending with 内 前 后
+// open_unit = unit_char{1,5} ending before a stop word, not starting with a scale word or a
+//             numeral and not ending with 内 前 后
 //           | known_unit   -- the known prefix of a longer run: 2个项目的验收工作
 fn open_unit(i: &str) -> Res<'_, Cow<'static, str>> {
-    if i.starts_with(['十', '百', '千', '万', '亿']) {
+    // A numeral is no unit: `2024/一` is a date, `2万一千元` no amount of 2万 一千元.
+    if i.starts_with(['十', '百', '千', '万', '亿']) || i.starts_with(|c| cn_digit(c).is_some())
+    {
         return fail(i, "a unit");
     }
     let mut end = 0;
@@ -501,6 +573,11 @@ fn cn_quantity(i: &str) -> Res<'_, Quantity> {
         _ => (rest, None),
     };
     let (rest, unit) = classifier(rest)?;
+    // Written in digits, the canonical form, 两千年 would be the year 2000: the words are
+    // left as words rather than typed as a quantity that would print as a date.
+    if scale.is_none() && could_be_date(&format!("{amount}{unit}")) {
+        return fail(i, "a quantity that is no date");
+    }
     let (rest, per) = opt(per).parse(rest)?;
     Ok((
         rest,
@@ -964,14 +1041,29 @@ fn baseline(i: &str) -> Res<'_, Baseline> {
     context("上年 or 预算", alt((previous_year, budget))).parse(i)
 }
 
-// measure = ideograph+, up to a note or the end: 年度会展行业展览规模
+/// The most characters of what a relative value measures: a short noun phrase. The cap keeps
+/// the search for a value linear where a run of ideographs ends in something else.
+const MAX_MEASURE_CHARS: usize = 32;
+
+// measure = ideograph{1,32}, up to a note or the end, and no date it holds by: 年度会展行业展览规模
 fn measure(i: &str) -> Res<'_, &str> {
-    let end = i.find(['（', '(']).unwrap_or(i.len());
-    let text = i[..end].trim_end();
-    if text.is_empty() || !text.chars().all(is_cjk) {
+    let mut end = 0;
+    for (count, (idx, c)) in i.char_indices().enumerate() {
+        if !is_cjk(c) {
+            break;
+        }
+        if count == MAX_MEASURE_CHARS {
+            return fail(i, "what is measured");
+        }
+        end = idx + c.len_utf8();
+    }
+    let after = i[end..].trim_start();
+    let ends = after.is_empty() || after.starts_with(['（', '(']);
+    // `上年度截至一月`: 截至一月 is when, not what.
+    if end == 0 || !ends || as_of(i).is_ok() {
         return fail(i, "what is measured");
     }
-    Ok((&i[text.len()..], text))
+    Ok((&i[end..], &i[..end]))
 }
 
 // relative_bound = [comparator] baseline [sp op_suffix] [measure]
@@ -1048,33 +1140,73 @@ fn relative(i: &str) -> Res<'_, (Value, Option<&str>)> {
     alt((relative_change, relative_bound)).parse(i)
 }
 
-// note = ("（" | "(") balanced text ("）" | ")")
-fn note(i: &str) -> Res<'_, &str> {
-    let Some(inner) = i.strip_prefix(['（', '(']) else {
-        return fail(i, "a note in parentheses");
-    };
-    let mut depth = 1usize;
-    for (idx, c) in inner.char_indices() {
-        match c {
-            '（' | '(' => depth += 1,
-            '）' | ')' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Ok((&inner[idx + c.len_utf8()..], &inner[..idx]));
-                }
-            }
-            _ => {}
+/// Where the parentheses of a text close, found in one pass: the search for a value tries a
+/// note after every position a value may end, and scanning each note anew would make it
+/// quadratic (`1（1（1（…`).
+///
+/// Positions are lengths to the end of the text, so that any suffix of it, as the grammar
+/// sees its input, finds its parentheses.
+#[derive(Debug, Default)]
+pub(super) struct Notes {
+    /// For each opening parenthesis that closes: its length to the end, and its partner's.
+    pairs: Vec<(usize, usize)>,
+}
+
+impl Notes {
+    /// The parentheses of `text`: `（` and `(` open, `）` and `)` close, nested.
+    pub(super) fn of(text: &str) -> Notes {
+        let mut pairs = Vec::new();
+        if !text.contains(['（', '(']) {
+            return Notes { pairs };
         }
+        let mut open = Vec::new();
+        for (idx, c) in text.char_indices() {
+            match c {
+                '（' | '(' => open.push(text.len() - idx),
+                '）' | ')' => {
+                    if let Some(from) = open.pop() {
+                        pairs.push((from, text.len() - idx));
+                    }
+                }
+                _ => {}
+            }
+        }
+        pairs.sort_unstable();
+        Notes { pairs }
     }
-    Err(nom::Err::Failure(Expect::new(
-        &inner[inner.len()..],
-        "a closing parenthesis",
-    )))
+
+    // note = ("（" | "(") balanced text ("）" | ")")
+    fn note<'a>(&self, i: &'a str) -> Res<'a, &'a str> {
+        let Some(inner) = i.strip_prefix(['（', '(']) else {
+            return fail(i, "a note in parentheses");
+        };
+        let close = self
+            .pairs
+            .binary_search_by_key(&i.len(), |&(from, _)| from)
+            .ok()
+            .map(|k| self.pairs[k].1)
+            .filter(|&to| to < i.len());
+        let Some(to) = close else {
+            return Err(nom::Err::Failure(Expect::new(
+                &inner[inner.len()..],
+                "a closing parenthesis",
+            )));
+        };
+        let at = i.len() - to;
+        let after = i[at..].chars().next().map_or(0, char::len_utf8);
+        Ok((&i[at + after..], &i[i.len() - inner.len()..at]))
+    }
+}
+
+/// A note read alone, for the tests of the production.
+#[cfg(test)]
+fn note(i: &str) -> Res<'_, &str> {
+    Notes::of(i).note(i)
 }
 
 // value_end = [sp note] sp EOF
-fn value_end(i: &str) -> Res<'_, Option<&str>> {
-    let (rest, n) = opt(preceded(sp, note)).parse(i)?;
+fn value_end<'a>(i: &'a str, notes: &Notes) -> Res<'a, Option<&'a str>> {
+    let (rest, n) = opt(preceded(sp, |i| notes.note(i))).parse(i)?;
     let (rest, _) = sp(rest)?;
     let (rest, _) = context("the end of the value", eof).parse(rest)?;
     Ok((rest, n.map(str::trim).filter(|n| !n.is_empty())))
@@ -1157,7 +1289,7 @@ fn number_start(c: char) -> bool {
 // qualified = (rank | relative | date | amount) value_end
 //
 // Each production is tried only where its first character allows, in this order.
-fn qualified(i: &str) -> Res<'_, Qualified<'_>> {
+fn qualified<'a>(i: &'a str, notes: &Notes) -> Res<'a, Qualified<'a>> {
     let first = i.chars().next();
     let (after_op, had_op) = match op_prefix(i) {
         Ok((rest, _)) => (sp(rest).map_or(rest, |(rest, _)| rest), true),
@@ -1187,7 +1319,7 @@ fn qualified(i: &str) -> Res<'_, Qualified<'_>> {
             continue;
         }
         let attempt = production(i).and_then(|(rest, (value, measure))| {
-            let (rest, note) = value_end(rest)?;
+            let (rest, note) = value_end(rest, notes)?;
             Ok((
                 rest,
                 Qualified {
@@ -1265,15 +1397,13 @@ fn single(body: &str) -> Result<Single<'_>, Expect<'_>> {
         Err(_) => (body, None),
     };
     let mut furthest = Expect::new(rest, "a target value");
-    let mut previous: Option<char> = None;
+    let notes = Notes::of(rest);
     for (idx, c) in rest.char_indices() {
         // A value starts where one may start, and never inside a number.
-        let inside_number = digit(c).is_some() && previous.is_some_and(|p| digit(p).is_some());
-        previous = Some(c);
-        if !may_start(c) || inside_number {
+        if !may_start(c) || inside_token(rest, idx) {
             continue;
         }
-        let attempt = (opt(as_of), qualified).parse_complete(&rest[idx..]);
+        let attempt = (opt(as_of), |i| qualified(i, &notes)).parse_complete(&rest[idx..]);
         match attempt {
             Ok((_, (mid, q))) => {
                 let subject = clean_subject(&rest[..idx]);
@@ -1308,8 +1438,15 @@ fn trailed(body: &str) -> Option<Single<'_>> {
         Ok((rest, date)) => (rest, Some(date)),
         Err(_) => (body, None),
     };
+    // The words after the number hold no digit, comparator or parenthesis: they can start no
+    // earlier than after the last of these, found once rather than for every candidate.
+    let words_from = rest
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| digit(c).is_some() || is_op_char(c) || matches!(c, '（' | '(' | '）' | ')'))
+        .map_or(0, |(at, c)| at + c.len_utf8());
     for (idx, c) in rest.char_indices() {
-        if idx > 0 && !may_start(c) {
+        if idx > 0 && !may_start(c) || inside_token(rest, idx) {
             continue;
         }
         let candidate = &rest[idx..];
@@ -1318,15 +1455,16 @@ fn trailed(body: &str) -> Option<Single<'_>> {
         };
         let consumed = &candidate[..candidate.len() - tail.len()];
         // The value must read the same on its own (`9月` alone is a date, not 9 months).
-        let alone = qualified(consumed.trim_end()).ok().map(|(_, q)| q.value);
+        let alone = consumed.trim_end();
+        let alone = qualified(alone, &Notes::of(alone))
+            .ok()
+            .map(|(_, q)| q.value);
         if alone.as_ref() != Some(&value) {
             continue;
         }
         let has_unit = matches!(&value, Value::Compare { value, .. } if value.unit.is_some());
         let words = tail.trim();
-        let words_ok = words.starts_with(is_cjk)
-            && !words.chars().any(|c| digit(c).is_some() || is_op_char(c))
-            && !words.contains(['（', '(', '）', ')']);
+        let words_ok = words.starts_with(is_cjk) && rest.len() - tail.len() >= words_from;
         if !has_unit || !words_ok || !consumed.chars().any(|c| digit(c).is_some()) {
             continue;
         }
@@ -1401,9 +1539,11 @@ fn split_parts(body: &str, at_space: bool) -> Vec<&str> {
         .collect()
 }
 
-// compound = part (separator part)+   -- every part a typed single or trailed value with its
-//                                        own subject
-fn compound(body: &str) -> Option<Vec<Target>> {
+// compound = part (separator part){1,63}   -- every part a typed single or trailed value with
+//                                             its own subject
+//
+// `Some(Err)` where every part is typed but there are more than [`Target::MAX_PARTS`].
+fn compound(body: &str) -> Option<Result<Vec<Target>, TargetError>> {
     let mut pieces = Vec::new();
     if body.contains(is_separator) {
         pieces = split_parts(body, false);
@@ -1414,14 +1554,59 @@ fn compound(body: &str) -> Option<Vec<Target>> {
     if pieces.len() < 2 {
         return None;
     }
-    pieces
+    let count = pieces.len();
+    let parts: Vec<Target> = pieces
         .into_iter()
         .map(|piece| {
             let part = single(piece).ok().or_else(|| trailed(piece));
             let part = part.filter(|s| is_typed(&s.value))?;
             Some(part.into_target(piece))
         })
-        .collect()
+        .collect::<Option<_>>()?;
+    if count > Target::MAX_PARTS {
+        return Some(Err(TargetError::too_many_parts(count)));
+    }
+    Some(Ok(parts))
+}
+
+/// The first hidden character ([`is_hidden`]) that makes the value unreadable, and why: a
+/// control character anywhere, or a format character (a zero-width joiner …) next to a digit,
+/// where it would split one number into two (`≥9\u{200D}0%`). Spaces around it do not help.
+fn hidden(body: &str) -> Option<(&str, &'static str)> {
+    let mut before: Option<char> = None;
+    let mut chars = body.char_indices();
+    while let Some((idx, c)) = chars.next() {
+        if !is_hidden(c) {
+            if !c.is_whitespace() {
+                before = Some(c);
+            }
+            continue;
+        }
+        if c.is_control() {
+            return Some((&body[idx..], "text without control characters"));
+        }
+        // The run of hidden characters and spaces this one starts, and what follows it.
+        let mut after = None;
+        for (_, n) in chars.by_ref() {
+            if n.is_control() && !n.is_whitespace() {
+                let at = body.len() - chars.as_str().len() - n.len_utf8();
+                return Some((&body[at..], "text without control characters"));
+            }
+            if !(is_hidden(n) || n.is_whitespace()) {
+                after = Some(n);
+                break;
+            }
+        }
+        if [before, after]
+            .into_iter()
+            .flatten()
+            .any(|n| digit(n).is_some())
+        {
+            return Some((&body[idx..], "a number without hidden characters"));
+        }
+        before = after;
+    }
+    None
 }
 
 /// Trims whitespace and a trailing `。` (repeatedly: `…。 。`).
@@ -1474,6 +1659,12 @@ pub(super) fn target(input: &str) -> (Target, Option<TargetError>) {
     if body.is_empty() {
         return text(TargetError::empty());
     }
+    if raw.char_indices().nth(Target::MAX_CHARS).is_some() {
+        return text(TargetError::too_long());
+    }
+    if let Some((at, what)) = hidden(body) {
+        return text(TargetError::syntax(input, offset_in(input, at), what));
+    }
     if let Some(value) = plain(body) {
         let target = Target {
             raw: raw.to_owned(),
@@ -1485,6 +1676,10 @@ pub(super) fn target(input: &str) -> (Target, Option<TargetError>) {
         return (target, None);
     }
     if let Some(parts) = compound(body) {
+        let parts = match parts {
+            Ok(parts) => parts,
+            Err(e) => return text(e),
+        };
         let target = Target {
             raw: raw.to_owned(),
             value: Value::Compound(parts),

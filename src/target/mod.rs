@@ -2,10 +2,12 @@
 //!
 //! Each concern has its own private module: `grammar` (the nom grammar, one function per
 //! production), `words` (the word tables the grammar reads), `display` (the canonical form),
-//! `quantity` (scales and comparison), `error` and `serde` (the JSON contract).
+//! `quantity` (scales and comparison), `error` and `serde` (the JSON contract); `exact` holds
+//! the arithmetic on amounts read from input, exact or refused.
 
 mod display;
 mod error;
+pub(crate) mod exact;
 mod grammar;
 mod quantity;
 #[cfg(feature = "serde")]
@@ -275,11 +277,44 @@ pub struct PartialDate {
 }
 
 impl Target {
+    /// The most characters a value is read in (after trimming): a longer one is kept as
+    /// [`Value::Text`], and a strict parse fails with [`TargetErrorKind::TooLong`].
+    ///
+    /// Real values run to a few dozen characters (the longest of the bundled table has 34); the
+    /// cap bounds the time and memory a value from a hostile or broken source can cost, as the
+    /// grammar tries a value at every position a subject may end.
+    ///
+    /// ```
+    /// use jixiao::{Kind, Target, TargetErrorKind};
+    ///
+    /// let long = "1".repeat(Target::MAX_CHARS + 1);
+    /// assert_eq!(Target::lenient(&long).kind(), Kind::Text);
+    /// assert_eq!(long.parse::<Target>().unwrap_err().kind(), TargetErrorKind::TooLong);
+    /// ```
+    pub const MAX_CHARS: usize = 1000;
+
+    /// The most parts a compound value has (`广州海关=5000万元，黄埔海关=3000万元` has 2): a value
+    /// of more typed parts is kept as [`Value::Text`], and a strict parse fails with
+    /// [`TargetErrorKind::TooManyParts`].
+    ///
+    /// ```
+    /// use jixiao::{Kind, Target, TargetErrorKind};
+    ///
+    /// let many = vec!["≥1家"; Target::MAX_PARTS + 1].join("，");
+    /// assert_eq!(Target::lenient(&many).kind(), Kind::Text);
+    /// assert_eq!(many.parse::<Target>().unwrap_err().kind(), TargetErrorKind::TooManyParts);
+    /// assert_eq!(Target::lenient(&vec!["≥1家"; Target::MAX_PARTS].join("，")).kind(), Kind::Compound);
+    /// ```
+    pub const MAX_PARTS: usize = 64;
+
     /// Parses a target value leniently: never fails, never loses text.
     ///
     /// Surrounding whitespace and a trailing `。` are trimmed into [`Target::raw`]. A value the
     /// grammar cannot type becomes [`Value::Qualitative`] when it is words without numbers,
-    /// and [`Value::Text`] otherwise.
+    /// and [`Value::Text`] otherwise: so does a value longer than [`Target::MAX_CHARS`], a
+    /// compound of more than [`Target::MAX_PARTS`] parts, a number too large or too precise to
+    /// hold exactly (more than 28 digits), and a number with a hidden character (a zero-width
+    /// joiner, a control character) inside it.
     ///
     /// ```
     /// use jixiao::{Kind, Target};
@@ -292,6 +327,12 @@ impl Target {
     /// ```
     pub fn lenient(text: &str) -> Target {
         grammar::target(text).0
+    }
+
+    /// The lenient target and, where it fell back to text, why: what [`Target::lenient`] and
+    /// [`FromStr`] give at once, from one parse.
+    pub(crate) fn parse_both(text: &str) -> (Target, Option<TargetError>) {
+        grammar::target(text)
     }
 
     /// Builds a target from its value; its [`raw`](Target::raw) text is its canonical form.

@@ -50,8 +50,7 @@ impl Quantity {
         let Some(scale) = self.scale else {
             return Ok(self.amount);
         };
-        self.amount
-            .checked_mul(scale.multiplier())
+        super::exact::mul(self.amount, scale.multiplier())
             .map(|d| d.normalize())
             .ok_or_else(|| overflow(self))
     }
@@ -83,6 +82,8 @@ impl Quantity {
             None => base,
             Some(s) => base
                 .checked_div(s.multiplier())
+                // Exact where it multiplies back; else digits fell off the end.
+                .filter(|a| super::exact::mul(*a, s.multiplier()) == Some(base))
                 .ok_or_else(|| overflow(self))?
                 .normalize(),
         };
@@ -208,6 +209,21 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "cannot compare 40次/年 with 40次: the units differ (次/年, 次)"
+        );
+    }
+
+    #[test]
+    fn scales_that_would_round_are_an_error() {
+        // 28 digits and 27 decimals, times 万: the product would lose its last decimals.
+        let precise = q("1.234567890123456789012345678万");
+        assert_eq!(
+            precise.base_amount().unwrap_err().kind(),
+            TargetErrorKind::Overflow
+        );
+        let small = q("0.0000000000000000000000001");
+        assert_eq!(
+            small.to_scale(Some(Scale::Trillion)).unwrap_err().kind(),
+            TargetErrorKind::Overflow
         );
     }
 

@@ -7,6 +7,7 @@
 //! stays unresolved and is reported; nothing is guessed silently.
 
 use super::layout::Amounts;
+use crate::target::exact::sum as checked_sum;
 use crate::{Diagnostic, DiagnosticCode, Funding};
 use rust_decimal::Decimal;
 
@@ -29,6 +30,9 @@ impl Column {
 }
 
 /// A row's money while its columns are being resolved.
+///
+/// The columns of a row that is not refused add up to an amount that fits (the layout checks
+/// it), so that no sum within a row can overflow; sums across rows are checked.
 #[derive(Debug, Clone)]
 pub(crate) struct Money {
     name: String,
@@ -36,6 +40,10 @@ pub(crate) struct Money {
     parts: Vec<(Decimal, Column)>,
     line: usize,
     column: usize,
+    /// Whether the row's money was left out (its amounts cannot be money as written, or the
+    /// rows it is made of add up to more than an amount can hold): its total is zero, it has
+    /// no columns, and no sum it is part of is checked.
+    refused: bool,
 }
 
 impl Money {
@@ -43,7 +51,9 @@ impl Money {
     /// a non-fiscal one where two are shown; none where one is.
     pub(crate) fn new(name: &str, amounts: &Amounts) -> Money {
         const PLACES: [Column; 3] = [Column::Fiscal, Column::Special, Column::Other];
-        let parts = if amounts.positional {
+        let parts = if amounts.refused.is_some() {
+            Vec::new()
+        } else if amounts.positional {
             amounts
                 .parts
                 .iter()
@@ -65,28 +75,43 @@ impl Money {
             parts,
             line: amounts.line,
             column: amounts.column,
+            refused: amounts.refused.is_some(),
         }
     }
 
     /// A row that the table does not print, made of the rows under it: its columns are
-    /// unknown.
-    pub(crate) fn sum(name: &str, rows: &[Money]) -> Money {
-        let total: Decimal = rows.iter().map(|r| r.total).sum();
-        Money {
+    /// unknown. Where a row under it is refused, or they add up to more than an amount can
+    /// hold, it is refused too (with a diagnostic for the latter).
+    pub(crate) fn sum(name: &str, rows: &[Money]) -> (Money, Option<Diagnostic>) {
+        let line = rows.first().map_or(1, |r| r.line);
+        let total = if rows.iter().any(|r| r.refused) {
+            None
+        } else {
+            checked_sum(rows.iter().map(|r| r.total))
+        };
+        let money = Money {
             name: name.to_owned(),
-            total,
-            parts: vec![(total, Column::Unknown)],
-            line: rows.first().map_or(1, |r| r.line),
+            total: total.unwrap_or(Decimal::ZERO),
+            parts: total.map(|t| (t, Column::Unknown)).into_iter().collect(),
+            line,
             column: 1,
-        }
+            refused: total.is_none(),
+        };
+        let overflow = total.is_none() && !rows.iter().any(|r| r.refused);
+        let diagnostic = overflow.then(|| {
+            money.diagnostic(
+                DiagnosticCode::AmountRefused,
+                format!(
+                    "«{name}»: its rows add up to more than an amount can hold: its money is left out"
+                ),
+            )
+        });
+        (money, diagnostic)
     }
 
-    fn sum_of(&self, pick: impl Fn(Column) -> bool) -> Decimal {
-        self.parts
-            .iter()
-            .filter(|(_, c)| pick(*c))
-            .map(|(a, _)| *a)
-            .sum()
+    /// The sum of the columns `pick` takes. Within one row it fits (see [`Money`]).
+    fn sum_of(&self, pick: impl Fn(Column) -> bool) -> Option<Decimal> {
+        checked_sum(self.parts.iter().filter(|(_, c)| pick(*c)).map(|(a, _)| *a))
     }
 
     fn has(&self, pick: impl Fn(Column) -> bool) -> bool {
@@ -97,11 +122,15 @@ impl Money {
         Diagnostic::new(code, message, self.line, self.column)
     }
 
-    /// The funding as resolved.
+    /// The funding as resolved; nothing where the row's money was left out.
     pub(crate) fn funding(&self) -> Funding {
+        if self.refused {
+            return Funding::default();
+        }
         let part = |column: Column| {
             self.has(|c| c == column)
                 .then(|| self.sum_of(|c| c == column))
+                .flatten()
         };
         Funding {
             total: Some(self.total),
@@ -120,6 +149,25 @@ pub(crate) struct UnitMoney {
     pub(crate) projects: Vec<Money>,
 }
 
+/// The most cells the subset searches of one document fill together (rows × (the smaller
+/// side's sum in cents + 1), a byte each): about a twentieth of a second and as many
+/// megabytes at most, whatever the size of the document. The bundled table takes 4,078;
+/// a search that would go beyond what is left is not made, and its rows are reported as
+/// unresolved.
+pub(crate) const SEARCH_CELLS: usize = 40_000_000;
+
+/// What is left of a document's search budget.
+#[derive(Debug)]
+pub(crate) struct Budget {
+    left: usize,
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Budget { left: SEARCH_CELLS }
+    }
+}
+
 /// Resolves every row's columns from the sums, and reports what does not add up or cannot be
 /// settled.
 pub(crate) fn resolve(
@@ -127,26 +175,32 @@ pub(crate) fn resolve(
     units: &mut [UnitMoney],
 ) -> (Option<Money>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
+    let mut budget = Budget::default();
     let rows = total.iter().chain(
         units
             .iter()
             .flat_map(|u| std::iter::once(&u.unit).chain(&u.projects)),
     );
-    for row in rows {
-        let parts: Decimal = row.parts.iter().map(|(a, _)| *a).sum();
-        if parts != row.total {
+    for row in rows.filter(|r| !r.refused) {
+        let parts = row.sum_of(|_| true);
+        if parts != Some(row.total) {
             diagnostics.push(row.diagnostic(
                 DiagnosticCode::SumMismatch,
                 format!(
                     "«{}»: the total {} is not the sum of its columns {}",
-                    row.name, row.total, parts
+                    row.name,
+                    row.total,
+                    parts.map_or_else(|| "(too large to hold)".to_string(), |p| p.to_string())
                 ),
             ));
         }
     }
     let total = match total {
         Some(mut total) => {
-            if total.parts.len() < 3 && !total.has(|c| c == Column::Special || c == Column::Other) {
+            if !total.refused
+                && total.parts.len() < 3
+                && !total.has(|c| c == Column::Special || c == Column::Other)
+            {
                 if total.has(|c| c == Column::Unknown) {
                     for part in &mut total.parts {
                         part.1 = Column::Fiscal;
@@ -166,7 +220,13 @@ pub(crate) fn resolve(
                 ));
             }
             let mut unit_rows: Vec<Money> = units.iter().map(|u| u.unit.clone()).collect();
-            settle(&total, &mut unit_rows, "units", &mut diagnostics);
+            settle(
+                &total,
+                &mut unit_rows,
+                "units",
+                &mut budget,
+                &mut diagnostics,
+            );
             for (unit, resolved) in units.iter_mut().zip(unit_rows) {
                 unit.unit = resolved;
             }
@@ -191,7 +251,13 @@ pub(crate) fn resolve(
         }
     };
     for unit in units.iter_mut() {
-        settle(&unit.unit, &mut unit.projects, "projects", &mut diagnostics);
+        settle(
+            &unit.unit,
+            &mut unit.projects,
+            "projects",
+            &mut budget,
+            &mut diagnostics,
+        );
     }
     let rows = total.iter().chain(
         units
@@ -200,12 +266,14 @@ pub(crate) fn resolve(
     );
     for row in rows {
         if row.has(|c| c == Column::NonFiscal) {
+            let amount = row
+                .sum_of(|c| c == Column::NonFiscal)
+                .map_or_else(String::new, |a| a.to_string());
             diagnostics.push(row.diagnostic(
                 DiagnosticCode::ColumnUnsplit,
                 format!(
-                    "«{}»: {} is not 财政拨款; whether it is 财政专户拨款 or 其他资金 the text does not tell",
+                    "«{}»: {amount} is not 财政拨款; whether it is 财政专户拨款 or 其他资金 the text does not tell",
                     row.name,
-                    row.sum_of(|c| c == Column::NonFiscal)
                 ),
             ));
         }
@@ -215,19 +283,42 @@ pub(crate) fn resolve(
 }
 
 /// Settles the columns of a parent's rows from the parent's columns, and checks that the
-/// rows add up to it.
-fn settle(parent: &Money, rows: &mut [Money], what: &str, diagnostics: &mut Vec<Diagnostic>) {
-    let sum: Decimal = rows.iter().map(|r| r.total).sum();
-    if !rows.is_empty() && sum != parent.total {
-        diagnostics.push(parent.diagnostic(
-            DiagnosticCode::SumMismatch,
-            format!(
-                "«{}»: the total {} is not the sum of its {what} {sum} (a difference of {})",
-                parent.name,
-                parent.total,
-                parent.total - sum
-            ),
-        ));
+/// rows add up to it. Where the parent's money or a row's was left out, the sums prove
+/// nothing: they are not checked, and no search is made.
+fn settle(
+    parent: &Money,
+    rows: &mut [Money],
+    what: &str,
+    budget: &mut Budget,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if parent.refused {
+        report_unresolved(
+            rows,
+            &format!("the money of «{}» itself is left out", parent.name),
+            diagnostics,
+        );
+        return;
+    }
+    let refused = rows.iter().find(|r| r.refused).map(|r| r.name.clone());
+    if refused.is_none() {
+        let sum = checked_sum(rows.iter().map(|r| r.total));
+        if !rows.is_empty() && sum != Some(parent.total) {
+            let message = match sum {
+                Some(sum) => format!(
+                    "«{}»: the total {} is not the sum of its {what} {sum} (a difference of {})",
+                    parent.name,
+                    parent.total,
+                    crate::target::exact::sub(parent.total, sum)
+                        .map_or_else(|| "too large to hold".to_string(), |d| d.to_string())
+                ),
+                None => format!(
+                    "«{}»: the total {} is not the sum of its {what}, which add up to more than an amount can hold",
+                    parent.name, parent.total
+                ),
+            };
+            diagnostics.push(parent.diagnostic(DiagnosticCode::SumMismatch, message));
+        }
     }
     if parent.has(|c| c == Column::Unknown) {
         report_unresolved(
@@ -237,12 +328,18 @@ fn settle(parent: &Money, rows: &mut [Money], what: &str, diagnostics: &mut Vec<
         );
         return;
     }
-    settle_fiscal(parent, rows, diagnostics);
-    settle_split(parent, rows, diagnostics);
+    settle_fiscal(parent, rows, refused.as_deref(), budget, diagnostics);
+    settle_split(parent, rows, refused.as_deref(), budget, diagnostics);
 }
 
 /// Decides, for rows whose lone amount could be in any column, whether it is 财政拨款.
-fn settle_fiscal(parent: &Money, rows: &mut [Money], diagnostics: &mut Vec<Diagnostic>) {
+fn settle_fiscal(
+    parent: &Money,
+    rows: &mut [Money],
+    refused: Option<&str>,
+    budget: &mut Budget,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let unknown: Vec<usize> = rows
         .iter()
         .enumerate()
@@ -272,13 +369,36 @@ fn settle_fiscal(parent: &Money, rows: &mut [Money], diagnostics: &mut Vec<Diagn
         }
         return;
     }
-    let known_non_fiscal: Decimal = rows.iter().map(|r| r.sum_of(Column::non_fiscal)).sum();
-    let target = parent.sum_of(Column::non_fiscal) - known_non_fiscal;
-    let items: Vec<Decimal> = unknown
-        .iter()
-        .map(|&i| rows[i].sum_of(|c| c == Column::Unknown))
-        .collect();
-    match unique_subset(&items, target) {
+    let parent_non_fiscal = parent.sum_of(Column::non_fiscal);
+    let describe = |why: &str| {
+        format!(
+            "{why} of «{}»'s rows with one amount add up to its non-fiscal {}",
+            parent.name,
+            parent_non_fiscal.map_or_else(String::new, |a| a.to_string())
+        )
+    };
+    let outcome = match refused {
+        Some(name) => Err(format!(
+            "the money of «{name}» is left out, so no sum tells which"
+        )),
+        None => {
+            let known = checked_sum(rows.iter().filter_map(|r| r.sum_of(Column::non_fiscal)));
+            let items: Option<Vec<Decimal>> = unknown
+                .iter()
+                .map(|&i| rows[i].sum_of(|c| c == Column::Unknown))
+                .collect();
+            match (parent_non_fiscal, known, items) {
+                (Some(whole), Some(known), Some(items)) => {
+                    let target = crate::target::exact::sub(whole, known).ok_or(NotUnique::TooLarge);
+                    target
+                        .and_then(|target| unique_subset(&items, target, budget))
+                        .map_err(|why| describe(why.describe()))
+                }
+                _ => Err(describe(NotUnique::TooLarge.describe())),
+            }
+        }
+    };
+    match outcome {
         Ok(chosen) => {
             for (&i, non_fiscal) in unknown.iter().zip(chosen) {
                 let column = if non_fiscal {
@@ -289,21 +409,21 @@ fn settle_fiscal(parent: &Money, rows: &mut [Money], diagnostics: &mut Vec<Diagn
                 assign(rows, i, column);
             }
         }
-        Err(why) => {
+        Err(reason) => {
             let rows_of: Vec<Money> = unknown.iter().map(|&i| rows[i].clone()).collect();
-            let reason = format!(
-                "{} of «{}»'s rows with one amount add up to its non-fiscal {}",
-                why.describe(),
-                parent.name,
-                parent.sum_of(Column::non_fiscal)
-            );
             report_unresolved(&rows_of, &reason, diagnostics);
         }
     }
 }
 
 /// Splits non-fiscal amounts between 财政专户拨款 and 其他资金 where the parent shows both.
-fn settle_split(parent: &Money, rows: &mut [Money], diagnostics: &mut Vec<Diagnostic>) {
+fn settle_split(
+    parent: &Money,
+    rows: &mut [Money],
+    refused: Option<&str>,
+    budget: &mut Budget,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let special = parent.has(|c| c == Column::Special);
     let other = parent.has(|c| c == Column::Other);
     let open: Vec<(usize, usize)> = rows
@@ -331,13 +451,33 @@ fn settle_split(parent: &Money, rows: &mut [Money], diagnostics: &mut Vec<Diagno
         }
         return;
     }
-    let known_special: Decimal = rows
-        .iter()
-        .map(|r| r.sum_of(|c| c == Column::Special))
-        .sum();
-    let target = parent.sum_of(|c| c == Column::Special) - known_special;
-    let items: Vec<Decimal> = open.iter().map(|&(r, p)| rows[r].parts[p].0).collect();
-    match unique_subset(&items, target) {
+    let parent_special = parent.sum_of(|c| c == Column::Special);
+    let outcome = match refused {
+        Some(name) => Err(format!(
+            "the money of «{name}» is left out, so no sum tells which"
+        )),
+        None => {
+            let known = checked_sum(
+                rows.iter()
+                    .filter_map(|r| r.sum_of(|c| c == Column::Special)),
+            );
+            let items: Vec<Decimal> = open.iter().map(|&(r, p)| rows[r].parts[p].0).collect();
+            let search = match (parent_special, known) {
+                (Some(whole), Some(known)) => crate::target::exact::sub(whole, known)
+                    .ok_or(NotUnique::TooLarge)
+                    .and_then(|target| unique_subset(&items, target, budget)),
+                _ => Err(NotUnique::TooLarge),
+            };
+            search.map_err(|why| {
+                format!(
+                    "{} of its rows' non-fiscal amounts add up to its 财政专户拨款 {}",
+                    why.describe(),
+                    parent_special.map_or_else(String::new, |a| a.to_string())
+                )
+            })
+        }
+    };
+    match outcome {
         Ok(chosen) => {
             for (&(r, p), is_special) in open.iter().zip(chosen) {
                 rows[r].parts[p].1 = if is_special {
@@ -347,26 +487,23 @@ fn settle_split(parent: &Money, rows: &mut [Money], diagnostics: &mut Vec<Diagno
                 };
             }
         }
-        Err(why) => diagnostics.push(parent.diagnostic(
+        Err(reason) => diagnostics.push(parent.diagnostic(
             DiagnosticCode::ColumnUnresolved,
-            format!(
-                "«{}»: {} of its rows' non-fiscal amounts add up to its 财政专户拨款 {}; they are left unsplit",
-                parent.name,
-                why.describe(),
-                parent.sum_of(|c| c == Column::Special)
-            ),
+            format!("«{}»: {reason}; they are left unsplit", parent.name),
         )),
     }
 }
 
 fn report_unresolved(rows: &[Money], reason: &str, diagnostics: &mut Vec<Diagnostic>) {
     for row in rows.iter().filter(|r| r.has(|c| c == Column::Unknown)) {
+        let amount = row
+            .sum_of(|c| c == Column::Unknown)
+            .map_or_else(String::new, |a| a.to_string());
         diagnostics.push(row.diagnostic(
             DiagnosticCode::ColumnUnresolved,
             format!(
-                "«{}»: the column of {} is not settled: {reason}",
+                "«{}»: the column of {amount} is not settled: {reason}",
                 row.name,
-                row.sum_of(|c| c == Column::Unknown)
             ),
         ));
     }
@@ -378,6 +515,7 @@ enum NotUnique {
     None,
     Several,
     TooLarge,
+    BudgetSpent,
 }
 
 impl NotUnique {
@@ -386,42 +524,50 @@ impl NotUnique {
             NotUnique::None => "no combination",
             NotUnique::Several => "several combinations",
             NotUnique::TooLarge => "too many combinations to search (amounts too large)",
+            NotUnique::BudgetSpent => {
+                "too many combinations to search (the document's search budget is spent)"
+            }
         }
     }
 }
 
-/// The most cells the subset search fills: rows × (smaller sum in cents + 1).
-const MAX_CELLS: usize = 40_000_000;
-
 /// The one subset of `items` that sums to `target`, as a mask, if there is exactly one.
-fn unique_subset(items: &[Decimal], target: Decimal) -> Result<Vec<bool>, NotUnique> {
+fn unique_subset(
+    items: &[Decimal],
+    target: Decimal,
+    budget: &mut Budget,
+) -> Result<Vec<bool>, NotUnique> {
     let scale = items
         .iter()
         .chain([&target])
         .map(|d| d.normalize().scale())
         .max()
         .unwrap_or(0);
-    if scale > 6 || target.is_sign_negative() && !target.is_zero() {
-        return Err(if scale > 6 {
-            NotUnique::TooLarge
-        } else {
-            NotUnique::None
-        });
+    if scale > 6 {
+        return Err(NotUnique::TooLarge);
+    }
+    if target.is_sign_negative() && !target.is_zero() {
+        return Err(NotUnique::None);
     }
     let factor = Decimal::from(10u64.pow(scale));
-    let units = |d: Decimal| -> Option<usize> {
-        let scaled = d.checked_mul(factor)?.normalize();
+    // In the smallest unit the amounts are written in: below 2^96 each, so that their sum
+    // fits in a u128.
+    let units = |d: Decimal| -> Option<u128> {
+        let scaled = crate::target::exact::mul(d, factor)?.normalize();
         if scaled.scale() != 0 || scaled.is_sign_negative() {
             return None;
         }
-        usize::try_from(scaled.mantissa()).ok()
+        Some(scaled.mantissa().unsigned_abs())
     };
-    let amounts: Vec<usize> = items
+    let amounts: Vec<u128> = items
         .iter()
         .map(|&d| units(d))
         .collect::<Option<_>>()
         .ok_or(NotUnique::TooLarge)?;
-    let whole: usize = amounts.iter().sum();
+    let whole = amounts
+        .iter()
+        .try_fold(0u128, |sum, &a| sum.checked_add(a))
+        .ok_or(NotUnique::TooLarge)?;
     let target = units(target).ok_or(NotUnique::TooLarge)?;
     if target > whole {
         return Err(NotUnique::None);
@@ -430,26 +576,46 @@ fn unique_subset(items: &[Decimal], target: Decimal) -> Result<Vec<bool>, NotUni
     // the goal cannot be on its side and stay out of the search.
     let complement = whole - target < target;
     let goal = if complement { whole - target } else { target };
-    let candidates: Vec<usize> = (0..amounts.len()).filter(|&i| amounts[i] <= goal).collect();
+    let goal = usize::try_from(goal).map_err(|_| NotUnique::TooLarge)?;
+    let candidates: Vec<(usize, usize)> = amounts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &a)| {
+            usize::try_from(a)
+                .ok()
+                .filter(|&a| a <= goal)
+                .map(|a| (i, a))
+        })
+        .collect();
     let chosen = small_side(
-        &candidates.iter().map(|&i| amounts[i]).collect::<Vec<_>>(),
+        &candidates.iter().map(|&(_, a)| a).collect::<Vec<_>>(),
         goal,
+        budget,
     )?;
     let mut mask = vec![complement; amounts.len()];
-    for (&i, on_goal_side) in candidates.iter().zip(chosen) {
+    for (&(i, _), on_goal_side) in candidates.iter().zip(chosen) {
         mask[i] = on_goal_side != complement;
     }
     Ok(mask)
 }
 
-/// The one subset of `amounts` that sums to `goal`, as a mask, if there is exactly one.
-fn small_side(amounts: &[usize], goal: usize) -> Result<Vec<bool>, NotUnique> {
-    let cells = (amounts.len() + 1).saturating_mul(goal + 1);
-    if cells > MAX_CELLS {
+/// The one subset of `amounts` that sums to `goal`, as a mask, if there is exactly one. The
+/// cells it fills are taken from the budget; where too few are left, it is not made.
+fn small_side(amounts: &[usize], goal: usize, budget: &mut Budget) -> Result<Vec<bool>, NotUnique> {
+    let width = goal.checked_add(1).ok_or(NotUnique::TooLarge)?;
+    let cells = amounts
+        .len()
+        .checked_add(1)
+        .and_then(|rows| rows.checked_mul(width))
+        .ok_or(NotUnique::TooLarge)?;
+    if cells > SEARCH_CELLS {
         return Err(NotUnique::TooLarge);
     }
+    if cells > budget.left {
+        return Err(NotUnique::BudgetSpent);
+    }
+    budget.left -= cells;
     // ways[k][s]: the number of subsets of the first k amounts that sum to s, up to 2.
-    let width = goal + 1;
     let mut ways = vec![0u8; cells];
     ways[0] = 1;
     for (k, &a) in amounts.iter().enumerate() {
@@ -494,36 +660,67 @@ mod tests {
                 positional: parts.len() == 3,
                 line: 1,
                 column: 1,
+                refused: None,
             },
         )
     }
 
+    #[track_caller]
+    fn subset(items: &[&str], target: &str) -> Result<Vec<bool>, NotUnique> {
+        let items: Vec<Decimal> = items.iter().map(|i| d(i)).collect();
+        unique_subset(&items, d(target), &mut Budget::default())
+    }
+
     #[test]
     fn unique_subsets_are_found_and_others_refused() {
-        let items = [d("780.00"), d("2.60"), d("148.00"), d("10.00")];
+        let items = ["780.00", "2.60", "148.00", "10.00"];
+        assert_eq!(subset(&items, "12.60"), Ok(vec![false, true, false, true]));
+        assert_eq!(subset(&items, "928.00"), Ok(vec![true, false, true, false]));
+        assert_eq!(subset(&["1", "1"], "1"), Err(NotUnique::Several));
+        assert_eq!(subset(&["1", "2"], "4"), Err(NotUnique::None));
+        assert_eq!(subset(&["1", "2"], "0"), Ok(vec![false, false]));
+        assert_eq!(subset(&["1", "2"], "-1"), Err(NotUnique::None));
         assert_eq!(
-            unique_subset(&items, d("12.60")),
-            Ok(vec![false, true, false, true])
-        );
-        assert_eq!(
-            unique_subset(&items, d("928.00")),
-            Ok(vec![true, false, true, false])
-        );
-        assert_eq!(
-            unique_subset(&[d("1"), d("1")], d("1")),
-            Err(NotUnique::Several)
-        );
-        assert_eq!(
-            unique_subset(&[d("1"), d("2")], d("4")),
-            Err(NotUnique::None)
-        );
-        assert_eq!(
-            unique_subset(&[d("1"), d("2")], d("0")),
-            Ok(vec![false, false])
-        );
-        assert_eq!(
-            unique_subset(&[d("100000000"), d("100000001")], d("100000000.5")),
+            subset(&["100000000", "100000001"], "100000000.5"),
             Err(NotUnique::TooLarge)
+        );
+        // Amounts whose cents overflow a usize when added are added without wrapping: the
+        // one that makes 5.00 is found.
+        let huge = "9223372036854775808.00";
+        assert_eq!(
+            subset(&[huge, huge, "5.00"], "5.00"),
+            Ok(vec![false, false, true])
+        );
+        assert_eq!(subset(&[huge, huge], "5.00"), Err(NotUnique::None));
+        assert_eq!(
+            subset(&["79228162514264337593543950335", "1"], "1"),
+            Ok(vec![false, true])
+        );
+        assert_eq!(
+            subset(&[huge, huge], "9223372036854775808.00"),
+            Err(NotUnique::TooLarge)
+        );
+    }
+
+    #[test]
+    fn the_search_budget_is_the_document_s() {
+        let mut budget = Budget::default();
+        // Each search fills (2 + 1) × (10,000,001 + 1) cells: the budget holds only so many.
+        let items = [d("100000.01"), d("100000.01")];
+        for _ in 0..(SEARCH_CELLS / 30_000_006) {
+            assert_eq!(
+                unique_subset(&items, d("100000.01"), &mut budget),
+                Err(NotUnique::Several)
+            );
+        }
+        assert_eq!(
+            unique_subset(&items, d("100000.01"), &mut budget),
+            Err(NotUnique::BudgetSpent)
+        );
+        // A small search still fits in what is left.
+        assert_eq!(
+            unique_subset(&[d("1"), d("2")], d("2"), &mut budget),
+            Ok(vec![false, true])
         );
     }
 

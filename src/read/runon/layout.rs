@@ -21,6 +21,38 @@ pub(crate) struct Amounts {
     pub(crate) positional: bool,
     pub(crate) line: usize,
     pub(crate) column: usize,
+    /// Why the row's money cannot be taken as written, if it cannot: the row is still a row,
+    /// its money is left out (`total` is then zero and `parts` empty).
+    pub(crate) refused: Option<Refusal>,
+}
+
+/// Why amounts that read as a row's cannot be its money.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Refusal {
+    /// An amount is negative: money in these tables never is.
+    Negative(String),
+    /// An amount has more digits than an exact decimal holds (28, or 29 up to
+    /// 79228162514264337593543950335).
+    TooLarge(String),
+    /// The columns add up to more than an amount can hold.
+    SumTooLarge,
+}
+
+impl Refusal {
+    /// What is wrong, said of the row named.
+    pub(crate) fn describe(&self, name: &str) -> String {
+        match self {
+            Refusal::Negative(a) => format!(
+                "«{name}»: the amount {a} is negative, and money never is: the row's money is left out"
+            ),
+            Refusal::TooLarge(a) => format!(
+                "«{name}»: the amount {a} has more digits than an exact decimal holds: the row's money is left out"
+            ),
+            Refusal::SumTooLarge => format!(
+                "«{name}»: the columns add up to more than an amount can hold: the row's money is left out"
+            ),
+        }
+    }
 }
 
 /// A row: a funding unit or a project, with its amounts.
@@ -59,8 +91,19 @@ const MAX_NAME_LINES: usize = 8;
 /// The most lines the column header takes.
 const MAX_HEADER_LINES: usize = 16;
 
-/// One amount: `123,307.34`, `780.00`, `12`.
-fn amount(token: &str) -> Option<Decimal> {
+/// The characters the column header is printed with (`项目名称（资金使用单位） 总计 财政拨款`,
+/// `财政专户`, `拨款`, `其他资`, `金`, `绩效目标 绩效指标`): its words break anywhere.
+const HEADER_CHARS: &str = "项目名称资金使用单位总计财政拨款专户其他绩效目标指标（）()";
+
+/// Whether a line is made of the column header's words and spaces only.
+fn header_words(line: &str) -> bool {
+    line.chars()
+        .all(|c| c.is_whitespace() || HEADER_CHARS.contains(c))
+}
+
+/// One amount: `123,307.34`, `780.00`, `12`. `None` where the token is no amount; an error
+/// where it reads as one but cannot be money as written (negative, or too many digits).
+fn amount(token: &str) -> Option<Result<Decimal, Refusal>> {
     let digits = token.strip_prefix('-').unwrap_or(token);
     let mut groups = digits.split('.');
     let int = groups.next()?;
@@ -80,7 +123,50 @@ fn amount(token: &str) -> Option<Decimal> {
     if !int_ok || !frac.is_none_or(|f| f.bytes().all(|b| b.is_ascii_digit())) {
         return None;
     }
-    Decimal::from_str(&token.replace(',', "")).ok()
+    if token.starts_with('-') {
+        return Some(Err(Refusal::Negative(token.to_owned())));
+    }
+    // Decimal parses more digits than it holds by rounding the last away, which lowers the
+    // scale: an amount is taken only where every decimal written is kept.
+    let written = frac.map_or(0, str::len);
+    let parsed = Decimal::from_str(&token.replace(',', ""))
+        .ok()
+        .filter(|d| usize::try_from(d.scale()).is_ok_and(|s| s == written));
+    Some(parsed.ok_or_else(|| Refusal::TooLarge(token.to_owned())))
+}
+
+/// Whether whole numbers written in digits add up, exactly and however many digits they
+/// have: `total` is the sum of `parts`.
+fn digits_add_up(total: &str, parts: &[&str]) -> bool {
+    let digits = |s: &str| -> Vec<u32> {
+        s.bytes()
+            .rev()
+            .filter(u8::is_ascii_digit)
+            .map(|b| u32::from(b - b'0'))
+            .collect()
+    };
+    let width = parts
+        .iter()
+        .map(|p| p.len())
+        .max()
+        .unwrap_or(0)
+        .max(total.len())
+        + 1;
+    let mut sum = vec![0u32; width];
+    for part in parts {
+        for (place, d) in digits(part).into_iter().enumerate() {
+            sum[place] += d;
+        }
+    }
+    let mut carry = 0;
+    for place in &mut sum {
+        let v = *place + carry;
+        *place = v % 10;
+        carry = v / 10;
+    }
+    let mut total = digits(total);
+    total.resize(width, 0);
+    carry == 0 && sum == total
 }
 
 /// Whether a token is a column printed empty.
@@ -121,26 +207,67 @@ pub(crate) fn trailing_amounts(line: &str, line_no: usize) -> Option<(&str, Amou
         return None;
     }
     let (first_at, first) = tokens[0];
-    let total = amount(first)?;
-    let parts: Vec<Option<Decimal>> = tokens[1..].iter().map(|(_, t)| amount(t)).collect();
+    let read: Vec<Option<Result<Decimal, Refusal>>> =
+        tokens.iter().map(|(_, t)| amount(t)).collect();
+    let total = read.first().cloned().flatten()?;
+    let parts = &read[1..];
     let decimal_point = tokens.iter().any(|(_, t)| t.contains(['.', ',']));
-    let sum: Decimal = parts.iter().flatten().sum();
-    if !decimal_point && sum != total {
-        return None;
+    if !decimal_point {
+        // Whole numbers alone must add up: exactly, even where they are too large to hold.
+        let adds_up = match (&total, sum(parts)) {
+            (Ok(total), Some(Ok(sum))) => *total == sum,
+            (Err(Refusal::Negative(_)), _) | (_, Some(Err(Refusal::Negative(_)))) => false,
+            _ => {
+                let written: Vec<&str> = tokens[1..]
+                    .iter()
+                    .map(|(_, t)| *t)
+                    .filter(|t| !empty_column(t))
+                    .collect();
+                digits_add_up(first, &written)
+            }
+        };
+        if !adds_up {
+            return None;
+        }
     }
     let positional = tokens.len() == 4 || parts.iter().any(Option::is_none);
     let column = line[..first_at].chars().count() + 1;
     let name = line[..first_at].trim();
-    Some((
-        name,
-        Amounts {
-            total,
-            parts,
-            positional,
-            line: line_no,
-            column,
-        },
-    ))
+    let summed = sum(parts);
+    let refused = match (&total, &summed) {
+        (Err(why), _) | (_, Some(Err(why))) => Some(why.clone()),
+        (_, None) => Some(Refusal::SumTooLarge),
+        (Ok(_), Some(Ok(_))) => None,
+    };
+    let mut amounts = Amounts {
+        total: Decimal::ZERO,
+        parts: Vec::new(),
+        positional,
+        line: line_no,
+        column,
+        refused,
+    };
+    if let (None, Ok(total)) = (&amounts.refused, total) {
+        amounts.total = total;
+        amounts.parts = parts
+            .iter()
+            .map(|p| p.clone().and_then(Result::ok))
+            .collect();
+    }
+    Some((name, amounts))
+}
+
+/// The sum of the columns shown: the first refusal among them, or `None` where the sum is
+/// more than an amount can hold exactly.
+fn sum(parts: &[Option<Result<Decimal, Refusal>>]) -> Option<Result<Decimal, Refusal>> {
+    let mut sum = Decimal::ZERO;
+    for part in parts.iter().flatten() {
+        match part {
+            Ok(amount) => sum = crate::target::exact::add(sum, *amount)?,
+            Err(why) => return Some(Err(why.clone())),
+        }
+    }
+    Some(Ok(sum))
 }
 
 /// Whether a line is a page number: `- 3 -`, `第3页`, `第 3 页 共 10 页`.
@@ -209,11 +336,20 @@ impl<'a> Outline<'a> {
             let line = line.trim_start_matches('\u{c}');
             let trimmed = line.trim();
             if header_lines_left > 0 {
-                header_lines_left -= 1;
-                if trimmed.contains("绩效指标") {
-                    header_lines_left = 0;
+                // The header's lines run on to 绩效指标; a row, or once rows were read any
+                // line not made of the header's words, ends it and is read as usual.
+                let first = layout.blocks.is_empty();
+                let in_header = trimmed.is_empty()
+                    || header_words(trimmed)
+                    || first && trailing_amounts(line, line_no).is_none();
+                if in_header {
+                    header_lines_left -= 1;
+                    if trimmed.contains("绩效指标") {
+                        header_lines_left = 0;
+                    }
+                    continue;
                 }
-                continue;
+                header_lines_left = 0;
             }
             if trimmed.is_empty() {
                 continue;
@@ -227,7 +363,20 @@ impl<'a> Outline<'a> {
                 ));
                 continue;
             }
-            if trimmed.starts_with("项目名称") && pending.is_none() {
+            // The column header: before the first row, or repeated at the top of a page where
+            // its line holds nothing but its words. A body line that starts with 项目名称
+            // (`项目名称以批复为准`) is text.
+            let first = layout.blocks.is_empty() && layout.total.is_none();
+            let repeated = !first && header_words(trimmed) && trimmed.contains("总计");
+            if trimmed.starts_with("项目名称") && pending.is_none() && (first || repeated) {
+                if repeated {
+                    layout.diagnostics.push(Diagnostic::new(
+                        DiagnosticCode::LayoutSkipped,
+                        format!("column header «{trimmed}» skipped"),
+                        line_no,
+                        1,
+                    ));
+                }
                 header_lines_left = if trimmed.contains("绩效指标") {
                     0
                 } else {
@@ -286,6 +435,14 @@ impl<'a> Outline<'a> {
                         && (name.starts_with("合计") || name.starts_with("总计")) =>
                 {
                     in_preamble = false;
+                    if let Some(why) = &amounts.refused {
+                        layout.diagnostics.push(Diagnostic::new(
+                            DiagnosticCode::AmountRefused,
+                            why.describe(name),
+                            line_no,
+                            amounts.column,
+                        ));
+                    }
                     layout.total = Some(amounts);
                 }
                 Some((name, amounts)) if !name.is_empty() => {
@@ -331,6 +488,14 @@ impl<'a> Outline<'a> {
     fn push_row(&mut self, name: PendingName<'a>, amounts: Amounts) {
         let line = name.lines.first().map_or(amounts.line, |(n, _)| *n);
         let name_text: String = name.lines.iter().map(|(_, l)| l.trim()).collect();
+        if let Some(why) = &amounts.refused {
+            self.diagnostics.push(Diagnostic::new(
+                DiagnosticCode::AmountRefused,
+                why.describe(&name_text),
+                amounts.line,
+                amounts.column,
+            ));
+        }
         self.blocks.push(Block {
             row: Row {
                 name: name_text,
@@ -399,13 +564,63 @@ mod tests {
 
     #[test]
     fn amounts_read_separators_and_decimals() {
-        assert_eq!(amount("123,307.34"), Some(d("123307.34")));
-        assert_eq!(amount("780.00"), Some(d("780.00")));
-        assert_eq!(amount("12"), Some(d("12")));
+        assert_eq!(amount("123,307.34"), Some(Ok(d("123307.34"))));
+        assert_eq!(amount("780.00"), Some(Ok(d("780.00"))));
+        assert_eq!(amount("12"), Some(Ok(d("12"))));
         assert_eq!(amount("1,23.00"), None);
         assert_eq!(amount("12.3.4"), None);
         assert_eq!(amount("12."), None);
         assert_eq!(amount("家/年"), None);
+        assert_eq!(amount("-"), None);
+    }
+
+    #[test]
+    fn amounts_that_cannot_be_money_are_refused_not_rounded() {
+        let refused = |t: &str| amount(t).and_then(Result::err);
+        assert_eq!(refused("-5.00"), Some(Refusal::Negative("-5.00".into())));
+        let thirty = "123456789012345678901234567890.00";
+        assert_eq!(refused(thirty), Some(Refusal::TooLarge(thirty.into())));
+        // 29 digits that do not fit would be rounded to 28 by the decimal parser.
+        let rounded = "9.9999999999999999999999999999";
+        assert_eq!(refused(rounded), Some(Refusal::TooLarge(rounded.into())));
+        let max = "79228162514264337593543950335";
+        assert_eq!(amount(max), Some(Ok(Decimal::MAX)));
+    }
+
+    #[test]
+    fn whole_numbers_add_up_however_long() {
+        assert!(digits_add_up("3", &["1", "2"]));
+        assert!(digits_add_up("007", &["3", "4"]));
+        assert!(!digits_add_up("8", &["3", "4"]));
+        let big = "123456789012345678901234567890";
+        assert!(digits_add_up("246913578024691357802469135780", &[big, big]));
+        assert!(!digits_add_up(
+            "246913578024691357802469135781",
+            &[big, big]
+        ));
+        assert!(digits_add_up("1000", &["999", "1"]));
+        assert!(!digits_add_up("", &["1"]));
+    }
+
+    #[test]
+    fn rows_whose_money_cannot_be_held_are_rows_with_a_refusal() {
+        let max = "79228162514264337593543950335";
+        // Three whole numbers whose sum overflows do not add up: no row, no panic.
+        let line = format!("说明 {max} {max} {max}");
+        assert!(trailing_amounts(&line, 1).is_none());
+        let most = "792281625142643375935439503.35";
+        let line = format!("    乙项目 {most} {most} {most}");
+        let (name, a) = trailing_amounts(&line, 3).expect("a row");
+        assert_eq!((name, a.refused), ("乙项目", Some(Refusal::SumTooLarge)));
+        assert_eq!((a.total, a.parts.len()), (Decimal::ZERO, 0));
+        let thirty = "123456789012345678901234567890";
+        let line = format!("    乙项目 {thirty} {thirty}");
+        let (_, a) = trailing_amounts(&line, 3).expect("a row of whole numbers that add up");
+        assert_eq!(a.refused, Some(Refusal::TooLarge(thirty.into())));
+        assert!(trailing_amounts(&format!("推动 {thirty} 1{thirty}"), 1).is_none());
+        let (_, a) = trailing_amounts("    丙项目 -5.00 -5.00", 3).expect("a row");
+        assert_eq!(a.refused, Some(Refusal::Negative("-5.00".into())));
+        assert!(trailing_amounts("共 -3 -3", 1).is_none());
     }
 
     #[test]

@@ -102,7 +102,12 @@ pub(crate) fn parse(text: &str) -> Result<Document, TableError> {
                 (None, Some(total)) if only_group => {
                     Money::new(department.as_deref().unwrap_or("合计"), total)
                 }
-                (None, _) => Money::sum(department.as_deref().unwrap_or(""), &project_money),
+                (None, _) => {
+                    let (sum, refused) =
+                        Money::sum(department.as_deref().unwrap_or(""), &project_money);
+                    diagnostics.extend(refused);
+                    sum
+                }
             };
             UnitMoney {
                 unit: unit_money,

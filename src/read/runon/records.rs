@@ -9,7 +9,7 @@
 use crate::model::indicator::field;
 use crate::{
     Category, Diagnostic, DiagnosticCode, Direction, Indicator, IndicatorList, Nature, TableError,
-    TableErrorKind, Target, TextCell, Tier,
+    TableErrorKind, Target, TargetError, TargetErrorKind, TextCell, Tier,
 };
 use rust_decimal::Decimal;
 
@@ -67,7 +67,7 @@ pub(crate) fn parse_one(s: &str) -> Result<Indicator, TableError> {
             TableErrorKind::Record,
             problems
                 .into_iter()
-                .map(|(_, message)| message)
+                .map(|(_, _, message)| message)
                 .collect::<Vec<_>>()
                 .join("; "),
         )),
@@ -81,6 +81,10 @@ pub(crate) struct Wrapped {
     pub(crate) text: String,
     /// For each piece: its offset in `text`, its line and the column it started at.
     marks: Vec<(usize, usize, usize)>,
+    /// The last position asked for: the piece, the offset and its characters into the piece.
+    /// Positions are asked for in order, and counting on from the last keeps a long line of
+    /// many records linear.
+    cursor: core::cell::Cell<(usize, usize, usize)>,
 }
 
 impl Wrapped {
@@ -116,16 +120,25 @@ impl Wrapped {
     /// The line and column of a byte offset in the joined text.
     pub(crate) fn position(&self, offset: usize) -> (usize, usize) {
         let at = self.marks.partition_point(|&(start, _, _)| start <= offset);
-        match at.checked_sub(1).and_then(|i| self.marks.get(i)) {
-            Some(&(start, line, column)) => {
-                let within = self
-                    .text
-                    .get(start..offset)
-                    .map_or(0, |piece| piece.chars().count());
-                (line, column + within)
-            }
-            None => (1, 1),
-        }
+        let Some(piece) = at.checked_sub(1) else {
+            return (1, 1);
+        };
+        let Some(&(start, line, column)) = self.marks.get(piece) else {
+            return (1, 1);
+        };
+        let (last_piece, last_offset, last_chars) = self.cursor.get();
+        let (from, counted) = if last_piece == piece && (start..=offset).contains(&last_offset) {
+            (last_offset, last_chars)
+        } else {
+            (start, 0)
+        };
+        let within = counted
+            + self
+                .text
+                .get(from..offset)
+                .map_or(0, |piece| piece.chars().count());
+        self.cursor.set((piece, offset, within));
+        (line, column + within)
     }
 }
 
@@ -133,7 +146,11 @@ impl Wrapped {
 /// (`≥90%`, `100%`) hundreds of times, and a clone costs less than a parse.
 #[derive(Default)]
 pub(crate) struct TargetCache<'a>(
-    std::collections::HashMap<&'a str, Target, core::hash::BuildHasherDefault<Fnv>>,
+    std::collections::HashMap<
+        &'a str,
+        (Target, Option<TargetError>),
+        core::hash::BuildHasherDefault<Fnv>,
+    >,
 );
 
 /// FNV-1a: a short key hashes in a few instructions, where the default hasher defends
@@ -160,13 +177,28 @@ impl core::hash::Hasher for Fnv {
 }
 
 impl<'a> TargetCache<'a> {
-    fn get(&mut self, text: &'a str) -> Target {
+    /// The value of a text, and why it is kept as text where it is longer or has more parts
+    /// than a value may ([`Target::MAX_CHARS`], [`Target::MAX_PARTS`]).
+    fn get(&mut self, text: &'a str) -> (Target, Option<TargetError>) {
         self.0
             .entry(text)
-            .or_insert_with(|| Target::lenient(text))
+            .or_insert_with(|| {
+                let (target, error) = Target::parse_both(text);
+                let capped = error.filter(|e| {
+                    matches!(
+                        e.kind(),
+                        TargetErrorKind::TooLong | TargetErrorKind::TooManyParts
+                    )
+                });
+                (target, capped)
+            })
             .clone()
     }
 }
+
+/// What was wrong with a record that could still be read: where (an offset in its fields),
+/// what, and a message.
+type Problem = (usize, DiagnosticCode, String);
 
 /// A project's body read apart: the text before the first record (its goal), the
 /// indicators, and the diagnostics.
@@ -362,7 +394,7 @@ fn split_code(name: &str) -> (Option<String>, String) {
 
 /// Reads the labelled fields after the annual value (`；分值:10；得分:9.5`) into the indicator.
 /// Returns what was wrong, as an offset in `text` and a message.
-fn read_extra_fields(text: &str, indicator: &mut Indicator) -> Vec<(usize, String)> {
+fn read_extra_fields(text: &str, indicator: &mut Indicator) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut rest = text;
     while let Some(after) = rest.strip_prefix('；') {
@@ -371,7 +403,11 @@ fn read_extra_fields(text: &str, indicator: &mut Indicator) -> Vec<(usize, Strin
         let at = text.len() - rest.len();
         rest = &after[end..];
         let Some(colon) = item.find([':', '：']) else {
-            problems.push((at, format!("field «{item}» has no label")));
+            problems.push((
+                at,
+                DiagnosticCode::IndicatorIncomplete,
+                format!("field «{item}» has no label"),
+            ));
             continue;
         };
         let (label, header) = split_label(&item[..colon]);
@@ -383,8 +419,17 @@ fn read_extra_fields(text: &str, indicator: &mut Indicator) -> Vec<(usize, Strin
         };
         let outcome = match label {
             field::ACTUAL => {
-                indicator.actual = Some(Target::lenient(value));
-                Ok(())
+                let (actual, error) = Target::parse_both(value);
+                indicator.actual = Some(actual);
+                match error.filter(|e| {
+                    matches!(
+                        e.kind(),
+                        TargetErrorKind::TooLong | TargetErrorKind::TooManyParts
+                    )
+                }) {
+                    Some(e) => Err(format!("{label}: {e}")),
+                    None => Ok(()),
+                }
             }
             field::WEIGHT => decimal(label).map(|d| indicator.weight = Some(d)),
             field::SCORE => decimal(label).map(|d| indicator.score = Some(d)),
@@ -415,19 +460,24 @@ fn read_extra_fields(text: &str, indicator: &mut Indicator) -> Vec<(usize, Strin
             _ => Err(format!("unknown field «{label}»")),
         };
         if let Err(message) = outcome {
-            problems.push((at, message));
+            let code = if label == field::ACTUAL {
+                DiagnosticCode::ValueCapped
+            } else {
+                DiagnosticCode::IndicatorIncomplete
+            };
+            problems.push((at, code, message));
         }
     }
     problems
 }
 
 /// Reads the fields of one record, after `N、`. Returns the indicator and what was wrong with
-/// it (an offset in the fields and a message), or why it could not be read at all.
+/// it, or why it could not be read at all.
 fn read_record<'a>(
     fields: &'a str,
     seq: u32,
     cache: &mut TargetCache<'a>,
-) -> Result<(Indicator, Vec<(usize, String)>), String> {
+) -> Result<(Indicator, Vec<Problem>), String> {
     let record = || fields.trim_end_matches(['。', ' ']);
     let (tier_text, rest) =
         next_field(fields).ok_or_else(|| format!("no fields in «{}»", record()))?;
@@ -449,16 +499,25 @@ fn read_record<'a>(
     let name = rest[..name_end].trim().trim_end_matches(['；', ';']).trim();
     let (code, name) = split_code(name);
     let mut problems = Vec::new();
-    let mut value = |from: usize, to: usize| {
+    let mut value = |from: usize, to: usize, label: &str, problems: &mut Vec<Problem>| {
         let text = rest[from..to].trim().trim_end_matches(['；', ';']);
-        cache.get(text)
+        let (target, capped) = cache.get(text);
+        if let Some(e) = capped {
+            problems.push((
+                rest_at + from,
+                DiagnosticCode::ValueCapped,
+                format!("{label} of indicator {seq} «{name}»: {e}"),
+            ));
+        }
+        target
     };
     let (period, period_header) = match (period_label, annual_label) {
-        (Some((at, start)), Some((end, _))) => {
-            (Some(value(start, end)), period_header(&rest[at..start]))
-        }
+        (Some((at, start)), Some((end, _))) => (
+            Some(value(start, end, "实施周期指标值", &mut problems)),
+            period_header(&rest[at..start]),
+        ),
         (Some((at, start)), None) => (
-            Some(value(start, rest.len())),
+            Some(value(start, rest.len(), "实施周期指标值", &mut problems)),
             period_header(&rest[at..start]),
         ),
         (None, _) => (None, None),
@@ -468,11 +527,12 @@ fn read_record<'a>(
         Some((_, start)) => {
             let end = start + fields_after_annual(&rest[start..]);
             extra = &rest[end..];
-            value(start, end)
+            value(start, end, "年度指标值", &mut problems)
         }
         None => {
             problems.push((
                 rest_at,
+                DiagnosticCode::IndicatorIncomplete,
                 format!("no 年度指标值 in indicator {seq} «{name}»"),
             ));
             Target::lenient("")
@@ -490,7 +550,7 @@ fn read_record<'a>(
     problems.extend(
         read_extra_fields(extra.trim_end_matches(['。', ' ']), &mut indicator)
             .into_iter()
-            .map(|(at, message)| (extra_at + at, message)),
+            .map(|(at, code, message)| (extra_at + at, code, message)),
     );
     Ok((indicator, problems))
 }
@@ -564,14 +624,10 @@ pub(crate) fn read_body<'a>(wrapped: &'a Wrapped, cache: &mut TargetCache<'a>) -
                         column,
                     ));
                 }
-                for (offset, message) in problems {
+                for (offset, code, message) in problems {
                     let (line, column) = wrapped.position(current.fields + offset);
-                    body.diagnostics.push(Diagnostic::new(
-                        DiagnosticCode::IndicatorIncomplete,
-                        message,
-                        line,
-                        column,
-                    ));
+                    body.diagnostics
+                        .push(Diagnostic::new(code, message, line, column));
                 }
                 body.indicators.push(indicator);
             }
@@ -606,6 +662,36 @@ mod tests {
         assert_eq!(w.position(6), (3, 7));
         assert_eq!(w.position(12), (5, 1));
         assert_eq!(w.position(15), (5, 2));
+        // Asked out of order, the answers stay the same.
+        assert_eq!(w.position(3), (3, 6));
+        assert_eq!(w.position(0), (3, 5));
+        assert_eq!(w.position(15), (5, 2));
+        assert_eq!(w.position(12), (5, 1));
+    }
+
+    #[test]
+    fn values_over_the_caps_are_kept_as_text_and_said() {
+        let long = "1".repeat(Target::MAX_CHARS + 1);
+        let record =
+            format!("1、1-产出指标；11-数量指标；场次；实施周期指标值:{long}；年度指标值:≥1场。");
+        let list = Indicator::parse_list(&record);
+        assert_eq!(list.indicators.len(), 1);
+        let i = &list.indicators[0];
+        assert_eq!(i.period.as_ref().map(Target::kind), Some(crate::Kind::Text));
+        assert_eq!(i.annual.to_string(), "≥1场");
+        let [d] = list.diagnostics.as_slice() else {
+            panic!("{:?}", list.diagnostics);
+        };
+        assert_eq!(
+            (d.code, d.line, d.column),
+            (DiagnosticCode::ValueCapped, 1, 29)
+        );
+        assert_eq!(
+            d.message,
+            "实施周期指标值 of indicator 1 «场次»: a target value is at most 1000 characters: this one is longer, and is kept as text"
+        );
+        let err = record.parse::<Indicator>().unwrap_err().to_string();
+        assert!(err.starts_with("实施周期指标值 of indicator 1"), "{err}");
     }
 
     #[test]

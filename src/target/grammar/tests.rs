@@ -77,11 +77,27 @@ fn number_reads_digits_separators_and_full_width() {
     refuses(number, "万", 0, "a number");
     refuses(number, "02024年", 0, "a number without leading zeros");
     refuses(number, "-x", 0, "a number");
+    let too_long = "a number of at most 28 digits";
+    refuses(number, "123456789012345678901234567890", 29, too_long);
     refuses(
         number,
-        "123456789012345678901234567890",
-        0,
-        "a number of at most 28 digits",
+        "1,234,567,890,123,456,789,012,345,678,901",
+        39,
+        too_long,
+    );
+    refuses(number, "99999999999999999999999999999", 28, too_long);
+    refuses(number, "0.00000000000000000000000000001", 30, too_long);
+    reads(
+        number,
+        "79228162514264337593543950335家",
+        Decimal::MAX,
+        "家",
+    );
+    reads(
+        number,
+        "0.0000000000000000000000000001",
+        d("0.0000000000000000000000000001"),
+        "",
     );
 }
 
@@ -94,7 +110,12 @@ fn cn_number_reads_small_numerals() {
     reads(cn_number, "一百零五", d("105"), "");
     reads(cn_number, "三千万", d("3000"), "万");
     reads(cn_number, "一一", d("1"), "一");
+    reads(cn_number, "九千零九十九场", d("9099"), "场");
+    reads(cn_number, "一百零零零零零零零零零五", d("105"), "");
     refuses(cn_number, "百", 0, "a number");
+    // A run of numerals longer than a numeral below 10000 is no number.
+    refuses(cn_number, &"十".repeat(13), 0, "a number");
+    refuses(cn_number, &"零".repeat(13), 0, "a number");
 }
 
 #[test]
@@ -123,6 +144,8 @@ fn open_unit_stops_before_comparator_words() {
     );
     refuses(open_unit, "/年", 0, "a unit");
     refuses(open_unit, "以上", 0, "a unit");
+    refuses(open_unit, "一千元", 0, "a unit");
+    refuses(open_unit, "两", 0, "a unit");
 }
 
 #[test]
@@ -536,6 +559,12 @@ fn measure_takes_words_up_to_a_note() {
     reads(measure, "年度会展行业展览规模", "年度会展行业展览规模", "");
     reads(measure, "规模 （万平方米）", "规模", " （万平方米）");
     refuses(measure, "规模5万", 0, "what is measured");
+    refuses(measure, "规模 5", 0, "what is measured");
+    // A date it holds by is no measure, and a measure is a short phrase.
+    refuses(measure, "截至一月", 0, "what is measured");
+    let long = "规".repeat(33);
+    refuses(measure, &long, 0, "what is measured");
+    reads(measure, &long[..96], &long[..96], "");
 }
 
 #[test]
@@ -618,20 +647,36 @@ fn relative_prefers_a_change() {
 fn note_takes_balanced_parentheses() {
     reads(note, "（如折页形式≥4000份）", "如折页形式≥4000份", "");
     reads(note, "(含(a)b)c", "含(a)b", "c");
+    reads(note, "（a)b", "a", "b");
     refuses(note, "（未完", 9, "a closing parenthesis");
+    refuses(note, "((a)", 4, "a closing parenthesis");
     refuses(note, "含", 0, "a note in parentheses");
 }
 
 #[test]
+fn notes_answer_for_every_suffix_of_their_text() {
+    let text = "1（a（b）c）（d";
+    let notes = Notes::of(text);
+    let at = |n: usize| &text[n..];
+    reads(|i| notes.note(i), at(1), "a（b）c", "（d");
+    reads(|i| notes.note(i), at(5), "b", "c）（d");
+    refuses(|i| notes.note(i), at(16), 4, "a closing parenthesis");
+    assert!(Notes::of("no parentheses").pairs.is_empty());
+}
+
+#[test]
 fn value_end_allows_a_note_then_the_end() {
+    let value_end = |i| value_end(i, &Notes::of(i));
     reads(value_end, " （每月一次） ", Some("每月一次"), "");
     reads(value_end, "", None, "");
     refuses(value_end, "完成", 0, "the end of the value");
+    refuses(value_end, "（a）b", 7, "the end of the value");
+    refuses(value_end, " （a（b）", 12, "a closing parenthesis");
 }
 
 #[test]
 fn qualified_tries_every_kind_to_the_end() {
-    let kind = |i| qualified(i).map(|(rest, q)| (rest, q.value.kind()));
+    let kind = |i| qualified(i, &Notes::of(i)).map(|(rest, q)| (rest, q.value.kind()));
     reads(kind, "2023.12万元", super::super::Kind::Compare, "");
     reads(kind, "2023.12", super::super::Kind::Compare, "");
     reads(kind, "2023.12前", super::super::Kind::Date, "");
@@ -639,6 +684,38 @@ fn qualified_tries_every_kind_to_the_end() {
     reads(kind, "前6", super::super::Kind::Rank, "");
     reads(kind, "≥上年度", super::super::Kind::Relative, "");
     refuses(kind, "≥90%x%", 6, "the end of the value");
+}
+
+#[test]
+fn inside_token_keeps_values_out_of_numbers_and_words() {
+    let inside = |text: &str, at: usize| inside_token(text, at);
+    assert!(inside("123", 1));
+    assert!(inside("99.5", 3));
+    assert!(inside("234,234", 4));
+    assert!(inside("8\"5%", 2));
+    assert!(inside("1e400", 2));
+    assert!(inside("9\u{200D}0", 4));
+    assert!(inside("一十", 3));
+    assert!(!inside("123", 0));
+    assert!(!inside("满意度95%", 9));
+    assert!(!inside("9，5", 4));
+    assert!(!inside("9 5", 2));
+    assert!(!inside("9≥5", 1));
+    assert!(!inside(".5", 1));
+}
+
+#[test]
+fn hidden_characters_are_refused_next_to_digits_only() {
+    let found = |text: &str| hidden(text).map(|(at, what)| (text.len() - at.len(), what));
+    let number = "a number without hidden characters";
+    let control = "text without control characters";
+    assert_eq!(found("≥9\u{200D}0%"), Some((4, number)));
+    assert_eq!(found("≥9 \u{200B}\u{200B} x"), Some((5, number)));
+    assert_eq!(found("\u{FEFF}5"), Some((0, number)));
+    assert_eq!(found("≥9\u{0} 0%"), Some((4, control)));
+    assert_eq!(found("满意度\u{1}≥90%"), Some((9, control)));
+    assert_eq!(found("满意度\u{200B}≥90%"), None);
+    assert_eq!(found("≥90%\t以上"), None);
 }
 
 #[test]
@@ -659,6 +736,16 @@ fn single_finds_the_leftmost_value_after_a_subject() {
     );
     let e = single("满意度≥").err().expect("fails");
     assert_eq!(e.what, "a number");
+    // Never inside a number: a refused number is not read from its tail.
+    for text in [
+        "99999999999999999999999999999999.5",
+        "1e400",
+        "≥1e400%",
+        "234,234,234,234,234,234,234,234,234,234",
+        "8\"5%",
+    ] {
+        assert!(single(text).is_err(), "{text}");
+    }
 }
 
 #[test]
@@ -668,17 +755,35 @@ fn trailed_keeps_words_after_a_number_as_the_note() {
     assert_eq!(s.note, Some("完成支付"));
     assert!(trailed("≥90%abc").is_none());
     assert!(trailed("十分满意").is_none());
+    assert!(trailed("100%完成支付（部分）").is_none());
+    assert!(trailed("100%完成支付2次").is_none());
+    assert!(trailed("1e5家完成").is_none());
 }
 
 #[test]
 fn compound_needs_two_typed_parts() {
-    let parts = compound("广州海关≤7356万元 广州边检总站≤6546万元").expect("compound");
+    let parts = compound("广州海关≤7356万元 广州边检总站≤6546万元")
+        .expect("compound")
+        .expect("few parts");
     assert_eq!(parts.len(), 2);
     assert_eq!(parts[1].subject(), Some("广州边检总站"));
     assert!(compound("通过验收，合格率达100%").is_none());
     assert!(compound("10 家/年").is_none());
     assert!(compound("1,000家").is_none());
-    assert_eq!(compound("3.5 小时以内，≥90%").map(|p| p.len()), Some(2));
+    assert_eq!(
+        compound("3.5 小时以内，≥90%").map(|p| p.map(|p| p.len())),
+        Some(Ok(2))
+    );
+    let most = vec!["≥1家"; Target::MAX_PARTS].join("，");
+    assert_eq!(
+        compound(&most).map(|p| p.map(|p| p.len())),
+        Some(Ok(Target::MAX_PARTS))
+    );
+    let more = vec!["1"; Target::MAX_PARTS + 1].join(" ");
+    assert_eq!(
+        compound(&more).map(|p| p.map_err(|e| e.kind())),
+        Some(Err(crate::TargetErrorKind::TooManyParts))
+    );
 }
 
 #[test]

@@ -1,0 +1,129 @@
+//! Hostile shapes of input, shared by the regression tests (`tests/hostile.rs`) and the
+//! scaling bench (`benches/hostile.rs`): each made at any size, to show that reading it
+//! grows linearly with it.
+#![allow(dead_code)]
+
+/// A table's head: title, department and unit, the column header, and the 合计 row with its
+/// amounts (`10.00 10.00`).
+pub fn head(amounts: &str) -> String {
+    format!(
+        "某局2025年项目支出绩效目标表\n部门名称：某局 单位：万元\n项目名称 总计 财政拨款 绩效目标 绩效指标\n合计 {amounts}\n"
+    )
+}
+
+/// One indicator record, numbered `seq`, with its annual value.
+pub fn record(seq: usize, name: &str, annual: &str) -> String {
+    format!("{seq}、1-产出指标；11-数量指标；{name}；实施周期指标值:≥2场；年度指标值:{annual}。")
+}
+
+/// A project row with its goal and records, one per line.
+pub fn project(name: &str, amount: &str, records: &[String]) -> String {
+    let mut text = format!("    {name} {amount} {amount}\n目标。\n");
+    for r in records {
+        text.push_str(r);
+        text.push('\n');
+    }
+    text
+}
+
+/// A table of one unit and one project whose single record's annual value is `value`.
+pub fn table_with_value(value: &str) -> String {
+    let mut text = head("10.00 10.00");
+    text.push_str("某局 10.00 10.00\n");
+    text.push_str(&project("甲项目", "10.00", &[record(1, "场次", value)]));
+    text
+}
+
+/// A value of `n` characters made by repeating `unit` (and cutting the last).
+pub fn repeat(unit: &str, n: usize) -> String {
+    unit.chars().cycle().take(n).collect()
+}
+
+/// The repeated units of the values that were quadratic: runs of digits, full-width digits,
+/// 十, 零, thousands groups, and repeats of `1(`, `1（`, `上年…x`, `达到100%（`.
+pub const VALUE_UNITS: &[(&str, &str)] = &[
+    ("digits", "1"),
+    ("full-width digits", "１"),
+    ("十", "十"),
+    ("零", "零"),
+    ("thousands groups", ",234"),
+    ("1(", "1("),
+    ("1（", "1（"),
+    ("上年x", "上年"),
+    ("达到100%（", "达到100%（"),
+    ("1 and space", "1 "),
+    ("一家", "一家"),
+    ("≥1 and space", "≥1 "),
+    ("1，", "1，"),
+];
+
+/// One project with `n` indicators, all on lines of their own.
+pub fn many_indicators(n: usize) -> String {
+    let mut text = head("10.00 10.00");
+    text.push_str("某局 10.00 10.00\n");
+    let records: Vec<String> = (1..=n)
+        .map(|i| record(i, &format!("指标{i}"), "≥1场"))
+        .collect();
+    text.push_str(&project("甲项目", "10.00", &records));
+    text
+}
+
+/// One project with `n` indicators all on one line.
+pub fn records_on_one_line(n: usize) -> String {
+    let mut text = head("10.00 10.00");
+    text.push_str("某局 10.00 10.00\n    甲项目 10.00 10.00\n目标。");
+    for i in 1..=n {
+        text.push_str(&record(i, &format!("指标{i}"), "≥1场"));
+    }
+    text.push('\n');
+    text
+}
+
+/// An amount of `cents` hundredths, as a table prints it.
+fn cents(cents: u64) -> String {
+    format!("{}.{:02}", cents / 100, cents % 100)
+}
+
+/// `n` units, each with `rows` projects of one amount whose columns only a large subset sum
+/// settles (rows × 10,000,001 cells or so, each unit), were there no budget for the document.
+pub fn money_searches(n: usize, rows: usize) -> String {
+    let each = 10_000_001u64;
+    let (rows, n) = (rows as u64, n as u64);
+    let (fiscal, non_fiscal) = (each * (rows - rows / 2), each * (rows / 2));
+    let mut text = head(&format!(
+        "{} {} {}",
+        cents(each * rows * n),
+        cents(fiscal * n),
+        cents(non_fiscal * n)
+    ));
+    for u in 0..n {
+        text.push_str(&format!(
+            "单位{u} {} {} {}\n",
+            cents(each * rows),
+            cents(fiscal),
+            cents(non_fiscal)
+        ));
+        for r in 0..rows {
+            text.push_str(&project(
+                &format!("项目{u}-{r}"),
+                &cents(each),
+                &[record(1, "场次", "≥1场")],
+            ));
+        }
+    }
+    text
+}
+
+/// A table whose one value is a line of `n` characters of `1 1 1 …`.
+pub fn long_compound_line(n: usize) -> String {
+    table_with_value(&repeat("1 ", n))
+}
+
+/// An actuals CSV of `n` rows for the first project of [`many_indicators`].
+pub fn actuals(n: usize) -> String {
+    let mut text = String::from("project,indicator,actual\n");
+    for i in 1..=n {
+        text.push_str(&format!("1,{i},{i}场\n"));
+    }
+    text
+}
