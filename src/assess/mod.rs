@@ -373,6 +373,10 @@ pub struct IndicatorScore {
     /// Whether the actual is so far above the target (130% by default) that it needs a
     /// written explanation.
     pub explain: bool,
+    /// The score the table gives it (得分), where it gives one: to be set beside
+    /// [`score`](Self::score), the score the rules give.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub stated_score: Option<Decimal>,
 }
 
 /// The budget execution rate's score: executed ÷ budget × its weight, capped at the weight.
@@ -403,6 +407,13 @@ pub struct BudgetScore {
     /// Why it is unscored, where the amounts cannot be scored.
     #[cfg_attr(feature = "serde", serde(default))]
     pub note: Option<String>,
+    /// The score the table gives the budget's execution (its money block's 得分), where it
+    /// gives one.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub stated_score: Option<Decimal>,
+    /// The execution rate the table states (执行率, in percent), where it states one.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub stated_rate: Option<Decimal>,
 }
 
 /// A project's score.
@@ -435,6 +446,11 @@ pub struct ProjectScore {
     pub budget: BudgetScore,
     /// Whether every indicator and the budget were scored.
     pub complete: bool,
+    /// The table's own total: the sum of the scores it states (得分) for the indicators and
+    /// the budget, where it states any. To be set beside [`score`](Self::score), the total
+    /// the rules give.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub stated_score: Option<Decimal>,
 }
 
 /// The scores of a document's projects.

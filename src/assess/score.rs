@@ -13,7 +13,8 @@ use super::{
 };
 use crate::target::exact;
 use crate::{
-    Baseline, Direction, Document, Indicator, PartialDate, Project, Quantity, Target, Tier, Value,
+    Baseline, Direction, Document, Execution, Indicator, PartialDate, Project, Quantity, Target,
+    Tier, Value,
 };
 use core::cmp::Ordering;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -41,15 +42,88 @@ fn checked_sum(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
 
 pub(super) fn assess(doc: &Document, actuals: &Actuals, config: &AssessConfig) -> Assessment {
     let projects: Vec<&Project> = doc.projects().collect();
+    let table = with_table(&projects, actuals);
     let scores = projects
         .iter()
         .enumerate()
-        .map(|(n, project)| score_project(n + 1, project, actuals, config))
+        .map(|(n, project)| score_project(n + 1, project, &table, config))
         .collect();
     Assessment {
         projects: scores,
         notes: unmatched(&projects, actuals),
     }
+}
+
+/// The values to score with: those given, and where none is given for an indicator or a
+/// project's budget, what the table says itself (a self-evaluation's 实际完成值, 分值, and its
+/// money block's 全年执行数).
+fn with_table(projects: &[&Project], actuals: &Actuals) -> Actuals {
+    let mut merged = actuals.clone();
+    for (n, project) in projects.iter().enumerate() {
+        let position = n + 1;
+        for indicator in &project.indicators {
+            if merged.actual(position, indicator.seq).is_none() {
+                if let Some(actual) = &indicator.actual {
+                    merged.set(position, indicator.seq, actual.raw());
+                }
+            }
+            if merged.weight(position, indicator.seq).is_none() {
+                if let Some(weight) = indicator.weight {
+                    merged.set_weight(position, indicator.seq, weight);
+                }
+            }
+        }
+        if merged.budget(position).is_none() {
+            if let Some(executed) = execution(project).and_then(|row| row.executed) {
+                merged.set_budget(position, executed);
+            }
+        }
+    }
+    merged
+}
+
+/// The total row of a project's money block: the one labelled 总额, 合计 or 总计, else the
+/// first.
+pub(crate) fn execution(project: &Project) -> Option<&Execution> {
+    project
+        .execution
+        .iter()
+        .find(|row| {
+            ["总额", "合计", "总计"]
+                .iter()
+                .any(|w| row.label.contains(w))
+        })
+        .or_else(|| project.execution.first())
+}
+
+/// The weight of a project's budget execution: its money block's 分值; else, where the table
+/// weighs every indicator, what those weights leave of 100; else the configuration's.
+fn budget_weight(project: &Project, config: &AssessConfig) -> Decimal {
+    if let Some(weight) = execution(project).and_then(|row| row.weight) {
+        return weight;
+    }
+    let weights: Vec<Decimal> = project.indicators.iter().filter_map(|i| i.weight).collect();
+    if !weights.is_empty() && weights.len() == project.indicators.len() {
+        let left = checked_sum(weights).and_then(|sum| Decimal::ONE_HUNDRED.checked_sub(sum));
+        if let Some(left) = left.filter(|l| (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(l)) {
+            return left;
+        }
+    }
+    config.weights.budget
+}
+
+/// The weights the table prints in its tier labels (`产出指标(50分)`), by tier.
+fn printed_tier_weights(project: &Project) -> HashMap<Tier, Decimal> {
+    let mut printed = HashMap::new();
+    for indicator in &project.indicators {
+        let (Some(tier), Some(label)) = (indicator.tier, indicator.tier_label.as_deref()) else {
+            continue;
+        };
+        if let Some(weight) = crate::taxonomy::Label::read(label).weight {
+            printed.entry(tier).or_insert(weight);
+        }
+    }
+    printed
 }
 
 /// The actual values that find no place in the document: a project it does not have, or an
@@ -89,8 +163,10 @@ fn weights(
     position: usize,
     project: &Project,
     actuals: &Actuals,
+    budget_weight: Decimal,
     config: &AssessConfig,
 ) -> Vec<Result<Decimal, String>> {
+    let printed = printed_tier_weights(project);
     let present: Vec<Tier> = Tier::iter()
         .filter(|t| project.indicators.iter().any(|i| i.tier == Some(*t)))
         .collect();
@@ -133,7 +209,10 @@ fn weights(
                 .copied()
                 .unwrap_or((Some(Decimal::ZERO), 1));
             let own = match indicator.tier {
-                Some(tier) => tier_weight(tier).ok_or_else(too_large)?,
+                Some(tier) => match printed.get(&tier) {
+                    Some(weight) => *weight,
+                    None => tier_weight(tier).ok_or_else(too_large)?,
+                },
                 None => Decimal::ZERO,
             };
             let left = given
@@ -148,13 +227,7 @@ fn weights(
         .indicators
         .iter()
         .any(|i| actuals.weight(position, i.seq).is_some());
-    let total = checked_sum(
-        weights
-            .iter()
-            .flatten()
-            .copied()
-            .chain([config.weights.budget]),
-    );
+    let total = checked_sum(weights.iter().flatten().copied().chain([budget_weight]));
     let over = total.is_none_or(|t| round(t) > Decimal::ONE_HUNDRED);
     if given_any && over {
         let said = total.map_or_else(
@@ -165,7 +238,7 @@ fn weights(
             if actuals.weight(position, indicator.seq).is_some() && weight.is_ok() {
                 *weight = Err(format!(
                     "the weights of the project, with the weights given and the budget's {}, add up to {said}: more than 100",
-                    config.weights.budget
+                    budget_weight.normalize()
                 ));
             }
         }
@@ -179,7 +252,8 @@ fn score_project(
     actuals: &Actuals,
     config: &AssessConfig,
 ) -> ProjectScore {
-    let weights = weights(position, project, actuals, config);
+    let budget_weight = budget_weight(project, config);
+    let weights = weights(position, project, actuals, budget_weight, config);
     // The total adds the exact scores and is rounded once, not the rounded ones.
     let (indicators, exact): (Vec<IndicatorScore>, Vec<Decimal>) = project
         .indicators
@@ -194,13 +268,23 @@ fn score_project(
             )
         })
         .unzip();
-    let (budget, budget_exact) = score_budget(project, actuals.budget(position), config);
+    let (budget, budget_exact) = score_budget(project, actuals.budget(position), budget_weight);
     // Each score is at most its weight, and the weights add up to at most 100 (the weights
     // of the configuration aside): a sum that does not fit leaves the project at zero.
     let score =
         checked_sum(exact.iter().copied().chain([budget_exact])).map_or(Decimal::ZERO, round);
     let complete = budget.status != Status::Unscored
         && indicators.iter().all(|i| i.status != Status::Unscored);
+    let stated: Vec<Decimal> = indicators
+        .iter()
+        .filter_map(|i| i.stated_score)
+        .chain(budget.stated_score)
+        .collect();
+    let stated_score = if stated.is_empty() {
+        None
+    } else {
+        checked_sum(stated)
+    };
     ProjectScore {
         project: position,
         name: project.name.clone(),
@@ -209,16 +293,21 @@ fn score_project(
         indicators,
         budget,
         complete,
+        stated_score,
     }
 }
 
 fn score_budget(
     project: &Project,
     executed: Option<Decimal>,
-    config: &AssessConfig,
+    weight: Decimal,
 ) -> (BudgetScore, Decimal) {
-    let weight = config.weights.budget;
-    let budget = project.funding.total;
+    let row = execution(project);
+    // The budget: the money block's 全年预算数 (else its 年初预算数), else the project's.
+    let budget = row
+        .and_then(|r| r.budget.or(r.initial))
+        .or(project.budget)
+        .or(project.funding.total);
     let mut note = None;
     let (score, status) = match (budget, executed) {
         (Some(b), Some(e)) if b > Decimal::ZERO => {
@@ -251,6 +340,8 @@ fn score_budget(
         score: round(score),
         status,
         note,
+        stated_score: row.and_then(|r| r.score),
+        stated_rate: row.and_then(|r| r.rate),
     };
     (rounded, score)
 }
@@ -335,33 +426,75 @@ fn score_indicator(
         actual,
         note: outcome.note,
         explain: outcome.explain,
+        stated_score: indicator.score,
     };
     (score, exact)
 }
 
-/// The results in words the rules name, each read only as a whole phrase (`达成率60%` is a
-/// number, `基本达成` no result the rules name): the national guide's three, and their
-/// short forms.
+/// The results in words, each read only as a whole phrase (`达成率60%` is a number, not a
+/// result in words), by band: the national guide's three results, their short forms, and the
+/// words departments write for them. A word in none of the lists is unscored with a note.
+///
+/// - achieved (`QualitativeScores::achieved`, 100% by default): 达成年度指标, 达成预期指标, 达成,
+///   完成, 按时完成, 达到, 达标, 符合, 是, 优 …;
+/// - partial (`partial`, 70%): 部分达成年度指标并具有一定效果, 部分达成, 部分完成, 基本达成,
+///   基本完成, 基本达到, 基本符合, 良, 较好 …;
+/// - missed (`missed`, 30%): 未达成年度指标且效果较差, 未达成, 未完成, 未达到, 不符合, 否, 差 ….
 const ACHIEVED: &[&str] = &[
     "达成年度指标",
+    "达成预期指标",
+    "达成预期目标",
+    "达成预期",
     "达成",
     "已达成",
     "全部达成",
     "完成",
     "已完成",
     "全部完成",
+    "完成年度目标",
+    "按时完成",
+    "按期完成",
+    "如期完成",
+    "达到",
+    "已达到",
+    "达到预期",
+    "达到预期目标",
+    "达标",
+    "已达标",
+    "符合",
+    "符合要求",
+    "符合规定",
+    "是",
+    "有",
+    "优",
+    "优秀",
 ];
 const PARTIAL: &[&str] = &[
     "部分达成年度指标并具有一定效果",
     "部分达成年度指标",
     "部分达成",
     "部分完成",
+    "基本达成",
+    "基本完成",
+    "基本达到",
+    "基本达标",
+    "基本符合",
+    "良",
+    "良好",
+    "较好",
 ];
 const MISSED: &[&str] = &[
     "未达成年度指标且效果较差",
     "未达成年度指标",
     "未达成",
     "未完成",
+    "未达到",
+    "未达标",
+    "不符合",
+    "否",
+    "无",
+    "差",
+    "较差",
 ];
 
 /// The qualitative result a text states, as a whole phrase (surrounding spaces and a final
@@ -495,6 +628,14 @@ fn relative_target(base: &Quantity, change: Option<&Quantity>) -> Result<Quantit
 /// where it states none.
 fn actual_quantity(actual: &Target, goal: &Quantity) -> Option<(Quantity, Option<String>)> {
     let q = actual.quantity()?;
+    let q = &percent_word(q);
+    // An actual written like a target (`≥266米`) is read as its amount.
+    let written_like_target = actual.op().is_some().then(|| {
+        format!(
+            "the actual «{}» is written like a target: read as {q}",
+            actual.raw()
+        )
+    });
     if q.unit().is_none()
         && q.scale().is_none()
         && (goal.unit().is_some() || goal.scale().is_some())
@@ -512,7 +653,22 @@ fn actual_quantity(actual: &Target, goal: &Quantity) -> Option<(Quantity, Option
         );
         return Some((adopted, Some(note)));
     }
-    Some((q.clone(), None))
+    Some((q.clone(), written_like_target))
+}
+
+/// A quantity in 百分比 is one in %: `100百分比` is `100%`.
+fn percent_word(q: &Quantity) -> Quantity {
+    if q.unit() == Some("百分比") {
+        let mut same = Quantity::new(q.amount())
+            .with_scale(q.scale())
+            .with_unit("%");
+        if let Some(per) = q.per() {
+            same = same.with_per(per.to_owned());
+        }
+        same
+    } else {
+        q.clone()
+    }
 }
 
 fn against(
@@ -521,6 +677,7 @@ fn against(
     direction: Direction,
     config: &AssessConfig,
 ) -> Outcome {
+    let goal = &percent_word(goal);
     match actual_quantity(actual, goal) {
         Some((q, note)) => score_numbers(&q, goal, direction, config).noted(note),
         None => Outcome::unscored(format!("the actual «{}» states no number", actual.raw())),
