@@ -557,15 +557,20 @@ fn qualitative_results_are_whole_phrases_and_numbers_in_words_are_read() {
     let a = scored("project,indicator,actual\n1,2,达成率60%\n1,3,基本达成\n1,4,达成");
     // 达成率60% is 60% of a target of 90%.
     assert_eq!(indicator(&a, 1, 2).1, "16.67");
+    // 基本达成 is in the partial band of the vocabulary of results in words, not met.
+    let (status, _, _) = indicator(&a, 1, 3);
+    assert_eq!(status, Status::Partial);
+    assert_eq!(indicator(&a, 1, 4).0, Status::Met);
+    // A word in no band is unscored, with a note.
+    let a = scored("project,indicator,actual\n1,3,还行");
     let (status, _, note) = indicator(&a, 1, 3);
     assert_eq!(status, Status::Unscored);
     assert_eq!(
         note.as_deref(),
         Some(
-            "the actual «基本达成» is no result the rules name (达成年度指标, 部分达成年度指标并具有一定效果, 未达成年度指标且效果较差) and states no number"
+            "the actual «还行» is no result the rules name (达成年度指标, 部分达成年度指标并具有一定效果, 未达成年度指标且效果较差) and states no number"
         )
     );
-    assert_eq!(indicator(&a, 1, 4).0, Status::Met);
 }
 
 #[test]
