@@ -1,16 +1,22 @@
-//! Scores a table's projects against their actual values (绩效自评).
+//! Scores a table's projects by the national rules (绩效自评): a self-evaluation table as it
+//! stands (its weights, actual values and money block), or any table against a CSV of actual
+//! values, or both (the CSV adds to or overrides the table's values). Each indicator shows its
+//! weight, the score the table gives itself and the score the rules give; `≠` marks where
+//! they disagree.
 //!
 //! ```text
+//! cargo run --example assess -- tests/data/selfeval_anhui_xiaoxian_2023.txt   # a 绩效自评表
 //! cargo run --example assess -- tests/data/guangzhou_commerce_2024_actuals.csv
-//! cargo run --example assess -- ACTUALS.csv TABLE.txt
-//! cargo run --example assess -- --json ACTUALS.csv [TABLE.txt]
+//! cargo run --example assess -- TABLE ACTUALS.csv
+//! cargo run --example assess -- --json TABLE [ACTUALS.csv]
 //! ```
 //!
 //! ACTUALS.csv has the header `project,indicator,actual` (optionally `baseline` and `weight`):
 //! `project` is the project's 1-based position in the table, `indicator` its number, or
-//! `budget` for the amount executed, in the table's money unit.
+//! `budget` for the amount executed, in the table's money unit. With no table, the bundled
+//! Guangzhou table is scored.
 
-use jixiao::{Actuals, AssessConfig, Assessment, Document, Status, assess};
+use jixiao::{Actuals, AssessConfig, Assessment, Decimal, Document, Status, assess};
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -20,7 +26,8 @@ const BUNDLED: &str = concat!(
     "/tests/data/guangzhou_commerce_2024.txt"
 );
 
-const USAGE: &str = "usage: assess [--json] ACTUALS.csv [TABLE]";
+const USAGE: &str =
+    "usage: assess [--json] [TABLE] [ACTUALS.csv]   (a .csv file is the actual values)";
 
 fn main() -> ExitCode {
     let mut json = false;
@@ -35,23 +42,33 @@ fn main() -> ExitCode {
             _ => paths.push(PathBuf::from(arg)),
         }
     }
-    let Some(actuals_path) = paths.first() else {
+    if paths.is_empty() {
         eprintln!("{USAGE}");
         return ExitCode::FAILURE;
-    };
-    let table_path = paths
-        .get(1)
-        .cloned()
+    }
+    let (csvs, tables): (Vec<PathBuf>, Vec<PathBuf>) = paths
+        .into_iter()
+        .partition(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")));
+    if csvs.len() > 1 || tables.len() > 1 {
+        eprintln!("assess: one table and one CSV of actual values at most\n{USAGE}");
+        return ExitCode::FAILURE;
+    }
+    let table_path = tables
+        .into_iter()
+        .next()
         .unwrap_or_else(|| PathBuf::from(BUNDLED));
-    let actuals = match std::fs::read_to_string(actuals_path)
-        .map_err(|e| e.to_string())
-        .and_then(|text| text.parse::<Actuals>().map_err(|e| e.to_string()))
-    {
-        Ok(actuals) => actuals,
-        Err(e) => {
-            eprintln!("{}: {e}", actuals_path.display());
-            return ExitCode::FAILURE;
-        }
+    let actuals = match csvs.first() {
+        None => Actuals::default(),
+        Some(path) => match std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|text| text.parse::<Actuals>().map_err(|e| e.to_string()))
+        {
+            Ok(actuals) => actuals,
+            Err(e) => {
+                eprintln!("{}: {e}", path.display());
+                return ExitCode::FAILURE;
+            }
+        },
     };
     let doc = match std::fs::read(&table_path)
         .map_err(|e| e.to_string())
@@ -89,8 +106,11 @@ fn main() -> ExitCode {
 fn summary(assessment: &Assessment) -> String {
     let mut out = String::new();
     for p in &assessment.projects {
+        let stated = p
+            .stated_score
+            .map_or(String::new(), |s| format!("  (the table says {s})"));
         out.push_str(&format!(
-            "project {} «{}»  {}  {}{}\n",
+            "project {} «{}»  {}  {}{stated}{}\n",
             p.project,
             p.name,
             p.score,
@@ -98,8 +118,14 @@ fn summary(assessment: &Assessment) -> String {
             if p.complete { "" } else { "  (incomplete)" }
         ));
         for i in &p.indicators {
+            // The table's own score, and `≠` where the rules give another.
+            let said = match i.stated_score {
+                Some(s) if (s - i.score).abs() > Decimal::new(5, 1) => format!("{s:>6} ≠"),
+                Some(s) => format!("{s:>6}  "),
+                None => format!("{:>6}  ", "-"),
+            };
             out.push_str(&format!(
-                "    {:>2}  {:>6} / {:<6} {:<8} {}  actual {}{}\n",
+                "    {:>2}  {:>6} / {:<6} {said} {:<8} {}  actual {}{}\n",
                 i.seq,
                 i.score.to_string(),
                 i.weight.to_string(),
@@ -116,8 +142,13 @@ fn summary(assessment: &Assessment) -> String {
             (Some(e), Some(t)) => format!("{e} of {t} executed"),
             _ => "no amount executed given".to_string(),
         };
+        let said = match b.stated_score {
+            Some(s) if (s - b.score).abs() > Decimal::new(5, 1) => format!("{s:>6} ≠"),
+            Some(s) => format!("{s:>6}  "),
+            None => format!("{:>6}  ", "-"),
+        };
         out.push_str(&format!(
-            "    预算  {:>6} / {:<6} {:<8} {executed}{}\n",
+            "    预算  {:>6} / {:<6} {said} {:<8} {executed}{}\n",
             b.score.to_string(),
             b.weight.to_string(),
             b.status.as_str(),

@@ -118,6 +118,15 @@ fn describe(code: CheckCode) -> &'static str {
         CheckCode::SatisfactionFloor => "a 满意度 target below the floor",
         CheckCode::NotQuantified => "words where a number was feasible",
         CheckCode::NonStandardSymbol => "non-standard comparator symbols",
+        CheckCode::ScoreAboveWeight => "a score above its weight",
+        CheckCode::WeightsTotal => "weights that do not add up",
+        CheckCode::ScoreUnjustified => "a score the rules do not give",
+        CheckCode::FullMarksMissed => "full marks for an actual short of its target",
+        CheckCode::ReasonMissing => "a score below full marks with no reason given",
+        CheckCode::RateMismatch => "an execution rate that is not executed ÷ budget",
+        CheckCode::BudgetScoreMismatch => "a budget score that does not follow the rate",
+        CheckCode::ExplanationMissing => "an actual far above its target, unexplained",
+        CheckCode::PlaceholderRow => "a template's placeholder left in the table",
         _ => "",
     }
 }

@@ -78,7 +78,7 @@ macro_rules! words {
 }
 pub(crate) use words;
 
-mod assess;
+pub(crate) mod assess;
 mod check;
 mod direction;
 mod model;

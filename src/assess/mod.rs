@@ -15,6 +15,7 @@ use rust_decimal::Decimal;
 
 pub use actuals::Actuals;
 pub use error::{AssessError, AssessErrorKind};
+pub(crate) use score::execution;
 
 /// The weights of the three tiers and of the budget execution rate (预算执行率), out of 100.
 ///

@@ -1,9 +1,11 @@
 //! Checks: the reviews finance bureaus and auditors run over a table's targets before a budget
 //! is approved. Each check has a stable code; thresholds are configurable.
 //!
-//! The types are documented here; `rules` holds one function per check.
+//! The types are documented here; `rules` holds one function per check of the targets,
+//! `selfeval` the checks of a self-evaluation's weights, scores and money block.
 
 mod rules;
+mod selfeval;
 
 use crate::{Document, Severity};
 use core::fmt;
@@ -54,15 +56,35 @@ pub enum CheckCode {
     NonStandardSymbol,
     /// Money that does not add up, from the table parser.
     SumMismatch,
+    /// A self-evaluation's score above the indicator's weight.
+    ScoreAboveWeight,
+    /// A self-evaluation's weights that do not add up: to 100 with the budget's, or to the
+    /// total a tier label prints (`产出指标(50分)`).
+    WeightsTotal,
+    /// A self-evaluation's score that the rules do not give, beyond the tolerance.
+    ScoreUnjustified,
+    /// Full marks where the actual falls short of the target.
+    FullMarksMissed,
+    /// A score below full marks with no reason given (偏差原因分析及改进措施, 未完成原因).
+    ReasonMissing,
+    /// A 执行率 that is not 执行数 ÷ 预算数, beyond the tolerance.
+    RateMismatch,
+    /// A budget score that does not follow the execution rate.
+    BudgetScoreMismatch,
+    /// An actual at 130% of its target or more with no explanation.
+    ExplanationMissing,
+    /// A template's placeholder left in the table: a row of zeros (`0 | 0.00% | 0`), a
+    /// placeholder in a name (`(≥**人)`, `XX`).
+    PlaceholderRow,
 }
 
 impl CheckCode {
     /// Every check, in the order they run.
     ///
     /// ```
-    /// assert_eq!(jixiao::CheckCode::ALL.len(), 14);
+    /// assert_eq!(jixiao::CheckCode::ALL.len(), 23);
     /// ```
-    pub const ALL: [CheckCode; 14] = [
+    pub const ALL: [CheckCode; 23] = [
         CheckCode::SumMismatch,
         CheckCode::TierCategory,
         CheckCode::MissingTier,
@@ -77,6 +99,15 @@ impl CheckCode {
         CheckCode::SatisfactionFloor,
         CheckCode::NotQuantified,
         CheckCode::NonStandardSymbol,
+        CheckCode::ScoreAboveWeight,
+        CheckCode::WeightsTotal,
+        CheckCode::ScoreUnjustified,
+        CheckCode::FullMarksMissed,
+        CheckCode::ReasonMissing,
+        CheckCode::RateMismatch,
+        CheckCode::BudgetScoreMismatch,
+        CheckCode::ExplanationMissing,
+        CheckCode::PlaceholderRow,
     ];
 
     /// The stable name: `"unit-contradiction"` …
@@ -100,6 +131,15 @@ impl CheckCode {
             CheckCode::MissingTier => "missing-tier",
             CheckCode::NonStandardSymbol => "non-standard-symbol",
             CheckCode::SumMismatch => "sum-mismatch",
+            CheckCode::ScoreAboveWeight => "score-above-weight",
+            CheckCode::WeightsTotal => "weights-total",
+            CheckCode::ScoreUnjustified => "score-unjustified",
+            CheckCode::FullMarksMissed => "full-marks-missed",
+            CheckCode::ReasonMissing => "reason-missing",
+            CheckCode::RateMismatch => "rate-mismatch",
+            CheckCode::BudgetScoreMismatch => "budget-score-mismatch",
+            CheckCode::ExplanationMissing => "explanation-missing",
+            CheckCode::PlaceholderRow => "placeholder-row",
         }
     }
 
@@ -116,7 +156,12 @@ impl CheckCode {
             | CheckCode::UnitContradiction
             | CheckCode::PercentOver100
             | CheckCode::Placeholder
-            | CheckCode::EmptyValue => Severity::Error,
+            | CheckCode::EmptyValue
+            | CheckCode::ScoreAboveWeight
+            | CheckCode::ScoreUnjustified
+            | CheckCode::FullMarksMissed
+            | CheckCode::RateMismatch
+            | CheckCode::BudgetScoreMismatch => Severity::Error,
             CheckCode::TierCategory
             | CheckCode::RateNotPercent
             | CheckCode::AnnualAbovePeriod
@@ -124,7 +169,11 @@ impl CheckCode {
             | CheckCode::SatisfactionFloor
             | CheckCode::DuplicateIndicator
             | CheckCode::MissingTier
-            | CheckCode::NotQuantified => Severity::Warning,
+            | CheckCode::NotQuantified
+            | CheckCode::WeightsTotal
+            | CheckCode::ReasonMissing
+            | CheckCode::ExplanationMissing
+            | CheckCode::PlaceholderRow => Severity::Warning,
             CheckCode::NonStandardSymbol => Severity::Info,
         }
     }
@@ -167,6 +216,12 @@ pub struct CheckConfig {
     pub percent_ceiling: Decimal,
     /// Checks not to run.
     pub skip: Vec<CheckCode>,
+    /// How far a self-evaluation's stated score may be from the score the rules give before
+    /// it is reported. Default 0.5: tables round scores to whole points or halves.
+    pub score_tolerance: Decimal,
+    /// How far a stated 执行率 may be from 执行数 ÷ 预算数, in percentage points. Default 0.5:
+    /// tables round rates to whole percents.
+    pub rate_tolerance: Decimal,
 }
 
 impl Default for CheckConfig {
@@ -175,6 +230,8 @@ impl Default for CheckConfig {
             satisfaction_floor: Decimal::from(80),
             percent_ceiling: Decimal::from(100),
             skip: Vec::new(),
+            score_tolerance: Decimal::new(5, 1),
+            rate_tolerance: Decimal::new(5, 1),
         }
     }
 }

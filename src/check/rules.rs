@@ -11,15 +11,15 @@ use core::cmp::Ordering;
 
 /// Where a finding is: the unit, the project and its position, maybe an indicator.
 #[derive(Clone, Copy)]
-struct Place<'a> {
-    unit: &'a str,
-    project: &'a Project,
-    position: usize,
+pub(super) struct Place<'a> {
+    pub(super) unit: &'a str,
+    pub(super) project: &'a Project,
+    pub(super) position: usize,
 }
 
 /// Findings being gathered, with the checks to skip.
-struct Findings<'a> {
-    config: &'a CheckConfig,
+pub(super) struct Findings<'a> {
+    pub(super) config: &'a CheckConfig,
     list: Vec<Finding>,
 }
 
@@ -28,7 +28,7 @@ impl Findings<'_> {
         !self.config.skip.contains(&code)
     }
 
-    fn add(
+    pub(super) fn add(
         &mut self,
         code: CheckCode,
         place: Place<'_>,
@@ -58,6 +58,15 @@ pub(super) fn run(doc: &Document, config: &CheckConfig) -> Report {
         list: Vec::new(),
     };
     sum_mismatch(doc, &mut findings);
+    // A self-evaluation is scored once, for the checks of its scores.
+    let evaluated = doc.projects().any(super::selfeval::is_evaluated);
+    let assessment = evaluated.then(|| {
+        crate::assess(
+            doc,
+            &crate::Actuals::default(),
+            &crate::AssessConfig::default(),
+        )
+    });
     let mut projects = Vec::new();
     let mut total = Quantification::default();
     let mut position = 0;
@@ -71,6 +80,12 @@ pub(super) fn run(doc: &Document, config: &CheckConfig) -> Report {
             };
             missing_tier(place, &mut findings);
             duplicate_indicator(place, &mut findings);
+            if let Some(score) = assessment
+                .as_ref()
+                .and_then(|a| a.projects.get(position - 1))
+            {
+                super::selfeval::run(place, score, &mut findings);
+            }
             for indicator in &project.indicators {
                 tier_category(place, indicator, &mut findings);
                 // The name's unit, read once for both values and every check.
