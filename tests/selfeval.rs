@@ -234,3 +234,52 @@ fn a_csv_of_actuals_overrides_the_table() {
         (d("20"), d("20"), Some(d("19.6")), Status::Met)
     );
 }
+
+#[test]
+fn actuals_keyed_by_name_are_placed_or_noted() {
+    let doc: Document = CLEAN.parse().expect("reads");
+    let name = doc.projects().next().expect("a project").name.clone();
+    let csv = format!(
+        "project,indicator,actual\n{name},验收合格率,100%\n1,没有的指标,5\n另一个项目,验收合格率,1\n1,2,90%"
+    );
+    let actuals: Actuals = csv.parse().expect("csv");
+    let a = assess(&doc, &actuals, &AssessConfig::default());
+    // The row by position comes first; the named row for the same place is noted.
+    assert_eq!(
+        row(&a, "验收合格率"),
+        (d("20"), d("18"), Some(d("19.6")), Status::Partial)
+    );
+    assert_eq!(
+        a.notes,
+        [
+            "line 2: project 1 indicator 2 is given a value by position too: that one is kept"
+                .to_owned(),
+            format!(
+                "line 3: project 1 «{name}» has no indicator named «没有的指标»: its value is not scored"
+            ),
+            "line 4: no project is named «另一个项目»: its value is not scored".to_owned(),
+        ]
+    );
+}
+
+#[test]
+fn a_name_shared_by_projects_is_not_guessed() {
+    let path = format!(
+        "{}/tests/data/guangzhou_commerce_2024.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let doc: Document = std::fs::read_to_string(path)
+        .expect("the sample")
+        .parse()
+        .expect("reads");
+    let mut actuals = Actuals::default();
+    actuals.set_named("服务贸易专题", "扶持资金拨付正确率", "100%");
+    let a = assess(&doc, &actuals, &AssessConfig::default());
+    assert_eq!(a.notes.len(), 1);
+    assert!(
+        a.notes[0].starts_with("11 projects are named «服务贸易专题» (positions 1, 2, 3,"),
+        "{}",
+        a.notes[0]
+    );
+    assert!(a.projects[0].indicators[0].actual.is_none());
+}

@@ -1,11 +1,12 @@
-//! Actual values (实际完成值), by project position and indicator number, as people write
-//! them; read from a CSV file with the header `project,indicator,actual`.
+//! Actual values (实际完成值), by project position or name and indicator number or name, as
+//! people write them; read from a CSV file with the header `project,indicator,actual`.
 
 use super::{AssessError, AssessErrorKind};
-use crate::Quantity;
+use crate::{Project, Quantity};
 use core::str::FromStr;
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashSet};
 
 /// What is known of one indicator's result.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -15,11 +16,34 @@ pub(crate) struct Entry {
     pub(crate) weight: Option<Decimal>,
 }
 
+/// Where a row of actual values points: a position (a project's from 1, an indicator's
+/// number) or a name as the table prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) enum Key<N> {
+    At(N),
+    Named(String),
+}
+
+/// A row that names its project or its indicator, placed when the document is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct NamedRow {
+    project: Key<usize>,
+    /// `None` for the amount the project executed.
+    indicator: Option<Key<u32>>,
+    entry: Entry,
+    executed: Option<Decimal>,
+    line: Option<usize>,
+}
+
 /// The actual values of a document's indicators, and the amounts each project executed.
 ///
-/// Projects are numbered from 1 in the order of the document (names repeat); indicators by
-/// their number within the project. Actual values are text as people write them (`3.2小时`,
-/// `1.2亿元`, `96.5%`, `达成年度指标`), read by the same grammar as the targets.
+/// Projects are numbered from 1 in the order of the document; indicators by their number
+/// within the project. Either may be named instead, as the table prints it
+/// ([`set_named`](Actuals::set_named), or a name in the CSV's `project` or `indicator`
+/// column); a name is placed when the document is scored, and one that names no project or
+/// indicator, or several, is a note of the [`Assessment`](crate::Assessment), not a guess.
+/// Actual values are text as people write them (`3.2小时`, `1.2亿元`, `96.5%`, `达成年度指标`),
+/// read by the same grammar as the targets.
 ///
 /// ```
 /// use jixiao::Actuals;
@@ -41,13 +65,30 @@ pub struct Actuals {
     /// The CSV line each indicator's row (`Some(seq)`) or budget row (`None`) was read
     /// from, to say where a row the document has no place for is.
     lines: BTreeMap<(usize, Option<u32>), usize>,
+    /// Rows keyed by a name, in the order given.
+    named: Vec<NamedRow>,
 }
 
 /// Two sets of actual values are equal when they hold the same values, wherever they were
 /// read from.
 impl PartialEq for Actuals {
     fn eq(&self, other: &Actuals) -> bool {
-        self.indicators == other.indicators && self.budgets == other.budgets
+        let rows = |a: &Actuals| {
+            a.named
+                .iter()
+                .map(|r| {
+                    (
+                        r.project.clone(),
+                        r.indicator.clone(),
+                        r.entry.clone(),
+                        r.executed,
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        self.indicators == other.indicators
+            && self.budgets == other.budgets
+            && rows(self) == rows(other)
     }
 }
 
@@ -63,6 +104,56 @@ impl Actuals {
     /// ```
     pub fn set(&mut self, project: usize, indicator: u32, actual: impl Into<String>) -> &mut Self {
         self.entry(project, indicator).actual = Some(actual.into());
+        self
+    }
+
+    /// Sets the actual value of an indicator named as the table prints it, in a project named
+    /// so; spaces and the width of brackets do not matter. The names are placed when the
+    /// document is scored.
+    ///
+    /// ```
+    /// use jixiao::{assess, Actuals, AssessConfig, Document};
+    ///
+    /// let doc: Document =
+    ///     std::fs::read_to_string("tests/data/selfeval_anhui_xiaoxian_2023.txt")?.parse()?;
+    /// let mut actuals = Actuals::default();
+    /// // Overrides the 90人 the table states.
+    /// actuals.set_named("河西村特色种养补贴到户项目", "受益人口数量", "81人");
+    /// let scores = assess(&doc, &actuals, &AssessConfig::default());
+    /// let row = scores.projects[0].indicators.iter().find(|i| i.name == "受益人口数量").unwrap();
+    /// assert_eq!(row.actual.as_deref(), Some("81人"));
+    /// assert_eq!(row.score.to_string(), "9.00");
+    /// assert!(scores.notes.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn set_named(
+        &mut self,
+        project: &str,
+        indicator: &str,
+        actual: impl Into<String>,
+    ) -> &mut Self {
+        let (project, indicator) = (
+            Key::Named(project.to_owned()),
+            Some(Key::Named(indicator.to_owned())),
+        );
+        let actual = Some(actual.into());
+        match self
+            .named
+            .iter_mut()
+            .find(|r| r.project == project && r.indicator == indicator)
+        {
+            Some(row) => row.entry.actual = actual,
+            None => self.named.push(NamedRow {
+                project,
+                indicator,
+                entry: Entry {
+                    actual,
+                    ..Entry::default()
+                },
+                executed: None,
+                line: None,
+            }),
+        }
         self
     }
 
@@ -156,7 +247,7 @@ impl Actuals {
     /// # Ok::<(), jixiao::AssessError>(())
     /// ```
     pub fn len(&self) -> usize {
-        self.indicators.len() + self.budgets.len()
+        self.indicators.len() + self.budgets.len() + self.named.len()
     }
 
     /// Whether there are no values at all.
@@ -185,6 +276,171 @@ impl Actuals {
     fn entry(&mut self, project: usize, indicator: u32) -> &mut Entry {
         self.indicators.entry((project, indicator)).or_default()
     }
+
+    /// These values with every named row placed in the document, and a note for each row
+    /// that names no project or indicator, or several, or a place already given a value.
+    /// Each project's indicators are indexed once, so that many rows take linear time.
+    pub(crate) fn placed(&self, projects: &[&Project]) -> (Cow<'_, Actuals>, Vec<String>) {
+        if self.named.is_empty() {
+            return (Cow::Borrowed(self), Vec::new());
+        }
+        let mut placed = self.clone();
+        placed.named.clear();
+        let mut notes = Vec::new();
+        let mut by_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (n, project) in projects.iter().enumerate() {
+            by_name.entry(fold(&project.name)).or_default().push(n + 1);
+        }
+        let mut indicators: BTreeMap<usize, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
+        for row in &self.named {
+            let at = row.line.map_or_else(String::new, |l| format!("line {l}: "));
+            let position = match &row.project {
+                Key::At(p) => *p,
+                Key::Named(name) => match by_name.get(&fold(name)).map(Vec::as_slice) {
+                    Some([p]) => *p,
+                    Some(several) => {
+                        notes.push(format!(
+                            "{at}{} projects are named «{name}» (positions {}): give the position; its value is not scored",
+                            several.len(),
+                            list(several)
+                        ));
+                        continue;
+                    }
+                    None => {
+                        notes.push(format!(
+                            "{at}no project is named «{name}»: its value is not scored"
+                        ));
+                        continue;
+                    }
+                },
+            };
+            let Some(project) = position.checked_sub(1).and_then(|i| projects.get(i)) else {
+                notes.push(format!(
+                    "{at}project {position} is not in the document, which has {} projects: its value is not scored",
+                    projects.len()
+                ));
+                continue;
+            };
+            let seq = match &row.indicator {
+                None => None,
+                Some(Key::At(seq)) => Some(*seq),
+                Some(Key::Named(name)) => {
+                    let names = indicators.entry(position).or_insert_with(|| {
+                        let mut names: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+                        for i in &project.indicators {
+                            names.entry(fold(&i.name)).or_default().push(i.seq);
+                        }
+                        names
+                    });
+                    match names.get(&fold(name)).map(Vec::as_slice) {
+                        Some([seq]) => Some(*seq),
+                        Some(several) => {
+                            notes.push(format!(
+                                "{at}project {position} «{}» has {} indicators named «{name}» (numbers {}): give the number; its value is not scored",
+                                project.name,
+                                several.len(),
+                                list(several)
+                            ));
+                            continue;
+                        }
+                        None => {
+                            notes.push(format!(
+                                "{at}project {position} «{}» has no indicator named «{name}»: its value is not scored",
+                                project.name
+                            ));
+                            continue;
+                        }
+                    }
+                }
+            };
+            let given_twice = match seq {
+                None => placed.budgets.contains_key(&position),
+                Some(seq) => placed.indicators.contains_key(&(position, seq)),
+            };
+            if given_twice {
+                let what = seq.map_or_else(|| "budget".to_owned(), |s| format!("indicator {s}"));
+                let by_position = match seq {
+                    None => self.budgets.contains_key(&position),
+                    Some(seq) => self.indicators.contains_key(&(position, seq)),
+                };
+                let other = if by_position {
+                    "by position too"
+                } else {
+                    "by an earlier name too"
+                };
+                notes.push(format!(
+                    "{at}project {position} {what} is given a value {other}: that one is kept"
+                ));
+                continue;
+            }
+            match (seq, row.executed) {
+                (None, Some(executed)) => {
+                    placed.budgets.insert(position, executed);
+                }
+                (None, None) => {}
+                (Some(seq), _) => {
+                    placed.indicators.insert((position, seq), row.entry.clone());
+                }
+            }
+            if let Some(line) = row.line {
+                placed.lines.insert((position, seq), line);
+            }
+        }
+        (Cow::Owned(placed), notes)
+    }
+}
+
+/// A name as compared: without spaces, brackets of either width.
+fn fold(name: &str) -> String {
+    name.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            c => c,
+        })
+        .collect()
+}
+
+fn list<N: ToString>(numbers: &[N]) -> String {
+    numbers
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A `project` field: a position from 1, else a name; a number that is no position is an
+/// error.
+fn project_key(field: &str) -> Result<Key<usize>, String> {
+    match field.parse::<usize>() {
+        Ok(p) if p >= 1 => Ok(Key::At(p)),
+        _ if field.is_empty() || looks_numeric(field) => Err(format!(
+            "project {field:?} is no position from 1, nor a name"
+        )),
+        _ => Ok(Key::Named(field.to_owned())),
+    }
+}
+
+/// An `indicator` field: a number from 1, else a name; `None` for the budget.
+fn indicator_key(field: &str) -> Result<Option<Key<u32>>, String> {
+    if matches!(field, "budget" | "预算" | "预算执行") {
+        return Ok(None);
+    }
+    match field.parse::<u32>() {
+        Ok(s) if s >= 1 => Ok(Some(Key::At(s))),
+        _ if field.is_empty() || looks_numeric(field) => Err(format!(
+            "indicator {field:?} is no number from 1, nor a name, nor budget"
+        )),
+        _ => Ok(Some(Key::Named(field.to_owned()))),
+    }
+}
+
+/// Whether a field is written as a number (`0`, `-2`, `1.5`), not as a name.
+fn looks_numeric(field: &str) -> bool {
+    field
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | '.'))
 }
 
 /// The columns the CSV may have.
@@ -213,8 +469,9 @@ impl FromStr for Actuals {
 
     /// Reads a CSV file (RFC 4180, read by the `csv` crate) with the header
     /// `project,indicator,actual`, and optionally `baseline` and `weight` columns: `project`
-    /// is the project's 1-based position in the document, `indicator` its number, or `budget`
-    /// for the amount executed (in the table's money unit). An empty actual is no actual.
+    /// is the project's 1-based position in the document or its name, `indicator` its number
+    /// or name, or `budget` for the amount executed (in the table's money unit). An empty
+    /// actual is no actual.
     ///
     /// Every row must have the header's fields (a field with a comma is quoted), each column
     /// is named once, a weight is from 0 to 100 and an amount executed is no negative number;
@@ -285,6 +542,7 @@ impl FromStr for Actuals {
         };
         let (baseline_at, weight_at) = (column("baseline"), column("weight"));
         let mut actuals = Actuals::default();
+        let mut named = HashSet::new();
         while let Some(fields) = next()? {
             let line = fields.position().map_or(0, csv::Position::line);
             let bad = |why: String| row_error(line, why);
@@ -301,62 +559,72 @@ impl FromStr for Actuals {
                     .map(str::trim)
                     .filter(|f| !f.is_empty())
             };
-            let project: usize = field(Some(project_at))
-                .and_then(|p| p.parse().ok())
-                .filter(|p| *p >= 1)
-                .ok_or_else(|| {
-                    bad(format!(
-                        "project {:?} is no position from 1",
-                        field(Some(project_at)).unwrap_or("")
-                    ))
-                })?;
-            let indicator = field(Some(indicator_at)).unwrap_or("");
+            let project = project_key(field(Some(project_at)).unwrap_or("")).map_err(bad)?;
+            let indicator = indicator_key(field(Some(indicator_at)).unwrap_or("")).map_err(bad)?;
             let actual = field(Some(actual_at));
             let line = usize::try_from(line).unwrap_or(usize::MAX);
-            if matches!(indicator, "budget" | "预算" | "预算执行") {
-                let Some(actual) = actual else { continue };
-                let executed = exact_decimal(actual)
-                    .ok_or_else(|| bad(format!("the amount executed {actual:?} is no number")))?;
-                if executed.is_sign_negative() && !executed.is_zero() {
-                    return Err(bad(format!("the amount executed {actual:?} is negative")));
-                }
-                if actuals.budgets.insert(project, executed).is_some() {
-                    return Err(bad(format!("project {project}'s budget is given twice")));
-                }
-                actuals.lines.insert((project, None), line);
-                continue;
-            }
-            let seq: u32 = indicator.parse().ok().filter(|s| *s >= 1).ok_or_else(|| {
-                bad(format!(
-                    "indicator {indicator:?} is no number from 1, nor budget"
-                ))
-            })?;
-            if actuals.indicators.contains_key(&(project, seq)) {
-                return Err(bad(format!(
-                    "project {project} indicator {seq} is given twice"
-                )));
-            }
             let mut entry = Entry {
                 actual: actual.map(str::to_owned),
                 ..Entry::default()
             };
-            if let Some(baseline) = field(baseline_at) {
-                entry.baseline = Some(
-                    baseline
-                        .parse()
-                        .map_err(|e| bad(format!("baseline {baseline:?}: {e}")))?,
-                );
-            }
-            if let Some(weight) = field(weight_at) {
-                let w = exact_decimal(weight)
-                    .ok_or_else(|| bad(format!("weight {weight:?} is no number")))?;
-                if !(Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&w) {
-                    return Err(bad(format!("weight {weight} is not from 0 to 100")));
+            let mut executed = None;
+            if indicator.is_none() {
+                let Some(actual) = actual else { continue };
+                let amount = exact_decimal(actual)
+                    .ok_or_else(|| bad(format!("the amount executed {actual:?} is no number")))?;
+                if amount.is_sign_negative() && !amount.is_zero() {
+                    return Err(bad(format!("the amount executed {actual:?} is negative")));
                 }
-                entry.weight = Some(w);
+                executed = Some(amount);
+            } else {
+                if let Some(baseline) = field(baseline_at) {
+                    entry.baseline = Some(
+                        baseline
+                            .parse()
+                            .map_err(|e| bad(format!("baseline {baseline:?}: {e}")))?,
+                    );
+                }
+                if let Some(weight) = field(weight_at) {
+                    let w = exact_decimal(weight)
+                        .ok_or_else(|| bad(format!("weight {weight:?} is no number")))?;
+                    if !(Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&w) {
+                        return Err(bad(format!("weight {weight} is not from 0 to 100")));
+                    }
+                    entry.weight = Some(w);
+                }
             }
-            actuals.indicators.insert((project, seq), entry);
-            actuals.lines.insert((project, Some(seq)), line);
+            match (project, indicator) {
+                (Key::At(project), None) => {
+                    if actuals.budgets.contains_key(&project) {
+                        return Err(bad(format!("project {project}'s budget is given twice")));
+                    }
+                    if let Some(amount) = executed {
+                        actuals.budgets.insert(project, amount);
+                    }
+                    actuals.lines.insert((project, None), line);
+                }
+                (Key::At(project), Some(Key::At(seq))) => {
+                    if actuals.indicators.contains_key(&(project, seq)) {
+                        return Err(bad(format!(
+                            "project {project} indicator {seq} is given twice"
+                        )));
+                    }
+                    actuals.indicators.insert((project, seq), entry);
+                    actuals.lines.insert((project, Some(seq)), line);
+                }
+                (project, indicator) => {
+                    if !named.insert((project.clone(), indicator.clone())) {
+                        return Err(bad("this project and indicator are given twice".to_owned()));
+                    }
+                    actuals.named.push(NamedRow {
+                        project,
+                        indicator,
+                        entry,
+                        executed,
+                        line: Some(line),
+                    });
+                }
+            }
         }
         Ok(actuals)
     }
@@ -464,11 +732,15 @@ mod tests {
         );
         assert_eq!(
             error("project,indicator,actual\n0,1,5"),
-            "line 2: project \"0\" is no position from 1"
+            "line 2: project \"0\" is no position from 1, nor a name"
         );
         assert_eq!(
-            error("project,indicator,actual\n1,x,5"),
-            "line 2: indicator \"x\" is no number from 1, nor budget"
+            error("project,indicator,actual\n1,-2,5"),
+            "line 2: indicator \"-2\" is no number from 1, nor a name, nor budget"
+        );
+        assert_eq!(
+            error("project,indicator,actual\n服务贸易专题,x,5\n服务贸易专题,x,6"),
+            "line 3: this project and indicator are given twice"
         );
         assert_eq!(
             error("project,indicator,actual\n1,1,5\n1,1,6"),

@@ -21,7 +21,7 @@ pub struct AssessError {
 /// ```
 /// use jixiao::{Actuals, AssessErrorKind};
 ///
-/// let err = "project,indicator,actual\nx,1,2".parse::<Actuals>().unwrap_err();
+/// let err = "project,indicator,actual\n0,1,2".parse::<Actuals>().unwrap_err();
 /// assert_eq!(err.kind(), AssessErrorKind::Row);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -42,15 +42,18 @@ fn checked_sum(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
 
 pub(super) fn assess(doc: &Document, actuals: &Actuals, config: &AssessConfig) -> Assessment {
     let projects: Vec<&Project> = doc.projects().collect();
-    let table = with_table(&projects, actuals);
+    let (actuals, named_notes) = actuals.placed(&projects);
+    let table = with_table(&projects, &actuals);
     let scores = projects
         .iter()
         .enumerate()
         .map(|(n, project)| score_project(n + 1, project, &table, config))
         .collect();
+    let mut notes = unmatched(&projects, &actuals);
+    notes.extend(named_notes);
     Assessment {
         projects: scores,
-        notes: unmatched(&projects, actuals),
+        notes,
     }
 }
 

@@ -361,7 +361,7 @@ impl Indicator {
             let open = matching_open(inner_end)?;
             let inner = inner_end[open..].trim_start_matches(['（', '(']).trim();
             if let Ok(q) = format!("1{inner}").parse::<Quantity>() {
-                if q.unit().is_some() || q.scale().is_some() {
+                if q.scale().is_some() || q.unit().is_some_and(names_a_unit) {
                     return Some(q);
                 }
             }
@@ -633,4 +633,13 @@ fn level<L: fmt::Display>(
         write!(f, "〔{label}〕")?;
     }
     Ok(())
+}
+
+/// Whether a name's last bracket states a unit: a percent, a unit the grammar knows, or a word
+/// of at most two characters (`亩`, `公里`); `（总收入）` and `（含补助）` explain, they state no unit.
+fn names_a_unit(unit: &str) -> bool {
+    unit.chars().count() <= 2
+        || unit.ends_with(['%', '‰'])
+        || crate::target::words::is_known_unit(unit)
+        || unit.contains('/')
 }

@@ -12,7 +12,7 @@ mod grammar;
 mod quantity;
 #[cfg(feature = "serde")]
 mod serde;
-mod words;
+pub(crate) mod words;
 
 use core::hash::{Hash, Hasher};
 use core::str::FromStr;

@@ -92,6 +92,13 @@ impl<T> Words<T> {
     }
 }
 
+/// Whether `unit` is a unit or classifier the grammar knows by name (`家`, `小时`, `美元`).
+pub(crate) fn is_known_unit(unit: &str) -> bool {
+    unit.chars()
+        .next()
+        .is_some_and(|c| KNOWN_UNITS.starting_with(c).any(|(word, ())| *word == unit))
+}
+
 /// Comparator words written before the number.
 pub(super) const OP_PREFIX_WORDS: Words<Op> = Words::new(&[
     ("不低于", Op::Ge),
