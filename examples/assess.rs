@@ -12,9 +12,9 @@
 //! ```
 //!
 //! ACTUALS.csv has the header `project,indicator,actual` (optionally `baseline` and `weight`):
-//! `project` is the project's 1-based position in the table, `indicator` its number, or
-//! `budget` for the amount executed, in the table's money unit. With no table, the bundled
-//! Guangzhou table is scored.
+//! `project` is the project's 1-based position in the table or its name, `indicator` its
+//! number or name, or `budget` for the amount executed, in the table's money unit. Any other
+//! `.csv` is a table. With no table, the bundled Guangzhou table is scored.
 
 use jixiao::{Actuals, AssessConfig, Assessment, Decimal, Document, Status, assess};
 use std::io::{self, Write};
@@ -26,8 +26,7 @@ const BUNDLED: &str = concat!(
     "/tests/data/guangzhou_commerce_2024.txt"
 );
 
-const USAGE: &str =
-    "usage: assess [--json] [TABLE] [ACTUALS.csv]   (a .csv file is the actual values)";
+const USAGE: &str = "usage: assess [--json] [TABLE] [ACTUALS.csv]   (a .csv file whose header starts with `project` is the actual values)";
 
 fn main() -> ExitCode {
     let mut json = false;
@@ -46,9 +45,8 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::FAILURE;
     }
-    let (csvs, tables): (Vec<PathBuf>, Vec<PathBuf>) = paths
-        .into_iter()
-        .partition(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")));
+    let (csvs, tables): (Vec<PathBuf>, Vec<PathBuf>) =
+        paths.into_iter().partition(|p| is_actuals(p));
     if csvs.len() > 1 || tables.len() > 1 {
         eprintln!("assess: one table and one CSV of actual values at most\n{USAGE}");
         return ExitCode::FAILURE;
@@ -100,6 +98,24 @@ fn main() -> ExitCode {
         }
         _ => ExitCode::SUCCESS,
     }
+}
+
+/// Whether a file is a CSV of actual values: a `.csv` whose header names the `project` column
+/// first (any other `.csv` is a table exported as CSV).
+fn is_actuals(path: &std::path::Path) -> bool {
+    if !path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+    {
+        return false;
+    }
+    let Ok(bytes) = std::fs::read(path) else {
+        // Unreadable: reported as actual values, where the error names the file.
+        return true;
+    };
+    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(256)]).to_lowercase();
+    let header = text.trim_start_matches('\u{feff}').trim_start();
+    header.starts_with("project") || header.starts_with("\"project")
 }
 
 /// Each project's indicator scores, budget score, total and grade, then the counts.

@@ -175,15 +175,22 @@ fn weights(
         .collect();
     let tiers_total = checked_sum(Tier::iter().map(|t| config.weights.of(t)));
     let present_total = checked_sum(present.iter().map(|t| config.weights.of(*t)));
+    // What the budget leaves to the tiers: 90 by default, 80 where the table weighs its
+    // budget 20.
+    let left_to_tiers = Decimal::ONE_HUNDRED
+        .checked_sub(budget_weight)
+        .filter(|l| !l.is_sign_negative())
+        .unwrap_or(Decimal::ZERO);
     let tier_weight = |tier: Tier| -> Option<Decimal> {
         let own = config.weights.of(tier);
-        match (config.missing_tier, tiers_total, present_total) {
-            (MissingTier::Redistribute, Some(all), Some(present)) if !present.is_zero() => {
-                own.checked_mul(all)?.checked_div(present)
-            }
-            (MissingTier::Redistribute, None, _) | (MissingTier::Redistribute, _, None) => None,
-            _ => Some(own),
+        let among = match config.missing_tier {
+            MissingTier::Redistribute => present_total?,
+            MissingTier::Forfeit => tiers_total?,
+        };
+        if among.is_zero() {
+            return Some(own);
         }
+        own.checked_mul(left_to_tiers)?.checked_div(among)
     };
     // Per tier, in one pass: the weights given (their sum, if it fits) and how many share.
     let mut tiers: HashMap<Option<Tier>, (Option<Decimal>, usize)> = HashMap::new();

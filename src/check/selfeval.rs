@@ -75,8 +75,7 @@ fn score_unjustified(
     if scored.status == Status::Unscored || indicator.weight.is_none() {
         return;
     }
-    let gap = (stated - scored.score).abs();
-    if gap > findings.config.score_tolerance {
+    if gap(stated, scored.score) > findings.config.score_tolerance {
         findings.add(
             CheckCode::ScoreUnjustified,
             place,
@@ -251,7 +250,7 @@ fn rate_mismatch(place: Place<'_>, findings: &mut Findings<'_>) {
         let (Some(stated), Some(computed)) = (row.rate, row.computed_rate()) else {
             continue;
         };
-        if (stated - computed).abs() > findings.config.rate_tolerance {
+        if gap(stated, computed) > findings.config.rate_tolerance {
             findings.add(
                 CheckCode::RateMismatch,
                 place,
@@ -278,7 +277,7 @@ fn budget_score_mismatch(place: Place<'_>, score: &ProjectScore, findings: &mut 
     if budget.status == Status::Unscored {
         return;
     }
-    if (stated - budget.score).abs() > findings.config.score_tolerance {
+    if gap(stated, budget.score) > findings.config.score_tolerance {
         findings.add(
             CheckCode::BudgetScoreMismatch,
             place,
@@ -292,4 +291,10 @@ fn budget_score_mismatch(place: Place<'_>, score: &ProjectScore, findings: &mut 
             ),
         );
     }
+}
+
+/// How far apart two amounts are; the largest decimal where the difference overflows (they
+/// are then surely apart).
+fn gap(a: Decimal, b: Decimal) -> Decimal {
+    a.checked_sub(b).map_or(Decimal::MAX, |d| d.abs())
 }

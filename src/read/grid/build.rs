@@ -170,10 +170,12 @@ pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
             continue;
         }
         if let Some((money, end)) = builder.money_header_at(&toks, i) {
+            let mut points = None;
             for tok in &toks[i..end] {
                 builder.note_money_unit(tok.t());
+                points = points.or_else(|| printed_points(tok.t()));
             }
-            i = builder.read_money(&toks, end, &money);
+            i = builder.read_money(&toks, end, &money, points);
             continue;
         }
         if builder.starts_row(&toks, i) && tok.words.ends {
@@ -596,7 +598,15 @@ impl<'g> Builder<'g> {
     }
 
     /// Reads the money block's rows after its header; returns where they end.
-    fn read_money(&mut self, toks: &[Tok<'_>], from: usize, columns: &[MoneyColumn]) -> usize {
+    /// `points` is the weight the block's header prints (`预算执行情况(20分)`,
+    /// `得分(20分*执行率)`): the total row's 分值 where it prints none.
+    fn read_money(
+        &mut self,
+        toks: &[Tok<'_>],
+        from: usize,
+        columns: &[MoneyColumn],
+        points: Option<Decimal>,
+    ) -> usize {
         let lost = toks.get(from).is_some_and(|t| self.breaks(t) == Rows::Lost);
         let mut i = from;
         let mut rows = Vec::new();
@@ -638,6 +648,15 @@ impl<'g> Builder<'g> {
             rows.push(row);
             i = j;
         }
+        if let Some(points) = points {
+            let total = rows
+                .iter()
+                .position(|r| ["总额", "合计", "总计"].iter().any(|w| r.label.contains(w)))
+                .unwrap_or(0);
+            if let Some(row) = rows.get_mut(total).filter(|r| r.weight.is_none()) {
+                row.weight = Some(points);
+            }
+        }
         let draft = self.draft_mut();
         draft.project.execution.extend(rows);
         self.self_evaluation = true;
@@ -656,9 +675,12 @@ impl<'g> Builder<'g> {
         // the 执行率.
         let positional = values.len() == columns.len();
         let mut next = 0;
+        // Whether the 执行率 was printed without a percent sign: it may be a fraction.
+        let mut rate_bare = false;
         for (n, value) in values.iter().enumerate() {
             let percent = value.t().strip_suffix(['%', '％']);
             if positional {
+                rate_bare |= columns[n] == MoneyColumn::Rate && percent.is_none();
                 let amount = decimal(percent.unwrap_or(value.t()));
                 match columns[n] {
                     MoneyColumn::Initial => row.initial = amount,
@@ -690,7 +712,21 @@ impl<'g> Builder<'g> {
                 MoneyColumn::Executed => row.executed = amount,
                 MoneyColumn::Weight => row.weight = amount,
                 MoneyColumn::Score => row.score = amount,
-                MoneyColumn::Rate => row.rate = amount,
+                MoneyColumn::Rate => {
+                    rate_bare = true;
+                    row.rate = amount;
+                }
+            }
+        }
+        // A bare 执行率 up to 1 that the amounts say is a fraction (`0.94` for 94 of 100).
+        if let (true, Some(rate), Some(computed)) = (rate_bare, row.rate, row.computed_rate()) {
+            let distance = |a: Decimal| a.checked_sub(computed).map(|d| d.abs());
+            if let Some(percent) = rate.checked_mul(Decimal::ONE_HUNDRED) {
+                if let (Some(as_percent), Some(as_printed)) = (distance(percent), distance(rate)) {
+                    if rate <= Decimal::ONE && as_percent < as_printed {
+                        row.rate = Some(percent.normalize());
+                    }
+                }
             }
         }
     }
@@ -716,6 +752,19 @@ impl<'g> Builder<'g> {
                     break;
                 }
             }
+            j += 1;
+        }
+        // A footer whose text is the next row's one paragraph (偏差原因分析 | then the prose).
+        if parts.is_empty()
+            && !lost
+            && toks
+                .get(j)
+                .is_some_and(|t| t.grid == label.grid && t.shape == Shape::Prose)
+            && toks
+                .get(j + 1)
+                .is_none_or(|t| t.row_start || t.t().is_empty())
+        {
+            parts.push(toks[j].t());
             j += 1;
         }
         let header = label.t().trim_end_matches([':', '：']).to_owned();
@@ -1101,19 +1150,30 @@ impl<'g> Builder<'g> {
                 .into_iter()
                 .filter(|t| !sections.contains(&fold(t.t())))
                 .collect();
+            // Whether the row so far shows a value: a row of labels and a name alone may go on
+            // on the next line, where a cell broke its row (`名称 (个) |` then `15 | 6 | 8.0 |`).
+            let mut row_has_value = false;
             let items: Vec<Item> = cells
                 .iter()
                 .enumerate()
-                .map(|(n, t)| Item {
-                    shape: t.shape,
-                    brk: match (n, mode) {
-                        (0, _) => Break::Must,
-                        (_, Rows::Lost) => Break::May,
-                        (_, Rows::Wrapped) if t.row_start => Break::May,
-                        (_, _) if t.row_start => Break::Must,
-                        _ => Break::Never,
-                    },
-                    joinable: mode == Rows::Wrapped && !t.row_start,
+                .map(|(n, t)| {
+                    let carries_on = t.row_start && !row_has_value && is_value_shape(t.shape);
+                    if t.row_start {
+                        row_has_value = false;
+                    }
+                    row_has_value |= is_value_shape(t.shape);
+                    Item {
+                        shape: t.shape,
+                        brk: match (n, mode) {
+                            (0, _) => Break::Must,
+                            (_, Rows::Lost) => Break::May,
+                            (_, Rows::Wrapped) if t.row_start => Break::May,
+                            (_, _) if carries_on => Break::May,
+                            (_, _) if t.row_start => Break::Must,
+                            _ => Break::Never,
+                        },
+                        joinable: mode == Rows::Wrapped && !t.row_start,
+                    }
                 })
                 .collect();
             let plain = |shape: Shape, c: usize| fit(shape, roles[c]);
@@ -2157,6 +2217,32 @@ fn year_line(text: &str) -> Option<u16> {
     if digits.len() == 4 && matches!(rest, "年度" | "年" | "年度)") {
         let year: u16 = digits.parse().ok()?;
         return (1990..=2199).contains(&year).then_some(year);
+    }
+    None
+}
+
+/// Whether a cell of this shape is a value (a number, a percentage, a typed value), not a
+/// label or a name.
+fn is_value_shape(shape: Shape) -> bool {
+    matches!(
+        shape,
+        Shape::Number | Shape::Amount | Shape::Percent | Shape::Value
+    )
+}
+
+/// The points a header prints in brackets: `(20分)`, `（10分）`, `(20分*执行率)`.
+fn printed_points(text: &str) -> Option<Decimal> {
+    let mut rest = text;
+    while let Some(open) = rest.find(['(', '（']) {
+        let after = &rest[open..];
+        let inner = after.trim_start_matches(['(', '（']).trim_start();
+        let digits = inner
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(inner.len());
+        if digits > 0 && inner[digits..].trim_start().starts_with('分') {
+            return decimal(&inner[..digits]).filter(|d| *d <= Decimal::ONE_HUNDRED);
+        }
+        rest = &after[after.chars().next().map_or(1, char::len_utf8)..];
     }
     None
 }

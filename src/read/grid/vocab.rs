@@ -452,9 +452,19 @@ pub(crate) fn ends_grid(first: &str) -> bool {
             folded.as_str(),
             "合计" | "总计" | "总分" | "得分合计" | "总得分"
         )
-        || ["盖章", "签字", "签章", "年月日", "审核意见", "审批意见"]
-            .iter()
-            .any(|w| folded.contains(w))
+        || [
+            "盖章",
+            "签字",
+            "签章",
+            "年月日",
+            "审核意见",
+            "审批意见",
+            "原因分析",
+            "目标未完成",
+            "结果应用",
+        ]
+        .iter()
+        .any(|w| folded.contains(w))
 }
 
 /// The headers of a self-evaluation's money block, and which field each fills.
