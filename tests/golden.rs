@@ -7,12 +7,18 @@
 //! example makes (its `summary`, `json` and `csv`, reproduced below), so that it pins what the
 //! library gives the example, whatever the example becomes.
 //!
+//! Every target value of the tests reads the same too: `values.tsv` holds each value of the
+//! fixtures, each string of the tests and thousands of generated ones, with what the grammar
+//! read in each, before it was made faster.
+//!
 //! To print the perturbed inputs, for the example to be run on them:
-//! `JIXIAO_GOLDEN_INPUTS=/tmp/golden cargo test --test golden -- --ignored`.
+//! `JIXIAO_GOLDEN_INPUTS=/tmp/golden cargo test --test golden -- --ignored write_inputs`.
 #![cfg(feature = "serde")]
 
 use jixiao::{Category, Document, Funding, Project, Target, Value};
 use std::fmt::Write as _;
+
+const GOLDEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/golden");
 
 const TABLE: &str = include_str!("data/guangzhou_commerce_2024.txt");
 
@@ -97,10 +103,7 @@ fn outputs_stay_byte_identical() {
             ("csv", csv(&[(&file, doc)])),
         ];
         for (extension, got) in outputs {
-            let path = format!(
-                "{}/tests/data/golden/{name}.{extension}",
-                env!("CARGO_MANIFEST_DIR")
-            );
+            let path = format!("{GOLDEN}/{name}.{extension}");
             let want = std::fs::read_to_string(&path).expect("the golden file is there");
             if got != want {
                 let line = got
@@ -141,6 +144,232 @@ fn write_inputs() {
     for (name, text) in inputs() {
         std::fs::write(format!("{dir}/{name}.txt"), text).expect("the input is written");
     }
+}
+
+/// What the grammar reads in a value, leniently and strictly, and its canonical form.
+fn reading(text: &str) -> String {
+    let lenient = Target::lenient(text);
+    let strict = match text.parse::<Target>() {
+        Ok(t) if t == lenient && t.raw() == lenient.raw() => "ok".to_owned(),
+        Ok(t) => format!("strict differs: {t:?}"),
+        Err(e) => format!("{e} ({:?})", e.kind()),
+    };
+    format!("{lenient:?}\t{lenient}\t{strict}")
+}
+
+#[test]
+fn values_stay_identical() {
+    let golden = std::fs::read_to_string(format!("{GOLDEN}/values.tsv")).expect("values.tsv");
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for line in golden.lines() {
+        let (input, want) = line.split_once('\t').expect("a value, a tab, its reading");
+        let input: String = serde_json::from_str(input).expect("the value is a JSON string");
+        let got = reading(&input);
+        if got != want {
+            failures.push(format!("{input:?}\n  got  {got}\n  want {want}"));
+        }
+        count += 1;
+    }
+    assert!(count > 5000, "{count} values");
+    assert!(
+        failures.is_empty(),
+        "{} of {count} values read differently:\n{}",
+        failures.len(),
+        failures[..failures.len().min(20)].join("\n")
+    );
+}
+
+/// The string literals of a Rust source, roughly: every value its tests try.
+fn literals(source: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = source;
+    while let Some(open) = rest.find('"') {
+        let after = &rest[open + 1..];
+        let mut end = None;
+        let mut escaped = false;
+        for (i, c) in after.char_indices() {
+            match c {
+                '\\' if !escaped => escaped = true,
+                '"' if !escaped => {
+                    end = Some(i);
+                    break;
+                }
+                _ => escaped = false,
+            }
+        }
+        let Some(end) = end else { break };
+        let literal = &after[..end];
+        if !literal.contains('\\') && !literal.contains('\n') && literal.chars().count() <= 80 {
+            out.push(literal.to_owned());
+        }
+        rest = &after[end + 1..];
+    }
+    out
+}
+
+/// Text made of the pieces values are made of, from a fixed seed.
+fn generated(count: usize) -> Vec<String> {
+    const PIECES: &[&str] = &[
+        "≥",
+        "≧",
+        "＞",
+        "<",
+        "=",
+        "＝",
+        ">=",
+        "%",
+        "％",
+        "不低于",
+        "不少于",
+        "达到",
+        "超过",
+        "以上",
+        "以内",
+        "以下",
+        "控制在",
+        "每年",
+        "每月",
+        "万",
+        "亿",
+        "千",
+        "十",
+        "百分比",
+        "家",
+        "人次",
+        "个",
+        "场",
+        "元",
+        "小时",
+        "/",
+        "年",
+        "月",
+        "日",
+        "底",
+        "前",
+        "内",
+        "截至",
+        "上年度",
+        "上年",
+        "预算",
+        "预算数",
+        "较",
+        "同比",
+        "增长",
+        "下降",
+        "居",
+        "全市",
+        "前",
+        "第",
+        "名",
+        "（",
+        "）",
+        "(",
+        ")",
+        "，",
+        "、",
+        "；",
+        " ",
+        "\u{3000}",
+        "-",
+        "～",
+        "至",
+        ".",
+        ",",
+        "±",
+        "一",
+        "两",
+        "次",
+        "2024",
+        "2025年",
+        "12月",
+        "０",
+        "9",
+        "7.6",
+        "100",
+        "1,000",
+        "95.5",
+        "3",
+        "“",
+        "”",
+        "满意度",
+        "广州海关",
+        "长期",
+        "及时",
+        "XX",
+        "完成",
+        "。",
+        "年底前",
+        "以上",
+        "左右",
+        "：",
+    ];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    (0..count)
+        .map(|_| {
+            let n = 1 + next() % 8;
+            (0..n)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect()
+        })
+        .collect()
+}
+
+/// Writes `values.tsv` afresh: run only where the readings are known to be right.
+#[test]
+#[ignore]
+fn write_values() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut values: Vec<String> = Vec::new();
+    for line in include_str!("data/seed_targets.jsonl").lines() {
+        if let Ok(case) = serde_json::from_str::<serde_json::Value>(line) {
+            values.extend(case["raw"].as_str().map(str::to_owned));
+        }
+    }
+    for dir in ["tests/data", "tests/data/grids"] {
+        let mut paths: Vec<_> = std::fs::read_dir(format!("{root}/{dir}"))
+            .expect("the fixtures")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let Ok(doc) = Document::from_bytes(&std::fs::read(&path).expect("readable")) else {
+                continue;
+            };
+            for i in doc.indicators() {
+                for t in i.targets().chain(&i.actual) {
+                    values.push(t.raw().to_owned());
+                }
+            }
+        }
+    }
+    for dir in ["tests", "src/target/grammar"] {
+        let mut paths: Vec<_> = std::fs::read_dir(format!("{root}/{dir}"))
+            .expect("the tests")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            values.extend(literals(&std::fs::read_to_string(&path).expect("readable")));
+        }
+    }
+    values.extend(generated(6000));
+    let mut seen = std::collections::HashSet::new();
+    values.retain(|v| seen.insert(v.clone()));
+    let mut out = String::new();
+    for v in &values {
+        let input = serde_json::to_string(v).expect("a string");
+        let _ = writeln!(out, "{input}\t{}", reading(v));
+    }
+    std::fs::write(format!("{GOLDEN}/values.tsv"), out).expect("written");
 }
 
 // What follows is the `table` example's output, from the same library calls.
