@@ -1,11 +1,16 @@
-//! Parsing the 198 distinct target values of the bundled Guangzhou table.
+//! Target values (指标值): `cargo bench --bench targets`. Criterion prints the throughput in
+//! values per second; the time per value is one over it.
 //!
-//! `cargo bench --bench targets`; divide the time per iteration by 198 for the time per value
-//! (criterion prints the throughput in values per second).
+//! - `lenient`, `strict`, `display`: the 198 distinct values of the bundled Guangzhou table,
+//!   read with `Target::lenient`, with `FromStr`, and printed in their canonical form;
+//! - `slowest`: the values of the tests (`tests/data/golden/values.tsv`: every value of the
+//!   fixtures, every string of the tests, thousands of generated ones) that take longest, each
+//!   alone. The slowest time found is printed first.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use jixiao::Target;
 use std::hint::black_box;
+use std::time::{Duration, Instant};
 
 fn seed_values() -> Vec<String> {
     include_str!("../tests/data/seed_targets.jsonl")
@@ -16,6 +21,31 @@ fn seed_values() -> Vec<String> {
             case["raw"].as_str().expect("fixture has raw").to_owned()
         })
         .collect()
+}
+
+/// Every value the tests read.
+fn test_values() -> Vec<String> {
+    include_str!("../tests/data/golden/values.tsv")
+        .lines()
+        .filter_map(|line| line.split_once('\t'))
+        .map(|(input, _)| serde_json::from_str(input).expect("a JSON string"))
+        .collect()
+}
+
+/// The time one lenient parse of a value takes, at best over a few rounds.
+fn time_of(value: &str) -> Duration {
+    const ROUNDS: u32 = 5;
+    const REPEAT: u32 = 40;
+    (0..ROUNDS)
+        .map(|_| {
+            let start = Instant::now();
+            for _ in 0..REPEAT {
+                black_box(Target::lenient(black_box(value)));
+            }
+            start.elapsed() / REPEAT
+        })
+        .min()
+        .unwrap_or_default()
 }
 
 fn targets(c: &mut Criterion) {
@@ -29,6 +59,13 @@ fn targets(c: &mut Criterion) {
             }
         })
     });
+    group.bench_function("strict/198 seed values", |b| {
+        b.iter(|| {
+            for v in &values {
+                let _ = black_box(black_box(v).parse::<Target>());
+            }
+        })
+    });
     group.bench_function("canonical/198 seed values", |b| {
         let parsed: Vec<Target> = values.iter().map(|v| Target::lenient(v)).collect();
         b.iter(|| {
@@ -37,6 +74,25 @@ fn targets(c: &mut Criterion) {
             }
         })
     });
+    group.finish();
+
+    let all = test_values();
+    let mut timed: Vec<(Duration, &String)> = all.iter().map(|v| (time_of(v), v)).collect();
+    timed.sort_by_key(|t| std::cmp::Reverse(t.0));
+    println!(
+        "slowest of {} test values: {:?} for {:?}",
+        timed.len(),
+        timed[0].0,
+        timed[0].1
+    );
+    let mut group = c.benchmark_group("targets/slowest");
+    group.throughput(Throughput::Elements(1));
+    for (n, (_, value)) in timed.iter().take(5).enumerate() {
+        let name: String = value.chars().take(24).collect();
+        group.bench_function(format!("{n} {name}"), |b| {
+            b.iter(|| black_box(Target::lenient(black_box(value.as_str()))))
+        });
+    }
     group.finish();
 }
 
