@@ -85,23 +85,10 @@ fn fail<'a, T>(at: &'a str, what: &'static str) -> Res<'a, T> {
     Err(nom::Err::Error(Expect::new(at, what)))
 }
 
-/// The longest entry of `table` that `i` starts with; only the entries that start with its
-/// first character are compared.
+/// The longest entry of `table` that `i` starts with.
 fn word<'a, T: Copy>(i: &'a str, table: &Words<T>, what: &'static str) -> Res<'a, T> {
-    let input = i.as_bytes();
-    let mut best: Option<(usize, T)> = None;
-    if let Some(c) = i.chars().next().filter(|&c| table.may_start_with(c)) {
-        for &(w, value) in table.starting_with(c) {
-            let wb = w.as_bytes();
-            // An inline comparison: the words are short, a call to memcmp costs more.
-            let matches = input.len() >= wb.len() && wb.iter().zip(input).all(|(a, b)| a == b);
-            if matches && best.is_none_or(|(len, _)| wb.len() > len) {
-                best = Some((wb.len(), value));
-            }
-        }
-    }
-    match best {
-        Some((len, value)) => Ok((&i[len..], value)),
+    match table.longest(i) {
+        Some((len, &value)) => Ok((&i[len..], value)),
         None => fail(i, what),
     }
 }
@@ -265,6 +252,14 @@ fn op_word_start(c: char) -> bool {
 
 // sp = whitespace*   (ASCII, U+3000 and every other Unicode space)
 fn sp(i: &str) -> Res<'_, &str> {
+    // Whitespace starts with one of these bytes; most text after a token starts with another.
+    let may_be_space = i
+        .as_bytes()
+        .first()
+        .is_some_and(|b| matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3));
+    if !may_be_space {
+        return Ok((i, &i[..0]));
+    }
     take_while(char::is_whitespace).parse(i)
 }
 
@@ -326,7 +321,20 @@ impl Digits {
 }
 
 // number = sign? digit+ ("," digit{3})* (("." | "．") digit+)?   -- no leading zeros
+//
+// A number in ASCII digits is read from its bytes; any other as [`number_by_digits`] reads it.
 fn number(i: &str) -> Res<'_, Decimal> {
+    if i.starts_with(|c: char| c.is_ascii_digit()) {
+        if let Some(read) = fast::ascii_number(i) {
+            return Ok(read);
+        }
+    }
+    number_by_digits(i)
+}
+
+/// A number read digit by digit, whatever its digits: what [`fast::ascii_number`] must agree
+/// with.
+fn number_by_digits(i: &str) -> Res<'_, Decimal> {
     let mut out = Digits::default();
     let mut rest = i;
     let mut negative = false;
@@ -433,38 +441,20 @@ fn scale(i: &str, amount: Decimal) -> Res<'_, (Decimal, Scale)> {
     Ok((rest, (amount, first)))
 }
 
-/// The most common units, shared instead of allocated.
+/// A unit, shared instead of allocated where the grammar knows it.
 fn intern(unit: &str) -> Cow<'static, str> {
-    Cow::Borrowed(match unit {
-        "家" => "家",
-        "个" => "个",
-        "次" => "次",
-        "元" => "元",
-        "人次" => "人次",
-        "场次" => "场次",
-        "场" => "场",
-        "条" => "条",
-        "年" => "年",
-        "月" => "月",
-        "周" => "周",
-        "天" => "天",
-        "小时" => "小时",
-        "分" => "分",
-        "项" => "项",
-        "人" => "人",
-        "篇" => "篇",
-        "美元" => "美元",
-        "吨" => "吨",
-        _ => return Cow::Owned(unit.to_owned()),
-    })
+    match KNOWN_UNITS
+        .exactly(unit)
+        .or_else(|| SHARED_UNITS.exactly(unit))
+    {
+        Some(known) => Cow::Borrowed(known),
+        None => Cow::Owned(unit.to_owned()),
+    }
 }
 
 /// Whether an open unit must stop at the start of `rest`.
 fn unit_stops(rest: &str) -> bool {
-    rest.chars()
-        .next()
-        .is_some_and(|c| UNIT_STOPS.may_start_with(c))
-        && UNIT_STOPS.entries.iter().any(|(w, _)| rest.starts_with(w))
+    UNIT_STOPS.longest(rest).is_some()
 }
 
 /// The most characters an open unit takes: `元人民币`, `个工作日`, `标准集装箱`.
@@ -475,7 +465,8 @@ const MAX_UNIT_CHARS: usize = 5;
 //           | known_unit   -- the known prefix of a longer run: 2个项目的验收工作
 fn open_unit(i: &str) -> Res<'_, Cow<'static, str>> {
     // A numeral is no unit: `2024/一` is a date, `2万一千元` no amount of 2万 一千元.
-    if i.starts_with(['十', '百', '千', '万', '亿']) || i.starts_with(|c| cn_digit(c).is_some())
+    let first = i.chars().next();
+    if first.is_some_and(|c| matches!(c, '十' | '百' | '千' | '万' | '亿') || cn_digit(c).is_some())
     {
         return fail(i, "a unit");
     }
@@ -493,7 +484,10 @@ fn open_unit(i: &str) -> Res<'_, Cow<'static, str>> {
         }
         end = idx + c.len_utf8();
     }
-    let unit = i[..end].trim_end_matches(UNIT_NEVER_ENDS_WITH);
+    let mut unit = &i[..end];
+    while let Some(shorter) = unit.strip_suffix(UNIT_NEVER_ENDS_WITH) {
+        unit = shorter;
+    }
     if unit.is_empty() {
         return fail(i, "a unit");
     }
@@ -519,7 +513,9 @@ fn classifier(i: &str) -> Res<'_, Cow<'static, str>> {
 
 // per = ("/" | "／") sp open_unit
 fn per(i: &str) -> Res<'_, Cow<'static, str>> {
-    let (rest, _) = alt((tag("/"), tag("／"))).parse(i)?;
+    let Some(rest) = i.strip_prefix(['/', '／']) else {
+        return Err(nom::Err::Error(Expect::from_error_kind(i, ErrorKind::Tag)));
+    };
     let (rest, _) = sp(rest)?;
     context("the denominator of a rate", open_unit).parse(rest)
 }
@@ -684,8 +680,24 @@ fn compare_tail<'a>(
     before: Option<Op>,
     mut value: Quantity,
 ) -> Res<'a, Value> {
+    let (rest, op) = compare_op(rest, every, before, &mut value)?;
+    Ok((rest, Value::Compare { op, value }))
+}
+
+/// The comparator of a compare value once its prefixes and quantity are read, and the
+/// quantity's rate where it was written before (`每年`): [`compare_tail`] without building
+/// the value.
+fn compare_op<'a>(
+    rest: &'a str,
+    every: Option<Cow<'static, str>>,
+    before: Option<Op>,
+    value: &mut Quantity,
+) -> Res<'a, Option<Op>> {
     let (suffix, _) = sp(rest)?;
-    let (rest, after) = opt(op_suffix).parse(suffix)?;
+    let (rest, after) = match op_suffix(suffix) {
+        Ok((rest, op)) => (rest, Some(op)),
+        Err(_) => (suffix, None),
+    };
     let Some(op) = merge_ops(before, after) else {
         return fail(suffix, "comparators that agree");
     };
@@ -695,7 +707,7 @@ fn compare_tail<'a>(
             _ => value.per = Some(period),
         }
     }
-    Ok((rest, Value::Compare { op, value }))
+    Ok((rest, op))
 }
 
 // compare = prefixes quantity [sp op_suffix]
@@ -1355,7 +1367,7 @@ struct Single<'a> {
 impl Single<'_> {
     fn into_target(self, raw: &str) -> Target {
         Target {
-            raw: raw.to_owned(),
+            raw: super::raw::RawText::new(raw),
             value: self.value,
             subject: self.subject.map(str::to_owned),
             as_of: self.as_of,
@@ -1391,19 +1403,35 @@ fn one_as_of(lead: Option<PartialDate>, mid: Option<PartialDate>) -> Option<Opti
 
 // single = [as_of] subject? [as_of] qualified   -- the value starts at the leftmost position
 //                                                 where the rest parses to the end
-fn single(body: &str) -> Result<Single<'_>, Expect<'_>> {
+//
+// Where `fast`, the fast path reads the rest at each position first.
+fn single(body: &str, fast: bool) -> Result<Single<'_>, Expect<'_>> {
     let (rest, lead) = match as_of(body) {
         Ok((rest, date)) => (rest, Some(date)),
         Err(_) => (body, None),
     };
     let mut furthest = Expect::new(rest, "a target value");
-    let notes = Notes::of(rest);
+    let clean_from = fast::clean_from(rest);
+    let mut notes = None;
     for (idx, c) in rest.char_indices() {
         // A value starts where one may start, and never inside a number.
         if !may_start(c) || inside_token(rest, idx) {
             continue;
         }
-        let attempt = (opt(as_of), |i| qualified(i, &notes)).parse_complete(&rest[idx..]);
+        // Where the fast path reads the rest, the attempt below reads it the same, and it is
+        // the first to succeed: the value starts here.
+        if fast && idx >= clean_from {
+            if let Some((op, value)) = fast::plain(&rest[idx..]) {
+                return Ok(Single {
+                    value: Value::Compare { op, value },
+                    subject: clean_subject(&rest[..idx]),
+                    as_of: lead,
+                    note: None,
+                });
+            }
+        }
+        let notes = notes.get_or_insert_with(|| Notes::of(rest));
+        let attempt = (opt(as_of), |i| qualified(i, notes)).parse_complete(&rest[idx..]);
         match attempt {
             Ok((_, (mid, q))) => {
                 let subject = clean_subject(&rest[..idx]);
@@ -1543,7 +1571,7 @@ fn split_parts(body: &str, at_space: bool) -> Vec<&str> {
 //                                             its own subject
 //
 // `Some(Err)` where every part is typed but there are more than [`Target::MAX_PARTS`].
-fn compound(body: &str) -> Option<Result<Vec<Target>, TargetError>> {
+fn compound(body: &str, fast: bool) -> Option<Result<Vec<Target>, TargetError>> {
     let mut pieces = Vec::new();
     if body.contains(is_separator) {
         pieces = split_parts(body, false);
@@ -1558,7 +1586,7 @@ fn compound(body: &str) -> Option<Result<Vec<Target>, TargetError>> {
     let parts: Vec<Target> = pieces
         .into_iter()
         .map(|piece| {
-            let part = single(piece).ok().or_else(|| trailed(piece));
+            let part = single(piece, fast).ok().or_else(|| trailed(piece));
             let part = part.filter(|s| is_typed(&s.value))?;
             Some(part.into_target(piece))
         })
@@ -1642,54 +1670,94 @@ fn plain(body: &str) -> Option<Value> {
     rest.is_empty().then_some(value)
 }
 
+/// A target of a value alone, without subject, date or note.
+#[inline]
+fn bare(raw: &str, value: Value) -> Target {
+    Target {
+        raw: super::raw::RawText::new(raw),
+        value,
+        subject: None,
+        as_of: None,
+        note: None,
+    }
+}
+
+/// Parses one value leniently: [`target`] without the strict error.
+#[inline]
+pub(super) fn lenient(input: &str) -> Target {
+    let (raw, body) = fast::trimmed(input);
+    let clean = is_clean(raw, body);
+    match fast_target(raw, body, clean) {
+        Some(target) => target,
+        None => full(input, raw, body, clean, true).0,
+    }
+}
+
 /// Parses one value: the lenient target, and the strict error where it fell back to text.
+///
+/// A clean body (see [`fast::is_clean`]) of the common shapes is read by the fast paths; any
+/// other by the full grammar, [`full`].
 pub(super) fn target(input: &str) -> (Target, Option<TargetError>) {
-    let raw = trim_value(input);
-    let body = raw.trim_matches(|c: char| c.is_whitespace() || is_quote(c));
-    let text = |err| {
-        let target = Target {
-            raw: raw.to_owned(),
-            value: super::Value::Text(raw.to_owned()),
-            subject: None,
-            as_of: None,
-            note: None,
-        };
-        (target, Some(err))
+    let (raw, body) = fast::trimmed(input);
+    let clean = is_clean(raw, body);
+    match fast_target(raw, body, clean) {
+        Some(target) => (target, None),
+        None => full(input, raw, body, clean, true),
+    }
+}
+
+/// Whether the fast paths may read a body: one that is not empty, not too long, and clean.
+#[inline]
+fn is_clean(raw: &str, body: &str) -> bool {
+    !body.is_empty() && raw.len() <= Target::MAX_CHARS && fast::is_clean(body)
+}
+
+/// The target the fast paths read in a clean body, if they read one.
+#[inline]
+fn fast_target(raw: &str, body: &str, clean: bool) -> Option<Target> {
+    if !clean {
+        return None;
+    }
+    let value = match fast::plain(body) {
+        Some((op, value)) => Value::Compare { op, value },
+        None if fast::words(body) => Value::Qualitative(raw.to_owned()),
+        None => return None,
     };
+    Some(bare(raw, value))
+}
+
+/// The full grammar, for a value's `raw` text and its `body` without quotes.
+///
+/// A `clean` body (see [`fast::is_clean`]) has no hidden character to look for; where `fast`,
+/// the search for a value tries the fast path at each position first.
+fn full<'a>(
+    input: &'a str,
+    raw: &'a str,
+    body: &'a str,
+    clean: bool,
+    fast: bool,
+) -> (Target, Option<TargetError>) {
+    let text = |err| (bare(raw, Value::Text(raw.to_owned())), Some(err));
     if body.is_empty() {
         return text(TargetError::empty());
     }
     if raw.char_indices().nth(Target::MAX_CHARS).is_some() {
         return text(TargetError::too_long());
     }
-    if let Some((at, what)) = hidden(body) {
+    let hidden = if clean { None } else { hidden(body) };
+    if let Some((at, what)) = hidden {
         return text(TargetError::syntax(input, offset_in(input, at), what));
     }
     if let Some(value) = plain(body) {
-        let target = Target {
-            raw: raw.to_owned(),
-            value,
-            subject: None,
-            as_of: None,
-            note: None,
-        };
-        return (target, None);
+        return (bare(raw, value), None);
     }
-    if let Some(parts) = compound(body) {
-        let parts = match parts {
-            Ok(parts) => parts,
-            Err(e) => return text(e),
+    if let Some(parts) = compound(body, fast) {
+        return match parts {
+            Ok(parts) => (bare(raw, Value::Compound(parts)), None),
+            Err(e) => text(e),
         };
-        let target = Target {
-            raw: raw.to_owned(),
-            value: Value::Compound(parts),
-            subject: None,
-            as_of: None,
-            note: None,
-        };
-        return (target, None);
     }
-    let err = match single(body) {
+    let err = match single(body, fast) {
         Ok(s) => return (s.into_target(raw), None),
         Err(e) => e,
     };
@@ -1697,14 +1765,7 @@ pub(super) fn target(input: &str) -> (Target, Option<TargetError>) {
         return (s.into_target(raw), None);
     }
     if is_words(body) {
-        let target = Target {
-            raw: raw.to_owned(),
-            value: Value::Qualitative(raw.to_owned()),
-            subject: None,
-            as_of: None,
-            note: None,
-        };
-        return (target, None);
+        return (bare(raw, Value::Qualitative(raw.to_owned())), None);
     }
     let what = if err.at.len() == body.len() {
         "a target value"
@@ -1712,6 +1773,18 @@ pub(super) fn target(input: &str) -> (Target, Option<TargetError>) {
         err.what
     };
     text(TargetError::syntax(input, offset_in(input, err.at), what))
+}
+
+/// The full grammar alone, without the fast paths: what they must agree with.
+#[cfg(test)]
+pub(super) fn target_full(input: &str) -> (Target, Option<TargetError>) {
+    let raw = trim_value(input);
+    full(input, raw, body_of(raw), false, false)
+}
+
+/// The body of a value's raw text: without the quotes around it.
+fn body_of(raw: &str) -> &str {
+    raw.trim_matches(|c: char| c.is_whitespace() || is_quote(c))
 }
 
 /// Parses a quantity alone, for [`Quantity`]'s `FromStr`.
@@ -1761,5 +1834,6 @@ pub(super) fn partial_date(text: &str) -> Option<PartialDate> {
     }
 }
 
+mod fast;
 #[cfg(test)]
 mod tests;

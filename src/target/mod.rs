@@ -10,6 +10,7 @@ mod error;
 pub(crate) mod exact;
 mod grammar;
 mod quantity;
+mod raw;
 #[cfg(feature = "serde")]
 mod serde;
 pub(crate) mod words;
@@ -50,7 +51,7 @@ pub use error::{TargetError, TargetErrorKind};
 /// compared, so `≧3000` equals `≥3000`. Amounts compare as numbers (`100` equals `100.0`).
 #[derive(Debug, Clone)]
 pub struct Target {
-    raw: String,
+    raw: raw::RawText,
     value: Value,
     subject: Option<String>,
     as_of: Option<PartialDate>,
@@ -326,7 +327,7 @@ impl Target {
     /// assert_eq!(Target::lenient("XX").kind(), Kind::Text);
     /// ```
     pub fn lenient(text: &str) -> Target {
-        grammar::target(text).0
+        grammar::lenient(text)
     }
 
     /// The lenient target and, where it fell back to text, why: what [`Target::lenient`] and
@@ -347,7 +348,7 @@ impl Target {
     /// ```
     pub fn new(value: Value) -> Target {
         Target {
-            raw: String::new(),
+            raw: raw::RawText::default(),
             value,
             subject: None,
             as_of: None,
@@ -397,7 +398,7 @@ impl Target {
     }
 
     fn canonicalized(mut self) -> Target {
-        self.raw = self.to_string();
+        self.raw = self.to_string().into();
         self
     }
 
@@ -407,7 +408,7 @@ impl Target {
     /// assert_eq!(jixiao::Target::lenient("≧3000").raw(), "≧3000");
     /// ```
     pub fn raw(&self) -> &str {
-        &self.raw
+        self.raw.as_str()
     }
 
     /// What the target says.

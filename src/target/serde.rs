@@ -10,7 +10,7 @@ use std::borrow::Cow;
 impl Serialize for Target {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("raw", &self.raw)?;
+        map.serialize_entry("raw", self.raw())?;
         map.serialize_entry("canonical", &self.to_string())?;
         map.serialize_entry("kind", &self.kind())?;
         match &self.value {
@@ -130,15 +130,15 @@ impl<'de> Deserialize<'de> for Target {
             None => None,
         };
         let mut target = Target {
-            raw: String::new(),
+            raw: super::raw::RawText::default(),
             value,
             subject: w.subject,
             as_of,
             note: w.note,
         };
         target.raw = match w.raw {
-            Some(raw) => raw,
-            None => target.to_string(),
+            Some(raw) => raw.into(),
+            None => target.to_string().into(),
         };
         Ok(target)
     }

@@ -6,97 +6,176 @@ use super::{Op, Scale};
 /// The most words a table holds.
 const MAX_WORDS: usize = 96;
 
-/// A table of words, with the set of characters they start with (exact for ASCII, hashed
-/// for the rest) and each word's first character: a lookup where no word can start costs a
-/// bit test, and one where some can compares characters before bytes.
+/// A table of words, each packed into an integer and filed in one of 64 buckets by its first
+/// character: a lookup compares the text's first bytes with the few words of its character's
+/// bucket, each in one integer comparison, and an empty bucket answers at once.
 pub(super) struct Words<T: 'static> {
     pub(super) entries: &'static [(&'static str, T)],
-    firsts: [u32; MAX_WORDS],
-    ascii: u128,
-    others: [u64; 8],
+    /// The bytes of each word, little-endian, and the mask of their length, by bucket.
+    keys: [(u128, u128); MAX_WORDS],
+    /// The entry of each of `keys`.
+    order: [u8; MAX_WORDS],
+    /// Where each bucket starts in `keys`; the last is where the words end.
+    starts: [u8; BUCKETS + 1],
 }
 
-/// The first character of a non-empty UTF-8 string, decoded in a `const fn`.
-const fn first_char(bytes: &[u8]) -> u32 {
-    let b0 = bytes[0] as u32;
-    if b0 < 0x80 {
-        b0
+/// The buckets of a table.
+const BUCKETS: usize = 64;
+
+/// The most bytes a word has: it is compared as one `u128`.
+const MAX_WORD_BYTES: usize = 16;
+
+/// The bucket of the first character of a text: a hash of its bytes (ASCII by itself, other
+/// characters by their last two bytes).
+const fn bucket(bytes: &[u8]) -> usize {
+    if bytes.is_empty() {
+        return 0;
+    }
+    let b0 = bytes[0];
+    let len = if b0 < 0x80 {
+        1
     } else if b0 < 0xE0 {
-        ((b0 & 0x1F) << 6) | (bytes[1] as u32 & 0x3F)
+        2
     } else if b0 < 0xF0 {
-        ((b0 & 0x0F) << 12) | ((bytes[1] as u32 & 0x3F) << 6) | (bytes[2] as u32 & 0x3F)
+        3
     } else {
-        ((b0 & 0x07) << 18)
-            | ((bytes[1] as u32 & 0x3F) << 12)
-            | ((bytes[2] as u32 & 0x3F) << 6)
-            | (bytes[3] as u32 & 0x3F)
+        4
+    };
+    if len == 1 || bytes.len() < len {
+        return b0 as usize % BUCKETS;
+    }
+    let last = bytes[len - 1] as usize;
+    let before = bytes[len - 2] as usize;
+    (last ^ (before << 2)) % BUCKETS
+}
+
+/// Up to the first 16 bytes of `bytes`, little-endian, zero beyond their end.
+const fn pack(bytes: &[u8]) -> u128 {
+    let mut key = 0u128;
+    let mut k = 0;
+    while k < bytes.len() && k < MAX_WORD_BYTES {
+        key |= (bytes[k] as u128) << (8 * k);
+        k += 1;
+    }
+    key
+}
+
+/// The mask of the first `len` bytes of a packed key, for each `len`.
+const MASKS: [u128; MAX_WORD_BYTES + 1] = {
+    let mut masks = [0u128; MAX_WORD_BYTES + 1];
+    let mut len = 1;
+    while len < MAX_WORD_BYTES {
+        masks[len] = (1u128 << (8 * len as u32)) - 1;
+        len += 1;
+    }
+    masks[MAX_WORD_BYTES] = u128::MAX;
+    masks
+};
+
+/// Up to 8 bytes, little-endian, zero beyond their end.
+fn load(bytes: &[u8]) -> u64 {
+    match bytes.first_chunk::<8>() {
+        Some(first) => u64::from_le_bytes(*first),
+        None => bytes
+            .iter()
+            .rev()
+            .fold(0u64, |word, &b| (word << 8) | u64::from(b)),
     }
 }
 
+/// The first bytes of a text, packed as [`pack`] packs a word.
+fn head(bytes: &[u8]) -> u128 {
+    let low = load(bytes);
+    let high = load(bytes.get(8..).unwrap_or_default());
+    (u128::from(high) << 64) | u128::from(low)
+}
+
 impl<T> Words<T> {
-    /// The table of these words; more than [`MAX_WORDS`] words, or an empty one, fail the
-    /// build.
+    /// The table of these words; more than [`MAX_WORDS`] words, an empty word or one of more
+    /// than 16 bytes fail the build.
     pub(super) const fn new(entries: &'static [(&'static str, T)]) -> Self {
         assert!(
             entries.len() <= MAX_WORDS,
             "a word table holds at most MAX_WORDS words"
         );
-        let mut firsts = [0u32; MAX_WORDS];
-        let mut ascii = 0u128;
-        let mut others = [0u64; 8];
+        // A counting sort by bucket, at compile time.
+        let mut counts = [0u8; BUCKETS + 1];
         let mut n = 0;
         while n < entries.len() {
             let bytes = entries[n].0.as_bytes();
             assert!(!bytes.is_empty(), "a word table holds no empty word");
-            let c = first_char(bytes);
-            firsts[n] = c;
-            if c < 128 {
-                ascii |= 1 << c;
-            } else {
-                let slot = c % 512;
-                others[(slot / 64) as usize] |= 1 << (slot % 64);
-            }
+            assert!(bytes.len() <= MAX_WORD_BYTES, "a word has at most 16 bytes");
+            counts[bucket(bytes) + 1] += 1;
+            n += 1;
+        }
+        let mut starts = [0u8; BUCKETS + 1];
+        let mut b = 0;
+        while b < BUCKETS {
+            starts[b + 1] = starts[b] + counts[b + 1];
+            b += 1;
+        }
+        let mut filled = [0u8; BUCKETS];
+        let mut keys = [(0u128, 0u128); MAX_WORDS];
+        let mut order = [0u8; MAX_WORDS];
+        let mut n = 0;
+        while n < entries.len() {
+            let bytes = entries[n].0.as_bytes();
+            let b = bucket(bytes);
+            let at = (starts[b] + filled[b]) as usize;
+            filled[b] += 1;
+            keys[at] = (pack(bytes), MASKS[bytes.len()]);
+            order[at] = n as u8;
             n += 1;
         }
         Words {
             entries,
-            firsts,
-            ascii,
-            others,
+            keys,
+            order,
+            starts,
         }
     }
 
-    /// Whether some word may start with this character (hashed beyond ASCII: it may say yes
-    /// wrongly, never no wrongly).
-    pub(super) fn may_start_with(&self, c: char) -> bool {
-        let c = u32::from(c);
-        if c < 128 {
-            return self.ascii & (1 << c) != 0;
-        }
-        let slot = c % 512;
-        self.others[(slot / 64) as usize] & (1 << (slot % 64)) != 0
+    /// The longest word `text` starts with: its length in bytes and its value.
+    pub(super) fn longest(&self, text: &str) -> Option<(usize, &'static T)> {
+        self.longest_entry(text)
+            .map(|(word, value)| (word.len(), value))
     }
 
-    /// The words that start with this character.
-    pub(super) fn starting_with(
-        &self,
-        c: char,
-    ) -> impl Iterator<Item = &'static (&'static str, T)> {
-        let c = u32::from(c);
-        let entries = self.entries;
-        self.firsts[..entries.len()]
-            .iter()
-            .zip(entries)
-            .filter(move |(first, _)| **first == c)
-            .map(|(_, entry)| entry)
+    /// The word that is `text`, if there is one.
+    pub(super) fn exactly(&self, text: &str) -> Option<&'static str> {
+        self.longest_entry(text)
+            .map(|(word, _)| *word)
+            .filter(|word| word.len() == text.len())
+    }
+
+    /// The entry of the longest word `text` starts with.
+    fn longest_entry(&self, text: &str) -> Option<&'static (&'static str, T)> {
+        let bytes = text.as_bytes();
+        let b = bucket(bytes);
+        let from = usize::from(*self.starts.get(b)?);
+        let to = usize::from(*self.starts.get(b + 1)?);
+        if from == to {
+            return None;
+        }
+        let head = head(bytes);
+        let keys = self.keys.get(from..to)?;
+        let order = self.order.get(from..to)?;
+        // The longest word that fits is the one with the widest mask. A word longer than the
+        // text cannot fit: the padding of `head` is zero, a word's bytes are not.
+        let mut best: Option<(u128, u8)> = None;
+        for (&(key, mask), &k) in keys.iter().zip(order) {
+            if head & mask == key && best.is_none_or(|(widest, _)| mask > widest) {
+                best = Some((mask, k));
+            }
+        }
+        let (_, k) = best?;
+        self.entries.get(usize::from(k))
     }
 }
 
 /// Whether `unit` is a unit or classifier the grammar knows by name (`家`, `小时`, `美元`).
 pub(crate) fn is_known_unit(unit: &str) -> bool {
-    unit.chars()
-        .next()
-        .is_some_and(|c| KNOWN_UNITS.starting_with(c).any(|(word, ())| *word == unit))
+    KNOWN_UNITS.exactly(unit).is_some()
 }
 
 /// Comparator words written before the number.
@@ -281,6 +360,16 @@ pub(super) const KNOWN_UNITS: Words<()> = Words::new(&[
     ("项次", ()),
     ("标准箱", ()),
     ("分", ()),
+]);
+
+/// Units the grammar shares rather than allocates, beside [`KNOWN_UNITS`].
+pub(super) const SHARED_UNITS: Words<()> = Words::new(&[
+    ("㎡", ()),
+    ("元人民币", ()),
+    ("公顷", ()),
+    ("平方公里", ()),
+    ("千米", ()),
+    ("人民币", ()),
 ]);
 
 /// Periods after 每 (`每年不少于12场`) and in rates.

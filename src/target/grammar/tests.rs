@@ -720,21 +720,21 @@ fn hidden_characters_are_refused_next_to_digits_only() {
 
 #[test]
 fn single_finds_the_leftmost_value_after_a_subject() {
-    let s = single("重点企业用户满意度≥95%").expect("parses");
+    let s = single("重点企业用户满意度≥95%", true).expect("parses");
     assert_eq!(s.subject, Some("重点企业用户满意度"));
-    let s = single("平台企业截至2026年≥7.6万家").expect("parses");
+    let s = single("平台企业截至2026年≥7.6万家", true).expect("parses");
     assert_eq!(
         (s.subject, s.as_of),
         (Some("平台企业"), Some(PartialDate::y(2026)))
     );
-    let s = single("通过验收，合格率达100%").expect("parses");
+    let s = single("通过验收，合格率达100%", true).expect("parses");
     assert_eq!(s.subject, Some("通过验收，合格率"));
-    let s = single("截至2026年截至2027年≥1").expect("parses");
+    let s = single("截至2026年截至2027年≥1", true).expect("parses");
     assert_eq!(
         (s.subject, s.as_of),
         (Some("截至2027年"), Some(PartialDate::y(2026)))
     );
-    let e = single("满意度≥").err().expect("fails");
+    let e = single("满意度≥", true).err().expect("fails");
     assert_eq!(e.what, "a number");
     // Never inside a number: a refused number is not read from its tail.
     for text in [
@@ -744,7 +744,7 @@ fn single_finds_the_leftmost_value_after_a_subject() {
         "234,234,234,234,234,234,234,234,234,234",
         "8\"5%",
     ] {
-        assert!(single(text).is_err(), "{text}");
+        assert!(single(text, true).is_err(), "{text}");
     }
 }
 
@@ -762,26 +762,26 @@ fn trailed_keeps_words_after_a_number_as_the_note() {
 
 #[test]
 fn compound_needs_two_typed_parts() {
-    let parts = compound("广州海关≤7356万元 广州边检总站≤6546万元")
+    let parts = compound("广州海关≤7356万元 广州边检总站≤6546万元", true)
         .expect("compound")
         .expect("few parts");
     assert_eq!(parts.len(), 2);
     assert_eq!(parts[1].subject(), Some("广州边检总站"));
-    assert!(compound("通过验收，合格率达100%").is_none());
-    assert!(compound("10 家/年").is_none());
-    assert!(compound("1,000家").is_none());
+    assert!(compound("通过验收，合格率达100%", true).is_none());
+    assert!(compound("10 家/年", true).is_none());
+    assert!(compound("1,000家", true).is_none());
     assert_eq!(
-        compound("3.5 小时以内，≥90%").map(|p| p.map(|p| p.len())),
+        compound("3.5 小时以内，≥90%", true).map(|p| p.map(|p| p.len())),
         Some(Ok(2))
     );
     let most = vec!["≥1家"; Target::MAX_PARTS].join("，");
     assert_eq!(
-        compound(&most).map(|p| p.map(|p| p.len())),
+        compound(&most, true).map(|p| p.map(|p| p.len())),
         Some(Ok(Target::MAX_PARTS))
     );
     let more = vec!["1"; Target::MAX_PARTS + 1].join(" ");
     assert_eq!(
-        compound(&more).map(|p| p.map_err(|e| e.kind())),
+        compound(&more, true).map(|p| p.map_err(|e| e.kind())),
         Some(Err(crate::TargetErrorKind::TooManyParts))
     );
 }
@@ -838,7 +838,7 @@ fn strict_errors_point_into_the_callers_text() {
     assert_eq!(err.expect("an error").expected(), Some("a target value"));
     let (t, err) = target("“前6”");
     assert!(err.is_none(), "{t:?}");
-    assert_eq!(t.raw, "“前6”");
+    assert_eq!(t.raw(), "“前6”");
 }
 
 #[test]
@@ -890,7 +890,7 @@ fn plain_answers_only_as_the_full_grammar_does() {
                 let text = format!("{op}{number}{tail}");
                 let Some(fast) = plain(&text) else { continue };
                 claimed += 1;
-                let full = single(&text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+                let full = single(&text, false).unwrap_or_else(|e| panic!("{text}: {e:?}"));
                 assert_eq!(fast, full.value, "{text}");
                 assert_eq!(
                     (full.subject, full.as_of, full.note),
@@ -931,4 +931,220 @@ fn start_guards_cover_the_first_character_of_every_word() {
     assert!(could_be_date("年底前") && could_be_date("十二月") && could_be_date("2024年"));
     assert!(could_be_date("6 月") && could_be_date("2023.07") && could_be_date("2023-2024年"));
     assert!(!could_be_date("1500人次") && !could_be_date("95%") && !could_be_date("12345年"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fast paths against the full grammar
+
+/// Asserts that the fast paths read a text exactly as the full grammar does: the same target,
+/// raw text and strict error, leniently and strictly.
+#[track_caller]
+fn fast_agrees(text: &str) {
+    let full = format!("{:?}", target_full(text));
+    assert_eq!(format!("{:?}", target(text)), full, "{text:?}");
+    assert_eq!(
+        format!("{:?}", lenient(text)),
+        format!("{:?}", target_full(text).0),
+        "{text:?}"
+    );
+}
+
+/// The values of the seed, and every value and string of the tests (`tests/data/golden`).
+fn test_values() -> Vec<String> {
+    let seed = include_str!("../../../tests/data/seed_targets.jsonl")
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter_map(|case| case["raw"].as_str().map(str::to_owned));
+    let golden = include_str!("../../../tests/data/golden/values.tsv")
+        .lines()
+        .filter_map(|line| line.split_once('\t'))
+        .filter_map(|(input, _)| serde_json::from_str::<String>(input).ok());
+    seed.chain(golden).collect()
+}
+
+#[test]
+fn fast_paths_read_every_test_value_as_the_full_grammar() {
+    let values = test_values();
+    assert!(values.len() > 6000, "{} values", values.len());
+    let fast = |v: &str| {
+        let (raw, body) = fast::trimmed(v);
+        is_clean(raw, body) && (fast::plain(body).is_some() || fast::words(body))
+    };
+    for v in &values {
+        fast_agrees(v);
+    }
+    // The fast paths must take most real values, or they are no faster: the seed's 198 come
+    // first.
+    let seed = values[..198].iter().filter(|v| fast(v)).count();
+    assert!(
+        seed >= 170,
+        "the fast paths took {seed} of the seed's values"
+    );
+}
+
+#[test]
+fn trims_and_numbers_read_as_the_grammar_reads_them() {
+    for v in test_values() {
+        let raw = trim_value(&v);
+        assert_eq!(fast::trimmed(&v), (raw, body_of(raw)), "{v:?}");
+        for (at, _) in v.char_indices() {
+            let i = &v[at..];
+            if i.starts_with(|c: char| c.is_ascii_digit()) {
+                if let Some(fast) = fast::ascii_number(i) {
+                    assert_eq!(Ok(fast), number_by_digits(i), "{i:?}");
+                }
+            }
+        }
+    }
+}
+
+/// The pieces values are made of, for the generator below: every shape the fast paths read,
+/// and what lies at their edges (full-width digits, separators, spaces, dates, numerals).
+const PIECES: &[&str] = &[
+    "≥",
+    "≧",
+    "⩾",
+    "≤",
+    ">",
+    ">=",
+    "＞",
+    "＜＝",
+    "=",
+    "＝",
+    "不低于",
+    "不少于",
+    "达到",
+    "达",
+    "超过",
+    "控制在",
+    "为",
+    "每年",
+    "每月",
+    "每",
+    "以上",
+    "以内",
+    "及以上",
+    "以下",
+    "内",
+    "前",
+    "后",
+    "左右",
+    "0",
+    "00",
+    "1",
+    "12",
+    "2024",
+    "12345",
+    "1,000",
+    "1,0000",
+    "12,345,678",
+    "1,00",
+    ",",
+    ".",
+    "．",
+    "7.6",
+    "0.5",
+    "1.",
+    "０",
+    "５",
+    "99999999999999999999",
+    "%",
+    "％",
+    "百分比",
+    "百分点",
+    "个百分点",
+    "‰",
+    "万",
+    "亿",
+    "千",
+    "百",
+    "十",
+    "万亿",
+    "家",
+    "个",
+    "人次",
+    "标准箱",
+    "元人民币",
+    "个工作日",
+    "小时",
+    "年",
+    "月",
+    "日",
+    "底",
+    "年底",
+    "季度",
+    "/",
+    "／",
+    "/年",
+    "/周",
+    "km",
+    "㎡",
+    "平方米",
+    "上年",
+    "上年度",
+    "预算",
+    "同比",
+    "增长",
+    "下降",
+    "较",
+    "居",
+    "全市",
+    "第",
+    "名",
+    "截至",
+    "（",
+    "）",
+    "(",
+    ")",
+    "，",
+    "、",
+    "；",
+    " ",
+    "\u{3000}",
+    "-",
+    "～",
+    "至",
+    "±",
+    "一",
+    "两",
+    "二",
+    "零",
+    "满意度",
+    "广州海关",
+    "完成",
+    "长期",
+    "XX",
+    "“",
+    "。",
+    "\u{200B}",
+    "\u{0}",
+    "\t",
+    "é",
+    "A",
+];
+
+fn value_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    proptest::collection::vec(proptest::sample::select(PIECES), 0..9).prop_map(|v| v.concat())
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+    #[test]
+    fn fast_paths_read_generated_values_as_the_full_grammar(text in value_text()) {
+        fast_agrees(&text);
+    }
+
+    #[test]
+    fn fast_paths_read_any_text_as_the_full_grammar(text in "\\PC{0,24}") {
+        fast_agrees(&text);
+    }
+
+    #[test]
+    fn ascii_numbers_read_as_digits_do(text in "[0-9]{1,22}([,.][0-9]{0,4}){0,4}[０-９%家]{0,2}") {
+        if let Some(fast) = fast::ascii_number(&text) {
+            proptest::prop_assert_eq!(Ok(fast), number_by_digits(&text));
+        }
+    }
 }

@@ -1,0 +1,258 @@
+//! Fast paths: the shapes most values take, read without the search for a subject, a compound
+//! or another kind, and without the combinators' overhead. Each answers only where the full
+//! grammar answers the same, and returns `None` elsewhere, leaving the text to it; a test
+//! compares the two on every value of the tests and on generated ones.
+//!
+//! Both read a clean body ([`is_clean`]): one without whitespace, so that every `sp` of the
+//! grammar reads nothing, and without hidden characters, so that nothing is refused.
+
+use super::*;
+
+/// Whether a text holds no whitespace and no control or format character, judged by its
+/// bytes: it holds none of the bytes such characters start with (C0 controls, the space and
+/// DEL; `C2` for C1 controls, U+0085, U+00A0 and U+00AD; `D8` for U+061C; `E1` for U+1680 and
+/// U+180E; `E2 80` and `E2 81` for U+2000 to U+206F; `E3 80 80` for U+3000; `EF BB` for
+/// U+FEFF). Some other characters start with these bytes too (`±`, `“`, `‰`): a text with them
+/// is left to the full grammar.
+pub(super) fn is_clean(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    !(0..bytes.len()).any(|i| unclean_at(bytes, i))
+}
+
+/// Where the clean end of a text starts: the first position after the last byte
+/// [`is_clean`] refuses. A text is clean from any character boundary there on.
+pub(super) fn clean_from(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    (0..bytes.len())
+        .rev()
+        .find(|&i| unclean_at(bytes, i))
+        .map_or(0, |i| i + 1)
+}
+
+/// Whether the byte at `i` starts a character [`is_clean`] refuses.
+fn unclean_at(bytes: &[u8], i: usize) -> bool {
+    let next = |k: usize| bytes.get(i + k).copied();
+    match bytes.get(i) {
+        Some(0..=0x20 | 0x7f | 0xC2 | 0xD8 | 0xE1) => true,
+        Some(0xE2) => matches!(next(1), Some(0x80 | 0x81)),
+        Some(0xE3) => next(1) == Some(0x80) && next(2) == Some(0x80),
+        Some(0xEF) => next(1) == Some(0xBB),
+        _ => false,
+    }
+}
+
+/// The raw text of a value ([`trim_value`]) and its body ([`body_of`]): the text itself where
+/// it starts and ends with characters neither trims (ASCII letters, digits and signs,
+/// ideographs, comparators), else as they trim it.
+pub(super) fn trimmed(input: &str) -> (&str, &str) {
+    let bytes = input.as_bytes();
+    // A character that is no whitespace, no quote and no `。` starts with such a byte; a
+    // character of `E2 80`, `E2 81` or `E3` may be one of them.
+    let kept = |lead: u8, next: Option<u8>| match lead {
+        0x21..=0x7E => !matches!(lead, b'"' | b'\''),
+        0xE4..=0xEF => true,
+        0xE2 => !matches!(next, Some(0x80 | 0x81)),
+        _ => false,
+    };
+    let last = bytes
+        .iter()
+        .rposition(|b| !(0x80..0xC0).contains(b))
+        .unwrap_or(0);
+    let ends_kept = match (bytes.first(), bytes.get(last)) {
+        (Some(&first), Some(&end)) => {
+            kept(first, bytes.get(1).copied()) && kept(end, bytes.get(last + 1).copied())
+        }
+        _ => false,
+    };
+    if ends_kept {
+        return (input, input);
+    }
+    let raw = trim_value(input);
+    (raw, body_of(raw))
+}
+
+/// Whether a clean text that starts with an ASCII digit may be a date ([`could_be_date`]):
+/// four digits before 年 or a separator, one or two before 月. A full-width digit after them
+/// is left to the full grammar.
+fn may_be_date(i: &str) -> bool {
+    let bytes = i.as_bytes();
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if full_width_digit(&bytes[digits..]) {
+        return true;
+    }
+    let next = i[digits..].chars().next();
+    match digits {
+        4 => next.is_some_and(|c| {
+            matches!(
+                c,
+                '年' | '.' | '-' | '/' | '．' | '－' | '—' | '–' | '~' | '～' | '〜' | '至' | '到'
+            )
+        }),
+        1 | 2 => next == Some('月'),
+        _ => false,
+    }
+}
+
+/// Whether the bytes start with a full-width digit or decimal point (`０`–`９`, `．`), which
+/// the grammar reads as part of a number.
+fn full_width_digit(bytes: &[u8]) -> bool {
+    matches!(bytes, [0xEF, 0xBC, 0x8E | 0x90..=0x99, ..])
+}
+
+/// The most digits the fast path reads in a number: they fit in a `u64` with room to spare.
+const MAX_FAST_DIGITS: u32 = 18;
+
+/// A number in ASCII digits without sign at the start of `i`, as [`number`] reads it, or
+/// `None` where [`number`] might read it otherwise (full-width digits, a leading zero, many
+/// digits).
+pub(super) fn ascii_number(i: &str) -> Option<(&str, Decimal)> {
+    let bytes = i.as_bytes();
+    let mut at = 0;
+    let mut mantissa: u64 = 0;
+    let mut count: u32 = 0;
+    let mut scale: u32 = 0;
+    let mut take = |at: &mut usize, fraction: bool| {
+        while let Some(&b) = bytes.get(*at).filter(|b| b.is_ascii_digit()) {
+            mantissa = mantissa * 10 + u64::from(b - b'0');
+            count += 1;
+            scale += u32::from(fraction);
+            *at += 1;
+            if count > MAX_FAST_DIGITS {
+                return false;
+            }
+        }
+        !full_width_digit(&bytes[*at..])
+    };
+    if !take(&mut at, false) || at == 0 || at > 1 && bytes[0] == b'0' {
+        return None;
+    }
+    // Thousands separators: exactly three digits after each comma, full-width digits counted.
+    while bytes.get(at) == Some(&b',') {
+        let mut count = 0;
+        let mut ascii = true;
+        for (n, c) in i.get(at + 1..).unwrap_or_default().chars().enumerate() {
+            if n > 3 || digit(c).is_none() {
+                break;
+            }
+            count += 1;
+            ascii &= c.is_ascii_digit();
+        }
+        if count != 3 {
+            break;
+        }
+        if !ascii {
+            return None;
+        }
+        at += 1;
+        if !take(&mut at, false) {
+            return None;
+        }
+    }
+    if bytes.get(at) == Some(&b'.') {
+        let after = bytes.get(at + 1..).unwrap_or_default();
+        if full_width_digit(after) {
+            return None;
+        }
+        if after.first().is_some_and(u8::is_ascii_digit) {
+            at += 1;
+            if !take(&mut at, true) {
+                return None;
+            }
+        }
+    }
+    let amount = Decimal::try_from_i128_with_scale(i128::from(mantissa), scale).ok()?;
+    Some((&i[at..], amount))
+}
+
+// plain = [per_prefix] [comparator] number [percent | scale [unit] | unit] [per] [op_suffix]
+//
+// The production [`super::plain`] reads, over a clean body: `sp` reads nothing there, and the
+// number is read from its bytes. Gives the comparator and the quantity of the compare value.
+pub(super) fn plain(body: &str) -> Option<(Option<Op>, Quantity)> {
+    let mut rest = body;
+    let mut every = None;
+    if let Some(after) = rest.strip_prefix('每') {
+        let (after, period) = word(after, &PERIODS, "a period").ok()?;
+        every = Some(Cow::Borrowed(period));
+        rest = after;
+    }
+    let mut before = None;
+    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+        let (after, op) = op_prefix(rest).ok()?;
+        before = Some(op);
+        rest = after;
+    }
+    if !rest.starts_with(|c: char| c.is_ascii_digit()) || may_be_date(rest) {
+        return None;
+    }
+    let (after, amount) = ascii_number(rest)?;
+    // Percent words start with `% ％ 百 ‰ 个`, scale words with `十 百 千 万 亿`: after any
+    // other character neither is read, and a unit is.
+    let percent_or_scale = after.chars().next().is_some_and(|c| {
+        matches!(
+            c,
+            '%' | '％' | '百' | '‰' | '个' | '十' | '千' | '万' | '亿'
+        )
+    });
+    let (rest, amount, scale, unit) = if after.is_empty() {
+        (after, amount, None, None)
+    } else if !percent_or_scale {
+        match open_unit(after) {
+            Ok((r, u)) => (r, amount, None, Some(u)),
+            Err(_) => (after, amount, None, None),
+        }
+    } else if let Ok((r, p)) = percent(after) {
+        (r, amount, None, Some(p))
+    } else if let Ok((r, (amount, s))) = super::scale(after, amount) {
+        match unit(r) {
+            Ok((r, u)) => (r, amount, Some(s), Some(u)),
+            Err(_) => (r, amount, Some(s), None),
+        }
+    } else {
+        match unit(after) {
+            Ok((r, u)) => (r, amount, None, Some(u)),
+            Err(_) => (after, amount, None, None),
+        }
+    };
+    let (rest, per) = match per(rest) {
+        Ok((r, p)) => (r, Some(p)),
+        Err(_) => (rest, None),
+    };
+    let mut value = Quantity {
+        amount,
+        scale,
+        unit,
+        per,
+    };
+    let (rest, op) = compare_op(rest, every, before, &mut value).ok()?;
+    rest.is_empty().then_some((op, value))
+}
+
+// words = ideographs and other characters, without digits, numerals, comparator symbols,
+//         ±, or a word that lets a text without numbers be typed: a baseline (上年, 去年,
+//         同期, 预算, 同比) or a date (年底, 年末)
+//
+// Such a text is qualitative: no production of the grammar can read any part of it (each
+// needs a number, a numeral, a baseline or a date word), so it is no compound, no single and
+// no trailed value.
+pub(super) fn words(body: &str) -> bool {
+    let mut ideographs = false;
+    for (at, c) in body.char_indices() {
+        if digit(c).is_some() || is_op_char(c) || is_cn_numeral(c) || c == '±' {
+            return false;
+        }
+        ideographs |= is_cjk(c);
+        let next = || body[at + c.len_utf8()..].chars().next();
+        let typed = match c {
+            '上' | '去' => next() == Some('年'),
+            '同' => matches!(next(), Some('期' | '比')),
+            '预' => next() == Some('算'),
+            '年' => matches!(next(), Some('底' | '末')),
+            _ => false,
+        };
+        if typed {
+            return false;
+        }
+    }
+    ideographs
+}

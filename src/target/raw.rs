@@ -1,0 +1,86 @@
+//! The raw text of a target, held inline where it is short, as most values are (`≥90%`,
+//! `不少于100场次`): reading or cloning such a target allocates nothing for it.
+
+use core::fmt;
+
+/// The most bytes held inline: with its length and the variant's tag, as many bytes as a
+/// `String` takes.
+const INLINE: usize = 22;
+
+/// A text, inline up to [`INLINE`] bytes, else on the heap.
+#[derive(Clone)]
+pub(super) enum RawText {
+    Inline { len: u8, bytes: [u8; INLINE] },
+    Heap(String),
+}
+
+impl RawText {
+    /// The text, inline where it fits.
+    pub(super) fn new(text: &str) -> RawText {
+        let mut bytes = [0u8; INLINE];
+        match (bytes.get_mut(..text.len()), u8::try_from(text.len())) {
+            (Some(head), Ok(len)) => {
+                head.copy_from_slice(text.as_bytes());
+                RawText::Inline { len, bytes }
+            }
+            _ => RawText::Heap(text.to_owned()),
+        }
+    }
+
+    pub(super) fn as_str(&self) -> &str {
+        match self {
+            // The bytes were copied from a `str` at a character boundary: they are UTF-8.
+            RawText::Inline { len, bytes } => bytes
+                .get(..usize::from(*len))
+                .and_then(|b| core::str::from_utf8(b).ok())
+                .unwrap_or_default(),
+            RawText::Heap(text) => text,
+        }
+    }
+}
+
+impl Default for RawText {
+    fn default() -> Self {
+        RawText::new("")
+    }
+}
+
+impl From<String> for RawText {
+    fn from(text: String) -> Self {
+        if text.len() <= INLINE {
+            RawText::new(&text)
+        } else {
+            RawText::Heap(text)
+        }
+    }
+}
+
+impl fmt::Debug for RawText {
+    /// As the text itself: `"≥90%"`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_texts_are_inline_and_long_ones_on_the_heap() {
+        for text in [
+            "",
+            "≥90%",
+            "不少于100场次",
+            "1234567890123456789012",
+            "不少于100场次（每月一次）",
+        ] {
+            let raw = RawText::new(text);
+            assert_eq!(raw.as_str(), text);
+            assert_eq!(matches!(raw, RawText::Inline { .. }), text.len() <= INLINE);
+            assert_eq!(RawText::from(text.to_owned()).as_str(), text);
+            assert_eq!(format!("{raw:?}"), format!("{text:?}"));
+        }
+        assert!(core::mem::size_of::<RawText>() <= core::mem::size_of::<String>() + 8);
+    }
+}
