@@ -9,6 +9,7 @@
 //!
 //! [`Document`]'s `FromStr` finds the layout by itself.
 
+mod encoding;
 pub(crate) mod grid;
 pub(crate) mod runon;
 mod text;
@@ -27,31 +28,34 @@ impl FromStr for Document {
 }
 
 impl Document {
-    /// Reads a table from bytes, refusing what is not text (invalid UTF-8, control
-    /// characters) with an error that says where.
+    /// Reads a table from the bytes of a text file, whatever its encoding: UTF-8 with or
+    /// without a byte-order mark, UTF-16 with its mark, or GB18030 (GBK, GB2312) where the
+    /// bytes are not UTF-8. What is not text (bytes no encoding reads, control characters)
+    /// is refused with an error that says where.
     ///
     /// # Errors
     ///
     /// A [`TableError`] of kind [`NotText`](TableErrorKind::NotText) for bytes that are no
-    /// text, and the errors of [`FromStr`] for text that holds no table.
+    /// text, naming the byte offset, and the errors of [`FromStr`] for text that holds no
+    /// table.
     ///
     /// ```
-    /// use jixiao::Document;
+    /// use jixiao::{Document, TableErrorKind};
     ///
     /// let bytes = std::fs::read("tests/data/guangzhou_commerce_2024.txt")?;
     /// assert_eq!(Document::from_bytes(&bytes)?.units.len(), 4);
-    /// assert!(Document::from_bytes(&[0xff, 0xfe]).is_err());
+    /// // GBK: 一级指标 | 三级指标 | 指标值, then 产出指标 | 场次 | ≥2场.
+    /// let gbk = b"\xD2\xBB\xBC\xB6\xD6\xB8\xB1\xEA | \xC8\xFD\xBC\xB6\xD6\xB8\xB1\xEA | \xD6\xB8\xB1\xEA\xD6\xB5\n\
+    ///     \xB2\xFA\xB3\xF6\xD6\xB8\xB1\xEA | \xB3\xA1\xB4\xCE | \xA1\xDD2\xB3\xA1";
+    /// assert_eq!(Document::from_bytes(gbk)?.indicators().next().unwrap().name, "场次");
+    /// let err = Document::from_bytes(b"\xEF\xBB\xBF\xE6\x8C").unwrap_err();
+    /// assert_eq!(err.kind(), TableErrorKind::NotText);
+    /// assert_eq!(err.to_string(), "not text: invalid UTF-8 bytes at byte 3");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_bytes(bytes: &[u8]) -> Result<Document, TableError> {
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        match core::str::from_utf8(bytes) {
-            Ok(text) => text.parse(),
-            Err(e) => Err(TableError::new(
-                TableErrorKind::NotText,
-                format!("not UTF-8 text: invalid bytes at byte {}", e.valid_up_to()),
-            )),
-        }
+        let (text, _) = encoding::decode(bytes)?;
+        text.parse()
     }
 }
 
