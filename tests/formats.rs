@@ -3,7 +3,10 @@
 //! (`tests/data/formats/*.layout`), and a real run-on table as a PDF, each read and compared
 //! with the text and with the careful human reading of `tests/data/grids/`.
 
-#![cfg_attr(not(all(feature = "xlsx", feature = "html")), allow(dead_code, unused_imports))]
+#![cfg_attr(
+    not(all(feature = "xlsx", feature = "html")),
+    allow(dead_code, unused_imports)
+)]
 
 mod formats_common;
 

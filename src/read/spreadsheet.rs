@@ -18,7 +18,21 @@ use rust_decimal::Decimal;
 use std::io::Cursor;
 
 /// The grids of a workbook's sheets, in order; sheets without any text are left out.
+///
+/// calamine can panic on a damaged workbook (an arithmetic overflow on a merge range whose
+/// end comes before its start, in builds with overflow checks): the panic is caught and
+/// the workbook is unreadable, as any damaged one.
 pub(crate) fn grids(bytes: &[u8]) -> Result<Vec<Grid>, TableError> {
+    std::panic::catch_unwind(|| read_sheets(bytes)).unwrap_or_else(|_| {
+        Err(TableError::new(
+            TableErrorKind::Unreadable,
+            "a damaged workbook: its parts cannot be read",
+        ))
+    })
+}
+
+/// The grids of a workbook's sheets, read with calamine.
+fn read_sheets(bytes: &[u8]) -> Result<Vec<Grid>, TableError> {
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         TableError::new(
             TableErrorKind::Unreadable,
