@@ -143,6 +143,10 @@ fn real_tables_as_html_pages_read_as_a_person_reads_them() {
         let page = html_page("绩效目标表", &[&layout]);
         let doc = Document::from_html(&page).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(doc.layout, jixiao::Layout::Html);
+        for d in &doc.diagnostics {
+            let sheet = d.sheet.as_deref().unwrap_or_default();
+            assert!(sheet == "page" || sheet == "table 1", "{d}");
+        }
         let text: Document = text_of(name).parse().expect("the text reads");
         let (html_exact, text_exact) = (exact(&doc, name), exact(&text, name));
         println!(
