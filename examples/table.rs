@@ -1,15 +1,18 @@
 //! Reads performance tables (绩效目标表, 绩效自评表) and prints what they say: the run-on text
 //! of Guangzhou's budget system, or grids as pipe rows, TSV, CSV, a cell per line or
-//! paragraph, trees or space-separated text.
+//! paragraph, trees or space-separated text, in UTF-8, UTF-16 or GBK; spreadsheets (.xlsx,
+//! .xls, with `--features xlsx`), HTML pages (.html, .htm, with `--features html`) and PDFs
+//! (.pdf, through poppler's pdftotext).
 //!
 //! ```text
 //! cargo run --example table                         # the bundled Guangzhou 2024 table
-//! cargo run --example table -- a.txt b.csv tables/  # files, and every .txt/.csv/.tsv in a folder
+//! cargo run --example table -- a.txt b.csv tables/  # files, and every table file in a folder
+//! cargo run --example table --features xlsx,html -- a.xlsx page.html report.pdf
 //! cargo run --example table -- --json  [PATH…]      # the Document (an array for several)
 //! cargo run --example table -- --csv   [PATH…]      # one row per indicator
 //! ```
 
-use jixiao::{Category, Document, Funding, Project, Target, Value};
+use jixiao::{Category, Document, Funding, Project, TableErrorKind, Target, Value};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -36,7 +39,7 @@ fn main() -> ExitCode {
             "--csv" => format = Format::Csv,
             "-h" | "--help" => {
                 println!(
-                    "usage: table [--json | --csv] [PATH…]   (a PATH may be a folder of .txt, .csv and .tsv files)"
+                    "usage: table [--json | --csv] [PATH…]   (a PATH may be a folder of .txt, .csv, .tsv, .xlsx, .xls, .html, .htm and .pdf files)"
                 );
                 return ExitCode::SUCCESS;
             }
@@ -56,13 +59,15 @@ fn main() -> ExitCode {
     let mut failed = false;
     let mut documents = Vec::new();
     for file in &files {
-        let parsed = std::fs::read(file)
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| Document::from_bytes(&bytes).map_err(|e| e.to_string()));
-        match parsed {
+        match Document::from_path(file) {
             Ok(doc) => documents.push((file, doc)),
             Err(e) => {
                 eprintln!("{}: {e}", file.display());
+                if e.kind() == TableErrorKind::Unsupported && e.to_string().contains("feature") {
+                    eprintln!(
+                        "  (run the example with them: cargo run --example table --features xlsx,html -- …)"
+                    );
+                }
                 failed = true;
             }
         }
@@ -98,7 +103,9 @@ fn main() -> ExitCode {
 }
 
 /// The extensions of the tables a folder is read for.
-const TABLES: [&str; 3] = ["txt", "csv", "tsv"];
+const TABLES: [&str; 11] = [
+    "txt", "csv", "tsv", "xlsx", "xlsm", "xls", "html", "htm", "shtml", "pdf", "ods",
+];
 
 /// The files named, with every table file of a folder, in name order.
 fn expand(paths: &[PathBuf]) -> io::Result<Vec<PathBuf>> {
