@@ -68,10 +68,7 @@ fn main() -> ExitCode {
             }
         },
     };
-    let doc = match std::fs::read(&table_path)
-        .map_err(|e| e.to_string())
-        .and_then(|bytes| Document::from_bytes(&bytes).map_err(|e| e.to_string()))
-    {
+    let doc = match Document::from_path(&table_path) {
         Ok(doc) => doc,
         Err(e) => {
             eprintln!("{}: {e}", table_path.display());

@@ -31,10 +31,7 @@ fn main() -> ExitCode {
         }
     }
     let path = path.unwrap_or_else(|| PathBuf::from(BUNDLED));
-    let doc = match std::fs::read(&path)
-        .map_err(|e| e.to_string())
-        .and_then(|bytes| Document::from_bytes(&bytes).map_err(|e| e.to_string()))
-    {
+    let doc = match Document::from_path(&path) {
         Ok(doc) => doc,
         Err(e) => {
             eprintln!("{}: {e}", path.display());

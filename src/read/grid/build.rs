@@ -377,7 +377,7 @@ impl<'g> Builder<'g> {
 
     /// Whether the cell starts a row, or stands alone where rows are lost.
     fn starts_row(&self, toks: &[Tok<'_>], i: usize) -> bool {
-        toks[i].row_start || self.breaks(&toks[i]) == Rows::Lost
+        toks[i].row_start || self.breaks(&toks[i]) == Rows::Lost || first_filled(toks, i)
     }
 
     /// The end of the row that starts at `i` (one cell where rows are lost).
@@ -536,7 +536,16 @@ impl<'g> Builder<'g> {
                 break;
             }
             if let Some(column) = toks[j].words.money {
-                columns.push(column);
+                // `年初 | 预算数` where rows are lost: one header in two cells.
+                let joined = (!pending.is_empty())
+                    .then(|| money_column(&format!("{pending}{}", fold(toks[j].t()))))
+                    .flatten();
+                match joined {
+                    Some(joined) => columns.push(joined),
+                    // A header merged over two cells, repeated in each, names one column.
+                    None if columns.last() == Some(&column) && pending.is_empty() => {}
+                    None => columns.push(column),
+                }
                 pending.clear();
                 j += 1;
                 continue;
@@ -625,7 +634,7 @@ impl<'g> Builder<'g> {
                     shape(label_text),
                     Shape::Number | Shape::Amount | Shape::Percent
                 );
-            if !is_label || (!lost && !label.row_start) {
+            if !is_label || (!lost && !label.row_start && !first_filled(toks, i)) {
                 break;
             }
             let mut row = Execution::new(label_text);
@@ -874,7 +883,15 @@ impl<'g> Builder<'g> {
     /// row (of the next two cells, where rows are lost). `None` where the cells are labels
     /// or headers.
     fn read_goal(&mut self, toks: &[Tok<'_>], i: usize) -> Option<usize> {
-        let lost = self.breaks(&toks[i]) == Rows::Lost;
+        // The rest of the block's header (`| 年度总体目标完成情况综述`).
+        let mut i = i;
+        while toks
+            .get(i)
+            .is_some_and(|t| t.t().is_empty() || is_goal_header(t.t()))
+        {
+            i += 1;
+        }
+        let lost = self.breaks(toks.get(i)?) == Rows::Lost;
         let end = if lost { i + 2 } else { self.row_end(toks, i) };
         let end = end.min(toks.len());
         let cells: Vec<&str> = toks[i..end]
@@ -2192,10 +2209,13 @@ fn strip_code(text: &str) -> &str {
 /// Whether a goal label's value is the header of a goal block: `预期目标 实际完成情况`.
 fn is_goal_header(value: &str) -> bool {
     let v = fold(value);
+    let n = v.chars().count();
     !v.is_empty()
-        && v.chars().count() <= 30
-        && (v.contains("完成情况") || v.contains("实际完成"))
-        && v.contains("目标")
+        && ((n <= 30
+            && (v.contains("完成情况") || v.contains("实际完成"))
+            && v.contains("目标"))
+            // The goal's own heading: `年初设定目标`, `预期目标`, `年度目标`.
+            || (n <= 8 && v.ends_with("目标")))
 }
 
 /// Whether a text is a table's title.
@@ -2219,6 +2239,30 @@ fn year_line(text: &str) -> Option<u16> {
         return (1990..=2199).contains(&year).then_some(year);
     }
     None
+}
+
+/// Whether the cell at `i` is the first of its row with text: every cell before it on its row
+/// is empty (covered by a merged cell above, in a spreadsheet or a page). The walk back stops
+/// at the first filled cell, so that asking of every cell takes linear time.
+fn first_filled(toks: &[Tok<'_>], i: usize) -> bool {
+    if toks[i].t().is_empty() {
+        return toks[i].row_start;
+    }
+    let grid = toks[i].grid;
+    let mut k = i;
+    while !toks[k].row_start {
+        let Some(before) = k.checked_sub(1) else {
+            return true;
+        };
+        k = before;
+        if toks[k].grid != grid {
+            return true;
+        }
+        if !toks[k].t().is_empty() {
+            return false;
+        }
+    }
+    true
 }
 
 /// Whether a cell of this shape is a value (a number, a percentage, a typed value), not a
