@@ -399,6 +399,13 @@ impl<'g> Builder<'g> {
         }
         match self.breaks(&toks[i]) {
             Rows::Lost => {
+                // `年度总体目标 | 预期目标 | 实际完成情况`: a goal block, not a grid's header.
+                let next = toks[i + 1..].iter().find(|t| !t.t().is_empty());
+                if toks[i].words.fact == Some(Fact::Goal)
+                    && next.is_some_and(|t| is_goal_header(t.t()))
+                {
+                    return None;
+                }
                 let first = toks[i].words.role?;
                 let opens = is_key(first)
                     || matches!(first, Role::Section | Role::Seq | Role::Org | Role::Project);
@@ -499,7 +506,16 @@ impl<'g> Builder<'g> {
                 let joined = format!("{last}{t}");
                 let (a, b, both) = (header_role(last), header_role(t), header_role(&joined));
                 let data = matches!(shape(t), Shape::Tier | Shape::Category | Shape::Level);
-                let fragment = !data && (a.is_none() || (a == b && a != Some(Role::Text)));
+                // A text header goes on after a conjunction or with words of no role of
+                // their own (`偏差原因` / `分析及` / `改进措施`).
+                let short_words = t.chars().count() <= 6
+                    && matches!(shape(t), Shape::Text | Shape::Words | Shape::Rule)
+                    && !t.contains(['(', '（', ':', '：']);
+                let text_goes_on = a == Some(Role::Text)
+                    && short_words
+                    && (b.is_none() || last.ends_with(['及', '和', '与', '、', '/']));
+                let fragment =
+                    !data && (a.is_none() || (a == b && a != Some(Role::Text)) || text_goes_on);
                 if both.is_some() && fragment && money_column(&fold(&joined)).is_none() {
                     texts.pop();
                     texts.push(joined);
@@ -805,6 +821,26 @@ impl<'g> Builder<'g> {
         }
         let fact = tok.words.fact?;
         let lost = self.breaks(tok) == Rows::Lost;
+        // `年度总体目标 | 预期目标 | 实际完成情况`, rows lost: the goal and what became of it
+        // follow the headings.
+        if fact == Fact::Goal && lost {
+            let mut j = i + 1;
+            let mut headings = 0;
+            while let Some(t) = toks.get(j).filter(|t| t.grid == tok.grid) {
+                if t.t().is_empty() {
+                    j += 1;
+                } else if is_goal_header(t.t()) {
+                    headings += 1;
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            if headings > 0 {
+                self.goal_block = true;
+                return Some(j);
+            }
+        }
         let mut j = i + 1;
         let mut values: Vec<&str> = Vec::new();
         while j < toks.len() && toks[j].grid == tok.grid {
@@ -1761,25 +1797,47 @@ fn join_fragments<'g>(run: &[Tok<'g>]) -> Vec<Tok<'g>> {
         {
             continue;
         }
-        if tok.text == "指标" {
-            if let Some(last) = out.last_mut() {
-                if matches!(
-                    last.shape,
-                    Shape::Text | Shape::Category | Shape::Tier | Shape::Level | Shape::Label
-                ) {
-                    let joined = format!("{}指标", last.t());
-                    let joined_shape = shape(&joined);
-                    if matches!(joined_shape, Shape::Category | Shape::Tier | Shape::Label) {
-                        last.text = Cow::Owned(joined);
-                        last.shape = joined_shape;
-                        continue;
-                    }
-                }
+        if let Some(last) = out.last_mut() {
+            if let Some((joined, joined_shape)) = level_fragments(last, tok) {
+                last.text = Cow::Owned(joined);
+                last.shape = joined_shape;
+                continue;
             }
         }
         out.push(tok.clone());
     }
     out
+}
+
+/// A level's label split over two cells, joined: `数量` / `指标`, `社会效` / `益指标`, and a
+/// label's weight on a line of its own, `产出指标` / `(50分)`.
+fn level_fragments(last: &Tok<'_>, tok: &Tok<'_>) -> Option<(String, Shape)> {
+    const SHORT: usize = 6;
+    let (a, b) = (last.t(), tok.t());
+    let labelled = matches!(
+        last.shape,
+        Shape::Text | Shape::Category | Shape::Tier | Shape::Level | Shape::Label | Shape::Words
+    );
+    if !labelled || a.chars().count() > SHORT || b.chars().count() > SHORT {
+        return None;
+    }
+    let joined = format!("{a}{b}");
+    let joined_shape = shape(&joined);
+    let weight_only = (b.starts_with(['(', '（']) && b.ends_with([')', '）']))
+        && b.chars().any(|c| c.is_ascii_digit());
+    if weight_only
+        && matches!(last.shape, Shape::Tier | Shape::Category | Shape::Level)
+        && joined_shape == last.shape
+    {
+        return Some((joined, joined_shape));
+    }
+    // Neither half a level of its own, the whole one.
+    let level = |s: Shape| matches!(s, Shape::Category | Shape::Tier | Shape::Level);
+    let halves_apart = !level(tok.shape) && !(level(last.shape) && b != "指标");
+    if halves_apart && (level(joined_shape) || (b == "指标" && joined_shape == Shape::Label)) {
+        return Some((joined, joined_shape));
+    }
+    None
 }
 
 /// The own text of a row's column of a role.
@@ -2214,8 +2272,9 @@ fn is_goal_header(value: &str) -> bool {
         && ((n <= 30
             && (v.contains("完成情况") || v.contains("实际完成"))
             && v.contains("目标"))
-            // The goal's own heading: `年初设定目标`, `预期目标`, `年度目标`.
-            || (n <= 8 && v.ends_with("目标")))
+            // The goal's own heading: `年初设定目标`, `预期目标`, `年度目标`, and what became
+            // of it: `实际完成情况`.
+            || (n <= 8 && (v.ends_with("目标") || v.ends_with("完成情况"))))
 }
 
 /// Whether a text is a table's title.
