@@ -1833,7 +1833,7 @@ fn level_fragments(last: &Tok<'_>, tok: &Tok<'_>) -> Option<(String, Shape)> {
     }
     // Neither half a level of its own, the whole one.
     let level = |s: Shape| matches!(s, Shape::Category | Shape::Tier | Shape::Level);
-    let halves_apart = !level(tok.shape) && !(level(last.shape) && b != "指标");
+    let halves_apart = !(level(tok.shape) || (level(last.shape) && b != "指标"));
     if halves_apart && (level(joined_shape) || (b == "指标" && joined_shape == Shape::Label)) {
         return Some((joined, joined_shape));
     }
