@@ -1,6 +1,8 @@
 //! Properties of the value grammar: generated targets survive their canonical form, and any
 //! text at all parses leniently without a panic.
 
+mod cases;
+
 use jixiao::{Baseline, Kind, Op, PartialDate, Quantity, Scale, Target, Value};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -250,7 +252,7 @@ fn value_like_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(cases::config(2000))]
 
     #[test]
     fn generated_targets_survive_their_canonical_form(t in target()) {
