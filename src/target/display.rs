@@ -2,7 +2,7 @@
 //! value. Comparators print as symbols (`不少于100场次` → `≥100场次`), rates as `/年`
 //! (`每年不少于12场` → `≥12场/年`), ranges and date spans with `～`.
 
-use super::grammar::{flip, is_cjk, may_start};
+use super::grammar::{as_of_len, flip, is_cjk, may_start};
 use super::words::PERIODS;
 use super::{Baseline, Op, PartialDate, Quantity, Scale, Target, Value};
 use core::fmt::{self, Display, Formatter, Write};
@@ -15,7 +15,14 @@ impl Display for Target {
             }
             value => {
                 if let Some(date) = &self.as_of {
-                    write!(f, "截至{date}")?;
+                    let head = format!("截至{date}");
+                    f.write_str(&head)?;
+                    // A subject the date would run on into (`截至1月` and `底…`) is kept apart.
+                    if let Some(subject) = &self.subject {
+                        if as_of_len(&format!("{head}{subject}")) != Some(head.len()) {
+                            f.write_char('：')?;
+                        }
+                    }
                 }
                 let starts_with_op = starts_with_op(value);
                 if let Some(subject) = &self.subject {

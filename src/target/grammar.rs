@@ -1381,6 +1381,18 @@ fn clean_subject(text: &str) -> Option<&str> {
         .then_some(text)
 }
 
+/// How much of `text` the date a value holds by takes (`截至2026年，`), if it starts with one.
+pub(super) fn as_of_len(text: &str) -> Option<usize> {
+    as_of(text).ok().map(|(rest, _)| text.len() - rest.len())
+}
+
+/// Whether a subject holds a date a value holds by (`…截至一月…`).
+fn holds_as_of(subject: &str) -> bool {
+    subject
+        .match_indices('截')
+        .any(|(at, _)| as_of(&subject[at..]).is_ok())
+}
+
 /// Merges the date a value holds by, written before the subject or after it (not both).
 fn one_as_of(lead: Option<PartialDate>, mid: Option<PartialDate>) -> Option<Option<PartialDate>> {
     match (lead, mid) {
@@ -1414,6 +1426,11 @@ fn single(body: &str) -> Result<Single<'_>, Expect<'_>> {
                     (Some(_), Some(_)) => continue,
                     (s, m) => s.or(m),
                 };
+                // A subject that holds a date the value holds by would give it that date once
+                // written before the value: `年截至一月“上年度`, `上年度控制在截至一月`.
+                if subject.is_some_and(holds_as_of) {
+                    continue;
+                }
                 return Ok(Single {
                     value: q.value,
                     subject,
@@ -1471,9 +1488,13 @@ fn trailed(body: &str) -> Option<Single<'_>> {
         let Some(as_of) = one_as_of(lead, mid) else {
             continue;
         };
+        let subject = clean_subject(&rest[..idx]);
+        if subject.is_some_and(holds_as_of) {
+            continue;
+        }
         return Some(Single {
             value,
-            subject: clean_subject(&rest[..idx]),
+            subject,
             as_of,
             note: Some(words),
         });
