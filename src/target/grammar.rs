@@ -554,6 +554,9 @@ fn digit_quantity(i: &str) -> Res<'_, Quantity> {
         let (r, u) = opt(preceded(sp, unit)).parse(rest)?;
         (r, amount, None, u)
     };
+    if scale.is_none() && reads_as_date(amount, unit.as_deref()) {
+        return fail(i, "a quantity that is no date");
+    }
     let (rest, per) = opt(per).parse(rest)?;
     Ok((
         rest,
@@ -566,6 +569,20 @@ fn digit_quantity(i: &str) -> Res<'_, Quantity> {
     ))
 }
 
+/// Whether a quantity without a scale, written in plain digits as the canonical form writes
+/// it, would read as a date: `2,023年` and `两千年` would print as the years 2023 and 2000.
+/// Such a text is left to the other productions rather than typed as a quantity.
+fn reads_as_date(amount: Decimal, unit: Option<&str>) -> bool {
+    let Some(unit) = unit else {
+        return false;
+    };
+    if amount.scale() != 0 || amount.is_sign_negative() {
+        return false;
+    }
+    let text = format!("{amount}{unit}");
+    could_be_date(&text) && date(&text).is_ok()
+}
+
 fn cn_quantity(i: &str) -> Res<'_, Quantity> {
     let (rest, amount) = cn_number(i)?;
     let (rest, scale) = match scale(rest, amount) {
@@ -573,9 +590,7 @@ fn cn_quantity(i: &str) -> Res<'_, Quantity> {
         _ => (rest, None),
     };
     let (rest, unit) = classifier(rest)?;
-    // Written in digits, the canonical form, 两千年 would be the year 2000: the words are
-    // left as words rather than typed as a quantity that would print as a date.
-    if scale.is_none() && could_be_date(&format!("{amount}{unit}")) {
+    if scale.is_none() && reads_as_date(amount, Some(&unit)) {
         return fail(i, "a quantity that is no date");
     }
     let (rest, per) = opt(per).parse(rest)?;

@@ -746,6 +746,23 @@ fn single_finds_the_leftmost_value_after_a_subject() {
 }
 
 #[test]
+fn quantities_that_would_print_as_dates_are_refused() {
+    refuses(quantity, "2,023年", 0, "a quantity that is no date");
+    refuses(quantity, "两千年", 0, "a quantity that is no date");
+    reads(quantity, "1,000年", qty("1000", None, Some("年")), "");
+    reads(quantity, "2,023家", qty("2023", None, Some("家")), "");
+    reads(
+        quantity,
+        "2023万年",
+        qty("2023", Some(Scale::TenThousand), Some("年")),
+        "",
+    );
+    assert!(reads_as_date(d("2023"), Some("年度")));
+    assert!(!reads_as_date(d("2023.5"), Some("年")));
+    assert!(!reads_as_date(d("2023"), None));
+}
+
+#[test]
 fn subjects_hold_no_date_a_value_holds_by() {
     assert!(holds_as_of("年截至一月"));
     assert!(holds_as_of("截至一月截至"));
@@ -762,6 +779,7 @@ fn subjects_hold_no_date_a_value_holds_by() {
         "上年度控制在截至一月",
         "满意度截至一月2024百分比一",
         "底截至一月79228162514264337593543950335",
+        "2,023年",
     ] {
         let (t, _) = target(text);
         let canonical = t.to_string();
