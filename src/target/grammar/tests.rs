@@ -780,6 +780,7 @@ fn subjects_hold_no_date_a_value_holds_by() {
         "满意度截至一月2024百分比一",
         "底截至一月79228162514264337593543950335",
         "2,023年",
+        "较上年增长＝10%以丨",
     ] {
         let (t, _) = target(text);
         let canonical = t.to_string();
