@@ -50,6 +50,11 @@ fn main() -> ExitCode {
         paths.push(PathBuf::from(BUNDLED));
     }
     let files = match expand(&paths) {
+        Ok(files) if files.is_empty() => {
+            let named: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            eprintln!("table: no .txt file in {}", named.join(", "));
+            return ExitCode::FAILURE;
+        }
         Ok(files) => files,
         Err(e) => {
             eprintln!("table: {e}");

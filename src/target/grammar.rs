@@ -554,6 +554,9 @@ fn digit_quantity(i: &str) -> Res<'_, Quantity> {
         let (r, u) = opt(preceded(sp, unit)).parse(rest)?;
         (r, amount, None, u)
     };
+    if scale.is_none() && reads_as_date(amount, unit.as_deref()) {
+        return fail(i, "a quantity that is no date");
+    }
     let (rest, per) = opt(per).parse(rest)?;
     Ok((
         rest,
@@ -566,6 +569,20 @@ fn digit_quantity(i: &str) -> Res<'_, Quantity> {
     ))
 }
 
+/// Whether a quantity without a scale, written in plain digits as the canonical form writes
+/// it, would read as a date: `2,023年` and `两千年` would print as the years 2023 and 2000.
+/// Such a text is left to the other productions rather than typed as a quantity.
+fn reads_as_date(amount: Decimal, unit: Option<&str>) -> bool {
+    let Some(unit) = unit else {
+        return false;
+    };
+    if amount.scale() != 0 || amount.is_sign_negative() {
+        return false;
+    }
+    let text = format!("{amount}{unit}");
+    could_be_date(&text) && date(&text).is_ok()
+}
+
 fn cn_quantity(i: &str) -> Res<'_, Quantity> {
     let (rest, amount) = cn_number(i)?;
     let (rest, scale) = match scale(rest, amount) {
@@ -573,9 +590,7 @@ fn cn_quantity(i: &str) -> Res<'_, Quantity> {
         _ => (rest, None),
     };
     let (rest, unit) = classifier(rest)?;
-    // Written in digits, the canonical form, 两千年 would be the year 2000: the words are
-    // left as words rather than typed as a quantity that would print as a date.
-    if scale.is_none() && could_be_date(&format!("{amount}{unit}")) {
+    if scale.is_none() && reads_as_date(amount, Some(&unit)) {
         return fail(i, "a quantity that is no date");
     }
     let (rest, per) = opt(per).parse(rest)?;
@@ -1381,6 +1396,18 @@ fn clean_subject(text: &str) -> Option<&str> {
         .then_some(text)
 }
 
+/// How much of `text` the date a value holds by takes (`截至2026年，`), if it starts with one.
+pub(super) fn as_of_len(text: &str) -> Option<usize> {
+    as_of(text).ok().map(|(rest, _)| text.len() - rest.len())
+}
+
+/// Whether a subject holds a date a value holds by (`…截至一月…`).
+fn holds_as_of(subject: &str) -> bool {
+    subject
+        .match_indices('截')
+        .any(|(at, _)| as_of(&subject[at..]).is_ok())
+}
+
 /// Merges the date a value holds by, written before the subject or after it (not both).
 fn one_as_of(lead: Option<PartialDate>, mid: Option<PartialDate>) -> Option<Option<PartialDate>> {
     match (lead, mid) {
@@ -1414,6 +1441,11 @@ fn single(body: &str) -> Result<Single<'_>, Expect<'_>> {
                     (Some(_), Some(_)) => continue,
                     (s, m) => s.or(m),
                 };
+                // A subject that holds a date the value holds by would give it that date once
+                // written before the value: `年截至一月“上年度`, `上年度控制在截至一月`.
+                if subject.is_some_and(holds_as_of) {
+                    continue;
+                }
                 return Ok(Single {
                     value: q.value,
                     subject,
@@ -1471,9 +1503,13 @@ fn trailed(body: &str) -> Option<Single<'_>> {
         let Some(as_of) = one_as_of(lead, mid) else {
             continue;
         };
+        let subject = clean_subject(&rest[..idx]);
+        if subject.is_some_and(holds_as_of) {
+            continue;
+        }
         return Some(Single {
             value,
-            subject: clean_subject(&rest[..idx]),
+            subject,
             as_of,
             note: Some(words),
         });

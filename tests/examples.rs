@@ -1,0 +1,94 @@
+//! The examples on hostile input (issue 11): `table` on an empty folder, `target` on an
+//! endless line, invalid UTF-8 and blank lines. They run the example binaries that
+//! `cargo test` builds beside the tests.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+/// The binary of an example, built by `cargo test` in the profile of this test.
+fn example(name: &str) -> PathBuf {
+    let exe = std::env::current_exe().expect("the test's path");
+    let profile = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("target/<profile>/deps");
+    let path = profile.join("examples").join(name);
+    assert!(
+        path.exists(),
+        "{} is not built: run `cargo test`, which builds the examples",
+        path.display()
+    );
+    path
+}
+
+/// Runs an example with `input` on stdin (written from a thread: the example may stop
+/// reading before the end).
+fn run(name: &str, args: &[&str], input: Vec<u8>) -> Output {
+    let mut child = Command::new(example(name))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the example starts");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || {
+        // A closed pipe is the example having read enough.
+        let _ = stdin.write_all(&input);
+    });
+    let output = child.wait_with_output().expect("the example ends");
+    writer.join().expect("the writer ends");
+    output
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn table_on_an_empty_folder_fails_and_says_so() {
+    let dir = std::env::temp_dir().join(format!("jixiao-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a folder");
+    let out = run("table", &[dir.to_str().expect("a path")], Vec::new());
+    std::fs::remove_dir(&dir).expect("removed");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        text(&out.stderr),
+        format!("table: no .txt file in {}\n", dir.display())
+    );
+}
+
+#[test]
+fn target_stops_at_an_endless_line_instead_of_aborting() {
+    let out = run("target", &[], vec![0u8; 3 << 20]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        text(&out.stderr),
+        "target: stdin line 1 is longer than 1048576 bytes, and no value is: stopped\n"
+    );
+}
+
+#[test]
+fn target_names_the_line_that_is_not_utf8_and_skips_blank_lines() {
+    let out = run(
+        "target",
+        &["--pretty"],
+        b"\xe2\x89\xa590%\n\n   \n\xff\xfe\n3.5\xe5\xb0\x8f\xe6\x97\xb6\r\n".to_vec(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "target: stdin line 4 is not UTF-8 (an invalid byte at byte 1): skipped\n"
+    );
+    let lines: Vec<String> = text(&out.stdout).lines().map(str::to_owned).collect();
+    assert_eq!(
+        lines,
+        [
+            "≥90%  →  ≥90%  [compare]  op ge, value 90%, amount 90, unit %",
+            "3.5小时  →  3.5小时  [compare]  value 3.5小时, amount 3.5, unit 小时",
+        ]
+    );
+}
