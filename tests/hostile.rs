@@ -693,3 +693,18 @@ fn fuzz_inputs_of_tables_and_scores_hold() {
         }
     }
 }
+
+#[test]
+fn a_value_over_the_cap_in_a_grid_is_text_with_a_diagnostic() {
+    let long = "1".repeat(2_000);
+    let doc = table(&format!(
+        "一级指标 | 二级指标 | 三级指标 | 指标值\n产出指标 | 数量指标 | 培训场次 | {long}\n"
+    ));
+    let i = doc.indicators().next().expect("an indicator");
+    assert_eq!(i.annual.kind(), Kind::Text);
+    assert_eq!(i.annual.raw(), long);
+    assert_eq!(
+        said(&doc, DiagnosticCode::ValueCapped),
+        ["2:1: a target value is at most 1000 characters: this one is longer, and is kept as text"]
+    );
+}

@@ -468,18 +468,21 @@ impl Funding {
     /// let f = Funding { total: Some(Decimal::TEN), fiscal: Some(Decimal::TEN), ..Funding::default() };
     /// assert_eq!(f.not_fiscal(), None);
     /// ```
+    ///
+    /// `None` too where the sum is too large to hold exactly.
     pub fn not_fiscal(&self) -> Option<Decimal> {
         if self.unresolved.is_some() {
             return None;
         }
         let parts = [self.special, self.other, self.non_fiscal];
-        parts
-            .iter()
-            .any(Option::is_some)
-            .then(|| parts.iter().flatten().sum())
+        if !parts.iter().any(Option::is_some) {
+            return None;
+        }
+        crate::target::exact::sum(parts.iter().flatten().copied())
     }
 
-    /// Whether the columns add up to the total.
+    /// Whether the columns add up to the total (not where their sum is too large to hold
+    /// exactly).
     ///
     /// ```
     /// use jixiao::Funding;
@@ -496,8 +499,8 @@ impl Funding {
             self.non_fiscal,
             self.unresolved,
         ];
-        let sum: Decimal = parts.iter().flatten().sum();
-        self.total.unwrap_or_default() == sum
+        crate::target::exact::sum(parts.iter().flatten().copied())
+            .is_some_and(|sum| self.total.unwrap_or_default() == sum)
     }
 }
 

@@ -1432,11 +1432,20 @@ impl<'g> Builder<'g> {
 
     /// A target value, parsed once per distinct text of the document: tables repeat their
     /// values (`100%`, `≥90%`).
-    fn target(&mut self, text: &str) -> Target {
+    /// A value over the caps is kept as text, with a diagnostic at `at`.
+    fn target(&mut self, text: &str, at: &Tok<'_>) -> Target {
         if let Some(target) = self.targets.get(text) {
             return target.clone();
         }
-        let target = Target::lenient(text);
+        let (target, error) = Target::parse_both(text);
+        if let Some(e) = error.filter(|e| {
+            matches!(
+                e.kind(),
+                crate::TargetErrorKind::TooLong | crate::TargetErrorKind::TooManyParts
+            )
+        }) {
+            self.diagnose(DiagnosticCode::ValueCapped, e.to_string(), at);
+        }
         // The cache is bounded: a document of distinct values parses each once anyway.
         if self.targets.len() < TARGET_CACHE {
             self.targets.insert(text.to_owned(), target.clone());
@@ -1538,15 +1547,15 @@ impl<'g> Builder<'g> {
         if name.starts_with(['★', '☆']) {
             core = true;
         }
-        let mut indicator = Indicator::new(seq, name, self.target(&annual_text));
+        let mut indicator = Indicator::new(seq, name, self.target(&annual_text, &anchor));
         if let Some((label, value)) = period {
-            indicator.period = Some(self.target(&joined(&value)));
+            indicator.period = Some(self.target(&joined(&value), &anchor));
             let folded = fold(&label);
             indicator.period_label = (!label.is_empty()
                 && !matches!(folded.as_str(), "实施周期指标值"))
             .then_some(label);
         }
-        indicator.actual = actual.map(|a| self.target(&a));
+        indicator.actual = actual.map(|a| self.target(&a, &anchor));
         indicator.weight = weight;
         indicator.score = score;
         indicator.direction = direction;
@@ -2167,7 +2176,13 @@ fn decimal(text: &str) -> Option<Decimal> {
         return None;
     }
     let plain: String = t.chars().filter(|c| *c != ',').collect();
-    plain.parse().ok()
+    // `Decimal` rounds away digits it cannot hold: a number is read only where every decimal
+    // written is kept.
+    let written = plain.split_once('.').map_or(0, |(_, frac)| frac.len());
+    plain
+        .parse::<Decimal>()
+        .ok()
+        .filter(|d| usize::try_from(d.scale()).is_ok_and(|s| s == written))
 }
 
 /// Whether a text is an amount alone: digits with separators and decimals.
@@ -2191,14 +2206,13 @@ fn convert(amount: Decimal, from: &str, to: &str) -> Option<Decimal> {
     if f >= t {
         let mut out = amount;
         for _ in t..f {
-            out = out.checked_mul(ten)?;
+            out = crate::target::exact::mul(out, ten)?;
         }
         Some(out)
     } else {
+        // Dividing by ten moves the point: exact while the scale holds it.
         let mut out = amount;
-        for _ in f..t {
-            out = out.checked_div(ten)?;
-        }
+        out.set_scale(amount.scale().checked_add(t - f)?).ok()?;
         Some(out.normalize())
     }
 }
@@ -2371,6 +2385,25 @@ mod tests {
         assert_eq!(convert(d("3309840"), "元", "万元"), Some(d("330.984")));
         assert_eq!(convert(d("1"), "元", "元"), Some(d("1")));
         assert_eq!(convert(Decimal::MAX, "亿元", "元"), None);
+        // No digit lost on the way: 28 decimals cannot take four more.
+        assert_eq!(
+            convert(d("0.0000000000000000000000000001"), "元", "万元"),
+            None
+        );
+        assert_eq!(
+            convert(d("7922816251426433759354395033.5"), "万元", "元"),
+            None
+        );
+    }
+
+    #[test]
+    fn numbers_keep_every_digit_written_or_are_not_read() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(decimal("1,200.50"), Some(d("1200.50")));
+        assert_eq!(decimal(" 95 "), Some(d("95")));
+        assert_eq!(decimal("1.00000000000000000000000000001"), None);
+        assert_eq!(decimal("99999999999999999999999999999999"), None);
+        assert_eq!(decimal("9万"), None);
     }
 
     #[test]
