@@ -406,6 +406,17 @@ impl<'g> Builder<'g> {
                 {
                     return None;
                 }
+                // `可持续影响` / `指标`: the second half of a level's label, not a header.
+                // (A few empty cells back at most, so that asking of every cell is linear.)
+                let before = toks[i.saturating_sub(8)..i]
+                    .iter()
+                    .rev()
+                    .find(|t| !t.t().is_empty());
+                if before.is_some_and(|b| {
+                    b.grid == toks[i].grid && level_fragments(b, &toks[i]).is_some()
+                }) {
+                    return None;
+                }
                 let first = toks[i].words.role?;
                 let opens = is_key(first)
                     || matches!(first, Role::Section | Role::Seq | Role::Org | Role::Project);
