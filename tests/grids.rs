@@ -21,7 +21,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("anhui_jinzhai-meilixiangcun_2023_department", 8),
     ("anhui_tangxi-weituo_2022_selfeval", 9),
     ("anhui_xiaoxian-zhongyang_2023_selfeval", 14),
-    ("hebei_langfang-shipinxuexiao_2019_selfeval", 7),
+    ("hebei_langfang-shipinxuexiao_2019_selfeval", 9),
     ("hubei_huangshi_dangxiao_2022_grid", 13),
     ("hubei_wuhanqingshan_bomoxuexiao_2020_glued", 9),
     ("hubei_wuhanqingshan_jiaoyu_2020_two-targets", 7),
@@ -37,6 +37,11 @@ const FLOORS: &[(&str, usize)] = &[
     ("tianjin_hebeiqu_fayuan_2023_multi-project", 11),
     ("yunnan_lijiang-weipian_2020_split", 1),
     ("yunnan_longyang-huafei_2022_selfeval", 14),
+    ("hunan_lingling-linye_2021_department", 7),
+    ("hunan_nanyue-lvyoufupin_2018_grid", 15),
+    ("xinjiang_wenquan-yibao_2019_grid", 7),
+    ("yunnan_baoshan-tuiyijunren_2022_selfeval", 5),
+    ("yunnan_shidian-xinxingzhuti_2019_selfeval", 5),
 ];
 
 /// What a column of a human reading holds, from its printed header.
