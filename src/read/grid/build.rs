@@ -832,12 +832,15 @@ impl<'g> Builder<'g> {
         }
         let fact = tok.words.fact?;
         let lost = self.breaks(tok) == Rows::Lost;
-        // `年度总体目标 | 预期目标 | 实际完成情况`, rows lost: the goal and what became of it
-        // follow the headings.
-        if fact == Fact::Goal && lost {
+        // `年度总体目标 | 预期目标 | 实际完成情况`: the goal and what became of it follow the
+        // headings (on the next row, or the next cells where rows are lost).
+        if fact == Fact::Goal {
             let mut j = i + 1;
             let mut headings = 0;
-            while let Some(t) = toks.get(j).filter(|t| t.grid == tok.grid) {
+            while let Some(t) = toks
+                .get(j)
+                .filter(|t| t.grid == tok.grid && (lost || !t.row_start))
+            {
                 if t.t().is_empty() {
                     j += 1;
                 } else if is_goal_header(t.t()) {
@@ -1576,14 +1579,20 @@ impl<'g> Builder<'g> {
         indicator.line = Some(anchor.line);
         if let Some(text) = tier_text {
             let (tier, label) = level_label::<Tier>(text, Tier::name);
-            if tier.is_none() {
+            // A label of no words (`(50分)`, its words lost in the page) takes its tier from
+            // the category below.
+            let wordless = crate::taxonomy::Label::read(text).core.trim().is_empty();
+            let from_category = category_text
+                .and_then(resolve::<Category>)
+                .map(Category::tier);
+            if tier.is_none() && !(wordless && from_category.is_some()) {
                 self.diagnose(
                     DiagnosticCode::LabelUnknown,
                     format!("tier «{text}» is no tier this crate knows; kept as printed"),
                     &anchor,
                 );
             }
-            indicator.tier = tier;
+            indicator.tier = tier.or(from_category.filter(|_| wordless));
             indicator.tier_label = label;
         }
         if let Some(text) = category_text {
@@ -2299,7 +2308,10 @@ fn is_goal_header(value: &str) -> bool {
             && v.contains("目标"))
             // The goal's own heading: `年初设定目标`, `预期目标`, `年度目标`, and what became
             // of it: `实际完成情况`.
-            || (n <= 8 && (v.ends_with("目标") || v.ends_with("完成情况"))))
+            || (n <= 8
+                && ((v.ends_with("目标")
+                    && ["预期", "设定", "计划", "年初"].iter().any(|w| v.contains(w)))
+                    || v.ends_with("完成情况"))))
 }
 
 /// Whether a text is a table's title.

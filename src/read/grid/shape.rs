@@ -109,6 +109,11 @@ pub(crate) fn shape(text: &str) -> Shape {
         && folded.chars().count() <= 10
         && !folded.chars().any(|c| c.is_ascii_digit());
     if weighted {
+        // A weight alone, `(50分)`, is what is left of a tier's label whose words were lost
+        // (printed vertically in the page).
+        if folded.is_empty() {
+            return Shape::Tier;
+        }
         return Shape::Label;
     }
     let outcome = ["达成", "达到", "实现", "完成"]
