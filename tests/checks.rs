@@ -79,6 +79,71 @@ fn unit_contradiction() {
     );
 }
 
+/// Units graded by how sure a clash is: other measures contradict, counting words differ.
+const UNITS: &str = "某局2025年项目支出绩效目标表
+部门名称：某局 单位：万元
+合计 100.00 100.00
+某局 100.00 100.00
+    单位项目 100.00 100.00
+目标。
+1、1-产出指标；11-数量指标；扶持项目数（个）；实施周期指标值:不少于15家；年度指标值:不少于5家。
+2、1-产出指标；11-数量指标；培训人数（人）；实施周期指标值:≥500元；年度指标值:≥100人次。
+3、1-产出指标；13-时效指标；办理时长（小时）；实施周期指标值:≤95%；年度指标值:≤3天。
+4、1-产出指标；11-数量指标；其他试验(水稻)；实施周期指标值:≧3组；年度指标值:≧3组。
+5、2-效益指标；21-经济效益；实际使用外资金额（亿美元）；实施周期指标值:≥400亿元人民币；年度指标值:≥25亿美元。
+6、1-产出指标；11-数量指标；服务企业数（家）；实施周期指标值:≥20家；年度指标值:≥2万家。
+";
+
+#[test]
+fn unit_checks_are_graded_by_how_sure_they_are() {
+    let doc: Document = UNITS.parse().expect("the units table parses");
+    let r = check(&doc, &CheckConfig::default());
+    // Other measures, or units of one measure that do not convert: errors.
+    at(
+        &r,
+        CheckCode::UnitContradiction,
+        &[
+            (1, 2, "实施周期指标值 "),
+            (1, 3, "实施周期指标值 "),
+            (1, 3, "年度指标值 «≤"),
+            (1, 5, "实施周期指标值 "),
+        ],
+    );
+    // Two counting words (个 and 家, 人 and 人次), or a word no unit this crate knows: warnings.
+    at(
+        &r,
+        CheckCode::UnitDiffers,
+        &[
+            (1, 1, "实施周期指标值 "),
+            (1, 1, "年度指标值 «不"),
+            (1, 2, "年度指标值 «≥"),
+            (1, 4, "实施周期指标值 "),
+            (1, 4, "年度指标值 «≧"),
+        ],
+    );
+    assert!(
+        r.of(CheckCode::UnitContradiction)
+            .all(|f| f.severity == Severity::Error)
+    );
+    assert!(
+        r.of(CheckCode::UnitDiffers)
+            .all(|f| f.severity == Severity::Warning)
+    );
+    let first = r.of(CheckCode::UnitDiffers).next().expect("a finding");
+    assert_eq!(
+        first.message,
+        "实施周期指标值 «不少于15家» is in 家 where the name states 个"
+    );
+    // Skipping one grade keeps the other.
+    let config = CheckConfig {
+        skip: vec![CheckCode::UnitDiffers],
+        ..CheckConfig::default()
+    };
+    let r = check(&doc, &config);
+    assert_eq!(r.of(CheckCode::UnitDiffers).count(), 0);
+    assert_eq!(r.of(CheckCode::UnitContradiction).count(), 4);
+}
+
 #[test]
 fn rate_not_percent() {
     at(
@@ -245,8 +310,14 @@ fn the_real_table() {
             .filter_map(|f| f.indicator_name.clone())
             .collect::<Vec<_>>()
     };
-    assert!(
-        names(CheckCode::UnitContradiction).contains(&"实际使用外资金额（亿美元）".to_string())
+    assert_eq!(
+        names(CheckCode::UnitContradiction),
+        ["实际使用外资金额（亿美元）", "实际使用外资金额（亿美元）"]
+    );
+    // 个 and 家 both count: a warning, not an error.
+    assert_eq!(
+        names(CheckCode::UnitDiffers),
+        ["扶持项目数（个）", "扶持项目数（个）"]
     );
     assert_eq!(
         names(CheckCode::AnnualAbovePeriod),

@@ -30,8 +30,15 @@ use rust_decimal::Decimal;
 pub enum CheckCode {
     /// An indicator's tier disagrees with its category.
     TierCategory,
-    /// A value's unit contradicts the unit its name states (`（亿美元）` with `亿元`).
+    /// A value's unit contradicts the unit its name states: a unit of another measure (`元`
+    /// under `（人）`, `小时` under `（%）`), or of the same measure that does not convert
+    /// (`亿元` under `（亿美元）`). The number means something else: an error.
     UnitContradiction,
+    /// A value's unit differs from the unit its name states where both may count the same
+    /// thing: two counting words (`不少于15家` under `扶持项目数（个）`), or a word this crate
+    /// does not know as a unit (`≥3组` under `其他试验(水稻)`). A warning: worth a look, often
+    /// the same count worded differently.
+    UnitDiffers,
     /// A 率 or 满意度 whose value is not a percentage.
     RateNotPercent,
     /// A 率 or 满意度 above 100%.
@@ -82,9 +89,9 @@ impl CheckCode {
     /// Every check, in the order they run.
     ///
     /// ```
-    /// assert_eq!(jixiao::CheckCode::ALL.len(), 23);
+    /// assert_eq!(jixiao::CheckCode::ALL.len(), 24);
     /// ```
-    pub const ALL: [CheckCode; 23] = [
+    pub const ALL: [CheckCode; 24] = [
         CheckCode::SumMismatch,
         CheckCode::TierCategory,
         CheckCode::MissingTier,
@@ -92,6 +99,7 @@ impl CheckCode {
         CheckCode::EmptyValue,
         CheckCode::Placeholder,
         CheckCode::UnitContradiction,
+        CheckCode::UnitDiffers,
         CheckCode::RateNotPercent,
         CheckCode::PercentOver100,
         CheckCode::AnnualAbovePeriod,
@@ -119,6 +127,7 @@ impl CheckCode {
         match self {
             CheckCode::TierCategory => "tier-category",
             CheckCode::UnitContradiction => "unit-contradiction",
+            CheckCode::UnitDiffers => "unit-differs",
             CheckCode::RateNotPercent => "rate-not-percent",
             CheckCode::PercentOver100 => "percent-over-100",
             CheckCode::AnnualAbovePeriod => "annual-above-period",
@@ -163,6 +172,7 @@ impl CheckCode {
             | CheckCode::RateMismatch
             | CheckCode::BudgetScoreMismatch => Severity::Error,
             CheckCode::TierCategory
+            | CheckCode::UnitDiffers
             | CheckCode::RateNotPercent
             | CheckCode::AnnualAbovePeriod
             | CheckCode::DirectionAgainstName
