@@ -83,6 +83,8 @@ mod check;
 mod direction;
 mod model;
 mod read;
+#[cfg(any(test, doctest))]
+mod semver;
 mod target;
 mod taxonomy;
 

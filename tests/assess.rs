@@ -120,10 +120,7 @@ fn a_missing_tier_is_shared_or_lost() {
     assert_eq!(p.grade, Grade::Good);
     assert!(p.complete);
 
-    let forfeit = AssessConfig {
-        missing_tier: MissingTier::Forfeit,
-        ..AssessConfig::default()
-    };
+    let forfeit = AssessConfig::default().with_missing_tier(MissingTier::Forfeit);
     let p = &run(ACTUALS, &forfeit).projects[1];
     assert_eq!(p.indicators[0].weight, d("25.00"));
     // 25 + 17.5 + 10.

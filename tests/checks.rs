@@ -135,10 +135,7 @@ fn unit_checks_are_graded_by_how_sure_they_are() {
         "实施周期指标值 «不少于15家» is in 家 where the name states 个"
     );
     // Skipping one grade keeps the other.
-    let config = CheckConfig {
-        skip: vec![CheckCode::UnitDiffers],
-        ..CheckConfig::default()
-    };
+    let config = CheckConfig::default().with_skip([CheckCode::UnitDiffers]);
     let r = check(&doc, &config);
     assert_eq!(r.of(CheckCode::UnitDiffers).count(), 0);
     assert_eq!(r.of(CheckCode::UnitContradiction).count(), 4);
@@ -187,10 +184,7 @@ fn satisfaction_floor_and_its_threshold() {
         CheckCode::SatisfactionFloor,
         &[(1, 6, "实施周期指标值 ")],
     );
-    let stricter = CheckConfig {
-        satisfaction_floor: Decimal::from(90),
-        ..CheckConfig::default()
-    };
+    let stricter = CheckConfig::default().with_satisfaction_floor(Decimal::from(90));
     at(
         &report(&stricter),
         CheckCode::SatisfactionFloor,
@@ -265,10 +259,7 @@ fn non_standard_symbols_give_the_canonical_form() {
 
 #[test]
 fn skipped_checks_do_not_run() {
-    let config = CheckConfig {
-        skip: CheckCode::ALL.to_vec(),
-        ..CheckConfig::default()
-    };
+    let config = CheckConfig::default().with_skip(CheckCode::ALL);
     assert!(report(&config).findings.is_empty());
 }
 

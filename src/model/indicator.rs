@@ -122,6 +122,7 @@ impl Nature {
     /// ```
     /// assert_eq!(jixiao::Nature::Quantitative.chinese(), "定量");
     /// ```
+    #[must_use]
     pub const fn chinese(self) -> &'static str {
         match self {
             Nature::Quantitative => "定量",
@@ -219,6 +220,7 @@ impl TextRole {
     ///
     /// assert_eq!(TextRole::of_header("指标值设定依据及数据来源"), TextRole::Basis);
     /// ```
+    #[must_use]
     pub fn of_header(header: &str) -> TextRole {
         let has = |words: &[&str]| words.iter().any(|w| header.contains(w));
         if has(&["偏差", "未完成原因", "原因分析", "改进措施"]) {
@@ -304,7 +306,7 @@ impl Indicator {
     ///
     /// ```
     /// use jixiao::{Indicator, Target};
-    /// use rust_decimal::Decimal;
+    /// use jixiao::Decimal;
     ///
     /// let i = Indicator::new(1, "x", Target::lenient("1")).with_weight(Decimal::TEN);
     /// assert_eq!(i.weight, Some(Decimal::TEN));
@@ -340,6 +342,7 @@ impl Indicator {
     /// assert_eq!(list.indicators.len(), 1);
     /// assert_eq!(list.diagnostics[0].code, DiagnosticCode::TierCategoryMismatch);
     /// ```
+    #[must_use]
     pub fn parse_list(text: &str) -> IndicatorList {
         crate::read::runon::records::parse_list(text)
     }
@@ -382,6 +385,7 @@ impl Indicator {
     /// assert_eq!(period.raw(), "≥85");
     /// # Ok::<(), jixiao::TableError>(())
     /// ```
+    #[must_use]
     pub fn effective_period(&self) -> Option<Target> {
         let unit = self.name_unit();
         self.period.as_ref().map(|p| with_unit_of(p, unit.as_ref()))
@@ -396,6 +400,7 @@ impl Indicator {
     /// assert_eq!(i.effective_annual().to_string(), "≥25个");
     /// # Ok::<(), jixiao::TableError>(())
     /// ```
+    #[must_use]
     pub fn effective_annual(&self) -> Target {
         with_unit_of(&self.annual, self.name_unit().as_ref())
     }
@@ -423,6 +428,7 @@ impl Indicator {
     /// i.texts.push(TextCell::new("备注", "试点"));
     /// assert_eq!(i.text(TextRole::Remark), Some("试点"));
     /// ```
+    #[must_use]
     pub fn text(&self, role: TextRole) -> Option<&str> {
         self.texts
             .iter()

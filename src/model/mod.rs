@@ -323,7 +323,7 @@ impl Project {
 ///
 /// ```
 /// use jixiao::Execution;
-/// use rust_decimal::Decimal;
+/// use jixiao::Decimal;
 ///
 /// let row = Execution::new("年度资金总额")
 ///     .with_budget(Decimal::from(200))
@@ -374,7 +374,7 @@ impl Execution {
     /// The row with its 全年预算数.
     ///
     /// ```
-    /// use rust_decimal::Decimal;
+    /// use jixiao::Decimal;
     ///
     /// let row = jixiao::Execution::new("年度资金总额").with_budget(Decimal::TEN);
     /// assert_eq!(row.budget, Some(Decimal::TEN));
@@ -388,7 +388,7 @@ impl Execution {
     /// The row with its 全年执行数.
     ///
     /// ```
-    /// use rust_decimal::Decimal;
+    /// use jixiao::Decimal;
     ///
     /// let row = jixiao::Execution::new("年度资金总额").with_executed(Decimal::ONE);
     /// assert_eq!(row.executed, Some(Decimal::ONE));
@@ -404,11 +404,12 @@ impl Execution {
     ///
     /// ```
     /// use jixiao::Execution;
-    /// use rust_decimal::Decimal;
+    /// use jixiao::Decimal;
     ///
     /// let row = Execution::new("x").with_budget(Decimal::ZERO).with_executed(Decimal::ONE);
     /// assert_eq!(row.computed_rate(), None);
     /// ```
+    #[must_use]
     pub fn computed_rate(&self) -> Option<Decimal> {
         let budget = self.budget.filter(|b| !b.is_zero())?;
         let executed = self.executed?;
@@ -427,19 +428,18 @@ impl Execution {
 ///
 /// ```
 /// use jixiao::Funding;
-/// use rust_decimal::Decimal;
+/// use jixiao::Decimal;
 ///
-/// let f = Funding {
-///     total: Some(Decimal::new(12_004_308, 2)),
-///     fiscal: Some(Decimal::new(12_003_048, 2)),
-///     non_fiscal: Some(Decimal::new(1_260, 2)),
-///     ..Funding::default()
-/// };
+/// let f = Funding::default()
+///     .with_total(Decimal::new(12_004_308, 2))
+///     .with_fiscal(Decimal::new(12_003_048, 2))
+///     .with_non_fiscal(Decimal::new(1_260, 2));
 /// assert_eq!(f.not_fiscal(), Some(Decimal::new(1_260, 2)));
 /// assert!(f.adds_up());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct Funding {
     /// 总计: the row's total.
     pub total: Option<Decimal>,
@@ -458,14 +458,96 @@ pub struct Funding {
 }
 
 impl Funding {
+    /// The money with this total (总计).
+    ///
+    /// ```
+    /// use jixiao::{Decimal, Funding};
+    ///
+    /// assert_eq!(Funding::default().with_total(Decimal::TEN).total, Some(Decimal::TEN));
+    /// ```
+    #[must_use]
+    pub fn with_total(mut self, amount: Decimal) -> Funding {
+        self.total = Some(amount);
+        self
+    }
+
+    /// The money with this 财政拨款.
+    ///
+    /// ```
+    /// use jixiao::{Decimal, Funding};
+    ///
+    /// let f = Funding::default().with_total(Decimal::TEN).with_fiscal(Decimal::TEN);
+    /// assert!(f.adds_up());
+    /// ```
+    #[must_use]
+    pub fn with_fiscal(mut self, amount: Decimal) -> Funding {
+        self.fiscal = Some(amount);
+        self
+    }
+
+    /// The money with this 财政专户拨款.
+    ///
+    /// ```
+    /// use jixiao::{Decimal, Funding};
+    ///
+    /// assert_eq!(Funding::default().with_special(Decimal::ONE).not_fiscal(), Some(Decimal::ONE));
+    /// ```
+    #[must_use]
+    pub fn with_special(mut self, amount: Decimal) -> Funding {
+        self.special = Some(amount);
+        self
+    }
+
+    /// The money with this 其他资金.
+    ///
+    /// ```
+    /// use jixiao::{Decimal, Funding};
+    ///
+    /// assert_eq!(Funding::default().with_other(Decimal::ONE).not_fiscal(), Some(Decimal::ONE));
+    /// ```
+    #[must_use]
+    pub fn with_other(mut self, amount: Decimal) -> Funding {
+        self.other = Some(amount);
+        self
+    }
+
+    /// The money with this amount that is not 财政拨款, not split between 财政专户拨款 and
+    /// 其他资金.
+    ///
+    /// ```
+    /// use jixiao::{Decimal, Funding};
+    ///
+    /// let f = Funding::default().with_other(Decimal::ONE).with_non_fiscal(Decimal::TWO);
+    /// assert_eq!(f.not_fiscal(), Some(Decimal::from(3)));
+    /// ```
+    #[must_use]
+    pub fn with_non_fiscal(mut self, amount: Decimal) -> Funding {
+        self.non_fiscal = Some(amount);
+        self
+    }
+
+    /// The money with this amount whose column is not known.
+    ///
+    /// ```
+    /// use jixiao::{Decimal, Funding};
+    ///
+    /// let f = Funding::default().with_other(Decimal::ONE).with_unresolved(Decimal::ONE);
+    /// assert_eq!(f.not_fiscal(), None);
+    /// ```
+    #[must_use]
+    pub fn with_unresolved(mut self, amount: Decimal) -> Funding {
+        self.unresolved = Some(amount);
+        self
+    }
+
     /// The money that is not 财政拨款 (财政专户拨款, 其他资金, and the non-fiscal money not split
     /// between them); `None` where there is none, or where unresolved money may be either.
     ///
     /// ```
     /// use jixiao::Funding;
-    /// use rust_decimal::Decimal;
+    /// use jixiao::Decimal;
     ///
-    /// let f = Funding { total: Some(Decimal::TEN), fiscal: Some(Decimal::TEN), ..Funding::default() };
+    /// let f = Funding::default().with_total(Decimal::TEN).with_fiscal(Decimal::TEN);
     /// assert_eq!(f.not_fiscal(), None);
     /// ```
     pub fn not_fiscal(&self) -> Option<Decimal> {
@@ -483,11 +565,12 @@ impl Funding {
     ///
     /// ```
     /// use jixiao::Funding;
-    /// use rust_decimal::Decimal;
+    /// use jixiao::Decimal;
     ///
-    /// let f = Funding { total: Some(Decimal::TEN), fiscal: Some(Decimal::ONE), ..Funding::default() };
+    /// let f = Funding::default().with_total(Decimal::TEN).with_fiscal(Decimal::ONE);
     /// assert!(!f.adds_up());
     /// ```
+    #[must_use]
     pub fn adds_up(&self) -> bool {
         let parts = [
             self.fiscal,
