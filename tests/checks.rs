@@ -347,3 +347,17 @@ fn the_real_table() {
         Some("93.64")
     );
 }
+
+#[cfg(feature = "serde")]
+#[test]
+fn the_report_json_begins_with_its_format() {
+    let r = report(&CheckConfig::default());
+    let text = serde_json::to_string(&r).expect("serializes");
+    assert!(
+        text.starts_with("{\"format\":1,\"findings\":["),
+        "{}",
+        &text[..40]
+    );
+    let back: Report = serde_json::from_str(&text).expect("reads back");
+    assert_eq!(back, r);
+}

@@ -18,6 +18,7 @@ use core::str::FromStr;
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Severity {
     /// Worth knowing; nothing is wrong.
     Info,
@@ -75,6 +76,7 @@ impl FromStr for Severity {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "kebab-case")
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub enum DiagnosticCode {
     /// A row's total is not the sum of its columns, a subtotal not the sum of its rows.
@@ -242,6 +244,7 @@ impl FromStr for DiagnosticCode {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Diagnostic {
     /// What it is about.

@@ -29,6 +29,7 @@ use rust_decimal::Decimal;
 /// what it says.
 #[derive(Debug, Clone)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Indicator {
     /// The number of the indicator within its project, from 1: as printed in a run-on
@@ -101,6 +102,7 @@ pub struct Indicator {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub enum Nature {
     /// 定量: a number.
@@ -143,6 +145,7 @@ impl Nature {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct TextCell {
     /// The column's header (or the cell's label) as printed.
@@ -185,6 +188,7 @@ impl TextCell {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub enum TextRole {
     /// What the indicator means (指标解释, 指标说明, 绩效指标描述, 指标值内容, 评价内容).

@@ -40,7 +40,17 @@ pub use indicator::{Indicator, IndicatorList, Nature, TextCell, TextRole};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+// The JSON begins with the format's version: see `json::versioned`.
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(remote = "Self")
+)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Document", transform = crate::json::with_format)
+)]
 #[non_exhaustive]
 pub struct Document {
     /// The title as printed: `广州市商务局2024年项目支出绩效目标表（含转移支付项目）`.
@@ -84,6 +94,7 @@ pub struct Document {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub enum TableKind {
     /// 绩效目标表: the targets published with a budget (the default).
@@ -114,6 +125,7 @@ pub enum TableKind {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub enum Scope {
     /// 项目支出: one or more projects (the default).
@@ -137,6 +149,7 @@ pub enum Scope {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub enum Layout {
     /// The run-on records of Guangzhou's budget system, as pdftotext prints them
@@ -177,6 +190,7 @@ pub enum Layout {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct FundingUnit {
     /// The unit's name.
@@ -205,6 +219,7 @@ pub struct FundingUnit {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Project {
     /// The project's name, wrapped lines joined; a code for a 涉密 project.
@@ -332,6 +347,7 @@ impl Project {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Execution {
     /// The row's label as printed: `年度资金总额`, `其中：当年财政拨款`, `上年结转资金`, `其他资金`.
@@ -439,6 +455,7 @@ impl Execution {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Funding {
     /// 总计: the row's total.
