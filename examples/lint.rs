@@ -108,6 +108,9 @@ fn describe(code: CheckCode) -> &'static str {
         CheckCode::EmptyValue => "empty values",
         CheckCode::Placeholder => "placeholders instead of values",
         CheckCode::UnitContradiction => "the value's unit contradicts the name's",
+        CheckCode::UnitDiffers => {
+            "the value's unit differs from the name's (two counting words, or a word of no known unit)"
+        }
         CheckCode::RateNotPercent => "a 率 or 满意度 that is not a percentage",
         CheckCode::PercentOver100 => "a 率 or 满意度 above 100%",
         CheckCode::AnnualAbovePeriod => "annual value above the implementation period's",

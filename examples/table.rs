@@ -94,11 +94,11 @@ fn main() -> ExitCode {
         Format::Csv => csv(&documents),
     };
     let mut out = io::stdout().lock();
-    if let Err(e) = out.write_all(output.as_bytes()).and_then(|()| out.flush()) {
-        if e.kind() != io::ErrorKind::BrokenPipe {
-            eprintln!("table: {e}");
-            return ExitCode::FAILURE;
-        }
+    if let Err(e) = out.write_all(output.as_bytes()).and_then(|()| out.flush())
+        && e.kind() != io::ErrorKind::BrokenPipe
+    {
+        eprintln!("table: {e}");
+        return ExitCode::FAILURE;
     }
     if failed {
         ExitCode::FAILURE

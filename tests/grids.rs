@@ -171,10 +171,11 @@ fn joined(op: Option<&str>, value: &str, measure: Option<&str>) -> String {
     let value = value.trim();
     let mut out = String::new();
     let starts_with_op = OPS.iter().any(|o| value.starts_with(o));
-    if let Some(op) = op {
-        if !value.is_empty() && !starts_with_op {
-            out.push_str(op);
-        }
+    if let Some(op) = op
+        && !value.is_empty()
+        && !starts_with_op
+    {
+        out.push_str(op);
     }
     out.push_str(value);
     if let Some(m) = measure.map(str::trim) {

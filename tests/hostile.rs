@@ -517,15 +517,13 @@ fn weights_are_from_0_to_100_and_add_up_to_at_most_100() {
         )
     );
     // Configured weights whose sum overflows leave the indicators unscored.
-    let config = AssessConfig {
-        weights: jixiao::Weights {
-            output: Decimal::MAX,
-            benefit: Decimal::MAX,
-            satisfaction: Decimal::MAX,
-            budget: Decimal::TEN,
-        },
-        ..AssessConfig::default()
-    };
+    let config = AssessConfig::default().with_weights(
+        jixiao::Weights::default()
+            .with_output(Decimal::MAX)
+            .with_benefit(Decimal::MAX)
+            .with_satisfaction(Decimal::MAX)
+            .with_budget(Decimal::TEN),
+    );
     let actuals: Actuals = "project,indicator,actual\n1,1,100%".parse().expect("csv");
     let a = assess(&real(), &actuals, &config);
     assert_eq!(

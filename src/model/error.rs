@@ -60,6 +60,7 @@ impl TableError {
     /// let err = "1、1-产出指标；12-质量指标".parse::<Indicator>().unwrap_err();
     /// assert_eq!(err.kind(), TableErrorKind::Record);
     /// ```
+    #[must_use]
     pub fn kind(&self) -> TableErrorKind {
         self.kind
     }

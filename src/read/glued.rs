@@ -329,14 +329,14 @@ fn cut(line: &str) -> Vec<Piece> {
     let mut at = 0;
     let column = |byte: usize| line[..byte].chars().count();
     let flush = |pieces: &mut Vec<Piece>, from: Option<usize>, to: usize| {
-        if let Some(from) = from {
-            if from < to {
-                pieces.push(Piece {
-                    text: line[from..to].to_owned(),
-                    kind: Kind::Text,
-                    column: column(from),
-                });
-            }
+        if let Some(from) = from
+            && from < to
+        {
+            pieces.push(Piece {
+                text: line[from..to].to_owned(),
+                kind: Kind::Text,
+                column: column(from),
+            });
         }
     };
     while at < line.len() {

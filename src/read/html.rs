@@ -144,13 +144,14 @@ fn written_rows(table: NodeRef<'_, Node>) -> (Option<String>, Vec<Vec<Written>>)
             Edge::Close(node) if node.id() == table.id() => {}
             Edge::Open(node) => {
                 let Node::Element(e) = node.value() else {
-                    if let Node::Text(t) = node.value() {
-                        if nested == 0 && hidden == 0 {
-                            if let Some((lines, _, _)) = &mut cell {
-                                lines.push(t);
-                            } else if in_caption {
-                                caption.get_or_insert_with(Lines::default).push(t);
-                            }
+                    if let Node::Text(t) = node.value()
+                        && nested == 0
+                        && hidden == 0
+                    {
+                        if let Some((lines, _, _)) = &mut cell {
+                            lines.push(t);
+                        } else if in_caption {
+                            caption.get_or_insert_with(Lines::default).push(t);
                         }
                     }
                     continue;
@@ -372,6 +373,7 @@ impl Grid {
     /// assert_eq!(table.rows()[2][3].text(), "≥100人次");
     /// assert_eq!(table.rows()[3][0].text(), "");
     /// ```
+    #[must_use]
     pub fn from_html(html: &str) -> Vec<Grid> {
         grids(html)
     }

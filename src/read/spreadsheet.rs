@@ -67,10 +67,10 @@ fn read_sheets(bytes: &[u8]) -> Result<Vec<Grid>, TableError> {
                     dated.resize(c + 1, false);
                 }
                 let text = text_of(data, dated.get(c).copied().unwrap_or(false));
-                if let Data::String(s) = data {
-                    if names_a_date(s) {
-                        dated[c] = true;
-                    }
+                if let Data::String(s) = data
+                    && names_a_date(s)
+                {
+                    dated[c] = true;
                 }
                 if !text.is_empty() {
                     table.put(r, c, text);

@@ -334,11 +334,9 @@ fn pipe_cells(lines: &[&str]) -> Grid {
             let lead = piece.len() - piece.trim_start().len();
             let mut text = piece.trim().to_owned();
             let mut place = (line_no, column_of(line, at + lead));
-            if first {
-                if let Some(p) = pending.take() {
-                    text = format!("{}{}", p.text(), text);
-                    place = (p.line(), p.column());
-                }
+            if first && let Some(p) = pending.take() {
+                text = format!("{}{}", p.text(), text);
+                place = (p.line(), p.column());
             }
             first = false;
             if !text.is_empty() {
@@ -460,10 +458,10 @@ fn split_wide(line: &str) -> Vec<(usize, &str)> {
         let space = c.is_whitespace() || c == '\u{3000}';
         if space {
             spaces += 1;
-            if spaces == 2 {
-                if let Some(s) = start.take() {
-                    out.push((s, &line[s..last_end]));
-                }
+            if spaces == 2
+                && let Some(s) = start.take()
+            {
+                out.push((s, &line[s..last_end]));
             }
         } else {
             if start.is_none() {

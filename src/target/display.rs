@@ -18,10 +18,10 @@ impl Display for Target {
                     let head = format!("截至{date}");
                     f.write_str(&head)?;
                     // A subject the date would run on into (`截至1月` and `底…`) is kept apart.
-                    if let Some(subject) = &self.subject {
-                        if as_of_len(&format!("{head}{subject}")) != Some(head.len()) {
-                            f.write_char('：')?;
-                        }
+                    if let Some(subject) = &self.subject
+                        && as_of_len(&format!("{head}{subject}")) != Some(head.len())
+                    {
+                        f.write_char('：')?;
                     }
                 }
                 let starts_with_op = starts_with_op(value);

@@ -354,11 +354,11 @@ fn number(i: &str) -> Res<'_, Decimal> {
         let (r, _) = out.take(after, false);
         rest = r;
     }
-    if let Some(after) = rest.strip_prefix(['.', '．']) {
-        if after.chars().next().and_then(digit).is_some() {
-            let (r, _) = out.take(after, true);
-            rest = r;
-        }
+    if let Some(after) = rest.strip_prefix(['.', '．'])
+        && after.chars().next().and_then(digit).is_some()
+    {
+        let (r, _) = out.take(after, true);
+        rest = r;
     }
     match out.decimal(negative) {
         Some(d) => Ok((rest, d)),
@@ -421,14 +421,12 @@ fn cn_value(i: &str) -> Res<'_, u32> {
 //       | "十" | "百" | "千" | "万" | "亿" | "万亿"
 fn scale(i: &str, amount: Decimal) -> Res<'_, (Decimal, Scale)> {
     let (rest, first) = word(i, &SCALES, "a scale word")?;
-    if first.exponent() < 4 {
-        if let Ok((rest2, second)) = word(rest, &SCALES, "a scale word") {
-            if second.exponent() >= 4 {
-                if let Some(folded) = amount.checked_mul(first.multiplier()) {
-                    return Ok((rest2, (folded, second)));
-                }
-            }
-        }
+    if first.exponent() < 4
+        && let Ok((rest2, second)) = word(rest, &SCALES, "a scale word")
+        && second.exponent() >= 4
+        && let Some(folded) = amount.checked_mul(first.multiplier())
+    {
+        return Ok((rest2, (folded, second)));
     }
     Ok((rest, (amount, first)))
 }
@@ -886,10 +884,10 @@ fn date_sep(i: &str) -> Res<'_, (PartialDate, bool)> {
         return fail(rest, "a date separator");
     };
     let (rest, m) = month(&rest[sep.len_utf8()..])?;
-    if let Some(after) = rest.strip_prefix(sep) {
-        if let Ok((rest, d)) = day(after) {
-            return Ok((rest, (date_of(Some(y), Some(m), Some(d)), false)));
-        }
+    if let Some(after) = rest.strip_prefix(sep)
+        && let Ok((rest, d)) = day(after)
+    {
+        return Ok((rest, (date_of(Some(y), Some(m), Some(d)), false)));
     }
     let numeric = matches!(sep, '.' | '．');
     Ok((rest, (date_of(Some(y), Some(m), None), numeric)))
@@ -905,16 +903,14 @@ fn date_point(i: &str) -> Res<'_, (PartialDate, bool)> {
 //
 // Returns whether the span could also be a number (`2023.07` alone).
 fn date_span(i: &str) -> Res<'_, (PartialDate, Option<PartialDate>, bool)> {
-    if let Ok((rest, from)) = year(i) {
-        if let Ok((rest, ())) = range_sep(rest) {
-            if let Ok((rest, to)) = year(rest) {
-                if let Ok((rest, _)) = tag::<_, _, Expect<'_>>("年").parse(rest) {
-                    let (rest, _) = opt(tag("度")).parse(rest)?;
-                    let span = (PartialDate::y(from), Some(PartialDate::y(to)), false);
-                    return Ok((rest, span));
-                }
-            }
-        }
+    if let Ok((rest, from)) = year(i)
+        && let Ok((rest, ())) = range_sep(rest)
+        && let Ok((rest, to)) = year(rest)
+        && let Ok((rest, _)) = tag::<_, _, Expect<'_>>("年").parse(rest)
+    {
+        let (rest, _) = opt(tag("度")).parse(rest)?;
+        let span = (PartialDate::y(from), Some(PartialDate::y(to)), false);
+        return Ok((rest, span));
     }
     let (rest, (start, numeric)) = date_point(i)?;
     let (rest, end) = opt(preceded(range_sep, date_point)).parse(rest)?;

@@ -31,24 +31,24 @@ pub fn parse_layout(text: &str) -> Vec<Vec<Spec>> {
                 .map(|cell| {
                     let mut text = cell.trim();
                     let (mut rows, mut columns) = (1, 1);
-                    if text.ends_with('}') {
-                        if let Some(open) = text.rfind('{') {
-                            let spans = &text[open + 1..text.len() - 1];
-                            let mut rest = spans;
-                            while !rest.is_empty() {
-                                let kind = &rest[..1];
-                                let digits: String =
-                                    rest[1..].chars().take_while(char::is_ascii_digit).collect();
-                                let n: usize = digits.parse().expect("a span's number");
-                                match kind {
-                                    "r" => rows = n,
-                                    "c" => columns = n,
-                                    other => panic!("unknown span {other}"),
-                                }
-                                rest = &rest[1 + digits.len()..];
+                    if text.ends_with('}')
+                        && let Some(open) = text.rfind('{')
+                    {
+                        let spans = &text[open + 1..text.len() - 1];
+                        let mut rest = spans;
+                        while !rest.is_empty() {
+                            let kind = &rest[..1];
+                            let digits: String =
+                                rest[1..].chars().take_while(char::is_ascii_digit).collect();
+                            let n: usize = digits.parse().expect("a span's number");
+                            match kind {
+                                "r" => rows = n,
+                                "c" => columns = n,
+                                other => panic!("unknown span {other}"),
                             }
-                            text = text[..open].trim_end();
+                            rest = &rest[1 + digits.len()..];
                         }
+                        text = text[..open].trim_end();
                     }
                     Spec {
                         text: text.replace("<br>", "\n"),

@@ -133,17 +133,17 @@ pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
         goal_block: false,
         targets: std::collections::HashMap::new(),
     };
-    if pinyin > 0 {
-        if let Some(first) = toks.first() {
-            builder.diagnose(
-                DiagnosticCode::LayoutSkipped,
-                format!("pinyin in brackets after characters taken out of {pinyin} cells"),
-                &Tok {
-                    text: Cow::Borrowed(""),
-                    ..first.clone()
-                },
-            );
-        }
+    if pinyin > 0
+        && let Some(first) = toks.first()
+    {
+        builder.diagnose(
+            DiagnosticCode::LayoutSkipped,
+            format!("pinyin in brackets after characters taken out of {pinyin} cells"),
+            &Tok {
+                text: Cow::Borrowed(""),
+                ..first.clone()
+            },
+        );
     }
     let mut headers = 0usize;
     let mut i = 0;
@@ -757,12 +757,12 @@ impl<'g> Builder<'g> {
         // A bare 执行率 up to 1 that the amounts say is a fraction (`0.94` for 94 of 100).
         if let (true, Some(rate), Some(computed)) = (rate_bare, row.rate, row.computed_rate()) {
             let distance = |a: Decimal| a.checked_sub(computed).map(|d| d.abs());
-            if let Some(percent) = rate.checked_mul(Decimal::ONE_HUNDRED) {
-                if let (Some(as_percent), Some(as_printed)) = (distance(percent), distance(rate)) {
-                    if rate <= Decimal::ONE && as_percent < as_printed {
-                        row.rate = Some(percent.normalize());
-                    }
-                }
+            if let Some(percent) = rate.checked_mul(Decimal::ONE_HUNDRED)
+                && let (Some(as_percent), Some(as_printed)) = (distance(percent), distance(rate))
+                && rate <= Decimal::ONE
+                && as_percent < as_printed
+            {
+                row.rate = Some(percent.normalize());
             }
         }
     }
@@ -1142,11 +1142,11 @@ impl<'g> Builder<'g> {
             }
             return;
         }
-        if self.year.is_none() {
-            if let Some(year) = year_line(text) {
-                self.year = Some(year);
-                return;
-            }
+        if self.year.is_none()
+            && let Some(year) = year_line(text)
+        {
+            self.year = Some(year);
+            return;
         }
         self.diagnose(
             DiagnosticCode::LayoutSkipped,
@@ -1291,11 +1291,9 @@ impl<'g> Builder<'g> {
                     .iter()
                     .position(|c| c.role == Role::Category && !c.alternate)
                     .is_some_and(|c| !row.unsure.contains(&c));
-                if category_sure {
-                    if let Some(own) = row_own(row, columns, Role::Category) {
-                        previous_category = Some(own);
-                        previous_tier = tier_text.clone();
-                    }
+                if category_sure && let Some(own) = row_own(row, columns, Role::Category) {
+                    previous_category = Some(own);
+                    previous_tier = tier_text.clone();
                 }
                 let texts: Vec<&str> = row.cells.iter().flatten().map(|t| t.t()).collect();
                 self.diagnose(
@@ -1826,12 +1824,12 @@ fn join_fragments<'g>(run: &[Tok<'g>]) -> Vec<Tok<'g>> {
         {
             continue;
         }
-        if let Some(last) = out.last_mut() {
-            if let Some((joined, joined_shape)) = level_fragments(last, tok) {
-                last.text = Cow::Owned(joined);
-                last.shape = joined_shape;
-                continue;
-            }
+        if let Some(last) = out.last_mut()
+            && let Some((joined, joined_shape)) = level_fragments(last, tok)
+        {
+            last.text = Cow::Owned(joined);
+            last.shape = joined_shape;
+            continue;
         }
         out.push(tok.clone());
     }
@@ -2001,10 +1999,11 @@ fn positional_header(rows: &[Vec<&str>]) -> Vec<Column> {
     for c in 0..width {
         let mut parts: Vec<&str> = Vec::new();
         for row in rows {
-            if let Some(t) = row.get(c) {
-                if !t.is_empty() && !parts.contains(t) {
-                    parts.push(t);
-                }
+            if let Some(t) = row.get(c)
+                && !t.is_empty()
+                && !parts.contains(t)
+            {
+                parts.push(t);
             }
         }
         texts.push(parts);
@@ -2066,10 +2065,11 @@ fn mark_alternates(columns: &mut [Column]) {
     }
     let annuals = columns.iter().filter(|c| c.role == Role::Annual).count();
     let periods = columns.iter().filter(|c| c.role == Role::Period).count();
-    if annuals >= 2 && periods == 0 {
-        if let Some(first) = columns.iter_mut().find(|c| c.role == Role::Annual) {
-            first.role = Role::Period;
-        }
+    if annuals >= 2
+        && periods == 0
+        && let Some(first) = columns.iter_mut().find(|c| c.role == Role::Annual)
+    {
+        first.role = Role::Period;
     }
 }
 
@@ -2287,12 +2287,11 @@ fn split_labelled(text: &str) -> Option<Vec<(Fact, &str, &str)>> {
 fn strip_code(text: &str) -> &str {
     let t = text.trim();
     for (open, close) in [('[', ']'), ('(', ')'), ('（', '）'), ('【', '】')] {
-        if let Some(rest) = t.strip_prefix(open) {
-            if let Some(end) = rest.find(close) {
-                if rest[..end].chars().all(|c| c.is_ascii_digit()) {
-                    return rest[end + close.len_utf8()..].trim();
-                }
-            }
+        if let Some(rest) = t.strip_prefix(open)
+            && let Some(end) = rest.find(close)
+            && rest[..end].chars().all(|c| c.is_ascii_digit())
+        {
+            return rest[end + close.len_utf8()..].trim();
         }
     }
     t

@@ -78,10 +78,10 @@ pub(crate) fn shape(text: &str) -> Shape {
                 .is_ok_and(|v| (-100.0..=100.0).contains(&v));
         return if small { Shape::Number } else { Shape::Amount };
     }
-    if let Some(number) = t.strip_suffix(['%', '％']) {
-        if is_number(number) {
-            return Shape::Percent;
-        }
+    if let Some(number) = t.strip_suffix(['%', '％'])
+        && is_number(number)
+    {
+        return Shape::Percent;
     }
     let chars = t.chars().count();
     if chars <= 24 {
