@@ -137,3 +137,61 @@ fn target_reads_stdin_where_a_dash_is() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(raws(&out), ["≥1人", "≥2人", "≥3人"]);
 }
+
+const BUNDLED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/data/guangzhou_commerce_2024.txt"
+);
+const ACTUALS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/data/guangzhou_commerce_2024_actuals.csv"
+);
+const SELFEVAL: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/data/selfeval_anhui_xiaoxian_2023.txt"
+);
+fn read(path: &str) -> Vec<u8> {
+    std::fs::read(path).expect("the file is there")
+}
+
+/// Refuses `-` twice: stdin can be read once.
+fn reads_stdin_once(name: &str) {
+    let out = run(name, &["-", "-"], Vec::new());
+    assert_eq!(out.status.code(), Some(2), "{name}");
+    assert!(
+        text(&out.stderr).contains("stdin (-) can be read once"),
+        "{name}"
+    );
+}
+
+#[test]
+fn assess_refuses_unknown_options() {
+    refuses_unknown_options("assess");
+    reads_stdin_once("assess");
+}
+
+#[test]
+fn assess_reads_stdin_where_a_dash_is() {
+    // On stdin, actual values are told from a table by their header.
+    let out = run("assess", &[BUNDLED, "-"], read(ACTUALS));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(out.stdout, run("assess", &[ACTUALS], Vec::new()).stdout);
+    let out = run("assess", &["-"], read(SELFEVAL));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(out.stdout, run("assess", &[SELFEVAL], Vec::new()).stdout);
+}
+
+#[test]
+fn assess_refuses_extra_files() {
+    for args in [
+        &[BUNDLED, SELFEVAL][..],
+        &[ACTUALS, ACTUALS],
+        &[BUNDLED, ACTUALS, ACTUALS],
+        &[],
+    ] {
+        let out = run("assess", args, Vec::new());
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert!(text(&out.stderr).contains("usage: assess"), "{args:?}");
+    }
+}
