@@ -8,7 +8,7 @@
 #![cfg(feature = "serde")]
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 /// The binary of an example, built by `cargo test` in the profile of this test.
@@ -194,4 +194,110 @@ fn assess_refuses_extra_files() {
         assert!(out.stdout.is_empty(), "{args:?}");
         assert!(text(&out.stderr).contains("usage: assess"), "{args:?}");
     }
+}
+
+/// A small grid with an indicator of each tier, each a number: no finding at all. The tests
+/// change a line of it to make one finding of each severity.
+const CLEAN: &str = "一级指标 | 二级指标 | 三级指标 | 指标值
+产出指标 | 数量指标 | 培训场次 | ≥10场
+效益指标 | 社会效益指标 | 受益人数 | ≥100人
+满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90%
+";
+
+/// A folder of the test's own, empty.
+fn folder(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("jixiao-{test}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a folder");
+    dir
+}
+
+/// Writes a file and gives its path as an argument.
+fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, contents).expect("the file is written");
+    path.to_str().expect("a UTF-8 path").to_owned()
+}
+
+#[test]
+fn lint_refuses_unknown_options() {
+    refuses_unknown_options("lint");
+    reads_stdin_once("lint");
+}
+
+#[test]
+fn lint_reads_stdin_where_a_dash_is() {
+    let out = run("lint", &["--fail-on", "never", "-"], read(BUNDLED));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let from_file = run("lint", &["--fail-on", "never", BUNDLED], Vec::new());
+    assert!(out.stdout.len() > 1000);
+    assert_eq!(out.stdout, from_file.stdout);
+}
+
+#[test]
+fn lint_reads_every_path_and_fails_at_the_threshold() {
+    let dir = folder("lint");
+    let clean = write(&dir, "clean.txt", CLEAN);
+    let info = write(&dir, "info.txt", CLEAN.replace("≥10场", "≧10场"));
+    let satisfaction = |l: &&str| !l.starts_with("满意度指标");
+    let no_satisfaction: String = CLEAN
+        .lines()
+        .filter(satisfaction)
+        .map(|l| l.to_owned() + "\n")
+        .collect();
+    let warning = write(&dir, "warning.txt", no_satisfaction);
+    let error = write(&dir, "error.txt", CLEAN.replace("≥90%", "≥120%"));
+    let status = |args: &[&str]| run("lint", args, Vec::new()).status.code();
+
+    // The error of the first file fails the run, though the last is clean.
+    assert_eq!(status(&[&error, &clean]), Some(1));
+    assert_eq!(status(&[&clean, &error]), Some(1));
+    assert_eq!(status(&[&clean, &warning, &info]), Some(0));
+    assert_eq!(status(&["--fail-on", "warning", &warning, &clean]), Some(1));
+    assert_eq!(status(&["--fail-on=warning", &info, &clean]), Some(0));
+    assert_eq!(status(&["--fail-on", "info", &info]), Some(1));
+    assert_eq!(
+        status(&["--fail-on", "never", &error, &warning, &info]),
+        Some(0)
+    );
+    assert_eq!(status(&["--fail-on", "fatal", &clean]), Some(2));
+
+    let out = run("lint", &[&error, &clean], Vec::new());
+    assert_eq!(
+        text(&out.stderr),
+        "lint: 1 finding of severity error or above (--fail-on error)\n"
+    );
+    let headings: Vec<String> = text(&out.stdout)
+        .lines()
+        .filter(|l| l.starts_with("== "))
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(headings, [format!("== {error}"), format!("== {clean}")]);
+
+    // The JSON: an entry per file, in order, and one for the file that is no table.
+    let missing = dir.join("missing.txt").display().to_string();
+    let out = run("lint", &["--json", &error, &missing, &clean], Vec::new());
+    assert_eq!(out.status.code(), Some(1));
+    let entries = json(&out.stdout);
+    let files: Vec<&str> = entries
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|e| e["file"].as_str().expect("file"))
+        .collect();
+    assert_eq!(files, [&error, &missing, &clean]);
+    let finding = &entries[0]["report"]["findings"][0];
+    assert_eq!(finding["severity"], "error");
+    assert!(
+        finding["message"]
+            .as_str()
+            .expect("a message")
+            .contains("above 100%")
+    );
+    assert_eq!(entries[1]["error"]["kind"], "unreadable");
+    let message = entries[1]["error"]["message"].as_str().expect("a message");
+    assert!(message.starts_with("cannot read"), "{message}");
+    assert!(entries[1].get("report").is_none());
+    assert_eq!(entries[2]["report"]["findings"], serde_json::json!([]));
+    std::fs::remove_dir_all(&dir).expect("removed");
 }
