@@ -433,19 +433,19 @@ impl<'a> Entry<'a> {
     }
 }
 
-/// An entry pretty-printed as an element of the array: indented one level. JSON strings
-/// hold no raw line breaks, so indenting every line moves only the layout.
+/// An entry pretty-printed as an element of the array, one level in, as `serde_json` prints
+/// an array: its formatter is made to open an array first (into a sink), so the entry is
+/// indented as that array's element, straight into the output.
 fn json_element(out: &mut Vec<u8>, entry: &Entry) -> io::Result<()> {
-    let pretty = serde_json::to_vec_pretty(entry).map_err(io::Error::other)?;
-    out.reserve(pretty.len() + pretty.len() / 16);
+    use serde::Serialize;
+    use serde_json::ser::{Formatter, PrettyFormatter};
+    let mut formatter = PrettyFormatter::new();
+    formatter.begin_array(&mut io::sink())?;
+    formatter.begin_array_value(&mut io::sink(), true)?;
     out.extend_from_slice(b"  ");
-    for &byte in &pretty {
-        out.push(byte);
-        if byte == b'\n' {
-            out.extend_from_slice(b"  ");
-        }
-    }
-    Ok(())
+    entry
+        .serialize(&mut serde_json::Serializer::with_formatter(out, formatter))
+        .map_err(io::Error::other)
 }
 
 /// The columns of a row's money that are not empty.

@@ -331,6 +331,13 @@ fn table_json_is_an_array_with_an_entry_per_file_in_its_place() {
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).starts_with("Cargo.toml: no performance table"));
+    // Laid out as serde_json pretty-prints an array.
+    let printed = text(&out.stdout);
+    assert!(printed.starts_with("[\n  {\n    \"file\": \"tests/data/guangzhou_commerce_2024.txt\",\n    \"document\": {\n      \"title\": "));
+    assert!(printed.contains(
+        "\n  },\n  {\n    \"file\": \"Cargo.toml\",\n    \"error\": {\n      \"kind\": "
+    ));
+    assert!(printed.ends_with("\n    }\n  }\n]\n"));
     let entries = json(&out.stdout);
     let files: Vec<&str> = entries
         .as_array()
