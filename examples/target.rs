@@ -4,46 +4,111 @@
 //! cargo run --example target -- "≥90%" "3.5小时以内"      # one JSON object per value
 //! cargo run --example target -- --pretty "截至2026年≥7.6万家"
 //! printf '≥90%%\n不低于上年度\n' | cargo run --example target   # one value per line
+//! cargo run --example target -- "≥90%" - < values.txt    # `-` reads stdin there
+//! cargo run --example target -- -5% -- --上年度            # after `--`, values start with -
 //! ```
+//!
+//! On stdin, blank lines are skipped, a line that is not UTF-8 is reported (by its number)
+//! and skipped, and a line longer than 1 MiB stops the reading: no value is that long
+//! (`Target::MAX_CHARS`), and an endless line (`< /dev/zero`) must not fill the memory. The
+//! exit status is 1 where any line was reported, 2 for an unknown option.
 
 use jixiao::{Target, Value};
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
+
+/// The most bytes a line of stdin is read in.
+const MAX_LINE_BYTES: u64 = 1 << 20;
+
+const USAGE: &str = "usage: target [--pretty] [--] [VALUE…]
+  VALUE     a target value (指标值); - or none: one value per line on stdin
+  --pretty  a readable line per value instead of JSON
+  --        what follows is values, even where it starts with - (-上年度)";
 
 fn main() -> ExitCode {
     let mut pretty = false;
     let mut values = Vec::new();
+    let mut flags = true;
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
+            _ if !flags => values.push(arg),
+            "--" => flags = false,
             "--pretty" => pretty = true,
             "-h" | "--help" => {
-                println!(
-                    "usage: target [--pretty] [VALUE…]   (no VALUE: one value per line on stdin)"
-                );
+                println!("{USAGE}");
                 return ExitCode::SUCCESS;
+            }
+            // `-5%` is a value: no option starts with a digit.
+            flag if flag.starts_with('-') && flag != "-" && !starts_with_digit(&flag[1..]) => {
+                eprintln!(
+                    "target: unknown option {flag} (a value that starts with -: put -- before it)\n{USAGE}"
+                );
+                return ExitCode::from(2);
             }
             _ => values.push(arg),
         }
     }
+    if values.is_empty() {
+        values.push("-".to_string());
+    }
     let stdout = io::stdout();
     let mut out = stdout.lock();
-    let result = if values.is_empty() {
-        let stdin = io::stdin();
-        stdin
-            .lock()
-            .lines()
-            .try_for_each(|line| print(&mut out, &line?, pretty))
-    } else {
-        values.iter().try_for_each(|v| print(&mut out, v, pretty))
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
+    let mut clean = true;
+    let result = values.iter().try_for_each(|value| {
+        if value == "-" {
+            clean &= read_lines(&mut io::stdin().lock(), &mut out, pretty)?;
+            Ok(())
+        } else {
+            print(&mut out, value, pretty)
+        }
+    });
+    match result.map(|()| clean) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("target: {e}");
             ExitCode::FAILURE
         }
     }
+}
+
+fn starts_with_digit(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Prints the value of each line of `input`; returns whether every line could be read.
+fn read_lines(input: &mut impl BufRead, out: &mut impl Write, pretty: bool) -> io::Result<bool> {
+    let mut clean = true;
+    let mut line = Vec::new();
+    for number in 1.. {
+        line.clear();
+        let read = input
+            .by_ref()
+            .take(MAX_LINE_BYTES + 1)
+            .read_until(b'\n', &mut line)?;
+        if read == 0 {
+            break;
+        }
+        if line.last() != Some(&b'\n') && line.len() as u64 > MAX_LINE_BYTES {
+            eprintln!(
+                "target: stdin line {number} is longer than {MAX_LINE_BYTES} bytes, and no value is: stopped"
+            );
+            return Ok(false);
+        }
+        match std::str::from_utf8(&line) {
+            Ok(text) if text.trim().is_empty() => {}
+            Ok(text) => print(out, text.trim_end_matches(['\n', '\r']), pretty)?,
+            Err(e) => {
+                eprintln!(
+                    "target: stdin line {number} is not UTF-8 (an invalid byte at byte {}): skipped",
+                    e.valid_up_to() + 1
+                );
+                clean = false;
+            }
+        }
+    }
+    Ok(clean)
 }
 
 fn print(out: &mut impl Write, text: &str, pretty: bool) -> io::Result<()> {

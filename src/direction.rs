@@ -25,6 +25,7 @@ use core::fmt;
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Direction {
     /// 正向: more is better (满意度, 合格率, counts).
     Positive,
@@ -48,6 +49,7 @@ pub enum Direction {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub enum Basis {
     /// The table says it (指标方向: 正向, 反向).
@@ -72,6 +74,8 @@ pub enum Basis {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Directed {
     /// Which way.
     pub direction: Direction,
@@ -80,13 +84,27 @@ pub struct Directed {
 }
 
 impl Directed {
+    /// A direction read from `basis`.
+    ///
+    /// ```
+    /// use jixiao::{Basis, Directed, Direction};
+    ///
+    /// let d = Directed::new(Direction::Negative, Basis::Stated);
+    /// assert_eq!((d.direction, d.basis), (Direction::Negative, Basis::Stated));
+    /// ```
+    #[must_use]
+    pub const fn new(direction: Direction, basis: Basis) -> Directed {
+        Directed { direction, basis }
+    }
+
     /// Whether the direction is a guess (read from the name, or a default).
     ///
     /// ```
     /// use jixiao::{Basis, Directed, Direction};
     ///
-    /// assert!(Directed { direction: Direction::Positive, basis: Basis::Name }.is_guess());
+    /// assert!(Directed::new(Direction::Positive, Basis::Name).is_guess());
     /// ```
+    #[must_use]
     pub fn is_guess(&self) -> bool {
         self.basis.is_guess()
     }
@@ -98,6 +116,7 @@ impl Basis {
     /// ```
     /// assert!(jixiao::Basis::Name.is_guess());
     /// ```
+    #[must_use]
     pub const fn is_guess(self) -> bool {
         !matches!(self, Basis::Comparator | Basis::Stated)
     }
@@ -109,6 +128,7 @@ impl Direction {
     /// ```
     /// assert_eq!(jixiao::Direction::Equal.as_str(), "equal");
     /// ```
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Direction::Positive => "positive",
@@ -122,6 +142,7 @@ impl Direction {
     /// ```
     /// assert_eq!(jixiao::Direction::Positive.chinese(), "正向");
     /// ```
+    #[must_use]
     pub const fn chinese(self) -> &'static str {
         match self {
             Direction::Positive => "正向",
@@ -140,6 +161,7 @@ impl Direction {
     /// assert_eq!(Direction::from_chinese("越高越好"), Some(Direction::Positive));
     /// assert_eq!(Direction::from_chinese("中"), None);
     /// ```
+    #[must_use]
     pub fn from_chinese(word: &str) -> Option<Direction> {
         let word = word.trim();
         let word = word.strip_suffix("指标").unwrap_or(word).trim_end();
@@ -162,6 +184,7 @@ impl Direction {
     ///
     /// assert_eq!(Direction::of_op(Op::Lt), Direction::Negative);
     /// ```
+    #[must_use]
     pub const fn of_op(op: Op) -> Direction {
         match op {
             Op::Ge | Op::Gt => Direction::Positive,
@@ -180,6 +203,7 @@ impl Direction {
     /// assert_eq!(Direction::of_name("成本控制率"), Some(Direction::Positive));
     /// assert_eq!(Direction::of_name("宣传推介广州"), None);
     /// ```
+    #[must_use]
     pub fn of_name(name: &str) -> Option<Direction> {
         NAME_RULES
             .iter()
@@ -324,6 +348,7 @@ impl Indicator {
     /// assert!(!i.direction().is_guess());
     /// # Ok::<(), jixiao::TableError>(())
     /// ```
+    #[must_use]
     pub fn direction(&self) -> Directed {
         if let Some(direction) = self.direction {
             return Directed {

@@ -31,7 +31,9 @@
 //! ```
 //!
 //! With the `serde` feature (on by default) every type serializes to the JSON documented in
-//! README.md.
+//! [`json`], which begins with the contract's version; with the `schema` feature (off by
+//! default) [`json`] also gives the JSON Schemas of the documents, tables, reports and
+//! assessments it writes.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -81,8 +83,11 @@ pub(crate) use words;
 pub(crate) mod assess;
 mod check;
 mod direction;
+pub mod json;
 mod model;
 mod read;
+#[cfg(any(test, doctest))]
+mod semver;
 mod target;
 mod taxonomy;
 

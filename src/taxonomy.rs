@@ -169,6 +169,7 @@ impl TaxonomyError {
     ///
     /// assert_eq!(Tier::try_from(9).unwrap_err().kind(), TaxonomyErrorKind::UnknownCode);
     /// ```
+    #[must_use]
     pub fn kind(&self) -> TaxonomyErrorKind {
         self.kind
     }
@@ -345,10 +346,10 @@ fn by_name<L: Level>(name: &str) -> Option<L> {
 /// Why a text names no level: the error of a strict parse.
 fn explain<L: Level>(text: &str) -> Result<L, TaxonomyError> {
     let text = text.trim();
-    if let Some(at) = L::PRINTED.iter().position(|p| *p == text) {
-        if let Some(level) = L::ALL.get(at) {
-            return Ok(*level);
-        }
+    if let Some(at) = L::PRINTED.iter().position(|p| *p == text)
+        && let Some(level) = L::ALL.get(at)
+    {
+        return Ok(*level);
     }
     let label = Label::read(text);
     let text = label.core.as_str();
@@ -449,10 +450,10 @@ fn level_by_name<L: Level>(name: &str) -> Result<L, TaxonomyError> {
 fn strip_suffix_word(name: &str) -> &str {
     let name = name.trim_end();
     for suffix in ["指标", "类指标", "类", "方面"] {
-        if let Some(bare) = name.strip_suffix(suffix) {
-            if !bare.is_empty() {
-                return bare.trim_end();
-            }
+        if let Some(bare) = name.strip_suffix(suffix)
+            && !bare.is_empty()
+        {
+            return bare.trim_end();
         }
     }
     name
@@ -736,6 +737,7 @@ impl Tier {
     ///
     /// assert_eq!(Tier::iter().last(), Some(Tier::Process));
     /// ```
+    #[must_use]
     pub fn iter() -> impl ExactSizeIterator<Item = Tier> + Clone {
         Tier::ALL.into_iter()
     }
@@ -745,6 +747,7 @@ impl Tier {
     /// ```
     /// assert_eq!(jixiao::Tier::Benefit.code(), 2);
     /// ```
+    #[must_use]
     pub const fn code(self) -> u8 {
         self as u8
     }
@@ -754,6 +757,7 @@ impl Tier {
     /// ```
     /// assert_eq!(jixiao::Tier::Satisfaction.name(), "满意度指标");
     /// ```
+    #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
             Tier::Output => "产出指标",
@@ -773,6 +777,7 @@ impl Tier {
     /// assert_eq!(Tier::Satisfaction.categories(), [Category::Satisfaction]);
     /// assert_eq!(Tier::Cost.categories().len(), 3);
     /// ```
+    #[must_use]
     pub fn categories(self) -> &'static [Category] {
         match self {
             Tier::Output => &Category::ALL[0..4],
@@ -793,6 +798,7 @@ impl Tier {
     /// assert!(Tier::Output.admits(Category::EconomicCost));
     /// assert!(!Tier::Output.admits(Category::Social));
     /// ```
+    #[must_use]
     pub fn admits(self, category: Category) -> bool {
         category.tier() == self
             || (self == Tier::Output && category.tier() == Tier::Cost)
@@ -836,6 +842,7 @@ impl Category {
     ///
     /// assert_eq!(Category::iter().filter(|c| c.tier() == Tier::Benefit).count(), 4);
     /// ```
+    #[must_use]
     pub fn iter() -> impl ExactSizeIterator<Item = Category> + Clone {
         Category::ALL.into_iter()
     }
@@ -845,6 +852,7 @@ impl Category {
     /// ```
     /// assert_eq!(jixiao::Category::Timeliness.code(), 13);
     /// ```
+    #[must_use]
     pub const fn code(self) -> u8 {
         self as u8
     }
@@ -855,6 +863,7 @@ impl Category {
     /// ```
     /// assert_eq!(jixiao::Category::Sustainability.name(), "可持续影响");
     /// ```
+    #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
             Category::Quantity => "数量指标",
@@ -885,6 +894,7 @@ impl Category {
     /// assert_eq!(Category::Cost.tier(), Tier::Output);
     /// assert_eq!(Category::SocialCost.tier(), Tier::Cost);
     /// ```
+    #[must_use]
     pub const fn tier(self) -> Tier {
         match self.code() / 10 {
             1 => Tier::Output,

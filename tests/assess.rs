@@ -120,10 +120,7 @@ fn a_missing_tier_is_shared_or_lost() {
     assert_eq!(p.grade, Grade::Good);
     assert!(p.complete);
 
-    let forfeit = AssessConfig {
-        missing_tier: MissingTier::Forfeit,
-        ..AssessConfig::default()
-    };
+    let forfeit = AssessConfig::default().with_missing_tier(MissingTier::Forfeit);
     let p = &run(ACTUALS, &forfeit).projects[1];
     assert_eq!(p.indicators[0].weight, d("25.00"));
     // 25 + 17.5 + 10.
@@ -225,6 +222,18 @@ fn the_sample_actuals_of_the_real_table() {
 fn the_json_has_the_documented_fields() {
     let a = run(ACTUALS, &AssessConfig::default());
     let json: serde_json::Value = serde_json::to_value(&a).expect("serializes");
+    // The format's version comes first, and reading passes over it.
+    assert_eq!(json["format"], jixiao::json::FORMAT);
+    let text = serde_json::to_string(&a).expect("serializes");
+    assert!(text.starts_with("{\"format\":1,"), "{text}");
+    let back: jixiao::Assessment = serde_json::from_str(&text).expect("reads back");
+    assert_eq!(back, a);
+    let mut without = json.clone();
+    without.as_object_mut().map(|o| o.remove("format"));
+    assert_eq!(
+        serde_json::from_value::<jixiao::Assessment>(without).ok(),
+        Some(a)
+    );
     let p = &json["projects"][1];
     assert_eq!(p["project"], 2);
     assert_eq!(p["name"], "乙项目");

@@ -79,6 +79,68 @@ fn unit_contradiction() {
     );
 }
 
+/// Units graded by how sure a clash is: other measures contradict, counting words differ.
+const UNITS: &str = "某局2025年项目支出绩效目标表
+部门名称：某局 单位：万元
+合计 100.00 100.00
+某局 100.00 100.00
+    单位项目 100.00 100.00
+目标。
+1、1-产出指标；11-数量指标；扶持项目数（个）；实施周期指标值:不少于15家；年度指标值:不少于5家。
+2、1-产出指标；11-数量指标；培训人数（人）；实施周期指标值:≥500元；年度指标值:≥100人次。
+3、1-产出指标；13-时效指标；办理时长（小时）；实施周期指标值:≤95%；年度指标值:≤3天。
+4、1-产出指标；11-数量指标；其他试验(水稻)；实施周期指标值:≧3组；年度指标值:≧3组。
+5、2-效益指标；21-经济效益；实际使用外资金额（亿美元）；实施周期指标值:≥400亿元人民币；年度指标值:≥25亿美元。
+6、1-产出指标；11-数量指标；服务企业数（家）；实施周期指标值:≥20家；年度指标值:≥2万家。
+";
+
+#[test]
+fn unit_checks_are_graded_by_how_sure_they_are() {
+    let doc: Document = UNITS.parse().expect("the units table parses");
+    let r = check(&doc, &CheckConfig::default());
+    // Other measures, or units of one measure that do not convert: errors.
+    at(
+        &r,
+        CheckCode::UnitContradiction,
+        &[
+            (1, 2, "实施周期指标值 "),
+            (1, 3, "实施周期指标值 "),
+            (1, 3, "年度指标值 «≤"),
+            (1, 5, "实施周期指标值 "),
+        ],
+    );
+    // Two counting words (个 and 家, 人 and 人次), or a word no unit this crate knows: warnings.
+    at(
+        &r,
+        CheckCode::UnitDiffers,
+        &[
+            (1, 1, "实施周期指标值 "),
+            (1, 1, "年度指标值 «不"),
+            (1, 2, "年度指标值 «≥"),
+            (1, 4, "实施周期指标值 "),
+            (1, 4, "年度指标值 «≧"),
+        ],
+    );
+    assert!(
+        r.of(CheckCode::UnitContradiction)
+            .all(|f| f.severity == Severity::Error)
+    );
+    assert!(
+        r.of(CheckCode::UnitDiffers)
+            .all(|f| f.severity == Severity::Warning)
+    );
+    let first = r.of(CheckCode::UnitDiffers).next().expect("a finding");
+    assert_eq!(
+        first.message,
+        "实施周期指标值 «不少于15家» is in 家 where the name states 个"
+    );
+    // Skipping one grade keeps the other.
+    let config = CheckConfig::default().with_skip([CheckCode::UnitDiffers]);
+    let r = check(&doc, &config);
+    assert_eq!(r.of(CheckCode::UnitDiffers).count(), 0);
+    assert_eq!(r.of(CheckCode::UnitContradiction).count(), 4);
+}
+
 #[test]
 fn rate_not_percent() {
     at(
@@ -122,10 +184,7 @@ fn satisfaction_floor_and_its_threshold() {
         CheckCode::SatisfactionFloor,
         &[(1, 6, "实施周期指标值 ")],
     );
-    let stricter = CheckConfig {
-        satisfaction_floor: Decimal::from(90),
-        ..CheckConfig::default()
-    };
+    let stricter = CheckConfig::default().with_satisfaction_floor(Decimal::from(90));
     at(
         &report(&stricter),
         CheckCode::SatisfactionFloor,
@@ -200,10 +259,7 @@ fn non_standard_symbols_give_the_canonical_form() {
 
 #[test]
 fn skipped_checks_do_not_run() {
-    let config = CheckConfig {
-        skip: CheckCode::ALL.to_vec(),
-        ..CheckConfig::default()
-    };
+    let config = CheckConfig::default().with_skip(CheckCode::ALL);
     assert!(report(&config).findings.is_empty());
 }
 
@@ -245,8 +301,14 @@ fn the_real_table() {
             .filter_map(|f| f.indicator_name.clone())
             .collect::<Vec<_>>()
     };
-    assert!(
-        names(CheckCode::UnitContradiction).contains(&"实际使用外资金额（亿美元）".to_string())
+    assert_eq!(
+        names(CheckCode::UnitContradiction),
+        ["实际使用外资金额（亿美元）", "实际使用外资金额（亿美元）"]
+    );
+    // 个 and 家 both count: a warning, not an error.
+    assert_eq!(
+        names(CheckCode::UnitDiffers),
+        ["扶持项目数（个）", "扶持项目数（个）"]
     );
     assert_eq!(
         names(CheckCode::AnnualAbovePeriod),
@@ -284,4 +346,18 @@ fn the_real_table() {
         r.quantification.rate().map(|d| d.to_string()).as_deref(),
         Some("93.64")
     );
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn the_report_json_begins_with_its_format() {
+    let r = report(&CheckConfig::default());
+    let text = serde_json::to_string(&r).expect("serializes");
+    assert!(
+        text.starts_with("{\"format\":1,\"findings\":["),
+        "{}",
+        &text[..40]
+    );
+    let back: Report = serde_json::from_str(&text).expect("reads back");
+    assert_eq!(back, r);
 }

@@ -1,26 +1,69 @@
-//! What the `table` example prints stays byte-identical: its summary, its `--json` and its
+//! What the `table` example prints stays byte-identical: its summary, `--json`, `--jsonl` and
 //! `--csv` output of the bundled table and of perturbed copies of it (CRLF line ends, page
-//! numbers, rewrapped lines, two tables run together).
-//!
-//! The golden files in `tests/data/golden/` were printed by the example itself, before the
-//! parser was made faster. The test renders the same output from the same library calls the
-//! example makes (its `summary`, `json` and `csv`, reproduced below), so that it pins what the
-//! library gives the example, whatever the example becomes.
+//! numbers, rewrapped lines, two tables run together), and its `--json` of all of them at once.
+//! The test runs the example binary that `cargo test` builds beside it, in a folder holding the
+//! inputs, and compares what it prints with the golden files in `tests/data/golden/`.
 //!
 //! Every target value of the tests reads the same too: `values.tsv` holds each value of the
 //! fixtures, each string of the tests and thousands of generated ones, with what the grammar
-//! read in each, before it was made faster.
+//! reads in each (its `Debug`, its canonical form and the strict error).
 //!
-//! To print the perturbed inputs, for the example to be run on them:
-//! `JIXIAO_GOLDEN_INPUTS=/tmp/golden cargo test --test golden -- --ignored write_inputs`.
+//! The golden files are written, from the code of the checkout the test runs in, by
+//! `JIXIAO_UPDATE_GOLDEN=1 cargo test --test golden`: run it only where the outputs are known
+//! to be right (on the main branch, before a change that must not change them). To write them
+//! elsewhere, set `JIXIAO_GOLDEN_DIR` to a folder. `scripts/golden.sh` does this for a branch:
+//! it prints the golden files with that branch's code, in a worktree of its own.
 #![cfg(feature = "serde")]
 
-use jixiao::{Category, Document, Funding, Project, Target, Value};
+use jixiao::{Document, Target};
 use std::fmt::Write as _;
-
-const GOLDEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/golden");
+use std::path::{Path, PathBuf};
+use std::process::Command;
 
 const TABLE: &str = include_str!("data/guangzhou_commerce_2024.txt");
+
+/// Where the golden files are read from, and written to when updating.
+fn golden_dir() -> PathBuf {
+    match std::env::var_os("JIXIAO_GOLDEN_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/golden"),
+    }
+}
+
+/// Whether this run writes the golden files rather than checks them.
+fn updating() -> bool {
+    std::env::var_os("JIXIAO_UPDATE_GOLDEN").is_some_and(|v| v == "1")
+}
+
+/// Checks `got` against the golden file `name`, or writes it there when updating; a
+/// difference is pushed to `failures`, naming its first line.
+fn compare(name: &str, got: &str, failures: &mut Vec<String>) {
+    let path = golden_dir().join(name);
+    if updating() {
+        std::fs::create_dir_all(golden_dir()).expect("the golden folder can be made");
+        std::fs::write(&path, got).expect("the golden file is written");
+        return;
+    }
+    let want = std::fs::read_to_string(&path).unwrap_or_default();
+    if got != want {
+        let line = got
+            .lines()
+            .zip(want.lines())
+            .position(|(g, w)| g != w)
+            .unwrap_or_else(|| got.lines().count().min(want.lines().count()));
+        failures.push(format!(
+            "{}: differs from line {}:\n  got  {:?}\n  want {:?}",
+            path.display(),
+            line + 1,
+            got.lines()
+                .nth(line)
+                .map(|l| l.chars().take(160).collect::<String>()),
+            want.lines()
+                .nth(line)
+                .map(|l| l.chars().take(160).collect::<String>())
+        ));
+    }
+}
 
 /// The lines of the table that carry body text (goals and indicator records), which may wrap
 /// anywhere: not the preamble, not a row (indented, or ending with an amount).
@@ -91,35 +134,63 @@ fn inputs() -> Vec<(&'static str, String)> {
     ]
 }
 
+/// The binary of the `table` example, built by `cargo test` in the profile of this test.
+fn table_example() -> PathBuf {
+    let exe = std::env::current_exe().expect("the test's path");
+    let profile = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("target/<profile>/deps");
+    let path = profile.join("examples").join("table");
+    assert!(
+        path.exists(),
+        "{} is not built: run `cargo test`, which builds the examples, or `cargo build --example table`",
+        path.display()
+    );
+    path
+}
+
+/// What the example prints with these arguments, run in `dir`.
+fn table(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new(table_example())
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the example runs");
+    assert!(out.status.success(), "table {args:?}: {out:?}");
+    String::from_utf8(out.stdout).expect("the example prints UTF-8")
+}
+
 #[test]
 fn outputs_stay_byte_identical() {
+    let dir = std::env::temp_dir().join(format!("jixiao-golden-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a folder");
+    let inputs = inputs();
+    for (name, text) in &inputs {
+        std::fs::write(dir.join(format!("{name}.txt")), text).expect("the input is written");
+    }
     let mut failures = Vec::new();
-    for (name, text) in inputs() {
-        let doc = Document::from_bytes(text.as_bytes()).expect("each input is a table");
+    for (name, _) in &inputs {
         let file = format!("{name}.txt");
-        let outputs = [
-            ("summary.txt", summary(&file, &doc)),
-            ("json", json(&doc)),
-            ("csv", csv(&[(&file, doc)])),
-        ];
-        for (extension, got) in outputs {
-            let path = format!("{GOLDEN}/{name}.{extension}");
-            let want = std::fs::read_to_string(&path).expect("the golden file is there");
-            if got != want {
-                let line = got
-                    .lines()
-                    .zip(want.lines())
-                    .position(|(g, w)| g != w)
-                    .unwrap_or_else(|| got.lines().count().min(want.lines().count()));
-                failures.push(format!(
-                    "{path}: differs from line {}:\n  got  {:?}\n  want {:?}",
-                    line + 1,
-                    got.lines().nth(line),
-                    want.lines().nth(line)
-                ));
-            }
+        for (extension, flag) in [
+            ("summary.txt", None),
+            ("json", Some("--json")),
+            ("jsonl", Some("--jsonl")),
+            ("csv", Some("--csv")),
+        ] {
+            let args: Vec<&str> = flag.into_iter().chain([file.as_str()]).collect();
+            compare(
+                &format!("{name}.{extension}"),
+                &table(&dir, &args),
+                &mut failures,
+            );
         }
     }
+    let files: Vec<String> = inputs.iter().map(|(n, _)| format!("{n}.txt")).collect();
+    let mut args = vec!["--json"];
+    args.extend(files.iter().map(String::as_str));
+    compare("together.json", &table(&dir, &args), &mut failures);
+    std::fs::remove_dir_all(&dir).expect("removed");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -132,18 +203,6 @@ fn the_perturbed_copies_perturb() {
     let lines = |t: &str| t.lines().count();
     assert!(lines(&rewrapped(TABLE)) > lines(TABLE) + 300);
     assert!(paged(TABLE).contains("- 4 -") && paged(TABLE).contains("第 5 页"));
-}
-
-/// Writes the inputs to the folder `JIXIAO_GOLDEN_INPUTS` names, for the example to print the
-/// golden files from: `table NAME.txt > NAME.summary.txt`, `--json`, `--csv`, run in that folder.
-#[test]
-#[ignore]
-fn write_inputs() {
-    let dir = std::env::var("JIXIAO_GOLDEN_INPUTS").expect("JIXIAO_GOLDEN_INPUTS names a folder");
-    std::fs::create_dir_all(&dir).expect("the folder can be made");
-    for (name, text) in inputs() {
-        std::fs::write(format!("{dir}/{name}.txt"), text).expect("the input is written");
-    }
 }
 
 /// What the grammar reads in a value, leniently and strictly, and its canonical form.
@@ -159,7 +218,17 @@ fn reading(text: &str) -> String {
 
 #[test]
 fn values_stay_identical() {
-    let golden = std::fs::read_to_string(format!("{GOLDEN}/values.tsv")).expect("values.tsv");
+    if updating() {
+        let mut out = String::new();
+        for v in &values() {
+            let input = serde_json::to_string(v).expect("a string");
+            let _ = writeln!(out, "{input}\t{}", reading(v));
+        }
+        compare("values.tsv", &out, &mut Vec::new());
+        return;
+    }
+    let golden =
+        std::fs::read_to_string(golden_dir().join("values.tsv")).expect("values.tsv is there");
     let mut failures = Vec::new();
     let mut count = 0;
     for line in golden.lines() {
@@ -321,10 +390,9 @@ fn generated(count: usize) -> Vec<String> {
         .collect()
 }
 
-/// Writes `values.tsv` afresh: run only where the readings are known to be right.
-#[test]
-#[ignore]
-fn write_values() {
+/// The values `values.tsv` holds: those of the seed, of every fixture table, every string
+/// literal of the tests and thousands of generated ones, each once.
+fn values() -> Vec<String> {
     let root = env!("CARGO_MANIFEST_DIR");
     let mut values: Vec<String> = Vec::new();
     for line in include_str!("data/seed_targets.jsonl").lines() {
@@ -364,222 +432,5 @@ fn write_values() {
     values.extend(generated(6000));
     let mut seen = std::collections::HashSet::new();
     values.retain(|v| seen.insert(v.clone()));
-    let mut out = String::new();
-    for v in &values {
-        let input = serde_json::to_string(v).expect("a string");
-        let _ = writeln!(out, "{input}\t{}", reading(v));
-    }
-    std::fs::write(format!("{GOLDEN}/values.tsv"), out).expect("written");
-}
-
-// What follows is the `table` example's output, from the same library calls.
-
-fn json<T: serde::Serialize>(value: &T) -> String {
-    match serde_json::to_string_pretty(value) {
-        Ok(text) => text + "\n",
-        Err(e) => format!("{{\"error\": {:?}}}\n", e.to_string()),
-    }
-}
-
-fn columns(f: &Funding) -> String {
-    let named = [
-        ("财政拨款", f.fiscal),
-        ("财政专户", f.special),
-        ("其他资金", f.other),
-        ("非财政", f.non_fiscal),
-        ("unresolved", f.unresolved),
-    ];
-    let parts: Vec<String> = named
-        .iter()
-        .filter_map(|(name, amount)| amount.map(|a| format!("{name} {a}")))
-        .collect();
-    parts.join(", ")
-}
-
-fn money(f: &Funding) -> String {
-    let total = f.total.map_or("-".to_string(), |d| d.to_string());
-    format!("{total:>10}  ({})", columns(f))
-}
-
-fn summary(file: &str, doc: &Document) -> String {
-    let mut s = String::new();
-    let _ = writeln!(s, "== {file}");
-    let _ = writeln!(s, "{}", doc.title.as_deref().unwrap_or("(no title)"));
-    let _ = writeln!(
-        s,
-        "department {} · year {} · money in {} · {} table read from its {} layout",
-        doc.department.as_deref().unwrap_or("?"),
-        doc.year.map_or("?".to_string(), |y| y.to_string()),
-        doc.money_unit.as_deref().unwrap_or("?"),
-        doc.kind,
-        doc.layout
-    );
-    if doc.funding.total.is_some() {
-        let _ = writeln!(s, "合计 {}", money(&doc.funding));
-    }
-    let _ = writeln!(
-        s,
-        "{} units, {} projects, {} indicators\n",
-        doc.units.len(),
-        doc.projects().count(),
-        doc.indicators().count()
-    );
-    for unit in &doc.units {
-        let _ = writeln!(s, "{}  {}", unit.name, money(&unit.funding));
-        for project in &unit.projects {
-            let _ = writeln!(
-                s,
-                "    {:>10}  {:>2} indicators  {}{}",
-                project.funding.total.map_or("-".into(), |t| t.to_string()),
-                project.indicators.len(),
-                project.name,
-                if project.funding.fiscal == project.funding.total {
-                    String::new()
-                } else {
-                    format!("  ({})", columns(&project.funding))
-                }
-            );
-            scored(&mut s, project);
-        }
-    }
-    let _ = writeln!(s, "\nindicators by category");
-    for category in Category::iter() {
-        let n = doc
-            .indicators()
-            .filter(|i| i.category == Some(category))
-            .count();
-        if n > 0 {
-            let _ = writeln!(s, "    {:<16} {n:>4}", category.to_string());
-        }
-    }
-    let _ = writeln!(s, "\ndiagnostics ({})", doc.diagnostics.len());
-    for d in &doc.diagnostics {
-        let _ = writeln!(s, "    {d}");
-    }
-    s
-}
-
-fn scored(s: &mut String, project: &Project) {
-    let weighted = project
-        .indicators
-        .iter()
-        .any(|i| i.weight.is_some() || i.score.is_some() || i.actual.is_some());
-    if !weighted {
-        return;
-    }
-    let _ = writeln!(
-        s,
-        "          {:>3}  {:>6} {:>6}  name · target · actual",
-        "#", "weight", "score"
-    );
-    for i in &project.indicators {
-        let number = |d: Option<jixiao::Decimal>| d.map_or("-".to_string(), |d| d.to_string());
-        let _ = writeln!(
-            s,
-            "          {:>3}  {:>6} {:>6}  {} · {} · {}",
-            i.seq,
-            number(i.weight),
-            number(i.score),
-            i.name,
-            i.annual.raw(),
-            i.actual.as_ref().map_or("-", |a| a.raw())
-        );
-    }
-    let weights: Option<jixiao::Decimal> = project.indicators.iter().map(|i| i.weight).sum();
-    let scores: Option<jixiao::Decimal> = project.indicators.iter().map(|i| i.score).sum();
-    for row in &project.execution {
-        let _ = writeln!(
-            s,
-            "          budget {}: {} of {} executed, weight {}, score {}",
-            row.label.trim_end_matches([':', '：']),
-            row.executed.map_or("-".into(), |d| d.to_string()),
-            row.budget.map_or("-".into(), |d| d.to_string()),
-            row.weight.map_or("-".into(), |d| d.to_string()),
-            row.score.map_or("-".into(), |d| d.to_string())
-        );
-    }
-    if weights.is_some() || scores.is_some() {
-        let _ = writeln!(
-            s,
-            "          total  {:>6} {:>6}",
-            weights.map_or("-".into(), |d| d.to_string()),
-            scores.map_or("-".into(), |d| d.to_string())
-        );
-    }
-}
-
-fn field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
-
-fn target_fields(t: &Target) -> [String; 7] {
-    let (amount, scale, unit, per) = match t.value() {
-        Value::Compare { value: q, .. } | Value::Relative { value: Some(q), .. } => (
-            q.amount().to_string(),
-            q.scale().map(|s| s.to_string()).unwrap_or_default(),
-            q.unit().unwrap_or_default().to_string(),
-            q.per().unwrap_or_default().to_string(),
-        ),
-        Value::Rank { rank, .. } => (rank.to_string(), String::new(), "名".into(), String::new()),
-        _ => Default::default(),
-    };
-    [
-        t.raw().to_string(),
-        t.kind().as_str().to_string(),
-        t.op().map(|o| o.as_str().to_string()).unwrap_or_default(),
-        amount,
-        scale,
-        unit,
-        per,
-    ]
-}
-
-fn csv(documents: &[(&str, Document)]) -> String {
-    let mut out = String::from(
-        "file,unit,project,seq,tier,category,name,\
-         period_raw,period_kind,period_op,period_amount,period_scale,period_unit,period_per,\
-         annual_raw,annual_kind,annual_op,annual_amount,annual_scale,annual_unit,annual_per,\
-         project_position,weight,score,actual_raw\n",
-    );
-    for (file, doc) in documents {
-        let mut position = 0usize;
-        for unit in &doc.units {
-            for project in &unit.projects {
-                position += 1;
-                for i in &project.indicators {
-                    let mut row = vec![
-                        (*file).to_owned(),
-                        unit.name.clone(),
-                        project.name.clone(),
-                        i.seq.to_string(),
-                        i.tier.map(|t| t.code().to_string()).unwrap_or_default(),
-                        i.category.map(|c| c.code().to_string()).unwrap_or_default(),
-                        i.name.clone(),
-                    ];
-                    match &i.period {
-                        Some(period) => row.extend(target_fields(period)),
-                        None => row.extend(<[String; 7]>::default()),
-                    }
-                    row.extend(target_fields(&i.annual));
-                    row.push(position.to_string());
-                    row.push(i.weight.map(|d| d.to_string()).unwrap_or_default());
-                    row.push(i.score.map(|d| d.to_string()).unwrap_or_default());
-                    row.push(
-                        i.actual
-                            .as_ref()
-                            .map(|a| a.raw().to_string())
-                            .unwrap_or_default(),
-                    );
-                    let row: Vec<String> = row.iter().map(|f| field(f)).collect();
-                    out.push_str(&row.join(","));
-                    out.push('\n');
-                }
-            }
-        }
-    }
-    out
+    values
 }

@@ -517,15 +517,13 @@ fn weights_are_from_0_to_100_and_add_up_to_at_most_100() {
         )
     );
     // Configured weights whose sum overflows leave the indicators unscored.
-    let config = AssessConfig {
-        weights: jixiao::Weights {
-            output: Decimal::MAX,
-            benefit: Decimal::MAX,
-            satisfaction: Decimal::MAX,
-            budget: Decimal::TEN,
-        },
-        ..AssessConfig::default()
-    };
+    let config = AssessConfig::default().with_weights(
+        jixiao::Weights::default()
+            .with_output(Decimal::MAX)
+            .with_benefit(Decimal::MAX)
+            .with_satisfaction(Decimal::MAX)
+            .with_budget(Decimal::TEN),
+    );
     let actuals: Actuals = "project,indicator,actual\n1,1,100%".parse().expect("csv");
     let a = assess(&real(), &actuals, &config);
     assert_eq!(
@@ -623,4 +621,88 @@ fn a_project_of_many_indicators_is_checked_and_scored_in_one_pass() {
     // 产出 alone takes the 90 of the three tiers, shared by all: all but one met.
     assert_eq!(p.score.to_string(), "90.00");
     assert_eq!(p.indicators[n].status, Status::Unscored);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the fuzzers found (`tests/data/fuzz/<target>/`), replayed with their targets' checks
+
+/// The inputs kept for a fuzz target.
+fn fuzz_inputs(target: &str) -> Vec<(String, Vec<u8>)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/fuzz")
+        .join(target);
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut inputs: Vec<(String, Vec<u8>)> = entries
+        .filter_map(Result::ok)
+        .map(|e| {
+            let bytes = std::fs::read(e.path()).expect("a fuzz input");
+            (e.file_name().to_string_lossy().into_owned(), bytes)
+        })
+        .collect();
+    inputs.sort();
+    inputs
+}
+
+#[test]
+fn fuzz_inputs_of_the_value_grammar_hold() {
+    for (name, bytes) in fuzz_inputs("target_lenient") {
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            continue;
+        };
+        let lenient = Target::lenient(text);
+        match text.parse::<Target>() {
+            Ok(strict) => assert_eq!(strict, lenient, "{name}"),
+            Err(_) => assert_eq!(lenient.kind(), Kind::Text, "{name}"),
+        }
+        let plain = |t: &Target| {
+            t.subject()
+                .is_none_or(|s| s.chars().all(char::is_alphanumeric))
+        };
+        if plain(&lenient) && lenient.parts().iter().all(plain) {
+            assert_eq!(Target::lenient(&lenient.to_string()), lenient, "{name}");
+        }
+    }
+}
+
+#[test]
+fn fuzz_inputs_of_tables_and_scores_hold() {
+    for (_, bytes) in fuzz_inputs("document") {
+        if let Ok(doc) = Document::from_bytes(&bytes) {
+            let _ = check(&doc, &CheckConfig::default());
+        }
+    }
+    for (name, bytes) in fuzz_inputs("assess") {
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            continue;
+        };
+        let (doc, csv) = match text.split_once('\0') {
+            Some((t, csv)) => match t.parse::<Document>() {
+                Ok(doc) => (doc, csv),
+                Err(_) => continue,
+            },
+            None => (real(), text),
+        };
+        if let Ok(actuals) = csv.parse::<Actuals>() {
+            for p in assess(&doc, &actuals, &AssessConfig::default()).projects {
+                assert!(p.score <= Decimal::ONE_HUNDRED, "{name}: {p:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_value_over_the_cap_in_a_grid_is_text_with_a_diagnostic() {
+    let long = "1".repeat(2_000);
+    let doc = table(&format!(
+        "一级指标 | 二级指标 | 三级指标 | 指标值\n产出指标 | 数量指标 | 培训场次 | {long}\n"
+    ));
+    let i = doc.indicators().next().expect("an indicator");
+    assert_eq!(i.annual.kind(), Kind::Text);
+    assert_eq!(i.annual.raw(), long);
+    assert_eq!(
+        said(&doc, DiagnosticCode::ValueCapped),
+        ["2:1: a target value is at most 1000 characters: this one is longer, and is kept as text"]
+    );
 }

@@ -283,3 +283,86 @@ fn a_name_shared_by_projects_is_not_guessed() {
     );
     assert!(a.projects[0].indicators[0].actual.is_none());
 }
+
+#[test]
+fn a_goal_block_under_its_own_headings() {
+    // 萧县: `年度总体目标 | 年初设定目标 | 年度总体目标完成情况综述`, then the two texts.
+    let doc = table("anhui_xiaoxian-zhongyang_2023_selfeval");
+    let project = doc.projects().next().expect("a project");
+    assert_eq!(
+        project.goal,
+        "落实39户特色种养业奖补政策,增加脱贫户家庭收入"
+    );
+    assert_eq!(
+        project.goal_actual.as_deref(),
+        Some("落实39户特色种养业奖补政策,增加脱贫户家庭收入")
+    );
+}
+
+#[test]
+fn a_money_block_under_a_merged_label_in_a_positional_grid() {
+    use jixiao::{Cell, Grid, Layout, Rows};
+    // As a spreadsheet lays it out: the block's label merged down its rows, headers merged
+    // over two cells and repeated in each.
+    let rows: [&[&str]; 5] = [
+        &["项目名称", "维修项目", "", "", "", "", "", ""],
+        &[
+            "资金情况(万元)",
+            "",
+            "全年预算数",
+            "全年执行数",
+            "分值",
+            "分值",
+            "执行率",
+            "得分",
+            "得分",
+        ],
+        &["", "年度资金总额:", "100", "95", "10", "", "95%", "9.5", ""],
+        &[
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+        ],
+        &[
+            "产出指标",
+            "数量指标",
+            "维修面积",
+            "≥400平方米",
+            "420平方米",
+            "90",
+            "90",
+        ],
+    ];
+    let mut grid = Grid::new(Layout::Spreadsheet, Rows::Positional);
+    for (line, row) in rows.iter().enumerate() {
+        grid.push_row(
+            row.iter()
+                .enumerate()
+                .map(|(column, text)| Cell::new(*text, line + 1, column + 1))
+                .collect(),
+        );
+    }
+    let doc = Document::from_grids(&[grid]).expect("reads");
+    let project = doc.projects().next().expect("a project");
+    let money = &project.execution[0];
+    assert_eq!(
+        (
+            money.budget,
+            money.executed,
+            money.weight,
+            money.rate,
+            money.score
+        ),
+        (
+            Some(d("100")),
+            Some(d("95")),
+            Some(d("10")),
+            Some(d("95")),
+            Some(d("9.5"))
+        )
+    );
+}

@@ -1,6 +1,7 @@
 //! Properties of the table parser: any text and any truncation of the real table parse without
 //! a panic, and page breaks and line wraps anywhere leave the document as it was.
 
+mod cases;
 mod common;
 
 use common::records_in;
@@ -76,7 +77,7 @@ fn body_lines() -> Vec<usize> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(cases::config(64))]
 
     #[test]
     fn any_text_parses_or_is_refused_without_a_panic(text in any::<String>()) {

@@ -1,6 +1,8 @@
 //! Properties of the value grammar: generated targets survive their canonical form, and any
 //! text at all parses leniently without a panic.
 
+mod cases;
+
 use jixiao::{Baseline, Kind, Op, PartialDate, Quantity, Scale, Target, Value};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -245,12 +247,19 @@ fn value_like_text() -> impl Strategy<Value = String> {
         Just("满意度"),
         Just("长期"),
         Just("XX"),
+        Just("\u{200D}"),
+        Just("e"),
+        Just("\""),
+        Just("79228162514264337593543950335"),
+        Just("1e400"),
+        Just("两千"),
+        Just("截至一月"),
     ];
     proptest::collection::vec(pieces, 0..12).prop_map(|v| v.concat())
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(cases::config(2000))]
 
     #[test]
     fn generated_targets_survive_their_canonical_form(t in target()) {
@@ -273,6 +282,42 @@ proptest! {
     #[test]
     fn value_like_text_parses_leniently_and_strictly_alike(text in value_like_text()) {
         check_any(&text)?;
+    }
+
+    #[test]
+    fn a_number_too_large_to_hold_is_never_read_from_its_tail(
+        digits in "[1-9][0-9]{29,40}",
+        fraction in proptest::option::of("[0-9]{1,5}"),
+        unit in proptest::option::of(pick(UNITS)),
+        op in proptest::option::of(pick(&["≥", "不低于", "≤"])),
+    ) {
+        let text = format!(
+            "{}{digits}{}{}",
+            op.unwrap_or(""),
+            fraction.map(|f| format!(".{f}")).unwrap_or_default(),
+            unit.unwrap_or("")
+        );
+        let t = Target::lenient(&text);
+        prop_assert_eq!(t.kind(), Kind::Text, "{} read as {:?}", text, t);
+    }
+
+    #[test]
+    fn a_hidden_character_next_to_a_digit_makes_the_value_text(
+        text in value_like_text(),
+        hidden in pick(&["\u{200D}", "\u{200B}", "\u{FEFF}", "\u{0}", "\u{AD}"]),
+        at in any::<proptest::sample::Index>(),
+    ) {
+        // One digit at least, and the hidden character before or after one.
+        let text = format!("{text}9");
+        let digits: Vec<usize> = text
+            .char_indices()
+            .filter(|(_, c)| c.is_ascii_digit() || ('０'..='９').contains(c))
+            .flat_map(|(i, c)| [i, i + c.len_utf8()])
+            .collect();
+        let at = digits[at.index(digits.len())];
+        let text = format!("{}{hidden}{}", &text[..at], &text[at..]);
+        let t = Target::lenient(&text);
+        prop_assert_eq!(t.kind(), Kind::Text, "{:?} read as {:?}", text, t);
     }
 }
 

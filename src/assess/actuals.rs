@@ -47,7 +47,7 @@ pub(crate) struct NamedRow {
 ///
 /// ```
 /// use jixiao::Actuals;
-/// use rust_decimal::Decimal;
+/// use jixiao::Decimal;
 ///
 /// let mut actuals = Actuals::default();
 /// actuals.set(1, 2, "96.5%").set_budget(1, Decimal::from(760));
@@ -178,7 +178,7 @@ impl Actuals {
     /// Sets an indicator's weight, out of 100, instead of an even share of its tier's.
     ///
     /// ```
-    /// use rust_decimal::Decimal;
+    /// use jixiao::Decimal;
     ///
     /// let mut a = jixiao::Actuals::default();
     /// a.set_weight(1, 1, Decimal::from(30));
@@ -192,7 +192,7 @@ impl Actuals {
     /// Sets the amount a project executed, in the table's money unit.
     ///
     /// ```
-    /// use rust_decimal::Decimal;
+    /// use jixiao::Decimal;
     ///
     /// let mut a = jixiao::Actuals::default();
     /// a.set_budget(2, Decimal::new(11000, 1));
@@ -208,6 +208,7 @@ impl Actuals {
     /// ```
     /// assert_eq!(jixiao::Actuals::default().actual(1, 1), None);
     /// ```
+    #[must_use]
     pub fn actual(&self, project: usize, indicator: u32) -> Option<&str> {
         self.get(project, indicator)?.actual.as_deref()
     }
@@ -217,6 +218,7 @@ impl Actuals {
     /// ```
     /// assert!(jixiao::Actuals::default().baseline(1, 1).is_none());
     /// ```
+    #[must_use]
     pub fn baseline(&self, project: usize, indicator: u32) -> Option<&Quantity> {
         self.get(project, indicator)?.baseline.as_ref()
     }
@@ -226,6 +228,7 @@ impl Actuals {
     /// ```
     /// assert!(jixiao::Actuals::default().weight(1, 1).is_none());
     /// ```
+    #[must_use]
     pub fn weight(&self, project: usize, indicator: u32) -> Option<Decimal> {
         self.get(project, indicator)?.weight
     }
@@ -235,6 +238,7 @@ impl Actuals {
     /// ```
     /// assert!(jixiao::Actuals::default().budget(1).is_none());
     /// ```
+    #[must_use]
     pub fn budget(&self, project: usize) -> Option<Decimal> {
         self.budgets.get(&project).copied()
     }
@@ -246,6 +250,7 @@ impl Actuals {
     /// assert_eq!(a.len(), 2);
     /// # Ok::<(), jixiao::AssessError>(())
     /// ```
+    #[must_use]
     pub fn len(&self) -> usize {
         self.indicators.len() + self.budgets.len() + self.named.len()
     }
@@ -255,6 +260,7 @@ impl Actuals {
     /// ```
     /// assert!(jixiao::Actuals::default().is_empty());
     /// ```
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

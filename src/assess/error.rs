@@ -43,6 +43,7 @@ impl AssessError {
     ///
     /// assert_eq!("".parse::<Actuals>().unwrap_err().kind(), AssessErrorKind::Header);
     /// ```
+    #[must_use]
     pub fn kind(&self) -> AssessErrorKind {
         self.kind
     }

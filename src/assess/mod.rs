@@ -24,7 +24,7 @@ pub(crate) use score::execution;
 ///
 /// ```
 /// use jixiao::{Tier, Weights};
-/// use rust_decimal::Decimal;
+/// use jixiao::Decimal;
 ///
 /// let w = Weights::default();
 /// assert_eq!(w.of(Tier::Output), Decimal::from(50));
@@ -32,6 +32,8 @@ pub(crate) use score::execution;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Weights {
     /// 产出指标: 50.
     pub output: Decimal,
@@ -55,6 +57,59 @@ impl Default for Weights {
 }
 
 impl Weights {
+    /// The weights with another weight of 产出指标.
+    ///
+    /// ```
+    /// use jixiao::{Decimal, Weights};
+    ///
+    /// let w = Weights::default().with_output(Decimal::from(40)).with_benefit(Decimal::from(40));
+    /// assert_eq!(w.total(), Decimal::from(100));
+    /// ```
+    #[must_use]
+    pub fn with_output(mut self, weight: Decimal) -> Weights {
+        self.output = weight;
+        self
+    }
+
+    /// The weights with another weight of 效益指标.
+    ///
+    /// ```
+    /// use jixiao::{Decimal, Weights};
+    ///
+    /// assert_eq!(Weights::default().with_benefit(Decimal::from(20)).benefit, Decimal::from(20));
+    /// ```
+    #[must_use]
+    pub fn with_benefit(mut self, weight: Decimal) -> Weights {
+        self.benefit = weight;
+        self
+    }
+
+    /// The weights with another weight of 满意度指标.
+    ///
+    /// ```
+    /// use jixiao::{Decimal, Weights};
+    ///
+    /// assert_eq!(Weights::default().with_satisfaction(Decimal::from(20)).satisfaction, Decimal::from(20));
+    /// ```
+    #[must_use]
+    pub fn with_satisfaction(mut self, weight: Decimal) -> Weights {
+        self.satisfaction = weight;
+        self
+    }
+
+    /// The weights with another weight of 预算执行率.
+    ///
+    /// ```
+    /// use jixiao::{Decimal, Weights};
+    ///
+    /// assert_eq!(Weights::default().with_budget(Decimal::ZERO).total(), Decimal::from(90));
+    /// ```
+    #[must_use]
+    pub fn with_budget(mut self, weight: Decimal) -> Weights {
+        self.budget = weight;
+        self
+    }
+
     /// The weight of a tier.
     ///
     /// ```
@@ -62,6 +117,7 @@ impl Weights {
     ///
     /// assert_eq!(Weights::default().of(Tier::Satisfaction).to_string(), "10");
     /// ```
+    #[must_use]
     pub fn of(&self, tier: crate::Tier) -> Decimal {
         match tier {
             crate::Tier::Output => self.output,
@@ -78,6 +134,7 @@ impl Weights {
     /// ```
     /// assert_eq!(jixiao::Weights::default().total().to_string(), "100");
     /// ```
+    #[must_use]
     pub fn total(&self) -> Decimal {
         self.output + self.benefit + self.satisfaction + self.budget
     }
@@ -91,6 +148,7 @@ impl Weights {
 /// assert_eq!(AssessConfig::default().missing_tier, MissingTier::Redistribute);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MissingTier {
     /// The tiers the project has share it in proportion to their weights, so that a project
     /// can still reach 100 (the default).
@@ -109,6 +167,7 @@ pub enum MissingTier {
 /// assert_eq!(QualitativeScores::default().partial.to_string(), "70");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct QualitativeScores {
     /// 达成年度指标: 100.
     pub achieved: Decimal,
@@ -128,15 +187,60 @@ impl Default for QualitativeScores {
     }
 }
 
+impl QualitativeScores {
+    /// The shares with another share for 达成年度指标.
+    ///
+    /// ```
+    /// use jixiao::{Decimal, QualitativeScores};
+    ///
+    /// let q = QualitativeScores::default().with_achieved(Decimal::from(90));
+    /// assert_eq!(q.achieved, Decimal::from(90));
+    /// ```
+    #[must_use]
+    pub fn with_achieved(mut self, share: Decimal) -> QualitativeScores {
+        self.achieved = share;
+        self
+    }
+
+    /// The shares with another share for 部分达成年度指标并具有一定效果.
+    ///
+    /// ```
+    /// use jixiao::{Decimal, QualitativeScores};
+    ///
+    /// let q = QualitativeScores::default().with_partial(Decimal::from(60));
+    /// assert_eq!(q.partial, Decimal::from(60));
+    /// ```
+    #[must_use]
+    pub fn with_partial(mut self, share: Decimal) -> QualitativeScores {
+        self.partial = share;
+        self
+    }
+
+    /// The shares with another share for 未达成年度指标且效果较差.
+    ///
+    /// ```
+    /// use jixiao::{Decimal, QualitativeScores};
+    ///
+    /// let q = QualitativeScores::default().with_missed(Decimal::ZERO);
+    /// assert_eq!(q.missed, Decimal::ZERO);
+    /// ```
+    #[must_use]
+    pub fn with_missed(mut self, share: Decimal) -> QualitativeScores {
+        self.missed = share;
+        self
+    }
+}
+
 /// How scores become grades: the lowest score of 优, 良 and 中 (below is 差).
 ///
 /// ```
 /// use jixiao::{Grade, GradeBands};
-/// use rust_decimal::Decimal;
+/// use jixiao::Decimal;
 ///
 /// assert_eq!(GradeBands::default().grade(Decimal::from(85)), Grade::Good);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct GradeBands {
     /// 优 from 90.
     pub excellent: Decimal,
@@ -157,16 +261,59 @@ impl Default for GradeBands {
 }
 
 impl GradeBands {
+    /// The bands with another lowest score of 优.
+    ///
+    /// ```
+    /// use jixiao::{Decimal, Grade, GradeBands};
+    ///
+    /// let bands = GradeBands::default().with_excellent(Decimal::from(95));
+    /// assert_eq!(bands.grade(Decimal::from(92)), Grade::Good);
+    /// ```
+    #[must_use]
+    pub fn with_excellent(mut self, lowest: Decimal) -> GradeBands {
+        self.excellent = lowest;
+        self
+    }
+
+    /// The bands with another lowest score of 良.
+    ///
+    /// ```
+    /// use jixiao::{Decimal, Grade, GradeBands};
+    ///
+    /// let bands = GradeBands::default().with_good(Decimal::from(75));
+    /// assert_eq!(bands.grade(Decimal::from(78)), Grade::Good);
+    /// ```
+    #[must_use]
+    pub fn with_good(mut self, lowest: Decimal) -> GradeBands {
+        self.good = lowest;
+        self
+    }
+
+    /// The bands with another lowest score of 中.
+    ///
+    /// ```
+    /// use jixiao::{Decimal, Grade, GradeBands};
+    ///
+    /// let bands = GradeBands::default().with_fair(Decimal::from(50));
+    /// assert_eq!(bands.grade(Decimal::from(55)), Grade::Fair);
+    /// ```
+    #[must_use]
+    pub fn with_fair(mut self, lowest: Decimal) -> GradeBands {
+        self.fair = lowest;
+        self
+    }
+
     /// The grade of a score.
     ///
     /// ```
     /// use jixiao::{Grade, GradeBands};
-    /// use rust_decimal::Decimal;
+    /// use jixiao::Decimal;
     ///
     /// let bands = GradeBands::default();
     /// assert_eq!(bands.grade(Decimal::from(90)), Grade::Excellent);
     /// assert_eq!(bands.grade(Decimal::new(5999, 2)), Grade::Poor);
     /// ```
+    #[must_use]
     pub fn grade(&self, score: Decimal) -> Grade {
         if score >= self.excellent {
             Grade::Excellent
@@ -182,14 +329,20 @@ impl GradeBands {
 
 /// The rules of an assessment. The defaults say where they come from.
 ///
-/// ```
-/// use jixiao::AssessConfig;
-/// use rust_decimal::Decimal;
+/// Fields may be added: build a config from [`AssessConfig::default`] and its `with_*`
+/// methods (or set its public fields).
 ///
-/// let config = AssessConfig::default();
-/// assert_eq!(config.explain_from, Decimal::from(130));
+/// ```
+/// use jixiao::{AssessConfig, Decimal, MissingTier, Weights};
+///
+/// let config = AssessConfig::default()
+///     .with_weights(Weights::default().with_output(Decimal::from(60)).with_benefit(Decimal::from(20)))
+///     .with_missing_tier(MissingTier::Forfeit);
+/// assert_eq!(config.weights.total(), Decimal::from(100));
+/// assert_eq!(AssessConfig::default().explain_from, Decimal::from(130));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct AssessConfig {
     /// The weights of the tiers and the budget.
     pub weights: Weights,
@@ -216,6 +369,80 @@ impl Default for AssessConfig {
     }
 }
 
+impl AssessConfig {
+    /// The config with other weights of the tiers and the budget.
+    ///
+    /// ```
+    /// use jixiao::{AssessConfig, Decimal, Weights};
+    ///
+    /// let config = AssessConfig::default().with_weights(Weights::default().with_budget(Decimal::from(20)));
+    /// assert_eq!(config.weights.budget, Decimal::from(20));
+    /// ```
+    #[must_use]
+    pub fn with_weights(mut self, weights: Weights) -> AssessConfig {
+        self.weights = weights;
+        self
+    }
+
+    /// The config with another rule for a missing tier's weight.
+    ///
+    /// ```
+    /// use jixiao::{AssessConfig, MissingTier};
+    ///
+    /// let config = AssessConfig::default().with_missing_tier(MissingTier::Forfeit);
+    /// assert_eq!(config.missing_tier, MissingTier::Forfeit);
+    /// ```
+    #[must_use]
+    pub fn with_missing_tier(mut self, missing_tier: MissingTier) -> AssessConfig {
+        self.missing_tier = missing_tier;
+        self
+    }
+
+    /// The config with other shares for qualitative results.
+    ///
+    /// ```
+    /// use jixiao::{AssessConfig, Decimal, QualitativeScores};
+    ///
+    /// let shares = QualitativeScores::default().with_partial(Decimal::from(80));
+    /// let config = AssessConfig::default().with_qualitative(shares);
+    /// assert_eq!(config.qualitative.partial, Decimal::from(80));
+    /// ```
+    #[must_use]
+    pub fn with_qualitative(mut self, qualitative: QualitativeScores) -> AssessConfig {
+        self.qualitative = qualitative;
+        self
+    }
+
+    /// The config with other grade bands.
+    ///
+    /// ```
+    /// use jixiao::{AssessConfig, Decimal, GradeBands};
+    ///
+    /// let config = AssessConfig::default().with_grades(GradeBands::default().with_fair(Decimal::from(50)));
+    /// assert_eq!(config.grades.fair, Decimal::from(50));
+    /// ```
+    #[must_use]
+    pub fn with_grades(mut self, grades: GradeBands) -> AssessConfig {
+        self.grades = grades;
+        self
+    }
+
+    /// The config with another percentage of its target from which an actual needs a written
+    /// explanation.
+    ///
+    /// ```
+    /// use jixiao::{AssessConfig, Decimal};
+    ///
+    /// let config = AssessConfig::default().with_explain_from(Decimal::from(150));
+    /// assert_eq!(config.explain_from, Decimal::from(150));
+    /// ```
+    #[must_use]
+    pub fn with_explain_from(mut self, percent: Decimal) -> AssessConfig {
+        self.explain_from = percent;
+        self
+    }
+}
+
 /// A grade: 优, 良, 中 or 差.
 ///
 /// ```
@@ -226,6 +453,7 @@ impl Default for AssessConfig {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Grade {
     /// 优: 90 and above.
     #[cfg_attr(feature = "serde", serde(rename = "优"))]
@@ -247,6 +475,7 @@ impl Grade {
     /// ```
     /// assert_eq!(jixiao::Grade::Fair.as_str(), "中");
     /// ```
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Grade::Excellent => "优",
@@ -288,6 +517,8 @@ impl FromStr for Grade {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub enum Status {
     /// The target was met: full weight.
     Met,
@@ -305,6 +536,7 @@ impl Status {
     /// ```
     /// assert_eq!(jixiao::Status::Partial.as_str(), "partial");
     /// ```
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Status::Met => "met",
@@ -354,6 +586,8 @@ impl FromStr for Status {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct IndicatorScore {
     /// The indicator's number within its project.
     pub seq: u32,
@@ -394,6 +628,8 @@ pub struct IndicatorScore {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct BudgetScore {
     /// Its weight, out of 100.
     pub weight: Decimal,
@@ -432,6 +668,8 @@ pub struct BudgetScore {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct ProjectScore {
     /// The project's 1-based position in the document.
     pub project: usize,
@@ -472,7 +710,18 @@ pub struct ProjectScore {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+// The JSON begins with the format's version: see `json::versioned`.
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(remote = "Self")
+)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Assessment", transform = crate::json::with_format)
+)]
+#[non_exhaustive]
 pub struct Assessment {
     /// Every project of the document, in order.
     pub projects: Vec<ProjectScore>,
@@ -493,6 +742,7 @@ pub struct Assessment {
 /// assert!(assessment.projects[0].indicators.iter().all(|i| i.status == Status::Unscored));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[must_use]
 pub fn assess(doc: &Document, actuals: &Actuals, config: &AssessConfig) -> Assessment {
     score::assess(doc, actuals, config)
 }

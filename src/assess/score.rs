@@ -65,21 +65,21 @@ fn with_table(projects: &[&Project], actuals: &Actuals) -> Actuals {
     for (n, project) in projects.iter().enumerate() {
         let position = n + 1;
         for indicator in &project.indicators {
-            if merged.actual(position, indicator.seq).is_none() {
-                if let Some(actual) = &indicator.actual {
-                    merged.set(position, indicator.seq, actual.raw());
-                }
+            if merged.actual(position, indicator.seq).is_none()
+                && let Some(actual) = &indicator.actual
+            {
+                merged.set(position, indicator.seq, actual.raw());
             }
-            if merged.weight(position, indicator.seq).is_none() {
-                if let Some(weight) = indicator.weight {
-                    merged.set_weight(position, indicator.seq, weight);
-                }
+            if merged.weight(position, indicator.seq).is_none()
+                && let Some(weight) = indicator.weight
+            {
+                merged.set_weight(position, indicator.seq, weight);
             }
         }
-        if merged.budget(position).is_none() {
-            if let Some(executed) = execution(project).and_then(|row| row.executed) {
-                merged.set_budget(position, executed);
-            }
+        if merged.budget(position).is_none()
+            && let Some(executed) = execution(project).and_then(|row| row.executed)
+        {
+            merged.set_budget(position, executed);
         }
     }
     merged

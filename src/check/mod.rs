@@ -26,12 +26,20 @@ use rust_decimal::Decimal;
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "kebab-case")
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub enum CheckCode {
     /// An indicator's tier disagrees with its category.
     TierCategory,
-    /// A value's unit contradicts the unit its name states (`（亿美元）` with `亿元`).
+    /// A value's unit contradicts the unit its name states: a unit of another measure (`元`
+    /// under `（人）`, `小时` under `（%）`), or of the same measure that does not convert
+    /// (`亿元` under `（亿美元）`). The number means something else: an error.
     UnitContradiction,
+    /// A value's unit differs from the unit its name states where both may count the same
+    /// thing: two counting words (`不少于15家` under `扶持项目数（个）`), or a word this crate
+    /// does not know as a unit (`≥3组` under `其他试验(水稻)`). A warning: worth a look, often
+    /// the same count worded differently.
+    UnitDiffers,
     /// A 率 or 满意度 whose value is not a percentage.
     RateNotPercent,
     /// A 率 or 满意度 above 100%.
@@ -82,9 +90,9 @@ impl CheckCode {
     /// Every check, in the order they run.
     ///
     /// ```
-    /// assert_eq!(jixiao::CheckCode::ALL.len(), 23);
+    /// assert_eq!(jixiao::CheckCode::ALL.len(), 24);
     /// ```
-    pub const ALL: [CheckCode; 23] = [
+    pub const ALL: [CheckCode; 24] = [
         CheckCode::SumMismatch,
         CheckCode::TierCategory,
         CheckCode::MissingTier,
@@ -92,6 +100,7 @@ impl CheckCode {
         CheckCode::EmptyValue,
         CheckCode::Placeholder,
         CheckCode::UnitContradiction,
+        CheckCode::UnitDiffers,
         CheckCode::RateNotPercent,
         CheckCode::PercentOver100,
         CheckCode::AnnualAbovePeriod,
@@ -115,10 +124,12 @@ impl CheckCode {
     /// ```
     /// assert_eq!(jixiao::CheckCode::AnnualAbovePeriod.as_str(), "annual-above-period");
     /// ```
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             CheckCode::TierCategory => "tier-category",
             CheckCode::UnitContradiction => "unit-contradiction",
+            CheckCode::UnitDiffers => "unit-differs",
             CheckCode::RateNotPercent => "rate-not-percent",
             CheckCode::PercentOver100 => "percent-over-100",
             CheckCode::AnnualAbovePeriod => "annual-above-period",
@@ -150,6 +161,7 @@ impl CheckCode {
     ///
     /// assert_eq!(CheckCode::NonStandardSymbol.severity(), Severity::Info);
     /// ```
+    #[must_use]
     pub const fn severity(self) -> Severity {
         match self {
             CheckCode::SumMismatch
@@ -163,6 +175,7 @@ impl CheckCode {
             | CheckCode::RateMismatch
             | CheckCode::BudgetScoreMismatch => Severity::Error,
             CheckCode::TierCategory
+            | CheckCode::UnitDiffers
             | CheckCode::RateNotPercent
             | CheckCode::AnnualAbovePeriod
             | CheckCode::DirectionAgainstName
@@ -198,15 +211,20 @@ impl FromStr for CheckCode {
 
 /// Thresholds and choices of the checks. The defaults say where they come from.
 ///
-/// ```
-/// use jixiao::CheckConfig;
-/// use rust_decimal::Decimal;
+/// Fields may be added: build a config from [`CheckConfig::default`] and its `with_*`
+/// methods (or set its public fields).
 ///
-/// let config = CheckConfig { satisfaction_floor: Decimal::from(85), ..CheckConfig::default() };
+/// ```
+/// use jixiao::{CheckCode, CheckConfig, Decimal};
+///
+/// let config = CheckConfig::default()
+///     .with_satisfaction_floor(Decimal::from(85))
+///     .with_skip([CheckCode::NonStandardSymbol]);
+/// assert_eq!(config.satisfaction_floor, Decimal::from(85));
 /// assert_eq!(CheckConfig::default().satisfaction_floor, Decimal::from(80));
-/// # let _ = config;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct CheckConfig {
     /// The lowest 满意度 target, in percent. Default 80: the house rule this crate's domain notes
     /// record, common in provincial guides.
@@ -236,6 +254,84 @@ impl Default for CheckConfig {
     }
 }
 
+impl CheckConfig {
+    /// The config with another lowest 满意度 target, in percent.
+    ///
+    /// ```
+    /// use jixiao::{CheckConfig, Decimal};
+    ///
+    /// let config = CheckConfig::default().with_satisfaction_floor(Decimal::from(90));
+    /// assert_eq!(config.satisfaction_floor, Decimal::from(90));
+    /// ```
+    #[must_use]
+    pub fn with_satisfaction_floor(mut self, floor: Decimal) -> CheckConfig {
+        self.satisfaction_floor = floor;
+        self
+    }
+
+    /// The config with another highest percentage of a 率 or 满意度.
+    ///
+    /// ```
+    /// use jixiao::{CheckConfig, Decimal};
+    ///
+    /// let config = CheckConfig::default().with_percent_ceiling(Decimal::from(120));
+    /// assert_eq!(config.percent_ceiling, Decimal::from(120));
+    /// ```
+    #[must_use]
+    pub fn with_percent_ceiling(mut self, ceiling: Decimal) -> CheckConfig {
+        self.percent_ceiling = ceiling;
+        self
+    }
+
+    /// The config with these checks skipped, besides those it skips already.
+    ///
+    /// ```
+    /// use jixiao::{CheckCode, CheckConfig};
+    ///
+    /// let config = CheckConfig::default()
+    ///     .with_skip([CheckCode::MissingTier])
+    ///     .with_skip([CheckCode::NotQuantified, CheckCode::MissingTier]);
+    /// assert_eq!(config.skip, [CheckCode::MissingTier, CheckCode::NotQuantified]);
+    /// ```
+    #[must_use]
+    pub fn with_skip(mut self, codes: impl IntoIterator<Item = CheckCode>) -> CheckConfig {
+        for code in codes {
+            if !self.skip.contains(&code) {
+                self.skip.push(code);
+            }
+        }
+        self
+    }
+
+    /// The config with another tolerance for a self-evaluation's stated scores.
+    ///
+    /// ```
+    /// use jixiao::{CheckConfig, Decimal};
+    ///
+    /// let config = CheckConfig::default().with_score_tolerance(Decimal::ONE);
+    /// assert_eq!(config.score_tolerance, Decimal::ONE);
+    /// ```
+    #[must_use]
+    pub fn with_score_tolerance(mut self, tolerance: Decimal) -> CheckConfig {
+        self.score_tolerance = tolerance;
+        self
+    }
+
+    /// The config with another tolerance for a stated 执行率, in percentage points.
+    ///
+    /// ```
+    /// use jixiao::{CheckConfig, Decimal};
+    ///
+    /// let config = CheckConfig::default().with_rate_tolerance(Decimal::ONE);
+    /// assert_eq!(config.rate_tolerance, Decimal::ONE);
+    /// ```
+    #[must_use]
+    pub fn with_rate_tolerance(mut self, tolerance: Decimal) -> CheckConfig {
+        self.rate_tolerance = tolerance;
+        self
+    }
+}
+
 /// One thing a check found, with what it concerns.
 ///
 /// ```
@@ -253,6 +349,8 @@ impl Default for CheckConfig {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Finding {
     /// Which check.
     pub code: CheckCode,
@@ -294,14 +392,16 @@ impl fmt::Display for Finding {
 ///
 /// ```
 /// use jixiao::Quantification;
-/// use rust_decimal::Decimal;
+/// use jixiao::Decimal;
 ///
-/// let q = Quantification { quantified: 3, values: 4 };
+/// let q = Quantification::new(3, 4);
 /// assert_eq!(q.rate(), Some(Decimal::new(75, 0)));
 /// assert_eq!(Quantification::default().rate(), None);
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Quantification {
     /// Values that carry a number that can be checked and scored.
     pub quantified: usize,
@@ -310,13 +410,25 @@ pub struct Quantification {
 }
 
 impl Quantification {
+    /// The share of `quantified` values among `values`.
+    ///
+    /// ```
+    /// let q = jixiao::Quantification::new(2, 3);
+    /// assert_eq!((q.quantified, q.values), (2, 3));
+    /// ```
+    #[must_use]
+    pub const fn new(quantified: usize, values: usize) -> Quantification {
+        Quantification { quantified, values }
+    }
+
     /// The share in percent, to two decimals; `None` with no values.
     ///
     /// ```
     /// use jixiao::Quantification;
     ///
-    /// assert_eq!(Quantification { quantified: 2, values: 3 }.rate().map(|r| r.to_string()).as_deref(), Some("66.67"));
+    /// assert_eq!(Quantification::new(2, 3).rate().map(|r| r.to_string()).as_deref(), Some("66.67"));
     /// ```
+    #[must_use]
     pub fn rate(&self) -> Option<Decimal> {
         if self.values == 0 {
             return None;
@@ -341,6 +453,8 @@ impl Quantification {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct ProjectQuantification {
     /// The project's 1-based position in the document.
     pub project: usize,
@@ -362,7 +476,18 @@ pub struct ProjectQuantification {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+// The JSON begins with the format's version: see `json::versioned`.
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(remote = "Self")
+)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Report", transform = crate::json::with_format)
+)]
+#[non_exhaustive]
 pub struct Report {
     /// The findings, in the order of the document.
     pub findings: Vec<Finding>,
@@ -394,11 +519,12 @@ impl Report {
 /// use jixiao::{check, CheckCode, CheckConfig, Document};
 ///
 /// let doc: Document = std::fs::read_to_string("tests/data/guangzhou_commerce_2024.txt")?.parse()?;
-/// let config = CheckConfig { skip: vec![CheckCode::NonStandardSymbol], ..CheckConfig::default() };
+/// let config = CheckConfig::default().with_skip([CheckCode::NonStandardSymbol]);
 /// let report = check(&doc, &config);
 /// assert_eq!(report.of(CheckCode::NonStandardSymbol).count(), 0);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[must_use]
 pub fn check(doc: &Document, config: &CheckConfig) -> Report {
     rules::run(doc, config)
 }

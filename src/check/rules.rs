@@ -270,7 +270,11 @@ fn empty_or_placeholder(
     }
 }
 
-// unit-contradiction: the value's unit is not the one the name states.
+// unit-contradiction and unit-differs: the value's unit is not the one the name states. Units
+// of different measures (元 against 人, 小时 against %), or of one measure that do not convert
+// (美元 against 元, 小时 against 天), contradict: the number means something else. Two
+// counting words (个 against 家) count the same number in other words, and a word this crate
+// does not know as a unit (`（水稻）`) may be no unit at all: those only differ.
 fn unit_contradiction(
     place: Place<'_>,
     indicator: &Indicator,
@@ -281,25 +285,123 @@ fn unit_contradiction(
     let Some(named) = named.and_then(unit_only) else {
         return;
     };
-    let clash = quantities(value.written)
+    let clashes: Vec<Quantity> = quantities(value.written)
         .into_iter()
         .filter_map(unit_only)
-        .find(|q| !q.same_unit(&named));
-    if let Some(q) = clash {
-        let message = format!(
-            "{} «{}» is in {} but the name states {}",
-            value.label,
-            value.written.raw(),
-            q.unit().unwrap_or_default(),
-            named.unit().unwrap_or_default()
-        );
-        findings.add(
-            CheckCode::UnitContradiction,
-            place,
-            Some(indicator),
-            message,
-        );
-    }
+        .filter(|q| !q.same_unit(&named))
+        .collect();
+    let named_unit = named.unit().unwrap_or_default();
+    let sure = |q: &Quantity| match (measure(q.unit().unwrap_or_default()), measure(named_unit)) {
+        (Some(Measure::Count), Some(Measure::Count)) | (None, _) | (_, None) => false,
+        (Some(_), Some(_)) => true,
+    };
+    // The surest clash speaks for the value.
+    let Some(q) = clashes.iter().find(|q| sure(q)).or_else(|| clashes.first()) else {
+        return;
+    };
+    let (code, verb) = if sure(q) {
+        (CheckCode::UnitContradiction, "but the name states")
+    } else {
+        (CheckCode::UnitDiffers, "where the name states")
+    };
+    let message = format!(
+        "{} «{}» is in {} {verb} {named_unit}",
+        value.label,
+        value.written.raw(),
+        q.unit().unwrap_or_default(),
+    );
+    findings.add(code, place, Some(indicator), message);
+}
+
+/// What a unit measures, for the units whose measure is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Measure {
+    /// Counting words (量词): 个, 家, 项, 次, 人次, 场 …
+    Count,
+    /// Money: 元, 美元 …
+    Money,
+    /// Time: 小时, 天, 工作日, 月 …
+    Time,
+    /// Length: 米, 公里 …
+    Length,
+    /// Area: 平方米, 亩 …
+    Area,
+    /// Volume: 立方米, 升.
+    Volume,
+    /// Mass: 吨, 公斤 …
+    Mass,
+    /// Shares: %, ‰, 百分点.
+    Share,
+}
+
+/// The measure of a unit as a name or a value writes it, where it is one this crate knows.
+fn measure(unit: &str) -> Option<Measure> {
+    const MEASURES: &[(Measure, &[&str])] = &[
+        (
+            Measure::Count,
+            &[
+                "个", "家", "项", "次", "人次", "场", "场次", "名", "人", "批", "批次", "期", "届",
+                "篇", "本", "份", "条", "件", "座", "所", "类", "种", "轮", "趟", "部", "台", "套",
+                "间", "处", "栋", "艘", "架", "辆", "户", "位", "门", "节", "课", "单", "册", "票",
+                "列", "家次", "架次", "艘次", "班次", "车次", "户次", "项次", "宗", "组", "株",
+                "棵", "头", "只", "张", "块", "幅", "首", "支", "枚", "盏", "根", "口", "校",
+            ],
+        ),
+        (
+            Measure::Money,
+            &[
+                "元",
+                "美元",
+                "元人民币",
+                "人民币元",
+                "人民币",
+                "欧元",
+                "港元",
+                "日元",
+            ],
+        ),
+        (
+            Measure::Time,
+            &[
+                "秒",
+                "分钟",
+                "小时",
+                "个小时",
+                "钟头",
+                "天",
+                "日",
+                "天数",
+                "工作日",
+                "个工作日",
+                "周",
+                "星期",
+                "月",
+                "个月",
+                "季度",
+                "年",
+            ],
+        ),
+        (
+            Measure::Length,
+            &[
+                "米", "m", "公里", "km", "㎞", "千米", "厘米", "cm", "毫米", "mm",
+            ],
+        ),
+        (
+            Measure::Area,
+            &["平方米", "㎡", "m²", "m2", "亩", "公顷", "平方公里", "km²"],
+        ),
+        (Measure::Volume, &["立方米", "㎥", "m³", "升", "L"]),
+        (
+            Measure::Mass,
+            &["吨", "公斤", "kg", "㎏", "千克", "克", "g", "斤"],
+        ),
+        (Measure::Share, &["%", "‰", "百分点", "个百分点"]),
+    ];
+    MEASURES
+        .iter()
+        .find(|(_, units)| units.contains(&unit))
+        .map(|(m, _)| *m)
 }
 
 /// A quantity's unit alone (no amount, scale or rate), if it has one: units are compared

@@ -18,6 +18,7 @@ use core::str::FromStr;
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Severity {
     /// Worth knowing; nothing is wrong.
     Info,
@@ -33,6 +34,7 @@ impl Severity {
     /// ```
     /// assert_eq!(jixiao::Severity::Error.as_str(), "error");
     /// ```
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Severity::Info => "info",
@@ -74,6 +76,7 @@ impl FromStr for Severity {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "kebab-case")
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub enum DiagnosticCode {
     /// A row's total is not the sum of its columns, a subtotal not the sum of its rows.
@@ -155,6 +158,7 @@ impl DiagnosticCode {
     /// ```
     /// assert_eq!(jixiao::DiagnosticCode::TierCategoryMismatch.as_str(), "tier-category-mismatch");
     /// ```
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             DiagnosticCode::SumMismatch => "sum-mismatch",
@@ -185,6 +189,7 @@ impl DiagnosticCode {
     ///
     /// assert_eq!(DiagnosticCode::SumMismatch.severity(), Severity::Error);
     /// ```
+    #[must_use]
     pub const fn severity(self) -> Severity {
         match self {
             DiagnosticCode::SumMismatch
@@ -239,6 +244,8 @@ impl FromStr for DiagnosticCode {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// What it is about.
     pub code: DiagnosticCode,
@@ -280,6 +287,20 @@ impl Diagnostic {
             column,
             sheet: None,
         }
+    }
+
+    /// The diagnostic of a sheet (of a workbook) or a table (of an HTML page).
+    ///
+    /// ```
+    /// use jixiao::{Diagnostic, DiagnosticCode};
+    ///
+    /// let d = Diagnostic::new(DiagnosticCode::RowEmpty, "labels only", 4, 1).with_sheet("表2");
+    /// assert_eq!(d.to_string(), "表2:4:1: info[row-empty]: labels only");
+    /// ```
+    #[must_use]
+    pub fn with_sheet(mut self, sheet: impl Into<String>) -> Diagnostic {
+        self.sheet = Some(sheet.into());
+        self
     }
 }
 

@@ -42,6 +42,13 @@ pub enum TableErrorKind {
     Record,
     /// A word that names no severity or diagnostic code.
     UnknownWord,
+    /// A file that cannot be read as what it says it is: it cannot be opened, a workbook
+    /// whose bytes are no workbook, a PDF that `pdftotext` refuses.
+    Unreadable,
+    /// A form of file this build cannot read: its feature is off (`--features xlsx`,
+    /// `--features html`), a program it needs is not installed (`pdftotext`), or a form no
+    /// reader takes (Word files).
+    Unsupported,
 }
 
 impl TableError {
@@ -53,6 +60,7 @@ impl TableError {
     /// let err = "1、1-产出指标；12-质量指标".parse::<Indicator>().unwrap_err();
     /// assert_eq!(err.kind(), TableErrorKind::Record);
     /// ```
+    #[must_use]
     pub fn kind(&self) -> TableErrorKind {
         self.kind
     }

@@ -29,6 +29,7 @@ use rust_decimal::Decimal;
 /// what it says.
 #[derive(Debug, Clone)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Indicator {
     /// The number of the indicator within its project, from 1: as printed in a run-on
@@ -101,6 +102,7 @@ pub struct Indicator {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub enum Nature {
     /// 定量: a number.
@@ -122,6 +124,7 @@ impl Nature {
     /// ```
     /// assert_eq!(jixiao::Nature::Quantitative.chinese(), "定量");
     /// ```
+    #[must_use]
     pub const fn chinese(self) -> &'static str {
         match self {
             Nature::Quantitative => "定量",
@@ -142,6 +145,7 @@ impl Nature {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct TextCell {
     /// The column's header (or the cell's label) as printed.
@@ -184,6 +188,7 @@ impl TextCell {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub enum TextRole {
     /// What the indicator means (指标解释, 指标说明, 绩效指标描述, 指标值内容, 评价内容).
@@ -219,6 +224,7 @@ impl TextRole {
     ///
     /// assert_eq!(TextRole::of_header("指标值设定依据及数据来源"), TextRole::Basis);
     /// ```
+    #[must_use]
     pub fn of_header(header: &str) -> TextRole {
         let has = |words: &[&str]| words.iter().any(|w| header.contains(w));
         if has(&["偏差", "未完成原因", "原因分析", "改进措施"]) {
@@ -304,7 +310,7 @@ impl Indicator {
     ///
     /// ```
     /// use jixiao::{Indicator, Target};
-    /// use rust_decimal::Decimal;
+    /// use jixiao::Decimal;
     ///
     /// let i = Indicator::new(1, "x", Target::lenient("1")).with_weight(Decimal::TEN);
     /// assert_eq!(i.weight, Some(Decimal::TEN));
@@ -340,6 +346,7 @@ impl Indicator {
     /// assert_eq!(list.indicators.len(), 1);
     /// assert_eq!(list.diagnostics[0].code, DiagnosticCode::TierCategoryMismatch);
     /// ```
+    #[must_use]
     pub fn parse_list(text: &str) -> IndicatorList {
         crate::read::runon::records::parse_list(text)
     }
@@ -360,10 +367,10 @@ impl Indicator {
         while let Some(inner_end) = name.strip_suffix(['）', ')']) {
             let open = matching_open(inner_end)?;
             let inner = inner_end[open..].trim_start_matches(['（', '(']).trim();
-            if let Ok(q) = format!("1{inner}").parse::<Quantity>() {
-                if q.scale().is_some() || q.unit().is_some_and(names_a_unit) {
-                    return Some(q);
-                }
+            if let Ok(q) = format!("1{inner}").parse::<Quantity>()
+                && (q.scale().is_some() || q.unit().is_some_and(names_a_unit))
+            {
+                return Some(q);
             }
             name = inner_end[..open].trim_end();
         }
@@ -382,6 +389,7 @@ impl Indicator {
     /// assert_eq!(period.raw(), "≥85");
     /// # Ok::<(), jixiao::TableError>(())
     /// ```
+    #[must_use]
     pub fn effective_period(&self) -> Option<Target> {
         let unit = self.name_unit();
         self.period.as_ref().map(|p| with_unit_of(p, unit.as_ref()))
@@ -396,6 +404,7 @@ impl Indicator {
     /// assert_eq!(i.effective_annual().to_string(), "≥25个");
     /// # Ok::<(), jixiao::TableError>(())
     /// ```
+    #[must_use]
     pub fn effective_annual(&self) -> Target {
         with_unit_of(&self.annual, self.name_unit().as_ref())
     }
@@ -423,6 +432,7 @@ impl Indicator {
     /// i.texts.push(TextCell::new("备注", "试点"));
     /// assert_eq!(i.text(TextRole::Remark), Some("试点"));
     /// ```
+    #[must_use]
     pub fn text(&self, role: TextRole) -> Option<&str> {
         self.texts
             .iter()

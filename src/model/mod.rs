@@ -40,7 +40,17 @@ pub use indicator::{Indicator, IndicatorList, Nature, TextCell, TextRole};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+// The JSON begins with the format's version: see `json::versioned`.
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(remote = "Self")
+)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Document", transform = crate::json::with_format)
+)]
 #[non_exhaustive]
 pub struct Document {
     /// The title as printed: `广州市商务局2024年项目支出绩效目标表（含转移支付项目）`.
@@ -84,6 +94,7 @@ pub struct Document {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub enum TableKind {
     /// 绩效目标表: the targets published with a budget (the default).
@@ -114,6 +125,7 @@ pub enum TableKind {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub enum Scope {
     /// 项目支出: one or more projects (the default).
@@ -137,6 +149,7 @@ pub enum Scope {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub enum Layout {
     /// The run-on records of Guangzhou's budget system, as pdftotext prints them
@@ -177,6 +190,7 @@ pub enum Layout {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct FundingUnit {
     /// The unit's name.
@@ -205,6 +219,7 @@ pub struct FundingUnit {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Project {
     /// The project's name, wrapped lines joined; a code for a 涉密 project.
@@ -323,7 +338,7 @@ impl Project {
 ///
 /// ```
 /// use jixiao::Execution;
-/// use rust_decimal::Decimal;
+/// use jixiao::Decimal;
 ///
 /// let row = Execution::new("年度资金总额")
 ///     .with_budget(Decimal::from(200))
@@ -332,6 +347,7 @@ impl Project {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Execution {
     /// The row's label as printed: `年度资金总额`, `其中：当年财政拨款`, `上年结转资金`, `其他资金`.
@@ -374,7 +390,7 @@ impl Execution {
     /// The row with its 全年预算数.
     ///
     /// ```
-    /// use rust_decimal::Decimal;
+    /// use jixiao::Decimal;
     ///
     /// let row = jixiao::Execution::new("年度资金总额").with_budget(Decimal::TEN);
     /// assert_eq!(row.budget, Some(Decimal::TEN));
@@ -388,7 +404,7 @@ impl Execution {
     /// The row with its 全年执行数.
     ///
     /// ```
-    /// use rust_decimal::Decimal;
+    /// use jixiao::Decimal;
     ///
     /// let row = jixiao::Execution::new("年度资金总额").with_executed(Decimal::ONE);
     /// assert_eq!(row.executed, Some(Decimal::ONE));
@@ -404,11 +420,12 @@ impl Execution {
     ///
     /// ```
     /// use jixiao::Execution;
-    /// use rust_decimal::Decimal;
+    /// use jixiao::Decimal;
     ///
     /// let row = Execution::new("x").with_budget(Decimal::ZERO).with_executed(Decimal::ONE);
     /// assert_eq!(row.computed_rate(), None);
     /// ```
+    #[must_use]
     pub fn computed_rate(&self) -> Option<Decimal> {
         let budget = self.budget.filter(|b| !b.is_zero())?;
         let executed = self.executed?;
@@ -427,19 +444,19 @@ impl Execution {
 ///
 /// ```
 /// use jixiao::Funding;
-/// use rust_decimal::Decimal;
+/// use jixiao::Decimal;
 ///
-/// let f = Funding {
-///     total: Some(Decimal::new(12_004_308, 2)),
-///     fiscal: Some(Decimal::new(12_003_048, 2)),
-///     non_fiscal: Some(Decimal::new(1_260, 2)),
-///     ..Funding::default()
-/// };
+/// let f = Funding::default()
+///     .with_total(Decimal::new(12_004_308, 2))
+///     .with_fiscal(Decimal::new(12_003_048, 2))
+///     .with_non_fiscal(Decimal::new(1_260, 2));
 /// assert_eq!(f.not_fiscal(), Some(Decimal::new(1_260, 2)));
 /// assert!(f.adds_up());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Funding {
     /// 总计: the row's total.
     pub total: Option<Decimal>,
@@ -458,36 +475,122 @@ pub struct Funding {
 }
 
 impl Funding {
+    /// The money with this total (总计).
+    ///
+    /// ```
+    /// use jixiao::{Decimal, Funding};
+    ///
+    /// assert_eq!(Funding::default().with_total(Decimal::TEN).total, Some(Decimal::TEN));
+    /// ```
+    #[must_use]
+    pub fn with_total(mut self, amount: Decimal) -> Funding {
+        self.total = Some(amount);
+        self
+    }
+
+    /// The money with this 财政拨款.
+    ///
+    /// ```
+    /// use jixiao::{Decimal, Funding};
+    ///
+    /// let f = Funding::default().with_total(Decimal::TEN).with_fiscal(Decimal::TEN);
+    /// assert!(f.adds_up());
+    /// ```
+    #[must_use]
+    pub fn with_fiscal(mut self, amount: Decimal) -> Funding {
+        self.fiscal = Some(amount);
+        self
+    }
+
+    /// The money with this 财政专户拨款.
+    ///
+    /// ```
+    /// use jixiao::{Decimal, Funding};
+    ///
+    /// assert_eq!(Funding::default().with_special(Decimal::ONE).not_fiscal(), Some(Decimal::ONE));
+    /// ```
+    #[must_use]
+    pub fn with_special(mut self, amount: Decimal) -> Funding {
+        self.special = Some(amount);
+        self
+    }
+
+    /// The money with this 其他资金.
+    ///
+    /// ```
+    /// use jixiao::{Decimal, Funding};
+    ///
+    /// assert_eq!(Funding::default().with_other(Decimal::ONE).not_fiscal(), Some(Decimal::ONE));
+    /// ```
+    #[must_use]
+    pub fn with_other(mut self, amount: Decimal) -> Funding {
+        self.other = Some(amount);
+        self
+    }
+
+    /// The money with this amount that is not 财政拨款, not split between 财政专户拨款 and
+    /// 其他资金.
+    ///
+    /// ```
+    /// use jixiao::{Decimal, Funding};
+    ///
+    /// let f = Funding::default().with_other(Decimal::ONE).with_non_fiscal(Decimal::TWO);
+    /// assert_eq!(f.not_fiscal(), Some(Decimal::from(3)));
+    /// ```
+    #[must_use]
+    pub fn with_non_fiscal(mut self, amount: Decimal) -> Funding {
+        self.non_fiscal = Some(amount);
+        self
+    }
+
+    /// The money with this amount whose column is not known.
+    ///
+    /// ```
+    /// use jixiao::{Decimal, Funding};
+    ///
+    /// let f = Funding::default().with_other(Decimal::ONE).with_unresolved(Decimal::ONE);
+    /// assert_eq!(f.not_fiscal(), None);
+    /// ```
+    #[must_use]
+    pub fn with_unresolved(mut self, amount: Decimal) -> Funding {
+        self.unresolved = Some(amount);
+        self
+    }
+
     /// The money that is not 财政拨款 (财政专户拨款, 其他资金, and the non-fiscal money not split
     /// between them); `None` where there is none, or where unresolved money may be either.
     ///
     /// ```
     /// use jixiao::Funding;
-    /// use rust_decimal::Decimal;
+    /// use jixiao::Decimal;
     ///
-    /// let f = Funding { total: Some(Decimal::TEN), fiscal: Some(Decimal::TEN), ..Funding::default() };
+    /// let f = Funding::default().with_total(Decimal::TEN).with_fiscal(Decimal::TEN);
     /// assert_eq!(f.not_fiscal(), None);
     /// ```
+    ///
+    /// `None` too where the sum is too large to hold exactly.
     pub fn not_fiscal(&self) -> Option<Decimal> {
         if self.unresolved.is_some() {
             return None;
         }
         let parts = [self.special, self.other, self.non_fiscal];
-        parts
-            .iter()
-            .any(Option::is_some)
-            .then(|| parts.iter().flatten().sum())
+        if !parts.iter().any(Option::is_some) {
+            return None;
+        }
+        crate::target::exact::sum(parts.iter().flatten().copied())
     }
 
-    /// Whether the columns add up to the total.
+    /// Whether the columns add up to the total (not where their sum is too large to hold
+    /// exactly).
     ///
     /// ```
     /// use jixiao::Funding;
-    /// use rust_decimal::Decimal;
+    /// use jixiao::Decimal;
     ///
-    /// let f = Funding { total: Some(Decimal::TEN), fiscal: Some(Decimal::ONE), ..Funding::default() };
+    /// let f = Funding::default().with_total(Decimal::TEN).with_fiscal(Decimal::ONE);
     /// assert!(!f.adds_up());
     /// ```
+    #[must_use]
     pub fn adds_up(&self) -> bool {
         let parts = [
             self.fiscal,
@@ -496,8 +599,8 @@ impl Funding {
             self.non_fiscal,
             self.unresolved,
         ];
-        let sum: Decimal = parts.iter().flatten().sum();
-        self.total.unwrap_or_default() == sum
+        crate::target::exact::sum(parts.iter().flatten().copied())
+            .is_some_and(|sum| self.total.unwrap_or_default() == sum)
     }
 }
 

@@ -9,15 +9,71 @@
 //! - `glued`: grids whose cells run together with no separator, cut by the words of headers
 //!   and labels and where values begin and end.
 //!
-//! [`Document`]'s `FromStr` finds the layout by itself.
+//! - `encoding`: the bytes of text files in UTF-8, UTF-16 or GB18030, decoded;
+//! - `spreadsheet` (feature `xlsx`): XLSX and XLS workbooks, a grid per sheet;
+//! - `html` (feature `html`): a grid per `<table>` of an HTML page;
+//! - `merged`: the merged cells of spreadsheets and pages laid into positional grids;
+//! - `pdf`: PDF files through poppler's `pdftotext`.
+//!
+//! [`Document`]'s `FromStr` finds the layout by itself; [`Document::from_path`] picks the
+//! reader by the file's extension.
 
+mod encoding;
 mod glued;
 pub(crate) mod grid;
+#[cfg(feature = "html")]
+mod html;
+#[cfg(any(feature = "xlsx", feature = "html"))]
+mod merged;
+mod pdf;
 pub(crate) mod runon;
+#[cfg(feature = "xlsx")]
+mod spreadsheet;
 mod text;
 
-use crate::{Document, Grid, TableError, TableErrorKind};
+use crate::{Document, Grid, Layout, TableError, TableErrorKind};
 use core::str::FromStr;
+use std::path::Path;
+
+/// The forms of file [`Document::from_path`] reads, by extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Text,
+    Workbook,
+    Html,
+    Pdf,
+    Word,
+}
+
+/// The form of a file, by its extension; text where it has none or an unknown one.
+fn form_of(path: &Path) -> Form {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match ext.as_str() {
+        "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => Form::Workbook,
+        "html" | "htm" | "shtml" | "xhtml" => Form::Html,
+        "pdf" => Form::Pdf,
+        "doc" | "docx" | "wps" | "rtf" => Form::Word,
+        _ => Form::Text,
+    }
+}
+
+/// The error for a form whose feature is off.
+#[cfg(any(not(feature = "xlsx"), not(feature = "html")))]
+fn feature_off(path: &Path, what: &str, feature: &str) -> TableError {
+    TableError::new(
+        TableErrorKind::Unsupported,
+        format!(
+            "cannot read {}: {what} are read with the `{feature}` feature, which is off in this \
+             build; enable it (`cargo build --features {feature}`, or `features = [\"{feature}\"]` \
+             in Cargo.toml)",
+            path.display()
+        ),
+    )
+}
 
 impl FromStr for Document {
     type Err = TableError;
@@ -30,32 +86,134 @@ impl FromStr for Document {
 }
 
 impl Document {
-    /// Reads a table from bytes, refusing what is not text (invalid UTF-8, control
-    /// characters) with an error that says where.
+    /// Reads a table from the bytes of a text file, whatever its encoding: UTF-8 with or
+    /// without a byte-order mark, UTF-16 with its mark, or GB18030 (GBK, GB2312) where the
+    /// bytes are not UTF-8. What is not text (bytes no encoding reads, control characters)
+    /// is refused with an error that says where.
     ///
     /// # Errors
     ///
     /// A [`TableError`] of kind [`NotText`](TableErrorKind::NotText) for bytes that are no
-    /// text, and the errors of [`FromStr`] for text that holds no table.
+    /// text, naming the byte offset, and the errors of [`FromStr`] for text that holds no
+    /// table.
     ///
     /// ```
-    /// use jixiao::Document;
+    /// use jixiao::{Document, TableErrorKind};
     ///
     /// let bytes = std::fs::read("tests/data/guangzhou_commerce_2024.txt")?;
     /// assert_eq!(Document::from_bytes(&bytes)?.units.len(), 4);
-    /// assert!(Document::from_bytes(&[0xff, 0xfe]).is_err());
+    /// // GBK: 一级指标 | 三级指标 | 指标值, then 产出指标 | 场次 | ≥2场.
+    /// let gbk = b"\xD2\xBB\xBC\xB6\xD6\xB8\xB1\xEA | \xC8\xFD\xBC\xB6\xD6\xB8\xB1\xEA | \xD6\xB8\xB1\xEA\xD6\xB5\n\
+    ///     \xB2\xFA\xB3\xF6\xD6\xB8\xB1\xEA | \xB3\xA1\xB4\xCE | \xA1\xDD2\xB3\xA1";
+    /// assert_eq!(Document::from_bytes(gbk)?.indicators().next().unwrap().name, "场次");
+    /// let err = Document::from_bytes(b"\xEF\xBB\xBF\xE6\x8C").unwrap_err();
+    /// assert_eq!(err.kind(), TableErrorKind::NotText);
+    /// assert_eq!(err.to_string(), "not text: invalid UTF-8 bytes at byte 3");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_bytes(bytes: &[u8]) -> Result<Document, TableError> {
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        match core::str::from_utf8(bytes) {
-            Ok(text) => text.parse(),
-            Err(e) => Err(TableError::new(
-                TableErrorKind::NotText,
-                format!("not UTF-8 text: invalid bytes at byte {}", e.valid_up_to()),
-            )),
+        let (text, _) = encoding::decode(bytes)?;
+        text.parse()
+    }
+}
+
+impl Document {
+    /// Reads a table from a file, by its extension: `.xlsx`, `.xlsm`, `.xlsb`, `.xls` and
+    /// `.ods` as a workbook (feature `xlsx`), `.html`, `.htm`, `.shtml` and `.xhtml` as an
+    /// HTML page (feature `html`; its bytes decoded as [`from_bytes`](Document::from_bytes)
+    /// decodes text), `.pdf` through `pdftotext` ([`from_pdf`](Document::from_pdf)), and any
+    /// other (`.txt`, `.csv`, `.tsv`, none) as text in any of the encodings `from_bytes`
+    /// detects.
+    ///
+    /// # Errors
+    ///
+    /// A [`TableError`] of kind [`Unreadable`](TableErrorKind::Unreadable) where the file
+    /// cannot be read, [`Unsupported`](TableErrorKind::Unsupported) where its form's feature
+    /// is off (the message names the feature to enable), `pdftotext` is not installed or
+    /// the file is a Word file, and the errors of the reader of its form.
+    ///
+    /// ```
+    /// use jixiao::{Document, Layout};
+    ///
+    /// let doc = Document::from_path("tests/data/formats/anhui_xiaoxian-zhongyang_2023_selfeval_gbk.txt")?;
+    /// assert_eq!(doc.layout, Layout::Pipe);
+    /// assert_eq!(doc.indicators().next().unwrap().name, "★补助各类瓜果蔬菜种植面积");
+    /// # Ok::<(), jixiao::TableError>(())
+    /// ```
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Document, TableError> {
+        let path = path.as_ref();
+        let form = form_of(path);
+        if form == Form::Pdf {
+            return Document::from_pdf(path);
+        }
+        if form == Form::Word {
+            return Err(TableError::new(
+                TableErrorKind::Unsupported,
+                format!(
+                    "cannot read {}: Word files are not read; save the table as PDF, HTML, a \
+                     spreadsheet or text",
+                    path.display()
+                ),
+            ));
+        }
+        #[cfg(not(feature = "xlsx"))]
+        if form == Form::Workbook {
+            return Err(feature_off(path, "spreadsheets", "xlsx"));
+        }
+        #[cfg(not(feature = "html"))]
+        if form == Form::Html {
+            return Err(feature_off(path, "HTML pages", "html"));
+        }
+        let bytes = std::fs::read(path).map_err(|e| {
+            TableError::new(
+                TableErrorKind::Unreadable,
+                format!("cannot read {}: {e}", path.display()),
+            )
+        })?;
+        match form {
+            #[cfg(feature = "xlsx")]
+            Form::Workbook => Document::from_workbook(&bytes),
+            #[cfg(feature = "html")]
+            Form::Html => {
+                let (text, _) = encoding::decode(&bytes)?;
+                Document::from_html(&text)
+            }
+            _ => Document::from_bytes(&bytes),
         }
     }
+}
+
+/// Reads the grid of a text into a document; `None` where the text has no grid header.
+///
+/// Text taken for space-separated may be glued text whose wrapped words kept a space: where
+/// it also reads as glued, the reading that types more indicators is kept (the spaced one on
+/// a tie), so a page of glued text is not lost to a few spaces.
+fn grid_document(text: &str) -> Option<Result<Document, TableError>> {
+    let grid = Grid::from_text(text)?;
+    let spaced = grid.layout() == Layout::Spaced;
+    let read = Document::from_grids(&[grid]);
+    if !spaced {
+        return Some(read);
+    }
+    let Some(glued) = text::glued_alternative(text) else {
+        return Some(read);
+    };
+    let other = Document::from_grids(&[glued]);
+    Some(if typed(&other) > typed(&read) {
+        other
+    } else {
+        read
+    })
+}
+
+/// How many indicators of a reading have a category and a typed value: what tells a right
+/// reading of a grid from one that cut its cells in the wrong places.
+fn typed(read: &Result<Document, TableError>) -> usize {
+    read.as_ref().map_or(0, |d| {
+        d.indicators()
+            .filter(|i| i.category.is_some() && i.annual.kind() != crate::Kind::Text)
+            .count()
+    })
 }
 
 /// Reads a table from text: the run-on layout where its records are found, else a grid.
@@ -75,8 +233,8 @@ fn read_text(text: &str) -> Result<Document, TableError> {
     // The run-on layout labels its values (`年度指标值:`); a text without such a label is a
     // grid, and the run-on reader need not look.
     if !labels_values(text) {
-        return match Grid::from_text(text) {
-            Some(grid) => Document::from_grids(&[grid]),
+        return match grid_document(text) {
+            Some(read) => read,
             None => Err(TableError::new(
                 TableErrorKind::NotATable,
                 "no performance table: no grid header (一级指标, 三级指标, 指标值 …) and no \
@@ -85,8 +243,8 @@ fn read_text(text: &str) -> Result<Document, TableError> {
         };
     }
     match runon::parse(text) {
-        Err(e) if e.kind() == TableErrorKind::NotATable => match Grid::from_text(text) {
-            Some(grid) => Document::from_grids(&[grid]).map_err(|grid_error| {
+        Err(e) if e.kind() == TableErrorKind::NotATable => match grid_document(text) {
+            Some(read) => read.map_err(|grid_error| {
                 TableError::new(
                     TableErrorKind::NotATable,
                     format!("{grid_error}; nor is it a run-on table: {e}"),

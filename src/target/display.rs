@@ -2,8 +2,8 @@
 //! value. Comparators print as symbols (`不少于100场次` → `≥100场次`), rates as `/年`
 //! (`每年不少于12场` → `≥12场/年`), ranges and date spans with `～`.
 
-use super::grammar::{flip, is_cjk, may_start};
-use super::words::PERIODS;
+use super::grammar::{as_of_len, flip, is_cjk, may_start};
+use super::words::{CHANGE_VERBS, PERIODS};
 use super::{Baseline, Op, PartialDate, Quantity, Scale, Target, Value};
 use core::fmt::{self, Display, Formatter, Write};
 
@@ -15,7 +15,14 @@ impl Display for Target {
             }
             value => {
                 if let Some(date) = &self.as_of {
-                    write!(f, "截至{date}")?;
+                    let head = format!("截至{date}");
+                    f.write_str(&head)?;
+                    // A subject the date would run on into (`截至1月` and `底…`) is kept apart.
+                    if let Some(subject) = &self.subject
+                        && as_of_len(&format!("{head}{subject}")) != Some(head.len())
+                    {
+                        f.write_char('：')?;
+                    }
                 }
                 let starts_with_op = starts_with_op(value);
                 if let Some(subject) = &self.subject {
@@ -29,7 +36,8 @@ impl Display for Target {
                         .chars()
                         .next_back()
                         .is_some_and(|c| is_cjk(c) && !may_start(c))
-                        && !ends_with_rate(subject);
+                        && !ends_with_rate(subject)
+                        && !ends_with_change(subject);
                     let needs_colon = !(separated || starts_with_op && plain_end);
                     if needs_colon {
                         f.write_char('：')?;
@@ -59,6 +67,15 @@ fn starts_with_op(value: &Value) -> bool {
         Value::Rank { op, .. } => !matches!(op, Op::Le | Op::Eq),
         _ => false,
     }
+}
+
+/// Whether a subject ends with a verb of change (`较上年增长`), which would read the value
+/// after it as the change.
+fn ends_with_change(subject: &str) -> bool {
+    CHANGE_VERBS
+        .entries
+        .iter()
+        .any(|(verb, _)| subject.ends_with(verb))
 }
 
 /// Whether a subject ends with `每年`, `每月` …, which would read as the value's rate.

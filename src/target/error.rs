@@ -65,6 +65,7 @@ impl TargetError {
     ///
     /// assert_eq!("".parse::<Target>().unwrap_err().kind(), TargetErrorKind::Empty);
     /// ```
+    #[must_use]
     pub fn kind(&self) -> TargetErrorKind {
         self.kind
     }
@@ -74,6 +75,7 @@ impl TargetError {
     /// ```
     /// assert_eq!("≥9%%".parse::<jixiao::Target>().unwrap_err().offset(), Some(5));
     /// ```
+    #[must_use]
     pub fn offset(&self) -> Option<usize> {
         self.offset
     }
@@ -83,6 +85,7 @@ impl TargetError {
     /// ```
     /// assert_eq!("≥9%%".parse::<jixiao::Target>().unwrap_err().column(), Some(4));
     /// ```
+    #[must_use]
     pub fn column(&self) -> Option<usize> {
         self.column
     }
@@ -92,6 +95,7 @@ impl TargetError {
     /// ```
     /// assert_eq!("≥9%%".parse::<jixiao::Target>().unwrap_err().expected(), Some("the end of the value"));
     /// ```
+    #[must_use]
     pub fn expected(&self) -> Option<&str> {
         self.expected
     }

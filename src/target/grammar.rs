@@ -362,11 +362,11 @@ fn number_by_digits(i: &str) -> Res<'_, Decimal> {
         let (r, _) = out.take(after, false);
         rest = r;
     }
-    if let Some(after) = rest.strip_prefix(['.', '．']) {
-        if after.chars().next().and_then(digit).is_some() {
-            let (r, _) = out.take(after, true);
-            rest = r;
-        }
+    if let Some(after) = rest.strip_prefix(['.', '．'])
+        && after.chars().next().and_then(digit).is_some()
+    {
+        let (r, _) = out.take(after, true);
+        rest = r;
     }
     match out.decimal(negative) {
         Some(d) => Ok((rest, d)),
@@ -429,14 +429,12 @@ fn cn_value(i: &str) -> Res<'_, u32> {
 //       | "十" | "百" | "千" | "万" | "亿" | "万亿"
 fn scale(i: &str, amount: Decimal) -> Res<'_, (Decimal, Scale)> {
     let (rest, first) = word(i, &SCALES, "a scale word")?;
-    if first.exponent() < 4 {
-        if let Ok((rest2, second)) = word(rest, &SCALES, "a scale word") {
-            if second.exponent() >= 4 {
-                if let Some(folded) = amount.checked_mul(first.multiplier()) {
-                    return Ok((rest2, (folded, second)));
-                }
-            }
-        }
+    if first.exponent() < 4
+        && let Ok((rest2, second)) = word(rest, &SCALES, "a scale word")
+        && second.exponent() >= 4
+        && let Some(folded) = amount.checked_mul(first.multiplier())
+    {
+        return Ok((rest2, (folded, second)));
     }
     Ok((rest, (amount, first)))
 }
@@ -550,6 +548,9 @@ fn digit_quantity(i: &str) -> Res<'_, Quantity> {
         let (r, u) = opt(preceded(sp, unit)).parse(rest)?;
         (r, amount, None, u)
     };
+    if scale.is_none() && reads_as_date(amount, unit.as_deref()) {
+        return fail(i, "a quantity that is no date");
+    }
     let (rest, per) = opt(per).parse(rest)?;
     Ok((
         rest,
@@ -562,6 +563,44 @@ fn digit_quantity(i: &str) -> Res<'_, Quantity> {
     ))
 }
 
+/// Whether a quantity without a scale, written in plain digits as the canonical form writes
+/// it, would read as a date: `2,023年` and `两千年` would print as the years 2023 and 2000.
+/// Such a text is left to the other productions rather than typed as a quantity.
+fn reads_as_date(amount: Decimal, unit: Option<&str>) -> bool {
+    let Some(unit) = unit else {
+        return false;
+    };
+    if amount.scale() != 0 || amount.is_sign_negative() {
+        return false;
+    }
+    // What may follow a date's digits (see [`could_be_date`]): any other unit reads as no
+    // date, and nothing is formatted.
+    let may_follow = unit.trim_start().chars().next().is_some_and(|c| {
+        digit(c).is_some()
+            || matches!(
+                c,
+                '年' | '月'
+                    | '.'
+                    | '-'
+                    | '/'
+                    | '．'
+                    | '－'
+                    | '—'
+                    | '–'
+                    | '~'
+                    | '～'
+                    | '〜'
+                    | '至'
+                    | '到'
+            )
+    });
+    if !may_follow {
+        return false;
+    }
+    let text = format!("{amount}{unit}");
+    could_be_date(&text) && date(&text).is_ok()
+}
+
 fn cn_quantity(i: &str) -> Res<'_, Quantity> {
     let (rest, amount) = cn_number(i)?;
     let (rest, scale) = match scale(rest, amount) {
@@ -569,9 +608,7 @@ fn cn_quantity(i: &str) -> Res<'_, Quantity> {
         _ => (rest, None),
     };
     let (rest, unit) = classifier(rest)?;
-    // Written in digits, the canonical form, 两千年 would be the year 2000: the words are
-    // left as words rather than typed as a quantity that would print as a date.
-    if scale.is_none() && could_be_date(&format!("{amount}{unit}")) {
+    if scale.is_none() && reads_as_date(amount, Some(&unit)) {
         return fail(i, "a quantity that is no date");
     }
     let (rest, per) = opt(per).parse(rest)?;
@@ -883,10 +920,10 @@ fn date_sep(i: &str) -> Res<'_, (PartialDate, bool)> {
         return fail(rest, "a date separator");
     };
     let (rest, m) = month(&rest[sep.len_utf8()..])?;
-    if let Some(after) = rest.strip_prefix(sep) {
-        if let Ok((rest, d)) = day(after) {
-            return Ok((rest, (date_of(Some(y), Some(m), Some(d)), false)));
-        }
+    if let Some(after) = rest.strip_prefix(sep)
+        && let Ok((rest, d)) = day(after)
+    {
+        return Ok((rest, (date_of(Some(y), Some(m), Some(d)), false)));
     }
     let numeric = matches!(sep, '.' | '．');
     Ok((rest, (date_of(Some(y), Some(m), None), numeric)))
@@ -902,16 +939,14 @@ fn date_point(i: &str) -> Res<'_, (PartialDate, bool)> {
 //
 // Returns whether the span could also be a number (`2023.07` alone).
 fn date_span(i: &str) -> Res<'_, (PartialDate, Option<PartialDate>, bool)> {
-    if let Ok((rest, from)) = year(i) {
-        if let Ok((rest, ())) = range_sep(rest) {
-            if let Ok((rest, to)) = year(rest) {
-                if let Ok((rest, _)) = tag::<_, _, Expect<'_>>("年").parse(rest) {
-                    let (rest, _) = opt(tag("度")).parse(rest)?;
-                    let span = (PartialDate::y(from), Some(PartialDate::y(to)), false);
-                    return Ok((rest, span));
-                }
-            }
-        }
+    if let Ok((rest, from)) = year(i)
+        && let Ok((rest, ())) = range_sep(rest)
+        && let Ok((rest, to)) = year(rest)
+        && let Ok((rest, _)) = tag::<_, _, Expect<'_>>("年").parse(rest)
+    {
+        let (rest, _) = opt(tag("度")).parse(rest)?;
+        let span = (PartialDate::y(from), Some(PartialDate::y(to)), false);
+        return Ok((rest, span));
     }
     let (rest, (start, numeric)) = date_point(i)?;
     let (rest, end) = opt(preceded(range_sep, date_point)).parse(rest)?;
@@ -1393,6 +1428,18 @@ fn clean_subject(text: &str) -> Option<&str> {
         .then_some(text)
 }
 
+/// How much of `text` the date a value holds by takes (`截至2026年，`), if it starts with one.
+pub(super) fn as_of_len(text: &str) -> Option<usize> {
+    as_of(text).ok().map(|(rest, _)| text.len() - rest.len())
+}
+
+/// Whether a subject holds a date a value holds by (`…截至一月…`).
+fn holds_as_of(subject: &str) -> bool {
+    subject
+        .match_indices('截')
+        .any(|(at, _)| as_of(&subject[at..]).is_ok())
+}
+
 /// Merges the date a value holds by, written before the subject or after it (not both).
 fn one_as_of(lead: Option<PartialDate>, mid: Option<PartialDate>) -> Option<Option<PartialDate>> {
     match (lead, mid) {
@@ -1422,12 +1469,16 @@ fn single(body: &str, fast: bool) -> Result<Single<'_>, Expect<'_>> {
         // the first to succeed: the value starts here.
         if fast && idx >= clean_from {
             if let Some((op, value)) = fast::plain(&rest[idx..]) {
-                return Ok(Single {
-                    value: Value::Compare { op, value },
-                    subject: clean_subject(&rest[..idx]),
-                    as_of: lead,
-                    note: None,
-                });
+                let subject = clean_subject(&rest[..idx]);
+                // As below: a subject that holds a date the value holds by is no subject.
+                if !subject.is_some_and(holds_as_of) {
+                    return Ok(Single {
+                        value: Value::Compare { op, value },
+                        subject,
+                        as_of: lead,
+                        note: None,
+                    });
+                }
             }
         }
         let notes = notes.get_or_insert_with(|| Notes::of(rest));
@@ -1442,6 +1493,11 @@ fn single(body: &str, fast: bool) -> Result<Single<'_>, Expect<'_>> {
                     (Some(_), Some(_)) => continue,
                     (s, m) => s.or(m),
                 };
+                // A subject that holds a date the value holds by would give it that date once
+                // written before the value: `年截至一月“上年度`, `上年度控制在截至一月`.
+                if subject.is_some_and(holds_as_of) {
+                    continue;
+                }
                 return Ok(Single {
                     value: q.value,
                     subject,
@@ -1499,9 +1555,13 @@ fn trailed(body: &str) -> Option<Single<'_>> {
         let Some(as_of) = one_as_of(lead, mid) else {
             continue;
         };
+        let subject = clean_subject(&rest[..idx]);
+        if subject.is_some_and(holds_as_of) {
+            continue;
+        }
         return Some(Single {
             value,
-            subject: clean_subject(&rest[..idx]),
+            subject,
             as_of,
             note: Some(words),
         });

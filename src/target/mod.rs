@@ -139,6 +139,7 @@ pub enum Value {
     derive(::serde::Serialize, ::serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[non_exhaustive]
 pub enum Kind {
     /// [`Value::Compare`].
     Compare,
@@ -198,6 +199,7 @@ pub enum Op {
 /// assert_eq!("万亿".parse::<Scale>(), Ok(Scale::Trillion));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Scale {
     /// 十, ×10.
     Ten,
@@ -227,6 +229,7 @@ pub enum Scale {
     derive(::serde::Serialize, ::serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+#[non_exhaustive]
 pub enum Baseline {
     /// The previous year (上年度, 去年, 上年同期, 同比).
     PreviousYear,
@@ -326,6 +329,7 @@ impl Target {
     /// assert_eq!(t.subject(), Some("2024年上半年出口综合评价"));
     /// assert_eq!(Target::lenient("XX").kind(), Kind::Text);
     /// ```
+    #[must_use]
     pub fn lenient(text: &str) -> Target {
         grammar::lenient(text)
     }
@@ -346,6 +350,7 @@ impl Target {
     /// assert_eq!(t, Target::lenient("不低于90%"));
     /// # Ok::<(), jixiao::TargetError>(())
     /// ```
+    #[must_use]
     pub fn new(value: Value) -> Target {
         Target {
             raw: raw::RawText::default(),
@@ -366,6 +371,7 @@ impl Target {
     /// let t = Target::lenient("≥95%").with_subject("重点企业用户满意度");
     /// assert_eq!(t.to_string(), "重点企业用户满意度≥95%");
     /// ```
+    #[must_use]
     pub fn with_subject(mut self, subject: impl Into<String>) -> Target {
         self.subject = Some(subject.into()).filter(|s| !s.trim().is_empty());
         self.canonicalized()
@@ -379,6 +385,7 @@ impl Target {
     /// let t = Target::lenient("≥7.6万家").with_as_of(PartialDate::y(2026));
     /// assert_eq!(t.to_string(), "截至2026年≥7.6万家");
     /// ```
+    #[must_use]
     pub fn with_as_of(mut self, as_of: PartialDate) -> Target {
         self.as_of = Some(as_of);
         self.canonicalized()
@@ -392,6 +399,7 @@ impl Target {
     /// let t = Target::lenient("≥400本").with_note("如折页形式≥4000份");
     /// assert_eq!(t.to_string(), "≥400本（如折页形式≥4000份）");
     /// ```
+    #[must_use]
     pub fn with_note(mut self, note: impl Into<String>) -> Target {
         self.note = Some(note.into()).filter(|s| !s.trim().is_empty());
         self.canonicalized()
@@ -407,6 +415,7 @@ impl Target {
     /// ```
     /// assert_eq!(jixiao::Target::lenient("≧3000").raw(), "≧3000");
     /// ```
+    #[must_use]
     pub fn raw(&self) -> &str {
         self.raw.as_str()
     }
@@ -418,6 +427,7 @@ impl Target {
     ///
     /// assert!(matches!(Target::lenient("3-5年").value(), Value::Range { .. }));
     /// ```
+    #[must_use]
     pub fn value(&self) -> &Value {
         &self.value
     }
@@ -429,6 +439,7 @@ impl Target {
     ///
     /// assert_eq!(Target::lenient("2023年12月前").kind(), Kind::Date);
     /// ```
+    #[must_use]
     pub fn kind(&self) -> Kind {
         self.value.kind()
     }
@@ -441,6 +452,7 @@ impl Target {
     /// assert_eq!(Target::lenient("3.5小时以内").op(), Some(Op::Le));
     /// assert_eq!(Target::lenient("100%").op(), None);
     /// ```
+    #[must_use]
     pub fn op(&self) -> Option<Op> {
         match &self.value {
             Value::Compare { op, .. } | Value::Date { op, .. } | Value::Relative { op, .. } => *op,
@@ -457,6 +469,7 @@ impl Target {
     /// assert_eq!(Target::lenient("≥15列/周").quantity().unwrap().per(), Some("周"));
     /// assert!(Target::lenient("长期").quantity().is_none());
     /// ```
+    #[must_use]
     pub fn quantity(&self) -> Option<&Quantity> {
         match &self.value {
             Value::Compare { value, .. } => Some(value),
@@ -473,6 +486,7 @@ impl Target {
     /// let subjects: Vec<_> = t.parts().iter().filter_map(|p| p.subject()).collect();
     /// assert_eq!(subjects, ["广州海关", "黄埔海关"]);
     /// ```
+    #[must_use]
     pub fn parts(&self) -> &[Target] {
         match &self.value {
             Value::Compound(parts) => parts,
@@ -487,6 +501,7 @@ impl Target {
     ///
     /// assert_eq!(Target::lenient("组织参加各类展会的企业数量≥1000家").subject(), Some("组织参加各类展会的企业数量"));
     /// ```
+    #[must_use]
     pub fn subject(&self) -> Option<&str> {
         self.subject.as_deref()
     }
@@ -498,6 +513,7 @@ impl Target {
     ///
     /// assert_eq!(Target::lenient("截至2026年≥7.6万家").as_of(), Some(PartialDate::y(2026)));
     /// ```
+    #[must_use]
     pub fn as_of(&self) -> Option<PartialDate> {
         self.as_of
     }
@@ -509,6 +525,7 @@ impl Target {
     ///
     /// assert_eq!(Target::lenient("达到100%（每月一次）").note(), Some("每月一次"));
     /// ```
+    #[must_use]
     pub fn note(&self) -> Option<&str> {
         self.note.as_deref()
     }
@@ -611,6 +628,7 @@ impl Value {
     ///
     /// assert_eq!(Value::Text("XX".into()).kind(), Kind::Text);
     /// ```
+    #[must_use]
     pub fn kind(&self) -> Kind {
         match self {
             Value::Compare { .. } => Kind::Compare,
@@ -647,6 +665,7 @@ impl Kind {
     /// ```
     /// assert_eq!(jixiao::Kind::Qualitative.as_str(), "qualitative");
     /// ```
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Kind::Compare => "compare",
@@ -685,6 +704,7 @@ impl Op {
     /// ```
     /// assert_eq!(jixiao::Op::Le.symbol(), "≤");
     /// ```
+    #[must_use]
     pub const fn symbol(self) -> &'static str {
         match self {
             Op::Ge => "≥",
@@ -700,6 +720,7 @@ impl Op {
     /// ```
     /// assert_eq!(jixiao::Op::Gt.as_str(), "gt");
     /// ```
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Op::Ge => "ge",
@@ -720,6 +741,7 @@ impl Op {
     /// assert!(Op::Eq.holds(Ordering::Equal));
     /// assert!(!Op::Gt.holds(Ordering::Equal));
     /// ```
+    #[must_use]
     pub const fn holds(self, ordering: core::cmp::Ordering) -> bool {
         use core::cmp::Ordering::*;
         matches!(
@@ -762,6 +784,7 @@ impl Scale {
     /// ```
     /// assert_eq!(jixiao::Scale::Trillion.as_str(), "万亿");
     /// ```
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Scale::Ten => "十",
@@ -778,6 +801,7 @@ impl Scale {
     /// ```
     /// assert_eq!(jixiao::Scale::TenThousand.exponent(), 4);
     /// ```
+    #[must_use]
     pub const fn exponent(self) -> u32 {
         match self {
             Scale::Ten => 1,
@@ -794,6 +818,7 @@ impl Scale {
     /// ```
     /// assert_eq!(jixiao::Scale::Thousand.multiplier().to_string(), "1000");
     /// ```
+    #[must_use]
     pub fn multiplier(self) -> Decimal {
         Decimal::from(10u64.pow(self.exponent()))
     }
@@ -816,6 +841,7 @@ impl Baseline {
     /// ```
     /// assert_eq!(jixiao::Baseline::PreviousYear.as_str(), "previous_year");
     /// ```
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Baseline::PreviousYear => "previous_year",
@@ -828,6 +854,7 @@ impl Baseline {
     /// ```
     /// assert_eq!(jixiao::Baseline::Budget.word(), "预算");
     /// ```
+    #[must_use]
     pub const fn word(self) -> &'static str {
         match self {
             Baseline::PreviousYear => "上年度",
@@ -845,6 +872,7 @@ impl Quantity {
     ///
     /// assert_eq!(Quantity::new(Decimal::from(20)).to_string(), "20");
     /// ```
+    #[must_use]
     pub fn new(amount: Decimal) -> Quantity {
         Quantity {
             amount,
@@ -862,6 +890,7 @@ impl Quantity {
     /// let q = Quantity::new(7.into()).with_scale(Some(Scale::HundredMillion)).with_unit("元");
     /// assert_eq!(q.to_string(), "7亿元");
     /// ```
+    #[must_use]
     pub fn with_scale(mut self, scale: Option<Scale>) -> Quantity {
         self.scale = scale;
         self
@@ -874,6 +903,7 @@ impl Quantity {
     ///
     /// assert_eq!(Quantity::new(95.into()).with_unit("%").to_string(), "95%");
     /// ```
+    #[must_use]
     pub fn with_unit(mut self, unit: impl Into<Cow<'static, str>>) -> Quantity {
         self.unit = Some(unit.into()).filter(|u| !u.is_empty());
         self
@@ -886,6 +916,7 @@ impl Quantity {
     ///
     /// assert_eq!(Quantity::new(250.into()).with_unit("家").with_per("年").to_string(), "250家/年");
     /// ```
+    #[must_use]
     pub fn with_per(mut self, per: impl Into<Cow<'static, str>>) -> Quantity {
         self.per = Some(per.into()).filter(|u| !u.is_empty());
         self
@@ -899,6 +930,7 @@ impl Quantity {
     /// assert_eq!("7.6万家".parse::<Quantity>()?.amount().to_string(), "7.6");
     /// # Ok::<(), jixiao::TargetError>(())
     /// ```
+    #[must_use]
     pub fn amount(&self) -> Decimal {
         self.amount
     }
@@ -911,6 +943,7 @@ impl Quantity {
     /// assert_eq!("1300万人次".parse::<Quantity>()?.scale(), Some(Scale::TenThousand));
     /// # Ok::<(), jixiao::TargetError>(())
     /// ```
+    #[must_use]
     pub fn scale(&self) -> Option<Scale> {
         self.scale
     }
@@ -923,6 +956,7 @@ impl Quantity {
     /// assert_eq!("≥700万标准箱".trim_start_matches('≥').parse::<Quantity>()?.unit(), Some("标准箱"));
     /// # Ok::<(), jixiao::TargetError>(())
     /// ```
+    #[must_use]
     pub fn unit(&self) -> Option<&str> {
         self.unit.as_deref()
     }
@@ -935,6 +969,7 @@ impl Quantity {
     /// assert_eq!("475元/亩".parse::<Quantity>()?.per(), Some("亩"));
     /// # Ok::<(), jixiao::TargetError>(())
     /// ```
+    #[must_use]
     pub fn per(&self) -> Option<&str> {
         self.per.as_deref()
     }
@@ -947,6 +982,7 @@ impl Quantity {
     /// assert!("≥100百分比".trim_start_matches('≥').parse::<Quantity>()?.is_percent());
     /// # Ok::<(), jixiao::TargetError>(())
     /// ```
+    #[must_use]
     pub fn is_percent(&self) -> bool {
         self.unit() == Some("%")
     }
@@ -958,6 +994,7 @@ impl PartialDate {
     /// ```
     /// assert_eq!(jixiao::PartialDate::y(2025).to_string(), "2025年");
     /// ```
+    #[must_use]
     pub const fn y(year: u16) -> PartialDate {
         PartialDate {
             year: Some(year),
@@ -971,6 +1008,7 @@ impl PartialDate {
     /// ```
     /// assert_eq!(jixiao::PartialDate::m(12).to_string(), "12月");
     /// ```
+    #[must_use]
     pub const fn m(month: u8) -> PartialDate {
         PartialDate {
             year: None,
@@ -984,6 +1022,7 @@ impl PartialDate {
     /// ```
     /// assert_eq!(jixiao::PartialDate::ym(2023, 12).to_string(), "2023年12月");
     /// ```
+    #[must_use]
     pub const fn ym(year: u16, month: u8) -> PartialDate {
         PartialDate {
             year: Some(year),
@@ -997,6 +1036,7 @@ impl PartialDate {
     /// ```
     /// assert_eq!(jixiao::PartialDate::ymd(2024, 6, 30).day(), Some(30));
     /// ```
+    #[must_use]
     pub const fn ymd(year: u16, month: u8, day: u8) -> PartialDate {
         PartialDate {
             year: Some(year),
@@ -1015,6 +1055,7 @@ impl PartialDate {
     /// assert_eq!(PartialDate::from_parts(Some(2024), Some(13), None), None);
     /// assert_eq!(PartialDate::from_parts(None, None, None), None);
     /// ```
+    #[must_use]
     pub fn from_parts(
         year: Option<u16>,
         month: Option<u8>,
@@ -1034,6 +1075,7 @@ impl PartialDate {
     /// ```
     /// assert_eq!(jixiao::PartialDate::ym(2023, 7).year(), Some(2023));
     /// ```
+    #[must_use]
     pub const fn year(&self) -> Option<u16> {
         self.year
     }
@@ -1043,6 +1085,7 @@ impl PartialDate {
     /// ```
     /// assert_eq!(jixiao::PartialDate::ym(2023, 7).month(), Some(7));
     /// ```
+    #[must_use]
     pub const fn month(&self) -> Option<u8> {
         self.month
     }
@@ -1052,6 +1095,7 @@ impl PartialDate {
     /// ```
     /// assert_eq!(jixiao::PartialDate::ym(2023, 7).day(), None);
     /// ```
+    #[must_use]
     pub const fn day(&self) -> Option<u8> {
         self.day
     }
@@ -1061,6 +1105,7 @@ impl PartialDate {
     /// ```
     /// assert_eq!(jixiao::PartialDate::y(2026).iso(), "2026");
     /// ```
+    #[must_use]
     pub fn iso(&self) -> String {
         let mut out = match self.year {
             Some(y) => format!("{y:04}"),

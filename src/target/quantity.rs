@@ -40,6 +40,11 @@ fn unit_key(unit: &str) -> &str {
 impl Quantity {
     /// The amount with its scale applied: 76000 for `7.6万家`.
     ///
+    /// # Errors
+    ///
+    /// [`TargetErrorKind::Overflow`] where the amount with its scale applied is out of the
+    /// range of a [`Decimal`], or would lose digits.
+    ///
     /// ```
     /// use jixiao::Quantity;
     ///
@@ -57,6 +62,11 @@ impl Quantity {
 
     /// The same quantity without a scale word: `7.6万家` becomes `76000家`.
     ///
+    /// # Errors
+    ///
+    /// [`TargetErrorKind::Overflow`] where the amount with its scale applied is out of the
+    /// range of a [`Decimal`], or would lose digits.
+    ///
     /// ```
     /// use jixiao::Quantity;
     ///
@@ -68,6 +78,11 @@ impl Quantity {
     }
 
     /// The same quantity written with another scale word (or none): `1.2亿元` is `12000万元`.
+    ///
+    /// # Errors
+    ///
+    /// [`TargetErrorKind::Overflow`] where the amount is out of range once its scale applies,
+    /// or cannot be written exactly with the new scale word.
     ///
     /// ```
     /// use jixiao::{Quantity, Scale};
@@ -112,8 +127,11 @@ impl Quantity {
 
     /// Compares two quantities in the same unit across scales: `1.2亿元` equals `12000万元`.
     ///
-    /// Quantities in different units (or rates) are an error of kind
-    /// [`TargetErrorKind::UnitMismatch`] that names both.
+    /// # Errors
+    ///
+    /// [`TargetErrorKind::UnitMismatch`], naming both, where the quantities are in different
+    /// units (or rates); [`TargetErrorKind::Overflow`] where an amount is out of range once
+    /// its scale applies.
     ///
     /// ```
     /// use jixiao::Quantity;

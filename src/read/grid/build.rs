@@ -133,17 +133,17 @@ pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
         goal_block: false,
         targets: std::collections::HashMap::new(),
     };
-    if pinyin > 0 {
-        if let Some(first) = toks.first() {
-            builder.diagnose(
-                DiagnosticCode::LayoutSkipped,
-                format!("pinyin in brackets after characters taken out of {pinyin} cells"),
-                &Tok {
-                    text: Cow::Borrowed(""),
-                    ..first.clone()
-                },
-            );
-        }
+    if pinyin > 0
+        && let Some(first) = toks.first()
+    {
+        builder.diagnose(
+            DiagnosticCode::LayoutSkipped,
+            format!("pinyin in brackets after characters taken out of {pinyin} cells"),
+            &Tok {
+                text: Cow::Borrowed(""),
+                ..first.clone()
+            },
+        );
     }
     let mut headers = 0usize;
     let mut i = 0;
@@ -377,7 +377,7 @@ impl<'g> Builder<'g> {
 
     /// Whether the cell starts a row, or stands alone where rows are lost.
     fn starts_row(&self, toks: &[Tok<'_>], i: usize) -> bool {
-        toks[i].row_start || self.breaks(&toks[i]) == Rows::Lost
+        toks[i].row_start || self.breaks(&toks[i]) == Rows::Lost || first_filled(toks, i)
     }
 
     /// The end of the row that starts at `i` (one cell where rows are lost).
@@ -399,6 +399,24 @@ impl<'g> Builder<'g> {
         }
         match self.breaks(&toks[i]) {
             Rows::Lost => {
+                // `年度总体目标 | 预期目标 | 实际完成情况`: a goal block, not a grid's header.
+                let next = toks[i + 1..].iter().find(|t| !t.t().is_empty());
+                if toks[i].words.fact == Some(Fact::Goal)
+                    && next.is_some_and(|t| is_goal_header(t.t()))
+                {
+                    return None;
+                }
+                // `可持续影响` / `指标`: the second half of a level's label, not a header.
+                // (A few empty cells back at most, so that asking of every cell is linear.)
+                let before = toks[i.saturating_sub(8)..i]
+                    .iter()
+                    .rev()
+                    .find(|t| !t.t().is_empty());
+                if before.is_some_and(|b| {
+                    b.grid == toks[i].grid && level_fragments(b, &toks[i]).is_some()
+                }) {
+                    return None;
+                }
                 let first = toks[i].words.role?;
                 let opens = is_key(first)
                     || matches!(first, Role::Section | Role::Seq | Role::Org | Role::Project);
@@ -499,7 +517,16 @@ impl<'g> Builder<'g> {
                 let joined = format!("{last}{t}");
                 let (a, b, both) = (header_role(last), header_role(t), header_role(&joined));
                 let data = matches!(shape(t), Shape::Tier | Shape::Category | Shape::Level);
-                let fragment = !data && (a.is_none() || (a == b && a != Some(Role::Text)));
+                // A text header goes on after a conjunction or with words of no role of
+                // their own (`偏差原因` / `分析及` / `改进措施`).
+                let short_words = t.chars().count() <= 6
+                    && matches!(shape(t), Shape::Text | Shape::Words | Shape::Rule)
+                    && !t.contains(['(', '（', ':', '：']);
+                let text_goes_on = a == Some(Role::Text)
+                    && short_words
+                    && (b.is_none() || last.ends_with(['及', '和', '与', '、', '/']));
+                let fragment =
+                    !data && (a.is_none() || (a == b && a != Some(Role::Text)) || text_goes_on);
                 if both.is_some() && fragment && money_column(&fold(&joined)).is_none() {
                     texts.pop();
                     texts.push(joined);
@@ -536,7 +563,16 @@ impl<'g> Builder<'g> {
                 break;
             }
             if let Some(column) = toks[j].words.money {
-                columns.push(column);
+                // `年初 | 预算数` where rows are lost: one header in two cells.
+                let joined = (!pending.is_empty())
+                    .then(|| money_column(&format!("{pending}{}", fold(toks[j].t()))))
+                    .flatten();
+                match joined {
+                    Some(joined) => columns.push(joined),
+                    // A header merged over two cells, repeated in each, names one column.
+                    None if columns.last() == Some(&column) && pending.is_empty() => {}
+                    None => columns.push(column),
+                }
                 pending.clear();
                 j += 1;
                 continue;
@@ -625,7 +661,7 @@ impl<'g> Builder<'g> {
                     shape(label_text),
                     Shape::Number | Shape::Amount | Shape::Percent
                 );
-            if !is_label || (!lost && !label.row_start) {
+            if !is_label || (!lost && !label.row_start && !first_filled(toks, i)) {
                 break;
             }
             let mut row = Execution::new(label_text);
@@ -721,12 +757,12 @@ impl<'g> Builder<'g> {
         // A bare 执行率 up to 1 that the amounts say is a fraction (`0.94` for 94 of 100).
         if let (true, Some(rate), Some(computed)) = (rate_bare, row.rate, row.computed_rate()) {
             let distance = |a: Decimal| a.checked_sub(computed).map(|d| d.abs());
-            if let Some(percent) = rate.checked_mul(Decimal::ONE_HUNDRED) {
-                if let (Some(as_percent), Some(as_printed)) = (distance(percent), distance(rate)) {
-                    if rate <= Decimal::ONE && as_percent < as_printed {
-                        row.rate = Some(percent.normalize());
-                    }
-                }
+            if let Some(percent) = rate.checked_mul(Decimal::ONE_HUNDRED)
+                && let (Some(as_percent), Some(as_printed)) = (distance(percent), distance(rate))
+                && rate <= Decimal::ONE
+                && as_percent < as_printed
+            {
+                row.rate = Some(percent.normalize());
             }
         }
     }
@@ -796,6 +832,29 @@ impl<'g> Builder<'g> {
         }
         let fact = tok.words.fact?;
         let lost = self.breaks(tok) == Rows::Lost;
+        // `年度总体目标 | 预期目标 | 实际完成情况`: the goal and what became of it follow the
+        // headings (on the next row, or the next cells where rows are lost).
+        if fact == Fact::Goal {
+            let mut j = i + 1;
+            let mut headings = 0;
+            while let Some(t) = toks
+                .get(j)
+                .filter(|t| t.grid == tok.grid && (lost || !t.row_start))
+            {
+                if t.t().is_empty() {
+                    j += 1;
+                } else if is_goal_header(t.t()) {
+                    headings += 1;
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            if headings > 0 {
+                self.goal_block = true;
+                return Some(j);
+            }
+        }
         let mut j = i + 1;
         let mut values: Vec<&str> = Vec::new();
         while j < toks.len() && toks[j].grid == tok.grid {
@@ -874,7 +933,15 @@ impl<'g> Builder<'g> {
     /// row (of the next two cells, where rows are lost). `None` where the cells are labels
     /// or headers.
     fn read_goal(&mut self, toks: &[Tok<'_>], i: usize) -> Option<usize> {
-        let lost = self.breaks(&toks[i]) == Rows::Lost;
+        // The rest of the block's header (`| 年度总体目标完成情况综述`).
+        let mut i = i;
+        while toks
+            .get(i)
+            .is_some_and(|t| t.t().is_empty() || is_goal_header(t.t()))
+        {
+            i += 1;
+        }
+        let lost = self.breaks(toks.get(i)?) == Rows::Lost;
         let end = if lost { i + 2 } else { self.row_end(toks, i) };
         let end = end.min(toks.len());
         let cells: Vec<&str> = toks[i..end]
@@ -1075,11 +1142,11 @@ impl<'g> Builder<'g> {
             }
             return;
         }
-        if self.year.is_none() {
-            if let Some(year) = year_line(text) {
-                self.year = Some(year);
-                return;
-            }
+        if self.year.is_none()
+            && let Some(year) = year_line(text)
+        {
+            self.year = Some(year);
+            return;
         }
         self.diagnose(
             DiagnosticCode::LayoutSkipped,
@@ -1224,11 +1291,9 @@ impl<'g> Builder<'g> {
                     .iter()
                     .position(|c| c.role == Role::Category && !c.alternate)
                     .is_some_and(|c| !row.unsure.contains(&c));
-                if category_sure {
-                    if let Some(own) = row_own(row, columns, Role::Category) {
-                        previous_category = Some(own);
-                        previous_tier = tier_text.clone();
-                    }
+                if category_sure && let Some(own) = row_own(row, columns, Role::Category) {
+                    previous_category = Some(own);
+                    previous_tier = tier_text.clone();
                 }
                 let texts: Vec<&str> = row.cells.iter().flatten().map(|t| t.t()).collect();
                 self.diagnose(
@@ -1379,11 +1444,20 @@ impl<'g> Builder<'g> {
 
     /// A target value, parsed once per distinct text of the document: tables repeat their
     /// values (`100%`, `≥90%`).
-    fn target(&mut self, text: &str) -> Target {
+    /// A value over the caps is kept as text, with a diagnostic at `at`.
+    fn target(&mut self, text: &str, at: &Tok<'_>) -> Target {
         if let Some(target) = self.targets.get(text) {
             return target.clone();
         }
-        let target = Target::lenient(text);
+        let (target, error) = Target::parse_both(text);
+        if let Some(e) = error.filter(|e| {
+            matches!(
+                e.kind(),
+                crate::TargetErrorKind::TooLong | crate::TargetErrorKind::TooManyParts
+            )
+        }) {
+            self.diagnose(DiagnosticCode::ValueCapped, e.to_string(), at);
+        }
         // The cache is bounded: a document of distinct values parses each once anyway.
         if self.targets.len() < TARGET_CACHE {
             self.targets.insert(text.to_owned(), target.clone());
@@ -1485,15 +1559,15 @@ impl<'g> Builder<'g> {
         if name.starts_with(['★', '☆']) {
             core = true;
         }
-        let mut indicator = Indicator::new(seq, name, self.target(&annual_text));
+        let mut indicator = Indicator::new(seq, name, self.target(&annual_text, &anchor));
         if let Some((label, value)) = period {
-            indicator.period = Some(self.target(&joined(&value)));
+            indicator.period = Some(self.target(&joined(&value), &anchor));
             let folded = fold(&label);
             indicator.period_label = (!label.is_empty()
                 && !matches!(folded.as_str(), "实施周期指标值"))
             .then_some(label);
         }
-        indicator.actual = actual.map(|a| self.target(&a));
+        indicator.actual = actual.map(|a| self.target(&a, &anchor));
         indicator.weight = weight;
         indicator.score = score;
         indicator.direction = direction;
@@ -1503,14 +1577,20 @@ impl<'g> Builder<'g> {
         indicator.line = Some(anchor.line);
         if let Some(text) = tier_text {
             let (tier, label) = level_label::<Tier>(text, Tier::name);
-            if tier.is_none() {
+            // A label of no words (`(50分)`, its words lost in the page) takes its tier from
+            // the category below.
+            let wordless = crate::taxonomy::Label::read(text).core.trim().is_empty();
+            let from_category = category_text
+                .and_then(resolve::<Category>)
+                .map(Category::tier);
+            if tier.is_none() && !(wordless && from_category.is_some()) {
                 self.diagnose(
                     DiagnosticCode::LabelUnknown,
                     format!("tier «{text}» is no tier this crate knows; kept as printed"),
                     &anchor,
                 );
             }
-            indicator.tier = tier;
+            indicator.tier = tier.or(from_category.filter(|_| wordless));
             indicator.tier_label = label;
         }
         if let Some(text) = category_text {
@@ -1744,25 +1824,47 @@ fn join_fragments<'g>(run: &[Tok<'g>]) -> Vec<Tok<'g>> {
         {
             continue;
         }
-        if tok.text == "指标" {
-            if let Some(last) = out.last_mut() {
-                if matches!(
-                    last.shape,
-                    Shape::Text | Shape::Category | Shape::Tier | Shape::Level | Shape::Label
-                ) {
-                    let joined = format!("{}指标", last.t());
-                    let joined_shape = shape(&joined);
-                    if matches!(joined_shape, Shape::Category | Shape::Tier | Shape::Label) {
-                        last.text = Cow::Owned(joined);
-                        last.shape = joined_shape;
-                        continue;
-                    }
-                }
-            }
+        if let Some(last) = out.last_mut()
+            && let Some((joined, joined_shape)) = level_fragments(last, tok)
+        {
+            last.text = Cow::Owned(joined);
+            last.shape = joined_shape;
+            continue;
         }
         out.push(tok.clone());
     }
     out
+}
+
+/// A level's label split over two cells, joined: `数量` / `指标`, `社会效` / `益指标`, and a
+/// label's weight on a line of its own, `产出指标` / `(50分)`.
+fn level_fragments(last: &Tok<'_>, tok: &Tok<'_>) -> Option<(String, Shape)> {
+    const SHORT: usize = 6;
+    let (a, b) = (last.t(), tok.t());
+    let labelled = matches!(
+        last.shape,
+        Shape::Text | Shape::Category | Shape::Tier | Shape::Level | Shape::Label | Shape::Words
+    );
+    if !labelled || a.chars().count() > SHORT || b.chars().count() > SHORT {
+        return None;
+    }
+    let joined = format!("{a}{b}");
+    let joined_shape = shape(&joined);
+    let weight_only = (b.starts_with(['(', '（']) && b.ends_with([')', '）']))
+        && b.chars().any(|c| c.is_ascii_digit());
+    if weight_only
+        && matches!(last.shape, Shape::Tier | Shape::Category | Shape::Level)
+        && joined_shape == last.shape
+    {
+        return Some((joined, joined_shape));
+    }
+    // Neither half a level of its own, the whole one.
+    let level = |s: Shape| matches!(s, Shape::Category | Shape::Tier | Shape::Level);
+    let halves_apart = !(level(tok.shape) || (level(last.shape) && b != "指标"));
+    if halves_apart && (level(joined_shape) || (b == "指标" && joined_shape == Shape::Label)) {
+        return Some((joined, joined_shape));
+    }
+    None
 }
 
 /// The own text of a row's column of a role.
@@ -1897,10 +1999,11 @@ fn positional_header(rows: &[Vec<&str>]) -> Vec<Column> {
     for c in 0..width {
         let mut parts: Vec<&str> = Vec::new();
         for row in rows {
-            if let Some(t) = row.get(c) {
-                if !t.is_empty() && !parts.contains(t) {
-                    parts.push(t);
-                }
+            if let Some(t) = row.get(c)
+                && !t.is_empty()
+                && !parts.contains(t)
+            {
+                parts.push(t);
             }
         }
         texts.push(parts);
@@ -1962,10 +2065,11 @@ fn mark_alternates(columns: &mut [Column]) {
     }
     let annuals = columns.iter().filter(|c| c.role == Role::Annual).count();
     let periods = columns.iter().filter(|c| c.role == Role::Period).count();
-    if annuals >= 2 && periods == 0 {
-        if let Some(first) = columns.iter_mut().find(|c| c.role == Role::Annual) {
-            first.role = Role::Period;
-        }
+    if annuals >= 2
+        && periods == 0
+        && let Some(first) = columns.iter_mut().find(|c| c.role == Role::Annual)
+    {
+        first.role = Role::Period;
     }
 }
 
@@ -2092,7 +2196,13 @@ fn decimal(text: &str) -> Option<Decimal> {
         return None;
     }
     let plain: String = t.chars().filter(|c| *c != ',').collect();
-    plain.parse().ok()
+    // `Decimal` rounds away digits it cannot hold: a number is read only where every decimal
+    // written is kept.
+    let written = plain.split_once('.').map_or(0, |(_, frac)| frac.len());
+    plain
+        .parse::<Decimal>()
+        .ok()
+        .filter(|d| usize::try_from(d.scale()).is_ok_and(|s| s == written))
 }
 
 /// Whether a text is an amount alone: digits with separators and decimals.
@@ -2116,14 +2226,13 @@ fn convert(amount: Decimal, from: &str, to: &str) -> Option<Decimal> {
     if f >= t {
         let mut out = amount;
         for _ in t..f {
-            out = out.checked_mul(ten)?;
+            out = crate::target::exact::mul(out, ten)?;
         }
         Some(out)
     } else {
+        // Dividing by ten moves the point: exact while the scale holds it.
         let mut out = amount;
-        for _ in f..t {
-            out = out.checked_div(ten)?;
-        }
+        out.set_scale(amount.scale().checked_add(t - f)?).ok()?;
         Some(out.normalize())
     }
 }
@@ -2178,12 +2287,11 @@ fn split_labelled(text: &str) -> Option<Vec<(Fact, &str, &str)>> {
 fn strip_code(text: &str) -> &str {
     let t = text.trim();
     for (open, close) in [('[', ']'), ('(', ')'), ('（', '）'), ('【', '】')] {
-        if let Some(rest) = t.strip_prefix(open) {
-            if let Some(end) = rest.find(close) {
-                if rest[..end].chars().all(|c| c.is_ascii_digit()) {
-                    return rest[end + close.len_utf8()..].trim();
-                }
-            }
+        if let Some(rest) = t.strip_prefix(open)
+            && let Some(end) = rest.find(close)
+            && rest[..end].chars().all(|c| c.is_ascii_digit())
+        {
+            return rest[end + close.len_utf8()..].trim();
         }
     }
     t
@@ -2192,10 +2300,17 @@ fn strip_code(text: &str) -> &str {
 /// Whether a goal label's value is the header of a goal block: `预期目标 实际完成情况`.
 fn is_goal_header(value: &str) -> bool {
     let v = fold(value);
+    let n = v.chars().count();
     !v.is_empty()
-        && v.chars().count() <= 30
-        && (v.contains("完成情况") || v.contains("实际完成"))
-        && v.contains("目标")
+        && ((n <= 30
+            && (v.contains("完成情况") || v.contains("实际完成"))
+            && v.contains("目标"))
+            // The goal's own heading: `年初设定目标`, `预期目标`, `年度目标`, and what became
+            // of it: `实际完成情况`.
+            || (n <= 8
+                && ((v.ends_with("目标")
+                    && ["预期", "设定", "计划", "年初"].iter().any(|w| v.contains(w)))
+                    || v.ends_with("完成情况"))))
 }
 
 /// Whether a text is a table's title.
@@ -2219,6 +2334,30 @@ fn year_line(text: &str) -> Option<u16> {
         return (1990..=2199).contains(&year).then_some(year);
     }
     None
+}
+
+/// Whether the cell at `i` is the first of its row with text: every cell before it on its row
+/// is empty (covered by a merged cell above, in a spreadsheet or a page). The walk back stops
+/// at the first filled cell, so that asking of every cell takes linear time.
+fn first_filled(toks: &[Tok<'_>], i: usize) -> bool {
+    if toks[i].t().is_empty() {
+        return toks[i].row_start;
+    }
+    let grid = toks[i].grid;
+    let mut k = i;
+    while !toks[k].row_start {
+        let Some(before) = k.checked_sub(1) else {
+            return true;
+        };
+        k = before;
+        if toks[k].grid != grid {
+            return true;
+        }
+        if !toks[k].t().is_empty() {
+            return false;
+        }
+    }
+    true
 }
 
 /// Whether a cell of this shape is a value (a number, a percentage, a typed value), not a
@@ -2268,6 +2407,25 @@ mod tests {
         assert_eq!(convert(d("3309840"), "元", "万元"), Some(d("330.984")));
         assert_eq!(convert(d("1"), "元", "元"), Some(d("1")));
         assert_eq!(convert(Decimal::MAX, "亿元", "元"), None);
+        // No digit lost on the way: 28 decimals cannot take four more.
+        assert_eq!(
+            convert(d("0.0000000000000000000000000001"), "元", "万元"),
+            None
+        );
+        assert_eq!(
+            convert(d("7922816251426433759354395033.5"), "万元", "元"),
+            None
+        );
+    }
+
+    #[test]
+    fn numbers_keep_every_digit_written_or_are_not_read() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(decimal("1,200.50"), Some(d("1200.50")));
+        assert_eq!(decimal(" 95 "), Some(d("95")));
+        assert_eq!(decimal("1.00000000000000000000000000001"), None);
+        assert_eq!(decimal("99999999999999999999999999999999"), None);
+        assert_eq!(decimal("9万"), None);
     }
 
     #[test]

@@ -107,6 +107,7 @@ impl Cell {
     /// ```
     /// assert_eq!(jixiao::Cell::new("", 1, 1).text(), "");
     /// ```
+    #[must_use]
     pub fn text(&self) -> &str {
         &self.text
     }
@@ -116,6 +117,7 @@ impl Cell {
     /// ```
     /// assert_eq!(jixiao::Cell::new("x", 7, 2).line(), 7);
     /// ```
+    #[must_use]
     pub fn line(&self) -> usize {
         self.line
     }
@@ -125,6 +127,7 @@ impl Cell {
     /// ```
     /// assert_eq!(jixiao::Cell::new("x", 7, 2).column(), 2);
     /// ```
+    #[must_use]
     pub fn column(&self) -> usize {
         self.column
     }
@@ -139,6 +142,7 @@ impl Grid {
     ///
     /// assert!(Grid::new(Layout::Html, Rows::Positional).rows().is_empty());
     /// ```
+    #[must_use]
     pub fn new(layout: Layout, rows: Rows) -> Grid {
         Grid {
             rows: Vec::new(),
@@ -183,6 +187,7 @@ impl Grid {
     /// let grid = Grid::from_text("一级指标 | 三级指标 | 指标值\n产出指标 | 场次 | ≥2场").unwrap();
     /// assert_eq!(grid.rows()[1][2].text(), "≥2场");
     /// ```
+    #[must_use]
     pub fn rows(&self) -> &[Vec<Cell>] {
         &self.rows
     }
@@ -195,6 +200,7 @@ impl Grid {
     /// let grid = Grid::from_text("一级指标\t三级指标\t指标值\n产出指标\t场次\t≥2场").unwrap();
     /// assert_eq!(grid.layout(), Layout::Delimited);
     /// ```
+    #[must_use]
     pub fn layout(&self) -> Layout {
         self.layout
     }
@@ -207,6 +213,7 @@ impl Grid {
     /// let grid = Grid::from_text("一级指标\n三级指标\n指标值\n产出指标\n场次\n≥2场").unwrap();
     /// assert_eq!(grid.breaks(), Rows::Lost);
     /// ```
+    #[must_use]
     pub fn breaks(&self) -> Rows {
         self.breaks
     }
@@ -218,6 +225,7 @@ impl Grid {
     ///
     /// assert_eq!(Grid::new(Layout::Pipe, Rows::Collapsed).sheet(), None);
     /// ```
+    #[must_use]
     pub fn sheet(&self) -> Option<&str> {
         self.sheet.as_deref()
     }
@@ -233,6 +241,7 @@ impl Grid {
     /// assert_eq!((grid.layout(), grid.breaks()), (Layout::Pipe, Rows::Collapsed));
     /// assert_eq!(grid.rows()[1].len(), 4);
     /// ```
+    #[must_use]
     pub fn from_text(text: &str) -> Option<Grid> {
         super::text::grid(text)
     }

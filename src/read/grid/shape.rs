@@ -78,10 +78,10 @@ pub(crate) fn shape(text: &str) -> Shape {
                 .is_ok_and(|v| (-100.0..=100.0).contains(&v));
         return if small { Shape::Number } else { Shape::Amount };
     }
-    if let Some(number) = t.strip_suffix(['%', '％']) {
-        if is_number(number) {
-            return Shape::Percent;
-        }
+    if let Some(number) = t.strip_suffix(['%', '％'])
+        && is_number(number)
+    {
+        return Shape::Percent;
     }
     let chars = t.chars().count();
     if chars <= 24 {
@@ -109,6 +109,11 @@ pub(crate) fn shape(text: &str) -> Shape {
         && folded.chars().count() <= 10
         && !folded.chars().any(|c| c.is_ascii_digit());
     if weighted {
+        // A weight alone, `(50分)`, is what is left of a tier's label whose words were lost
+        // (printed vertically in the page).
+        if folded.is_empty() {
+            return Shape::Tier;
+        }
         return Shape::Label;
     }
     let outcome = ["达成", "达到", "实现", "完成"]

@@ -188,7 +188,7 @@ pub(crate) fn role_of(header: &str) -> Option<Role> {
     if has(&["实际", "完成值", "完成情况", "执行情况", "完成数"]) {
         return Some(Role::Actual);
     }
-    if has(&["性质", "符号", "运算", "方向", "类型", "比较"]) {
+    if has(&["性质", "符号", "运算", "方向", "类型", "比较", "指标属性"]) {
         return Some(Role::Qualifier);
     }
     if has(&["度量单位", "计量单位", "计算单位"]) || is(&["单位", "单位名"]) {

@@ -330,10 +330,10 @@ type Span = (usize, usize);
 fn find_labels(text: &str) -> (Option<Span>, Option<Span>) {
     let span = |end: usize, label: &str| {
         let mut rest = &text[end..];
-        if let Some(after) = rest.strip_prefix('〔') {
-            if let Some(close) = after.find('〕') {
-                rest = &after[close + '〕'.len_utf8()..];
-            }
+        if let Some(after) = rest.strip_prefix('〔')
+            && let Some(close) = after.find('〕')
+        {
+            rest = &after[close + '〕'.len_utf8()..];
         }
         let after_colon = rest.trim_start().strip_prefix([':', '：']).unwrap_or(rest);
         (end - label.len(), text.len() - after_colon.len())
@@ -342,11 +342,11 @@ fn find_labels(text: &str) -> (Option<Span>, Option<Span>) {
     for (at, value) in text.match_indices('值') {
         let end = at + value.len();
         let head = &text[..end];
-        if period.is_none() {
-            if let Some(label) = PERIOD_LABELS.iter().find(|l| head.ends_with(*l)) {
-                period = Some(span(end, label));
-                continue;
-            }
+        if period.is_none()
+            && let Some(label) = PERIOD_LABELS.iter().find(|l| head.ends_with(*l))
+        {
+            period = Some(span(end, label));
+            continue;
         }
         if let Some(label) = ANNUAL_LABELS.iter().find(|l| head.ends_with(*l)) {
             return (period, Some(span(end, label)));
@@ -384,10 +384,10 @@ fn fields_after_annual(text: &str) -> usize {
 /// Splits a code off a name: `111038427-培训服务次数`.
 fn split_code(name: &str) -> (Option<String>, String) {
     let digits = name.bytes().take_while(u8::is_ascii_digit).count();
-    if digits >= 6 {
-        if let Some(rest) = name[digits..].strip_prefix(['-', '－']) {
-            return (Some(name[..digits].to_owned()), rest.trim().to_owned());
-        }
+    if digits >= 6
+        && let Some(rest) = name[digits..].strip_prefix(['-', '－'])
+    {
+        return (Some(name[..digits].to_owned()), rest.trim().to_owned());
     }
     (None, name.to_owned())
 }

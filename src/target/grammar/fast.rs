@@ -214,6 +214,10 @@ pub(super) fn plain(body: &str) -> Option<(Option<Op>, Quantity)> {
             Err(_) => (after, amount, None, None),
         }
     };
+    // As in the grammar's quantity: one that would print as a date is left to the others.
+    if scale.is_none() && reads_as_date(amount, unit.as_deref()) {
+        return None;
+    }
     let (rest, per) = match per(rest) {
         Ok((r, p)) => (r, Some(p)),
         Err(_) => (rest, None),

@@ -729,11 +729,8 @@ fn single_finds_the_leftmost_value_after_a_subject() {
     );
     let s = single("通过验收，合格率达100%", true).expect("parses");
     assert_eq!(s.subject, Some("通过验收，合格率"));
-    let s = single("截至2026年截至2027年≥1", true).expect("parses");
-    assert_eq!(
-        (s.subject, s.as_of),
-        (Some("截至2027年"), Some(PartialDate::y(2026)))
-    );
+    // Two dates it holds by: the second cannot be the subject, which would read as a date.
+    assert!(single("截至2026年截至2027年≥1", true).is_err());
     let e = single("满意度≥", true).err().expect("fails");
     assert_eq!(e.what, "a number");
     // Never inside a number: a refused number is not read from its tail.
@@ -746,6 +743,58 @@ fn single_finds_the_leftmost_value_after_a_subject() {
     ] {
         assert!(single(text, true).is_err(), "{text}");
     }
+}
+
+#[test]
+fn quantities_that_would_print_as_dates_are_refused() {
+    refuses(quantity, "2,023年", 0, "a quantity that is no date");
+    refuses(quantity, "两千年", 0, "a quantity that is no date");
+    reads(quantity, "1,000年", qty("1000", None, Some("年")), "");
+    reads(quantity, "2,023家", qty("2023", None, Some("家")), "");
+    reads(
+        quantity,
+        "2023万年",
+        qty("2023", Some(Scale::TenThousand), Some("年")),
+        "",
+    );
+    assert!(reads_as_date(d("2023"), Some("年度")));
+    assert!(!reads_as_date(d("2023.5"), Some("年")));
+    assert!(!reads_as_date(d("2023"), None));
+}
+
+#[test]
+fn subjects_hold_no_date_a_value_holds_by() {
+    assert!(holds_as_of("年截至一月"));
+    assert!(holds_as_of("截至一月截至"));
+    assert!(holds_as_of("控制在截至一月"));
+    assert!(!holds_as_of("截至"));
+    assert!(!holds_as_of("满意度"));
+    assert_eq!(as_of_len("截至1月底：5"), Some("截至1月底：".len()));
+    assert_eq!(as_of_len("截至2026年满意度"), Some("截至2026年".len()));
+    assert_eq!(as_of_len("满意度"), None);
+    // Found by the property test: each reads back from its canonical form.
+    for text in [
+        "年截至一月“上年度",
+        "，截至一月截至2024",
+        "上年度控制在截至一月",
+        "满意度截至一月2024百分比一",
+        "底截至一月79228162514264337593543950335",
+        "2,023年",
+        "较上年增长＝10%以丨",
+    ] {
+        let (t, _) = target(text);
+        let canonical = t.to_string();
+        assert_eq!(target(&canonical).0, t, "{text} → {canonical}");
+    }
+    assert_eq!(
+        target("底截至一月5").0.to_string(),
+        "截至1月：底：5",
+        "a subject the date would run into is kept apart"
+    );
+    assert_eq!(
+        target("平台企业截至2026年≥7.6万家").0.to_string(),
+        "截至2026年平台企业≥7.6万家"
+    );
 }
 
 #[test]
