@@ -324,10 +324,10 @@ impl Digits {
 //
 // A number in ASCII digits is read from its bytes; any other as [`number_by_digits`] reads it.
 fn number(i: &str) -> Res<'_, Decimal> {
-    if i.starts_with(|c: char| c.is_ascii_digit()) {
-        if let Some(read) = fast::ascii_number(i) {
-            return Ok(read);
-        }
+    if i.starts_with(|c: char| c.is_ascii_digit())
+        && let Some(read) = fast::ascii_number(i)
+    {
+        return Ok(read);
     }
     number_by_digits(i)
 }
@@ -815,7 +815,9 @@ fn year(i: &str) -> Res<'_, u16> {
         }
     }
     let end = chars.next();
-    if end.is_some_and(|(_, c)| digit(c).is_some()) || !(1900..=2199).contains(&value) {
+    if end.is_some_and(|(_, c)| digit(c).is_some())
+        || !(u32::from(PartialDate::MIN_YEAR)..=u32::from(PartialDate::MAX_YEAR)).contains(&value)
+    {
         return fail(i, "a year");
     }
     let rest = end.map_or("", |(idx, _)| &i[idx..]);
@@ -883,27 +885,37 @@ fn year_end(i: &str) -> Res<'_, u8> {
 }
 
 // date_cn = year sp "年" ["度"] [sp month_cn | year_end] | month_cn | "年底" | "年末"
+//
+// A day that is no day of its month (`2024年2月30日`) is no date.
 fn date_cn(i: &str) -> Res<'_, PartialDate> {
     if let Ok((rest, y)) = year(i) {
         let (rest, _) = preceded(sp, tag("年")).parse(rest)?;
         let (rest, _) = opt(tag("度")).parse(rest)?;
         if let Ok((rest, (m, d))) = preceded(sp, month_cn).parse(rest) {
-            return Ok((rest, date_of(Some(y), Some(m), d)));
+            return Ok((rest, date_of(i, Some(y), Some(m), d)?));
         }
         if let Ok((rest, m)) = year_end(rest) {
-            return Ok((rest, date_of(Some(y), Some(m), None)));
+            return Ok((rest, date_of(i, Some(y), Some(m), None)?));
         }
-        return Ok((rest, PartialDate::y(y)));
+        return Ok((rest, date_of(i, Some(y), None, None)?));
     }
     if let Ok((rest, (m, d))) = month_cn(i) {
-        return Ok((rest, date_of(None, Some(m), d)));
+        return Ok((rest, date_of(i, None, Some(m), d)?));
     }
     let (rest, _) = alt((tag("年底"), tag("年末"))).parse(i)?;
-    Ok((rest, PartialDate::m(12)))
+    Ok((rest, date_of(i, None, Some(12), None)?))
 }
 
-fn date_of(year: Option<u16>, month: Option<u8>, day: Option<u8>) -> PartialDate {
-    PartialDate { year, month, day }
+/// The date of these parts, read at `at`, or an error where they make none
+/// ([`PartialDate::from_parts`]).
+fn date_of(
+    at: &str,
+    year: Option<u16>,
+    month: Option<u8>,
+    day: Option<u8>,
+) -> Result<PartialDate, nom::Err<Expect<'_>>> {
+    PartialDate::from_parts(year, month, day)
+        .ok_or_else(|| nom::Err::Error(Expect::new(at, "a day of the calendar")))
 }
 
 // date_sep = year sep month [sep day] with sep one of . - / ． and the same both times
@@ -923,10 +935,10 @@ fn date_sep(i: &str) -> Res<'_, (PartialDate, bool)> {
     if let Some(after) = rest.strip_prefix(sep)
         && let Ok((rest, d)) = day(after)
     {
-        return Ok((rest, (date_of(Some(y), Some(m), Some(d)), false)));
+        return Ok((rest, (date_of(i, Some(y), Some(m), Some(d))?, false)));
     }
     let numeric = matches!(sep, '.' | '．');
-    Ok((rest, (date_of(Some(y), Some(m), None), numeric)))
+    Ok((rest, (date_of(i, Some(y), Some(m), None)?, numeric)))
 }
 
 // date_point = date_sep | date_cn
@@ -945,17 +957,18 @@ fn date_span(i: &str) -> Res<'_, (PartialDate, Option<PartialDate>, bool)> {
         && let Ok((rest, _)) = tag::<_, _, Expect<'_>>("年").parse(rest)
     {
         let (rest, _) = opt(tag("度")).parse(rest)?;
-        let span = (PartialDate::y(from), Some(PartialDate::y(to)), false);
+        let from = date_of(i, Some(from), None, None)?;
+        let span = (from, Some(date_of(i, Some(to), None, None)?), false);
         return Ok((rest, span));
     }
     let (rest, (start, numeric)) = date_point(i)?;
     let (rest, end) = opt(preceded(range_sep, date_point)).parse(rest)?;
-    let end = end.map(|(mut e, _)| {
-        if e.year.is_none() {
-            e.year = start.year;
-        }
-        e
-    });
+    let end = match end {
+        // The end takes the start's year, and must then still be a day of the calendar.
+        Some((e, _)) if e.year.is_none() => Some(date_of(i, start.year, e.month, e.day)?),
+        Some((e, _)) => Some(e),
+        None => None,
+    };
     Ok((rest, (start, end, numeric && end.is_none())))
 }
 
@@ -1467,18 +1480,19 @@ fn single(body: &str, fast: bool) -> Result<Single<'_>, Expect<'_>> {
         }
         // Where the fast path reads the rest, the attempt below reads it the same, and it is
         // the first to succeed: the value starts here.
-        if fast && idx >= clean_from {
-            if let Some((op, value)) = fast::plain(&rest[idx..]) {
-                let subject = clean_subject(&rest[..idx]);
-                // As below: a subject that holds a date the value holds by is no subject.
-                if !subject.is_some_and(holds_as_of) {
-                    return Ok(Single {
-                        value: Value::Compare { op, value },
-                        subject,
-                        as_of: lead,
-                        note: None,
-                    });
-                }
+        if fast
+            && idx >= clean_from
+            && let Some((op, value)) = fast::plain(&rest[idx..])
+        {
+            let subject = clean_subject(&rest[..idx]);
+            // As below: a subject that holds a date the value holds by is no subject.
+            if !subject.is_some_and(holds_as_of) {
+                return Ok(Single {
+                    value: Value::Compare { op, value },
+                    subject,
+                    as_of: lead,
+                    note: None,
+                });
             }
         }
         let notes = notes.get_or_insert_with(|| Notes::of(rest));

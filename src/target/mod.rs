@@ -267,13 +267,19 @@ pub struct Quantity {
 /// ```
 /// use jixiao::PartialDate;
 ///
-/// let d = PartialDate::ymd(2024, 6, 30);
+/// let d = PartialDate::ymd(2024, 6, 30).ok_or("no date")?;
 /// assert_eq!(d.to_string(), "2024年6月30日");
 /// assert_eq!(d.iso(), "2024-06-30");
-/// assert_eq!(PartialDate::m(12).iso(), "--12");
-/// assert_eq!("2025-12".parse::<PartialDate>(), Ok(PartialDate::ym(2025, 12)));
+/// assert_eq!(PartialDate::m(12).map(|d| d.iso()).as_deref(), Some("--12"));
+/// assert_eq!("2025-12".parse::<PartialDate>().ok(), PartialDate::ym(2025, 12));
+/// // Only days of the calendar are dates, and every date reads back from its canonical form.
+/// assert_eq!(PartialDate::ymd(2024, 2, 31), None);
+/// # Ok::<(), &str>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+///
+/// There is no default date: every constructor checks its parts as
+/// [`PartialDate::from_parts`] does, so that no `PartialDate` is invalid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PartialDate {
     year: Option<u16>,
     month: Option<u8>,
@@ -382,8 +388,9 @@ impl Target {
     /// ```
     /// use jixiao::{PartialDate, Target};
     ///
-    /// let t = Target::lenient("≥7.6万家").with_as_of(PartialDate::y(2026));
+    /// let t = Target::lenient("≥7.6万家").with_as_of(PartialDate::y(2026).ok_or("no year")?);
     /// assert_eq!(t.to_string(), "截至2026年≥7.6万家");
+    /// # Ok::<(), &str>(())
     /// ```
     #[must_use]
     pub fn with_as_of(mut self, as_of: PartialDate) -> Target {
@@ -511,7 +518,7 @@ impl Target {
     /// ```
     /// use jixiao::{PartialDate, Target};
     ///
-    /// assert_eq!(Target::lenient("截至2026年≥7.6万家").as_of(), Some(PartialDate::y(2026)));
+    /// assert_eq!(Target::lenient("截至2026年≥7.6万家").as_of(), PartialDate::y(2026));
     /// ```
     #[must_use]
     pub fn as_of(&self) -> Option<PartialDate> {
@@ -989,91 +996,123 @@ impl Quantity {
 }
 
 impl PartialDate {
-    /// A year alone: `2025年`.
+    /// The first year a date may have: the grammar reads four-digit years from 1900 to 2199,
+    /// so that every date's canonical form reads back.
+    pub const MIN_YEAR: u16 = 1900;
+
+    /// The last year a date may have (see [`PartialDate::MIN_YEAR`]).
     ///
     /// ```
-    /// assert_eq!(jixiao::PartialDate::y(2025).to_string(), "2025年");
+    /// use jixiao::PartialDate;
+    ///
+    /// assert!(PartialDate::y(PartialDate::MAX_YEAR).is_some());
+    /// assert!(PartialDate::y(PartialDate::MAX_YEAR + 1).is_none());
     /// ```
-    #[must_use]
-    pub const fn y(year: u16) -> PartialDate {
-        PartialDate {
-            year: Some(year),
-            month: None,
-            day: None,
-        }
-    }
+    pub const MAX_YEAR: u16 = 2199;
 
-    /// A month alone: `12月`.
+    /// A year alone, `2025年`; `None` outside [`PartialDate::MIN_YEAR`] to
+    /// [`PartialDate::MAX_YEAR`].
     ///
     /// ```
-    /// assert_eq!(jixiao::PartialDate::m(12).to_string(), "12月");
+    /// use jixiao::PartialDate;
+    ///
+    /// assert_eq!(PartialDate::y(2025).map(|d| d.to_string()).as_deref(), Some("2025年"));
+    /// assert_eq!(PartialDate::y(25), None);
     /// ```
     #[must_use]
-    pub const fn m(month: u8) -> PartialDate {
-        PartialDate {
-            year: None,
-            month: Some(month),
-            day: None,
-        }
+    pub const fn y(year: u16) -> Option<PartialDate> {
+        PartialDate::checked(Some(year), None, None)
     }
 
-    /// A year and month: `2023年12月`.
+    /// A month alone, `12月`; `None` unless the month is 1 to 12.
     ///
     /// ```
-    /// assert_eq!(jixiao::PartialDate::ym(2023, 12).to_string(), "2023年12月");
+    /// use jixiao::PartialDate;
+    ///
+    /// assert_eq!(PartialDate::m(12).map(|d| d.to_string()).as_deref(), Some("12月"));
+    /// assert_eq!(PartialDate::m(13), None);
     /// ```
     #[must_use]
-    pub const fn ym(year: u16, month: u8) -> PartialDate {
-        PartialDate {
-            year: Some(year),
-            month: Some(month),
-            day: None,
-        }
+    pub const fn m(month: u8) -> Option<PartialDate> {
+        PartialDate::checked(None, Some(month), None)
     }
 
-    /// A full date: `2024年6月30日`.
+    /// A year and month, `2023年12月`; `None` where either is out of range.
     ///
     /// ```
-    /// assert_eq!(jixiao::PartialDate::ymd(2024, 6, 30).day(), Some(30));
+    /// use jixiao::PartialDate;
+    ///
+    /// assert_eq!(PartialDate::ym(2023, 12).map(|d| d.to_string()).as_deref(), Some("2023年12月"));
+    /// assert_eq!(PartialDate::ym(2024, 13), None);
     /// ```
     #[must_use]
-    pub const fn ymd(year: u16, month: u8, day: u8) -> PartialDate {
-        PartialDate {
-            year: Some(year),
-            month: Some(month),
-            day: Some(day),
-        }
+    pub const fn ym(year: u16, month: u8) -> Option<PartialDate> {
+        PartialDate::checked(Some(year), Some(month), None)
     }
 
-    /// Builds a date from any parts, checking that the month is 1 to 12, the day 1 to 31,
-    /// and that a day comes with a month; `None` otherwise.
+    /// A full date, `2024年6月30日`; `None` where it is no day of the calendar.
+    ///
+    /// ```
+    /// use jixiao::PartialDate;
+    ///
+    /// assert_eq!(PartialDate::ymd(2024, 6, 30).and_then(|d| d.day()), Some(30));
+    /// assert_eq!(PartialDate::ymd(2024, 2, 29).map(|d| d.iso()).as_deref(), Some("2024-02-29"));
+    /// assert_eq!(PartialDate::ymd(2023, 2, 29), None);
+    /// assert_eq!(PartialDate::ymd(2024, 4, 31), None);
+    /// ```
+    #[must_use]
+    pub const fn ymd(year: u16, month: u8, day: u8) -> Option<PartialDate> {
+        PartialDate::checked(Some(year), Some(month), Some(day))
+    }
+
+    /// Builds a date from any parts, checking that the year is from
+    /// [`PartialDate::MIN_YEAR`] to [`PartialDate::MAX_YEAR`], the month 1 to 12, that a day
+    /// comes with a month and is a day of that month (February 29 only in a leap year, or
+    /// where the year is not given), and that a year or a month is given; `None` otherwise.
+    /// Every date so built prints a canonical form that reads back as itself.
     ///
     /// ```
     /// use jixiao::PartialDate;
     ///
     /// assert_eq!(PartialDate::from_parts(None, Some(12), Some(31)).map(|d| d.iso()), Some("--12-31".to_string()));
     /// assert_eq!(PartialDate::from_parts(Some(2024), Some(13), None), None);
+    /// assert_eq!(PartialDate::from_parts(Some(2024), Some(2), Some(31)), None);
     /// assert_eq!(PartialDate::from_parts(None, None, None), None);
     /// ```
     #[must_use]
-    pub fn from_parts(
+    pub const fn from_parts(
         year: Option<u16>,
         month: Option<u8>,
         day: Option<u8>,
     ) -> Option<PartialDate> {
-        let month_ok = month.is_none_or(|m| (1..=12).contains(&m));
-        let day_ok = match day {
-            None => true,
-            Some(d) => month.is_some() && (1..=31).contains(&d),
+        PartialDate::checked(year, month, day)
+    }
+
+    /// The date of these parts, if they make one (see [`PartialDate::from_parts`]).
+    const fn checked(year: Option<u16>, month: Option<u8>, day: Option<u8>) -> Option<PartialDate> {
+        if let Some(y) = year
+            && (y < PartialDate::MIN_YEAR || y > PartialDate::MAX_YEAR)
+        {
+            return None;
+        }
+        let days = match month {
+            Some(m @ 1..=12) => days_in_month(year, m),
+            Some(_) => return None,
+            None if year.is_none() || day.is_some() => return None,
+            None => 0,
         };
-        let any = year.is_some() || month.is_some();
-        (month_ok && day_ok && any).then_some(PartialDate { year, month, day })
+        if let Some(d) = day
+            && (d == 0 || d > days)
+        {
+            return None;
+        }
+        Some(PartialDate { year, month, day })
     }
 
     /// The year, if given.
     ///
     /// ```
-    /// assert_eq!(jixiao::PartialDate::ym(2023, 7).year(), Some(2023));
+    /// assert_eq!(jixiao::PartialDate::ym(2023, 7).and_then(|d| d.year()), Some(2023));
     /// ```
     #[must_use]
     pub const fn year(&self) -> Option<u16> {
@@ -1083,7 +1122,7 @@ impl PartialDate {
     /// The month, if given.
     ///
     /// ```
-    /// assert_eq!(jixiao::PartialDate::ym(2023, 7).month(), Some(7));
+    /// assert_eq!(jixiao::PartialDate::ym(2023, 7).and_then(|d| d.month()), Some(7));
     /// ```
     #[must_use]
     pub const fn month(&self) -> Option<u8> {
@@ -1093,7 +1132,7 @@ impl PartialDate {
     /// The day, if given.
     ///
     /// ```
-    /// assert_eq!(jixiao::PartialDate::ym(2023, 7).day(), None);
+    /// assert_eq!(jixiao::PartialDate::ym(2023, 7).and_then(|d| d.day()), None);
     /// ```
     #[must_use]
     pub const fn day(&self) -> Option<u8> {
@@ -1103,7 +1142,7 @@ impl PartialDate {
     /// The ISO 8601 form: `2026`, `2026-12`, `2026-12-31`, `--12`, `--12-31`.
     ///
     /// ```
-    /// assert_eq!(jixiao::PartialDate::y(2026).iso(), "2026");
+    /// assert_eq!(jixiao::PartialDate::y(2026).map(|d| d.iso()).as_deref(), Some("2026"));
     /// ```
     #[must_use]
     pub fn iso(&self) -> String {
@@ -1118,6 +1157,18 @@ impl PartialDate {
             }
         }
         out
+    }
+}
+
+/// The days of a month: February has 29 in a leap year and where the year is not known.
+const fn days_in_month(year: Option<u16>, month: u8) -> u8 {
+    match month {
+        2 => match year {
+            Some(y) if !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) => 28,
+            _ => 29,
+        },
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
     }
 }
 

@@ -3,6 +3,23 @@
 use super::*;
 use core::fmt::Debug;
 
+/// A date of the tests, known to be valid.
+fn date_y(year: u16) -> PartialDate {
+    PartialDate::y(year).expect("a valid year")
+}
+
+fn date_m(month: u8) -> PartialDate {
+    PartialDate::m(month).expect("a valid month")
+}
+
+fn date_ym(year: u16, month: u8) -> PartialDate {
+    PartialDate::ym(year, month).expect("a valid month")
+}
+
+fn date_ymd(year: u16, month: u8, day: u8) -> PartialDate {
+    PartialDate::ymd(year, month, day).expect("a valid day")
+}
+
 /// Asserts that `parser` reads `input` as `expected` and leaves `left`.
 #[track_caller]
 fn reads<'a, T: PartialEq + Debug>(
@@ -373,12 +390,12 @@ fn year_end_is_december() {
 
 #[test]
 fn date_cn_reads_chinese_dates() {
-    reads(date_cn, "2025年年底前", PartialDate::ym(2025, 12), "前");
-    reads(date_cn, "2025年底", PartialDate::ym(2025, 12), "");
-    reads(date_cn, "2024年度", PartialDate::y(2024), "");
-    reads(date_cn, "2024年上半年", PartialDate::y(2024), "上半年");
-    reads(date_cn, "12月底", PartialDate::m(12), "");
-    reads(date_cn, "年底前", PartialDate::m(12), "前");
+    reads(date_cn, "2025年年底前", date_ym(2025, 12), "前");
+    reads(date_cn, "2025年底", date_ym(2025, 12), "");
+    reads(date_cn, "2024年度", date_y(2024), "");
+    reads(date_cn, "2024年上半年", date_y(2024), "上半年");
+    reads(date_cn, "12月底", date_m(12), "");
+    reads(date_cn, "年底前", date_m(12), "前");
     refuses(date_cn, "2024", 4, "a word of the grammar");
 }
 
@@ -387,22 +404,12 @@ fn date_sep_reads_dotted_and_dashed_dates() {
     reads(
         date_sep,
         "2023.07-2024.01",
-        (PartialDate::ym(2023, 7), true),
+        (date_ym(2023, 7), true),
         "-2024.01",
     );
-    reads(
-        date_sep,
-        "2024-06-30",
-        (PartialDate::ymd(2024, 6, 30), false),
-        "",
-    );
-    reads(
-        date_sep,
-        "2024.6.30",
-        (PartialDate::ymd(2024, 6, 30), false),
-        "",
-    );
-    reads(date_sep, "2024/6", (PartialDate::ym(2024, 6), false), "");
+    reads(date_sep, "2024-06-30", (date_ymd(2024, 6, 30), false), "");
+    reads(date_sep, "2024.6.30", (date_ymd(2024, 6, 30), false), "");
+    reads(date_sep, "2024/6", (date_ym(2024, 6), false), "");
     refuses(date_sep, "2023.075", 5, "a month");
     refuses(date_sep, "2023年", 4, "a date separator");
 }
@@ -412,39 +419,21 @@ fn date_span_gives_the_end_the_start_year() {
     reads(
         date_span,
         "2021年1月-12月",
-        (
-            PartialDate::ym(2021, 1),
-            Some(PartialDate::ym(2021, 12)),
-            false,
-        ),
+        (date_ym(2021, 1), Some(date_ym(2021, 12)), false),
         "",
     );
     reads(
         date_span,
         "2023-2024年",
-        (PartialDate::y(2023), Some(PartialDate::y(2024)), false),
+        (date_y(2023), Some(date_y(2024)), false),
         "",
     );
-    reads(
-        date_span,
-        "2024年内",
-        (PartialDate::y(2024), None, false),
-        "内",
-    );
-    reads(
-        date_span,
-        "2023.07",
-        (PartialDate::ym(2023, 7), None, true),
-        "",
-    );
+    reads(date_span, "2024年内", (date_y(2024), None, false), "内");
+    reads(date_span, "2023.07", (date_ym(2023, 7), None, true), "");
     reads(
         date_span,
         "2023.07-2024.01",
-        (
-            PartialDate::ym(2023, 7),
-            Some(PartialDate::ym(2024, 1)),
-            false,
-        ),
+        (date_ym(2023, 7), Some(date_ym(2024, 1)), false),
         "",
     );
 }
@@ -456,20 +445,15 @@ fn date_reads_deadlines() {
         date,
         until: None,
     };
-    reads(date, "2023年12月前", le(PartialDate::ym(2023, 12)), "");
-    reads(
-        date,
-        "2024年6月底前完成。",
-        le(PartialDate::ym(2024, 6)),
-        "。",
-    );
-    reads(date, "不晚于2024年", le(PartialDate::y(2024)), "");
+    reads(date, "2023年12月前", le(date_ym(2023, 12)), "");
+    reads(date, "2024年6月底前完成。", le(date_ym(2024, 6)), "。");
+    reads(date, "不晚于2024年", le(date_y(2024)), "");
     reads(
         date,
         "2025年起",
         Value::Date {
             op: Some(Op::Ge),
-            date: PartialDate::y(2025),
+            date: date_y(2025),
             until: None,
         },
         "",
@@ -480,18 +464,8 @@ fn date_reads_deadlines() {
 
 #[test]
 fn as_of_reads_the_date_and_a_separator() {
-    reads(
-        as_of,
-        "截至2026年≥7.6万家",
-        PartialDate::y(2026),
-        "≥7.6万家",
-    );
-    reads(
-        as_of,
-        "截止2024年底， 累计",
-        PartialDate::ym(2024, 12),
-        "累计",
-    );
+    reads(as_of, "截至2026年≥7.6万家", date_y(2026), "≥7.6万家");
+    reads(as_of, "截止2024年底， 累计", date_ym(2024, 12), "累计");
     refuses(as_of, "截至目前", 6, "a date");
 }
 
@@ -723,10 +697,7 @@ fn single_finds_the_leftmost_value_after_a_subject() {
     let s = single("重点企业用户满意度≥95%", true).expect("parses");
     assert_eq!(s.subject, Some("重点企业用户满意度"));
     let s = single("平台企业截至2026年≥7.6万家", true).expect("parses");
-    assert_eq!(
-        (s.subject, s.as_of),
-        (Some("平台企业"), Some(PartialDate::y(2026)))
-    );
+    assert_eq!((s.subject, s.as_of), (Some("平台企业"), Some(date_y(2026))));
     let s = single("通过验收，合格率达100%", true).expect("parses");
     assert_eq!(s.subject, Some("通过验收，合格率"));
     // Two dates it holds by: the second cannot be the subject, which would read as a date.
@@ -1038,10 +1009,10 @@ fn trims_and_numbers_read_as_the_grammar_reads_them() {
         assert_eq!(fast::trimmed(&v), (raw, body_of(raw)), "{v:?}");
         for (at, _) in v.char_indices() {
             let i = &v[at..];
-            if i.starts_with(|c: char| c.is_ascii_digit()) {
-                if let Some(fast) = fast::ascii_number(i) {
-                    assert_eq!(Ok(fast), number_by_digits(i), "{i:?}");
-                }
+            if i.starts_with(|c: char| c.is_ascii_digit())
+                && let Some(fast) = fast::ascii_number(i)
+            {
+                assert_eq!(Ok(fast), number_by_digits(i), "{i:?}");
             }
         }
     }
@@ -1196,4 +1167,46 @@ proptest::proptest! {
             proptest::prop_assert_eq!(Ok(fast), number_by_digits(&text));
         }
     }
+}
+
+#[test]
+fn dates_are_days_of_the_calendar() {
+    // Issue 9: no constructor makes a date whose canonical form would not read back.
+    assert_eq!(PartialDate::from_parts(Some(2024), Some(2), Some(31)), None);
+    assert_eq!(PartialDate::ymd(2023, 2, 29), None);
+    assert!(PartialDate::ymd(2024, 2, 29).is_some());
+    assert!(PartialDate::ymd(2000, 2, 29).is_some());
+    assert_eq!(PartialDate::ymd(2100, 2, 29), None);
+    assert!(PartialDate::from_parts(None, Some(2), Some(29)).is_some());
+    assert_eq!(PartialDate::from_parts(None, Some(2), Some(30)), None);
+    assert_eq!(PartialDate::ym(2024, 13), None);
+    assert_eq!(PartialDate::m(0), None);
+    assert_eq!(PartialDate::y(1899), None);
+    assert_eq!(PartialDate::y(2200), None);
+    assert_eq!(PartialDate::from_parts(None, None, Some(1)), None);
+    // Every valid date reads back from its canonical form and its ISO form.
+    for year in [
+        None,
+        Some(PartialDate::MIN_YEAR),
+        Some(2024),
+        Some(2023),
+        Some(PartialDate::MAX_YEAR),
+    ] {
+        for month in (0..=13).map(Some).chain([None]) {
+            for day in (0..=32).map(Some).chain([None]) {
+                let Some(date) = PartialDate::from_parts(year, month, day) else {
+                    continue;
+                };
+                assert_eq!(partial_date(&date.to_string()), Some(date), "{date}");
+                assert_eq!(date.iso().parse::<PartialDate>(), Ok(date), "{date}");
+            }
+        }
+    }
+    // The grammar reads no date that is no day: neither written in Chinese nor with
+    // separators, nor an end that takes the start's year.
+    assert_eq!(partial_date("2024年2月30日"), None);
+    assert_eq!(partial_date("2023-02-29"), None);
+    assert_eq!(partial_date("2024-02-29"), PartialDate::ymd(2024, 2, 29));
+    assert!(date_span("2023年1月1日至2月29日").is_err());
+    assert!(date_span("2024年1月1日至2月29日").is_ok());
 }
