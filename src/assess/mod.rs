@@ -36,12 +36,28 @@ pub(crate) use score::execution;
 #[non_exhaustive]
 pub struct Weights {
     /// 产出指标: 50.
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::json::decimal::exact")
+    )]
     pub output: Decimal,
     /// 效益指标: 30.
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::json::decimal::exact")
+    )]
     pub benefit: Decimal,
     /// 满意度指标: 10.
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::json::decimal::exact")
+    )]
     pub satisfaction: Decimal,
     /// 预算执行率: 10.
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::json::decimal::exact")
+    )]
     pub budget: Decimal,
 }
 
@@ -594,8 +610,16 @@ pub struct IndicatorScore {
     /// The indicator's name.
     pub name: String,
     /// Its weight, out of 100.
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::json::decimal::exact")
+    )]
     pub weight: Decimal,
     /// The score it earned, rounded to two decimals.
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::json::decimal::exact")
+    )]
     pub score: Decimal,
     /// How it fared.
     pub status: Status,
@@ -611,6 +635,10 @@ pub struct IndicatorScore {
     /// The score the table gives it (得分), where it gives one: to be set beside
     /// [`score`](Self::score), the score the rules give.
     #[cfg_attr(feature = "serde", serde(default))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::json::decimal::option")
+    )]
     pub stated_score: Option<Decimal>,
 }
 
@@ -632,12 +660,28 @@ pub struct IndicatorScore {
 #[non_exhaustive]
 pub struct BudgetScore {
     /// Its weight, out of 100.
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::json::decimal::exact")
+    )]
     pub weight: Decimal,
     /// The project's budget (its total), in the table's money unit.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, deserialize_with = "crate::json::decimal::option")
+    )]
     pub budget: Option<Decimal>,
     /// The amount executed, in the same unit.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, deserialize_with = "crate::json::decimal::option")
+    )]
     pub executed: Option<Decimal>,
     /// The score, rounded to two decimals.
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::json::decimal::exact")
+    )]
     pub score: Decimal,
     /// How it fared.
     pub status: Status,
@@ -647,9 +691,17 @@ pub struct BudgetScore {
     /// The score the table gives the budget's execution (its money block's 得分), where it
     /// gives one.
     #[cfg_attr(feature = "serde", serde(default))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::json::decimal::option")
+    )]
     pub stated_score: Option<Decimal>,
     /// The execution rate the table states (执行率, in percent), where it states one.
     #[cfg_attr(feature = "serde", serde(default))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::json::decimal::option")
+    )]
     pub stated_rate: Option<Decimal>,
 }
 
@@ -676,6 +728,10 @@ pub struct ProjectScore {
     /// The project's name.
     pub name: String,
     /// The total, out of 100, rounded to two decimals.
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::json::decimal::exact")
+    )]
     pub score: Decimal,
     /// The grade of the score.
     pub grade: Grade,
@@ -689,6 +745,10 @@ pub struct ProjectScore {
     /// the budget, where it states any. To be set beside [`score`](Self::score), the total
     /// the rules give.
     #[cfg_attr(feature = "serde", serde(default))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::json::decimal::option")
+    )]
     pub stated_score: Option<Decimal>,
 }
 

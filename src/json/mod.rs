@@ -22,6 +22,8 @@
 //!
 #![doc = include_str!("contract.md")]
 
+#[cfg(feature = "serde")]
+pub(crate) mod decimal;
 #[cfg(feature = "schema")]
 mod schema;
 

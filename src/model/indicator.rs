@@ -70,9 +70,17 @@ pub struct Indicator {
     pub actual: Option<Target>,
     /// The weight (分值, 权重).
     #[cfg_attr(feature = "serde", serde(default))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::json::decimal::option")
+    )]
     pub weight: Option<Decimal>,
     /// The score the table gives (得分).
     #[cfg_attr(feature = "serde", serde(default))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::json::decimal::option")
+    )]
     pub score: Option<Decimal>,
     /// The direction as written (指标方向: 正向, 反向); [`Indicator::direction`] reads it first.
     #[cfg_attr(feature = "serde", serde(default))]

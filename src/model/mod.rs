@@ -243,6 +243,10 @@ pub struct Project {
     /// The budget (预算数, 资金总额 …) in the table's money unit, where the table shows one
     /// amount for the project.
     #[cfg_attr(feature = "serde", serde(default))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::json::decimal::option")
+    )]
     pub budget: Option<Decimal>,
     /// The implementation period (实施期限, 项目周期) as printed.
     #[cfg_attr(feature = "serde", serde(default))]
@@ -353,16 +357,40 @@ pub struct Execution {
     /// The row's label as printed: `年度资金总额`, `其中：当年财政拨款`, `上年结转资金`, `其他资金`.
     pub label: String,
     /// 年初预算数: the budget at the start of the year.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, deserialize_with = "crate::json::decimal::option")
+    )]
     pub initial: Option<Decimal>,
     /// 全年预算数: the budget after the year's adjustments.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, deserialize_with = "crate::json::decimal::option")
+    )]
     pub budget: Option<Decimal>,
     /// 全年执行数: the money spent.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, deserialize_with = "crate::json::decimal::option")
+    )]
     pub executed: Option<Decimal>,
     /// 分值: the weight of budget execution.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, deserialize_with = "crate::json::decimal::option")
+    )]
     pub weight: Option<Decimal>,
     /// 执行率 as printed, in percent (`95%` is 95).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, deserialize_with = "crate::json::decimal::option")
+    )]
     pub rate: Option<Decimal>,
     /// 得分: the score the table gives.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, deserialize_with = "crate::json::decimal::option")
+    )]
     pub score: Option<Decimal>,
     /// The 1-based line (or row) it was read from.
     pub line: Option<usize>,
@@ -459,18 +487,42 @@ impl Execution {
 #[non_exhaustive]
 pub struct Funding {
     /// 总计: the row's total.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, deserialize_with = "crate::json::decimal::option")
+    )]
     pub total: Option<Decimal>,
     /// 财政拨款: money appropriated from the budget.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, deserialize_with = "crate::json::decimal::option")
+    )]
     pub fiscal: Option<Decimal>,
     /// 财政专户拨款: money from a fiscal special account.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, deserialize_with = "crate::json::decimal::option")
+    )]
     pub special: Option<Decimal>,
     /// 其他资金: other money.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, deserialize_with = "crate::json::decimal::option")
+    )]
     pub other: Option<Decimal>,
     /// Money that is not 财政拨款, where the text does not tell 财政专户拨款 from 其他资金.
     #[cfg_attr(feature = "serde", serde(default))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::json::decimal::option")
+    )]
     pub non_fiscal: Option<Decimal>,
     /// Money whose column the text does not tell at all.
     #[cfg_attr(feature = "serde", serde(default))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::json::decimal::option")
+    )]
     pub unresolved: Option<Decimal>,
 }
 

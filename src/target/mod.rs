@@ -49,6 +49,23 @@ pub use error::{TargetError, TargetErrorKind};
 ///
 /// Two targets are equal when they mean the same: the spelling kept in [`Target::raw`] is not
 /// compared, so `≧3000` equals `≥3000`. Amounts compare as numbers (`100` equals `100.0`).
+///
+/// # What a target guarantees
+///
+/// Its typed fields are what its [`raw`](Target::raw) text reads as:
+/// `Target::lenient(t.raw()) == t`. Reading text keeps this by construction; the setters
+/// (`with_subject`, `with_as_of`, `with_note`) and [`Target::new`] make `raw` the canonical
+/// form, which reads back as the same target for every value the grammar gives; and reading
+/// JSON (feature `serde`) refuses a target whose typed fields contradict its `raw`.
+///
+/// ```
+/// # #[cfg(feature = "serde")] {
+/// let mut json = serde_json::to_value(jixiao::Target::lenient("≥90%"))?;
+/// json["value"]["amount"] = "80".into();
+/// assert!(serde_json::from_value::<jixiao::Target>(json).is_err());
+/// # }
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Target {
     raw: raw::RawText,

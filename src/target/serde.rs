@@ -75,7 +75,7 @@ struct WireTarget {
     #[serde(default)]
     scope: Option<String>,
     #[serde(default)]
-    parts: Option<Vec<Target>>,
+    parts: Option<Vec<WireTarget>>,
     #[serde(default)]
     subject: Option<String>,
     #[serde(default)]
@@ -89,59 +89,78 @@ fn missing<E: de::Error>(kind: Kind, field: &'static str) -> E {
 }
 
 impl<'de> Deserialize<'de> for Target {
+    /// Reads a target and checks that its typed fields are what its `raw` reads as (or, without
+    /// `raw`, what its canonical form reads as): JSON that contradicts itself is refused.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let w = WireTarget::deserialize(deserializer)?;
-        let kind = w.kind;
-        let value = match kind {
-            Kind::Compare => Value::Compare {
-                op: w.op,
-                value: w.value.ok_or_else(|| missing(kind, "value"))?,
-            },
-            Kind::Range => Value::Range {
-                low: w.low.ok_or_else(|| missing(kind, "low"))?,
-                high: w.high.ok_or_else(|| missing(kind, "high"))?,
-            },
-            Kind::Date => Value::Date {
-                op: w.op,
-                date: w.date.ok_or_else(|| missing(kind, "date"))?,
-                until: w.until,
-            },
-            Kind::Relative => Value::Relative {
-                op: w.op,
-                baseline: w.baseline.ok_or_else(|| missing(kind, "baseline"))?,
-                value: w.value,
-            },
-            Kind::Rank => Value::Rank {
-                op: w.op.ok_or_else(|| missing(kind, "op"))?,
-                rank: w.rank.ok_or_else(|| missing(kind, "rank"))?,
-                scope: w.scope,
-            },
-            Kind::Compound => Value::Compound(w.parts.ok_or_else(|| missing(kind, "parts"))?),
-            Kind::Qualitative => {
-                Value::Qualitative(w.raw.clone().ok_or_else(|| missing(kind, "raw"))?)
-            }
-            Kind::Text => Value::Text(w.raw.clone().ok_or_else(|| missing(kind, "raw"))?),
-        };
-        let as_of = match w.as_of {
-            Some(text) => Some(
-                text.parse::<PartialDate>()
-                    .map_err(|_| de::Error::custom(format_args!("invalid as_of {text:?}")))?,
-            ),
-            None => None,
-        };
-        let mut target = Target {
-            raw: super::raw::RawText::default(),
-            value,
-            subject: w.subject,
-            as_of,
-            note: w.note,
-        };
-        target.raw = match w.raw {
-            Some(raw) => raw.into(),
-            None => target.to_string().into(),
-        };
+        let target = from_wire(WireTarget::deserialize(deserializer)?)?;
+        let read = Target::lenient(target.raw());
+        if read != target {
+            return Err(de::Error::custom(format_args!(
+                "the typed fields contradict \"raw\": {:?} reads as {:?} ({}), not as {:?}",
+                target.raw(),
+                read.to_string(),
+                read.kind(),
+                target.to_string()
+            )));
+        }
         Ok(target)
     }
+}
+
+/// The target of its wire form, its parts too, without the check of `raw` (a compound's
+/// parts are checked as a whole with it).
+fn from_wire<E: de::Error>(w: WireTarget) -> Result<Target, E> {
+    let kind = w.kind;
+    let value = match kind {
+        Kind::Compare => Value::Compare {
+            op: w.op,
+            value: w.value.ok_or_else(|| missing(kind, "value"))?,
+        },
+        Kind::Range => Value::Range {
+            low: w.low.ok_or_else(|| missing(kind, "low"))?,
+            high: w.high.ok_or_else(|| missing(kind, "high"))?,
+        },
+        Kind::Date => Value::Date {
+            op: w.op,
+            date: w.date.ok_or_else(|| missing(kind, "date"))?,
+            until: w.until,
+        },
+        Kind::Relative => Value::Relative {
+            op: w.op,
+            baseline: w.baseline.ok_or_else(|| missing(kind, "baseline"))?,
+            value: w.value,
+        },
+        Kind::Rank => Value::Rank {
+            op: w.op.ok_or_else(|| missing(kind, "op"))?,
+            rank: w.rank.ok_or_else(|| missing(kind, "rank"))?,
+            scope: w.scope,
+        },
+        Kind::Compound => {
+            let parts = w.parts.ok_or_else(|| missing(kind, "parts"))?;
+            Value::Compound(parts.into_iter().map(from_wire).collect::<Result<_, E>>()?)
+        }
+        Kind::Qualitative => Value::Qualitative(w.raw.clone().ok_or_else(|| missing(kind, "raw"))?),
+        Kind::Text => Value::Text(w.raw.clone().ok_or_else(|| missing(kind, "raw"))?),
+    };
+    let as_of = match w.as_of {
+        Some(text) => Some(
+            text.parse::<PartialDate>()
+                .map_err(|_| E::custom(format_args!("invalid as_of {text:?}")))?,
+        ),
+        None => None,
+    };
+    let mut target = Target {
+        raw: super::raw::RawText::default(),
+        value,
+        subject: w.subject,
+        as_of,
+        note: w.note,
+    };
+    target.raw = match w.raw {
+        Some(raw) => raw.into(),
+        None => target.to_string().into(),
+    };
+    Ok(target)
 }
 
 impl Serialize for Quantity {
@@ -157,6 +176,7 @@ impl Serialize for Quantity {
 
 #[derive(Deserialize)]
 struct WireQuantity {
+    #[serde(deserialize_with = "crate::json::decimal::exact")]
     amount: Decimal,
     #[serde(default)]
     scale: Option<Scale>,
