@@ -1446,6 +1446,40 @@ pub(super) fn as_of_len(text: &str) -> Option<usize> {
     as_of(text).ok().map(|(rest, _)| text.len() - rest.len())
 }
 
+/// Whether a date the value holds by, starting in the subject before `idx` (`…截至`), reads
+/// on into the value: subject and value are then that date (`3000；截至一月`), and the value
+/// cannot start at `idx`, or the canonical form (`3000；截至：1月`) would read otherwise.
+fn as_of_runs_into(rest: &str, idx: usize) -> bool {
+    rest.get(..idx).is_some_and(|subject| {
+        subject.match_indices('截').any(|(at, _)| {
+            rest.get(at..)
+                .and_then(|from| as_of(from).ok())
+                .is_some_and(|(after, _)| rest.len() - after.len() > idx)
+        })
+    })
+}
+
+/// Whether a subject lists a value before a separator (`2024；6月` in `2024；6月30日…`): the
+/// text is then a list, whose canonical form would read as a compound, not a subject.
+fn lists_a_value(subject: &str) -> bool {
+    if !subject.contains(is_separator) {
+        return false;
+    }
+    let pieces = split_parts(subject, false);
+    // The pieces a separator follows: all of them where the subject ends with one.
+    let listed = if subject.trim_end().ends_with(is_separator) {
+        pieces.len()
+    } else {
+        pieces.len().saturating_sub(1)
+    };
+    pieces.iter().take(listed).any(|piece| {
+        single(piece, true)
+            .ok()
+            .or_else(|| trailed(piece))
+            .is_some_and(|s| is_typed(&s.value))
+    })
+}
+
 /// Whether a subject holds a date a value holds by (`…截至一月…`).
 fn holds_as_of(subject: &str) -> bool {
     subject
@@ -1474,8 +1508,9 @@ fn single(body: &str, fast: bool) -> Result<Single<'_>, Expect<'_>> {
     let clean_from = fast::clean_from(rest);
     let mut notes = None;
     for (idx, c) in rest.char_indices() {
-        // A value starts where one may start, and never inside a number.
-        if !may_start(c) || inside_token(rest, idx) {
+        // A value starts where one may start, never inside a number, and never inside a
+        // date the value holds by.
+        if !may_start(c) || inside_token(rest, idx) || as_of_runs_into(rest, idx) {
             continue;
         }
         // Where the fast path reads the rest, the attempt below reads it the same, and it is
@@ -1485,8 +1520,9 @@ fn single(body: &str, fast: bool) -> Result<Single<'_>, Expect<'_>> {
             && let Some((op, value)) = fast::plain(&rest[idx..])
         {
             let subject = clean_subject(&rest[..idx]);
-            // As below: a subject that holds a date the value holds by is no subject.
-            if !subject.is_some_and(holds_as_of) {
+            // As below: a subject that holds a date the value holds by, or lists a value, is
+            // no subject.
+            if !subject.is_some_and(|s| holds_as_of(s) || lists_a_value(s)) {
                 return Ok(Single {
                     value: Value::Compare { op, value },
                     subject,
@@ -1510,6 +1546,10 @@ fn single(body: &str, fast: bool) -> Result<Single<'_>, Expect<'_>> {
                 // A subject that holds a date the value holds by would give it that date once
                 // written before the value: `年截至一月“上年度`, `上年度控制在截至一月`.
                 if subject.is_some_and(holds_as_of) {
+                    continue;
+                }
+                // A subject that lists a value before a separator makes the text a list.
+                if subject.is_some_and(lists_a_value) {
                     continue;
                 }
                 return Ok(Single {
@@ -1570,7 +1610,7 @@ fn trailed(body: &str) -> Option<Single<'_>> {
             continue;
         };
         let subject = clean_subject(&rest[..idx]);
-        if subject.is_some_and(holds_as_of) {
+        if subject.is_some_and(|s| holds_as_of(s) || lists_a_value(s)) {
             continue;
         }
         return Some(Single {
