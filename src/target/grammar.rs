@@ -1752,6 +1752,11 @@ fn hidden(body: &str) -> Option<(&str, &'static str)> {
 }
 
 /// Trims whitespace and a trailing `。` (repeatedly: `…。 。`).
+/// The raw text of a value, as [`trim_value`] gives it, by the fast path where it can.
+pub(super) fn raw_of(input: &str) -> &str {
+    fast::trimmed(input).0
+}
+
 pub(super) fn trim_value(text: &str) -> &str {
     let mut text = text.trim();
     while let Some(t) = text.strip_suffix('。') {

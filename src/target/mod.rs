@@ -22,6 +22,12 @@ use std::borrow::Cow;
 
 pub use error::{TargetError, TargetErrorKind};
 
+/// The text a value is read from, trimmed as [`Target::raw`] is: the target of a text
+/// depends on this alone, so that readers may key a cache of targets on it.
+pub(crate) fn raw_of(text: &str) -> &str {
+    grammar::raw_of(text)
+}
+
 /// One target value (指标值), typed.
 ///
 /// Build it with [`Target::lenient`], which never fails and keeps what it cannot type as

@@ -179,9 +179,12 @@ impl core::hash::Hasher for Fnv {
 impl<'a> TargetCache<'a> {
     /// The value of a text, and why it is kept as text where it is longer or has more parts
     /// than a value may ([`Target::MAX_CHARS`], [`Target::MAX_PARTS`]).
+    ///
+    /// Texts that trim alike (`100%` and `100%。`) read alike, and share an entry.
     fn get(&mut self, text: &'a str) -> (Target, Option<TargetError>) {
+        let key = crate::target::raw_of(text);
         self.0
-            .entry(text)
+            .entry(key)
             .or_insert_with(|| {
                 let (target, error) = Target::parse_both(text);
                 let capped = error.filter(|e| {

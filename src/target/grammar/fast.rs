@@ -81,7 +81,18 @@ fn may_be_date(i: &str) -> bool {
         return true;
     }
     let next = i[digits..].chars().next();
+    // Four digits are a year only from 1900 to 2199 (see [`year`]): another number is no
+    // date, whatever follows it (`4021.16㎡`).
+    let year = bytes
+        .iter()
+        .take(4)
+        .fold(0u32, |n, b| n * 10 + u32::from(b.wrapping_sub(b'0')));
     match digits {
+        4 if !(u32::from(PartialDate::MIN_YEAR)..=u32::from(PartialDate::MAX_YEAR))
+            .contains(&year) =>
+        {
+            false
+        }
         4 => next.is_some_and(|c| {
             matches!(
                 c,
