@@ -42,6 +42,13 @@ const FLOORS: &[(&str, usize)] = &[
     ("xinjiang_wenquan-yibao_2019_grid", 7),
     ("yunnan_baoshan-tuiyijunren_2022_selfeval", 5),
     ("yunnan_shidian-xinxingzhuti_2019_selfeval", 5),
+    ("anhui_jinan-tiyu_2025_grid", 11),
+    ("chongqing_zhongxian-shengzhu_2022_transfer", 2),
+    ("ningxia_yuanzhou-zaolin_2022_grid", 11),
+    ("anhui_huaibei-songxi_2025_grid", 8),
+    ("tianjin_ninghe-minbanyuan_2020_grid", 9),
+    ("yunnan_nanhua-junlei_nd_selfeval", 4),
+    ("hunan_nanxian-zhufang_2024_typed", 4),
     // Glued text (a document-sharing site's page, cells without separators).
     ("hunan_hengshan-chubeiliang_2020_glued", 11),
     ("ningxia_yuanzhou-malingshu_2022_glued", 2),

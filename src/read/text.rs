@@ -294,7 +294,13 @@ fn pipe_cells(lines: &[&str]) -> Grid {
         let pipes = t.matches('|').count();
         only_pipes && (pipes >= 2 || t.chars().all(|c| c == '|'))
     };
-    let delimited = lines
+    // Only closers in the grid count: lines of pipes alone above it are empty cells of the
+    // title lines (`项目责任人: |` then `|`).
+    let header = lines
+        .iter()
+        .position(|l| is_header_word(l.split('|').next().unwrap_or("").trim()))
+        .unwrap_or(0);
+    let delimited = lines[header..]
         .iter()
         .filter(|l| l.contains('|') && closes(l))
         .count()
@@ -650,6 +656,19 @@ mod tests {
             .iter()
             .map(|r| r.iter().map(Cell::text).collect())
             .collect()
+    }
+
+    #[test]
+    fn pipes_alone_above_the_grid_do_not_close_its_rows() {
+        // `项目责任人: |` then `|`: an empty cell of a title line, no row's end.
+        let text = "项目责任人: |\n|\n单位(盖章): |\n|\n一级指标 |\n二级指标 |\n三级指标 |\n\
+                    指标值 |\n产出指标 |\n数量指标 |\n场次 |\n≥2场 |";
+        let grid = super::grid(text).unwrap();
+        assert_eq!((grid.layout(), grid.breaks()), (Layout::Pipe, Rows::Lost));
+        // Closers in the grid still close its rows.
+        let closed = "一级指标 |\n二级指标 |\n三级指标 |\n指标值 | |\n产出指标 |\n\
+                      数量指标 |\n场次 |\n≥2场 | |";
+        assert_eq!(super::grid(closed).unwrap().breaks(), Rows::Collapsed);
     }
 
     #[test]

@@ -1220,6 +1220,17 @@ impl<'g> Builder<'g> {
             // Whether the row so far shows a value: a row of labels and a name alone may go on
             // on the next line, where a cell broke its row (`名称 (个) |` then `15 | 6 | 8.0 |`).
             let mut row_has_value = false;
+            // A row with more cells than the grid has columns is rows whose breaks were lost
+            // (a cell per line, one row's closing pipes missing): its cells may start rows.
+            let mut overfull = vec![false; cells.len()];
+            let mut start = 0;
+            for end in 1..=cells.len() {
+                if end == cells.len() || cells[end].row_start {
+                    let full = end - start > columns.len();
+                    overfull[start..end].iter_mut().for_each(|o| *o = full);
+                    start = end;
+                }
+            }
             let items: Vec<Item> = cells
                 .iter()
                 .enumerate()
@@ -1237,6 +1248,7 @@ impl<'g> Builder<'g> {
                             (_, Rows::Wrapped) if t.row_start => Break::May,
                             (_, _) if carries_on => Break::May,
                             (_, _) if t.row_start => Break::Must,
+                            (_, _) if overfull[n] => Break::May,
                             _ => Break::Never,
                         },
                         joinable: mode == Rows::Wrapped && !t.row_start,
@@ -2389,6 +2401,31 @@ fn printed_points(text: &str) -> Option<Decimal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The names and raw annual values a text's grid reads to.
+    fn read_text(text: &str) -> Vec<(String, String)> {
+        let grid = Grid::from_text(text).expect("a grid");
+        let doc = read(&[grid]).expect("a document");
+        doc.indicators()
+            .map(|i| (i.name.clone(), i.annual.raw().to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn a_row_with_more_cells_than_columns_is_rows_whose_breaks_were_lost() {
+        // A cell per line, rows closed by their collapsed empty cells (`| |`), but the first
+        // row's closer missing: its cells and the next row's come as one row.
+        let text = "一级指标 |\n二级指标 |\n三级指标 |\n指标值 | |\n产出指标 |\n数量指标 |\n\
+                    猪肉产量稳定率 |\n≥95% |\n能繁母猪稳定率 |\n90% | ||\n质量指标 |\n合格率 |\n100% | ||";
+        assert_eq!(
+            read_text(text),
+            [
+                ("猪肉产量稳定率".to_owned(), "≥95%".to_owned()),
+                ("能繁母猪稳定率".to_owned(), "90%".to_owned()),
+                ("合格率".to_owned(), "100%".to_owned()),
+            ]
+        );
+    }
 
     #[test]
     fn split_values_are_joined() {
