@@ -49,6 +49,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("tianjin_ninghe-minbanyuan_2020_grid", 9),
     ("yunnan_nanhua-junlei_nd_selfeval", 4),
     ("hunan_nanxian-zhufang_2024_typed", 4),
+    ("zhejiang_linhai-lvhua_nd_typed", 5),
     // Glued text (a document-sharing site's page, cells without separators).
     ("hunan_hengshan-chubeiliang_2020_glued", 11),
     ("ningxia_yuanzhou-malingshu_2022_glued", 2),

@@ -1202,8 +1202,7 @@ impl<'g> Builder<'g> {
             return;
         };
         let mode = self.breaks(&first);
-        let columns = self.columns.clone();
-        let roles: Vec<Role> = columns.iter().map(|c| c.role).collect();
+        let mut columns = self.columns.clone();
         let rows: Vec<Row<'_>> = if mode == Rows::Positional {
             positional_rows(run, columns.len())
         } else {
@@ -1255,8 +1254,26 @@ impl<'g> Builder<'g> {
                     }
                 })
                 .collect();
-            let plain = |shape: Shape, c: usize| fit(shape, roles[c]);
-            let mut places = align(&items, &roles, plain);
+            let mut roles: Vec<Role> = columns.iter().map(|c| c.role).collect();
+            let mut places = align(&items, &roles, |shape, c| fit(shape, roles[c]));
+            // A table without a 一级 column whose 指标类型 holds no 定量/定性 but the tiers
+            // (`指标类型 | 指标名称 | 指标值`, `产出指标 | 数量指标 | 375万平方米`): the column is
+            // the tiers'.
+            if places.is_none()
+                && !roles.contains(&Role::Tier)
+                && let Some(kind) = columns
+                    .iter()
+                    .position(|c| c.role == Role::Qualifier && c.header.contains("类型"))
+            {
+                let mut tiers = roles.clone();
+                tiers[kind] = Role::Tier;
+                let retried = align(&items, &tiers, |shape, c| fit(shape, tiers[c]));
+                if retried.is_some() {
+                    columns[kind].role = Role::Tier;
+                    roles = tiers;
+                    places = retried;
+                }
+            }
             // Where a row shows an unknown label as its tier and a tier word as its category
             // (`实施效果指标 | 产出指标`), the table files tiers under its 二级 column: tier
             // words fit that column first.
@@ -2423,6 +2440,33 @@ mod tests {
                 ("猪肉产量稳定率".to_owned(), "≥95%".to_owned()),
                 ("能繁母猪稳定率".to_owned(), "90%".to_owned()),
                 ("合格率".to_owned(), "100%".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_type_column_of_tiers_is_the_tier_column() {
+        let text = "指标类型 | 指标名称 | 指标值 | 指标描述 |\n\
+                    产出指标 | 数量指标 | 375万平方米 | 完成全市绿地养护 |\n\
+                    质量指标 | 100% | 达到绿化绿地全覆盖 |\n\
+                    满意度指标 | 受益者满意度指标 | ≥95% | 满意率95%以上 |";
+        let grid = Grid::from_text(text).expect("a grid");
+        let doc = read(&[grid]).expect("a document");
+        let tiers: Vec<Option<crate::Tier>> = doc.indicators().map(|i| i.tier).collect();
+        assert_eq!(
+            tiers,
+            [
+                Some(crate::Tier::Output),
+                Some(crate::Tier::Output),
+                Some(crate::Tier::Satisfaction)
+            ]
+        );
+        assert_eq!(
+            read_text(text),
+            [
+                ("数量指标".to_owned(), "375万平方米".to_owned()),
+                ("质量指标".to_owned(), "100%".to_owned()),
+                ("受益者满意度指标".to_owned(), "≥95%".to_owned()),
             ]
         );
     }
