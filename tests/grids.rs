@@ -50,6 +50,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("yunnan_nanhua-junlei_nd_selfeval", 4),
     ("hunan_nanxian-zhufang_2024_typed", 4),
     ("zhejiang_linhai-lvhua_nd_typed", 5),
+    ("anhui_huoqiu-keji_2022_selfeval", 8),
     // Glued text (a document-sharing site's page, cells without separators).
     ("hunan_hengshan-chubeiliang_2020_glued", 11),
     ("ningxia_yuanzhou-malingshu_2022_glued", 2),
