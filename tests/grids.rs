@@ -51,6 +51,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("hunan_nanxian-zhufang_2024_typed", 4),
     ("zhejiang_linhai-lvhua_nd_typed", 5),
     ("anhui_huoqiu-keji_2022_selfeval", 8),
+    ("ningxia_shizuishan-jikong_2020_indented", 13),
     // Glued text (a document-sharing site's page, cells without separators).
     ("hunan_hengshan-chubeiliang_2020_glued", 11),
     ("ningxia_yuanzhou-malingshu_2022_glued", 2),
@@ -115,7 +116,8 @@ fn held(header: &str) -> Held {
         return Held::Period;
     }
     let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
-    if has(&["偏差", "原因", "改进措施"]) {
+    // A money column beside the indicators (绩效金额) holds no target.
+    if has(&["偏差", "原因", "改进措施", "金额"]) {
         Held::Text
     } else if matches!(
         h.as_str(),

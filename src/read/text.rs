@@ -559,30 +559,30 @@ fn paragraph(lines: &[&str]) -> Grid {
     grid
 }
 
-/// Whether lines indent by level: three or more depths, a good share of the lines indented,
-/// tier labels at the top level and category labels at the next.
+/// Whether lines are an indented tree: a depth for tier labels, a deeper one for
+/// categories, and a tenth of the lines indented at least.
 fn tree_like(lines: &[&str]) -> bool {
-    let content: Vec<&str> = lines.iter().copied().filter(|l| !blank(l)).collect();
-    let mut depths: Vec<usize> = content.iter().map(|l| indent(l)).collect();
-    let indented = depths.iter().filter(|d| **d > 0).count();
-    depths.sort_unstable();
-    depths.dedup();
-    if depths.len() < 3 || !depths.contains(&0) || indented * 10 < content.len() * 3 {
-        return false;
-    }
-    let at = |depth: usize| {
-        content
-            .iter()
-            .filter(move |l| indent(l) == depth)
-            .map(|l| l.trim())
-    };
-    let tiers = at(depths[0])
-        .filter(|t| resolve::<crate::Tier>(t).is_some())
-        .count();
-    let categories = at(depths[1])
-        .filter(|t| resolve::<crate::Category>(t).is_some())
-        .count();
-    tiers >= 1 && categories >= 1
+    let content = lines.iter().filter(|l| !blank(l)).count();
+    let indented = lines.iter().filter(|l| !blank(l) && indent(l) > 0).count();
+    indented * 10 >= content * 3 && tree_depths(lines).is_some()
+}
+
+/// The depths of an indented tree's levels: its tier labels', its category labels' (deeper)
+/// and its names' (the next depth below). Where the tiers are not at the left margin
+/// (`   产出指标` under a unit and a project), what stands further left is no level: the
+/// values (`100%`) or the unit and project above the tree.
+fn tree_depths(lines: &[&str]) -> Option<(usize, usize, Option<usize>)> {
+    let content = || lines.iter().filter(|l| !blank(l));
+    let tier = content()
+        .filter(|l| resolve::<crate::Tier>(l.trim()).is_some())
+        .map(|l| indent(l))
+        .min()?;
+    let category = content()
+        .filter(|l| indent(l) > tier && resolve::<crate::Category>(l.trim()).is_some())
+        .map(|l| indent(l))
+        .min()?;
+    let name = content().map(|l| indent(l)).filter(|d| *d > category).min();
+    Some((tier, category, name))
 }
 
 /// The width of a line's indentation, a tab or an ideographic space counting as two.
@@ -595,20 +595,25 @@ fn indent(line: &str) -> usize {
 
 /// An indented tree: the depth of a line is its column (一级, 二级, 三级, then the values), and a
 /// line no deeper than the one before starts a row. The header, where there is one, is the
-/// run of header words at the top.
+/// run of header words at the top; where it names no level (`项目 | 指标值 | 绩效金额`), the
+/// levels' columns are put before its words. Lines before the first tier label are text
+/// above the tree.
 fn tree(lines: &[&str]) -> Grid {
     let mut grid = Grid::new(Layout::Tree, Rows::Positional);
-    let mut depths: Vec<usize> = lines
-        .iter()
-        .filter(|l| !blank(l))
-        .map(|l| indent(l))
-        .collect();
-    depths.sort_unstable();
-    depths.dedup();
-    let level = |line: &str| depths.iter().position(|d| *d == indent(line)).unwrap_or(0);
+    let Some((tier, category, name)) = tree_depths(lines) else {
+        return grid;
+    };
+    // 0, 1, 2 for the levels; 3 for a value, whatever its depth.
+    let level = |line: &str| match indent(line) {
+        d if d == tier => 0,
+        d if d == category => 1,
+        d if Some(d) == name => 2,
+        _ => 3,
+    };
     let mut row: Vec<Cell> = Vec::new();
     let mut header: Vec<Cell> = Vec::new();
     let mut in_header = true;
+    let mut started = false;
     let mut last_level = 0usize;
     let mut last_column = 0usize;
     for (n, line) in lines.iter().enumerate() {
@@ -617,20 +622,34 @@ fn tree(lines: &[&str]) -> Grid {
         }
         let text = line.trim();
         let column = column_of(line, line.len() - line.trim_start().len());
-        if in_header {
+        if in_header && !started {
             if is_header_word(text) || role_of(&fold(text)).is_some() && !header.is_empty() {
                 header.push(Cell::new(text, n + 1, column));
                 continue;
             }
             if !header.is_empty() {
-                grid.push_row(core::mem::take(&mut header));
                 in_header = false;
-            } else if level(line) == 0 && !is_level_label(text) {
-                // Text above the tree: a title or a label.
+                let names_levels = header.iter().any(|c| {
+                    matches!(
+                        role_of(&fold(c.text())),
+                        Some(Role::Tier | Role::Category | Role::Name)
+                    )
+                });
+                if !names_levels {
+                    let (l, c) = (header[0].line(), header[0].column());
+                    let levels = ["一级指标", "二级指标", "三级指标"].map(|w| Cell::new(w, l, c));
+                    header.splice(0..0, levels);
+                }
+                grid.push_row(core::mem::take(&mut header));
+            }
+        }
+        if !started {
+            if level(line) == 0 && resolve::<crate::Tier>(text).is_some() {
+                started = true;
+            } else {
+                // Text above the tree: a title, a label, a unit or a project.
                 grid.push_row(vec![Cell::new(text, n + 1, column)]);
                 continue;
-            } else {
-                in_header = false;
             }
         }
         let depth = level(line);
@@ -658,11 +677,6 @@ fn tree(lines: &[&str]) -> Grid {
         grid.push_row(row);
     }
     grid
-}
-
-/// Whether a text is a tier or category label.
-fn is_level_label(text: &str) -> bool {
-    resolve::<crate::Tier>(text).is_some() || resolve::<crate::Category>(text).is_some()
 }
 
 #[cfg(test)]
@@ -710,6 +724,30 @@ mod tests {
                 "10",
                 "10"
             ]
+        );
+    }
+
+    #[test]
+    fn a_tree_may_stand_right_of_its_unit_and_values() {
+        // A unit, a project and its amount to the left of the tiers, values at the margin,
+        // and a header that names no level.
+        let text = "项目\n\n指标值\n\n 某单位\n\n  某项目\n\n3000000\n\n   产出指标\n\n\
+                    \x20   数量指标(必填)\n\n     疫苗使用率\n\n100%\n\n     接种人次\n\n≥5000人次\n\n\
+                    \x20  满意度指标\n\n    服务对象满意度指标\n\n     满意度\n\n≥95%";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(grid.layout(), Layout::Tree);
+        let rows = texts(&grid);
+        assert_eq!(rows[0], ["项目"]);
+        assert_eq!(rows[1], ["一级指标", "二级指标", "三级指标", "指标值"]);
+        assert_eq!(rows[2..5], [["某单位"], ["某项目"], ["3000000"]]);
+        assert_eq!(
+            rows[5],
+            ["产出指标", "数量指标(必填)", "疫苗使用率", "100%"]
+        );
+        assert_eq!(rows[6], ["", "", "接种人次", "≥5000人次"]);
+        assert_eq!(
+            rows[7],
+            ["满意度指标", "服务对象满意度指标", "满意度", "≥95%"]
         );
     }
 
