@@ -84,6 +84,7 @@ pub(crate) mod assess;
 mod check;
 mod direction;
 pub mod json;
+mod lang;
 mod model;
 mod read;
 #[cfg(any(test, doctest))]
@@ -106,6 +107,7 @@ pub use model::{
     TextCell, TextRole,
 };
 pub use read::grid::{Cell, Grid, Rows};
+pub use lang::Lang;
 pub use rust_decimal::Decimal;
 pub use target::{
     Baseline, Kind, Op, PartialDate, Quantity, Scale, Target, TargetError, TargetErrorKind, Value,

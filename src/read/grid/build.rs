@@ -10,6 +10,7 @@ use super::align::{Break, Item, align};
 use super::shape::{Shape, fit, is_op, shape};
 use super::vocab::{Fact, MoneyColumn, Role, ends_grid, fact_of, fold, money_column, role_of};
 use super::{Grid, Rows};
+use crate::lang::{Msg, msg};
 use crate::taxonomy::resolve;
 use crate::{
     Category, Diagnostic, DiagnosticCode, Direction, Document, Execution, Funding, FundingUnit,
@@ -1637,13 +1638,19 @@ impl<'g> Builder<'g> {
         if headers == 0 {
             return Err(TableError::new(
                 TableErrorKind::NotATable,
-                "no indicator grid: no header naming its columns (一级指标, 三级指标, 指标值 …)",
+                msg!(
+                    "no indicator grid: no header naming its columns (一级指标, 三级指标, 指标值 …)",
+                    "没有指标表格：找不到标明各列的表头（一级指标、三级指标、指标值……）"
+                ),
             ));
         }
         if indicators == 0 {
             return Err(TableError::new(
                 TableErrorKind::NotATable,
-                "no indicator grid: a header, but no row holds an indicator",
+                msg!(
+                    "no indicator grid: a header, but no row holds an indicator",
+                    "没有指标表格：有表头，但没有任何一行包含指标"
+                ),
             ));
         }
         let title = self.title.clone();
