@@ -9,15 +9,20 @@
 //! cargo run --example assess -- tests/data/guangzhou_commerce_2024_actuals.csv
 //! cargo run --example assess -- TABLE ACTUALS.csv
 //! cargo run --example assess -- --json TABLE [ACTUALS.csv]
+//! cat ACTUALS.csv | cargo run --example assess -- TABLE -    # `-` is stdin
 //! ```
 //!
 //! ACTUALS.csv has the header `project,indicator,actual` (optionally `baseline` and `weight`):
 //! `project` is the project's 1-based position in the table or its name, `indicator` its
 //! number or name, or `budget` for the amount executed, in the table's money unit. Any other
-//! `.csv` is a table. With no table, the bundled Guangzhou table is scored.
+//! `.csv` is a table. With no table, the bundled Guangzhou table is scored. On stdin (`-`),
+//! text whose header starts with `project` is the actual values, any other a table.
+//!
+//! The exit status is 0 when the table was scored, 1 when a file could not be read, 2 for a
+//! wrong command line (an unknown option, a second table or CSV, no file at all).
 
 use jixiao::{Actuals, AssessConfig, Assessment, Decimal, Document, Status, assess};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -26,52 +31,133 @@ const BUNDLED: &str = concat!(
     "/tests/data/guangzhou_commerce_2024.txt"
 );
 
-const USAGE: &str = "usage: assess [--json] [TABLE] [ACTUALS.csv]   (a .csv file whose header starts with `project` is the actual values)";
+const USAGE: &str = "usage: assess [--json] [TABLE] [ACTUALS.csv]
+  TABLE        a table file (none: the bundled Guangzhou 2024 table), or - for stdin
+  ACTUALS.csv  a .csv file whose header starts with `project`: the actual values, or -
+  --json       the assessment as JSON";
 
-fn main() -> ExitCode {
+/// A file named on the command line: a path, or stdin's bytes for `-`.
+enum Input {
+    Path(PathBuf),
+    Stdin(Vec<u8>),
+}
+
+impl Input {
+    fn name(&self) -> String {
+        match self {
+            Input::Path(path) => path.display().to_string(),
+            Input::Stdin(_) => "-".to_string(),
+        }
+    }
+
+    /// Whether it holds actual values: a `.csv` file or stdin whose header names the
+    /// `project` column first (any other `.csv` is a table exported as CSV).
+    fn is_actuals(&self) -> bool {
+        match self {
+            Input::Stdin(bytes) => names_project_first(bytes),
+            Input::Path(path) => {
+                path.extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+                    // Unreadable: taken as actual values, where the error names the file.
+                    && std::fs::read(path).map_or(true, |bytes| names_project_first(&bytes))
+            }
+        }
+    }
+
+    fn table(&self) -> Result<Document, String> {
+        match self {
+            Input::Path(path) => Document::from_path(path),
+            Input::Stdin(bytes) => Document::from_bytes(bytes),
+        }
+        .map_err(|e| format!("{}: {e}", self.name()))
+    }
+
+    fn actuals(&self) -> Result<Actuals, String> {
+        let text = match self {
+            Input::Path(path) => std::fs::read_to_string(path).map_err(|e| e.to_string()),
+            Input::Stdin(bytes) => String::from_utf8(bytes.clone()).map_err(|e| e.to_string()),
+        };
+        text.and_then(|text| text.parse::<Actuals>().map_err(|e| e.to_string()))
+            .map_err(|e| format!("{}: {e}", self.name()))
+    }
+}
+
+fn names_project_first(bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(256)]).to_lowercase();
+    let header = text.trim_start_matches('\u{feff}').trim_start();
+    header.starts_with("project") || header.starts_with("\"project")
+}
+
+/// Reads the command line: `Ok(None)` for `--help`, `Err` with what is wrong.
+fn options(args: impl IntoIterator<Item = String>) -> Result<Option<(bool, Vec<PathBuf>)>, String> {
     let mut json = false;
     let mut paths = Vec::new();
-    for arg in std::env::args().skip(1) {
+    let mut flags = true;
+    for arg in args {
         match arg.as_str() {
+            _ if !flags => paths.push(PathBuf::from(arg)),
+            "--" => flags = false,
             "--json" => json = true,
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                return ExitCode::SUCCESS;
+            "-h" | "--help" => return Ok(None),
+            flag if flag.starts_with('-') && flag != "-" => {
+                return Err(format!("unknown option {flag}"));
             }
             _ => paths.push(PathBuf::from(arg)),
         }
     }
-    if paths.is_empty() {
-        eprintln!("{USAGE}");
-        return ExitCode::FAILURE;
+    match paths.len() {
+        0 => Err("no table and no actual values".into()),
+        3.. => Err(format!(
+            "one table and one CSV of actual values at most, not {} files",
+            paths.len()
+        )),
+        2 if paths.iter().all(|p| p.as_os_str() == "-") => Err("stdin (-) can be read once".into()),
+        _ => Ok(Some((json, paths))),
     }
-    let (csvs, tables): (Vec<PathBuf>, Vec<PathBuf>) =
-        paths.into_iter().partition(|p| is_actuals(p));
-    if csvs.len() > 1 || tables.len() > 1 {
-        eprintln!("assess: one table and one CSV of actual values at most\n{USAGE}");
-        return ExitCode::FAILURE;
-    }
-    let table_path = tables
-        .into_iter()
-        .next()
-        .unwrap_or_else(|| PathBuf::from(BUNDLED));
-    let actuals = match csvs.first() {
-        None => Actuals::default(),
-        Some(path) => match std::fs::read_to_string(path)
-            .map_err(|e| e.to_string())
-            .and_then(|text| text.parse::<Actuals>().map_err(|e| e.to_string()))
-        {
-            Ok(actuals) => actuals,
-            Err(e) => {
-                eprintln!("{}: {e}", path.display());
+}
+
+fn main() -> ExitCode {
+    let (json, paths) = match options(std::env::args().skip(1)) {
+        Ok(Some(options)) => options,
+        Ok(None) => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(wrong) => {
+            eprintln!("assess: {wrong}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut inputs = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            if let Err(e) = io::stdin().lock().read_to_end(&mut bytes) {
+                eprintln!("assess: cannot read stdin: {e}");
                 return ExitCode::FAILURE;
             }
-        },
-    };
-    let doc = match Document::from_path(&table_path) {
-        Ok(doc) => doc,
+            inputs.push(Input::Stdin(bytes));
+        } else {
+            inputs.push(Input::Path(path));
+        }
+    }
+    let (csvs, tables): (Vec<Input>, Vec<Input>) = inputs.into_iter().partition(Input::is_actuals);
+    if csvs.len() > 1 || tables.len() > 1 {
+        eprintln!("assess: one table and one CSV of actual values at most\n{USAGE}");
+        return ExitCode::from(2);
+    }
+    let table = tables
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| Input::Path(PathBuf::from(BUNDLED)));
+    let read = csvs
+        .first()
+        .map_or(Ok(Actuals::default()), Input::actuals)
+        .and_then(|actuals| Ok((table.table()?, actuals)));
+    let (doc, actuals) = match read {
+        Ok(read) => read,
         Err(e) => {
-            eprintln!("{}: {e}", table_path.display());
+            eprintln!("{e}");
             return ExitCode::FAILURE;
         }
     };
@@ -95,24 +181,6 @@ fn main() -> ExitCode {
         }
         _ => ExitCode::SUCCESS,
     }
-}
-
-/// Whether a file is a CSV of actual values: a `.csv` whose header names the `project` column
-/// first (any other `.csv` is a table exported as CSV).
-fn is_actuals(path: &std::path::Path) -> bool {
-    if !path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
-    {
-        return false;
-    }
-    let Ok(bytes) = std::fs::read(path) else {
-        // Unreadable: reported as actual values, where the error names the file.
-        return true;
-    };
-    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(256)]).to_lowercase();
-    let header = text.trim_start_matches('\u{feff}').trim_start();
-    header.starts_with("project") || header.starts_with("\"project")
 }
 
 /// Each project's indicator scores, budget score, total and grade, then the counts.

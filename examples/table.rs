@@ -7,51 +7,135 @@
 //! ```text
 //! cargo run --example table                         # the bundled Guangzhou 2024 table
 //! cargo run --example table -- a.txt b.csv tables/  # files, and every table file in a folder
+//! cat a.txt | cargo run --example table -- -        # `-` is stdin, read as text
 //! cargo run --example table --features xlsx,html -- a.xlsx page.html report.pdf
-//! cargo run --example table -- --json  [PATH…]      # the Document (an array for several)
+//! cargo run --example table -- --json  [PATH…]      # a JSON array, an entry per file
+//! cargo run --example table -- --jsonl [PATH…]      # the same entries, one per line
 //! cargo run --example table -- --csv   [PATH…]      # one row per indicator
+//! cargo run --example table -- --excel [PATH…]      # the CSV for spreadsheets (see below)
 //! ```
+//!
+//! Each JSON entry names its file: `{"file": …, "document": {…}}`, or `{"file": …, "error":
+//! {"kind": …, "message": …}}` for a file that holds no table, in its place, so that entries
+//! and files match. `--excel` writes the CSV with a UTF-8 byte-order mark (Excel reads the
+//! Chinese right) and puts a `'` before any cell a spreadsheet would run as a formula (one
+//! that starts with `=`, `+`, `-`, `@`, a tab or a carriage return, and is not a number).
+//!
+//! Files are read in parallel, a thread per core (`--jobs N` to choose), and printed in the
+//! order given as soon as each is ready: memory grows with the number of threads, not of
+//! files. The exit status is 0 when every file was read, 1 when one was not (it is named on
+//! stderr), 2 for a wrong command line.
 
-use jixiao::{Category, Document, Funding, Project, TableErrorKind, Target, Value};
+use jixiao::{
+    Baseline, Category, Decimal, Document, Funding, PartialDate, Project, Scale, TableError,
+    TableErrorKind, Target, Value,
+};
 use std::fmt::Write as _;
-use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, Read, Write};
+use std::num::NonZeroUsize;
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Mutex;
+use std::sync::mpsc::{self, Receiver, SyncSender};
+use std::thread;
 
 const BUNDLED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/tests/data/guangzhou_commerce_2024.txt"
 );
 
+const USAGE: &str = "usage: table [--json | --jsonl | --csv | --excel] [--jobs N] [PATH…]
+  PATH      a table file, a folder of them (.txt, .csv, .tsv, .xlsx, .xls, .html, .htm, .pdf),
+            or - for stdin; none: the bundled Guangzhou 2024 table
+  --json    a JSON array: {\"file\", \"document\"} or {\"file\", \"error\"} for each file
+  --jsonl   the same entries, one compact line each
+  --csv     one row per indicator
+  --excel   the CSV for spreadsheets: a UTF-8 BOM, and no cell read as a formula
+  --jobs N  read N files at a time (default: one per core)";
+
 #[derive(Clone, Copy, PartialEq)]
 enum Format {
     Summary,
     Json,
-    Csv,
+    JsonLines,
+    Csv { excel: bool },
 }
 
-fn main() -> ExitCode {
+/// What the command line asks for.
+struct Options {
+    format: Format,
+    jobs: Option<NonZeroUsize>,
+    paths: Vec<PathBuf>,
+}
+
+/// Reads the command line: `Ok(None)` for `--help`, `Err` with what is wrong.
+fn options(args: impl IntoIterator<Item = String>) -> Result<Option<Options>, String> {
     let mut format = Format::Summary;
+    let mut excel = false;
+    let mut jobs = None;
     let mut paths = Vec::new();
-    for arg in std::env::args().skip(1) {
+    let mut args = args.into_iter();
+    let mut flags = true;
+    while let Some(arg) = args.next() {
         match arg.as_str() {
+            _ if !flags => paths.push(PathBuf::from(arg)),
+            "--" => flags = false,
             "--json" => format = Format::Json,
-            "--csv" => format = Format::Csv,
-            "-h" | "--help" => {
-                println!(
-                    "usage: table [--json | --csv] [PATH…]   (a PATH may be a folder of .txt, .csv, .tsv, .xlsx, .xls, .html, .htm and .pdf files)"
+            "--jsonl" => format = Format::JsonLines,
+            "--csv" => format = Format::Csv { excel: false },
+            "--excel" => excel = true,
+            "-j" | "--jobs" => {
+                let n = args.next().ok_or("--jobs needs a number")?;
+                jobs = Some(
+                    n.parse()
+                        .map_err(|_| format!("--jobs {n}: not a number above 0"))?,
                 );
-                return ExitCode::SUCCESS;
+            }
+            "-h" | "--help" => return Ok(None),
+            flag if flag.starts_with('-') && flag != "-" => {
+                return Err(format!("unknown option {flag}"));
             }
             _ => paths.push(PathBuf::from(arg)),
         }
     }
+    if excel {
+        match format {
+            Format::Summary | Format::Csv { .. } => format = Format::Csv { excel: true },
+            Format::Json | Format::JsonLines => return Err("--excel is a form of CSV".into()),
+        }
+    }
+    if paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+        return Err("stdin (-) can be read once".into());
+    }
     if paths.is_empty() {
         paths.push(PathBuf::from(BUNDLED));
     }
-    let files = match expand(&paths) {
+    Ok(Some(Options {
+        format,
+        jobs,
+        paths,
+    }))
+}
+
+fn main() -> ExitCode {
+    let options = match options(std::env::args().skip(1)) {
+        Ok(Some(options)) => options,
+        Ok(None) => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(wrong) => {
+            eprintln!("table: {wrong}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let files = match expand(&options.paths) {
         Ok(files) if files.is_empty() => {
-            let named: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            let named: Vec<String> = options
+                .paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect();
             eprintln!("table: no .txt file in {}", named.join(", "));
             return ExitCode::FAILURE;
         }
@@ -61,49 +145,84 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let jobs = options
+        .jobs
+        .or_else(|| thread::available_parallelism().ok())
+        .map_or(1, NonZeroUsize::get)
+        .min(files.len());
+
+    let format = options.format;
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let mut failed = false;
-    let mut documents = Vec::new();
-    for file in &files {
-        match Document::from_path(file) {
-            Ok(doc) => documents.push((file, doc)),
-            Err(e) => {
-                eprintln!("{}: {e}", file.display());
-                if e.kind() == TableErrorKind::Unsupported && e.to_string().contains("feature") {
-                    eprintln!(
-                        "  (run the example with them: cargo run --example table --features xlsx,html -- …)"
-                    );
+    let mut first = true;
+    let result = begin(&mut out, format)
+        .and_then(|()| {
+            in_order(
+                &files,
+                jobs,
+                |file| render(file, format),
+                |rendered| {
+                    if let Some(error) = &rendered.error {
+                        eprintln!("{error}");
+                        failed = true;
+                    }
+                    if !rendered.out.is_empty() {
+                        out.write_all(separator(format, first))?;
+                        out.write_all(&rendered.out)?;
+                        first = false;
+                    }
+                    Ok(())
+                },
+            )
+        })
+        .and_then(|()| end(&mut out, format, first))
+        .and_then(|()| out.flush());
+    match result {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            eprintln!("table: {e}");
+            ExitCode::FAILURE
+        }
+        _ if failed => ExitCode::FAILURE,
+        _ => ExitCode::SUCCESS,
+    }
+}
+
+/// A file to read: a path, or stdin (`-`).
+enum Source {
+    Stdin,
+    File(PathBuf),
+}
+
+impl Source {
+    /// The name shown for it: the bundled table relative to the crate, stdin as `-`.
+    fn name(&self) -> String {
+        match self {
+            Source::Stdin => "-".to_string(),
+            Source::File(path) => path
+                .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+                .map_or(path.as_path(), |relative| {
+                    relative.strip_prefix("/").unwrap_or(relative)
+                })
+                .display()
+                .to_string(),
+        }
+    }
+
+    fn read(&self) -> Result<Document, Failure> {
+        match self {
+            Source::File(path) => Document::from_path(path).map_err(Failure::from),
+            Source::Stdin => {
+                let mut bytes = Vec::new();
+                match io::stdin().lock().read_to_end(&mut bytes) {
+                    Ok(_) => Document::from_bytes(&bytes).map_err(Failure::from),
+                    Err(e) => Err(Failure {
+                        kind: "unreadable",
+                        message: format!("cannot read stdin: {e}"),
+                        hint: None,
+                    }),
                 }
-                failed = true;
             }
         }
-    }
-    let output = match format {
-        Format::Summary => documents
-            .iter()
-            .map(|(file, doc)| summary(file, doc))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        Format::Json if files.len() == 1 => match documents.first() {
-            Some((_, doc)) => json(doc),
-            None => String::new(),
-        },
-        Format::Json => {
-            let all: Vec<&Document> = documents.iter().map(|(_, d)| d).collect();
-            json(&all)
-        }
-        Format::Csv => csv(&documents),
-    };
-    let mut out = io::stdout().lock();
-    if let Err(e) = out.write_all(output.as_bytes()).and_then(|()| out.flush())
-        && e.kind() != io::ErrorKind::BrokenPipe
-    {
-        eprintln!("table: {e}");
-        return ExitCode::FAILURE;
-    }
-    if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
     }
 }
 
@@ -113,10 +232,12 @@ const TABLES: [&str; 11] = [
 ];
 
 /// The files named, with every table file of a folder, in name order.
-fn expand(paths: &[PathBuf]) -> io::Result<Vec<PathBuf>> {
+fn expand(paths: &[PathBuf]) -> io::Result<Vec<Source>> {
     let mut files = Vec::new();
     for path in paths {
-        if path.is_dir() {
+        if path.as_os_str() == "-" {
+            files.push(Source::Stdin);
+        } else if path.is_dir() {
             let mut inside: Vec<PathBuf> = std::fs::read_dir(path)?
                 .filter_map(|entry| entry.ok().map(|e| e.path()))
                 .filter(|p| {
@@ -126,27 +247,205 @@ fn expand(paths: &[PathBuf]) -> io::Result<Vec<PathBuf>> {
                 })
                 .collect();
             inside.sort();
-            files.extend(inside);
+            files.extend(inside.into_iter().map(Source::File));
         } else {
-            files.push(path.clone());
+            files.push(Source::File(path.clone()));
         }
     }
     Ok(files)
 }
 
-fn json<T: serde::Serialize>(value: &T) -> String {
-    match serde_json::to_string_pretty(value) {
-        Ok(text) => text + "\n",
-        Err(e) => format!("{{\"error\": {:?}}}\n", e.to_string()),
+/// Why a file gave no document: the error's kind as a word, its message, and what to do.
+struct Failure {
+    kind: &'static str,
+    message: String,
+    hint: Option<&'static str>,
+}
+
+impl From<TableError> for Failure {
+    fn from(e: TableError) -> Failure {
+        let kind = match e.kind() {
+            TableErrorKind::Empty => "empty",
+            TableErrorKind::NotText => "not_text",
+            TableErrorKind::NotATable => "not_a_table",
+            TableErrorKind::Record => "record",
+            TableErrorKind::UnknownWord => "unknown_word",
+            TableErrorKind::Unreadable => "unreadable",
+            TableErrorKind::Unsupported => "unsupported",
+            _ => "other",
+        };
+        let message = e.to_string();
+        let hint = (e.kind() == TableErrorKind::Unsupported && message.contains("feature"))
+            .then_some(
+                "(run the example with them: cargo run --example table --features xlsx,html -- …)",
+            );
+        Failure {
+            kind,
+            message,
+            hint,
+        }
     }
 }
 
-/// A path as shown: the bundled table relative to the crate.
-fn shown(file: &Path) -> &Path {
-    file.strip_prefix(env!("CARGO_MANIFEST_DIR"))
-        .map_or(file, |relative| {
-            relative.strip_prefix("/").unwrap_or(relative)
-        })
+/// One file's output, and the error to report for it.
+struct Rendered {
+    out: Vec<u8>,
+    error: Option<String>,
+}
+
+/// Reads one file and prints it in `format`, on a worker thread.
+fn render(source: &Source, format: Format) -> Rendered {
+    let name = source.name();
+    let result = source.read();
+    let error = result.as_ref().err().map(|f| match f.hint {
+        Some(hint) => format!("{name}: {}\n  {hint}", f.message),
+        None => format!("{name}: {}", f.message),
+    });
+    let mut out = Vec::new();
+    let printed = match (format, &result) {
+        (Format::Summary, Ok(doc)) => out.write_all(summary(&name, doc).as_bytes()),
+        (Format::Summary | Format::Csv { .. }, Err(_)) => Ok(()),
+        (Format::Json | Format::JsonLines, _) => {
+            let entry = Entry::new(&name, &result);
+            if format == Format::Json {
+                json_element(&mut out, &entry)
+            } else {
+                serde_json::to_writer(&mut out, &entry)
+                    .map_err(io::Error::other)
+                    .and_then(|()| out.write_all(b"\n"))
+            }
+        }
+        (Format::Csv { excel }, Ok(doc)) => csv(&mut out, &name, doc, excel),
+    };
+    match printed {
+        Ok(()) => Rendered { out, error },
+        // Printing into memory fails only where serde_json refuses a value.
+        Err(e) => Rendered {
+            out: Vec::new(),
+            error: Some(format!("{name}: cannot print: {e}")),
+        },
+    }
+}
+
+/// Maps `render` over `items` on `workers` threads and hands each result to `write` in the
+/// order of `items`, as soon as it and those before it are ready.
+///
+/// A feeder thread queues each item for the workers together with a one-shot channel for
+/// its result, and the receiving ends of those channels, in order, on a bounded channel the
+/// writer reads. At most `2 × workers` results wait to be written, however many items there
+/// are. When `write` fails, the queue is dropped, and the feeder and the workers stop.
+fn in_order<T: Sync, R: Send>(
+    items: &[T],
+    workers: usize,
+    render: impl Fn(&T) -> R + Sync,
+    mut write: impl FnMut(R) -> io::Result<()>,
+) -> io::Result<()> {
+    let (jobs, queued) = mpsc::sync_channel::<(&T, SyncSender<R>)>(workers);
+    let queued = Mutex::new(queued);
+    thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                // Taking the lock only to take the next job, so workers take turns.
+                while let Ok(Ok((item, result))) = queued.lock().map(|jobs| jobs.recv()) {
+                    // The writer may have stopped; then the result is not wanted.
+                    let _ = result.send(render(item));
+                }
+            });
+        }
+        let (pending, results) = mpsc::sync_channel::<Receiver<R>>(2 * workers);
+        scope.spawn(move || {
+            for item in items {
+                let (result, promise) = mpsc::sync_channel(1);
+                if pending.send(promise).is_err() || jobs.send((item, result)).is_err() {
+                    break;
+                }
+            }
+        });
+        for promise in results {
+            // A closed promise is a worker that panicked; the scope reports that panic.
+            if let Ok(rendered) = promise.recv() {
+                write(rendered)?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// What comes before the first document.
+fn begin(out: &mut impl Write, format: Format) -> io::Result<()> {
+    match format {
+        Format::Summary | Format::JsonLines => Ok(()),
+        Format::Json => out.write_all(b"["),
+        Format::Csv { excel } => {
+            if excel {
+                out.write_all("\u{feff}".as_bytes())?;
+            }
+            out.write_all(CSV_HEADER.as_bytes())
+        }
+    }
+}
+
+/// What comes between documents (and before the first).
+fn separator(format: Format, first: bool) -> &'static [u8] {
+    match format {
+        Format::Summary if !first => b"\n",
+        Format::Json if first => b"\n",
+        Format::Json => b",\n",
+        _ => b"",
+    }
+}
+
+/// What comes after the last document: the JSON array as `serde_json` pretty-prints one.
+fn end(out: &mut impl Write, format: Format, empty: bool) -> io::Result<()> {
+    match format {
+        Format::Json if empty => out.write_all(b"]\n"),
+        Format::Json => out.write_all(b"\n]\n"),
+        _ => Ok(()),
+    }
+}
+
+/// A file's entry in the JSON: its document, or the error that it has none.
+#[derive(serde::Serialize)]
+struct Entry<'a> {
+    file: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    document: Option<&'a Document>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<EntryError<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct EntryError<'a> {
+    kind: &'a str,
+    message: &'a str,
+}
+
+impl<'a> Entry<'a> {
+    fn new(file: &'a str, result: &'a Result<Document, Failure>) -> Entry<'a> {
+        Entry {
+            file,
+            document: result.as_ref().ok(),
+            error: result.as_ref().err().map(|f| EntryError {
+                kind: f.kind,
+                message: &f.message,
+            }),
+        }
+    }
+}
+
+/// An entry pretty-printed as an element of the array, one level in, as `serde_json` prints
+/// an array: its formatter is made to open an array first (into a sink), so the entry is
+/// indented as that array's element, straight into the output.
+fn json_element(out: &mut Vec<u8>, entry: &Entry) -> io::Result<()> {
+    use serde::Serialize;
+    use serde_json::ser::{Formatter, PrettyFormatter};
+    let mut formatter = PrettyFormatter::new();
+    formatter.begin_array(&mut io::sink())?;
+    formatter.begin_array_value(&mut io::sink(), true)?;
+    out.extend_from_slice(b"  ");
+    entry
+        .serialize(&mut serde_json::Serializer::with_formatter(out, formatter))
+        .map_err(io::Error::other)
 }
 
 /// The columns of a row's money that are not empty.
@@ -171,9 +470,9 @@ fn money(f: &Funding) -> String {
 }
 
 /// A readable summary: units and projects with their money, counts by category, diagnostics.
-fn summary(file: &Path, doc: &Document) -> String {
+fn summary(file: &str, doc: &Document) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "== {}", shown(file).display());
+    let _ = writeln!(s, "== {file}");
     let _ = writeln!(s, "{}", doc.title.as_deref().unwrap_or("(no title)"));
     let _ = writeln!(
         s,
@@ -244,7 +543,7 @@ fn scored(s: &mut String, project: &Project) {
         "#", "weight", "score"
     );
     for i in &project.indicators {
-        let number = |d: Option<jixiao::Decimal>| d.map_or("-".to_string(), |d| d.to_string());
+        let number = |d: Option<Decimal>| d.map_or("-".to_string(), |d| d.to_string());
         let _ = writeln!(
             s,
             "          {:>3}  {:>6} {:>6}  {} · {} · {}",
@@ -256,8 +555,8 @@ fn scored(s: &mut String, project: &Project) {
             i.actual.as_ref().map_or("-", |a| a.raw())
         );
     }
-    let weights: Option<jixiao::Decimal> = project.indicators.iter().map(|i| i.weight).sum();
-    let scores: Option<jixiao::Decimal> = project.indicators.iter().map(|i| i.score).sum();
+    let weights: Option<Decimal> = project.indicators.iter().map(|i| i.weight).sum();
+    let scores: Option<Decimal> = project.indicators.iter().map(|i| i.score).sum();
     for row in &project.execution {
         let _ = writeln!(
             s,
@@ -279,81 +578,176 @@ fn scored(s: &mut String, project: &Project) {
     }
 }
 
-/// One CSV field, quoted where it must be.
-fn field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
-
-/// raw, kind, op, amount, scale, unit, per of a target.
-fn target_fields(t: &Target) -> [String; 7] {
-    let (amount, scale, unit, per) = match t.value() {
-        Value::Compare { value: q, .. } | Value::Relative { value: Some(q), .. } => (
-            q.amount().to_string(),
-            q.scale().map(|s| s.to_string()).unwrap_or_default(),
-            q.unit().unwrap_or_default().to_string(),
-            q.per().unwrap_or_default().to_string(),
-        ),
-        Value::Rank { rank, .. } => (rank.to_string(), String::new(), "名".into(), String::new()),
-        _ => Default::default(),
-    };
-    [
-        t.raw().to_string(),
-        t.kind().as_str().to_string(),
-        t.op().map(|o| o.as_str().to_string()).unwrap_or_default(),
-        amount,
-        scale,
-        unit,
-        per,
-    ]
-}
+/// The CSV's columns. Each value (`period_` for the implementation period's, `annual_` for
+/// the year's) has eleven: its text as written, its kind and comparator, then its number:
+///
+/// - `amount`, `scale`, `unit`, `per`: a compare value's number (`≥7.6万家/年`: 7.6, 万, 家,
+///   年); a range's lower end; a relative value's change (negative for 下降); a rank (名);
+/// - `high`: a range's upper end, in the scale and unit of `amount`;
+/// - `date`, `until`: a date value's date, and the end of its span, in ISO 8601 (`2024-12`);
+/// - `baseline`: what a relative value is measured against (`previous_year`, `budget`).
+///
+/// `project_position` is the project's 1-based position in its document: the key of the
+/// actuals CSV of the `assess` example, since project names repeat.
+const CSV_HEADER: &str = "file,unit,project,seq,tier,category,name,\
+    period_raw,period_kind,period_op,period_amount,period_scale,period_unit,period_per,\
+    period_high,period_date,period_until,period_baseline,\
+    annual_raw,annual_kind,annual_op,annual_amount,annual_scale,annual_unit,annual_per,\
+    annual_high,annual_date,annual_until,annual_baseline,\
+    project_position,weight,score,actual_raw\n";
 
 /// One row per indicator, for spreadsheets and DuckDB.
-fn csv(documents: &[(&PathBuf, Document)]) -> String {
-    let mut out = String::from(
-        "file,unit,project,seq,tier,category,name,\
-         period_raw,period_kind,period_op,period_amount,period_scale,period_unit,period_per,\
-         annual_raw,annual_kind,annual_op,annual_amount,annual_scale,annual_unit,annual_per,\
-         project_position,weight,score,actual_raw\n",
-    );
-    for (file, doc) in documents {
-        let mut position = 0usize;
-        for unit in &doc.units {
-            for project in &unit.projects {
-                position += 1;
-                for i in &project.indicators {
-                    let mut row = vec![
-                        shown(file).display().to_string(),
-                        unit.name.clone(),
-                        project.name.clone(),
-                        i.seq.to_string(),
-                        i.tier.map(|t| t.code().to_string()).unwrap_or_default(),
-                        i.category.map(|c| c.code().to_string()).unwrap_or_default(),
-                        i.name.clone(),
-                    ];
-                    match &i.period {
-                        Some(period) => row.extend(target_fields(period)),
-                        None => row.extend(<[String; 7]>::default()),
-                    }
-                    row.extend(target_fields(&i.annual));
-                    row.push(position.to_string());
-                    row.push(i.weight.map(|d| d.to_string()).unwrap_or_default());
-                    row.push(i.score.map(|d| d.to_string()).unwrap_or_default());
-                    row.push(
-                        i.actual
-                            .as_ref()
-                            .map(|a| a.raw().to_string())
-                            .unwrap_or_default(),
-                    );
-                    let row: Vec<String> = row.iter().map(|f| field(f)).collect();
-                    out.push_str(&row.join(","));
-                    out.push('\n');
-                }
+fn csv(out: &mut Vec<u8>, file: &str, doc: &Document, excel: bool) -> io::Result<()> {
+    let mut row = Row {
+        csv: csv::WriterBuilder::new()
+            .has_headers(false)
+            .from_writer(out),
+        excel,
+        cell: String::new(),
+    };
+    let mut position = 0usize;
+    for unit in &doc.units {
+        for project in &unit.projects {
+            position += 1;
+            for i in &project.indicators {
+                row.text(file)?;
+                row.text(&unit.name)?;
+                row.text(&project.name)?;
+                row.number(Some(i.seq))?;
+                row.number(i.tier.map(|t| t.code()))?;
+                row.number(i.category.map(|c| c.code()))?;
+                row.text(&i.name)?;
+                row.target(i.period.as_ref())?;
+                row.target(Some(&i.annual))?;
+                row.number(Some(position))?;
+                row.number(i.weight)?;
+                row.number(i.score)?;
+                row.text(i.actual.as_ref().map_or("", |a| a.raw()))?;
+                row.csv.write_record(None::<&[u8]>)?;
             }
         }
     }
-    out
+    row.csv.flush()
+}
+
+/// The CSV being written: each field goes straight into the output.
+struct Row<'a> {
+    csv: csv::Writer<&'a mut Vec<u8>>,
+    /// Whether cells a spreadsheet would read as a formula are kept as text.
+    excel: bool,
+    /// The cell being printed, for numbers and guarded text.
+    cell: String,
+}
+
+impl Row<'_> {
+    fn text(&mut self, text: &str) -> io::Result<()> {
+        if self.excel && runs_as_formula(text) {
+            self.cell.clear();
+            self.cell.push('\'');
+            self.cell.push_str(text);
+            self.csv.write_field(&self.cell)?;
+        } else {
+            self.csv.write_field(text)?;
+        }
+        Ok(())
+    }
+
+    fn number(&mut self, number: Option<impl std::fmt::Display>) -> io::Result<()> {
+        self.cell.clear();
+        if let Some(number) = number {
+            let _ = write!(self.cell, "{number}");
+        }
+        self.csv.write_field(&self.cell)?;
+        Ok(())
+    }
+
+    /// A value's eleven columns (see [`CSV_HEADER`]), empty where there is none.
+    fn target(&mut self, target: Option<&Target>) -> io::Result<()> {
+        let Some(t) = target else {
+            for _ in 0..11 {
+                self.csv.write_field("")?;
+            }
+            return Ok(());
+        };
+        let parts = Parts::of(t);
+        self.text(t.raw())?;
+        self.text(t.kind().as_str())?;
+        self.text(t.op().map_or("", |o| o.as_str()))?;
+        self.number(parts.amount)?;
+        self.text(parts.scale.map_or("", |s| s.as_str()))?;
+        self.text(parts.unit.unwrap_or_default())?;
+        self.text(parts.per.unwrap_or_default())?;
+        self.number(parts.high)?;
+        self.text(&parts.date.map(|d| d.iso()).unwrap_or_default())?;
+        self.text(&parts.until.map(|d| d.iso()).unwrap_or_default())?;
+        self.text(parts.baseline.map_or("", |b| b.as_str()))
+    }
+}
+
+/// Whether a spreadsheet would run a cell as a formula: it starts with `=`, `+`, `-`, `@`, a
+/// tab or a carriage return (OWASP's list for CSV injection), and is not a plain number.
+fn runs_as_formula(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<Decimal>().is_err()
+}
+
+/// The number of a value, from its parts.
+#[derive(Default)]
+struct Parts<'a> {
+    amount: Option<Decimal>,
+    scale: Option<Scale>,
+    unit: Option<&'a str>,
+    per: Option<&'a str>,
+    high: Option<Decimal>,
+    date: Option<PartialDate>,
+    until: Option<PartialDate>,
+    baseline: Option<Baseline>,
+}
+
+impl<'a> Parts<'a> {
+    fn of(t: &'a Target) -> Parts<'a> {
+        match t.value() {
+            Value::Compare { value: q, .. } => Parts {
+                amount: Some(q.amount()),
+                scale: q.scale(),
+                unit: q.unit(),
+                per: q.per(),
+                ..Parts::default()
+            },
+            Value::Range { low, high } => Parts {
+                amount: Some(low.amount()),
+                scale: low.scale(),
+                // `3-5年`: the unit is written once, after the upper end.
+                unit: low.unit().or(high.unit()),
+                per: low.per().or(high.per()),
+                // The upper end in the lower end's scale (`500万-1亿元`: 500 to 10000 万),
+                // where both ends are in one unit.
+                high: (low.unit().is_none() || low.same_unit(high))
+                    .then(|| high.to_scale(low.scale()).ok())
+                    .flatten()
+                    .map(|h| h.amount()),
+                ..Parts::default()
+            },
+            Value::Date { date, until, .. } => Parts {
+                date: Some(*date),
+                until: *until,
+                ..Parts::default()
+            },
+            Value::Relative {
+                baseline, value, ..
+            } => Parts {
+                amount: value.as_ref().map(|q| q.amount()),
+                scale: value.as_ref().and_then(|q| q.scale()),
+                unit: value.as_ref().and_then(|q| q.unit()),
+                per: value.as_ref().and_then(|q| q.per()),
+                baseline: Some(*baseline),
+                ..Parts::default()
+            },
+            Value::Rank { rank, .. } => Parts {
+                amount: Some(Decimal::from(*rank)),
+                unit: Some("名"),
+                ..Parts::default()
+            },
+            _ => Parts::default(),
+        }
+    }
 }

@@ -4,12 +4,14 @@
 //! cargo run --example target -- "≥90%" "3.5小时以内"      # one JSON object per value
 //! cargo run --example target -- --pretty "截至2026年≥7.6万家"
 //! printf '≥90%%\n不低于上年度\n' | cargo run --example target   # one value per line
+//! cargo run --example target -- "≥90%" - < values.txt    # `-` reads stdin there
+//! cargo run --example target -- -5% -- --上年度            # after `--`, values start with -
 //! ```
 //!
 //! On stdin, blank lines are skipped, a line that is not UTF-8 is reported (by its number)
 //! and skipped, and a line longer than 1 MiB stops the reading: no value is that long
 //! (`Target::MAX_CHARS`), and an endless line (`< /dev/zero`) must not fill the memory. The
-//! exit status is 1 where any line was reported.
+//! exit status is 1 where any line was reported, 2 for an unknown option.
 
 use jixiao::{Target, Value};
 use std::io::{self, BufRead, Read, Write};
@@ -18,32 +20,49 @@ use std::process::ExitCode;
 /// The most bytes a line of stdin is read in.
 const MAX_LINE_BYTES: u64 = 1 << 20;
 
+const USAGE: &str = "usage: target [--pretty] [--] [VALUE…]
+  VALUE     a target value (指标值); - or none: one value per line on stdin
+  --pretty  a readable line per value instead of JSON
+  --        what follows is values, even where it starts with - (-上年度)";
+
 fn main() -> ExitCode {
     let mut pretty = false;
     let mut values = Vec::new();
+    let mut flags = true;
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
+            _ if !flags => values.push(arg),
+            "--" => flags = false,
             "--pretty" => pretty = true,
             "-h" | "--help" => {
-                println!(
-                    "usage: target [--pretty] [VALUE…]   (no VALUE: one value per line on stdin)"
-                );
+                println!("{USAGE}");
                 return ExitCode::SUCCESS;
+            }
+            // `-5%` is a value: no option starts with a digit.
+            flag if flag.starts_with('-') && flag != "-" && !starts_with_digit(&flag[1..]) => {
+                eprintln!(
+                    "target: unknown option {flag} (a value that starts with -: put -- before it)\n{USAGE}"
+                );
+                return ExitCode::from(2);
             }
             _ => values.push(arg),
         }
     }
+    if values.is_empty() {
+        values.push("-".to_string());
+    }
     let stdout = io::stdout();
     let mut out = stdout.lock();
-    let result = if values.is_empty() {
-        read_lines(&mut io::stdin().lock(), &mut out, pretty)
-    } else {
-        values
-            .iter()
-            .try_for_each(|v| print(&mut out, v, pretty))
-            .map(|()| true)
-    };
-    match result {
+    let mut clean = true;
+    let result = values.iter().try_for_each(|value| {
+        if value == "-" {
+            clean &= read_lines(&mut io::stdin().lock(), &mut out, pretty)?;
+            Ok(())
+        } else {
+            print(&mut out, value, pretty)
+        }
+    });
+    match result.map(|()| clean) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -52,6 +71,10 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn starts_with_digit(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Prints the value of each line of `input`; returns whether every line could be read.

@@ -42,6 +42,9 @@ const FLOORS: &[(&str, usize)] = &[
     ("xinjiang_wenquan-yibao_2019_grid", 7),
     ("yunnan_baoshan-tuiyijunren_2022_selfeval", 5),
     ("yunnan_shidian-xinxingzhuti_2019_selfeval", 5),
+    // Glued text (a document-sharing site's page, cells without separators).
+    ("hunan_hengshan-chubeiliang_2020_glued", 11),
+    ("ningxia_yuanzhou-malingshu_2022_glued", 2),
 ];
 
 /// What a column of a human reading holds, from its printed header.
@@ -405,7 +408,7 @@ fn real_tables_read_as_a_person_reads_them() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    // Across the tables that are not glued text, at least this share is exact.
+    // Across these tables, at least this share is exact.
     assert!(exact * 100 >= total * 75, "{exact} of {total} exact");
 }
 

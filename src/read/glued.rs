@@ -106,31 +106,56 @@ const LABELS: &[&str] = &[
 /// Whether a text looks glued: a line holds three header words or more with nothing between
 /// them.
 pub(crate) fn looks_glued(lines: &[&str]) -> Option<usize> {
-    lines.iter().position(|line| {
-        let line: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-        let cells = cut(&line);
-        let headers = cells
-            .iter()
-            .filter(|c| c.kind == Kind::Word && is_header(&c.text))
-            .count();
-        headers >= 3
-    })
+    lines.iter().position(|line| headers_in(line) >= 3)
+}
+
+/// How many header words a line holds, cut as glued text (its spaces taken out).
+pub(crate) fn headers_in(line: &str) -> usize {
+    let line: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    cut(&line)
+        .iter()
+        .filter(|c| c.kind == Kind::Word && is_header(&c.text))
+        .count()
 }
 
 /// Reads glued text into a grid of cells, one after another.
 pub(crate) fn grid(lines: &[&str]) -> Grid {
     let mut grid = Grid::new(Layout::Glued, Rows::Lost);
+    let pages = page_markers(lines);
+    let mut page = 1usize;
     for (n, raw) in lines.iter().enumerate() {
         // Glued text has no spaces that mean anything: vertical labels print one.
-        let line: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+        let mut line: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+        let mut skipped = 0;
+        if pages && let Some(rest) = line.strip_prefix(&format!("{page}、")) {
+            skipped = line.chars().count() - rest.chars().count();
+            line = rest.to_owned();
+            page += 1;
+        }
         if line.is_empty() {
             continue;
         }
         for piece in split_repeats(split_judgement(cut(&line))) {
-            grid.push_row(vec![Cell::new(piece.text, n + 1, piece.column + 1)]);
+            grid.push_row(vec![Cell::new(
+                piece.text,
+                n + 1,
+                piece.column + skipped + 1,
+            )]);
         }
     }
     grid
+}
+
+/// Whether the lines are a document-sharing site's pages, each starting with its number
+/// (`1、…`, `2、…`, in order, at least two): the numbers are no cells.
+fn page_markers(lines: &[&str]) -> bool {
+    let mut page = 1usize;
+    for line in lines {
+        if line.trim_start().starts_with(&format!("{page}、")) {
+            page += 1;
+        }
+    }
+    page > 2
 }
 
 /// What a piece of a glued line is.
@@ -153,7 +178,7 @@ struct Piece {
 }
 
 /// Whether a word heads a grid's column.
-fn is_header(word: &str) -> bool {
+pub(crate) fn is_header(word: &str) -> bool {
     role_of(&fold(word)).is_some_and(|r| r != Role::Blank)
 }
 
@@ -372,10 +397,15 @@ fn cut(line: &str) -> Vec<Piece> {
             let after = &rest[len..];
             // A value stands alone where the line, a word, another value or an explanation
             // follows; inside text (`5000吨稻谷`) it is the text's.
+            // After a value, a value is the next column's (a target, then its actual), and
+            // the text after it the next row's name (`100%100%库存数量真实率`).
+            let after_value =
+                text_start.is_none() && pieces.last().is_some_and(|p| p.kind == Kind::Value);
             let alone = after.is_empty()
                 || value_start(after)
                 || word_at(after).is_some()
-                || boundary_at(after);
+                || boundary_at(after)
+                || after_value;
             if alone {
                 flush(&mut pieces, text_start.take(), at);
                 pieces.push(Piece {
@@ -583,5 +613,34 @@ mod tests {
         ];
         assert_eq!(looks_glued(&lines), Some(1));
         assert_eq!(looks_glued(&["标题", "维修面积100%"]), None);
+    }
+
+    #[test]
+    fn a_value_after_a_value_is_the_next_column() {
+        assert_eq!(
+            texts("100%100%库存数量真实率"),
+            ["100%", "100%", "库存数量真实率"]
+        );
+    }
+
+    #[test]
+    fn page_numbers_of_a_sharing_site_are_no_cells() {
+        let lines = [
+            "1、一级指标二级指标三级指标指标值",
+            "2、产出指标数量指标场次≥2场",
+        ];
+        assert!(page_markers(&lines));
+        let grid = grid(&lines);
+        let cells: Vec<&str> = grid.rows().iter().flatten().map(Cell::text).collect();
+        assert_eq!(cells[0], "一级指标");
+        assert_eq!(cells[4], "产出指标");
+        assert_eq!(grid.rows()[4][0].column(), 3);
+        // One numbered line is a list item, not a page.
+        assert!(!page_markers(&[
+            "1、一级指标二级指标三级指标指标值",
+            "产出指标"
+        ]));
+        // Numbers out of order are not pages.
+        assert!(!page_markers(&["2、一级指标", "1、产出指标"]));
     }
 }

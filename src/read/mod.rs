@@ -31,9 +31,8 @@ pub(crate) mod runon;
 mod spreadsheet;
 mod text;
 
-use crate::Lang;
 use crate::lang::{Msg, msg};
-use crate::{Document, Grid, TableError, TableErrorKind};
+use crate::{Document, Grid, Lang, Layout, TableError, TableErrorKind};
 use core::str::FromStr;
 use std::path::Path;
 
@@ -188,6 +187,39 @@ impl Document {
     }
 }
 
+/// Reads the grid of a text into a document; `None` where the text has no grid header.
+///
+/// Text taken for space-separated may be glued text whose wrapped words kept a space: where
+/// it also reads as glued, the reading that types more indicators is kept (the spaced one on
+/// a tie), so a page of glued text is not lost to a few spaces.
+fn grid_document(text: &str) -> Option<Result<Document, TableError>> {
+    let grid = Grid::from_text(text)?;
+    let spaced = grid.layout() == Layout::Spaced;
+    let read = Document::from_grids(&[grid]);
+    if !spaced {
+        return Some(read);
+    }
+    let Some(glued) = text::glued_alternative(text) else {
+        return Some(read);
+    };
+    let other = Document::from_grids(&[glued]);
+    Some(if typed(&other) > typed(&read) {
+        other
+    } else {
+        read
+    })
+}
+
+/// How many indicators of a reading have a category and a typed value: what tells a right
+/// reading of a grid from one that cut its cells in the wrong places.
+fn typed(read: &Result<Document, TableError>) -> usize {
+    read.as_ref().map_or(0, |d| {
+        d.indicators()
+            .filter(|i| i.category.is_some() && i.annual.kind() != crate::Kind::Text)
+            .count()
+    })
+}
+
 /// Reads a table from text: the run-on layout where its records are found, else a grid.
 fn read_text(text: &str) -> Result<Document, TableError> {
     if text.trim().is_empty() {
@@ -208,8 +240,8 @@ fn read_text(text: &str) -> Result<Document, TableError> {
     // The run-on layout labels its values (`年度指标值:`); a text without such a label is a
     // grid, and the run-on reader need not look.
     if !labels_values(text) {
-        return match Grid::from_text(text) {
-            Some(grid) => Document::from_grids(&[grid]),
+        return match grid_document(text) {
+            Some(read) => read,
             None => Err(TableError::new(
                 TableErrorKind::NotATable,
                 msg!(
@@ -222,8 +254,8 @@ fn read_text(text: &str) -> Result<Document, TableError> {
         };
     }
     match runon::parse(text) {
-        Err(e) if e.kind() == TableErrorKind::NotATable => match Grid::from_text(text) {
-            Some(grid) => Document::from_grids(&[grid]).map_err(|grid_error| {
+        Err(e) if e.kind() == TableErrorKind::NotATable => match grid_document(text) {
+            Some(read) => read.map_err(|grid_error| {
                 TableError::new(
                     TableErrorKind::NotATable,
                     Msg::new(

@@ -16,6 +16,27 @@ use super::grid::{Cell, Grid, Rows};
 use crate::Layout;
 use crate::taxonomy::resolve;
 
+/// The glued reading of a text that was taken for space-separated: a page of glued text
+/// whose wrapped words keep a space (`一级 指标二级 指标三级指标`) has spaces enough to look
+/// spaced; its header line then names more columns cut as glued than split at spaces.
+/// `None` where the text is not spaced, or its header reads no better glued.
+pub(crate) fn glued_alternative(text: &str) -> Option<Grid> {
+    let lines: Vec<&str> = text
+        .split('\n')
+        .map(|l| l.trim_end_matches('\r').trim_start_matches('\u{feff}'))
+        .collect();
+    let at = lines
+        .iter()
+        .position(|l| header_words(&split_spaces(l)) >= 2)?;
+    // Cut as glued, the header line names at least two columns more than its spaced cells.
+    let glued = super::glued::headers_in(lines[at]);
+    let whole = split_spaces(lines[at])
+        .iter()
+        .filter(|(_, c)| super::glued::is_header(c))
+        .count();
+    (glued >= whole + 2).then(|| super::glued::grid(&lines))
+}
+
 /// Reads a grid's text, finding its rendering; `None` where no line holds a grid header.
 pub(crate) fn grid(text: &str) -> Option<Grid> {
     let lines: Vec<&str> = text
@@ -629,6 +650,20 @@ mod tests {
             .iter()
             .map(|r| r.iter().map(Cell::text).collect())
             .collect()
+    }
+
+    #[test]
+    fn glued_text_with_wrapped_spaces_has_a_glued_reading() {
+        let text =
+            "1、标题一级 指标二级 指标三级指标 指标值 完成值\n2、产出指标数量指标场次≥2场≥2场";
+        assert_eq!(super::grid(text).map(|g| g.layout()), Some(Layout::Spaced));
+        assert_eq!(
+            glued_alternative(text).map(|g| g.layout()),
+            Some(Layout::Glued)
+        );
+        // A spaced header whose cells are whole header words has none.
+        let spaced = "一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 场次 ≥2场";
+        assert!(glued_alternative(spaced).is_none());
     }
 
     #[test]
