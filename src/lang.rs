@@ -84,12 +84,6 @@ macro_rules! msg {
 }
 pub(crate) use msg;
 
-/// Whether the text holds a Chinese character (a CJK unified ideograph).
-#[cfg(test)]
-pub(crate) fn has_cjk(text: &str) -> bool {
-    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-}
-
 /// The Chinese for a kind of word the library reads (`"severity"`, `"grade"` …).
 pub(crate) fn what_zh(what: &str) -> &str {
     match what {

@@ -101,13 +101,13 @@ pub use check::{
     CheckCode, CheckConfig, Finding, ProjectQuantification, Quantification, Report, check,
 };
 pub use direction::{Basis, Directed, Direction};
+pub use lang::Lang;
 pub use model::{
     Diagnostic, DiagnosticCode, Document, Execution, Funding, FundingUnit, Indicator,
     IndicatorList, Layout, Nature, Project, Scope, Severity, TableError, TableErrorKind, TableKind,
     TextCell, TextRole,
 };
 pub use read::grid::{Cell, Grid, Rows};
-pub use lang::Lang;
 pub use rust_decimal::Decimal;
 pub use target::{
     Baseline, Kind, Op, PartialDate, Quantity, Scale, Target, TargetError, TargetErrorKind, Value,

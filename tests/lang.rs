@@ -3,8 +3,8 @@
 //! same text as the English.
 
 use jixiao::{
-    Actuals, AssessConfig, CheckCode, CheckConfig, DiagnosticCode, Document, Grade, Lang,
-    Severity, Status, assess, check,
+    Actuals, AssessConfig, CheckCode, CheckConfig, DiagnosticCode, Document, Grade, Lang, Severity,
+    Status, assess, check,
 };
 use std::path::{Path, PathBuf};
 
@@ -24,12 +24,39 @@ fn quoted(text: &str) -> Vec<&str> {
 #[track_caller]
 fn bilingual(en: &str, zh: &str, what: &str) {
     assert!(!zh.is_empty(), "{what}: no Chinese for {en:?}");
-    assert!(has_cjk(zh), "{what}: the Chinese {zh:?} has no Chinese characters");
+    assert!(
+        has_cjk(zh),
+        "{what}: the Chinese {zh:?} has no Chinese characters"
+    );
     assert_ne!(en, zh, "{what}: the Chinese is the English");
     for q in quoted(en) {
         assert!(
             zh.contains(&format!("「{q}」")),
             "{what}: the Chinese {zh:?} does not quote «{q}» of {en:?}"
+        );
+    }
+    // No English left in the Chinese, but in what it quotes.
+    let mut unquoted = String::new();
+    for (n, piece) in zh.split(['「', '」']).enumerate() {
+        if n % 2 == 0 {
+            unquoted.push_str(piece);
+            unquoted.push(' ');
+        }
+    }
+    for word in unquoted.split(|c: char| !c.is_ascii_alphabetic()) {
+        assert!(
+            word.len() < 3
+                || [
+                    "CSV",
+                    "UTF",
+                    "GB",
+                    "project",
+                    "indicator",
+                    "actual",
+                    "budget"
+                ]
+                .contains(&word),
+            "{what}: English {word:?} in the Chinese {zh:?}"
         );
     }
 }
@@ -68,7 +95,12 @@ fn every_code_has_a_chinese_description() {
     for s in [Severity::Info, Severity::Warning, Severity::Error] {
         assert!(has_cjk(s.describe(Lang::Zh)), "{s}");
     }
-    for s in [Status::Met, Status::Partial, Status::Missed, Status::Unscored] {
+    for s in [
+        Status::Met,
+        Status::Partial,
+        Status::Missed,
+        Status::Unscored,
+    ] {
         assert!(has_cjk(s.describe(Lang::Zh)), "{s}");
     }
     for g in [Grade::Excellent, Grade::Good, Grade::Fair, Grade::Poor] {
@@ -99,7 +131,10 @@ fn real_tables_give_diagnostics_in_chinese_quoting_the_same_text() {
             assert_eq!(d.message_in(Lang::En), d.message);
             let shown = d.display_in(Lang::Zh).to_string();
             assert!(shown.contains(&d.message_zh), "{shown}");
-            assert!(shown.contains(d.code.as_str()), "codes stay as they are: {shown}");
+            assert!(
+                shown.contains(d.code.as_str()),
+                "codes stay as they are: {shown}"
+            );
             seen += 1;
             codes.insert(d.code);
         }
@@ -117,7 +152,11 @@ fn a_value_quoted_in_english_is_quoted_in_chinese() {
         .find(|d| d.code == DiagnosticCode::ColumnUnsplit)
         .expect("a column-unsplit diagnostic");
     let name = quoted(&d.message)[0];
-    assert!(d.message_zh.starts_with(&format!("「{name}」：")), "{}", d.message_zh);
+    assert!(
+        d.message_zh.starts_with(&format!("「{name}」：")),
+        "{}",
+        d.message_zh
+    );
     assert!(d.message_zh.contains("不是财政拨款"), "{}", d.message_zh);
 }
 
@@ -151,14 +190,18 @@ fn real_tables_give_findings_and_notes_in_chinese() {
 #[test]
 fn assessment_notes_and_errors_have_chinese() {
     let doc = read(Path::new("tests/data/guangzhou_commerce_2024.txt")).expect("the table");
-    let actuals: Actuals = "project,indicator,actual\n99,1,5\n1,99,5\n1,1,13家".parse().expect("actuals");
+    let actuals: Actuals = "project,indicator,actual\n99,1,5\n1,99,5\n1,1,13家"
+        .parse()
+        .expect("actuals");
     let scores = assess(&doc, &actuals, &AssessConfig::default());
     assert_eq!(scores.notes.len(), scores.notes_zh.len());
     assert_eq!(scores.notes.len(), 2);
     for (en, zh) in scores.notes.iter().zip(&scores.notes_zh) {
         bilingual(en, zh, "assessment note");
     }
-    let err = "project,indicator,actual\n1,1,2,3".parse::<Actuals>().unwrap_err();
+    let err = "project,indicator,actual\n1,1,2,3"
+        .parse::<Actuals>()
+        .unwrap_err();
     bilingual(&err.to_string(), err.message_in(Lang::Zh), "actuals error");
     let err = "Hello, world".parse::<Document>().unwrap_err();
     bilingual(&err.to_string(), err.message_in(Lang::Zh), "table error");
@@ -166,6 +209,8 @@ fn assessment_notes_and_errors_have_chinese() {
     bilingual(&err.to_string(), err.message_in(Lang::Zh), "target error");
     let err = "投入指标".parse::<jixiao::Tier>().unwrap_err();
     bilingual(&err.to_string(), err.message_in(Lang::Zh), "taxonomy error");
-    let err = "1、1-产出指标；12-质量指标".parse::<jixiao::Indicator>().unwrap_err();
+    let err = "1、1-产出指标；12-质量指标"
+        .parse::<jixiao::Indicator>()
+        .unwrap_err();
     bilingual(&err.to_string(), err.message_in(Lang::Zh), "record error");
 }

@@ -602,13 +602,12 @@ impl FromStr for Actuals {
             let mut executed = None;
             if indicator.is_none() {
                 let Some(actual) = actual else { continue };
-                let amount = exact_decimal(actual)
-                    .ok_or_else(|| {
-                        bad(msg!(
-                            "the amount executed {actual:?} is no number",
-                            "执行数{actual:?}不是数字"
-                        ))
-                    })?;
+                let amount = exact_decimal(actual).ok_or_else(|| {
+                    bad(msg!(
+                        "the amount executed {actual:?} is no number",
+                        "执行数{actual:?}不是数字"
+                    ))
+                })?;
                 if amount.is_sign_negative() && !amount.is_zero() {
                     return Err(bad(msg!(
                         "the amount executed {actual:?} is negative",
@@ -618,25 +617,20 @@ impl FromStr for Actuals {
                 executed = Some(amount);
             } else {
                 if let Some(baseline) = field(baseline_at) {
-                    entry.baseline = Some(
-                        baseline
-                            .parse()
-                            .map_err(|e: crate::TargetError| {
-                                bad(Msg::new(
-                                    format!("baseline {baseline:?}: {e}"),
-                                    format!("基期值{baseline:?}：{}", e.message_in(Lang::Zh)),
-                                ))
-                            })?,
-                    );
+                    entry.baseline = Some(baseline.parse().map_err(|e: crate::TargetError| {
+                        bad(Msg::new(
+                            format!("baseline {baseline:?}: {e}"),
+                            format!("基期值{baseline:?}：{}", e.message_in(Lang::Zh)),
+                        ))
+                    })?);
                 }
                 if let Some(weight) = field(weight_at) {
-                    let w = exact_decimal(weight)
-                        .ok_or_else(|| {
-                            bad(msg!(
-                                "weight {weight:?} is no number",
-                                "权重{weight:?}不是数字"
-                            ))
-                        })?;
+                    let w = exact_decimal(weight).ok_or_else(|| {
+                        bad(msg!(
+                            "weight {weight:?} is no number",
+                            "权重{weight:?}不是数字"
+                        ))
+                    })?;
                     if !(Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&w) {
                         return Err(bad(msg!(
                             "weight {weight} is not from 0 to 100",

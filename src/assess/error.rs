@@ -72,6 +72,9 @@ impl AssessError {
     }
 
     pub(crate) fn unknown(what: &str, given: &str) -> Self {
-        AssessError::new(AssessErrorKind::UnknownWord, crate::lang::unknown(what, given))
+        AssessError::new(
+            AssessErrorKind::UnknownWord,
+            crate::lang::unknown(what, given),
+        )
     }
 }

@@ -14,8 +14,8 @@ use super::{
 use crate::lang::{Msg, msg};
 use crate::target::exact;
 use crate::{
-    Baseline, Lang, Direction, Document, Execution, Indicator, PartialDate, Project, Quantity, Target,
-    Tier, Value,
+    Baseline, Direction, Document, Execution, Indicator, Lang, PartialDate, Project, Quantity,
+    Target, Tier, Value,
 };
 use core::cmp::Ordering;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -621,12 +621,10 @@ fn outcome(
                 )),
             }
         }
-        Value::Compound(_) => {
-            Outcome::unscored(msg!(
-                "a compound target is scored part by part, by hand",
-                "复合指标值须逐项人工评分"
-            ))
-        }
+        Value::Compound(_) => Outcome::unscored(msg!(
+            "a compound target is scored part by part, by hand",
+            "复合指标值须逐项人工评分"
+        )),
         Value::Qualitative(words) | Value::Text(words) => {
             if actual_text.trim() == words {
                 Outcome::of(Decimal::ONE)

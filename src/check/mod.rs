@@ -206,12 +206,18 @@ impl CheckCode {
     pub const fn describe(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (CheckCode::TierCategory, Lang::En) => "a tier that disagrees with its category",
-            (CheckCode::UnitContradiction, Lang::En) => "a unit that contradicts the unit the name states",
-            (CheckCode::UnitDiffers, Lang::En) => "a unit that differs from the unit the name states",
+            (CheckCode::UnitContradiction, Lang::En) => {
+                "a unit that contradicts the unit the name states"
+            }
+            (CheckCode::UnitDiffers, Lang::En) => {
+                "a unit that differs from the unit the name states"
+            }
             (CheckCode::RateNotPercent, Lang::En) => "a 率 or 满意度 that is not a percentage",
             (CheckCode::PercentOver100, Lang::En) => "a 率 or 满意度 above 100%",
             (CheckCode::AnnualAbovePeriod, Lang::En) => "an annual value above the period's",
-            (CheckCode::DirectionAgainstName, Lang::En) => "a comparator against the meaning of the name",
+            (CheckCode::DirectionAgainstName, Lang::En) => {
+                "a comparator against the meaning of the name"
+            }
             (CheckCode::SatisfactionFloor, Lang::En) => "a 满意度 below the floor",
             (CheckCode::NotQuantified, Lang::En) => "words where a number was feasible",
             (CheckCode::Placeholder, Lang::En) => "a placeholder instead of a value",
@@ -226,8 +232,12 @@ impl CheckCode {
             (CheckCode::FullMarksMissed, Lang::En) => "full marks where the actual falls short",
             (CheckCode::ReasonMissing, Lang::En) => "a score below full marks with no reason given",
             (CheckCode::RateMismatch, Lang::En) => "a 执行率 that is not 执行数 ÷ 预算数",
-            (CheckCode::BudgetScoreMismatch, Lang::En) => "a budget score that does not follow the execution rate",
-            (CheckCode::ExplanationMissing, Lang::En) => "an actual far above its target with no explanation",
+            (CheckCode::BudgetScoreMismatch, Lang::En) => {
+                "a budget score that does not follow the execution rate"
+            }
+            (CheckCode::ExplanationMissing, Lang::En) => {
+                "an actual far above its target with no explanation"
+            }
             (CheckCode::PlaceholderRow, Lang::En) => "a template's placeholder left in the table",
             (CheckCode::TierCategory, _) => "一级指标与二级指标不对应",
             (CheckCode::UnitContradiction, _) => "指标值单位与指标名称标明的单位矛盾",
@@ -493,12 +503,7 @@ impl fmt::Display for InLang<'_> {
         if let Some(line) = finding.line {
             write!(f, "第{line}行：")?;
         }
-        write!(
-            f,
-            "{}[{}]",
-            finding.severity.describe(lang),
-            finding.code
-        )?;
+        write!(f, "{}[{}]", finding.severity.describe(lang), finding.code)?;
         if let (Some(n), Some(name)) = (finding.project, &finding.project_name) {
             write!(f, " 第{n}个项目「{name}」")?;
         }

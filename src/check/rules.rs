@@ -2,12 +2,12 @@
 
 use super::{CheckCode, CheckConfig, Finding, ProjectQuantification, Quantification, Report};
 use crate::direction::strong_name_direction;
+use crate::lang::{Msg, msg};
 use crate::model::indicator::with_unit_of;
 use crate::{
     Category, DiagnosticCode, Direction, Document, Indicator, Kind, Op, Project, Quantity, Target,
     Tier, Value,
 };
-use crate::lang::{Msg, msg};
 use core::cmp::Ordering;
 
 /// Where a finding is: the unit, the project and its position, maybe an indicator.
@@ -197,15 +197,16 @@ fn sum_mismatch(doc: &Document, findings: &mut Findings<'_>) {
 
 // missing-tier: a project needs indicators of all three tiers.
 fn missing_tier(place: Place<'_>, findings: &mut Findings<'_>) {
-    let missing: Vec<String> = [Tier::Output, Tier::Benefit, Tier::Satisfaction]
+    let missing: Vec<Tier> = [Tier::Output, Tier::Benefit, Tier::Satisfaction]
         .into_iter()
         .filter(|t| !place.project.indicators.iter().any(|i| i.tier == Some(*t)))
-        .map(|t| t.to_string())
         .collect();
     if !missing.is_empty() {
+        let en: Vec<String> = missing.iter().map(ToString::to_string).collect();
+        let zh: Vec<&str> = missing.iter().map(|t| t.name()).collect();
         let message = Msg::new(
-            format!("no indicator of {}", missing.join(", ")),
-            format!("缺少{}的指标", missing.join("、")),
+            format!("no indicator of {}", en.join(", ")),
+            format!("缺少{}", zh.join("、")),
         );
         findings.add(CheckCode::MissingTier, place, None, message);
     }

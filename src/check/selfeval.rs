@@ -4,8 +4,8 @@
 
 use super::CheckCode;
 use super::rules::{Findings, Place};
-use crate::lang::msg;
 use crate::assess::execution;
+use crate::lang::msg;
 use crate::{Indicator, IndicatorScore, Project, ProjectScore, Status, TextRole};
 use rust_decimal::Decimal;
 
@@ -220,10 +220,7 @@ fn weights_total(place: Place<'_>, findings: &mut Findings<'_>) {
             CheckCode::WeightsTotal,
             place,
             None,
-            msg!(
-                "the weights are too large to add up",
-                "分值过大，无法合计"
-            ),
+            msg!("the weights are too large to add up", "分值过大，无法合计"),
         ),
         _ => {}
     }

@@ -215,23 +215,49 @@ impl DiagnosticCode {
     pub const fn describe(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (DiagnosticCode::SumMismatch, Lang::En) => "amounts that do not add up",
-            (DiagnosticCode::ColumnUnresolved, Lang::En) => "an amount whose money column is not settled",
-            (DiagnosticCode::ColumnAssumed, Lang::En) => "a money column read by the table's convention",
-            (DiagnosticCode::ColumnUnsplit, Lang::En) => "an amount not 财政拨款, not split between 财政专户拨款 and 其他资金",
-            (DiagnosticCode::TierCategoryMismatch, Lang::En) => "a tier that disagrees with its category",
-            (DiagnosticCode::IndicatorUnsplit, Lang::En) => "an indicator record that could not be split into its fields",
-            (DiagnosticCode::IndicatorIncomplete, Lang::En) => "an indicator record without one of its values",
-            (DiagnosticCode::IndicatorSequence, Lang::En) => "indicator numbers that skip or repeat",
+            (DiagnosticCode::ColumnUnresolved, Lang::En) => {
+                "an amount whose money column is not settled"
+            }
+            (DiagnosticCode::ColumnAssumed, Lang::En) => {
+                "a money column read by the table's convention"
+            }
+            (DiagnosticCode::ColumnUnsplit, Lang::En) => {
+                "an amount not 财政拨款, not split between 财政专户拨款 and 其他资金"
+            }
+            (DiagnosticCode::TierCategoryMismatch, Lang::En) => {
+                "a tier that disagrees with its category"
+            }
+            (DiagnosticCode::IndicatorUnsplit, Lang::En) => {
+                "an indicator record that could not be split into its fields"
+            }
+            (DiagnosticCode::IndicatorIncomplete, Lang::En) => {
+                "an indicator record without one of its values"
+            }
+            (DiagnosticCode::IndicatorSequence, Lang::En) => {
+                "indicator numbers that skip or repeat"
+            }
             (DiagnosticCode::TextUnparsed, Lang::En) => "text that fits nowhere in the table",
             (DiagnosticCode::TotalMissing, Lang::En) => "no 合计 row",
-            (DiagnosticCode::LayoutSkipped, Lang::En) => "page layout or text around the table, skipped",
-            (DiagnosticCode::RowAmbiguous, Lang::En) => "a row that fits the columns in more than one way, not read",
+            (DiagnosticCode::LayoutSkipped, Lang::En) => {
+                "page layout or text around the table, skipped"
+            }
+            (DiagnosticCode::RowAmbiguous, Lang::En) => {
+                "a row that fits the columns in more than one way, not read"
+            }
             (DiagnosticCode::RowUnread, Lang::En) => "a row whose cells fit no column, not read",
             (DiagnosticCode::RowEmpty, Lang::En) => "a row with labels and no indicator",
-            (DiagnosticCode::LabelUnknown, Lang::En) => "a tier or category label this crate does not know",
-            (DiagnosticCode::NumberUnread, Lang::En) => "a weight, score or amount that is no number",
-            (DiagnosticCode::AmountRefused, Lang::En) => "an amount that cannot be money as written",
-            (DiagnosticCode::ValueCapped, Lang::En) => "a value too long or of too many parts, kept as text",
+            (DiagnosticCode::LabelUnknown, Lang::En) => {
+                "a tier or category label this crate does not know"
+            }
+            (DiagnosticCode::NumberUnread, Lang::En) => {
+                "a weight, score or amount that is no number"
+            }
+            (DiagnosticCode::AmountRefused, Lang::En) => {
+                "an amount that cannot be money as written"
+            }
+            (DiagnosticCode::ValueCapped, Lang::En) => {
+                "a value too long or of too many parts, kept as text"
+            }
             (DiagnosticCode::SumMismatch, _) => "金额合计不符",
             (DiagnosticCode::ColumnUnresolved, _) => "金额所属资金列无法确定",
             (DiagnosticCode::ColumnAssumed, _) => "资金列按表格惯例推定",

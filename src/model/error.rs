@@ -89,6 +89,9 @@ impl TableError {
     }
 
     pub(crate) fn unknown(what: &str, given: &str) -> Self {
-        TableError::new(TableErrorKind::UnknownWord, crate::lang::unknown(what, given))
+        TableError::new(
+            TableErrorKind::UnknownWord,
+            crate::lang::unknown(what, given),
+        )
     }
 }

@@ -169,7 +169,10 @@ impl TargetError {
     }
 
     pub(crate) fn unknown(what: &str, given: &str) -> TargetError {
-        TargetError::other(TargetErrorKind::UnknownWord, crate::lang::unknown(what, given))
+        TargetError::other(
+            TargetErrorKind::UnknownWord,
+            crate::lang::unknown(what, given),
+        )
     }
 
     pub(crate) fn other(kind: TargetErrorKind, message: Msg) -> TargetError {

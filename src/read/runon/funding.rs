@@ -7,8 +7,8 @@
 //! stays unresolved and is reported; nothing is guessed silently.
 
 use super::layout::Amounts;
-use crate::target::exact::sum as checked_sum;
 use crate::lang::{Msg, msg};
+use crate::target::exact::sum as checked_sum;
 use crate::{Diagnostic, DiagnosticCode, Funding, Lang};
 use rust_decimal::Decimal;
 
@@ -189,7 +189,12 @@ pub(crate) fn resolve(
             let name = &row.name;
             let total = row.total;
             let (sum, sum_zh) = parts.map_or_else(
-                || ("(too large to hold)".to_string(), "（超出可容纳范围）".to_string()),
+                || {
+                    (
+                        "(too large to hold)".to_string(),
+                        "（超出可容纳范围）".to_string(),
+                    )
+                },
                 |p| (p.to_string(), p.to_string()),
             );
             diagnostics.push(row.diagnostic(
@@ -214,16 +219,18 @@ pub(crate) fn resolve(
                 }
                 diagnostics.push(total.diagnostic(
                     DiagnosticCode::ColumnAssumed,
-                    msg!(
-                        "the 合计 row shows {} of the 3 money columns: the first is read as 财政拨款{}",
-                        "合计行只列出3个资金列中的{}个：第一列按财政拨款读取{}",
-                        total.parts.len(),
-                        if total.parts.len() == 2 {
-                            ", the second as not"
+                    {
+                        let shown = total.parts.len();
+                        let (second, second_zh) = if shown == 2 {
+                            (", the second as not", "，第二列按非财政拨款读取")
                         } else {
-                            ""
-                        }
-                    ),
+                            ("", "")
+                        };
+                        msg!(
+                            "the 合计 row shows {shown} of the 3 money columns: the first is read as 财政拨款{second}",
+                            "合计行只列出3个资金列中的{shown}个：第一列按财政拨款读取{second_zh}"
+                        )
+                    },
                 ));
             }
             let mut unit_rows: Vec<Money> = units.iter().map(|u| u.unit.clone()).collect();
@@ -325,11 +332,18 @@ fn settle(
             let message = match sum {
                 Some(sum) => {
                     let (diff, diff_zh) = crate::target::exact::sub(total, sum).map_or_else(
-                        || ("too large to hold".to_string(), "超出可容纳范围".to_string()),
+                        || {
+                            (
+                                "too large to hold".to_string(),
+                                "超出可容纳范围".to_string(),
+                            )
+                        },
                         |d| (d.to_string(), d.to_string()),
                     );
                     Msg::new(
-                        format!("«{name}»: the total {total} is not the sum of its {what} {sum} (a difference of {diff})"),
+                        format!(
+                            "«{name}»: the total {total} is not the sum of its {what} {sum} (a difference of {diff})"
+                        ),
                         format!("「{name}」：合计{total}不等于{what_zh}之和{sum}（相差{diff_zh}）"),
                     )
                 }

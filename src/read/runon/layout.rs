@@ -361,10 +361,7 @@ impl<'a> Outline<'a> {
             if page_number(trimmed) {
                 layout.diagnostics.push(Diagnostic::of(
                     DiagnosticCode::LayoutSkipped,
-                    msg!(
-                        "page number «{trimmed}» skipped",
-                        "已跳过页码「{trimmed}」"
-                    ),
+                    msg!("page number «{trimmed}» skipped", "已跳过页码「{trimmed}」"),
                     line_no,
                     1,
                 ));

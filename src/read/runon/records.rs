@@ -542,7 +542,10 @@ fn read_record<'a>(
                 DiagnosticCode::ValueCapped,
                 Msg::new(
                     format!("{label} of indicator {seq} «{name}»: {e}"),
-                    format!("第{seq}项指标「{name}」的{label}：{}", e.message_in(Lang::Zh)),
+                    format!(
+                        "第{seq}项指标「{name}」的{label}：{}",
+                        e.message_in(Lang::Zh)
+                    ),
                 ),
             ));
         }
