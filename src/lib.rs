@@ -30,6 +30,10 @@
 //! assert_eq!((err.offset(), err.column()), (Some(3), Some(2)));
 //! ```
 //!
+//! Every diagnostic, finding, note and error is worded in English and in Chinese ([`Lang`]):
+//! `Display` is English, the default; `message_in(Lang::Zh)`, `display_in(Lang::Zh)` and the
+//! `message_zh` fields give the Chinese, quoting the same values.
+//!
 //! With the `serde` feature (on by default) every type serializes to the JSON documented in
 //! [`json`], which begins with the contract's version; with the `schema` feature (off by
 //! default) [`json`] also gives the JSON Schemas of the documents, tables, reports and
