@@ -25,9 +25,7 @@ pub(crate) fn glued_alternative(text: &str) -> Option<Grid> {
         .split('\n')
         .map(|l| l.trim_end_matches('\r').trim_start_matches('\u{feff}'))
         .collect();
-    let at = lines
-        .iter()
-        .position(|l| header_words(&split_spaces(l)) >= 2)?;
+    let at = spaced_header(&lines)?;
     // Cut as glued, the header line names at least two columns more than its spaced cells.
     let glued = super::glued::headers_in(lines[at]);
     let whole = split_spaces(lines[at])
@@ -35,6 +33,28 @@ pub(crate) fn glued_alternative(text: &str) -> Option<Grid> {
         .filter(|(_, c)| super::glued::is_header(c))
         .count();
     (glued >= whole + 2).then(|| super::glued::grid(&lines))
+}
+
+/// The line of a spaced grid's header: the first that names three kinds of column, a level
+/// among them (`一级指标 二级指标 三级指标 年度指标值`), else the first with two header words
+/// (a money block's `全年预算数 分值 执行率 得分` above it is no indicator header).
+fn spaced_header(lines: &[&str]) -> Option<usize> {
+    let words = |l: &str| {
+        let cells = split_spaces(l);
+        let texts: Vec<&str> = cells.iter().map(|(_, c)| *c).collect();
+        (header_words(&cells), header_line(&texts))
+    };
+    let mut first = None;
+    for (n, line) in lines.iter().enumerate() {
+        let (count, full) = words(line);
+        if full {
+            return Some(n);
+        }
+        if count >= 2 && first.is_none() {
+            first = Some(n);
+        }
+    }
+    first
 }
 
 /// Reads a grid's text, finding its rendering; `None` where no line holds a grid header.
@@ -58,9 +78,7 @@ pub(crate) fn grid(text: &str) -> Option<Grid> {
     if let Some(grid) = csv(text, &lines) {
         return Some(grid);
     }
-    let header = lines
-        .iter()
-        .position(|l| header_words(&split_spaces(l)) >= 2);
+    let header = spaced_header(&lines);
     if let Some(at) = header {
         return Some(spaced(&lines, at));
     }
@@ -294,7 +312,13 @@ fn pipe_cells(lines: &[&str]) -> Grid {
         let pipes = t.matches('|').count();
         only_pipes && (pipes >= 2 || t.chars().all(|c| c == '|'))
     };
-    let delimited = lines
+    // Only closers in the grid count: lines of pipes alone above it are empty cells of the
+    // title lines (`项目责任人: |` then `|`).
+    let header = lines
+        .iter()
+        .position(|l| is_header_word(l.split('|').next().unwrap_or("").trim()))
+        .unwrap_or(0);
+    let delimited = lines[header..]
         .iter()
         .filter(|l| l.contains('|') && closes(l))
         .count()
@@ -650,6 +674,43 @@ mod tests {
             .iter()
             .map(|r| r.iter().map(Cell::text).collect())
             .collect()
+    }
+
+    #[test]
+    fn pipes_alone_above_the_grid_do_not_close_its_rows() {
+        // `项目责任人: |` then `|`: an empty cell of a title line, no row's end.
+        let text = "项目责任人: |\n|\n单位(盖章): |\n|\n一级指标 |\n二级指标 |\n三级指标 |\n\
+                    指标值 |\n产出指标 |\n数量指标 |\n场次 |\n≥2场 |";
+        let grid = super::grid(text).unwrap();
+        assert_eq!((grid.layout(), grid.breaks()), (Layout::Pipe, Rows::Lost));
+        // Closers in the grid still close its rows.
+        let closed = "一级指标 |\n二级指标 |\n三级指标 |\n指标值 | |\n产出指标 |\n\
+                      数量指标 |\n场次 |\n≥2场 | |";
+        assert_eq!(super::grid(closed).unwrap().breaks(), Rows::Collapsed);
+    }
+
+    #[test]
+    fn a_spaced_grid_is_split_as_its_indicator_header_is() {
+        // The money header above has runs of spaces; the indicator header and rows do not.
+        let text = "项目资金          (万元)   全年预算数 全年执行数 分值  执行率 得分\n\
+                    年度资金总额: 25 25 10 100.00% 10.00\n\
+                    一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n\
+                    产出指标 数量指标 开展交流活动 ≥3次 3 10 10";
+        assert_eq!(spaced_header(&text.lines().collect::<Vec<_>>()), Some(2));
+        let grid = super::grid(text).unwrap();
+        assert_eq!(grid.layout(), Layout::Spaced);
+        assert_eq!(
+            texts(&grid)[3],
+            [
+                "产出指标",
+                "数量指标",
+                "开展交流活动",
+                "≥3次",
+                "3",
+                "10",
+                "10"
+            ]
+        );
     }
 
     #[test]

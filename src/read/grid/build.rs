@@ -1222,8 +1222,7 @@ impl<'g> Builder<'g> {
             return;
         };
         let mode = self.breaks(&first);
-        let columns = self.columns.clone();
-        let roles: Vec<Role> = columns.iter().map(|c| c.role).collect();
+        let mut columns = self.columns.clone();
         let rows: Vec<Row<'_>> = if mode == Rows::Positional {
             positional_rows(run, columns.len())
         } else {
@@ -1240,6 +1239,17 @@ impl<'g> Builder<'g> {
             // Whether the row so far shows a value: a row of labels and a name alone may go on
             // on the next line, where a cell broke its row (`名称 (个) |` then `15 | 6 | 8.0 |`).
             let mut row_has_value = false;
+            // A row with more cells than the grid has columns is rows whose breaks were lost
+            // (a cell per line, one row's closing pipes missing): its cells may start rows.
+            let mut overfull = vec![false; cells.len()];
+            let mut start = 0;
+            for end in 1..=cells.len() {
+                if end == cells.len() || cells[end].row_start {
+                    let full = end - start > columns.len();
+                    overfull[start..end].iter_mut().for_each(|o| *o = full);
+                    start = end;
+                }
+            }
             let items: Vec<Item> = cells
                 .iter()
                 .enumerate()
@@ -1257,14 +1267,33 @@ impl<'g> Builder<'g> {
                             (_, Rows::Wrapped) if t.row_start => Break::May,
                             (_, _) if carries_on => Break::May,
                             (_, _) if t.row_start => Break::Must,
+                            (_, _) if overfull[n] => Break::May,
                             _ => Break::Never,
                         },
                         joinable: mode == Rows::Wrapped && !t.row_start,
                     }
                 })
                 .collect();
-            let plain = |shape: Shape, c: usize| fit(shape, roles[c]);
-            let mut places = align(&items, &roles, plain);
+            let mut roles: Vec<Role> = columns.iter().map(|c| c.role).collect();
+            let mut places = align(&items, &roles, |shape, c| fit(shape, roles[c]));
+            // A table without a 一级 column whose 指标类型 holds no 定量/定性 but the tiers
+            // (`指标类型 | 指标名称 | 指标值`, `产出指标 | 数量指标 | 375万平方米`): the column is
+            // the tiers'.
+            if places.is_none()
+                && !roles.contains(&Role::Tier)
+                && let Some(kind) = columns
+                    .iter()
+                    .position(|c| c.role == Role::Qualifier && c.header.contains("类型"))
+            {
+                let mut tiers = roles.clone();
+                tiers[kind] = Role::Tier;
+                let retried = align(&items, &tiers, |shape, c| fit(shape, tiers[c]));
+                if retried.is_some() {
+                    columns[kind].role = Role::Tier;
+                    roles = tiers;
+                    places = retried;
+                }
+            }
             // Where a row shows an unknown label as its tier and a tier word as its category
             // (`实施效果指标 | 产出指标`), the table files tiers under its 二级 column: tier
             // words fit that column first.
@@ -2432,6 +2461,58 @@ fn printed_points(text: &str) -> Option<Decimal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The names and raw annual values a text's grid reads to.
+    fn read_text(text: &str) -> Vec<(String, String)> {
+        let grid = Grid::from_text(text).expect("a grid");
+        let doc = read(&[grid]).expect("a document");
+        doc.indicators()
+            .map(|i| (i.name.clone(), i.annual.raw().to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn a_row_with_more_cells_than_columns_is_rows_whose_breaks_were_lost() {
+        // A cell per line, rows closed by their collapsed empty cells (`| |`), but the first
+        // row's closer missing: its cells and the next row's come as one row.
+        let text = "一级指标 |\n二级指标 |\n三级指标 |\n指标值 | |\n产出指标 |\n数量指标 |\n\
+                    猪肉产量稳定率 |\n≥95% |\n能繁母猪稳定率 |\n90% | ||\n质量指标 |\n合格率 |\n100% | ||";
+        assert_eq!(
+            read_text(text),
+            [
+                ("猪肉产量稳定率".to_owned(), "≥95%".to_owned()),
+                ("能繁母猪稳定率".to_owned(), "90%".to_owned()),
+                ("合格率".to_owned(), "100%".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_type_column_of_tiers_is_the_tier_column() {
+        let text = "指标类型 | 指标名称 | 指标值 | 指标描述 |\n\
+                    产出指标 | 数量指标 | 375万平方米 | 完成全市绿地养护 |\n\
+                    质量指标 | 100% | 达到绿化绿地全覆盖 |\n\
+                    满意度指标 | 受益者满意度指标 | ≥95% | 满意率95%以上 |";
+        let grid = Grid::from_text(text).expect("a grid");
+        let doc = read(&[grid]).expect("a document");
+        let tiers: Vec<Option<crate::Tier>> = doc.indicators().map(|i| i.tier).collect();
+        assert_eq!(
+            tiers,
+            [
+                Some(crate::Tier::Output),
+                Some(crate::Tier::Output),
+                Some(crate::Tier::Satisfaction)
+            ]
+        );
+        assert_eq!(
+            read_text(text),
+            [
+                ("数量指标".to_owned(), "375万平方米".to_owned()),
+                ("质量指标".to_owned(), "100%".to_owned()),
+                ("受益者满意度指标".to_owned(), "≥95%".to_owned()),
+            ]
+        );
+    }
 
     #[test]
     fn split_values_are_joined() {
