@@ -10,6 +10,7 @@ use super::align::{Break, Item, align};
 use super::shape::{Shape, fit, is_op, shape};
 use super::vocab::{Fact, MoneyColumn, Role, ends_grid, fact_of, fold, money_column, role_of};
 use super::{Grid, Rows};
+use crate::lang::{Msg, msg};
 use crate::taxonomy::resolve;
 use crate::{
     Category, Diagnostic, DiagnosticCode, Direction, Document, Execution, Funding, FundingUnit,
@@ -138,7 +139,10 @@ pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
     {
         builder.diagnose(
             DiagnosticCode::LayoutSkipped,
-            format!("pinyin in brackets after characters taken out of {pinyin} cells"),
+            msg!(
+                "pinyin in brackets after characters taken out of {pinyin} cells",
+                "已删除{pinyin}个单元格中汉字后括号内的拼音"
+            ),
             &Tok {
                 text: Cow::Borrowed(""),
                 ..first.clone()
@@ -369,8 +373,8 @@ impl<'g> Builder<'g> {
         self.grids.get(tok.grid).and_then(|g| g.sheet.clone())
     }
 
-    fn diagnose(&mut self, code: DiagnosticCode, message: String, tok: &Tok<'_>) {
-        let mut d = Diagnostic::new(code, message, tok.line, tok.column);
+    fn diagnose(&mut self, code: DiagnosticCode, message: Msg, tok: &Tok<'_>) {
+        let mut d = Diagnostic::of(code, message, tok.line, tok.column);
         d.sheet = self.sheet(tok);
         self.diagnostics.push(d);
     }
@@ -735,7 +739,12 @@ impl<'g> Builder<'g> {
             let Some(column) = slots.get(next) else {
                 self.diagnose(
                     DiagnosticCode::TextUnparsed,
-                    format!("amount «{}» of «{}» fits no column", value.t(), row.label),
+                    msg!(
+                        "amount «{}» of «{}» fits no column",
+                        "「{1}」的金额「{0}」无法对应任何列",
+                        value.t(),
+                        row.label
+                    ),
                     value,
                 );
                 continue;
@@ -813,7 +822,11 @@ impl<'g> Builder<'g> {
         } else {
             self.diagnose(
                 DiagnosticCode::LayoutSkipped,
-                format!("«{}» before any project skipped", label.t()),
+                msg!(
+                    "«{}» before any project skipped",
+                    "已跳过第一个项目之前的「{}」",
+                    label.t()
+                ),
                 label,
             );
         }
@@ -919,7 +932,11 @@ impl<'g> Builder<'g> {
                 } else {
                     self.diagnose(
                         DiagnosticCode::LayoutSkipped,
-                        format!("text beside the labels skipped: «{}»", tok.t()),
+                        msg!(
+                            "text beside the labels skipped: «{}»",
+                            "已跳过标签旁的文字：「{}」",
+                            tok.t()
+                        ),
                         tok,
                     );
                 }
@@ -1150,7 +1167,10 @@ impl<'g> Builder<'g> {
         }
         self.diagnose(
             DiagnosticCode::LayoutSkipped,
-            format!("text outside the grid skipped: «{text}»"),
+            msg!(
+                "text outside the grid skipped: «{text}»",
+                "已跳过表格之外的文字：「{text}」"
+            ),
             tok,
         );
     }
@@ -1294,8 +1314,9 @@ impl<'g> Builder<'g> {
                     let texts: Vec<&str> = cells.iter().map(Tok::t).collect();
                     self.diagnose(
                         DiagnosticCode::RowUnread,
-                        format!(
+                        msg!(
                             "cells that fit no column of the grid: «{}»",
+                            "单元格无法对应表格的任何列：「{}」",
                             texts.join(" | ")
                         ),
                         &first,
@@ -1327,8 +1348,9 @@ impl<'g> Builder<'g> {
                 let texts: Vec<&str> = row.cells.iter().flatten().map(|t| t.t()).collect();
                 self.diagnose(
                     DiagnosticCode::RowAmbiguous,
-                    format!(
+                    msg!(
                         "row fits the columns in more than one way, not read: «{}»",
+                        "该行可按多种方式对应各列，未读取：「{}」",
                         texts.join(" | ")
                     ),
                     &anchor,
@@ -1394,7 +1416,10 @@ impl<'g> Builder<'g> {
                     }
                     None => self.diagnose(
                         DiagnosticCode::NumberUnread,
-                        format!("budget «{budget}» is no amount"),
+                        msg!(
+                            "budget «{budget}» is no amount",
+                            "预算数「{budget}」不是金额"
+                        ),
                         &anchor,
                     ),
                 }
@@ -1443,8 +1468,9 @@ impl<'g> Builder<'g> {
                 if !labels.is_empty() {
                     self.diagnose(
                         DiagnosticCode::RowEmpty,
-                        format!(
+                        msg!(
                             "a row with labels and no indicator: «{}»",
+                            "该行只有指标层级名称，没有指标：「{}」",
                             labels.join(" | ")
                         ),
                         &anchor,
@@ -1485,7 +1511,8 @@ impl<'g> Builder<'g> {
                 crate::TargetErrorKind::TooLong | crate::TargetErrorKind::TooManyParts
             )
         }) {
-            self.diagnose(DiagnosticCode::ValueCapped, e.to_string(), at);
+            let message = Msg::new(e.to_string(), e.message_in(crate::Lang::Zh));
+            self.diagnose(DiagnosticCode::ValueCapped, message, at);
         }
         // The cache is bounded: a document of distinct values parses each once anyway.
         if self.targets.len() < TARGET_CACHE {
@@ -1546,7 +1573,11 @@ impl<'g> Builder<'g> {
                     _ => {
                         self.diagnose(
                             DiagnosticCode::NumberUnread,
-                            format!("{} «{text}» is no number; kept as text", column.header),
+                            msg!(
+                                "{} «{text}» is no number; kept as text",
+                                "{}「{text}」不是数字，按文字保留",
+                                column.header
+                            ),
                             cells.first().unwrap_or(&anchor),
                         );
                         texts.push(TextCell::new(column.header.clone(), text));
@@ -1615,7 +1646,10 @@ impl<'g> Builder<'g> {
             if tier.is_none() && !(wordless && from_category.is_some()) {
                 self.diagnose(
                     DiagnosticCode::LabelUnknown,
-                    format!("tier «{text}» is no tier this crate knows; kept as printed"),
+                    msg!(
+                        "tier «{text}» is no tier this crate knows; kept as printed",
+                        "无法识别一级指标「{text}」，按原文保留"
+                    ),
                     &anchor,
                 );
             }
@@ -1628,7 +1662,10 @@ impl<'g> Builder<'g> {
                 (None, Some(tier)) if resolve::<Tier>(text) == Some(tier) => {}
                 (None, _) => self.diagnose(
                     DiagnosticCode::LabelUnknown,
-                    format!("category «{text}» is no category this crate knows; kept as printed"),
+                    msg!(
+                        "category «{text}» is no category this crate knows; kept as printed",
+                        "无法识别二级指标「{text}」，按原文保留"
+                    ),
                     &anchor,
                 ),
                 _ => {}
@@ -1666,13 +1703,19 @@ impl<'g> Builder<'g> {
         if headers == 0 {
             return Err(TableError::new(
                 TableErrorKind::NotATable,
-                "no indicator grid: no header naming its columns (一级指标, 三级指标, 指标值 …)",
+                msg!(
+                    "no indicator grid: no header naming its columns (一级指标, 三级指标, 指标值 …)",
+                    "没有指标表格：找不到标明各列的表头（一级指标、三级指标、指标值……）"
+                ),
             ));
         }
         if indicators == 0 {
             return Err(TableError::new(
                 TableErrorKind::NotATable,
-                "no indicator grid: a header, but no row holds an indicator",
+                msg!(
+                    "no indicator grid: a header, but no row holds an indicator",
+                    "没有指标表格：有表头，但没有任何一行包含指标"
+                ),
             ));
         }
         let title = self.title.clone();
