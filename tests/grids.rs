@@ -52,6 +52,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("zhejiang_linhai-lvhua_nd_typed", 5),
     ("anhui_huoqiu-keji_2022_selfeval", 8),
     ("ningxia_shizuishan-jikong_2020_indented", 13),
+    ("yunnan_yongde-yingyang_2022_selfeval", 5),
     // Glued text (a document-sharing site's page, cells without separators).
     ("hunan_hengshan-chubeiliang_2020_glued", 11),
     ("ningxia_yuanzhou-malingshu_2022_glued", 2),

@@ -116,7 +116,8 @@ const TARGET_CACHE: usize = 4096;
 
 /// Reads a document from grids.
 pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
-    let (toks, pinyin) = flatten(grids);
+    let (mut toks, pinyin) = flatten(grids);
+    split_header_runs(grids, &mut toks);
     let mut builder = Builder {
         grids,
         title: None,
@@ -245,6 +246,64 @@ fn flatten(grids: &[Grid]) -> (Vec<Tok<'_>>, usize) {
         }
     }
     (toks, pinyin)
+}
+
+/// Starts rows where a grid's header stands inside a row: a page that lost its line breaks
+/// prints the goal block, the two rows of a header and the first indicator row as one
+/// (`实际完成情况 | … | 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 一级指标 | 二级指标 |
+/// 三级指标 | 指标性质 | 指标值 | 度量单位 | 产出指标 | …`). A run of three header cells or more,
+/// a level's among them, is a row of its own; where a level's header follows two or more
+/// values' headers, it starts the header's second row (`一级指标` under `绩效指标`). One pass
+/// over the cells.
+fn split_header_runs(grids: &[Grid], toks: &mut [Tok<'_>]) {
+    let is_header = |t: &Tok<'_>| {
+        t.words.role.is_some_and(|r| r != Role::Blank)
+            && !matches!(t.shape, Shape::Tier | Shape::Category | Shape::Level)
+    };
+    let is_level =
+        |t: &Tok<'_>| matches!(t.words.role, Some(Role::Tier | Role::Category | Role::Name));
+    let mut i = 0;
+    while i < toks.len() {
+        if grids
+            .get(toks[i].grid)
+            .is_none_or(|g| g.breaks == Rows::Lost)
+            || !is_header(&toks[i])
+        {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < toks.len()
+            && toks[end].grid == toks[i].grid
+            && (end == i || !toks[end].row_start)
+            && is_header(&toks[end])
+        {
+            end += 1;
+        }
+        let run = &toks[i..end];
+        if run.len() >= 3 && run.iter().any(is_level) {
+            // Where a level's header follows the values' headers, the header's second row:
+            // one line's levels come before its values.
+            let values = |t: &Tok<'_>| {
+                matches!(
+                    t.words.role,
+                    Some(Role::Annual | Role::Period | Role::Actual | Role::Weight | Role::Score)
+                )
+            };
+            let second = run
+                .iter()
+                .position(is_level)
+                .filter(|&at| run[..at].iter().filter(|t| values(t)).count() >= 2);
+            toks[i].row_start = true;
+            if let Some(at) = second {
+                toks[i + at].row_start = true;
+            }
+            if end < toks.len() && toks[end].grid == toks[i].grid {
+                toks[end].row_start = true;
+            }
+        }
+        i = end.max(i + 1);
+    }
 }
 
 /// A text without the pinyin some mirror sites put in brackets after characters
@@ -959,6 +1018,10 @@ impl<'g> Builder<'g> {
             i += 1;
         }
         let lost = self.breaks(toks.get(i)?) == Rows::Lost;
+        // A block without goals: the grid's header follows.
+        if self.header_at(toks, i).is_some() {
+            return None;
+        }
         let end = if lost { i + 2 } else { self.row_end(toks, i) };
         let end = end.min(toks.len());
         let cells: Vec<&str> = toks[i..end]
@@ -2228,18 +2291,19 @@ fn join_split(op: Option<&str>, value: &str, measure: Option<&str>) -> String {
     let value = value.trim();
     let mut out = String::with_capacity(value.len() + 8);
     if let Some(op) = op {
-        let has_op = value.starts_with(['≥', '≤', '>', '<', '=', '＞', '＜', '＝', '≧', '≦', '﹦'])
-            || [
-                "大于",
-                "小于",
-                "不低于",
-                "不少于",
-                "不超过",
-                "不高于",
-                "等于",
-            ]
-            .iter()
-            .any(|w| value.starts_with(w));
+        let has_op = value.starts_with([
+            '≥', '≤', '>', '<', '=', '＞', '＜', '＝', '≧', '≦', '﹦', '═',
+        ]) || [
+            "大于",
+            "小于",
+            "不低于",
+            "不少于",
+            "不超过",
+            "不高于",
+            "等于",
+        ]
+        .iter()
+        .any(|w| value.starts_with(w));
         if !has_op && !value.is_empty() {
             out.push_str(op);
         }
@@ -2512,6 +2576,32 @@ mod tests {
                 ("受益者满意度指标".to_owned(), "≥95%".to_owned()),
             ]
         );
+    }
+
+    #[test]
+    fn a_header_inside_a_row_starts_rows_of_its_own() {
+        // The goal block, the header's two rows and the first indicator, run into one row.
+        let text = "| 年度总体目标 | 预期目标 | 实际完成情况 | 改善体质 | 改善了体质 | 绩效指标 | \
+                    年度指标值 | 实际完成值 | 分值 | 得分 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | \
+                    指标值 | 度量单位 | 产出指标 | 数量指标 | 受资助人数 | ≧ | 735 | 人次 | 735 | 10 | 10 |\n\
+                    | 质量指标 | 覆盖率 | ═ | 100 | % | 98% | 10 | 9 |";
+        let grid = Grid::from_text(text).expect("a grid");
+        let doc = read(&[grid]).expect("a document");
+        let rows: Vec<String> = doc
+            .indicators()
+            .map(|i| {
+                let actual = i.actual.as_ref().map_or("", |a| a.raw());
+                let number = |d: Option<Decimal>| d.map_or(String::new(), |d| d.to_string());
+                let (w, s) = (number(i.weight), number(i.score));
+                format!("{} {} {actual} {w} {s}", i.name, i.annual.raw())
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            ["受资助人数 ≧735人次 735 10 10", "覆盖率 ═100% 98% 10 9"]
+        );
+        let project = &doc.units[0].projects[0];
+        assert_eq!(project.goal, "改善体质");
     }
 
     #[test]
