@@ -53,6 +53,13 @@ const FLOORS: &[(&str, usize)] = &[
     ("anhui_huoqiu-keji_2022_selfeval", 8),
     ("ningxia_shizuishan-jikong_2020_indented", 13),
     ("yunnan_yongde-yingyang_2022_selfeval", 5),
+    ("yunnan_linxiang-shourongsuo_2023_selfeval", 7),
+    ("sichuan_suining-liangpinyixie_2021_transfer", 17),
+    ("jiangsu_zhenjiang-saizhenzhu_2024_halfyear", 2),
+    ("hunan_xiangtan-wupaoche_2024_grid", 7),
+    ("hubei_huangshi-sanzhong_2023_selfeval", 8),
+    ("henan_puyang-danganguan_2021_grid", 8),
+    ("anhui_bozhou-rengongzengyu_2023_two-targets", 1),
     // Glued text (a document-sharing site's page, cells without separators).
     ("hunan_hengshan-chubeiliang_2020_glued", 11),
     ("ningxia_yuanzhou-malingshu_2022_glued", 2),

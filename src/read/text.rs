@@ -36,21 +36,29 @@ pub(crate) fn glued_alternative(text: &str) -> Option<Grid> {
 }
 
 /// The line of a spaced grid's header: the first that names three kinds of column, a level
-/// among them (`一级指标 二级指标 三级指标 年度指标值`), else the first with two header words
-/// (a money block's `全年预算数 分值 执行率 得分` above it is no indicator header).
+/// among them (`一级指标 二级指标 三级指标 年度指标值`), else the first with two header words,
+/// a level's among them (a money block's `全年预算数 分值 执行率 得分` is no indicator header,
+/// nor is one cell that kept a space, `半年(程) 指标值`).
 fn spaced_header(lines: &[&str]) -> Option<usize> {
     let words = |l: &str| {
         let cells = split_spaces(l);
         let texts: Vec<&str> = cells.iter().map(|(_, c)| *c).collect();
-        (header_words(&cells), header_line(&texts))
+        let level = texts.iter().any(|t| {
+            is_header_word(t)
+                && matches!(
+                    role_of(&fold(t)),
+                    Some(Role::Tier | Role::Category | Role::Name)
+                )
+        });
+        (header_words(&cells), level, header_line(&texts))
     };
     let mut first = None;
     for (n, line) in lines.iter().enumerate() {
-        let (count, full) = words(line);
+        let (count, level, full) = words(line);
         if full {
             return Some(n);
         }
-        if count >= 2 && first.is_none() {
+        if count >= 2 && level && first.is_none() {
             first = Some(n);
         }
     }
@@ -711,6 +719,18 @@ mod tests {
                     一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n\
                     产出指标 数量指标 开展交流活动 ≥3次 3 10 10";
         assert_eq!(spaced_header(&text.lines().collect::<Vec<_>>()), Some(2));
+        // One cell per paragraph whose header cell kept a space names no level: no spaced
+        // header.
+        let cells = [
+            "一级指标",
+            "",
+            "三级指标",
+            "",
+            "半年(程) 指标值",
+            "",
+            "全年(程) 指标值",
+        ];
+        assert_eq!(spaced_header(&cells), None);
         let grid = super::grid(text).unwrap();
         assert_eq!(grid.layout(), Layout::Spaced);
         assert_eq!(
@@ -753,8 +773,7 @@ mod tests {
 
     #[test]
     fn glued_text_with_wrapped_spaces_has_a_glued_reading() {
-        let text =
-            "1、标题一级 指标二级 指标三级指标 指标值 完成值\n2、产出指标数量指标场次≥2场≥2场";
+        let text = "1、一级 指标二级 指标三级 指标 年度指标值全年完成值 得分\n2、产出指标数量指标场次≥2场≥2场10";
         assert_eq!(super::grid(text).map(|g| g.layout()), Some(Layout::Spaced));
         assert_eq!(
             glued_alternative(text).map(|g| g.layout()),

@@ -1313,6 +1313,16 @@ impl<'g> Builder<'g> {
                     start = end;
                 }
             }
+            // Where rows are lost, a short text repeated down the run (`计划标准` on every
+            // row) is a column's standard wording, no name: it goes where rules go.
+            let texts_column = columns.iter().any(|c| c.role == Role::Text);
+            let mut repeats: std::collections::HashMap<&str, usize> =
+                std::collections::HashMap::new();
+            if mode == Rows::Lost && texts_column {
+                for t in cells.iter().filter(|t| t.shape == Shape::Text) {
+                    *repeats.entry(t.t()).or_default() += 1;
+                }
+            }
             let items: Vec<Item> = cells
                 .iter()
                 .enumerate()
@@ -1322,8 +1332,9 @@ impl<'g> Builder<'g> {
                         row_has_value = false;
                     }
                     row_has_value |= is_value_shape(t.shape);
+                    let repeated = repeats.get(t.t()).is_some_and(|n| *n >= 3);
                     Item {
-                        shape: t.shape,
+                        shape: if repeated { Shape::Rule } else { t.shape },
                         brk: match (n, mode) {
                             (0, _) => Break::Must,
                             (_, Rows::Lost) => Break::May,
@@ -2602,6 +2613,42 @@ mod tests {
         );
         let project = &doc.units[0].projects[0];
         assert_eq!(project.goal, "改善体质");
+    }
+
+    #[test]
+    fn a_text_repeated_down_a_lost_run_is_no_name() {
+        // One cell per paragraph; `计划标准` under 绩效标准 on every row.
+        let cells = [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标值",
+            "绩效标准",
+            "产出指标",
+            "数量指标",
+            "配备车辆数",
+            "10",
+            "计划标准",
+            "风炮射程",
+            "80M",
+            "计划标准",
+            "质量指标",
+            "空气质量",
+            "优良",
+            "计划标准",
+        ];
+        let text = cells.join("\n\n");
+        assert_eq!(
+            read_text(&text),
+            [
+                ("配备车辆数".to_owned(), "10".to_owned()),
+                ("风炮射程".to_owned(), "80M".to_owned()),
+                ("空气质量".to_owned(), "优良".to_owned()),
+            ]
+        );
+        let grid = Grid::from_text(&text).expect("a grid");
+        let doc = read(&[grid]).expect("a document");
+        assert!(doc.indicators().all(|i| i.texts.len() == 1));
     }
 
     #[test]
