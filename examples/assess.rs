@@ -10,6 +10,7 @@
 //! cargo run --example assess -- TABLE ACTUALS.csv
 //! cargo run --example assess -- --json TABLE [ACTUALS.csv]
 //! cat ACTUALS.csv | cargo run --example assess -- TABLE -    # `-` is stdin
+//! cargo run --example assess -- --lang zh TABLE              # the scores' words in Chinese
 //! ```
 //!
 //! ACTUALS.csv has the header `project,indicator,actual` (optionally `baseline` and `weight`):
@@ -19,9 +20,10 @@
 //! text whose header starts with `project` is the actual values, any other a table.
 //!
 //! The exit status is 0 when the table was scored, 1 when a file could not be read, 2 for a
-//! wrong command line (an unknown option, a second table or CSV, no file at all).
+//! wrong command line (an unknown option, a second table or CSV, no file at all). The text is
+//! in English unless `--lang zh` asks for Chinese; the JSON holds both (`note`, `note_zh`).
 
-use jixiao::{Actuals, AssessConfig, Assessment, Decimal, Document, Status, assess};
+use jixiao::{Actuals, AssessConfig, Assessment, Decimal, Document, Lang, Status, assess};
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -31,10 +33,11 @@ const BUNDLED: &str = concat!(
     "/tests/data/guangzhou_commerce_2024.txt"
 );
 
-const USAGE: &str = "usage: assess [--json] [TABLE] [ACTUALS.csv]
+const USAGE: &str = "usage: assess [--json] [--lang zh|en] [TABLE] [ACTUALS.csv]
   TABLE        a table file (none: the bundled Guangzhou 2024 table), or - for stdin
   ACTUALS.csv  a .csv file whose header starts with `project`: the actual values, or -
-  --json       the assessment as JSON";
+  --json       the assessment as JSON
+  --lang       the language of the text: zh (中文) or en (English, the default)";
 
 /// A file named on the command line: a path, or stdin's bytes for `-`.
 enum Input {
@@ -64,21 +67,24 @@ impl Input {
         }
     }
 
-    fn table(&self) -> Result<Document, String> {
+    fn table(&self, lang: Lang) -> Result<Document, String> {
         match self {
             Input::Path(path) => Document::from_path(path),
             Input::Stdin(bytes) => Document::from_bytes(bytes),
         }
-        .map_err(|e| format!("{}: {e}", self.name()))
+        .map_err(|e| format!("{}: {}", self.name(), e.message_in(lang)))
     }
 
-    fn actuals(&self) -> Result<Actuals, String> {
+    fn actuals(&self, lang: Lang) -> Result<Actuals, String> {
         let text = match self {
             Input::Path(path) => std::fs::read_to_string(path).map_err(|e| e.to_string()),
             Input::Stdin(bytes) => String::from_utf8(bytes.clone()).map_err(|e| e.to_string()),
         };
-        text.and_then(|text| text.parse::<Actuals>().map_err(|e| e.to_string()))
-            .map_err(|e| format!("{}: {e}", self.name()))
+        text.and_then(|text| {
+            text.parse::<Actuals>()
+                .map_err(|e| e.message_in(lang).to_string())
+        })
+        .map_err(|e| format!("{}: {e}", self.name()))
     }
 }
 
@@ -88,16 +94,33 @@ fn names_project_first(bytes: &[u8]) -> bool {
     header.starts_with("project") || header.starts_with("\"project")
 }
 
+/// What the command line asks for: JSON or text, the language of the text, the files.
+type Options = (bool, Lang, Vec<PathBuf>);
+
 /// Reads the command line: `Ok(None)` for `--help`, `Err` with what is wrong.
-fn options(args: impl IntoIterator<Item = String>) -> Result<Option<(bool, Vec<PathBuf>)>, String> {
+fn options(args: impl IntoIterator<Item = String>) -> Result<Option<Options>, String> {
     let mut json = false;
+    let mut lang = Lang::En;
     let mut paths = Vec::new();
     let mut flags = true;
-    for arg in args {
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             _ if !flags => paths.push(PathBuf::from(arg)),
             "--" => flags = false,
             "--json" => json = true,
+            "--lang" => {
+                let word = args.next().ok_or("--lang needs zh or en")?;
+                lang = word
+                    .parse()
+                    .map_err(|_| format!("--lang {word}: not zh or en"))?;
+            }
+            flag if flag.starts_with("--lang=") => {
+                let word = &flag["--lang=".len()..];
+                lang = word
+                    .parse()
+                    .map_err(|_| format!("--lang {word}: not zh or en"))?;
+            }
             "-h" | "--help" => return Ok(None),
             flag if flag.starts_with('-') && flag != "-" => {
                 return Err(format!("unknown option {flag}"));
@@ -112,12 +135,12 @@ fn options(args: impl IntoIterator<Item = String>) -> Result<Option<(bool, Vec<P
             paths.len()
         )),
         2 if paths.iter().all(|p| p.as_os_str() == "-") => Err("stdin (-) can be read once".into()),
-        _ => Ok(Some((json, paths))),
+        _ => Ok(Some((json, lang, paths))),
     }
 }
 
 fn main() -> ExitCode {
-    let (json, paths) = match options(std::env::args().skip(1)) {
+    let (json, lang, paths) = match options(std::env::args().skip(1)) {
         Ok(Some(options)) => options,
         Ok(None) => {
             println!("{USAGE}");
@@ -152,8 +175,8 @@ fn main() -> ExitCode {
         .unwrap_or_else(|| Input::Path(PathBuf::from(BUNDLED)));
     let read = csvs
         .first()
-        .map_or(Ok(Actuals::default()), Input::actuals)
-        .and_then(|actuals| Ok((table.table()?, actuals)));
+        .map_or(Ok(Actuals::default()), |csv| csv.actuals(lang))
+        .and_then(|actuals| Ok((table.table(lang)?, actuals)));
     let (doc, actuals) = match read {
         Ok(read) => read,
         Err(e) => {
@@ -171,7 +194,10 @@ fn main() -> ExitCode {
             }
         }
     } else {
-        summary(&assessment)
+        match lang {
+            Lang::Zh => summary_zh(&assessment),
+            _ => summary(&assessment),
+        }
     };
     let mut stdout = io::stdout().lock();
     match stdout.write_all(text.as_bytes()) {
@@ -181,6 +207,80 @@ fn main() -> ExitCode {
         }
         _ => ExitCode::SUCCESS,
     }
+}
+
+/// [`summary`] in Chinese.
+fn summary_zh(assessment: &Assessment) -> String {
+    let lang = Lang::Zh;
+    let mut out = String::new();
+    for p in &assessment.projects {
+        let stated = p
+            .stated_score
+            .map_or(String::new(), |s| format!("（表中自评{s}）"));
+        out.push_str(&format!(
+            "第{}个项目「{}」  {}  {}{stated}{}\n",
+            p.project,
+            p.name,
+            p.score,
+            p.grade.describe(lang),
+            if p.complete { "" } else { "（未评完）" }
+        ));
+        for i in &p.indicators {
+            let said = match i.stated_score {
+                Some(s) if (s - i.score).abs() > Decimal::new(5, 1) => format!("{s:>6} ≠"),
+                Some(s) => format!("{s:>6}  "),
+                None => format!("{:>6}  ", "-"),
+            };
+            out.push_str(&format!(
+                "    {:>2}  {:>6} / {:<6} {said} {:<5} {}  实际完成值 {}{}\n",
+                i.seq,
+                i.score.to_string(),
+                i.weight.to_string(),
+                i.status.describe(lang),
+                i.name,
+                i.actual.as_deref().unwrap_or("-"),
+                i.note_in(lang)
+                    .map_or(String::new(), |n| format!("（{n}）"))
+            ));
+        }
+        let b = &p.budget;
+        let executed = match (b.executed, b.budget) {
+            (Some(e), Some(t)) => format!("执行数{e}，预算数{t}"),
+            _ => "未提供执行数".to_string(),
+        };
+        let said = match b.stated_score {
+            Some(s) if (s - b.score).abs() > Decimal::new(5, 1) => format!("{s:>6} ≠"),
+            Some(s) => format!("{s:>6}  "),
+            None => format!("{:>6}  ", "-"),
+        };
+        out.push_str(&format!(
+            "    预算  {:>6} / {:<6} {said} {:<5} {executed}{}\n",
+            b.score.to_string(),
+            b.weight.to_string(),
+            b.status.describe(lang),
+            b.note_in(lang)
+                .map_or(String::new(), |n| format!("（{n}）"))
+        ));
+    }
+    let scored: Vec<_> = assessment
+        .projects
+        .iter()
+        .flat_map(|p| &p.indicators)
+        .collect();
+    let count = |s: Status| scored.iter().filter(|i| i.status == s).count();
+    out.push_str(&format!(
+        "\n共{}个项目；指标：达成{}项，部分达成{}项，未达成{}项，未评分{}项；{}项须说明原因\n",
+        assessment.projects.len(),
+        count(Status::Met),
+        count(Status::Partial),
+        count(Status::Missed),
+        count(Status::Unscored),
+        scored.iter().filter(|i| i.explain).count()
+    ));
+    for note in assessment.notes_in(lang) {
+        out.push_str(&format!("说明：{note}\n"));
+    }
+    out
 }
 
 /// Each project's indicator scores, budget score, total and grade, then the counts.

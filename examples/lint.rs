@@ -7,15 +7,17 @@
 //! cat a.txt | cargo run --example lint -- -      # `-` is stdin, read as text
 //! cargo run --example lint -- --json [PATH…]     # a JSON array, an entry per file
 //! cargo run --example lint -- --fail-on warning  # exit 1 on a warning or an error
+//! cargo run --example lint -- --lang zh          # the findings in Chinese
 //! ```
 //!
 //! It gates a pipeline: the exit status is 1 when a finding is at or above the severity
 //! `--fail-on` names (`error`, the default; `warning`; `info`; `never`), or when a file
 //! holds no table, 2 for a wrong command line, and 0 otherwise. Each JSON entry names its
-//! file: `{"file": …, "report": {…}}`, or `{"file": …, "error": {"kind": …, "message": …}}`
-//! for a file that holds no table, in its place.
+//! file: `{"file": …, "report": {…}}`, or `{"file": …, "error": {"kind": …, "message": …, "message_zh": …}}`
+//! for a file that holds no table, in its place. The text is in English unless `--lang zh`
+//! asks for Chinese; the JSON holds both (`message`, `message_zh`) whatever `--lang` says.
 
-use jixiao::{CheckCode, CheckConfig, Document, Report, Severity, TableErrorKind, check};
+use jixiao::{CheckCode, CheckConfig, Document, Lang, Report, Severity, TableErrorKind, check};
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,16 +27,20 @@ const BUNDLED: &str = concat!(
     "/tests/data/guangzhou_commerce_2024.txt"
 );
 
-const USAGE: &str = "usage: lint [--json] [--fail-on error|warning|info|never] [PATH…]
+const USAGE: &str =
+    "usage: lint [--json] [--fail-on error|warning|info|never] [--lang zh|en] [PATH…]
   PATH       a table file, or - for stdin; none: the bundled Guangzhou 2024 table
   --json     a JSON array: {\"file\", \"report\"} or {\"file\", \"error\"} for each file
-  --fail-on  exit 1 on a finding of this severity or above (default: error)";
+  --fail-on  exit 1 on a finding of this severity or above (default: error)
+  --lang     the language of the text: zh (中文) or en (English, the default)";
 
 /// What the command line asks for.
 struct Options {
     json: bool,
     /// The least severity that fails the run; `None` for `never`.
     fail_on: Option<Severity>,
+    /// The language of the text.
+    lang: Lang,
     paths: Vec<PathBuf>,
 }
 
@@ -43,6 +49,7 @@ fn options(args: impl IntoIterator<Item = String>) -> Result<Option<Options>, St
     let mut options = Options {
         json: false,
         fail_on: Some(Severity::Error),
+        lang: Lang::En,
         paths: Vec::new(),
     };
     let mut args = args.into_iter();
@@ -68,6 +75,15 @@ fn options(args: impl IntoIterator<Item = String>) -> Result<Option<Options>, St
                         format!("--fail-on {word}: not error, warning, info or never")
                     })?),
                 };
+            }
+            "--lang" => {
+                let word = match inline {
+                    Some(word) => word.to_string(),
+                    None => args.next().ok_or("--lang needs zh or en")?,
+                };
+                options.lang = word
+                    .parse()
+                    .map_err(|_| format!("--lang {word}: not zh or en"))?;
             }
             "-h" | "--help" => return Ok(None),
             flag if flag.starts_with('-') && flag != "-" => {
@@ -124,7 +140,11 @@ fn main() -> ExitCode {
                     .count();
             }
             Err(e) => {
-                eprintln!("{name}: {}", e.message);
+                let message = match options.lang {
+                    Lang::Zh => &e.message_zh,
+                    _ => &e.message,
+                };
+                eprintln!("{name}: {message}");
                 failed = true;
             }
         }
@@ -136,7 +156,7 @@ fn main() -> ExitCode {
                 if many {
                     writeln!(out, "{}== {name}", if n == 0 { "" } else { "\n" })?;
                 }
-                out.write_all(text(report).as_bytes())
+                out.write_all(text(report, options.lang).as_bytes())
             } else {
                 Ok(())
             }
@@ -149,8 +169,17 @@ fn main() -> ExitCode {
         printed = printed.and_then(|()| out.write_all(b"\n]\n"));
     }
     if let (Some(fail_on), 1..) = (options.fail_on, over) {
-        let findings = if over == 1 { "finding" } else { "findings" };
-        eprintln!("lint: {over} {findings} of severity {fail_on} or above (--fail-on {fail_on})");
+        if options.lang == Lang::Zh {
+            eprintln!(
+                "lint：{over}条问题达到或超过「{}」级别（--fail-on {fail_on}）",
+                fail_on.describe(Lang::Zh)
+            );
+        } else {
+            let findings = if over == 1 { "finding" } else { "findings" };
+            eprintln!(
+                "lint: {over} {findings} of severity {fail_on} or above (--fail-on {fail_on})"
+            );
+        }
         failed = true;
     }
     match printed.and_then(|()| out.flush()) {
@@ -168,6 +197,7 @@ fn main() -> ExitCode {
 struct Failure {
     kind: &'static str,
     message: String,
+    message_zh: String,
 }
 
 /// A table from a file, or from stdin for `-`.
@@ -178,6 +208,7 @@ fn read(path: &PathBuf) -> Result<Document, Failure> {
             return Err(Failure {
                 kind: "unreadable",
                 message: format!("cannot read stdin: {e}"),
+                message_zh: format!("无法读取标准输入：{e}"),
             });
         }
         Document::from_bytes(&bytes)
@@ -196,6 +227,7 @@ fn read(path: &PathBuf) -> Result<Document, Failure> {
             _ => "other",
         },
         message: e.to_string(),
+        message_zh: e.message_in(Lang::Zh).to_string(),
     })
 }
 
@@ -237,8 +269,11 @@ fn json_element(out: &mut impl Write, entry: &Entry) -> io::Result<()> {
 }
 
 /// The findings grouped by check, then the 量化率 of the document and of each project
-/// short of 100%.
-fn text(report: &Report) -> String {
+/// short of 100%, in a language.
+fn text(report: &Report, lang: Lang) -> String {
+    if lang == Lang::Zh {
+        return text_zh(report);
+    }
     let mut out = String::new();
     for code in CheckCode::ALL {
         let findings: Vec<_> = report.of(code).collect();
@@ -272,6 +307,47 @@ fn text(report: &Report) -> String {
     {
         out.push_str(&format!(
             "    project {} «{}»: {}\n",
+            p.project,
+            p.name,
+            rate(p.quantification)
+        ));
+    }
+    out
+}
+
+/// [`text`] in Chinese: the headings and findings as the library words them.
+fn text_zh(report: &Report) -> String {
+    let lang = Lang::Zh;
+    let mut out = String::new();
+    for code in CheckCode::ALL {
+        let findings: Vec<_> = report.of(code).collect();
+        if findings.is_empty() {
+            continue;
+        }
+        out.push_str(&format!(
+            "{code}（{}，{}条）：{}\n",
+            code.severity().describe(lang),
+            findings.len(),
+            code.describe(lang)
+        ));
+        for f in findings {
+            out.push_str(&format!("    {}\n", f.display_in(lang)));
+        }
+        out.push('\n');
+    }
+    let rate = |q: jixiao::Quantification| {
+        q.rate().map_or("-".to_string(), |r| {
+            format!("{r}%（{}个指标值中{}个已量化）", q.values, q.quantified)
+        })
+    };
+    out.push_str(&format!("全表量化率：{}\n", rate(report.quantification)));
+    for p in report
+        .projects
+        .iter()
+        .filter(|p| p.quantification.quantified < p.quantification.values)
+    {
+        out.push_str(&format!(
+            "    第{}个项目「{}」：{}\n",
             p.project,
             p.name,
             rate(p.quantification)

@@ -13,10 +13,11 @@
 //! cargo run --example table -- --jsonl [PATH…]      # the same entries, one per line
 //! cargo run --example table -- --csv   [PATH…]      # one row per indicator
 //! cargo run --example table -- --excel [PATH…]      # the CSV for spreadsheets (see below)
+//! cargo run --example table -- --lang zh [PATH…]    # the summary and messages in Chinese
 //! ```
 //!
 //! Each JSON entry names its file: `{"file": …, "document": {…}}`, or `{"file": …, "error":
-//! {"kind": …, "message": …}}` for a file that holds no table, in its place, so that entries
+//! {"kind": …, "message": …, "message_zh": …}}` for a file that holds no table, in its place, so that entries
 //! and files match. `--excel` writes the CSV with a UTF-8 byte-order mark (Excel reads the
 //! Chinese right) and puts a `'` before any cell a spreadsheet would run as a formula (one
 //! that starts with `=`, `+`, `-`, `@`, a tab or a carriage return, and is not a number).
@@ -24,10 +25,11 @@
 //! Files are read in parallel, a thread per core (`--jobs N` to choose), and printed in the
 //! order given as soon as each is ready: memory grows with the number of threads, not of
 //! files. The exit status is 0 when every file was read, 1 when one was not (it is named on
-//! stderr), 2 for a wrong command line.
+//! stderr), 2 for a wrong command line. The summary and the messages are in English unless
+//! `--lang zh` asks for Chinese; the JSON and the CSV are the same in both.
 
 use jixiao::{
-    Baseline, Category, Decimal, Document, Funding, PartialDate, Project, Scale, TableError,
+    Baseline, Category, Decimal, Document, Funding, Lang, PartialDate, Project, Scale, TableError,
     TableErrorKind, Target, Value,
 };
 use std::fmt::Write as _;
@@ -44,14 +46,16 @@ const BUNDLED: &str = concat!(
     "/tests/data/guangzhou_commerce_2024.txt"
 );
 
-const USAGE: &str = "usage: table [--json | --jsonl | --csv | --excel] [--jobs N] [PATH…]
+const USAGE: &str =
+    "usage: table [--json | --jsonl | --csv | --excel] [--jobs N] [--lang zh|en] [PATH…]
   PATH      a table file, a folder of them (.txt, .csv, .tsv, .xlsx, .xls, .html, .htm, .pdf),
             or - for stdin; none: the bundled Guangzhou 2024 table
   --json    a JSON array: {\"file\", \"document\"} or {\"file\", \"error\"} for each file
   --jsonl   the same entries, one compact line each
   --csv     one row per indicator
   --excel   the CSV for spreadsheets: a UTF-8 BOM, and no cell read as a formula
-  --jobs N  read N files at a time (default: one per core)";
+  --jobs N  read N files at a time (default: one per core)
+  --lang    the language of the summary and messages: zh (中文) or en (English, the default)";
 
 #[derive(Clone, Copy, PartialEq)]
 enum Format {
@@ -65,6 +69,8 @@ enum Format {
 struct Options {
     format: Format,
     jobs: Option<NonZeroUsize>,
+    /// The language of the summary and the messages.
+    lang: Lang,
     paths: Vec<PathBuf>,
 }
 
@@ -73,6 +79,7 @@ fn options(args: impl IntoIterator<Item = String>) -> Result<Option<Options>, St
     let mut format = Format::Summary;
     let mut excel = false;
     let mut jobs = None;
+    let mut lang = Lang::En;
     let mut paths = Vec::new();
     let mut args = args.into_iter();
     let mut flags = true;
@@ -91,7 +98,19 @@ fn options(args: impl IntoIterator<Item = String>) -> Result<Option<Options>, St
                         .map_err(|_| format!("--jobs {n}: not a number above 0"))?,
                 );
             }
+            "--lang" => {
+                let word = args.next().ok_or("--lang needs zh or en")?;
+                lang = word
+                    .parse()
+                    .map_err(|_| format!("--lang {word}: not zh or en"))?;
+            }
             "-h" | "--help" => return Ok(None),
+            flag if flag.starts_with("--lang=") => {
+                let word = &flag["--lang=".len()..];
+                lang = word
+                    .parse()
+                    .map_err(|_| format!("--lang {word}: not zh or en"))?;
+            }
             flag if flag.starts_with('-') && flag != "-" => {
                 return Err(format!("unknown option {flag}"));
             }
@@ -113,6 +132,7 @@ fn options(args: impl IntoIterator<Item = String>) -> Result<Option<Options>, St
     Ok(Some(Options {
         format,
         jobs,
+        lang,
         paths,
     }))
 }
@@ -152,6 +172,7 @@ fn main() -> ExitCode {
         .min(files.len());
 
     let format = options.format;
+    let lang = options.lang;
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let mut failed = false;
     let mut first = true;
@@ -160,7 +181,7 @@ fn main() -> ExitCode {
             in_order(
                 &files,
                 jobs,
-                |file| render(file, format),
+                |file| render(file, format, lang),
                 |rendered| {
                     if let Some(error) = &rendered.error {
                         eprintln!("{error}");
@@ -218,6 +239,7 @@ impl Source {
                     Err(e) => Err(Failure {
                         kind: "unreadable",
                         message: format!("cannot read stdin: {e}"),
+                        message_zh: format!("无法读取标准输入：{e}"),
                         hint: None,
                     }),
                 }
@@ -259,6 +281,7 @@ fn expand(paths: &[PathBuf]) -> io::Result<Vec<Source>> {
 struct Failure {
     kind: &'static str,
     message: String,
+    message_zh: String,
     hint: Option<&'static str>,
 }
 
@@ -282,6 +305,7 @@ impl From<TableError> for Failure {
         Failure {
             kind,
             message,
+            message_zh: e.message_in(Lang::Zh).to_string(),
             hint,
         }
     }
@@ -294,16 +318,19 @@ struct Rendered {
 }
 
 /// Reads one file and prints it in `format`, on a worker thread.
-fn render(source: &Source, format: Format) -> Rendered {
+fn render(source: &Source, format: Format, lang: Lang) -> Rendered {
     let name = source.name();
     let result = source.read();
-    let error = result.as_ref().err().map(|f| match f.hint {
-        Some(hint) => format!("{name}: {}\n  {hint}", f.message),
-        None => format!("{name}: {}", f.message),
+    let error = result.as_ref().err().map(|f| {
+        let message = lang.pick(&f.message, &f.message_zh);
+        match f.hint {
+            Some(hint) => format!("{name}: {message}\n  {hint}"),
+            None => format!("{name}: {message}"),
+        }
     });
     let mut out = Vec::new();
     let printed = match (format, &result) {
-        (Format::Summary, Ok(doc)) => out.write_all(summary(&name, doc).as_bytes()),
+        (Format::Summary, Ok(doc)) => out.write_all(summary(&name, doc, lang).as_bytes()),
         (Format::Summary | Format::Csv { .. }, Err(_)) => Ok(()),
         (Format::Json | Format::JsonLines, _) => {
             let entry = Entry::new(&name, &result);
@@ -418,6 +445,7 @@ struct Entry<'a> {
 struct EntryError<'a> {
     kind: &'a str,
     message: &'a str,
+    message_zh: &'a str,
 }
 
 impl<'a> Entry<'a> {
@@ -428,6 +456,7 @@ impl<'a> Entry<'a> {
             error: result.as_ref().err().map(|f| EntryError {
                 kind: f.kind,
                 message: &f.message,
+                message_zh: &f.message_zh,
             }),
         }
     }
@@ -470,37 +499,55 @@ fn money(f: &Funding) -> String {
 }
 
 /// A readable summary: units and projects with their money, counts by category, diagnostics.
-fn summary(file: &str, doc: &Document) -> String {
+fn summary(file: &str, doc: &Document, lang: Lang) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "== {file}");
-    let _ = writeln!(s, "{}", doc.title.as_deref().unwrap_or("(no title)"));
     let _ = writeln!(
         s,
-        "department {} · year {} · money in {} · {} table read from its {} layout",
-        doc.department.as_deref().unwrap_or("?"),
-        doc.year.map_or("?".to_string(), |y| y.to_string()),
-        doc.money_unit.as_deref().unwrap_or("?"),
-        doc.kind,
-        doc.layout
+        "{}",
+        doc.title
+            .as_deref()
+            .unwrap_or(lang.pick("(no title)", "（无标题）"))
     );
+    let department = doc.department.as_deref().unwrap_or("?");
+    let year = doc.year.map_or("?".to_string(), |y| y.to_string());
+    let money_unit = doc.money_unit.as_deref().unwrap_or("?");
+    let _ = match lang {
+        Lang::Zh => writeln!(
+            s,
+            "部门 {department} · 年度 {year} · 金额单位 {money_unit} · {} 表，按 {} 版式读取",
+            doc.kind, doc.layout
+        ),
+        _ => writeln!(
+            s,
+            "department {department} · year {year} · money in {money_unit} · {} table read from its {} layout",
+            doc.kind, doc.layout
+        ),
+    };
     if doc.funding.total.is_some() {
         let _ = writeln!(s, "合计 {}", money(&doc.funding));
     }
-    let _ = writeln!(
-        s,
-        "{} units, {} projects, {} indicators\n",
+    let (units, projects, indicators) = (
         doc.units.len(),
         doc.projects().count(),
-        doc.indicators().count()
+        doc.indicators().count(),
     );
+    let _ = match lang {
+        Lang::Zh => writeln!(s, "{units}个单位，{projects}个项目，{indicators}项指标\n"),
+        _ => writeln!(
+            s,
+            "{units} units, {projects} projects, {indicators} indicators\n"
+        ),
+    };
     for unit in &doc.units {
         let _ = writeln!(s, "{}  {}", unit.name, money(&unit.funding));
         for project in &unit.projects {
             let _ = writeln!(
                 s,
-                "    {:>10}  {:>2} indicators  {}{}",
+                "    {:>10}  {:>2}{}  {}{}",
                 project.funding.total.map_or("-".into(), |t| t.to_string()),
                 project.indicators.len(),
+                lang.pick(" indicators", "项指标"),
                 project.name,
                 if project.funding.fiscal == project.funding.total {
                     String::new()
@@ -508,10 +555,14 @@ fn summary(file: &str, doc: &Document) -> String {
                     format!("  ({})", columns(&project.funding))
                 }
             );
-            scored(&mut s, project);
+            scored(&mut s, project, lang);
         }
     }
-    let _ = writeln!(s, "\nindicators by category");
+    let _ = writeln!(
+        s,
+        "\n{}",
+        lang.pick("indicators by category", "各二级指标的指标数")
+    );
     for category in Category::iter() {
         let n = doc
             .indicators()
@@ -521,15 +572,18 @@ fn summary(file: &str, doc: &Document) -> String {
             let _ = writeln!(s, "    {:<16} {n:>4}", category.to_string());
         }
     }
-    let _ = writeln!(s, "\ndiagnostics ({})", doc.diagnostics.len());
+    let _ = match lang {
+        Lang::Zh => writeln!(s, "\n诊断信息（{}条）", doc.diagnostics.len()),
+        _ => writeln!(s, "\ndiagnostics ({})", doc.diagnostics.len()),
+    };
     for d in &doc.diagnostics {
-        let _ = writeln!(s, "    {d}");
+        let _ = writeln!(s, "    {}", d.display_in(lang));
     }
     s
 }
 
 /// A project's indicators with their weights and scores, where the table prints them.
-fn scored(s: &mut String, project: &Project) {
+fn scored(s: &mut String, project: &Project, lang: Lang) {
     let weighted = project
         .indicators
         .iter()
@@ -539,8 +593,11 @@ fn scored(s: &mut String, project: &Project) {
     }
     let _ = writeln!(
         s,
-        "          {:>3}  {:>6} {:>6}  name · target · actual",
-        "#", "weight", "score"
+        "          {:>3}  {:>6} {:>6}  {}",
+        "#",
+        lang.pick("weight", "分值"),
+        lang.pick("score", "得分"),
+        lang.pick("name · target · actual", "名称 · 指标值 · 实际完成值")
     );
     for i in &project.indicators {
         let number = |d: Option<Decimal>| d.map_or("-".to_string(), |d| d.to_string());
@@ -558,20 +615,26 @@ fn scored(s: &mut String, project: &Project) {
     let weights: Option<Decimal> = project.indicators.iter().map(|i| i.weight).sum();
     let scores: Option<Decimal> = project.indicators.iter().map(|i| i.score).sum();
     for row in &project.execution {
-        let _ = writeln!(
-            s,
-            "          budget {}: {} of {} executed, weight {}, score {}",
-            row.label.trim_end_matches([':', '：']),
-            row.executed.map_or("-".into(), |d| d.to_string()),
-            row.budget.map_or("-".into(), |d| d.to_string()),
-            row.weight.map_or("-".into(), |d| d.to_string()),
-            row.score.map_or("-".into(), |d| d.to_string())
-        );
+        let label = row.label.trim_end_matches([':', '：']);
+        let amount = |d: Option<Decimal>| d.map_or("-".to_string(), |d| d.to_string());
+        let (executed, budget) = (amount(row.executed), amount(row.budget));
+        let (weight, score) = (amount(row.weight), amount(row.score));
+        let _ = match lang {
+            Lang::Zh => writeln!(
+                s,
+                "          预算 {label}：执行数 {executed}，预算数 {budget}，分值 {weight}，得分 {score}"
+            ),
+            _ => writeln!(
+                s,
+                "          budget {label}: {executed} of {budget} executed, weight {weight}, score {score}"
+            ),
+        };
     }
     if weights.is_some() || scores.is_some() {
         let _ = writeln!(
             s,
-            "          total  {:>6} {:>6}",
+            "          {}  {:>6} {:>6}",
+            lang.pick("total", " 合计"),
             weights.map_or("-".into(), |d| d.to_string()),
             scores.map_or("-".into(), |d| d.to_string())
         );

@@ -30,6 +30,10 @@
 //! assert_eq!((err.offset(), err.column()), (Some(3), Some(2)));
 //! ```
 //!
+//! Every diagnostic, finding, note and error is worded in English and in Chinese ([`Lang`]):
+//! `Display` is English, the default; `message_in(Lang::Zh)`, `display_in(Lang::Zh)` and the
+//! `message_zh` fields give the Chinese, quoting the same values.
+//!
 //! With the `serde` feature (on by default) every type serializes to the JSON documented in
 //! [`json`], which begins with the contract's version; with the `schema` feature (off by
 //! default) [`json`] also gives the JSON Schemas of the documents, tables, reports and
@@ -84,6 +88,7 @@ pub(crate) mod assess;
 mod check;
 mod direction;
 pub mod json;
+mod lang;
 mod model;
 mod read;
 #[cfg(any(test, doctest))]
@@ -100,6 +105,7 @@ pub use check::{
     CheckCode, CheckConfig, Finding, ProjectQuantification, Quantification, Report, check,
 };
 pub use direction::{Basis, Directed, Direction};
+pub use lang::Lang;
 pub use model::{
     Diagnostic, DiagnosticCode, Document, Execution, Funding, FundingUnit, Indicator,
     IndicatorList, Layout, Nature, Project, Scope, Severity, TableError, TableErrorKind, TableKind,

@@ -123,4 +123,5 @@ variants_may_grow!(
         Decision,
         Process
     },
+    Lang { Zh, En },
 );

@@ -3,6 +3,7 @@
 //!
 //! The third level, the named indicator, lives in [`crate::Indicator`].
 
+use crate::lang::{Msg, what_zh};
 use core::fmt;
 use core::str::FromStr;
 use rust_decimal::Decimal;
@@ -138,6 +139,7 @@ pub enum Category {
 pub struct TaxonomyError {
     kind: TaxonomyErrorKind,
     message: String,
+    message_zh: String,
 }
 
 /// What went wrong in a [`TaxonomyError`].
@@ -174,8 +176,25 @@ impl TaxonomyError {
         self.kind
     }
 
-    fn new(kind: TaxonomyErrorKind, message: String) -> Self {
-        TaxonomyError { kind, message }
+    /// The message in a language; `Display` gives the English.
+    ///
+    /// ```
+    /// use jixiao::{Category, Lang};
+    ///
+    /// let err = "12-数量指标".parse::<Category>().unwrap_err();
+    /// assert_eq!(err.message_in(Lang::Zh), "二级指标代码12是质量指标，不是数量指标");
+    /// ```
+    #[must_use]
+    pub fn message_in(&self, lang: crate::Lang) -> &str {
+        lang.pick(&self.message, &self.message_zh)
+    }
+
+    fn new(kind: TaxonomyErrorKind, message: crate::lang::Msg) -> Self {
+        TaxonomyError {
+            kind,
+            message: message.en,
+            message_zh: message.zh,
+        }
     }
 }
 
@@ -356,7 +375,10 @@ fn explain<L: Level>(text: &str) -> Result<L, TaxonomyError> {
     if text.is_empty() {
         return Err(TaxonomyError::new(
             TaxonomyErrorKind::Empty,
-            format!("empty {}", L::WHAT),
+            Msg::new(
+                format!("empty {}", L::WHAT),
+                format!("{}为空", what_zh(L::WHAT)),
+            ),
         ));
     }
     let digits_end = text
@@ -382,18 +404,23 @@ fn explain<L: Level>(text: &str) -> Result<L, TaxonomyError> {
     match (by_code, by_name) {
         (Some(c), Some(n)) if c.code() != n.code() => Err(TaxonomyError::new(
             TaxonomyErrorKind::Mismatch,
-            format!(
-                "{} code {} is {}, not {}",
-                L::WHAT,
-                c.code(),
-                c.name(),
-                name
+            Msg::new(
+                format!("{} code {} is {}, not {name}", L::WHAT, c.code(), c.name()),
+                format!(
+                    "{}代码{}是{}，不是{name}",
+                    what_zh(L::WHAT),
+                    c.code(),
+                    c.name()
+                ),
             ),
         )),
         (Some(level), _) | (None, Some(level)) => Ok(level),
         (None, None) => Err(TaxonomyError::new(
             TaxonomyErrorKind::Empty,
-            format!("empty {}", L::WHAT),
+            Msg::new(
+                format!("empty {}", L::WHAT),
+                format!("{}为空", what_zh(L::WHAT)),
+            ),
         )),
     }
 }
@@ -422,13 +449,22 @@ fn level_by_number<L: Level>(code: u8) -> Option<L> {
 
 fn unknown_code<L: Level>(given: impl fmt::Display) -> TaxonomyError {
     let codes: Vec<String> = L::ALL.iter().map(|l| l.code().to_string()).collect();
-    let expected = match codes.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {}", rest.join(", "), last),
-        _ => codes.join(""),
+    let (expected, expected_zh) = match codes.split_last() {
+        Some((last, rest)) if !rest.is_empty() => (
+            format!("{} or {}", rest.join(", "), last),
+            format!("{}或{}", rest.join("、"), last),
+        ),
+        _ => (codes.join(""), codes.join("")),
     };
     TaxonomyError::new(
         TaxonomyErrorKind::UnknownCode,
-        format!("unknown {} code {} (expected {})", L::WHAT, given, expected),
+        Msg::new(
+            format!("unknown {} code {given} (expected {expected})", L::WHAT),
+            format!(
+                "无法识别的{}代码{given}（应为{expected_zh}）",
+                what_zh(L::WHAT)
+            ),
+        ),
     )
 }
 
@@ -441,7 +477,10 @@ fn level_by_name<L: Level>(name: &str) -> Result<L, TaxonomyError> {
         .ok_or_else(|| {
             TaxonomyError::new(
                 TaxonomyErrorKind::UnknownName,
-                format!("unknown {} name {:?}", L::WHAT, name),
+                Msg::new(
+                    format!("unknown {} name {name:?}", L::WHAT),
+                    format!("无法识别的{}名称{name:?}", what_zh(L::WHAT)),
+                ),
             )
         })
 }

@@ -535,3 +535,114 @@ fn table_prints_files_in_the_order_given_whatever_order_they_are_read_in() {
     );
     std::fs::remove_dir_all(&dir).expect("removed");
 }
+
+/// Whether a text holds Chinese characters beyond those of the table's own text: the words
+/// of the output itself.
+fn has_any(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text.contains(w))
+}
+
+/// `--lang` takes zh or en (also as `--lang=zh`); any other word is a usage error.
+#[test]
+fn every_example_takes_lang_and_refuses_an_unknown_one() {
+    for name in ["target", "table", "lint", "assess"] {
+        for args in [&["--lang", "xx"][..], &["--lang=fr"], &["--lang"]] {
+            let out = run(name, args, Vec::new());
+            assert_eq!(out.status.code(), Some(2), "{name} {args:?}");
+            assert!(out.stdout.is_empty(), "{name} {args:?}");
+            let err = text(&out.stderr);
+            assert!(
+                err.contains("--lang") && err.contains("usage:"),
+                "{name}: {err}"
+            );
+        }
+        let help = text(&run(name, &["--help"], Vec::new()).stdout);
+        assert!(help.contains("--lang"), "{name}: {help}");
+    }
+}
+
+#[test]
+fn lint_speaks_chinese_with_lang_zh_and_english_by_default() {
+    let zh = run(
+        "lint",
+        &["--fail-on", "never", "--lang", "zh", BUNDLED],
+        Vec::new(),
+    );
+    assert_eq!(zh.status.code(), Some(0), "{}", text(&zh.stderr));
+    let zh = text(&zh.stdout);
+    assert!(
+        zh.contains("第890行：错误[unit-contradiction] 第48个项目「促进利用外资专题」"),
+        "{zh}"
+    );
+    assert!(
+        has_any(&zh, &["全表量化率：", "指标名称标明的单位"]),
+        "{zh}"
+    );
+    let en = text(&run("lint", &["--fail-on", "never", BUNDLED], Vec::new()).stdout);
+    assert!(
+        en.contains("890: error[unit-contradiction] project 48 «促进利用外资专题»"),
+        "{en}"
+    );
+    assert!(!has_any(&en, &["全表量化率", "指标名称标明的单位"]), "{en}");
+    // The exit message at the threshold too, and the same whatever the form of the flag.
+    let gate = run("lint", &["--lang=zh", BUNDLED], Vec::new());
+    assert_eq!(gate.status.code(), Some(1));
+    assert!(
+        text(&gate.stderr).contains("条问题达到或超过「错误」级别"),
+        "{}",
+        text(&gate.stderr)
+    );
+}
+
+#[test]
+fn table_speaks_chinese_with_lang_zh() {
+    let out = run("table", &["--lang", "zh", BUNDLED], Vec::new());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let zh = text(&out.stdout);
+    assert!(zh.contains("诊断信息（"), "{zh}");
+    assert!(
+        zh.contains("提示[column-unsplit]：「合计」：109.60不是财政拨款"),
+        "{zh}"
+    );
+    // An error too, on stderr.
+    let out = run("table", &["--lang", "zh", "-"], b"Hello, world".to_vec());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("不是绩效目标表"),
+        "{}",
+        text(&out.stderr)
+    );
+    // The JSON is the same in both languages, with both messages.
+    let zh = run("table", &["--json", "--lang", "zh", BUNDLED], Vec::new());
+    let en = run("table", &["--json", BUNDLED], Vec::new());
+    assert_eq!(zh.stdout, en.stdout);
+    let doc = &json(&en.stdout)[0]["document"];
+    assert!(
+        doc["diagnostics"][0]["message_zh"]
+            .as_str()
+            .is_some_and(|m| m.contains("合计"))
+    );
+}
+
+#[test]
+fn assess_and_target_speak_chinese_with_lang_zh() {
+    let out = run("assess", &["--lang", "zh", ACTUALS], Vec::new());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let zh = text(&out.stdout);
+    assert!(zh.contains("第1个项目「服务贸易专题」"), "{zh}");
+    assert!(zh.contains("实际完成值") && zh.contains("未评分"), "{zh}");
+    let out = run(
+        "target",
+        &["--lang", "zh", "--pretty", "≥90%", "满意度≥"],
+        Vec::new(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout).lines().collect::<Vec<_>>(),
+        [
+            "≥90%  →  ≥90%  [compare]  比较符 ge，数值 90%，数量 90，单位 %",
+            "满意度≥  →  满意度≥  [text]",
+            "    按文字保留：第5个字符处应为数字，实际已到末尾（第12字节）",
+        ]
+    );
+}

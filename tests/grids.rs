@@ -42,6 +42,24 @@ const FLOORS: &[(&str, usize)] = &[
     ("xinjiang_wenquan-yibao_2019_grid", 7),
     ("yunnan_baoshan-tuiyijunren_2022_selfeval", 5),
     ("yunnan_shidian-xinxingzhuti_2019_selfeval", 5),
+    ("anhui_jinan-tiyu_2025_grid", 11),
+    ("chongqing_zhongxian-shengzhu_2022_transfer", 2),
+    ("ningxia_yuanzhou-zaolin_2022_grid", 11),
+    ("anhui_huaibei-songxi_2025_grid", 8),
+    ("tianjin_ninghe-minbanyuan_2020_grid", 9),
+    ("yunnan_nanhua-junlei_nd_selfeval", 4),
+    ("hunan_nanxian-zhufang_2024_typed", 4),
+    ("zhejiang_linhai-lvhua_nd_typed", 5),
+    ("anhui_huoqiu-keji_2022_selfeval", 8),
+    ("ningxia_shizuishan-jikong_2020_indented", 13),
+    ("yunnan_yongde-yingyang_2022_selfeval", 5),
+    ("yunnan_linxiang-shourongsuo_2023_selfeval", 7),
+    ("sichuan_suining-liangpinyixie_2021_transfer", 17),
+    ("jiangsu_zhenjiang-saizhenzhu_2024_halfyear", 2),
+    ("hunan_xiangtan-wupaoche_2024_grid", 7),
+    ("hubei_huangshi-sanzhong_2023_selfeval", 8),
+    ("henan_puyang-danganguan_2021_grid", 8),
+    ("anhui_bozhou-rengongzengyu_2023_two-targets", 1),
     // Glued text (a document-sharing site's page, cells without separators).
     ("hunan_hengshan-chubeiliang_2020_glued", 11),
     ("ningxia_yuanzhou-malingshu_2022_glued", 2),
@@ -106,7 +124,8 @@ fn held(header: &str) -> Held {
         return Held::Period;
     }
     let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
-    if has(&["偏差", "原因", "改进措施"]) {
+    // A money column beside the indicators (绩效金额) holds no target.
+    if has(&["偏差", "原因", "改进措施", "金额"]) {
         Held::Text
     } else if matches!(
         h.as_str(),

@@ -2,7 +2,8 @@
 //! people write them; read from a CSV file with the header `project,indicator,actual`.
 
 use super::{AssessError, AssessErrorKind};
-use crate::{Project, Quantity};
+use crate::lang::{Msg, msg};
+use crate::{Lang, Project, Quantity};
 use core::str::FromStr;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -286,7 +287,7 @@ impl Actuals {
     /// These values with every named row placed in the document, and a note for each row
     /// that names no project or indicator, or several, or a place already given a value.
     /// Each project's indicators are indexed once, so that many rows take linear time.
-    pub(crate) fn placed(&self, projects: &[&Project]) -> (Cow<'_, Actuals>, Vec<String>) {
+    pub(crate) fn placed(&self, projects: &[&Project]) -> (Cow<'_, Actuals>, Vec<Msg>) {
         if self.named.is_empty() {
             return (Cow::Borrowed(self), Vec::new());
         }
@@ -300,29 +301,33 @@ impl Actuals {
         let mut indicators: BTreeMap<usize, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
         for row in &self.named {
             let at = row.line.map_or_else(String::new, |l| format!("line {l}: "));
+            let at_zh = row.line.map_or_else(String::new, |l| format!("第{l}行："));
             let position = match &row.project {
                 Key::At(p) => *p,
                 Key::Named(name) => match by_name.get(&fold(name)).map(Vec::as_slice) {
                     Some([p]) => *p,
                     Some(several) => {
-                        notes.push(format!(
+                        notes.push(msg!(
                             "{at}{} projects are named «{name}» (positions {}): give the position; its value is not scored",
+                            "{at_zh}有{}个项目名为「{name}」（序号{}）：请填写项目序号；此值未评分",
                             several.len(),
                             list(several)
                         ));
                         continue;
                     }
                     None => {
-                        notes.push(format!(
-                            "{at}no project is named «{name}»: its value is not scored"
+                        notes.push(msg!(
+                            "{at}no project is named «{name}»: its value is not scored",
+                            "{at_zh}没有名为「{name}」的项目：此值未评分"
                         ));
                         continue;
                     }
                 },
             };
             let Some(project) = position.checked_sub(1).and_then(|i| projects.get(i)) else {
-                notes.push(format!(
+                notes.push(msg!(
                     "{at}project {position} is not in the document, which has {} projects: its value is not scored",
+                    "{at_zh}表中没有第{position}个项目（共{}个项目）：此值未评分",
                     projects.len()
                 ));
                 continue;
@@ -341,8 +346,9 @@ impl Actuals {
                     match names.get(&fold(name)).map(Vec::as_slice) {
                         Some([seq]) => Some(*seq),
                         Some(several) => {
-                            notes.push(format!(
+                            notes.push(msg!(
                                 "{at}project {position} «{}» has {} indicators named «{name}» (numbers {}): give the number; its value is not scored",
+                                "{at_zh}第{position}个项目「{}」有{}项名为「{name}」的指标（序号{}）：请填写指标序号；此值未评分",
                                 project.name,
                                 several.len(),
                                 list(several)
@@ -350,8 +356,9 @@ impl Actuals {
                             continue;
                         }
                         None => {
-                            notes.push(format!(
+                            notes.push(msg!(
                                 "{at}project {position} «{}» has no indicator named «{name}»: its value is not scored",
+                                "{at_zh}第{position}个项目「{}」没有名为「{name}」的指标：此值未评分",
                                 project.name
                             ));
                             continue;
@@ -365,17 +372,19 @@ impl Actuals {
             };
             if given_twice {
                 let what = seq.map_or_else(|| "budget".to_owned(), |s| format!("indicator {s}"));
+                let what_zh = seq.map_or_else(|| "预算执行".to_owned(), |s| format!("第{s}项指标"));
                 let by_position = match seq {
                     None => self.budgets.contains_key(&position),
                     Some(seq) => self.indicators.contains_key(&(position, seq)),
                 };
-                let other = if by_position {
-                    "by position too"
+                let (other, other_zh) = if by_position {
+                    ("by position too", "也按序号")
                 } else {
-                    "by an earlier name too"
+                    ("by an earlier name too", "也按前面的名称")
                 };
-                notes.push(format!(
-                    "{at}project {position} {what} is given a value {other}: that one is kept"
+                notes.push(msg!(
+                    "{at}project {position} {what} is given a value {other}: that one is kept",
+                    "{at_zh}第{position}个项目的{what_zh}{other_zh}填写了数值：保留那一个"
                 ));
                 continue;
             }
@@ -418,25 +427,27 @@ fn list<N: ToString>(numbers: &[N]) -> String {
 
 /// A `project` field: a position from 1, else a name; a number that is no position is an
 /// error.
-fn project_key(field: &str) -> Result<Key<usize>, String> {
+fn project_key(field: &str) -> Result<Key<usize>, Msg> {
     match field.parse::<usize>() {
         Ok(p) if p >= 1 => Ok(Key::At(p)),
-        _ if field.is_empty() || looks_numeric(field) => Err(format!(
-            "project {field:?} is no position from 1, nor a name"
+        _ if field.is_empty() || looks_numeric(field) => Err(msg!(
+            "project {field:?} is no position from 1, nor a name",
+            "项目{field:?}既不是从1起的序号，也不是名称"
         )),
         _ => Ok(Key::Named(field.to_owned())),
     }
 }
 
 /// An `indicator` field: a number from 1, else a name; `None` for the budget.
-fn indicator_key(field: &str) -> Result<Option<Key<u32>>, String> {
+fn indicator_key(field: &str) -> Result<Option<Key<u32>>, Msg> {
     if matches!(field, "budget" | "预算" | "预算执行") {
         return Ok(None);
     }
     match field.parse::<u32>() {
         Ok(s) if s >= 1 => Ok(Some(Key::At(s))),
-        _ if field.is_empty() || looks_numeric(field) => Err(format!(
-            "indicator {field:?} is no number from 1, nor a name, nor budget"
+        _ if field.is_empty() || looks_numeric(field) => Err(msg!(
+            "indicator {field:?} is no number from 1, nor a name, nor budget",
+            "指标{field:?}既不是从1起的序号，也不是名称或budget（预算）"
         )),
         _ => Ok(Some(Key::Named(field.to_owned()))),
     }
@@ -489,15 +500,21 @@ impl FromStr for Actuals {
             .flexible(true)
             .from_reader(text.as_bytes());
         let mut rows = reader.records();
-        let row_error = |line: u64, why: String| {
-            AssessError::new(AssessErrorKind::Row, format!("line {line}: {why}"))
+        let row_error = |line: u64, why: Msg| {
+            AssessError::new(
+                AssessErrorKind::Row,
+                Msg::new(
+                    format!("line {line}: {}", why.en),
+                    format!("第{line}行：{}", why.zh),
+                ),
+            )
         };
         let read = |row: Option<Result<csv::StringRecord, csv::Error>>| match row {
             None => Ok(None),
             Some(Ok(record)) => Ok(Some(record)),
             Some(Err(e)) => {
                 let line = e.position().map_or(0, csv::Position::line);
-                Err(row_error(line, format!("not CSV: {e}")))
+                Err(row_error(line, msg!("not CSV: {e}", "不是CSV：{e}")))
             }
         };
         // Lines of nothing but spaces are no rows.
@@ -513,15 +530,19 @@ impl FromStr for Actuals {
         let Some(header) = next()? else {
             return Err(AssessError::new(
                 AssessErrorKind::Header,
-                "no header: expected project,indicator,actual",
+                msg!(
+                    "no header: expected project,indicator,actual",
+                    "没有表头：应为project,indicator,actual"
+                ),
             ));
         };
         let header: Vec<String> = header.iter().map(|h| h.trim().to_lowercase()).collect();
         if let Some(unknown) = header.iter().find(|h| !COLUMNS.contains(&h.as_str())) {
             return Err(AssessError::new(
                 AssessErrorKind::Header,
-                format!(
-                    "unknown column {unknown:?}: expected project,indicator,actual[,baseline][,weight]"
+                msg!(
+                    "unknown column {unknown:?}: expected project,indicator,actual[,baseline][,weight]",
+                    "无法识别的列{unknown:?}：应为project,indicator,actual[,baseline][,weight]"
                 ),
             ));
         }
@@ -531,7 +552,10 @@ impl FromStr for Actuals {
         {
             return Err(AssessError::new(
                 AssessErrorKind::Header,
-                format!("the column {twice:?} is named twice in the header"),
+                msg!(
+                    "the column {twice:?} is named twice in the header",
+                    "表头中{twice:?}列出现了两次"
+                ),
             ));
         }
         let column = |name: &str| header.iter().position(|h| h == name);
@@ -540,8 +564,9 @@ impl FromStr for Actuals {
         else {
             return Err(AssessError::new(
                 AssessErrorKind::Header,
-                format!(
+                msg!(
                     "the header {:?} lacks project, indicator or actual",
+                    "表头{:?}缺少project、indicator或actual列",
                     header.join(",")
                 ),
             ));
@@ -551,10 +576,11 @@ impl FromStr for Actuals {
         let mut named = HashSet::new();
         while let Some(fields) = next()? {
             let line = fields.position().map_or(0, csv::Position::line);
-            let bad = |why: String| row_error(line, why);
+            let bad = |why: Msg| row_error(line, why);
             if fields.len() != header.len() {
-                return Err(bad(format!(
+                return Err(bad(msg!(
                     "{} fields where the header has {} ({}): a field with a comma is quoted",
+                    "本行有{}个字段，表头有{}个（{}）：含逗号的字段须加引号",
                     fields.len(),
                     header.len(),
                     header.join(",")
@@ -576,25 +602,40 @@ impl FromStr for Actuals {
             let mut executed = None;
             if indicator.is_none() {
                 let Some(actual) = actual else { continue };
-                let amount = exact_decimal(actual)
-                    .ok_or_else(|| bad(format!("the amount executed {actual:?} is no number")))?;
+                let amount = exact_decimal(actual).ok_or_else(|| {
+                    bad(msg!(
+                        "the amount executed {actual:?} is no number",
+                        "执行数{actual:?}不是数字"
+                    ))
+                })?;
                 if amount.is_sign_negative() && !amount.is_zero() {
-                    return Err(bad(format!("the amount executed {actual:?} is negative")));
+                    return Err(bad(msg!(
+                        "the amount executed {actual:?} is negative",
+                        "执行数{actual:?}为负数"
+                    )));
                 }
                 executed = Some(amount);
             } else {
                 if let Some(baseline) = field(baseline_at) {
-                    entry.baseline = Some(
-                        baseline
-                            .parse()
-                            .map_err(|e| bad(format!("baseline {baseline:?}: {e}")))?,
-                    );
+                    entry.baseline = Some(baseline.parse().map_err(|e: crate::TargetError| {
+                        bad(Msg::new(
+                            format!("baseline {baseline:?}: {e}"),
+                            format!("基期值{baseline:?}：{}", e.message_in(Lang::Zh)),
+                        ))
+                    })?);
                 }
                 if let Some(weight) = field(weight_at) {
-                    let w = exact_decimal(weight)
-                        .ok_or_else(|| bad(format!("weight {weight:?} is no number")))?;
+                    let w = exact_decimal(weight).ok_or_else(|| {
+                        bad(msg!(
+                            "weight {weight:?} is no number",
+                            "权重{weight:?}不是数字"
+                        ))
+                    })?;
                     if !(Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&w) {
-                        return Err(bad(format!("weight {weight} is not from 0 to 100")));
+                        return Err(bad(msg!(
+                            "weight {weight} is not from 0 to 100",
+                            "权重{weight}不在0到100之间"
+                        )));
                     }
                     entry.weight = Some(w);
                 }
@@ -602,7 +643,10 @@ impl FromStr for Actuals {
             match (project, indicator) {
                 (Key::At(project), None) => {
                     if actuals.budgets.contains_key(&project) {
-                        return Err(bad(format!("project {project}'s budget is given twice")));
+                        return Err(bad(msg!(
+                            "project {project}'s budget is given twice",
+                            "第{project}个项目的预算执行数填写了两次"
+                        )));
                     }
                     if let Some(amount) = executed {
                         actuals.budgets.insert(project, amount);
@@ -611,8 +655,9 @@ impl FromStr for Actuals {
                 }
                 (Key::At(project), Some(Key::At(seq))) => {
                     if actuals.indicators.contains_key(&(project, seq)) {
-                        return Err(bad(format!(
-                            "project {project} indicator {seq} is given twice"
+                        return Err(bad(msg!(
+                            "project {project} indicator {seq} is given twice",
+                            "第{project}个项目第{seq}项指标填写了两次"
                         )));
                     }
                     actuals.indicators.insert((project, seq), entry);
@@ -620,7 +665,10 @@ impl FromStr for Actuals {
                 }
                 (project, indicator) => {
                     if !named.insert((project.clone(), indicator.clone())) {
-                        return Err(bad("this project and indicator are given twice".to_owned()));
+                        return Err(bad(msg!(
+                            "this project and indicator are given twice",
+                            "该项目和指标填写了两次"
+                        )));
                     }
                     actuals.named.push(NamedRow {
                         project,

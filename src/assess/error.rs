@@ -14,6 +14,7 @@
 pub struct AssessError {
     kind: AssessErrorKind,
     message: String,
+    message_zh: String,
 }
 
 /// What went wrong in an [`AssessError`].
@@ -48,17 +49,32 @@ impl AssessError {
         self.kind
     }
 
-    pub(crate) fn new(kind: AssessErrorKind, message: impl Into<String>) -> Self {
+    /// The message in a language; `Display` gives the English.
+    ///
+    /// ```
+    /// use jixiao::Lang;
+    ///
+    /// let err = "A".parse::<jixiao::Grade>().unwrap_err();
+    /// assert_eq!(err.message_in(Lang::En), err.to_string());
+    /// assert_eq!(err.message_in(Lang::Zh), "无法识别的等级：\"A\"");
+    /// ```
+    #[must_use]
+    pub fn message_in(&self, lang: crate::Lang) -> &str {
+        lang.pick(&self.message, &self.message_zh)
+    }
+
+    pub(crate) fn new(kind: AssessErrorKind, message: crate::lang::Msg) -> Self {
         AssessError {
             kind,
-            message: message.into(),
+            message: message.en,
+            message_zh: message.zh,
         }
     }
 
     pub(crate) fn unknown(what: &str, given: &str) -> Self {
         AssessError::new(
             AssessErrorKind::UnknownWord,
-            format!("unknown {what} {given:?}"),
+            crate::lang::unknown(what, given),
         )
     }
 }

@@ -8,7 +8,7 @@ mod actuals;
 mod error;
 mod score;
 
-use crate::{Directed, Document};
+use crate::{Directed, Document, Lang};
 use core::fmt;
 use core::str::FromStr;
 use rust_decimal::Decimal;
@@ -500,6 +500,25 @@ impl Grade {
             Grade::Poor => "差",
         }
     }
+
+    /// The grade in words of a language: `优` in Chinese, `excellent` in English.
+    ///
+    /// ```
+    /// use jixiao::{Grade, Lang};
+    ///
+    /// assert_eq!(Grade::Good.describe(Lang::Zh), "良");
+    /// assert_eq!(Grade::Good.describe(Lang::En), "good");
+    /// ```
+    #[must_use]
+    pub const fn describe(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Grade::Excellent, Lang::En) => "excellent",
+            (Grade::Good, Lang::En) => "good",
+            (Grade::Fair, Lang::En) => "fair",
+            (Grade::Poor, Lang::En) => "poor",
+            (_, _) => self.as_str(),
+        }
+    }
 }
 
 impl fmt::Display for Grade {
@@ -559,6 +578,25 @@ impl Status {
             Status::Partial => "partial",
             Status::Missed => "missed",
             Status::Unscored => "unscored",
+        }
+    }
+
+    /// The status in words of a language: `部分达成` for [`Status::Partial`] in Chinese.
+    ///
+    /// ```
+    /// use jixiao::{Lang, Status};
+    ///
+    /// assert_eq!(Status::Partial.describe(Lang::Zh), "部分达成");
+    /// assert_eq!(Status::Partial.describe(Lang::En), "partial");
+    /// ```
+    #[must_use]
+    pub const fn describe(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Status::Met, Lang::Zh) => "达成",
+            (Status::Partial, Lang::Zh) => "部分达成",
+            (Status::Missed, Lang::Zh) => "未达成",
+            (Status::Unscored, Lang::Zh) => "未评分",
+            (_, _) => self.as_str(),
         }
     }
 }
@@ -629,6 +667,10 @@ pub struct IndicatorScore {
     pub actual: Option<String>,
     /// Why it is unscored, how the actual was read, or why it needs an explanation.
     pub note: Option<String>,
+    /// The note in Chinese (`None` where there is no note, or none in Chinese was given):
+    /// see [`note_in`](Self::note_in).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub note_zh: Option<String>,
     /// Whether the actual is so far above the target (130% by default) that it needs a
     /// written explanation.
     pub explain: bool,
@@ -688,6 +730,9 @@ pub struct BudgetScore {
     /// Why it is unscored, where the amounts cannot be scored.
     #[cfg_attr(feature = "serde", serde(default))]
     pub note: Option<String>,
+    /// The note in Chinese: see [`note_in`](Self::note_in).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub note_zh: Option<String>,
     /// The score the table gives the budget's execution (its money block's 得分), where it
     /// gives one.
     #[cfg_attr(feature = "serde", serde(default))]
@@ -789,6 +834,73 @@ pub struct Assessment {
     /// it does not have, with the CSV line where there is one.
     #[cfg_attr(feature = "serde", serde(default))]
     pub notes: Vec<String>,
+    /// The same notes in Chinese, in the same order: see [`notes_in`](Self::notes_in).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub notes_zh: Vec<String>,
+}
+
+impl IndicatorScore {
+    /// The note in a language; in Chinese, the English one where no Chinese was given.
+    ///
+    /// ```
+    /// use jixiao::{assess, Actuals, AssessConfig, Document, Lang};
+    ///
+    /// let doc: Document = std::fs::read_to_string("tests/data/guangzhou_commerce_2024.txt")?.parse()?;
+    /// let scores = assess(&doc, &Actuals::default(), &AssessConfig::default());
+    /// let first = &scores.projects[0].indicators[0];
+    /// assert_eq!(first.note_in(Lang::En), Some("no actual value"));
+    /// assert_eq!(first.note_in(Lang::Zh), Some("未填写实际完成值"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn note_in(&self, lang: Lang) -> Option<&str> {
+        note_in(self.note.as_deref(), self.note_zh.as_deref(), lang)
+    }
+}
+
+impl BudgetScore {
+    /// The note in a language; in Chinese, the English one where no Chinese was given.
+    ///
+    /// ```
+    /// use jixiao::{assess, Actuals, AssessConfig, Document, Lang};
+    ///
+    /// let doc: Document = std::fs::read_to_string("tests/data/guangzhou_commerce_2024.txt")?.parse()?;
+    /// let scores = assess(&doc, &Actuals::default(), &AssessConfig::default());
+    /// assert_eq!(scores.projects[0].budget.note_in(Lang::Zh), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn note_in(&self, lang: Lang) -> Option<&str> {
+        note_in(self.note.as_deref(), self.note_zh.as_deref(), lang)
+    }
+}
+
+impl Assessment {
+    /// The notes in a language; in Chinese, each in English where no Chinese was given.
+    ///
+    /// ```
+    /// use jixiao::{assess, Actuals, AssessConfig, Document, Lang};
+    ///
+    /// let doc: Document = std::fs::read_to_string("tests/data/guangzhou_commerce_2024.txt")?.parse()?;
+    /// let actuals: Actuals = "project,indicator,actual\n99,1,5".parse()?;
+    /// let scores = assess(&doc, &actuals, &AssessConfig::default());
+    /// let notes: Vec<&str> = scores.notes_in(Lang::Zh).collect();
+    /// assert_eq!(notes, ["第2行：表中没有第99个项目（共68个项目）：此值未评分"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn notes_in(&self, lang: Lang) -> impl Iterator<Item = &str> {
+        self.notes.iter().enumerate().map(move |(i, en)| {
+            note_in(Some(en), self.notes_zh.get(i).map(String::as_str), lang).unwrap_or(en)
+        })
+    }
+}
+
+/// A note in a language, from its English and its Chinese.
+fn note_in<'a>(en: Option<&'a str>, zh: Option<&'a str>, lang: Lang) -> Option<&'a str> {
+    match (lang, zh) {
+        (Lang::Zh, Some(zh)) if !zh.is_empty() => Some(zh),
+        _ => en,
+    }
 }
 
 /// Scores every project of a document against the actual values given.

@@ -11,10 +11,11 @@ use super::{
     Actuals, AssessConfig, Assessment, BudgetScore, IndicatorScore, MissingTier, ProjectScore,
     Status,
 };
+use crate::lang::{Msg, msg};
 use crate::target::exact;
 use crate::{
-    Baseline, Direction, Document, Execution, Indicator, PartialDate, Project, Quantity, Target,
-    Tier, Value,
+    Baseline, Direction, Document, Execution, Indicator, Lang, PartialDate, Project, Quantity,
+    Target, Tier, Value,
 };
 use core::cmp::Ordering;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -30,6 +31,8 @@ fn round(d: Decimal) -> Decimal {
 
 /// Why a score cannot be computed: amounts too large (or too small) to combine.
 const TOO_LARGE: &str = "too large to score";
+/// [`TOO_LARGE`] in Chinese.
+const TOO_LARGE_ZH: &str = "过大，无法评分";
 
 /// The sum of weights or scores, or `None` where it overflows. Weights and scores are
 /// shares, rounded where a division leaves more decimals than a decimal holds: unlike money,
@@ -51,9 +54,11 @@ pub(super) fn assess(doc: &Document, actuals: &Actuals, config: &AssessConfig) -
         .collect();
     let mut notes = unmatched(&projects, &actuals);
     notes.extend(named_notes);
+    let (notes, notes_zh) = notes.into_iter().map(|m| (m.en, m.zh)).unzip();
     Assessment {
         projects: scores,
         notes,
+        notes_zh,
     }
 }
 
@@ -132,14 +137,16 @@ fn printed_tier_weights(project: &Project) -> HashMap<Tier, Decimal> {
 /// The actual values that find no place in the document: a project it does not have, or an
 /// indicator its project does not have. Each project's numbers are gathered once, so that
 /// many values take linear time.
-fn unmatched(projects: &[&Project], actuals: &Actuals) -> Vec<String> {
+fn unmatched(projects: &[&Project], actuals: &Actuals) -> Vec<Msg> {
     let mut numbers: HashMap<usize, HashSet<u32>> = HashMap::new();
     let mut notes = Vec::new();
     for (position, indicator, line) in actuals.keys() {
         let at = line.map_or_else(String::new, |l| format!("line {l}: "));
+        let at_zh = line.map_or_else(String::new, |l| format!("第{l}行："));
         let Some(project) = position.checked_sub(1).and_then(|i| projects.get(i)) else {
-            notes.push(format!(
+            notes.push(msg!(
                 "{at}project {position} is not in the document, which has {} projects: its value is not scored",
+                "{at_zh}表中没有第{position}个项目（共{}个项目）：此值未评分",
                 projects.len()
             ));
             continue;
@@ -149,8 +156,9 @@ fn unmatched(projects: &[&Project], actuals: &Actuals) -> Vec<String> {
             .entry(position)
             .or_insert_with(|| project.indicators.iter().map(|i| i.seq).collect());
         if !known.contains(&seq) {
-            notes.push(format!(
+            notes.push(msg!(
                 "{at}project {position} «{}» has no indicator {seq}: its value is not scored",
+                "{at_zh}第{position}个项目「{}」没有第{seq}项指标：此值未评分",
                 project.name
             ));
         }
@@ -168,7 +176,7 @@ fn weights(
     actuals: &Actuals,
     budget_weight: Decimal,
     config: &AssessConfig,
-) -> Vec<Result<Decimal, String>> {
+) -> Vec<Result<Decimal, Msg>> {
     let printed = printed_tier_weights(project);
     let present: Vec<Tier> = Tier::iter()
         .filter(|t| project.indicators.iter().any(|i| i.tier == Some(*t)))
@@ -203,14 +211,17 @@ fn weights(
             None => *shared += 1,
         }
     }
-    let too_large = || format!("its weight is {TOO_LARGE}");
-    let mut weights: Vec<Result<Decimal, String>> = project
+    let too_large = || msg!("its weight is {TOO_LARGE}", "其权重{TOO_LARGE_ZH}");
+    let mut weights: Vec<Result<Decimal, Msg>> = project
         .indicators
         .iter()
         .map(|indicator| {
             if let Some(given) = actuals.weight(position, indicator.seq) {
                 if !(Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&given) {
-                    return Err(format!("the weight {given} given is not from 0 to 100"));
+                    return Err(msg!(
+                        "the weight {given} given is not from 0 to 100",
+                        "所填权重{given}不在0到100之间"
+                    ));
                 }
                 return Ok(given);
             }
@@ -240,14 +251,18 @@ fn weights(
     let total = checked_sum(weights.iter().flatten().copied().chain([budget_weight]));
     let over = total.is_none_or(|t| round(t) > Decimal::ONE_HUNDRED);
     if given_any && over {
-        let said = total.map_or_else(
-            || TOO_LARGE.to_string(),
-            |t| round(t).normalize().to_string(),
+        let (said, said_zh) = total.map_or_else(
+            || (TOO_LARGE.to_string(), TOO_LARGE_ZH.to_string()),
+            |t| {
+                let t = round(t).normalize().to_string();
+                (t.clone(), t)
+            },
         );
         for (weight, indicator) in weights.iter_mut().zip(&project.indicators) {
             if actuals.weight(position, indicator.seq).is_some() && weight.is_ok() {
-                *weight = Err(format!(
+                *weight = Err(msg!(
                     "the weights of the project, with the weights given and the budget's {}, add up to {said}: more than 100",
+                    "本项目各项权重（含所填权重及预算执行的{}）合计为{said_zh}：超过100",
                     budget_weight.normalize()
                 ));
             }
@@ -334,8 +349,9 @@ fn score_budget(
                     (score, status)
                 }
                 None => {
-                    note = Some(format!(
-                        "the amount executed {e} against the budget {b} is {TOO_LARGE}"
+                    note = Some(msg!(
+                        "the amount executed {e} against the budget {b} is {TOO_LARGE}",
+                        "执行数{e}与预算数{b}相比{TOO_LARGE_ZH}"
                     ));
                     (Decimal::ZERO, Status::Unscored)
                 }
@@ -349,7 +365,8 @@ fn score_budget(
         executed,
         score: round(score),
         status,
-        note,
+        note: note.as_ref().map(|m| m.en.clone()),
+        note_zh: note.map(|m| m.zh),
         stated_score: row.and_then(|r| r.score),
         stated_rate: row.and_then(|r| r.rate),
     };
@@ -360,16 +377,16 @@ fn score_budget(
 struct Outcome {
     share: Decimal,
     status: Status,
-    note: Option<String>,
+    note: Option<Msg>,
     explain: bool,
 }
 
 impl Outcome {
-    fn unscored(why: impl Into<String>) -> Outcome {
+    fn unscored(why: Msg) -> Outcome {
         Outcome {
             share: Decimal::ZERO,
             status: Status::Unscored,
-            note: Some(why.into()),
+            note: Some(why),
             explain: false,
         }
     }
@@ -391,7 +408,7 @@ impl Outcome {
         }
     }
 
-    fn noted(mut self, note: Option<String>) -> Outcome {
+    fn noted(mut self, note: Option<Msg>) -> Outcome {
         if note.is_some() {
             self.note = note;
         }
@@ -402,7 +419,7 @@ impl Outcome {
 /// An indicator's score, and the exact score before rounding.
 fn score_indicator(
     indicator: &Indicator,
-    weight: Result<Decimal, String>,
+    weight: Result<Decimal, Msg>,
     entry: Option<&Entry>,
     config: &AssessConfig,
 ) -> (IndicatorScore, Decimal) {
@@ -410,7 +427,7 @@ fn score_indicator(
     let actual = entry.and_then(|e| e.actual.clone());
     let outcome = match (&weight, &actual) {
         (Err(why), _) => Outcome::unscored(why.clone()),
-        (Ok(_), None) => Outcome::unscored("no actual value"),
+        (Ok(_), None) => Outcome::unscored(msg!("no actual value", "未填写实际完成值")),
         (Ok(_), Some(text)) => {
             let target = indicator.effective_annual();
             let baseline = entry.and_then(|e| e.baseline.as_ref());
@@ -423,7 +440,10 @@ fn score_indicator(
         Some(exact) => (exact, outcome),
         None => (
             Decimal::ZERO,
-            Outcome::unscored(format!("its weight {weight} is {TOO_LARGE}")),
+            Outcome::unscored(msg!(
+                "its weight {weight} is {TOO_LARGE}",
+                "其权重{weight}{TOO_LARGE_ZH}"
+            )),
         ),
     };
     let score = IndicatorScore {
@@ -434,7 +454,8 @@ fn score_indicator(
         status: outcome.status,
         direction,
         actual,
-        note: outcome.note,
+        note: outcome.note.as_ref().map(|m| m.en.clone()),
+        note_zh: outcome.note.map(|m| m.zh),
         explain: outcome.explain,
         stated_score: indicator.score,
     };
@@ -524,9 +545,10 @@ fn qualitative_result(text: &str, config: &AssessConfig) -> Option<(Decimal, Sta
 }
 
 /// The note for an actual in words the rules do not name.
-fn unnamed_result(actual: &str) -> String {
-    format!(
-        "the actual «{actual}» is no result the rules name (达成年度指标, 部分达成年度指标并具有一定效果, 未达成年度指标且效果较差) and states no number"
+fn unnamed_result(actual: &str) -> Msg {
+    msg!(
+        "the actual «{actual}» is no result the rules name (达成年度指标, 部分达成年度指标并具有一定效果, 未达成年度指标且效果较差) and states no number",
+        "实际完成值「{actual}」既不是评分规则所列的结果（达成年度指标、部分达成年度指标并具有一定效果、未达成年度指标且效果较差），也没有数值"
     )
 }
 
@@ -545,8 +567,9 @@ fn outcome(
                 note: None,
                 explain: false,
             },
-            _ => Outcome::unscored(format!(
-                "the share {percent}% a qualitative result earns is not from 0 to 100"
+            _ => Outcome::unscored(msg!(
+                "the share {percent}% a qualitative result earns is not from 0 to 100",
+                "定性结果的得分比例{percent}%不在0到100之间"
             )),
         };
     }
@@ -562,13 +585,16 @@ fn outcome(
             value,
             ..
         } => match baseline {
-            None => Outcome::unscored(format!(
-                "a target against {} needs the baseline value",
-                match kind {
-                    Baseline::PreviousYear => "the previous year (上年度)",
-                    Baseline::Budget => "the budget (预算)",
-                }
-            )),
+            None => Outcome::unscored(match kind {
+                Baseline::PreviousYear => msg!(
+                    "a target against the previous year (上年度) needs the baseline value",
+                    "与上年度相比的指标值须提供基期值（上年度实际值）"
+                ),
+                Baseline::Budget => msg!(
+                    "a target against the budget (预算) needs the baseline value",
+                    "与预算相比的指标值须提供基期值（预算数）"
+                ),
+            }),
             Some(base) => match relative_target(base, value.as_ref()) {
                 Ok(goal) => against(&goal, &actual, direction, config),
                 Err(why) => Outcome::unscored(why),
@@ -579,37 +605,50 @@ fn outcome(
             let placed = rank_of(&actual).map(|r| Quantity::new(Decimal::from(r)).with_unit("名"));
             match placed {
                 Some(placed) => score_numbers(&placed, &goal, Direction::Negative, config),
-                None => Outcome::unscored(format!("the actual «{actual_text}» states no rank")),
+                None => Outcome::unscored(msg!(
+                    "the actual «{actual_text}» states no rank",
+                    "实际完成值「{actual_text}」没有写明名次"
+                )),
             }
         }
         Value::Date { op, date, until } => {
             let deadline = until.unwrap_or(*date);
             match date_of(&actual) {
                 Some(done) => dated(done, deadline, op.unwrap_or(crate::Op::Le)),
-                None => Outcome::unscored(format!("the actual «{actual_text}» states no date")),
+                None => Outcome::unscored(msg!(
+                    "the actual «{actual_text}» states no date",
+                    "实际完成值「{actual_text}」没有写明日期"
+                )),
             }
         }
-        Value::Compound(_) => {
-            Outcome::unscored("a compound target is scored part by part, by hand")
-        }
+        Value::Compound(_) => Outcome::unscored(msg!(
+            "a compound target is scored part by part, by hand",
+            "复合指标值须逐项人工评分"
+        )),
         Value::Qualitative(words) | Value::Text(words) => {
             if actual_text.trim() == words {
                 Outcome::of(Decimal::ONE)
             } else {
-                Outcome::unscored(
+                Outcome::unscored(msg!(
                     "a target in words is scored from 达成年度指标, 部分达成年度指标并具有一定效果 or 未达成年度指标且效果较差",
-                )
+                    "文字表述的指标值按“达成年度指标”“部分达成年度指标并具有一定效果”或“未达成年度指标且效果较差”评分"
+                ))
             }
         }
     }
 }
 
 /// The target a baseline and a change make: 上年 1000万元 and 增长10% make 1100万元.
-fn relative_target(base: &Quantity, change: Option<&Quantity>) -> Result<Quantity, String> {
+fn relative_target(base: &Quantity, change: Option<&Quantity>) -> Result<Quantity, Msg> {
     let Some(change) = change else {
         return Ok(base.clone());
     };
-    let too_large = || format!("the baseline {base} with the change {change} is {TOO_LARGE}");
+    let too_large = || {
+        msg!(
+            "the baseline {base} with the change {change} is {TOO_LARGE}",
+            "基期值{base}加上变化{change}后{TOO_LARGE_ZH}"
+        )
+    };
     let amount = if change.is_percent() {
         change
             .amount()
@@ -623,7 +662,10 @@ fn relative_target(base: &Quantity, change: Option<&Quantity>) -> Result<Quantit
             .ok()
             .filter(|d| d.same_unit(base))
             .ok_or_else(|| {
-                format!("the change {change} and the baseline {base} are in different units")
+                msg!(
+                    "the change {change} and the baseline {base} are in different units",
+                    "变化{change}与基期值{base}单位不同"
+                )
             })?;
         exact::add(base.amount(), delta.amount()).ok_or_else(too_large)?
     };
@@ -636,13 +678,14 @@ fn relative_target(base: &Quantity, change: Option<&Quantity>) -> Result<Quantit
 
 /// An actual quantity: a number written with or without a comparator, in the target's unit
 /// where it states none.
-fn actual_quantity(actual: &Target, goal: &Quantity) -> Option<(Quantity, Option<String>)> {
+fn actual_quantity(actual: &Target, goal: &Quantity) -> Option<(Quantity, Option<Msg>)> {
     let q = actual.quantity()?;
     let q = &percent_word(q);
     // An actual written like a target (`≥266米`) is read as its amount.
     let written_like_target = actual.op().is_some().then(|| {
-        format!(
+        msg!(
             "the actual «{}» is written like a target: read as {q}",
+            "实际完成值「{}」写成了指标值的形式：按{q}读取",
             actual.raw()
         )
     });
@@ -657,8 +700,9 @@ fn actual_quantity(actual: &Target, goal: &Quantity) -> Option<(Quantity, Option
         if let Some(per) = goal.per() {
             adopted = adopted.with_per(per.to_owned());
         }
-        let note = format!(
+        let note = msg!(
             "the actual «{}» is read in the target's unit: {adopted}",
+            "实际完成值「{}」按指标值的单位读取：{adopted}",
             actual.raw()
         );
         return Some((adopted, Some(note)));
@@ -690,8 +734,22 @@ fn against(
     let goal = &percent_word(goal);
     match actual_quantity(actual, goal) {
         Some((q, note)) => score_numbers(&q, goal, direction, config).noted(note),
-        None => Outcome::unscored(format!("the actual «{}» states no number", actual.raw())),
+        None => Outcome::unscored(no_number(actual)),
     }
+}
+
+/// The note for an actual that states no number.
+fn no_number(actual: &Target) -> Msg {
+    msg!(
+        "the actual «{}» states no number",
+        "实际完成值「{}」没有数值",
+        actual.raw()
+    )
+}
+
+/// The note for an error of the value layer.
+fn target_error(e: &crate::TargetError) -> Msg {
+    Msg::new(e.to_string(), e.message_in(Lang::Zh))
 }
 
 /// The heart of it: an actual against its target, by direction.
@@ -707,12 +765,13 @@ fn score_numbers(
         goal.base_amount(),
     ) {
         (Ok(_), Ok(a), Ok(t)) => (a, t),
-        (Err(e), _, _) => return Outcome::unscored(e.to_string()),
-        (_, Err(e), _) | (_, _, Err(e)) => return Outcome::unscored(e.to_string()),
+        (Err(e), _, _) => return Outcome::unscored(target_error(&e)),
+        (_, Err(e), _) | (_, _, Err(e)) => return Outcome::unscored(target_error(&e)),
     };
     let too_large = || {
-        Outcome::unscored(format!(
-            "the actual {actual} against the target {goal} is {TOO_LARGE}"
+        Outcome::unscored(msg!(
+            "the actual {actual} against the target {goal} is {TOO_LARGE}",
+            "实际完成值{actual}与指标值{goal}相比{TOO_LARGE_ZH}"
         ))
     };
     // The ratio of the actual to the target, where the target is above zero.
@@ -751,15 +810,17 @@ fn score_numbers(
         let Some(percent) = ratio().and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED)) else {
             // Far more than the target: met, and far beyond any threshold of explanation.
             outcome.explain = true;
-            outcome.note = Some(format!(
-                "the actual {actual} is too many times the target {goal} to say how many: it needs a written explanation"
+            outcome.note = Some(msg!(
+                "the actual {actual} is too many times the target {goal} to say how many: it needs a written explanation",
+                "实际完成值{actual}超出指标值{goal}的倍数过大，无法计算：须书面说明原因"
             ));
             return outcome;
         };
         if percent >= config.explain_from {
             outcome.explain = true;
-            outcome.note = Some(format!(
+            outcome.note = Some(msg!(
                 "the actual is {}% of the target: above {}%, it needs a written explanation",
+                "实际完成值为指标值的{}%：超过{}%，须书面说明原因",
                 round(percent).normalize(),
                 config.explain_from
             ));
@@ -772,7 +833,7 @@ fn score_numbers(
 /// against its high end.
 fn range(low: &Quantity, high: &Quantity, actual: &Target, config: &AssessConfig) -> Outcome {
     let Some((q, note)) = actual_quantity(actual, high) else {
-        return Outcome::unscored(format!("the actual «{}» states no number", actual.raw()));
+        return Outcome::unscored(no_number(actual));
     };
     match (q.compare(low), q.compare(high)) {
         (Ok(Ordering::Less), _) => score_numbers(&q, low, Direction::Positive, config).noted(note),
@@ -780,7 +841,7 @@ fn range(low: &Quantity, high: &Quantity, actual: &Target, config: &AssessConfig
             score_numbers(&q, high, Direction::Negative, config).noted(note)
         }
         (Ok(_), Ok(_)) => Outcome::of(Decimal::ONE).noted(note),
-        (Err(e), _) | (_, Err(e)) => Outcome::unscored(e.to_string()),
+        (Err(e), _) | (_, Err(e)) => Outcome::unscored(target_error(&e)),
     }
 }
 
@@ -926,7 +987,7 @@ mod tests {
         );
         assert!(o.explain);
         assert_eq!(
-            o.note.as_deref(),
+            o.note.as_ref().map(|m| m.en.as_str()),
             Some("the actual is 130% of the target: above 130%, it needs a written explanation")
         );
         let o = outcome(
@@ -951,7 +1012,7 @@ mod tests {
             &AssessConfig::default(),
         );
         assert_eq!(
-            o.note.as_deref(),
+            o.note.as_ref().map(|m| m.en.as_str()),
             Some("cannot compare 150亿元 with 25亿美元: the units differ (元, 美元)")
         );
     }
@@ -967,7 +1028,7 @@ mod tests {
         );
         assert_eq!(o.status, Status::Met);
         assert_eq!(
-            o.note.as_deref(),
+            o.note.as_ref().map(|m| m.en.as_str()),
             Some("the actual «95» is read in the target's unit: 95%")
         );
     }
@@ -1007,7 +1068,7 @@ mod tests {
         let o = outcome(&target, "1100万元", None, Direction::Positive, &config);
         assert_eq!(o.status, Status::Unscored);
         assert_eq!(
-            o.note.as_deref(),
+            o.note.as_ref().map(|m| m.en.as_str()),
             Some("a target against the previous year (上年度) needs the baseline value")
         );
         let o = outcome(

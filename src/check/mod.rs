@@ -7,7 +7,7 @@
 mod rules;
 mod selfeval;
 
-use crate::{Document, Severity};
+use crate::{Document, Lang, Severity};
 use core::fmt;
 use core::str::FromStr;
 use rust_decimal::Decimal;
@@ -192,6 +192,81 @@ impl CheckCode {
     }
 }
 
+impl CheckCode {
+    /// What the check looks for, in a language: a short description for people, where
+    /// [`as_str`](Self::as_str) is for programs.
+    ///
+    /// ```
+    /// use jixiao::{CheckCode, Lang};
+    ///
+    /// assert_eq!(CheckCode::EmptyValue.describe(Lang::Zh), "指标值为空");
+    /// assert_eq!(CheckCode::EmptyValue.describe(Lang::En), "an empty value");
+    /// ```
+    #[must_use]
+    pub const fn describe(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (CheckCode::TierCategory, Lang::En) => "a tier that disagrees with its category",
+            (CheckCode::UnitContradiction, Lang::En) => {
+                "a unit that contradicts the unit the name states"
+            }
+            (CheckCode::UnitDiffers, Lang::En) => {
+                "a unit that differs from the unit the name states"
+            }
+            (CheckCode::RateNotPercent, Lang::En) => "a 率 or 满意度 that is not a percentage",
+            (CheckCode::PercentOver100, Lang::En) => "a 率 or 满意度 above 100%",
+            (CheckCode::AnnualAbovePeriod, Lang::En) => "an annual value above the period's",
+            (CheckCode::DirectionAgainstName, Lang::En) => {
+                "a comparator against the meaning of the name"
+            }
+            (CheckCode::SatisfactionFloor, Lang::En) => "a 满意度 below the floor",
+            (CheckCode::NotQuantified, Lang::En) => "words where a number was feasible",
+            (CheckCode::Placeholder, Lang::En) => "a placeholder instead of a value",
+            (CheckCode::EmptyValue, Lang::En) => "an empty value",
+            (CheckCode::DuplicateIndicator, Lang::En) => "the same indicator twice in one project",
+            (CheckCode::MissingTier, Lang::En) => "a project without indicators of all three tiers",
+            (CheckCode::NonStandardSymbol, Lang::En) => "a comparator in a non-standard symbol",
+            (CheckCode::SumMismatch, Lang::En) => "money that does not add up",
+            (CheckCode::ScoreAboveWeight, Lang::En) => "a score above the weight",
+            (CheckCode::WeightsTotal, Lang::En) => "weights that do not add up",
+            (CheckCode::ScoreUnjustified, Lang::En) => "a score the rules do not give",
+            (CheckCode::FullMarksMissed, Lang::En) => "full marks where the actual falls short",
+            (CheckCode::ReasonMissing, Lang::En) => "a score below full marks with no reason given",
+            (CheckCode::RateMismatch, Lang::En) => "a 执行率 that is not 执行数 ÷ 预算数",
+            (CheckCode::BudgetScoreMismatch, Lang::En) => {
+                "a budget score that does not follow the execution rate"
+            }
+            (CheckCode::ExplanationMissing, Lang::En) => {
+                "an actual far above its target with no explanation"
+            }
+            (CheckCode::PlaceholderRow, Lang::En) => "a template's placeholder left in the table",
+            (CheckCode::TierCategory, _) => "一级指标与二级指标不对应",
+            (CheckCode::UnitContradiction, _) => "指标值单位与指标名称标明的单位矛盾",
+            (CheckCode::UnitDiffers, _) => "指标值单位与指标名称标明的单位不一致",
+            (CheckCode::RateNotPercent, _) => "比率或满意度指标值不是百分比",
+            (CheckCode::PercentOver100, _) => "比率或满意度指标值超过100%",
+            (CheckCode::AnnualAbovePeriod, _) => "年度指标值高于实施周期指标值",
+            (CheckCode::DirectionAgainstName, _) => "比较符与指标名称含义相反",
+            (CheckCode::SatisfactionFloor, _) => "满意度指标值低于下限",
+            (CheckCode::NotQuantified, _) => "可量化的指标未量化",
+            (CheckCode::Placeholder, _) => "指标值为占位符",
+            (CheckCode::EmptyValue, _) => "指标值为空",
+            (CheckCode::DuplicateIndicator, _) => "同一项目中指标重复",
+            (CheckCode::MissingTier, _) => "项目缺少某一类一级指标",
+            (CheckCode::NonStandardSymbol, _) => "比较符书写不规范",
+            (CheckCode::SumMismatch, _) => "金额合计不符",
+            (CheckCode::ScoreAboveWeight, _) => "得分高于分值",
+            (CheckCode::WeightsTotal, _) => "分值合计不符",
+            (CheckCode::ScoreUnjustified, _) => "得分与评分规则不符",
+            (CheckCode::FullMarksMissed, _) => "未完成目标却给满分",
+            (CheckCode::ReasonMissing, _) => "扣分未说明偏差原因",
+            (CheckCode::RateMismatch, _) => "执行率不等于执行数÷预算数",
+            (CheckCode::BudgetScoreMismatch, _) => "预算执行得分与执行率不符",
+            (CheckCode::ExplanationMissing, _) => "大幅超额完成未作说明",
+            (CheckCode::PlaceholderRow, _) => "表中残留模板占位内容",
+        }
+    }
+}
+
 impl fmt::Display for CheckCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -356,8 +431,12 @@ pub struct Finding {
     pub code: CheckCode,
     /// How much it matters.
     pub severity: Severity,
-    /// What was found, quoting the values.
+    /// What was found, in English, quoting the values.
     pub message: String,
+    /// What was found, in Chinese, quoting the same values; empty where none was given, and
+    /// then [`message_in`](Self::message_in) gives the English.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub message_zh: String,
     /// The funding unit's name.
     pub unit: Option<String>,
     /// The project's 1-based position in the document (names repeat).
@@ -370,6 +449,69 @@ pub struct Finding {
     pub indicator_name: Option<String>,
     /// The 1-based line it concerns.
     pub line: Option<usize>,
+}
+
+impl Finding {
+    /// The message in a language; in Chinese, the English one where no Chinese was given.
+    ///
+    /// ```
+    /// use jixiao::{check, CheckCode, CheckConfig, Document, Lang};
+    ///
+    /// let doc: Document = std::fs::read_to_string("tests/data/guangzhou_commerce_2024.txt")?.parse()?;
+    /// let report = check(&doc, &CheckConfig::default());
+    /// let f = report.of(CheckCode::UnitContradiction).next().unwrap();
+    /// assert!(f.message_in(Lang::Zh).contains("指标名称标明的单位"));
+    /// assert_eq!(f.message_in(Lang::En), f.message);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn message_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh if !self.message_zh.is_empty() => &self.message_zh,
+            _ => &self.message,
+        }
+    }
+
+    /// The finding displayed in a language; [`Display`](fmt::Display) is English.
+    ///
+    /// ```
+    /// use jixiao::{check, CheckCode, CheckConfig, Document, Lang};
+    ///
+    /// let doc: Document = std::fs::read_to_string("tests/data/guangzhou_commerce_2024.txt")?.parse()?;
+    /// let report = check(&doc, &CheckConfig::default());
+    /// let f = report.of(CheckCode::UnitContradiction).next().unwrap();
+    /// let zh = f.display_in(Lang::Zh).to_string();
+    /// assert!(zh.starts_with(&format!("第{}行：错误[unit-contradiction] 第", f.line.unwrap())), "{zh}");
+    /// assert_eq!(f.display_in(Lang::En).to_string(), f.to_string());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn display_in(&self, lang: Lang) -> impl fmt::Display + '_ {
+        InLang(self, lang)
+    }
+}
+
+/// A finding displayed in a language.
+struct InLang<'a>(&'a Finding, Lang);
+
+impl fmt::Display for InLang<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let InLang(finding, lang) = *self;
+        if lang != Lang::Zh {
+            return fmt::Display::fmt(finding, f);
+        }
+        if let Some(line) = finding.line {
+            write!(f, "第{line}行：")?;
+        }
+        write!(f, "{}[{}]", finding.severity.describe(lang), finding.code)?;
+        if let (Some(n), Some(name)) = (finding.project, &finding.project_name) {
+            write!(f, " 第{n}个项目「{name}」")?;
+        }
+        if let (Some(seq), Some(name)) = (finding.indicator, &finding.indicator_name) {
+            write!(f, " 第{seq}项指标「{name}」")?;
+        }
+        write!(f, "：{}", finding.message_in(lang))
+    }
 }
 
 impl fmt::Display for Finding {

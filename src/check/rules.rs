@@ -2,6 +2,7 @@
 
 use super::{CheckCode, CheckConfig, Finding, ProjectQuantification, Quantification, Report};
 use crate::direction::strong_name_direction;
+use crate::lang::{Msg, msg};
 use crate::model::indicator::with_unit_of;
 use crate::{
     Category, DiagnosticCode, Direction, Document, Indicator, Kind, Op, Project, Quantity, Target,
@@ -33,7 +34,7 @@ impl Findings<'_> {
         code: CheckCode,
         place: Place<'_>,
         indicator: Option<&Indicator>,
-        message: String,
+        message: Msg,
     ) {
         if !self.on(code) {
             return;
@@ -41,7 +42,8 @@ impl Findings<'_> {
         self.list.push(Finding {
             code,
             severity: code.severity(),
-            message,
+            message: message.en,
+            message_zh: message.zh,
             unit: Some(place.unit.to_owned()),
             project: Some(place.position),
             project_name: Some(place.project.name.clone()),
@@ -182,6 +184,7 @@ fn sum_mismatch(doc: &Document, findings: &mut Findings<'_>) {
             code: CheckCode::SumMismatch,
             severity: CheckCode::SumMismatch.severity(),
             message: d.message.clone(),
+            message_zh: d.message_in(crate::Lang::Zh).to_owned(),
             unit: None,
             project: None,
             project_name: None,
@@ -194,13 +197,17 @@ fn sum_mismatch(doc: &Document, findings: &mut Findings<'_>) {
 
 // missing-tier: a project needs indicators of all three tiers.
 fn missing_tier(place: Place<'_>, findings: &mut Findings<'_>) {
-    let missing: Vec<String> = [Tier::Output, Tier::Benefit, Tier::Satisfaction]
+    let missing: Vec<Tier> = [Tier::Output, Tier::Benefit, Tier::Satisfaction]
         .into_iter()
         .filter(|t| !place.project.indicators.iter().any(|i| i.tier == Some(*t)))
-        .map(|t| t.to_string())
         .collect();
     if !missing.is_empty() {
-        let message = format!("no indicator of {}", missing.join(", "));
+        let en: Vec<String> = missing.iter().map(ToString::to_string).collect();
+        let zh: Vec<&str> = missing.iter().map(|t| t.name()).collect();
+        let message = Msg::new(
+            format!("no indicator of {}", en.join(", ")),
+            format!("缺少{}", zh.join("、")),
+        );
         findings.add(CheckCode::MissingTier, place, None, message);
     }
 }
@@ -217,7 +224,11 @@ fn duplicate_indicator(place: Place<'_>, findings: &mut Findings<'_>) {
         }
         let first = *first_of.entry(indicator.name.as_str()).or_insert(indicator);
         if !core::ptr::eq(first, indicator) {
-            let message = format!("the same indicator as number {}", first.seq);
+            let message = msg!(
+                "the same indicator as number {}",
+                "与第{}项指标重复",
+                first.seq
+            );
             findings.add(
                 CheckCode::DuplicateIndicator,
                 place,
@@ -234,8 +245,9 @@ fn tier_category(place: Place<'_>, indicator: &Indicator, findings: &mut Finding
         return;
     };
     if !tier.admits(category) {
-        let message = format!(
+        let message = msg!(
             "filed under {} but {} belongs to {}",
+            "列在{}下，但{}属于{}",
             tier,
             category,
             category.tier()
@@ -262,10 +274,14 @@ fn empty_or_placeholder(
 ) {
     let raw = value.written.raw();
     if raw.is_empty() {
-        let message = format!("{} is empty", value.label);
+        let message = msg!("{} is empty", "{}为空", value.label);
         findings.add(CheckCode::EmptyValue, place, Some(indicator), message);
     } else if is_placeholder(raw) {
-        let message = format!("{} «{raw}» is a placeholder, not a target", value.label);
+        let message = msg!(
+            "{} «{raw}» is a placeholder, not a target",
+            "{}「{raw}」是占位符，不是指标值",
+            value.label
+        );
         findings.add(CheckCode::Placeholder, place, Some(indicator), message);
     }
 }
@@ -299,13 +315,22 @@ fn unit_contradiction(
     let Some(q) = clashes.iter().find(|q| sure(q)).or_else(|| clashes.first()) else {
         return;
     };
-    let (code, verb) = if sure(q) {
-        (CheckCode::UnitContradiction, "but the name states")
+    let (code, verb, verb_zh) = if sure(q) {
+        (
+            CheckCode::UnitContradiction,
+            "but the name states",
+            "但指标名称标明的单位是",
+        )
     } else {
-        (CheckCode::UnitDiffers, "where the name states")
+        (
+            CheckCode::UnitDiffers,
+            "where the name states",
+            "而指标名称标明的单位是",
+        )
     };
-    let message = format!(
+    let message = msg!(
         "{} «{}» is in {} {verb} {named_unit}",
+        "{}「{}」的单位是{}，{verb_zh}{named_unit}",
         value.label,
         value.written.raw(),
         q.unit().unwrap_or_default(),
@@ -423,8 +448,9 @@ fn rate_percent(
     }
     for q in quantities(value.effective) {
         if !q.is_percent() {
-            let message = format!(
+            let message = msg!(
                 "{} «{}» of a 率 or 满意度 is not a percentage",
+                "比率或满意度指标的{}「{}」不是百分比",
                 value.label,
                 value.written.raw()
             );
@@ -432,8 +458,9 @@ fn rate_percent(
             return;
         }
         if q.amount() > findings.config.percent_ceiling {
-            let message = format!(
+            let message = msg!(
                 "{} «{}» is above {}%",
+                "{}「{}」超过{}%",
                 value.label,
                 value.written.raw(),
                 findings.config.percent_ceiling
@@ -459,8 +486,9 @@ fn direction_against_name(
     };
     let stated = Direction::of_op(op);
     if stated != meant {
-        let message = format!(
+        let message = msg!(
             "{} «{}» is {} but «{}» is {}",
+            "{}「{}」是{}指标，但「{}」应为{}指标",
             value.label,
             value.written.raw(),
             stated.chinese(),
@@ -492,8 +520,9 @@ fn satisfaction_floor(
         .into_iter()
         .any(|q| q.is_percent() && q.amount() < floor);
     if more_is_asked && low {
-        let message = format!(
+        let message = msg!(
             "{} «{}» is below the 满意度 floor of {floor}%",
+            "{}「{}」低于满意度下限{floor}%",
             value.label,
             value.written.raw()
         );
@@ -522,14 +551,15 @@ fn not_quantified(
     if indicator.category == Some(Category::Sustainability) {
         return;
     }
-    let message = format!(
-        "{} «{raw}» is {} where a number was feasible",
-        value.label,
-        if value.written.kind() == Kind::Text {
-            "untyped text"
-        } else {
-            "words"
-        }
+    let (what, what_zh) = if value.written.kind() == Kind::Text {
+        ("untyped text", "无法归类的文字")
+    } else {
+        ("words", "文字表述")
+    };
+    let label = value.label;
+    let message = msg!(
+        "{label} «{raw}» is {what} where a number was feasible",
+        "{label}「{raw}」是{what_zh}，本可量化"
     );
     findings.add(CheckCode::NotQuantified, place, Some(indicator), message);
 }
@@ -547,8 +577,9 @@ fn non_standard_symbol(
         .filter(|s| raw.contains(s))
         .collect();
     if !odd.is_empty() && value.written.kind() != Kind::Text {
-        let message = format!(
+        let message = msg!(
             "{} «{raw}» uses {}; the canonical form is «{}»",
+            "{}「{raw}」使用了不规范的符号{}；规范写法为「{}」",
             value.label,
             odd.join(" "),
             value.written
@@ -584,8 +615,9 @@ fn annual_above_period(
         return;
     }
     if let Ok(Ordering::Greater) = a.compare(p) {
-        let message = format!(
+        let message = msg!(
             "年度指标值 «{}» is above {period_label} «{}»",
+            "年度指标值「{}」高于{period_label}「{}」",
             annual.raw(),
             period.raw()
         );

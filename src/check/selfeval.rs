@@ -5,6 +5,7 @@
 use super::CheckCode;
 use super::rules::{Findings, Place};
 use crate::assess::execution;
+use crate::lang::msg;
 use crate::{Indicator, IndicatorScore, Project, ProjectScore, Status, TextRole};
 use rust_decimal::Decimal;
 
@@ -57,7 +58,10 @@ fn score_above_weight(place: Place<'_>, indicator: &Indicator, findings: &mut Fi
             CheckCode::ScoreAboveWeight,
             place,
             Some(indicator),
-            format!("得分 {score} is above its 分值 {weight}"),
+            msg!(
+                "得分 {score} is above its 分值 {weight}",
+                "得分{score}高于分值{weight}"
+            ),
         );
     }
 }
@@ -80,8 +84,9 @@ fn score_unjustified(
             CheckCode::ScoreUnjustified,
             place,
             Some(indicator),
-            format!(
+            msg!(
                 "得分 {stated} where the rules give {} (actual «{}» against «{}»)",
+                "得分为{stated}，按评分规则应为{}（实际完成值「{}」，指标值「{}」）",
                 scored.score,
                 scored.actual.as_deref().unwrap_or(""),
                 indicator.annual.raw()
@@ -106,8 +111,9 @@ fn full_marks_missed(
             CheckCode::FullMarksMissed,
             place,
             Some(indicator),
-            format!(
+            msg!(
                 "full marks ({stated}) though the actual «{}» falls short of «{}»",
+                "给了满分（{stated}），但实际完成值「{}」未达到「{}」",
                 scored.actual.as_deref().unwrap_or(""),
                 indicator.annual.raw()
             ),
@@ -128,7 +134,10 @@ fn reason_missing(place: Place<'_>, indicator: &Indicator, findings: &mut Findin
             CheckCode::ReasonMissing,
             place,
             Some(indicator),
-            format!("得分 {stated} of {weight} with no reason for the shortfall (偏差原因)"),
+            msg!(
+                "得分 {stated} of {weight} with no reason for the shortfall (偏差原因)",
+                "得分{stated}（分值{weight}），未说明扣分的偏差原因"
+            ),
         );
     }
 }
@@ -145,8 +154,9 @@ fn explanation_missing(
             CheckCode::ExplanationMissing,
             place,
             Some(indicator),
-            format!(
+            msg!(
                 "the actual «{}» is far above «{}» and nothing explains it",
+                "实际完成值「{}」远超指标值「{}」，且未作说明",
                 scored.actual.as_deref().unwrap_or(""),
                 indicator.annual.raw()
             ),
@@ -170,9 +180,12 @@ fn placeholder_row(place: Place<'_>, indicator: &Indicator, findings: &mut Findi
         && (name.is_empty() || zero(name));
     if in_name || zeros {
         let what = if in_name {
-            format!("the name «{name}» keeps a template's placeholder")
+            msg!(
+                "the name «{name}» keeps a template's placeholder",
+                "指标名称「{name}」保留了模板的占位符"
+            )
         } else {
-            "a template's row of zeros".to_owned()
+            msg!("a template's row of zeros", "模板中全为0的行")
         };
         findings.add(CheckCode::PlaceholderRow, place, Some(indicator), what);
     }
@@ -196,8 +209,9 @@ fn weights_total(place: Place<'_>, findings: &mut Findings<'_>) {
             CheckCode::WeightsTotal,
             place,
             None,
-            format!(
+            msg!(
                 "the weights add up to {} with the budget's {}, not 100",
+                "各项分值加上预算执行的{1}合计为{0}，不等于100",
                 sum.normalize(),
                 budget.unwrap_or_default().normalize()
             ),
@@ -206,7 +220,7 @@ fn weights_total(place: Place<'_>, findings: &mut Findings<'_>) {
             CheckCode::WeightsTotal,
             place,
             None,
-            "the weights are too large to add up".to_owned(),
+            msg!("the weights are too large to add up", "分值过大，无法合计"),
         ),
         _ => {}
     }
@@ -234,8 +248,9 @@ fn weights_total(place: Place<'_>, findings: &mut Findings<'_>) {
                 CheckCode::WeightsTotal,
                 place,
                 None,
-                format!(
+                msg!(
                     "the weights under «{label}» add up to {}, not {}",
+                    "「{label}」下各项分值合计为{}，不等于{}",
                     tier_sum.normalize(),
                     printed.normalize()
                 ),
@@ -255,8 +270,9 @@ fn rate_mismatch(place: Place<'_>, findings: &mut Findings<'_>) {
                 CheckCode::RateMismatch,
                 place,
                 None,
-                format!(
+                msg!(
                     "«{}»: 执行率 {}% where 执行数 {} ÷ 预算数 {} is {}%",
+                    "「{}」：执行率为{}%，而执行数{}÷预算数{}为{}%",
                     row.label.trim_end_matches([':', '：']),
                     stated.normalize(),
                     row.executed.unwrap_or_default(),
@@ -282,8 +298,9 @@ fn budget_score_mismatch(place: Place<'_>, score: &ProjectScore, findings: &mut 
             CheckCode::BudgetScoreMismatch,
             place,
             None,
-            format!(
+            msg!(
                 "the budget's 得分 {stated} where its execution ({} of {}) gives {} of {}",
+                "预算执行得分为{stated}，而按执行情况（执行数{}，预算数{}）应得{}（分值{}）",
                 budget.executed.unwrap_or_default(),
                 budget.budget.unwrap_or_default(),
                 budget.score,

@@ -1,5 +1,7 @@
 //! Diagnostics: what the table parser read but could not take at face value.
 
+use crate::Lang;
+use crate::lang::Msg;
 use core::fmt;
 use core::str::FromStr;
 
@@ -40,6 +42,24 @@ impl Severity {
             Severity::Info => "info",
             Severity::Warning => "warning",
             Severity::Error => "error",
+        }
+    }
+
+    /// The word for it in a language: `警告` for a warning in Chinese, `warning` in English.
+    ///
+    /// ```
+    /// use jixiao::{Lang, Severity};
+    ///
+    /// assert_eq!(Severity::Error.describe(Lang::Zh), "错误");
+    /// assert_eq!(Severity::Info.describe(Lang::En), "info");
+    /// ```
+    #[must_use]
+    pub const fn describe(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Severity::Info, Lang::Zh) => "提示",
+            (Severity::Warning, Lang::Zh) => "警告",
+            (Severity::Error, Lang::Zh) => "错误",
+            (_, _) => self.as_str(),
         }
     }
 }
@@ -182,6 +202,83 @@ impl DiagnosticCode {
         }
     }
 
+    /// What the code means, in a language: a short description for people, where
+    /// [`as_str`](Self::as_str) is for programs.
+    ///
+    /// ```
+    /// use jixiao::{DiagnosticCode, Lang};
+    ///
+    /// assert_eq!(DiagnosticCode::SumMismatch.describe(Lang::Zh), "金额合计不符");
+    /// assert_eq!(DiagnosticCode::SumMismatch.describe(Lang::En), "amounts that do not add up");
+    /// ```
+    #[must_use]
+    pub const fn describe(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (DiagnosticCode::SumMismatch, Lang::En) => "amounts that do not add up",
+            (DiagnosticCode::ColumnUnresolved, Lang::En) => {
+                "an amount whose money column is not settled"
+            }
+            (DiagnosticCode::ColumnAssumed, Lang::En) => {
+                "a money column read by the table's convention"
+            }
+            (DiagnosticCode::ColumnUnsplit, Lang::En) => {
+                "an amount not 财政拨款, not split between 财政专户拨款 and 其他资金"
+            }
+            (DiagnosticCode::TierCategoryMismatch, Lang::En) => {
+                "a tier that disagrees with its category"
+            }
+            (DiagnosticCode::IndicatorUnsplit, Lang::En) => {
+                "an indicator record that could not be split into its fields"
+            }
+            (DiagnosticCode::IndicatorIncomplete, Lang::En) => {
+                "an indicator record without one of its values"
+            }
+            (DiagnosticCode::IndicatorSequence, Lang::En) => {
+                "indicator numbers that skip or repeat"
+            }
+            (DiagnosticCode::TextUnparsed, Lang::En) => "text that fits nowhere in the table",
+            (DiagnosticCode::TotalMissing, Lang::En) => "no 合计 row",
+            (DiagnosticCode::LayoutSkipped, Lang::En) => {
+                "page layout or text around the table, skipped"
+            }
+            (DiagnosticCode::RowAmbiguous, Lang::En) => {
+                "a row that fits the columns in more than one way, not read"
+            }
+            (DiagnosticCode::RowUnread, Lang::En) => "a row whose cells fit no column, not read",
+            (DiagnosticCode::RowEmpty, Lang::En) => "a row with labels and no indicator",
+            (DiagnosticCode::LabelUnknown, Lang::En) => {
+                "a tier or category label this crate does not know"
+            }
+            (DiagnosticCode::NumberUnread, Lang::En) => {
+                "a weight, score or amount that is no number"
+            }
+            (DiagnosticCode::AmountRefused, Lang::En) => {
+                "an amount that cannot be money as written"
+            }
+            (DiagnosticCode::ValueCapped, Lang::En) => {
+                "a value too long or of too many parts, kept as text"
+            }
+            (DiagnosticCode::SumMismatch, _) => "金额合计不符",
+            (DiagnosticCode::ColumnUnresolved, _) => "金额所属资金列无法确定",
+            (DiagnosticCode::ColumnAssumed, _) => "资金列按表格惯例推定",
+            (DiagnosticCode::ColumnUnsplit, _) => "非财政拨款金额未能区分财政专户拨款与其他资金",
+            (DiagnosticCode::TierCategoryMismatch, _) => "一级指标与二级指标不对应",
+            (DiagnosticCode::IndicatorUnsplit, _) => "指标记录无法拆分",
+            (DiagnosticCode::IndicatorIncomplete, _) => "指标记录缺少指标值",
+            (DiagnosticCode::IndicatorSequence, _) => "指标序号跳号或重复",
+            (DiagnosticCode::TextUnparsed, _) => "文字无法归入表格任何位置",
+            (DiagnosticCode::TotalMissing, _) => "缺少合计行",
+            (DiagnosticCode::LayoutSkipped, _) => "版面文字或表外文字，已跳过",
+            (DiagnosticCode::RowAmbiguous, _) => "该行可按多种方式对应各列，未读取",
+            (DiagnosticCode::RowUnread, _) => "该行单元格无法对应任何列，未读取",
+            (DiagnosticCode::RowEmpty, _) => "该行只有指标层级名称，没有指标",
+            (DiagnosticCode::LabelUnknown, _) => "无法识别的一级或二级指标名称",
+            (DiagnosticCode::NumberUnread, _) => "分值、得分或金额不是数字",
+            (DiagnosticCode::AmountRefused, _) => "金额无法按原文读取",
+            (DiagnosticCode::ValueCapped, _) => "指标值过长或分项过多，按原文保留",
+        }
+    }
+
     /// How much this code matters.
     ///
     /// ```
@@ -253,6 +350,11 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// What was found, in English, quoting the text where it helps.
     pub message: String,
+    /// What was found, in Chinese, quoting the same text; empty where none was given (a
+    /// diagnostic made by [`Diagnostic::new`] alone), and then
+    /// [`message_in`](Self::message_in) gives the English.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub message_zh: String,
     /// The 1-based line it concerns.
     pub line: usize,
     /// The 1-based character column it concerns (the cell's column, in a spreadsheet).
@@ -283,10 +385,66 @@ impl Diagnostic {
             code,
             severity: code.severity(),
             message: message.into(),
+            message_zh: String::new(),
             line,
             column,
             sheet: None,
         }
+    }
+
+    /// A diagnostic with its message in both languages.
+    pub(crate) fn of(code: DiagnosticCode, message: Msg, line: usize, column: usize) -> Self {
+        Diagnostic::new(code, message.en, line, column).with_message_zh(message.zh)
+    }
+
+    /// The diagnostic with its message in Chinese.
+    ///
+    /// ```
+    /// use jixiao::{Diagnostic, DiagnosticCode, Lang};
+    ///
+    /// let d = Diagnostic::new(DiagnosticCode::TotalMissing, "no 合计 row", 1, 1)
+    ///     .with_message_zh("缺少合计行");
+    /// assert_eq!(d.message_in(Lang::Zh), "缺少合计行");
+    /// assert_eq!(d.message_in(Lang::En), "no 合计 row");
+    /// ```
+    #[must_use]
+    pub fn with_message_zh(mut self, message: impl Into<String>) -> Diagnostic {
+        self.message_zh = message.into();
+        self
+    }
+
+    /// The message in a language; in Chinese, the English one where no Chinese was given.
+    ///
+    /// ```
+    /// use jixiao::{DiagnosticCode, Document, Lang};
+    ///
+    /// let text = std::fs::read_to_string("tests/data/guangzhou_commerce_2024.txt")?;
+    /// let doc: Document = text.parse()?;
+    /// let d = doc.diagnostics.iter().find(|d| d.code == DiagnosticCode::ColumnUnsplit).unwrap();
+    /// assert!(d.message_in(Lang::Zh).contains("不是财政拨款"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn message_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh if !self.message_zh.is_empty() => &self.message_zh,
+            _ => &self.message,
+        }
+    }
+
+    /// The diagnostic displayed in a language; [`Display`](fmt::Display) is English.
+    ///
+    /// ```
+    /// use jixiao::{Diagnostic, DiagnosticCode, Lang};
+    ///
+    /// let d = Diagnostic::new(DiagnosticCode::TotalMissing, "no 合计 row", 3, 1)
+    ///     .with_message_zh("缺少合计行");
+    /// assert_eq!(d.display_in(Lang::Zh).to_string(), "第3行第1列：警告[total-missing]：缺少合计行");
+    /// assert_eq!(d.display_in(Lang::En).to_string(), d.to_string());
+    /// ```
+    #[must_use]
+    pub fn display_in(&self, lang: Lang) -> impl fmt::Display + '_ {
+        InLang(self, lang)
     }
 
     /// The diagnostic of a sheet (of a workbook) or a table (of an HTML page).
@@ -301,6 +459,30 @@ impl Diagnostic {
     pub fn with_sheet(mut self, sheet: impl Into<String>) -> Diagnostic {
         self.sheet = Some(sheet.into());
         self
+    }
+}
+
+/// A diagnostic displayed in a language.
+struct InLang<'a>(&'a Diagnostic, Lang);
+
+impl fmt::Display for InLang<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let InLang(d, lang) = *self;
+        if lang != Lang::Zh {
+            return fmt::Display::fmt(d, f);
+        }
+        if let Some(sheet) = &d.sheet {
+            write!(f, "{sheet} ")?;
+        }
+        write!(
+            f,
+            "第{}行第{}列：{}[{}]：{}",
+            d.line,
+            d.column,
+            d.severity.describe(lang),
+            d.code,
+            d.message_in(lang)
+        )
     }
 }
 

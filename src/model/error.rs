@@ -19,6 +19,7 @@
 pub struct TableError {
     kind: TableErrorKind,
     message: String,
+    message_zh: String,
 }
 
 /// What went wrong in a [`TableError`].
@@ -65,17 +66,32 @@ impl TableError {
         self.kind
     }
 
-    pub(crate) fn new(kind: TableErrorKind, message: impl Into<String>) -> Self {
+    /// The message in a language; `Display` gives the English.
+    ///
+    /// ```
+    /// use jixiao::Lang;
+    ///
+    /// let err = "grade".parse::<jixiao::Severity>().unwrap_err();
+    /// assert_eq!(err.message_in(Lang::En), err.to_string());
+    /// assert_eq!(err.message_in(Lang::Zh), "无法识别的严重程度：\"grade\"");
+    /// ```
+    #[must_use]
+    pub fn message_in(&self, lang: crate::Lang) -> &str {
+        lang.pick(&self.message, &self.message_zh)
+    }
+
+    pub(crate) fn new(kind: TableErrorKind, message: crate::lang::Msg) -> Self {
         TableError {
             kind,
-            message: message.into(),
+            message: message.en,
+            message_zh: message.zh,
         }
     }
 
     pub(crate) fn unknown(what: &str, given: &str) -> Self {
         TableError::new(
             TableErrorKind::UnknownWord,
-            format!("unknown {what} {given:?}"),
+            crate::lang::unknown(what, given),
         )
     }
 }

@@ -25,9 +25,11 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(String, &'static str), TableError>
             Ok(text) => Ok((text, GB18030.name())),
             Err(at) => Err(TableError::new(
                 TableErrorKind::NotText,
-                format!(
+                crate::lang::msg!(
                     "not text: invalid bytes at byte {} as UTF-8 and at byte {at} as GB18030 \
                      (UTF-16 needs its byte-order mark)",
+                    "不是文本：按UTF-8读取在第{}字节、按GB18030读取在第{at}字节出现无效字节\
+                     （UTF-16需带字节顺序标记）",
                     utf8.valid_up_to()
                 ),
             )),
@@ -39,7 +41,11 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(String, &'static str), TableError>
 fn not_text(encoding: &'static Encoding, at: usize) -> TableError {
     TableError::new(
         TableErrorKind::NotText,
-        format!("not text: invalid {} bytes at byte {at}", encoding.name()),
+        crate::lang::msg!(
+            "not text: invalid {} bytes at byte {at}",
+            "不是文本：第{at}字节起不是有效的{}编码",
+            encoding.name()
+        ),
     )
 }
 

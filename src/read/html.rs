@@ -414,7 +414,10 @@ impl Document {
         if text.trim().is_empty() {
             return Err(TableError::new(
                 TableErrorKind::Empty,
-                "an HTML page without text: no table",
+                crate::lang::msg!(
+                    "an HTML page without text: no table",
+                    "网页没有文字：找不到表格"
+                ),
             ));
         }
         text.parse()

@@ -31,7 +31,8 @@ pub(crate) mod runon;
 mod spreadsheet;
 mod text;
 
-use crate::{Document, Grid, Layout, TableError, TableErrorKind};
+use crate::lang::{Msg, msg};
+use crate::{Document, Grid, Lang, Layout, TableError, TableErrorKind};
 use core::str::FromStr;
 use std::path::Path;
 
@@ -66,10 +67,12 @@ fn form_of(path: &Path) -> Form {
 fn feature_off(path: &Path, what: &str, feature: &str) -> TableError {
     TableError::new(
         TableErrorKind::Unsupported,
-        format!(
+        msg!(
             "cannot read {}: {what} are read with the `{feature}` feature, which is off in this \
              build; enable it (`cargo build --features {feature}`, or `features = [\"{feature}\"]` \
              in Cargo.toml)",
+            "无法读取{}：{what}须启用`{feature}`功能才能读取，本次构建未启用；\
+             请启用（`cargo build --features {feature}`，或在Cargo.toml中写`features = [\"{feature}\"]`）",
             path.display()
         ),
     )
@@ -149,9 +152,10 @@ impl Document {
         if form == Form::Word {
             return Err(TableError::new(
                 TableErrorKind::Unsupported,
-                format!(
+                msg!(
                     "cannot read {}: Word files are not read; save the table as PDF, HTML, a \
                      spreadsheet or text",
+                    "无法读取{}：不支持Word文件，请将表格另存为PDF、网页、电子表格或文本",
                     path.display()
                 ),
             ));
@@ -167,7 +171,7 @@ impl Document {
         let bytes = std::fs::read(path).map_err(|e| {
             TableError::new(
                 TableErrorKind::Unreadable,
-                format!("cannot read {}: {e}", path.display()),
+                msg!("cannot read {}: {e}", "无法读取{}：{e}", path.display()),
             )
         })?;
         match form {
@@ -221,13 +225,16 @@ fn read_text(text: &str) -> Result<Document, TableError> {
     if text.trim().is_empty() {
         return Err(TableError::new(
             TableErrorKind::Empty,
-            "empty text: no table",
+            msg!("empty text: no table", "文本为空：找不到表格"),
         ));
     }
     if let Some((at, c)) = first_control(text) {
         return Err(TableError::new(
             TableErrorKind::NotText,
-            format!("not text: control character {c:?} at byte {at}"),
+            msg!(
+                "not text: control character {c:?} at byte {at}",
+                "不是文本：第{at}字节有控制字符{c:?}"
+            ),
         ));
     }
     // The run-on layout labels its values (`年度指标值:`); a text without such a label is a
@@ -237,8 +244,12 @@ fn read_text(text: &str) -> Result<Document, TableError> {
             Some(read) => read,
             None => Err(TableError::new(
                 TableErrorKind::NotATable,
-                "no performance table: no grid header (一级指标, 三级指标, 指标值 …) and no \
-                 run-on records (1、1-产出指标；…；年度指标值:…)",
+                msg!(
+                    "no performance table: no grid header (一级指标, 三级指标, 指标值 …) and no \
+                     run-on records (1、1-产出指标；…；年度指标值:…)",
+                    "不是绩效目标表：既没有表头（一级指标、三级指标、指标值……），\
+                     也没有连排的指标记录（1、1-产出指标；…；年度指标值:…）"
+                ),
             )),
         };
     }
@@ -247,13 +258,26 @@ fn read_text(text: &str) -> Result<Document, TableError> {
             Some(read) => read.map_err(|grid_error| {
                 TableError::new(
                     TableErrorKind::NotATable,
-                    format!("{grid_error}; nor is it a run-on table: {e}"),
+                    Msg::new(
+                        format!("{grid_error}; nor is it a run-on table: {e}"),
+                        format!(
+                            "{}；也不是连排格式的表：{}",
+                            grid_error.message_in(Lang::Zh),
+                            e.message_in(Lang::Zh)
+                        ),
+                    ),
                 )
             }),
             None => Err(TableError::new(
                 TableErrorKind::NotATable,
-                format!(
-                    "no performance table: no grid header (一级指标, 三级指标, 指标值 …) and {e}"
+                Msg::new(
+                    format!(
+                        "no performance table: no grid header (一级指标, 三级指标, 指标值 …) and {e}"
+                    ),
+                    format!(
+                        "不是绩效目标表：没有表头（一级指标、三级指标、指标值……），且{}",
+                        e.message_in(Lang::Zh)
+                    ),
                 ),
             )),
         },

@@ -2,9 +2,15 @@
 //! text the run-on reader and the grid reader's text renderings were built on. The program
 //! is run where it is installed; where it is not, the error says which package brings it.
 
+use crate::lang::msg;
 use crate::{Document, TableError, TableErrorKind};
 use std::path::Path;
 use std::process::Command;
+
+/// What to install for `pdftotext`.
+const INSTALL_ZH: &str = "请安装poppler的pdftotext：`apt-get install poppler-utils`\
+                          （Debian、Ubuntu）、`brew install poppler`（Homebrew）、\
+                          `dnf install poppler-utils`（Fedora）";
 
 /// What to install for `pdftotext`.
 const INSTALL: &str = "install poppler's pdftotext: `apt-get install poppler-utils` \
@@ -22,15 +28,20 @@ fn text_of(program: &str, path: &Path) -> Result<String, TableError> {
             if e.kind() == std::io::ErrorKind::NotFound {
                 TableError::new(
                     TableErrorKind::Unsupported,
-                    format!(
+                    msg!(
                         "cannot read {}: pdftotext is not installed; {INSTALL}",
+                        "无法读取{}：未安装pdftotext；{INSTALL_ZH}",
                         path.display()
                     ),
                 )
             } else {
                 TableError::new(
                     TableErrorKind::Unreadable,
-                    format!("cannot run pdftotext on {}: {e}", path.display()),
+                    msg!(
+                        "cannot run pdftotext on {}: {e}",
+                        "无法对{}运行pdftotext：{e}",
+                        path.display()
+                    ),
                 )
             }
         })?;
@@ -38,8 +49,9 @@ fn text_of(program: &str, path: &Path) -> Result<String, TableError> {
         let said = String::from_utf8_lossy(&output.stderr);
         return Err(TableError::new(
             TableErrorKind::Unreadable,
-            format!(
+            msg!(
                 "pdftotext cannot read {} ({}): {}",
+                "pdftotext无法读取{}（{}）：{}",
                 path.display(),
                 output.status,
                 said.trim()
@@ -49,8 +61,9 @@ fn text_of(program: &str, path: &Path) -> Result<String, TableError> {
     String::from_utf8(output.stdout).map_err(|e| {
         TableError::new(
             TableErrorKind::NotText,
-            format!(
+            msg!(
                 "pdftotext printed no UTF-8 for {}: invalid bytes at byte {}",
+                "pdftotext对{}的输出不是UTF-8：第{}字节起无效",
                 path.display(),
                 e.utf8_error().valid_up_to()
             ),

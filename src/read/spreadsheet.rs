@@ -26,7 +26,10 @@ pub(crate) fn grids(bytes: &[u8]) -> Result<Vec<Grid>, TableError> {
     std::panic::catch_unwind(|| read_sheets(bytes)).unwrap_or_else(|_| {
         Err(TableError::new(
             TableErrorKind::Unreadable,
-            "a damaged workbook: its parts cannot be read",
+            crate::lang::msg!(
+                "a damaged workbook: its parts cannot be read",
+                "工作簿已损坏：其组成部分无法读取"
+            ),
         ))
     })
 }
@@ -36,7 +39,10 @@ fn read_sheets(bytes: &[u8]) -> Result<Vec<Grid>, TableError> {
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         TableError::new(
             TableErrorKind::Unreadable,
-            format!("not a workbook (XLSX, XLS): {e}"),
+            crate::lang::msg!(
+                "not a workbook (XLSX, XLS): {e}",
+                "不是工作簿（XLSX、XLS）：{e}"
+            ),
         )
     })?;
     let mut grids = Vec::new();
@@ -46,7 +52,10 @@ fn read_sheets(bytes: &[u8]) -> Result<Vec<Grid>, TableError> {
             Err(e) => {
                 return Err(TableError::new(
                     TableErrorKind::Unreadable,
-                    format!("sheet {name:?} cannot be read: {e}"),
+                    crate::lang::msg!(
+                        "sheet {name:?} cannot be read: {e}",
+                        "工作表{name:?}无法读取：{e}"
+                    ),
                 ));
             }
         };
@@ -203,7 +212,10 @@ impl Document {
         if grids.is_empty() {
             return Err(TableError::new(
                 TableErrorKind::Empty,
-                "a workbook without any text: no table",
+                crate::lang::msg!(
+                    "a workbook without any text: no table",
+                    "工作簿没有任何文字：找不到表格"
+                ),
             ));
         }
         Document::from_grids(&grids)

@@ -25,9 +25,7 @@ pub(crate) fn glued_alternative(text: &str) -> Option<Grid> {
         .split('\n')
         .map(|l| l.trim_end_matches('\r').trim_start_matches('\u{feff}'))
         .collect();
-    let at = lines
-        .iter()
-        .position(|l| header_words(&split_spaces(l)) >= 2)?;
+    let at = spaced_header(&lines)?;
     // Cut as glued, the header line names at least two columns more than its spaced cells.
     let glued = super::glued::headers_in(lines[at]);
     let whole = split_spaces(lines[at])
@@ -35,6 +33,36 @@ pub(crate) fn glued_alternative(text: &str) -> Option<Grid> {
         .filter(|(_, c)| super::glued::is_header(c))
         .count();
     (glued >= whole + 2).then(|| super::glued::grid(&lines))
+}
+
+/// The line of a spaced grid's header: the first that names three kinds of column, a level
+/// among them (`一级指标 二级指标 三级指标 年度指标值`), else the first with two header words,
+/// a level's among them (a money block's `全年预算数 分值 执行率 得分` is no indicator header,
+/// nor is one cell that kept a space, `半年(程) 指标值`).
+fn spaced_header(lines: &[&str]) -> Option<usize> {
+    let words = |l: &str| {
+        let cells = split_spaces(l);
+        let texts: Vec<&str> = cells.iter().map(|(_, c)| *c).collect();
+        let level = texts.iter().any(|t| {
+            is_header_word(t)
+                && matches!(
+                    role_of(&fold(t)),
+                    Some(Role::Tier | Role::Category | Role::Name)
+                )
+        });
+        (header_words(&cells), level, header_line(&texts))
+    };
+    let mut first = None;
+    for (n, line) in lines.iter().enumerate() {
+        let (count, level, full) = words(line);
+        if full {
+            return Some(n);
+        }
+        if count >= 2 && level && first.is_none() {
+            first = Some(n);
+        }
+    }
+    first
 }
 
 /// Reads a grid's text, finding its rendering; `None` where no line holds a grid header.
@@ -58,9 +86,7 @@ pub(crate) fn grid(text: &str) -> Option<Grid> {
     if let Some(grid) = csv(text, &lines) {
         return Some(grid);
     }
-    let header = lines
-        .iter()
-        .position(|l| header_words(&split_spaces(l)) >= 2);
+    let header = spaced_header(&lines);
     if let Some(at) = header {
         return Some(spaced(&lines, at));
     }
@@ -294,7 +320,13 @@ fn pipe_cells(lines: &[&str]) -> Grid {
         let pipes = t.matches('|').count();
         only_pipes && (pipes >= 2 || t.chars().all(|c| c == '|'))
     };
-    let delimited = lines
+    // Only closers in the grid count: lines of pipes alone above it are empty cells of the
+    // title lines (`项目责任人: |` then `|`).
+    let header = lines
+        .iter()
+        .position(|l| is_header_word(l.split('|').next().unwrap_or("").trim()))
+        .unwrap_or(0);
+    let delimited = lines[header..]
         .iter()
         .filter(|l| l.contains('|') && closes(l))
         .count()
@@ -535,30 +567,30 @@ fn paragraph(lines: &[&str]) -> Grid {
     grid
 }
 
-/// Whether lines indent by level: three or more depths, a good share of the lines indented,
-/// tier labels at the top level and category labels at the next.
+/// Whether lines are an indented tree: a depth for tier labels, a deeper one for
+/// categories, and a tenth of the lines indented at least.
 fn tree_like(lines: &[&str]) -> bool {
-    let content: Vec<&str> = lines.iter().copied().filter(|l| !blank(l)).collect();
-    let mut depths: Vec<usize> = content.iter().map(|l| indent(l)).collect();
-    let indented = depths.iter().filter(|d| **d > 0).count();
-    depths.sort_unstable();
-    depths.dedup();
-    if depths.len() < 3 || !depths.contains(&0) || indented * 10 < content.len() * 3 {
-        return false;
-    }
-    let at = |depth: usize| {
-        content
-            .iter()
-            .filter(move |l| indent(l) == depth)
-            .map(|l| l.trim())
-    };
-    let tiers = at(depths[0])
-        .filter(|t| resolve::<crate::Tier>(t).is_some())
-        .count();
-    let categories = at(depths[1])
-        .filter(|t| resolve::<crate::Category>(t).is_some())
-        .count();
-    tiers >= 1 && categories >= 1
+    let content = lines.iter().filter(|l| !blank(l)).count();
+    let indented = lines.iter().filter(|l| !blank(l) && indent(l) > 0).count();
+    indented * 10 >= content * 3 && tree_depths(lines).is_some()
+}
+
+/// The depths of an indented tree's levels: its tier labels', its category labels' (deeper)
+/// and its names' (the next depth below). Where the tiers are not at the left margin
+/// (`   产出指标` under a unit and a project), what stands further left is no level: the
+/// values (`100%`) or the unit and project above the tree.
+fn tree_depths(lines: &[&str]) -> Option<(usize, usize, Option<usize>)> {
+    let content = || lines.iter().filter(|l| !blank(l));
+    let tier = content()
+        .filter(|l| resolve::<crate::Tier>(l.trim()).is_some())
+        .map(|l| indent(l))
+        .min()?;
+    let category = content()
+        .filter(|l| indent(l) > tier && resolve::<crate::Category>(l.trim()).is_some())
+        .map(|l| indent(l))
+        .min()?;
+    let name = content().map(|l| indent(l)).filter(|d| *d > category).min();
+    Some((tier, category, name))
 }
 
 /// The width of a line's indentation, a tab or an ideographic space counting as two.
@@ -571,20 +603,25 @@ fn indent(line: &str) -> usize {
 
 /// An indented tree: the depth of a line is its column (一级, 二级, 三级, then the values), and a
 /// line no deeper than the one before starts a row. The header, where there is one, is the
-/// run of header words at the top.
+/// run of header words at the top; where it names no level (`项目 | 指标值 | 绩效金额`), the
+/// levels' columns are put before its words. Lines before the first tier label are text
+/// above the tree.
 fn tree(lines: &[&str]) -> Grid {
     let mut grid = Grid::new(Layout::Tree, Rows::Positional);
-    let mut depths: Vec<usize> = lines
-        .iter()
-        .filter(|l| !blank(l))
-        .map(|l| indent(l))
-        .collect();
-    depths.sort_unstable();
-    depths.dedup();
-    let level = |line: &str| depths.iter().position(|d| *d == indent(line)).unwrap_or(0);
+    let Some((tier, category, name)) = tree_depths(lines) else {
+        return grid;
+    };
+    // 0, 1, 2 for the levels; 3 for a value, whatever its depth.
+    let level = |line: &str| match indent(line) {
+        d if d == tier => 0,
+        d if d == category => 1,
+        d if Some(d) == name => 2,
+        _ => 3,
+    };
     let mut row: Vec<Cell> = Vec::new();
     let mut header: Vec<Cell> = Vec::new();
     let mut in_header = true;
+    let mut started = false;
     let mut last_level = 0usize;
     let mut last_column = 0usize;
     for (n, line) in lines.iter().enumerate() {
@@ -593,20 +630,34 @@ fn tree(lines: &[&str]) -> Grid {
         }
         let text = line.trim();
         let column = column_of(line, line.len() - line.trim_start().len());
-        if in_header {
+        if in_header && !started {
             if is_header_word(text) || role_of(&fold(text)).is_some() && !header.is_empty() {
                 header.push(Cell::new(text, n + 1, column));
                 continue;
             }
             if !header.is_empty() {
-                grid.push_row(core::mem::take(&mut header));
                 in_header = false;
-            } else if level(line) == 0 && !is_level_label(text) {
-                // Text above the tree: a title or a label.
+                let names_levels = header.iter().any(|c| {
+                    matches!(
+                        role_of(&fold(c.text())),
+                        Some(Role::Tier | Role::Category | Role::Name)
+                    )
+                });
+                if !names_levels {
+                    let (l, c) = (header[0].line(), header[0].column());
+                    let levels = ["一级指标", "二级指标", "三级指标"].map(|w| Cell::new(w, l, c));
+                    header.splice(0..0, levels);
+                }
+                grid.push_row(core::mem::take(&mut header));
+            }
+        }
+        if !started {
+            if level(line) == 0 && resolve::<crate::Tier>(text).is_some() {
+                started = true;
+            } else {
+                // Text above the tree: a title, a label, a unit or a project.
                 grid.push_row(vec![Cell::new(text, n + 1, column)]);
                 continue;
-            } else {
-                in_header = false;
             }
         }
         let depth = level(line);
@@ -636,11 +687,6 @@ fn tree(lines: &[&str]) -> Grid {
     grid
 }
 
-/// Whether a text is a tier or category label.
-fn is_level_label(text: &str) -> bool {
-    resolve::<crate::Tier>(text).is_some() || resolve::<crate::Category>(text).is_some()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -653,9 +699,81 @@ mod tests {
     }
 
     #[test]
+    fn pipes_alone_above_the_grid_do_not_close_its_rows() {
+        // `项目责任人: |` then `|`: an empty cell of a title line, no row's end.
+        let text = "项目责任人: |\n|\n单位(盖章): |\n|\n一级指标 |\n二级指标 |\n三级指标 |\n\
+                    指标值 |\n产出指标 |\n数量指标 |\n场次 |\n≥2场 |";
+        let grid = super::grid(text).unwrap();
+        assert_eq!((grid.layout(), grid.breaks()), (Layout::Pipe, Rows::Lost));
+        // Closers in the grid still close its rows.
+        let closed = "一级指标 |\n二级指标 |\n三级指标 |\n指标值 | |\n产出指标 |\n\
+                      数量指标 |\n场次 |\n≥2场 | |";
+        assert_eq!(super::grid(closed).unwrap().breaks(), Rows::Collapsed);
+    }
+
+    #[test]
+    fn a_spaced_grid_is_split_as_its_indicator_header_is() {
+        // The money header above has runs of spaces; the indicator header and rows do not.
+        let text = "项目资金          (万元)   全年预算数 全年执行数 分值  执行率 得分\n\
+                    年度资金总额: 25 25 10 100.00% 10.00\n\
+                    一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n\
+                    产出指标 数量指标 开展交流活动 ≥3次 3 10 10";
+        assert_eq!(spaced_header(&text.lines().collect::<Vec<_>>()), Some(2));
+        // One cell per paragraph whose header cell kept a space names no level: no spaced
+        // header.
+        let cells = [
+            "一级指标",
+            "",
+            "三级指标",
+            "",
+            "半年(程) 指标值",
+            "",
+            "全年(程) 指标值",
+        ];
+        assert_eq!(spaced_header(&cells), None);
+        let grid = super::grid(text).unwrap();
+        assert_eq!(grid.layout(), Layout::Spaced);
+        assert_eq!(
+            texts(&grid)[3],
+            [
+                "产出指标",
+                "数量指标",
+                "开展交流活动",
+                "≥3次",
+                "3",
+                "10",
+                "10"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_tree_may_stand_right_of_its_unit_and_values() {
+        // A unit, a project and its amount to the left of the tiers, values at the margin,
+        // and a header that names no level.
+        let text = "项目\n\n指标值\n\n 某单位\n\n  某项目\n\n3000000\n\n   产出指标\n\n\
+                    \x20   数量指标(必填)\n\n     疫苗使用率\n\n100%\n\n     接种人次\n\n≥5000人次\n\n\
+                    \x20  满意度指标\n\n    服务对象满意度指标\n\n     满意度\n\n≥95%";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(grid.layout(), Layout::Tree);
+        let rows = texts(&grid);
+        assert_eq!(rows[0], ["项目"]);
+        assert_eq!(rows[1], ["一级指标", "二级指标", "三级指标", "指标值"]);
+        assert_eq!(rows[2..5], [["某单位"], ["某项目"], ["3000000"]]);
+        assert_eq!(
+            rows[5],
+            ["产出指标", "数量指标(必填)", "疫苗使用率", "100%"]
+        );
+        assert_eq!(rows[6], ["", "", "接种人次", "≥5000人次"]);
+        assert_eq!(
+            rows[7],
+            ["满意度指标", "服务对象满意度指标", "满意度", "≥95%"]
+        );
+    }
+
+    #[test]
     fn glued_text_with_wrapped_spaces_has_a_glued_reading() {
-        let text =
-            "1、标题一级 指标二级 指标三级指标 指标值 完成值\n2、产出指标数量指标场次≥2场≥2场";
+        let text = "1、一级 指标二级 指标三级 指标 年度指标值全年完成值 得分\n2、产出指标数量指标场次≥2场≥2场10";
         assert_eq!(super::grid(text).map(|g| g.layout()), Some(Layout::Spaced));
         assert_eq!(
             glued_alternative(text).map(|g| g.layout()),

@@ -1,5 +1,6 @@
 //! The error of the value layer: strict parses, unit mismatches, overflow.
 
+use crate::lang::{Msg, msg};
 use core::fmt;
 
 /// The error of the value layer: a strict parse that failed, quantities that cannot be
@@ -24,6 +25,7 @@ pub struct TargetError {
     column: Option<usize>,
     expected: Option<&'static str>,
     message: String,
+    message_zh: String,
 }
 
 /// What went wrong in a [`TargetError`].
@@ -100,13 +102,27 @@ impl TargetError {
         self.expected
     }
 
+    /// The message in a language; `Display` gives the English.
+    ///
+    /// ```
+    /// use jixiao::{Lang, Target};
+    ///
+    /// let err = "满意度≥".parse::<Target>().unwrap_err();
+    /// assert_eq!(err.message_in(Lang::Zh), "第5个字符处应为数字，实际已到末尾（第12字节）");
+    /// assert_eq!(err.message_in(Lang::En), err.to_string());
+    /// ```
+    #[must_use]
+    pub fn message_in(&self, lang: crate::Lang) -> &str {
+        lang.pick(&self.message, &self.message_zh)
+    }
+
     pub(crate) fn syntax(text: &str, offset: usize, expected: &'static str) -> TargetError {
         let offset = offset.min(text.len());
         let (before, after) = text.split_at_checked(offset).unwrap_or((text, ""));
         let column = before.chars().count() + 1;
-        let found = match after.chars().next() {
-            Some(c) => format!("{c:?}"),
-            None => "the end of the value".to_string(),
+        let (found, found_zh) = match after.chars().next() {
+            Some(c) => (format!("{c:?}"), format!("为「{c}」")),
+            None => ("the end of the value".to_string(), "已到末尾".to_string()),
         };
         TargetError {
             kind: TargetErrorKind::Syntax,
@@ -116,14 +132,19 @@ impl TargetError {
             message: format!(
                 "expected {expected} at byte {offset} (column {column}), found {found}"
             ),
+            message_zh: format!(
+                "第{column}个字符处应为{}，实际{found_zh}（第{offset}字节）",
+                expected_zh(expected)
+            ),
         }
     }
 
     pub(crate) fn too_long() -> TargetError {
         TargetError::other(
             TargetErrorKind::TooLong,
-            format!(
+            msg!(
                 "a target value is at most {} characters: this one is longer, and is kept as text",
+                "指标值最多{}个字符：此值超出，按原文保留",
                 crate::Target::MAX_CHARS
             ),
         )
@@ -132,32 +153,76 @@ impl TargetError {
     pub(crate) fn too_many_parts(parts: usize) -> TargetError {
         TargetError::other(
             TargetErrorKind::TooManyParts,
-            format!(
+            msg!(
                 "a compound value has at most {} parts: this one has {parts}, and is kept as text",
+                "复合指标值最多{}项：此值有{parts}项，按原文保留",
                 crate::Target::MAX_PARTS
             ),
         )
     }
 
     pub(crate) fn empty() -> TargetError {
-        TargetError::other(TargetErrorKind::Empty, "empty target value".to_string())
+        TargetError::other(
+            TargetErrorKind::Empty,
+            msg!("empty target value", "指标值为空"),
+        )
     }
 
     pub(crate) fn unknown(what: &str, given: &str) -> TargetError {
         TargetError::other(
             TargetErrorKind::UnknownWord,
-            format!("unknown {what} {given:?}"),
+            crate::lang::unknown(what, given),
         )
     }
 
-    pub(crate) fn other(kind: TargetErrorKind, message: String) -> TargetError {
+    pub(crate) fn other(kind: TargetErrorKind, message: Msg) -> TargetError {
         TargetError {
             kind,
             offset: None,
             column: None,
             expected: None,
-            message,
+            message: message.en,
+            message_zh: message.zh,
         }
+    }
+}
+
+/// The Chinese for what the grammar expected.
+fn expected_zh(expected: &str) -> &str {
+    match expected {
+        "a classifier" => "量词",
+        "a closing parenthesis" => "右括号",
+        "a comparator word" | "a comparator" => "比较符（如≥、不少于）",
+        "a date separator" => "日期分隔符",
+        "a date with a span or 前, 后" => "带期限或“前”“后”的日期",
+        "a date" => "日期",
+        "a day" => "日",
+        "a month" => "月份",
+        "a note in parentheses" => "括号内的说明",
+        "a number of at most 28 digits" => "不超过28位的数字",
+        "a number without hidden characters" => "不含隐藏字符的数字",
+        "a number without leading zeros" => "不以0开头的数字",
+        "a number" => "数字",
+        "a percent sign" => "百分号",
+        "a period" => "时段",
+        "a quantity that is no date" => "非日期的数量",
+        "a quantity" => "数量",
+        "a range separator" => "区间分隔符",
+        "a rank" => "名次",
+        "a scale word" => "数量级（如万、亿）",
+        "a scope" => "范围",
+        "a target value" => "指标值",
+        "a unit" => "计量单位",
+        "a verb" => "动词",
+        "a word of the grammar" => "可识别的词语",
+        "a year" => "年份",
+        "text without control characters" => "不含控制字符的文字",
+        "the denominator of a rate" => "比率的分母",
+        "the end of the quantity" => "数量结束",
+        "the end of the value" => "指标值结束",
+        "上年 or 预算" => "“上年”或“预算”",
+        "增长 or 下降" => "“增长”或“下降”",
+        other => other,
     }
 }
 

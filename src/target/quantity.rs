@@ -145,8 +145,8 @@ impl Quantity {
     /// ```
     pub fn compare(&self, other: &Quantity) -> Result<Ordering, TargetError> {
         if !self.same_unit(other) {
-            let describe = |q: &Quantity| {
-                let unit = q.unit().unwrap_or("no unit");
+            let describe = |q: &Quantity, none: &str| {
+                let unit = q.unit().unwrap_or(none);
                 match q.per() {
                     Some(per) => format!("{unit}/{per}"),
                     None => unit.to_string(),
@@ -154,10 +154,17 @@ impl Quantity {
             };
             return Err(TargetError::other(
                 TargetErrorKind::UnitMismatch,
-                format!(
-                    "cannot compare {self} with {other}: the units differ ({}, {})",
-                    describe(self),
-                    describe(other)
+                crate::lang::Msg::new(
+                    format!(
+                        "cannot compare {self} with {other}: the units differ ({}, {})",
+                        describe(self, "no unit"),
+                        describe(other, "no unit")
+                    ),
+                    format!(
+                        "{self}与{other}无法比较：单位不同（{}、{}）",
+                        describe(self, "无单位"),
+                        describe(other, "无单位")
+                    ),
                 ),
             ));
         }
@@ -168,7 +175,10 @@ impl Quantity {
 fn overflow(q: &Quantity) -> TargetError {
     TargetError::other(
         TargetErrorKind::Overflow,
-        format!("the amount of {q} is out of range once its scale applies"),
+        crate::lang::msg!(
+            "the amount of {q} is out of range once its scale applies",
+            "{q}按数量级换算后超出数值范围"
+        ),
     )
 }
 

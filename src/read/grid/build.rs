@@ -10,6 +10,7 @@ use super::align::{Break, Item, align};
 use super::shape::{Shape, fit, is_op, shape};
 use super::vocab::{Fact, MoneyColumn, Role, ends_grid, fact_of, fold, money_column, role_of};
 use super::{Grid, Rows};
+use crate::lang::{Msg, msg};
 use crate::taxonomy::resolve;
 use crate::{
     Category, Diagnostic, DiagnosticCode, Direction, Document, Execution, Funding, FundingUnit,
@@ -115,7 +116,8 @@ const TARGET_CACHE: usize = 4096;
 
 /// Reads a document from grids.
 pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
-    let (toks, pinyin) = flatten(grids);
+    let (mut toks, pinyin) = flatten(grids);
+    split_header_runs(grids, &mut toks);
     let mut builder = Builder {
         grids,
         title: None,
@@ -138,7 +140,10 @@ pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
     {
         builder.diagnose(
             DiagnosticCode::LayoutSkipped,
-            format!("pinyin in brackets after characters taken out of {pinyin} cells"),
+            msg!(
+                "pinyin in brackets after characters taken out of {pinyin} cells",
+                "已删除{pinyin}个单元格中汉字后括号内的拼音"
+            ),
             &Tok {
                 text: Cow::Borrowed(""),
                 ..first.clone()
@@ -241,6 +246,64 @@ fn flatten(grids: &[Grid]) -> (Vec<Tok<'_>>, usize) {
         }
     }
     (toks, pinyin)
+}
+
+/// Starts rows where a grid's header stands inside a row: a page that lost its line breaks
+/// prints the goal block, the two rows of a header and the first indicator row as one
+/// (`实际完成情况 | … | 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 一级指标 | 二级指标 |
+/// 三级指标 | 指标性质 | 指标值 | 度量单位 | 产出指标 | …`). A run of three header cells or more,
+/// a level's among them, is a row of its own; where a level's header follows two or more
+/// values' headers, it starts the header's second row (`一级指标` under `绩效指标`). One pass
+/// over the cells.
+fn split_header_runs(grids: &[Grid], toks: &mut [Tok<'_>]) {
+    let is_header = |t: &Tok<'_>| {
+        t.words.role.is_some_and(|r| r != Role::Blank)
+            && !matches!(t.shape, Shape::Tier | Shape::Category | Shape::Level)
+    };
+    let is_level =
+        |t: &Tok<'_>| matches!(t.words.role, Some(Role::Tier | Role::Category | Role::Name));
+    let mut i = 0;
+    while i < toks.len() {
+        if grids
+            .get(toks[i].grid)
+            .is_none_or(|g| g.breaks == Rows::Lost)
+            || !is_header(&toks[i])
+        {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < toks.len()
+            && toks[end].grid == toks[i].grid
+            && (end == i || !toks[end].row_start)
+            && is_header(&toks[end])
+        {
+            end += 1;
+        }
+        let run = &toks[i..end];
+        if run.len() >= 3 && run.iter().any(is_level) {
+            // Where a level's header follows the values' headers, the header's second row:
+            // one line's levels come before its values.
+            let values = |t: &Tok<'_>| {
+                matches!(
+                    t.words.role,
+                    Some(Role::Annual | Role::Period | Role::Actual | Role::Weight | Role::Score)
+                )
+            };
+            let second = run
+                .iter()
+                .position(is_level)
+                .filter(|&at| run[..at].iter().filter(|t| values(t)).count() >= 2);
+            toks[i].row_start = true;
+            if let Some(at) = second {
+                toks[i + at].row_start = true;
+            }
+            if end < toks.len() && toks[end].grid == toks[i].grid {
+                toks[end].row_start = true;
+            }
+        }
+        i = end.max(i + 1);
+    }
 }
 
 /// A text without the pinyin some mirror sites put in brackets after characters
@@ -369,8 +432,8 @@ impl<'g> Builder<'g> {
         self.grids.get(tok.grid).and_then(|g| g.sheet.clone())
     }
 
-    fn diagnose(&mut self, code: DiagnosticCode, message: String, tok: &Tok<'_>) {
-        let mut d = Diagnostic::new(code, message, tok.line, tok.column);
+    fn diagnose(&mut self, code: DiagnosticCode, message: Msg, tok: &Tok<'_>) {
+        let mut d = Diagnostic::of(code, message, tok.line, tok.column);
         d.sheet = self.sheet(tok);
         self.diagnostics.push(d);
     }
@@ -735,7 +798,12 @@ impl<'g> Builder<'g> {
             let Some(column) = slots.get(next) else {
                 self.diagnose(
                     DiagnosticCode::TextUnparsed,
-                    format!("amount «{}» of «{}» fits no column", value.t(), row.label),
+                    msg!(
+                        "amount «{}» of «{}» fits no column",
+                        "「{1}」的金额「{0}」无法对应任何列",
+                        value.t(),
+                        row.label
+                    ),
                     value,
                 );
                 continue;
@@ -813,7 +881,11 @@ impl<'g> Builder<'g> {
         } else {
             self.diagnose(
                 DiagnosticCode::LayoutSkipped,
-                format!("«{}» before any project skipped", label.t()),
+                msg!(
+                    "«{}» before any project skipped",
+                    "已跳过第一个项目之前的「{}」",
+                    label.t()
+                ),
                 label,
             );
         }
@@ -919,7 +991,11 @@ impl<'g> Builder<'g> {
                 } else {
                     self.diagnose(
                         DiagnosticCode::LayoutSkipped,
-                        format!("text beside the labels skipped: «{}»", tok.t()),
+                        msg!(
+                            "text beside the labels skipped: «{}»",
+                            "已跳过标签旁的文字：「{}」",
+                            tok.t()
+                        ),
                         tok,
                     );
                 }
@@ -942,6 +1018,10 @@ impl<'g> Builder<'g> {
             i += 1;
         }
         let lost = self.breaks(toks.get(i)?) == Rows::Lost;
+        // A block without goals: the grid's header follows.
+        if self.header_at(toks, i).is_some() {
+            return None;
+        }
         let end = if lost { i + 2 } else { self.row_end(toks, i) };
         let end = end.min(toks.len());
         let cells: Vec<&str> = toks[i..end]
@@ -1150,7 +1230,10 @@ impl<'g> Builder<'g> {
         }
         self.diagnose(
             DiagnosticCode::LayoutSkipped,
-            format!("text outside the grid skipped: «{text}»"),
+            msg!(
+                "text outside the grid skipped: «{text}»",
+                "已跳过表格之外的文字：「{text}」"
+            ),
             tok,
         );
     }
@@ -1202,8 +1285,7 @@ impl<'g> Builder<'g> {
             return;
         };
         let mode = self.breaks(&first);
-        let columns = self.columns.clone();
-        let roles: Vec<Role> = columns.iter().map(|c| c.role).collect();
+        let mut columns = self.columns.clone();
         let rows: Vec<Row<'_>> = if mode == Rows::Positional {
             positional_rows(run, columns.len())
         } else {
@@ -1220,6 +1302,27 @@ impl<'g> Builder<'g> {
             // Whether the row so far shows a value: a row of labels and a name alone may go on
             // on the next line, where a cell broke its row (`名称 (个) |` then `15 | 6 | 8.0 |`).
             let mut row_has_value = false;
+            // A row with more cells than the grid has columns is rows whose breaks were lost
+            // (a cell per line, one row's closing pipes missing): its cells may start rows.
+            let mut overfull = vec![false; cells.len()];
+            let mut start = 0;
+            for end in 1..=cells.len() {
+                if end == cells.len() || cells[end].row_start {
+                    let full = end - start > columns.len();
+                    overfull[start..end].iter_mut().for_each(|o| *o = full);
+                    start = end;
+                }
+            }
+            // Where rows are lost, a short text repeated down the run (`计划标准` on every
+            // row) is a column's standard wording, no name: it goes where rules go.
+            let texts_column = columns.iter().any(|c| c.role == Role::Text);
+            let mut repeats: std::collections::HashMap<&str, usize> =
+                std::collections::HashMap::new();
+            if mode == Rows::Lost && texts_column {
+                for t in cells.iter().filter(|t| t.shape == Shape::Text) {
+                    *repeats.entry(t.t()).or_default() += 1;
+                }
+            }
             let items: Vec<Item> = cells
                 .iter()
                 .enumerate()
@@ -1229,22 +1332,42 @@ impl<'g> Builder<'g> {
                         row_has_value = false;
                     }
                     row_has_value |= is_value_shape(t.shape);
+                    let repeated = repeats.get(t.t()).is_some_and(|n| *n >= 3);
                     Item {
-                        shape: t.shape,
+                        shape: if repeated { Shape::Rule } else { t.shape },
                         brk: match (n, mode) {
                             (0, _) => Break::Must,
                             (_, Rows::Lost) => Break::May,
                             (_, Rows::Wrapped) if t.row_start => Break::May,
                             (_, _) if carries_on => Break::May,
                             (_, _) if t.row_start => Break::Must,
+                            (_, _) if overfull[n] => Break::May,
                             _ => Break::Never,
                         },
                         joinable: mode == Rows::Wrapped && !t.row_start,
                     }
                 })
                 .collect();
-            let plain = |shape: Shape, c: usize| fit(shape, roles[c]);
-            let mut places = align(&items, &roles, plain);
+            let mut roles: Vec<Role> = columns.iter().map(|c| c.role).collect();
+            let mut places = align(&items, &roles, |shape, c| fit(shape, roles[c]));
+            // A table without a 一级 column whose 指标类型 holds no 定量/定性 but the tiers
+            // (`指标类型 | 指标名称 | 指标值`, `产出指标 | 数量指标 | 375万平方米`): the column is
+            // the tiers'.
+            if places.is_none()
+                && !roles.contains(&Role::Tier)
+                && let Some(kind) = columns
+                    .iter()
+                    .position(|c| c.role == Role::Qualifier && c.header.contains("类型"))
+            {
+                let mut tiers = roles.clone();
+                tiers[kind] = Role::Tier;
+                let retried = align(&items, &tiers, |shape, c| fit(shape, tiers[c]));
+                if retried.is_some() {
+                    columns[kind].role = Role::Tier;
+                    roles = tiers;
+                    places = retried;
+                }
+            }
             // Where a row shows an unknown label as its tier and a tier word as its category
             // (`实施效果指标 | 产出指标`), the table files tiers under its 二级 column: tier
             // words fit that column first.
@@ -1265,8 +1388,9 @@ impl<'g> Builder<'g> {
                     let texts: Vec<&str> = cells.iter().map(Tok::t).collect();
                     self.diagnose(
                         DiagnosticCode::RowUnread,
-                        format!(
+                        msg!(
                             "cells that fit no column of the grid: «{}»",
+                            "单元格无法对应表格的任何列：「{}」",
                             texts.join(" | ")
                         ),
                         &first,
@@ -1298,8 +1422,9 @@ impl<'g> Builder<'g> {
                 let texts: Vec<&str> = row.cells.iter().flatten().map(|t| t.t()).collect();
                 self.diagnose(
                     DiagnosticCode::RowAmbiguous,
-                    format!(
+                    msg!(
                         "row fits the columns in more than one way, not read: «{}»",
+                        "该行可按多种方式对应各列，未读取：「{}」",
                         texts.join(" | ")
                     ),
                     &anchor,
@@ -1365,7 +1490,10 @@ impl<'g> Builder<'g> {
                     }
                     None => self.diagnose(
                         DiagnosticCode::NumberUnread,
-                        format!("budget «{budget}» is no amount"),
+                        msg!(
+                            "budget «{budget}» is no amount",
+                            "预算数「{budget}」不是金额"
+                        ),
                         &anchor,
                     ),
                 }
@@ -1414,8 +1542,9 @@ impl<'g> Builder<'g> {
                 if !labels.is_empty() {
                     self.diagnose(
                         DiagnosticCode::RowEmpty,
-                        format!(
+                        msg!(
                             "a row with labels and no indicator: «{}»",
+                            "该行只有指标层级名称，没有指标：「{}」",
                             labels.join(" | ")
                         ),
                         &anchor,
@@ -1456,7 +1585,8 @@ impl<'g> Builder<'g> {
                 crate::TargetErrorKind::TooLong | crate::TargetErrorKind::TooManyParts
             )
         }) {
-            self.diagnose(DiagnosticCode::ValueCapped, e.to_string(), at);
+            let message = Msg::new(e.to_string(), e.message_in(crate::Lang::Zh));
+            self.diagnose(DiagnosticCode::ValueCapped, message, at);
         }
         // The cache is bounded: a document of distinct values parses each once anyway.
         if self.targets.len() < TARGET_CACHE {
@@ -1517,7 +1647,11 @@ impl<'g> Builder<'g> {
                     _ => {
                         self.diagnose(
                             DiagnosticCode::NumberUnread,
-                            format!("{} «{text}» is no number; kept as text", column.header),
+                            msg!(
+                                "{} «{text}» is no number; kept as text",
+                                "{}「{text}」不是数字，按文字保留",
+                                column.header
+                            ),
                             cells.first().unwrap_or(&anchor),
                         );
                         texts.push(TextCell::new(column.header.clone(), text));
@@ -1586,7 +1720,10 @@ impl<'g> Builder<'g> {
             if tier.is_none() && !(wordless && from_category.is_some()) {
                 self.diagnose(
                     DiagnosticCode::LabelUnknown,
-                    format!("tier «{text}» is no tier this crate knows; kept as printed"),
+                    msg!(
+                        "tier «{text}» is no tier this crate knows; kept as printed",
+                        "无法识别一级指标「{text}」，按原文保留"
+                    ),
                     &anchor,
                 );
             }
@@ -1599,7 +1736,10 @@ impl<'g> Builder<'g> {
                 (None, Some(tier)) if resolve::<Tier>(text) == Some(tier) => {}
                 (None, _) => self.diagnose(
                     DiagnosticCode::LabelUnknown,
-                    format!("category «{text}» is no category this crate knows; kept as printed"),
+                    msg!(
+                        "category «{text}» is no category this crate knows; kept as printed",
+                        "无法识别二级指标「{text}」，按原文保留"
+                    ),
                     &anchor,
                 ),
                 _ => {}
@@ -1637,13 +1777,19 @@ impl<'g> Builder<'g> {
         if headers == 0 {
             return Err(TableError::new(
                 TableErrorKind::NotATable,
-                "no indicator grid: no header naming its columns (一级指标, 三级指标, 指标值 …)",
+                msg!(
+                    "no indicator grid: no header naming its columns (一级指标, 三级指标, 指标值 …)",
+                    "没有指标表格：找不到标明各列的表头（一级指标、三级指标、指标值……）"
+                ),
             ));
         }
         if indicators == 0 {
             return Err(TableError::new(
                 TableErrorKind::NotATable,
-                "no indicator grid: a header, but no row holds an indicator",
+                msg!(
+                    "no indicator grid: a header, but no row holds an indicator",
+                    "没有指标表格：有表头，但没有任何一行包含指标"
+                ),
             ));
         }
         let title = self.title.clone();
@@ -2156,18 +2302,19 @@ fn join_split(op: Option<&str>, value: &str, measure: Option<&str>) -> String {
     let value = value.trim();
     let mut out = String::with_capacity(value.len() + 8);
     if let Some(op) = op {
-        let has_op = value.starts_with(['≥', '≤', '>', '<', '=', '＞', '＜', '＝', '≧', '≦', '﹦'])
-            || [
-                "大于",
-                "小于",
-                "不低于",
-                "不少于",
-                "不超过",
-                "不高于",
-                "等于",
-            ]
-            .iter()
-            .any(|w| value.starts_with(w));
+        let has_op = value.starts_with([
+            '≥', '≤', '>', '<', '=', '＞', '＜', '＝', '≧', '≦', '﹦', '═',
+        ]) || [
+            "大于",
+            "小于",
+            "不低于",
+            "不少于",
+            "不超过",
+            "不高于",
+            "等于",
+        ]
+        .iter()
+        .any(|w| value.starts_with(w));
         if !has_op && !value.is_empty() {
             out.push_str(op);
         }
@@ -2389,6 +2536,120 @@ fn printed_points(text: &str) -> Option<Decimal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The names and raw annual values a text's grid reads to.
+    fn read_text(text: &str) -> Vec<(String, String)> {
+        let grid = Grid::from_text(text).expect("a grid");
+        let doc = read(&[grid]).expect("a document");
+        doc.indicators()
+            .map(|i| (i.name.clone(), i.annual.raw().to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn a_row_with_more_cells_than_columns_is_rows_whose_breaks_were_lost() {
+        // A cell per line, rows closed by their collapsed empty cells (`| |`), but the first
+        // row's closer missing: its cells and the next row's come as one row.
+        let text = "一级指标 |\n二级指标 |\n三级指标 |\n指标值 | |\n产出指标 |\n数量指标 |\n\
+                    猪肉产量稳定率 |\n≥95% |\n能繁母猪稳定率 |\n90% | ||\n质量指标 |\n合格率 |\n100% | ||";
+        assert_eq!(
+            read_text(text),
+            [
+                ("猪肉产量稳定率".to_owned(), "≥95%".to_owned()),
+                ("能繁母猪稳定率".to_owned(), "90%".to_owned()),
+                ("合格率".to_owned(), "100%".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_type_column_of_tiers_is_the_tier_column() {
+        let text = "指标类型 | 指标名称 | 指标值 | 指标描述 |\n\
+                    产出指标 | 数量指标 | 375万平方米 | 完成全市绿地养护 |\n\
+                    质量指标 | 100% | 达到绿化绿地全覆盖 |\n\
+                    满意度指标 | 受益者满意度指标 | ≥95% | 满意率95%以上 |";
+        let grid = Grid::from_text(text).expect("a grid");
+        let doc = read(&[grid]).expect("a document");
+        let tiers: Vec<Option<crate::Tier>> = doc.indicators().map(|i| i.tier).collect();
+        assert_eq!(
+            tiers,
+            [
+                Some(crate::Tier::Output),
+                Some(crate::Tier::Output),
+                Some(crate::Tier::Satisfaction)
+            ]
+        );
+        assert_eq!(
+            read_text(text),
+            [
+                ("数量指标".to_owned(), "375万平方米".to_owned()),
+                ("质量指标".to_owned(), "100%".to_owned()),
+                ("受益者满意度指标".to_owned(), "≥95%".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_header_inside_a_row_starts_rows_of_its_own() {
+        // The goal block, the header's two rows and the first indicator, run into one row.
+        let text = "| 年度总体目标 | 预期目标 | 实际完成情况 | 改善体质 | 改善了体质 | 绩效指标 | \
+                    年度指标值 | 实际完成值 | 分值 | 得分 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | \
+                    指标值 | 度量单位 | 产出指标 | 数量指标 | 受资助人数 | ≧ | 735 | 人次 | 735 | 10 | 10 |\n\
+                    | 质量指标 | 覆盖率 | ═ | 100 | % | 98% | 10 | 9 |";
+        let grid = Grid::from_text(text).expect("a grid");
+        let doc = read(&[grid]).expect("a document");
+        let rows: Vec<String> = doc
+            .indicators()
+            .map(|i| {
+                let actual = i.actual.as_ref().map_or("", |a| a.raw());
+                let number = |d: Option<Decimal>| d.map_or(String::new(), |d| d.to_string());
+                let (w, s) = (number(i.weight), number(i.score));
+                format!("{} {} {actual} {w} {s}", i.name, i.annual.raw())
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            ["受资助人数 ≧735人次 735 10 10", "覆盖率 ═100% 98% 10 9"]
+        );
+        let project = &doc.units[0].projects[0];
+        assert_eq!(project.goal, "改善体质");
+    }
+
+    #[test]
+    fn a_text_repeated_down_a_lost_run_is_no_name() {
+        // One cell per paragraph; `计划标准` under 绩效标准 on every row.
+        let cells = [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标值",
+            "绩效标准",
+            "产出指标",
+            "数量指标",
+            "配备车辆数",
+            "10",
+            "计划标准",
+            "风炮射程",
+            "80M",
+            "计划标准",
+            "质量指标",
+            "空气质量",
+            "优良",
+            "计划标准",
+        ];
+        let text = cells.join("\n\n");
+        assert_eq!(
+            read_text(&text),
+            [
+                ("配备车辆数".to_owned(), "10".to_owned()),
+                ("风炮射程".to_owned(), "80M".to_owned()),
+                ("空气质量".to_owned(), "优良".to_owned()),
+            ]
+        );
+        let grid = Grid::from_text(&text).expect("a grid");
+        let doc = read(&[grid]).expect("a document");
+        assert!(doc.indicators().all(|i| i.texts.len() == 1));
+    }
 
     #[test]
     fn split_values_are_joined() {

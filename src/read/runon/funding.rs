@@ -7,8 +7,9 @@
 //! stays unresolved and is reported; nothing is guessed silently.
 
 use super::layout::Amounts;
+use crate::lang::{Msg, msg};
 use crate::target::exact::sum as checked_sum;
-use crate::{Diagnostic, DiagnosticCode, Funding};
+use crate::{Diagnostic, DiagnosticCode, Funding, Lang};
 use rust_decimal::Decimal;
 
 /// The column an amount sits in, as far as it is known.
@@ -101,8 +102,9 @@ impl Money {
         let diagnostic = overflow.then(|| {
             money.diagnostic(
                 DiagnosticCode::AmountRefused,
-                format!(
-                    "«{name}»: its rows add up to more than an amount can hold: its money is left out"
+                msg!(
+                    "«{name}»: its rows add up to more than an amount can hold: its money is left out",
+                    "「{name}」：各行合计超出金额可容纳的范围，其资金未予采用"
                 ),
             )
         });
@@ -118,8 +120,8 @@ impl Money {
         self.parts.iter().any(|(_, c)| pick(*c))
     }
 
-    fn diagnostic(&self, code: DiagnosticCode, message: String) -> Diagnostic {
-        Diagnostic::new(code, message, self.line, self.column)
+    fn diagnostic(&self, code: DiagnosticCode, message: Msg) -> Diagnostic {
+        Diagnostic::of(code, message, self.line, self.column)
     }
 
     /// The funding as resolved; nothing where the row's money was left out.
@@ -184,13 +186,22 @@ pub(crate) fn resolve(
     for row in rows.filter(|r| !r.refused) {
         let parts = row.sum_of(|_| true);
         if parts != Some(row.total) {
+            let name = &row.name;
+            let total = row.total;
+            let (sum, sum_zh) = parts.map_or_else(
+                || {
+                    (
+                        "(too large to hold)".to_string(),
+                        "（超出可容纳范围）".to_string(),
+                    )
+                },
+                |p| (p.to_string(), p.to_string()),
+            );
             diagnostics.push(row.diagnostic(
                 DiagnosticCode::SumMismatch,
-                format!(
-                    "«{}»: the total {} is not the sum of its columns {}",
-                    row.name,
-                    row.total,
-                    parts.map_or_else(|| "(too large to hold)".to_string(), |p| p.to_string())
+                Msg::new(
+                    format!("«{name}»: the total {total} is not the sum of its columns {sum}"),
+                    format!("「{name}」：合计{total}不等于各列之和{sum_zh}"),
                 ),
             ));
         }
@@ -208,15 +219,18 @@ pub(crate) fn resolve(
                 }
                 diagnostics.push(total.diagnostic(
                     DiagnosticCode::ColumnAssumed,
-                    format!(
-                        "the 合计 row shows {} of the 3 money columns: the first is read as 财政拨款{}",
-                        total.parts.len(),
-                        if total.parts.len() == 2 {
-                            ", the second as not"
+                    {
+                        let shown = total.parts.len();
+                        let (second, second_zh) = if shown == 2 {
+                            (", the second as not", "，第二列按非财政拨款读取")
                         } else {
-                            ""
-                        }
-                    ),
+                            ("", "")
+                        };
+                        msg!(
+                            "the 合计 row shows {shown} of the 3 money columns: the first is read as 财政拨款{second}",
+                            "合计行只列出3个资金列中的{shown}个：第一列按财政拨款读取{second_zh}"
+                        )
+                    },
                 ));
             }
             let mut unit_rows: Vec<Money> = units.iter().map(|u| u.unit.clone()).collect();
@@ -240,8 +254,9 @@ pub(crate) fn resolve(
                     }
                     diagnostics.push(unit.unit.diagnostic(
                         DiagnosticCode::ColumnAssumed,
-                        format!(
+                        msg!(
                             "«{}» shows one money column and the table no 合计 row: it is read as 财政拨款",
+                            "「{}」只列出一个资金列，且表格没有合计行：按财政拨款读取",
                             unit.unit.name
                         ),
                     ));
@@ -271,8 +286,9 @@ pub(crate) fn resolve(
                 .map_or_else(String::new, |a| a.to_string());
             diagnostics.push(row.diagnostic(
                 DiagnosticCode::ColumnUnsplit,
-                format!(
+                msg!(
                     "«{}»: {amount} is not 财政拨款; whether it is 财政专户拨款 or 其他资金 the text does not tell",
+                    "「{}」：{amount}不是财政拨款；原文未说明属于财政专户拨款还是其他资金",
                     row.name,
                 ),
             ));
@@ -295,7 +311,11 @@ fn settle(
     if parent.refused {
         report_unresolved(
             rows,
-            &format!("the money of «{}» itself is left out", parent.name),
+            &msg!(
+                "the money of «{}» itself is left out",
+                "「{}」本身的资金未予采用",
+                parent.name
+            ),
             diagnostics,
         );
         return;
@@ -304,17 +324,32 @@ fn settle(
     if refused.is_none() {
         let sum = checked_sum(rows.iter().map(|r| r.total));
         if !rows.is_empty() && sum != Some(parent.total) {
+            let (name, total) = (&parent.name, parent.total);
+            let what_zh = match what {
+                "units" => "各单位",
+                _ => "各项目",
+            };
             let message = match sum {
-                Some(sum) => format!(
-                    "«{}»: the total {} is not the sum of its {what} {sum} (a difference of {})",
-                    parent.name,
-                    parent.total,
-                    crate::target::exact::sub(parent.total, sum)
-                        .map_or_else(|| "too large to hold".to_string(), |d| d.to_string())
-                ),
-                None => format!(
-                    "«{}»: the total {} is not the sum of its {what}, which add up to more than an amount can hold",
-                    parent.name, parent.total
+                Some(sum) => {
+                    let (diff, diff_zh) = crate::target::exact::sub(total, sum).map_or_else(
+                        || {
+                            (
+                                "too large to hold".to_string(),
+                                "超出可容纳范围".to_string(),
+                            )
+                        },
+                        |d| (d.to_string(), d.to_string()),
+                    );
+                    Msg::new(
+                        format!(
+                            "«{name}»: the total {total} is not the sum of its {what} {sum} (a difference of {diff})"
+                        ),
+                        format!("「{name}」：合计{total}不等于{what_zh}之和{sum}（相差{diff_zh}）"),
+                    )
+                }
+                None => msg!(
+                    "«{name}»: the total {total} is not the sum of its {what}, which add up to more than an amount can hold",
+                    "「{name}」：合计{total}不等于{what_zh}之和，其和超出金额可容纳的范围"
                 ),
             };
             diagnostics.push(parent.diagnostic(DiagnosticCode::SumMismatch, message));
@@ -323,7 +358,11 @@ fn settle(
     if parent.has(|c| c == Column::Unknown) {
         report_unresolved(
             rows,
-            &format!("the column of «{}» itself is unknown", parent.name),
+            &msg!(
+                "the column of «{}» itself is unknown",
+                "「{}」本身的资金列不明",
+                parent.name
+            ),
             diagnostics,
         );
         return;
@@ -370,16 +409,24 @@ fn settle_fiscal(
         return;
     }
     let parent_non_fiscal = parent.sum_of(Column::non_fiscal);
-    let describe = |why: &str| {
-        format!(
-            "{why} of «{}»'s rows with one amount add up to its non-fiscal {}",
-            parent.name,
-            parent_non_fiscal.map_or_else(String::new, |a| a.to_string())
+    let describe = |why: NotUnique| {
+        let name = &parent.name;
+        let whole = parent_non_fiscal.map_or_else(String::new, |a| a.to_string());
+        Msg::new(
+            format!(
+                "{} of «{name}»'s rows with one amount add up to its non-fiscal {whole}",
+                why.describe(Lang::En)
+            ),
+            format!(
+                "「{name}」只有一个金额的各行中，合计等于其非财政拨款{whole}的组合{}",
+                why.describe(Lang::Zh)
+            ),
         )
     };
     let outcome = match refused {
-        Some(name) => Err(format!(
-            "the money of «{name}» is left out, so no sum tells which"
+        Some(name) => Err(msg!(
+            "the money of «{name}» is left out, so no sum tells which",
+            "「{name}」的资金未予采用，无法据合计判断"
         )),
         None => {
             let known = checked_sum(rows.iter().filter_map(|r| r.sum_of(Column::non_fiscal)));
@@ -392,9 +439,9 @@ fn settle_fiscal(
                     let target = crate::target::exact::sub(whole, known).ok_or(NotUnique::TooLarge);
                     target
                         .and_then(|target| unique_subset(&items, target, budget))
-                        .map_err(|why| describe(why.describe()))
+                        .map_err(describe)
                 }
-                _ => Err(describe(NotUnique::TooLarge.describe())),
+                _ => Err(describe(NotUnique::TooLarge)),
             }
         }
     };
@@ -453,8 +500,9 @@ fn settle_split(
     }
     let parent_special = parent.sum_of(|c| c == Column::Special);
     let outcome = match refused {
-        Some(name) => Err(format!(
-            "the money of «{name}» is left out, so no sum tells which"
+        Some(name) => Err(msg!(
+            "the money of «{name}» is left out, so no sum tells which",
+            "「{name}」的资金未予采用，无法据合计判断"
         )),
         None => {
             let known = checked_sum(
@@ -469,10 +517,16 @@ fn settle_split(
                 _ => Err(NotUnique::TooLarge),
             };
             search.map_err(|why| {
-                format!(
-                    "{} of its rows' non-fiscal amounts add up to its 财政专户拨款 {}",
-                    why.describe(),
-                    parent_special.map_or_else(String::new, |a| a.to_string())
+                let whole = parent_special.map_or_else(String::new, |a| a.to_string());
+                Msg::new(
+                    format!(
+                        "{} of its rows' non-fiscal amounts add up to its 财政专户拨款 {whole}",
+                        why.describe(Lang::En)
+                    ),
+                    format!(
+                        "各行非财政拨款金额中，合计等于其财政专户拨款{whole}的组合{}",
+                        why.describe(Lang::Zh)
+                    ),
                 )
             })
         }
@@ -489,21 +543,30 @@ fn settle_split(
         }
         Err(reason) => diagnostics.push(parent.diagnostic(
             DiagnosticCode::ColumnUnresolved,
-            format!("«{}»: {reason}; they are left unsplit", parent.name),
+            Msg::new(
+                format!("«{}»: {}; they are left unsplit", parent.name, reason.en),
+                format!("「{}」：{}；暂不细分", parent.name, reason.zh),
+            ),
         )),
     }
 }
 
-fn report_unresolved(rows: &[Money], reason: &str, diagnostics: &mut Vec<Diagnostic>) {
+fn report_unresolved(rows: &[Money], reason: &Msg, diagnostics: &mut Vec<Diagnostic>) {
     for row in rows.iter().filter(|r| r.has(|c| c == Column::Unknown)) {
         let amount = row
             .sum_of(|c| c == Column::Unknown)
             .map_or_else(String::new, |a| a.to_string());
         diagnostics.push(row.diagnostic(
             DiagnosticCode::ColumnUnresolved,
-            format!(
-                "«{}»: the column of {amount} is not settled: {reason}",
-                row.name,
+            Msg::new(
+                format!(
+                    "«{}»: the column of {amount} is not settled: {}",
+                    row.name, reason.en
+                ),
+                format!(
+                    "「{}」：{amount}所属资金列无法确定：{}",
+                    row.name, reason.zh
+                ),
             ),
         ));
     }
@@ -519,14 +582,18 @@ enum NotUnique {
 }
 
 impl NotUnique {
-    fn describe(self) -> &'static str {
+    fn describe(self, lang: Lang) -> &'static str {
         match self {
-            NotUnique::None => "no combination",
-            NotUnique::Several => "several combinations",
-            NotUnique::TooLarge => "too many combinations to search (amounts too large)",
-            NotUnique::BudgetSpent => {
-                "too many combinations to search (the document's search budget is spent)"
-            }
+            NotUnique::None => lang.pick("no combination", "不存在"),
+            NotUnique::Several => lang.pick("several combinations", "不止一种"),
+            NotUnique::TooLarge => lang.pick(
+                "too many combinations to search (amounts too large)",
+                "过多，无法搜索（金额过大）",
+            ),
+            NotUnique::BudgetSpent => lang.pick(
+                "too many combinations to search (the document's search budget is spent)",
+                "过多，无法搜索（本文件的搜索次数已用尽）",
+            ),
         }
     }
 }

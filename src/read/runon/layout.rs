@@ -6,6 +6,7 @@
 //! own. Blank lines and form feeds are page breaks, which may fall anywhere.
 
 use super::records::Wrapped;
+use crate::lang::{Msg, msg};
 use crate::{Diagnostic, DiagnosticCode};
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -40,16 +41,19 @@ pub(crate) enum Refusal {
 
 impl Refusal {
     /// What is wrong, said of the row named.
-    pub(crate) fn describe(&self, name: &str) -> String {
+    pub(crate) fn describe(&self, name: &str) -> Msg {
         match self {
-            Refusal::Negative(a) => format!(
-                "«{name}»: the amount {a} is negative, and money never is: the row's money is left out"
+            Refusal::Negative(a) => msg!(
+                "«{name}»: the amount {a} is negative, and money never is: the row's money is left out",
+                "「{name}」：金额{a}为负数，资金金额不应为负：该行资金未予采用"
             ),
-            Refusal::TooLarge(a) => format!(
-                "«{name}»: the amount {a} has more digits than an exact decimal holds: the row's money is left out"
+            Refusal::TooLarge(a) => msg!(
+                "«{name}»: the amount {a} has more digits than an exact decimal holds: the row's money is left out",
+                "「{name}」：金额{a}位数过多，无法精确表示：该行资金未予采用"
             ),
-            Refusal::SumTooLarge => format!(
-                "«{name}»: the columns add up to more than an amount can hold: the row's money is left out"
+            Refusal::SumTooLarge => msg!(
+                "«{name}»: the columns add up to more than an amount can hold: the row's money is left out",
+                "「{name}」：各列之和超出金额可容纳的范围：该行资金未予采用"
             ),
         }
     }
@@ -355,9 +359,9 @@ impl<'a> Outline<'a> {
                 continue;
             }
             if page_number(trimmed) {
-                layout.diagnostics.push(Diagnostic::new(
+                layout.diagnostics.push(Diagnostic::of(
                     DiagnosticCode::LayoutSkipped,
-                    format!("page number «{trimmed}» skipped"),
+                    msg!("page number «{trimmed}» skipped", "已跳过页码「{trimmed}」"),
                     line_no,
                     1,
                 ));
@@ -370,9 +374,12 @@ impl<'a> Outline<'a> {
             let repeated = !first && header_words(trimmed) && trimmed.contains("总计");
             if trimmed.starts_with("项目名称") && pending.is_none() && (first || repeated) {
                 if repeated {
-                    layout.diagnostics.push(Diagnostic::new(
+                    layout.diagnostics.push(Diagnostic::of(
                         DiagnosticCode::LayoutSkipped,
-                        format!("column header «{trimmed}» skipped"),
+                        msg!(
+                            "column header «{trimmed}» skipped",
+                            "已跳过重复的表头「{trimmed}」"
+                        ),
                         line_no,
                         1,
                     ));
@@ -436,7 +443,7 @@ impl<'a> Outline<'a> {
                 {
                     in_preamble = false;
                     if let Some(why) = &amounts.refused {
-                        layout.diagnostics.push(Diagnostic::new(
+                        layout.diagnostics.push(Diagnostic::of(
                             DiagnosticCode::AmountRefused,
                             why.describe(name),
                             line_no,
@@ -458,9 +465,12 @@ impl<'a> Outline<'a> {
                     in_preamble = false;
                     match layout.take_trailing_name() {
                         Some(name) => layout.push_row(name, amounts),
-                        None => layout.diagnostics.push(Diagnostic::new(
+                        None => layout.diagnostics.push(Diagnostic::of(
                             DiagnosticCode::TextUnparsed,
-                            format!("amounts «{trimmed}» without a row name"),
+                            msg!(
+                                "amounts «{trimmed}» without a row name",
+                                "金额「{trimmed}」没有对应的行名称"
+                            ),
                             line_no,
                             amounts.column,
                         )),
@@ -489,7 +499,7 @@ impl<'a> Outline<'a> {
         let line = name.lines.first().map_or(amounts.line, |(n, _)| *n);
         let name_text: String = name.lines.iter().map(|(_, l)| l.trim()).collect();
         if let Some(why) = &amounts.refused {
-            self.diagnostics.push(Diagnostic::new(
+            self.diagnostics.push(Diagnostic::of(
                 DiagnosticCode::AmountRefused,
                 why.describe(&name_text),
                 amounts.line,
@@ -519,9 +529,12 @@ impl<'a> Outline<'a> {
                 let trimmed = line.trim();
                 if !trimmed.is_empty() {
                     let column = line.len() - line.trim_start().len();
-                    self.diagnostics.push(Diagnostic::new(
+                    self.diagnostics.push(Diagnostic::of(
                         DiagnosticCode::TextUnparsed,
-                        format!("text before the first row: «{trimmed}»"),
+                        msg!(
+                            "text before the first row: «{trimmed}»",
+                            "第一行之前的文字：「{trimmed}」"
+                        ),
                         line_no,
                         line[..column].chars().count() + 1,
                     ));

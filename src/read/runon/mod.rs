@@ -9,6 +9,7 @@ mod funding;
 mod layout;
 pub(crate) mod records;
 
+use crate::lang::msg;
 use crate::{
     Diagnostic, DiagnosticCode, Document, FundingUnit, Layout, Project, Scope, TableError,
     TableErrorKind, TableKind,
@@ -38,7 +39,10 @@ pub(crate) fn parse(text: &str) -> Result<Document, TableError> {
     if layout.blocks.is_empty() {
         return Err(TableError::new(
             TableErrorKind::NotATable,
-            "no 项目支出绩效目标表: no row ends with its amounts (总计, 财政拨款 …)",
+            msg!(
+                "no 项目支出绩效目标表: no row ends with its amounts (总计, 财政拨款 …)",
+                "不是项目支出绩效目标表：没有以金额（总计、财政拨款……）结尾的行"
+            ),
         ));
     }
     let Outline {
@@ -66,11 +70,13 @@ pub(crate) fn parse(text: &str) -> Result<Document, TableError> {
         if is_unit {
             if !block.body.is_empty() {
                 let (line, column) = block.body.position(0);
-                diagnostics.push(Diagnostic::new(
+                diagnostics.push(Diagnostic::of(
                     DiagnosticCode::TextUnparsed,
-                    format!(
+                    msg!(
                         "text under the unit «{}», before its first project: «{}»",
-                        block.row.name, block.body.text
+                        "单位「{}」之下、第一个项目之前的文字：「{}」",
+                        block.row.name,
+                        block.body.text
                     ),
                     line,
                     column,
@@ -118,9 +124,9 @@ pub(crate) fn parse(text: &str) -> Result<Document, TableError> {
     let (total_money, money_diagnostics) = resolve(total_money, &mut money);
     diagnostics.extend(money_diagnostics);
     if total.is_none() {
-        diagnostics.push(Diagnostic::new(
+        diagnostics.push(Diagnostic::of(
             DiagnosticCode::TotalMissing,
-            "the table has no 合计 row",
+            msg!("the table has no 合计 row", "表格没有合计行"),
             1,
             1,
         ));
@@ -161,7 +167,10 @@ pub(crate) fn parse(text: &str) -> Result<Document, TableError> {
     if records == 0 {
         return Err(TableError::new(
             TableErrorKind::NotATable,
-            "no 项目支出绩效目标表: no indicator records (1、1-产出指标；…)",
+            msg!(
+                "no 项目支出绩效目标表: no indicator records (1、1-产出指标；…)",
+                "不是项目支出绩效目标表：没有指标记录（1、1-产出指标；…）"
+            ),
         ));
     }
     diagnostics.sort_by_key(|d| (d.line, d.column));

@@ -6,10 +6,12 @@
 //! record may carry labelled fields after its values (`；分值:10；得分:9.5`), the form
 //! [`Indicator`]'s `Display` writes.
 
+use crate::lang::{Msg, msg};
 use crate::model::indicator::field;
 use crate::{
-    Category, Diagnostic, DiagnosticCode, Direction, Indicator, IndicatorList, Nature, TableError,
-    TableErrorKind, Target, TargetError, TargetErrorKind, TextCell, Tier,
+    Category, Diagnostic, DiagnosticCode, Direction, Indicator, IndicatorList, Lang, Nature,
+    TableError, TableErrorKind, Target, TargetError, TargetErrorKind, TaxonomyError, TextCell,
+    Tier,
 };
 use rust_decimal::Decimal;
 
@@ -22,9 +24,13 @@ pub(crate) fn parse_list(text: &str) -> IndicatorList {
         let (line, column) = wrapped.position(0);
         diagnostics.insert(
             0,
-            Diagnostic::new(
+            Diagnostic::of(
                 DiagnosticCode::TextUnparsed,
-                format!("text before the first indicator record: «{}»", body.lead),
+                msg!(
+                    "text before the first indicator record: «{}»",
+                    "第一条指标记录之前的文字：「{}」",
+                    body.lead
+                ),
                 line,
                 column,
             ),
@@ -42,19 +48,26 @@ pub(crate) fn parse_one(s: &str) -> Result<Indicator, TableError> {
     let Some(start) = record_start(text, 0, leading) else {
         return Err(TableError::new(
             TableErrorKind::Record,
-            format!("no indicator record (N、tier；category；name；…) in {s:?}"),
+            msg!(
+                "no indicator record (N、tier；category；name；…) in {s:?}",
+                "{s:?}中没有指标记录（序号、一级指标；二级指标；名称；…）"
+            ),
         ));
     };
     if start.at != 0 {
         return Err(TableError::new(
             TableErrorKind::Record,
-            format!("text before the record: {:?}", &text[..start.at]),
+            msg!(
+                "text before the record: {:?}",
+                "指标记录之前有文字：{:?}",
+                &text[..start.at]
+            ),
         ));
     }
     if record_start(text, start.fields, start.seq.saturating_add(1)).is_some() {
         return Err(TableError::new(
             TableErrorKind::Record,
-            "more than one indicator record",
+            msg!("more than one indicator record", "多于一条指标记录"),
         ));
     }
     match read_record(
@@ -63,14 +76,14 @@ pub(crate) fn parse_one(s: &str) -> Result<Indicator, TableError> {
         &mut TargetCache::default(),
     ) {
         Ok((indicator, problems)) if problems.is_empty() => Ok(indicator),
-        Ok((_, problems)) => Err(TableError::new(
-            TableErrorKind::Record,
-            problems
-                .into_iter()
-                .map(|(_, _, message)| message)
-                .collect::<Vec<_>>()
-                .join("; "),
-        )),
+        Ok((_, problems)) => {
+            let (en, zh): (Vec<String>, Vec<String>) =
+                problems.into_iter().map(|(_, _, m)| (m.en, m.zh)).unzip();
+            Err(TableError::new(
+                TableErrorKind::Record,
+                Msg::new(en.join("; "), zh.join("；")),
+            ))
+        }
         Err(message) => Err(TableError::new(TableErrorKind::Record, message)),
     }
 }
@@ -201,7 +214,7 @@ impl<'a> TargetCache<'a> {
 
 /// What was wrong with a record that could still be read: where (an offset in its fields),
 /// what, and a message.
-type Problem = (usize, DiagnosticCode, String);
+type Problem = (usize, DiagnosticCode, Msg);
 
 /// A project's body read apart: the text before the first record (its goal), the
 /// indicators, and the diagnostics.
@@ -409,16 +422,16 @@ fn read_extra_fields(text: &str, indicator: &mut Indicator) -> Vec<Problem> {
             problems.push((
                 at,
                 DiagnosticCode::IndicatorIncomplete,
-                format!("field «{item}» has no label"),
+                msg!("field «{item}» has no label", "字段「{item}」没有标签"),
             ));
             continue;
         };
         let (label, header) = split_label(&item[..colon]);
         let value = item[colon..].trim_start_matches([':', '：']).trim();
-        let decimal = |what: &str| -> Result<Decimal, String> {
+        let decimal = |what: &str| -> Result<Decimal, Msg> {
             value
                 .parse::<Decimal>()
-                .map_err(|_| format!("{what} «{value}» is no number"))
+                .map_err(|_| msg!("{what} «{value}» is no number", "{what}「{value}」不是数字"))
         };
         let outcome = match label {
             field::ACTUAL => {
@@ -430,7 +443,10 @@ fn read_extra_fields(text: &str, indicator: &mut Indicator) -> Vec<Problem> {
                         TargetErrorKind::TooLong | TargetErrorKind::TooManyParts
                     )
                 }) {
-                    Some(e) => Err(format!("{label}: {e}")),
+                    Some(e) => Err(Msg::new(
+                        format!("{label}: {e}"),
+                        format!("{label}：{}", e.message_in(Lang::Zh)),
+                    )),
                     None => Ok(()),
                 }
             }
@@ -438,7 +454,12 @@ fn read_extra_fields(text: &str, indicator: &mut Indicator) -> Vec<Problem> {
             field::SCORE => decimal(label).map(|d| indicator.score = Some(d)),
             field::DIRECTION => Direction::from_chinese(value)
                 .map(|d| indicator.direction = Some(d))
-                .ok_or_else(|| format!("direction «{value}» is not 正向, 反向 or 等于")),
+                .ok_or_else(|| {
+                    msg!(
+                        "direction «{value}» is not 正向, 反向 or 等于",
+                        "指标方向「{value}」不是正向、反向或等于"
+                    )
+                }),
             field::NATURE => match value {
                 "定量" => {
                     indicator.nature = Some(Nature::Quantitative);
@@ -448,7 +469,10 @@ fn read_extra_fields(text: &str, indicator: &mut Indicator) -> Vec<Problem> {
                     indicator.nature = Some(Nature::Qualitative);
                     Ok(())
                 }
-                _ => Err(format!("nature «{value}» is not 定量 or 定性")),
+                _ => Err(msg!(
+                    "nature «{value}» is not 定量 or 定性",
+                    "指标性质「{value}」不是定量或定性"
+                )),
             },
             field::CORE => {
                 indicator.core = value == "★";
@@ -460,7 +484,7 @@ fn read_extra_fields(text: &str, indicator: &mut Indicator) -> Vec<Problem> {
                     .push(TextCell::new(header.unwrap_or_default(), value));
                 Ok(())
             }
-            _ => Err(format!("unknown field «{label}»")),
+            _ => Err(msg!("unknown field «{label}»", "无法识别的字段「{label}」")),
         };
         if let Err(message) = outcome {
             let code = if label == field::ACTUAL {
@@ -480,24 +504,34 @@ fn read_record<'a>(
     fields: &'a str,
     seq: u32,
     cache: &mut TargetCache<'a>,
-) -> Result<(Indicator, Vec<Problem>), String> {
-    let record = || fields.trim_end_matches(['。', ' ']);
-    let (tier_text, rest) =
-        next_field(fields).ok_or_else(|| format!("no fields in «{}»", record()))?;
-    let (tier, tier_label) =
-        read_level::<Tier>(tier_text, Tier::name).map_err(|e| format!("{e} in «{}»", record()))?;
-    let (category_text, rest) =
-        next_field(rest).ok_or_else(|| format!("no category in «{}»", record()))?;
-    let (category, category_label) = read_level::<Category>(category_text, Category::name)
-        .map_err(|e| format!("{e} in «{}»", record()))?;
+) -> Result<(Indicator, Vec<Problem>), Msg> {
+    let record = fields.trim_end_matches(['。', ' ']);
+    let in_record = |e: TaxonomyError| {
+        Msg::new(
+            format!("{e} in «{record}»"),
+            format!("「{record}」中：{}", e.message_in(Lang::Zh)),
+        )
+    };
+    let (tier_text, rest) = next_field(fields)
+        .ok_or_else(|| msg!("no fields in «{record}»", "「{record}」中没有字段"))?;
+    let (tier, tier_label) = read_level::<Tier>(tier_text, Tier::name).map_err(in_record)?;
+    let (category_text, rest) = next_field(rest)
+        .ok_or_else(|| msg!("no category in «{record}»", "「{record}」中没有二级指标"))?;
+    let (category, category_label) =
+        read_level::<Category>(category_text, Category::name).map_err(in_record)?;
     if tier.is_none() && tier_label.is_none() {
-        return Err(format!("no tier in «{}»", record()));
+        return Err(msg!("no tier in «{record}»", "「{record}」中没有一级指标"));
     }
     let rest_at = fields.len() - rest.len();
     let (period_label, annual_label) = find_labels(rest);
     let name_end = match (period_label, annual_label) {
         (Some((at, _)), _) | (None, Some((at, _))) => at,
-        (None, None) => return Err(format!("no 实施周期指标值 or 年度指标值 in «{}»", record())),
+        (None, None) => {
+            return Err(msg!(
+                "no 实施周期指标值 or 年度指标值 in «{record}»",
+                "「{record}」中没有实施周期指标值或年度指标值"
+            ));
+        }
     };
     let name = rest[..name_end].trim().trim_end_matches(['；', ';']).trim();
     let (code, name) = split_code(name);
@@ -509,7 +543,13 @@ fn read_record<'a>(
             problems.push((
                 rest_at + from,
                 DiagnosticCode::ValueCapped,
-                format!("{label} of indicator {seq} «{name}»: {e}"),
+                Msg::new(
+                    format!("{label} of indicator {seq} «{name}»: {e}"),
+                    format!(
+                        "第{seq}项指标「{name}」的{label}：{}",
+                        e.message_in(Lang::Zh)
+                    ),
+                ),
             ));
         }
         target
@@ -536,7 +576,10 @@ fn read_record<'a>(
             problems.push((
                 rest_at,
                 DiagnosticCode::IndicatorIncomplete,
-                format!("no 年度指标值 in indicator {seq} «{name}»"),
+                msg!(
+                    "no 年度指标值 in indicator {seq} «{name}»",
+                    "第{seq}项指标「{name}」没有年度指标值"
+                ),
             ));
             Target::lenient("")
         }
@@ -568,10 +611,11 @@ pub(crate) fn tier_category_mismatch(
     if tier.admits(category) {
         return None;
     }
-    Some(Diagnostic::new(
+    Some(Diagnostic::of(
         DiagnosticCode::TierCategoryMismatch,
-        format!(
+        msg!(
             "indicator {} «{}» is filed under {} but its category {} belongs to {}",
+            "第{}项指标「{}」列在{}下，但其二级指标{}属于{}",
             indicator.seq,
             indicator.name,
             tier,
@@ -603,9 +647,13 @@ pub(crate) fn read_body<'a>(wrapped: &'a Wrapped, cache: &mut TargetCache<'a>) -
         let end = next.map_or(text.len(), |n| n.at);
         let (line, column) = wrapped.position(current.at);
         if current.seq != expected {
-            body.diagnostics.push(Diagnostic::new(
+            body.diagnostics.push(Diagnostic::of(
                 DiagnosticCode::IndicatorSequence,
-                format!("indicator {} where {expected} was expected", current.seq),
+                msg!(
+                    "indicator {} where {expected} was expected",
+                    "指标序号为{}，应为{expected}",
+                    current.seq
+                ),
                 line,
                 column,
             ));
@@ -617,11 +665,13 @@ pub(crate) fn read_body<'a>(wrapped: &'a Wrapped, cache: &mut TargetCache<'a>) -
                 body.diagnostics
                     .extend(tier_category_mismatch(&indicator, line, column));
                 if indicator.period.is_none() {
-                    body.diagnostics.push(Diagnostic::new(
+                    body.diagnostics.push(Diagnostic::of(
                         DiagnosticCode::IndicatorIncomplete,
-                        format!(
+                        msg!(
                             "no 实施周期指标值 in indicator {} «{}»",
-                            indicator.seq, indicator.name
+                            "第{}项指标「{}」没有实施周期指标值",
+                            indicator.seq,
+                            indicator.name
                         ),
                         line,
                         column,
@@ -630,15 +680,18 @@ pub(crate) fn read_body<'a>(wrapped: &'a Wrapped, cache: &mut TargetCache<'a>) -
                 for (offset, code, message) in problems {
                     let (line, column) = wrapped.position(current.fields + offset);
                     body.diagnostics
-                        .push(Diagnostic::new(code, message, line, column));
+                        .push(Diagnostic::of(code, message, line, column));
                 }
                 body.indicators.push(indicator);
             }
-            Err(message) => body.diagnostics.push(Diagnostic::new(
+            Err(message) => body.diagnostics.push(Diagnostic::of(
                 DiagnosticCode::IndicatorUnsplit,
-                format!(
-                    "indicator record {} could not be split: {message}",
-                    current.seq
+                Msg::new(
+                    format!(
+                        "indicator record {} could not be split: {}",
+                        current.seq, message.en
+                    ),
+                    format!("第{}条指标记录无法拆分：{}", current.seq, message.zh),
                 ),
                 line,
                 column,
