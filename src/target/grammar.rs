@@ -1446,17 +1446,12 @@ pub(super) fn as_of_len(text: &str) -> Option<usize> {
     as_of(text).ok().map(|(rest, _)| text.len() - rest.len())
 }
 
-/// Whether a date the value holds by, starting in the subject before `idx` (`…截至`), reads
-/// on into the value: subject and value are then that date (`3000；截至一月`), and the value
-/// cannot start at `idx`, or the canonical form (`3000；截至：1月`) would read otherwise.
-fn as_of_runs_into(rest: &str, idx: usize) -> bool {
-    rest.get(..idx).is_some_and(|subject| {
-        subject.match_indices('截').any(|(at, _)| {
-            rest.get(at..)
-                .and_then(|from| as_of(from).ok())
-                .is_some_and(|(after, _)| rest.len() - after.len() > idx)
-        })
-    })
+/// How far a date the value holds by that starts at `at` (`截至一月`) reads, if one does: a
+/// value cannot start before that end, inside the date (`3000；截至一月` is no date 1月 with
+/// the subject `3000；截至`, whose canonical form `3000；截至：1月` would read otherwise).
+fn as_of_end(rest: &str, at: usize) -> Option<usize> {
+    let from = rest.get(at..)?;
+    as_of(from).ok().map(|(after, _)| rest.len() - after.len())
 }
 
 /// Whether a subject lists a value before a separator (`2024；6月` in `2024；6月30日…`): the
@@ -1507,10 +1502,16 @@ fn single(body: &str, fast: bool) -> Result<Single<'_>, Expect<'_>> {
     let mut furthest = Expect::new(rest, "a target value");
     let clean_from = fast::clean_from(rest);
     let mut notes = None;
+    // The furthest a date the value holds by, starting before the current position, reads.
+    let mut as_of_reach = 0;
     for (idx, c) in rest.char_indices() {
+        let inside_as_of = as_of_reach > idx;
+        if c == '截' {
+            as_of_reach = as_of_reach.max(as_of_end(rest, idx).unwrap_or(0));
+        }
         // A value starts where one may start, never inside a number, and never inside a
         // date the value holds by.
-        if !may_start(c) || inside_token(rest, idx) || as_of_runs_into(rest, idx) {
+        if !may_start(c) || inside_token(rest, idx) || inside_as_of {
             continue;
         }
         // Where the fast path reads the rest, the attempt below reads it the same, and it is
