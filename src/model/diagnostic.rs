@@ -144,6 +144,10 @@ pub enum DiagnosticCode {
     /// A value longer than `Target::MAX_CHARS` characters, or a compound of more than
     /// `Target::MAX_PARTS` parts: it is kept as text.
     ValueCapped,
+    /// An indicator row that prints no tier or category of its own takes the one printed
+    /// below it (a merged cell's label printed on a middle row, or a label lost above):
+    /// read, but worth a look.
+    LabelFromBelow,
 }
 
 impl DiagnosticCode {
@@ -152,7 +156,7 @@ impl DiagnosticCode {
     /// ```
     /// assert!(jixiao::DiagnosticCode::ALL.len() >= 11);
     /// ```
-    pub const ALL: [DiagnosticCode; 18] = [
+    pub const ALL: [DiagnosticCode; 19] = [
         DiagnosticCode::SumMismatch,
         DiagnosticCode::ColumnUnresolved,
         DiagnosticCode::ColumnAssumed,
@@ -171,6 +175,7 @@ impl DiagnosticCode {
         DiagnosticCode::NumberUnread,
         DiagnosticCode::AmountRefused,
         DiagnosticCode::ValueCapped,
+        DiagnosticCode::LabelFromBelow,
     ];
 
     /// The stable name: `"sum-mismatch"`, `"column-unresolved"` …
@@ -199,6 +204,7 @@ impl DiagnosticCode {
             DiagnosticCode::NumberUnread => "number-unread",
             DiagnosticCode::AmountRefused => "amount-refused",
             DiagnosticCode::ValueCapped => "value-capped",
+            DiagnosticCode::LabelFromBelow => "label-from-below",
         }
     }
 
@@ -258,6 +264,9 @@ impl DiagnosticCode {
             (DiagnosticCode::ValueCapped, Lang::En) => {
                 "a value too long or of too many parts, kept as text"
             }
+            (DiagnosticCode::LabelFromBelow, Lang::En) => {
+                "a tier or category taken from the label printed below the row"
+            }
             (DiagnosticCode::SumMismatch, _) => "金额合计不符",
             (DiagnosticCode::ColumnUnresolved, _) => "金额所属资金列无法确定",
             (DiagnosticCode::ColumnAssumed, _) => "资金列按表格惯例推定",
@@ -276,6 +285,7 @@ impl DiagnosticCode {
             (DiagnosticCode::NumberUnread, _) => "分值、得分或金额不是数字",
             (DiagnosticCode::AmountRefused, _) => "金额无法按原文读取",
             (DiagnosticCode::ValueCapped, _) => "指标值过长或分项过多，按原文保留",
+            (DiagnosticCode::LabelFromBelow, _) => "本行未印指标层级名称，取其下方印出的名称",
         }
     }
 
@@ -306,7 +316,8 @@ impl DiagnosticCode {
             | DiagnosticCode::ColumnUnsplit
             | DiagnosticCode::LayoutSkipped
             | DiagnosticCode::RowEmpty
-            | DiagnosticCode::LabelUnknown => Severity::Info,
+            | DiagnosticCode::LabelUnknown
+            | DiagnosticCode::LabelFromBelow => Severity::Info,
         }
     }
 }

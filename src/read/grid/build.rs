@@ -1407,7 +1407,14 @@ impl<'g> Builder<'g> {
         let tiers = fill_levels(&rows, columns);
         let mut previous_category: Option<String> = None;
         let mut previous_tier: Option<String> = None;
+        // The last tier a row printed, and the labels already said to come from below.
+        let mut above_tier: Option<String> = None;
+        let mut from_below: (Option<String>, Option<String>) = (None, None);
         for (row, (tier_text, category_fill)) in rows.iter().zip(tiers) {
+            let own_tier = row_own(row, columns, Role::Tier);
+            if own_tier.is_some() {
+                above_tier.clone_from(&own_tier);
+            }
             let anchor = row.anchor.clone();
             if row.ambiguous {
                 // The row is not read, but a label it surely shows goes on to the rows below.
@@ -1559,9 +1566,37 @@ impl<'g> Builder<'g> {
             {
                 previous_category = None;
             }
-            let category_text = row_own(row, columns, Role::Category)
+            let own_category = row_own(row, columns, Role::Category);
+            let category_up = own_category.is_none() && previous_category.is_none();
+            let category_text = own_category
                 .or_else(|| previous_category.clone())
                 .or(category_fill);
+            // Labels carried up, each said once for the rows it is carried to.
+            let tier_up = own_tier.is_none() && tier_text.is_some() && tier_text != above_tier;
+            for (up, label, said, what, what_zh) in [
+                (tier_up, &tier_text, &mut from_below.0, "tier", "一级指标"),
+                (
+                    category_up,
+                    &category_text,
+                    &mut from_below.1,
+                    "category",
+                    "二级指标",
+                ),
+            ] {
+                if let Some(label) = label.as_deref().filter(|_| up)
+                    && said.as_deref() != Some(label)
+                {
+                    *said = Some(label.to_owned());
+                    self.diagnose(
+                        DiagnosticCode::LabelFromBelow,
+                        msg!(
+                            "this row prints no {what}: it takes «{label}», printed below it",
+                            "本行未印{what_zh}，取其下方印出的「{label}」",
+                        ),
+                        &anchor,
+                    );
+                }
+            }
             previous_category = category_text.clone();
             previous_tier = tier_text.clone();
             let indicator =
@@ -2649,6 +2684,30 @@ mod tests {
         let grid = Grid::from_text(&text).expect("a grid");
         let doc = read(&[grid]).expect("a document");
         assert!(doc.indicators().all(|i| i.texts.len() == 1));
+    }
+
+    #[test]
+    fn a_label_taken_from_below_is_said() {
+        // The first rows' category was lost; the next one printed is carried up to them.
+        let text = "一级指标 | 二级指标 | 三级指标 | 指标值 |\n\
+                    新增特色产业数量 | ≥1个 |\n\
+                    验收合格率 | 100% |\n\
+                    时效指标 | 竣工时限 | 2021年9月 |";
+        let grid = Grid::from_text(text).expect("a grid");
+        let doc = read(&[grid]).expect("a document");
+        let said: Vec<(usize, &str)> = doc
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == DiagnosticCode::LabelFromBelow)
+            .map(|d| (d.line, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            said,
+            [(
+                2,
+                "this row prints no category: it takes «时效指标», printed below it"
+            )]
+        );
     }
 
     #[test]
