@@ -2169,9 +2169,14 @@ fn fill_levels(rows: &[Row<'_>], columns: &[Column]) -> Vec<(Option<String>, Opt
         let tier = if own_tiers[r].is_some() {
             above = own_tiers[r].clone();
             own_tiers[r].clone()
-        } else if above.is_none()
-            || (!admits(&above, categories[r]) && admits(&below[r], categories[r]))
-        {
+        } else if above.is_none() {
+            // Rows above the first tier printed take it where it may be theirs: not 效益指标
+            // for a 数量指标 row, whose tier was lost rather than printed below.
+            let fits = categories[r].is_none()
+                || below[r].as_deref().and_then(resolve::<Tier>).is_none()
+                || admits(&below[r], categories[r]);
+            if fits { below[r].clone() } else { None }
+        } else if !admits(&above, categories[r]) && admits(&below[r], categories[r]) {
             below[r].clone()
         } else {
             above.clone()
@@ -2767,6 +2772,29 @@ mod tests {
             .map(|d| d.line)
             .collect();
         assert_eq!(said, [3]);
+    }
+
+    #[test]
+    fn rows_above_the_first_tier_take_it_only_where_it_may_be_theirs() {
+        // The 产出 rows' tier was lost; 效益指标, printed below them, is not theirs.
+        let text = "一级指标 | 二级指标 | 三级指标 | 指标值 |\n\
+                    | 数量指标 | 抽验品种 | ≥3 |\n\
+                    | 质量指标 | 抽检完成率 | 100% |\n\
+                    效益指标 | 社会效益指标 | 群众安全感 | 提升 |";
+        let grid = Grid::from_text(text).expect("a grid");
+        let doc = read(&[grid]).expect("a document");
+        let tiers: Vec<(Option<crate::Tier>, Option<String>)> = doc
+            .indicators()
+            .map(|i| (i.tier, i.tier_label.clone()))
+            .collect();
+        assert_eq!(
+            tiers,
+            [
+                (Some(crate::Tier::Output), None),
+                (Some(crate::Tier::Output), None),
+                (Some(crate::Tier::Benefit), None)
+            ]
+        );
     }
 
     #[test]
