@@ -465,7 +465,7 @@ fn csv(text: &str, lines: &[&str]) -> Option<Grid> {
 
 /// Space-separated text: a row per line, which may go on over the next lines; cells apart by
 /// runs of spaces where the header's are, else by any space.
-fn spaced(lines: &[&str], header: usize) -> Grid {
+fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
     let wide = {
         let h = lines[header];
         let runs = h.matches("  ").count();
@@ -476,29 +476,112 @@ fn spaced(lines: &[&str], header: usize) -> Grid {
     let header_cells = split_spaces(lines[header]);
     let one_line = header_cells.len() > 3 * header_words(&header_cells) + 12;
     let mode = if one_line { Rows::Lost } else { Rows::Wrapped };
+    let split = |line: &'a str| -> Vec<(usize, &'a str)> {
+        if wide {
+            split_wide(line)
+        } else {
+            split_spaces(line)
+        }
+    };
+    let (levels, taken) = if one_line {
+        (Vec::new(), Vec::new())
+    } else {
+        wrapped_levels(lines, header, split)
+    };
     let mut grid = Grid::new(Layout::Spaced, mode);
     for (n, line) in lines.iter().enumerate() {
         if blank(line) {
             continue;
         }
-        let pieces = if wide {
-            split_wide(line)
-        } else {
-            split_spaces(line)
-        };
+        let mut pieces = split(line);
         if one_line {
             for (at, text) in pieces {
                 grid.push_row(vec![Cell::new(text, n + 1, column_of(line, at))]);
             }
             continue;
         }
-        let cells = pieces
-            .into_iter()
-            .map(|(at, text)| Cell::new(text, n + 1, column_of(line, at)))
-            .collect();
-        grid.push_row(cells);
+        // Level headers wrapped onto the lines above the header go before its cells.
+        if let Some((_, k)) = taken.iter().find(|(l, _)| *l == n) {
+            pieces.truncate(pieces.len().saturating_sub(*k));
+        }
+        let mut cells: Vec<Cell> = Vec::with_capacity(pieces.len() + levels.len());
+        if n == header {
+            cells.extend(levels.iter().cloned());
+        }
+        cells.extend(
+            pieces
+                .into_iter()
+                .map(|(at, text)| Cell::new(text, n + 1, column_of(line, at))),
+        );
+        if !cells.is_empty() {
+            grid.push_row(cells);
+        }
     }
     grid
+}
+
+/// Level headers wrapped over the lines above a spaced header (`一级` / `指标` / `二级` /
+/// `指标`, then `三级指标 预期指标值(A) …`): the headers they make, joined, and for each line
+/// above how many of its last cells they took. Nothing where the header names those levels
+/// itself. At most eight lines up are looked at.
+fn wrapped_levels<'a>(
+    lines: &[&'a str],
+    header: usize,
+    split: impl Fn(&'a str) -> Vec<(usize, &'a str)>,
+) -> (Vec<Cell>, Vec<(usize, usize)>) {
+    let is_fragment = |t: &str| matches!(t, "一级" | "二级" | "三级" | "指标");
+    let own: Vec<Option<Role>> = split(lines[header])
+        .iter()
+        .map(|(_, t)| role_of(&fold(t)))
+        .collect();
+    // Fragments, from the nearest line up, each line's last cells.
+    let mut found: Vec<(usize, usize, &str)> = Vec::new();
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for n in (header.saturating_sub(8)..header).rev() {
+        let line = lines[n];
+        if blank(line) {
+            continue;
+        }
+        let cells = split(line);
+        let k = cells
+            .iter()
+            .rev()
+            .take_while(|(_, t)| is_fragment(t))
+            .count();
+        if k == 0 {
+            break;
+        }
+        for (at, t) in cells[cells.len() - k..].iter().rev() {
+            found.push((n, column_of(line, *at), t));
+        }
+        taken.push((n, k));
+        if k < cells.len() {
+            break;
+        }
+    }
+    found.reverse();
+    let mut levels: Vec<Cell> = Vec::new();
+    let mut i = 0;
+    while i < found.len() {
+        let (n, column, t) = found[i];
+        let joined = match found.get(i + 1) {
+            Some((_, _, "指标")) if t != "指标" => {
+                i += 1;
+                format!("{t}指标")
+            }
+            _ => t.to_owned(),
+        };
+        i += 1;
+        let role = role_of(&fold(&joined));
+        if !matches!(role, Some(Role::Tier | Role::Category | Role::Name)) || own.contains(&role) {
+            return (Vec::new(), Vec::new());
+        }
+        levels.push(Cell::new(joined, n + 1, column));
+    }
+    if levels.is_empty() {
+        taken.clear();
+    }
+    (levels, taken)
 }
 
 /// A line's cells apart by runs of two or more spaces.
@@ -769,6 +852,31 @@ mod tests {
             rows[7],
             ["满意度指标", "服务对象满意度指标", "满意度", "≥95%"]
         );
+    }
+
+    #[test]
+    fn level_headers_wrapped_above_a_spaced_header_go_before_it() {
+        let text = "年度绩效指标完成情况 一级\n指标\n二级\n指标\n三级指标 年度指标值 实际完成值 分值 得分\n\
+                    (50分)\n数量指标 完成改造项目数量 1 1 10 10";
+        let grid = super::grid(text).unwrap();
+        let rows = texts(&grid);
+        assert_eq!(rows[0], ["年度绩效指标完成情况"]);
+        assert_eq!(
+            rows[1],
+            [
+                "一级指标",
+                "二级指标",
+                "三级指标",
+                "年度指标值",
+                "实际完成值",
+                "分值",
+                "得分"
+            ]
+        );
+        assert_eq!((grid.rows()[1][0].line(), grid.rows()[1][1].line()), (1, 3));
+        // A header that names its levels takes none from above.
+        let named = "一级\n一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 场次 2场";
+        assert_eq!(texts(&super::grid(named).unwrap())[0], ["一级"]);
     }
 
     #[test]

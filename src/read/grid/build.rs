@@ -197,7 +197,7 @@ pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
         }
         if !builder.columns.is_empty() {
             let end = builder.run_end(&toks, i);
-            builder.read_run(&toks[i..end]);
+            builder.read_run(&toks[i..end], end == toks.len());
             i = end.max(i + 1);
             continue;
         }
@@ -1280,7 +1280,7 @@ impl<'g> Builder<'g> {
     }
 
     /// Reads a run of data cells into indicators.
-    fn read_run(&mut self, run: &[Tok<'_>]) {
+    fn read_run(&mut self, run: &[Tok<'_>], at_end: bool) {
         let Some(first) = run.first().cloned() else {
             return;
         };
@@ -1399,18 +1399,23 @@ impl<'g> Builder<'g> {
                 }
             }
         };
-        self.read_rows(rows, &columns);
+        self.read_rows(rows, &columns, at_end);
     }
 
     /// Reads aligned rows: labels carried down (and up), projects begun, indicators made.
-    fn read_rows(&mut self, rows: Vec<Row<'_>>, columns: &[Column]) {
+    ///
+    /// Where the run ends the text (`at_end`), a last row that shows a name and nothing
+    /// else is the text cut off inside it (`满意`, the start of 满意度指标): it is read, and
+    /// said.
+    fn read_rows(&mut self, rows: Vec<Row<'_>>, columns: &[Column], at_end: bool) {
         let tiers = fill_levels(&rows, columns);
+        let last = rows.len().saturating_sub(1);
         let mut previous_category: Option<String> = None;
         let mut previous_tier: Option<String> = None;
         // The last tier a row printed, and the labels already said to come from below.
         let mut above_tier: Option<String> = None;
         let mut from_below: (Option<String>, Option<String>) = (None, None);
-        for (row, (tier_text, category_fill)) in rows.iter().zip(tiers) {
+        for (n, (row, (tier_text, category_fill))) in rows.iter().zip(tiers).enumerate() {
             let own_tier = row_own(row, columns, Role::Tier);
             if own_tier.is_some() {
                 above_tier.clone_from(&own_tier);
@@ -1524,6 +1529,19 @@ impl<'g> Builder<'g> {
                         }
                     }
                 }
+            }
+            if at_end && n == last && !has_values(row, columns) && has_indicator(row, columns) {
+                let texts: Vec<&str> = row.cells.iter().flatten().map(|t| t.t()).collect();
+                self.diagnose(
+                    DiagnosticCode::IndicatorIncomplete,
+                    msg!(
+                        "the text ends inside this row, which shows a name and nothing else: \
+                         «{}»; read as an indicator without values",
+                        "文本在本行中途结束，该行只有名称：「{}」，按无指标值的指标读取",
+                        texts.join(" | ")
+                    ),
+                    &anchor,
+                );
             }
             if !has_indicator(row, columns) {
                 let labels: Vec<&str> = columns
@@ -2084,6 +2102,24 @@ fn has_indicator(row: &Row<'_>, columns: &[Column]) -> bool {
     (name.is_some() || values) && !placeholder
 }
 
+/// Whether a row shows a value, a weight, a score or a text of its own beside its name.
+fn has_values(row: &Row<'_>, columns: &[Column]) -> bool {
+    columns.iter().zip(&row.cells).any(|(column, cells)| {
+        matches!(
+            column.role,
+            Role::Annual
+                | Role::Period
+                | Role::Actual
+                | Role::Weight
+                | Role::Score
+                | Role::Measure
+                | Role::Qualifier
+                | Role::Text
+                | Role::Core
+        ) && cells.iter().any(|t| !t.t().is_empty())
+    })
+}
+
 /// A template's placeholder name: `……`, `指标2`, `指标3:`.
 fn is_placeholder_name(name: &str) -> bool {
     super::shape::is_placeholder(name)
@@ -2133,9 +2169,14 @@ fn fill_levels(rows: &[Row<'_>], columns: &[Column]) -> Vec<(Option<String>, Opt
         let tier = if own_tiers[r].is_some() {
             above = own_tiers[r].clone();
             own_tiers[r].clone()
-        } else if above.is_none()
-            || (!admits(&above, categories[r]) && admits(&below[r], categories[r]))
-        {
+        } else if above.is_none() {
+            // Rows above the first tier printed take it where it may be theirs: not 效益指标
+            // for a 数量指标 row, whose tier was lost rather than printed below.
+            let fits = categories[r].is_none()
+                || below[r].as_deref().and_then(resolve::<Tier>).is_none()
+                || admits(&below[r], categories[r]);
+            if fits { below[r].clone() } else { None }
+        } else if !admits(&above, categories[r]) && admits(&below[r], categories[r]) {
             below[r].clone()
         } else {
             above.clone()
@@ -2707,6 +2748,52 @@ mod tests {
                 2,
                 "this row prints no category: it takes «时效指标», printed below it"
             )]
+        );
+    }
+
+    #[test]
+    fn a_row_the_text_ends_inside_is_read_and_said() {
+        let text = "一级指标 | 二级指标 | 三级指标 | 指标值 |\n\
+                    产出指标 | 数量指标 | 受益人口数量 | 90人 |\n\
+                    满意";
+        assert_eq!(
+            read_text(text),
+            [
+                ("受益人口数量".to_owned(), "90人".to_owned()),
+                ("满意".to_owned(), String::new())
+            ]
+        );
+        let grid = Grid::from_text(text).expect("a grid");
+        let doc = read(&[grid]).expect("a document");
+        let said: Vec<usize> = doc
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == DiagnosticCode::IndicatorIncomplete)
+            .map(|d| d.line)
+            .collect();
+        assert_eq!(said, [3]);
+    }
+
+    #[test]
+    fn rows_above_the_first_tier_take_it_only_where_it_may_be_theirs() {
+        // The 产出 rows' tier was lost; 效益指标, printed below them, is not theirs.
+        let text = "一级指标 | 二级指标 | 三级指标 | 指标值 |\n\
+                    | 数量指标 | 抽验品种 | ≥3 |\n\
+                    | 质量指标 | 抽检完成率 | 100% |\n\
+                    效益指标 | 社会效益指标 | 群众安全感 | 提升 |";
+        let grid = Grid::from_text(text).expect("a grid");
+        let doc = read(&[grid]).expect("a document");
+        let tiers: Vec<(Option<crate::Tier>, Option<String>)> = doc
+            .indicators()
+            .map(|i| (i.tier, i.tier_label.clone()))
+            .collect();
+        assert_eq!(
+            tiers,
+            [
+                (Some(crate::Tier::Output), None),
+                (Some(crate::Tier::Output), None),
+                (Some(crate::Tier::Benefit), None)
+            ]
         );
     }
 
