@@ -572,10 +572,12 @@ fn non_standard_symbol(
     findings: &mut Findings<'_>,
 ) {
     let raw = value.written.raw();
-    let odd: Vec<&str> = ["≧", "≦", "⩾", "⩽", "＞", "＜", "＝", ">=", "<=", "==", "％"]
-        .into_iter()
-        .filter(|s| raw.contains(s))
-        .collect();
+    let odd: Vec<&str> = [
+        "≧", "≦", "⩾", "⩽", "＞", "＜", "＝", "﹦", "═", ">=", "<=", "==", "％",
+    ]
+    .into_iter()
+    .filter(|s| raw.contains(s))
+    .collect();
     if !odd.is_empty() && value.written.kind() != Kind::Text {
         let message = msg!(
             "{} «{raw}» uses {}; the canonical form is «{}»",

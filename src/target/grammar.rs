@@ -149,7 +149,7 @@ fn is_quote(c: char) -> bool {
 pub(super) fn is_op_char(c: char) -> bool {
     matches!(
         c,
-        '≥' | '≧' | '⩾' | '≤' | '≦' | '⩽' | '>' | '<' | '=' | '＞' | '＜' | '＝'
+        '≥' | '≧' | '⩾' | '≤' | '≦' | '⩽' | '>' | '<' | '=' | '＞' | '＜' | '＝' | '﹦' | '═'
     )
 }
 
@@ -627,7 +627,9 @@ fn cn_quantity(i: &str) -> Res<'_, Quantity> {
 // Comparators
 
 // op_symbol = "≥" | "≧" | "⩾" | "≤" | "≦" | "⩽" | (">" | "＞" | "<" | "＜") ["=" | "＝"]
-//           | ("=" | "＝") ["=" | "＝"]
+//           | equals [equals]
+// equals    = "=" | "＝" | "﹦" | "═"        (the small form, and the box-drawing bar some
+//                                          tables print for it)
 fn op_symbol(i: &str) -> Res<'_, Op> {
     let mut chars = i.chars();
     let op = match chars.next() {
@@ -635,11 +637,11 @@ fn op_symbol(i: &str) -> Res<'_, Op> {
         Some('≤' | '≦' | '⩽') => return Ok((chars.as_str(), Op::Le)),
         Some('>' | '＞') => (Op::Gt, Op::Ge),
         Some('<' | '＜') => (Op::Lt, Op::Le),
-        Some('=' | '＝') => (Op::Eq, Op::Eq),
+        Some('=' | '＝' | '﹦' | '═') => (Op::Eq, Op::Eq),
         _ => return fail(i, "a comparator"),
     };
     let rest = chars.as_str();
-    match rest.strip_prefix(['=', '＝']) {
+    match rest.strip_prefix(['=', '＝', '﹦', '═']) {
         Some(rest) => Ok((rest, op.1)),
         None => Ok((rest, op.0)),
     }

@@ -250,6 +250,18 @@ fn op_prefix_takes_the_longest_word() {
 }
 
 #[test]
+fn op_symbol_reads_every_equals_sign_tables_print() {
+    reads(op_symbol, "﹦72890元", Op::Eq, "72890元");
+    reads(op_symbol, "═100", Op::Eq, "100");
+    reads(op_symbol, "＝＝5", Op::Eq, "5");
+    assert_eq!(
+        crate::Target::lenient("═100%"),
+        crate::Target::lenient("=100%")
+    );
+    assert_eq!(crate::Target::lenient("﹦72890元").to_string(), "=72890元");
+}
+
+#[test]
 fn comparator_and_symbol_take_the_space_after() {
     reads(comparator, "不少于 100", Op::Ge, "100");
     reads(comparator, "≤\u{3000}5", Op::Le, "5");
