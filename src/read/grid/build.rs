@@ -2047,10 +2047,15 @@ fn level_fragments(last: &Tok<'_>, tok: &Tok<'_>) -> Option<(String, Shape)> {
     if !labelled || a.chars().count() > SHORT || b.chars().count() > SHORT {
         return None;
     }
-    let joined = format!("{a}{b}");
-    let joined_shape = shape(&joined);
     let weight_only = (b.starts_with(['(', '（']) && b.ends_with([')', '）']))
         && b.chars().any(|c| c.is_ascii_digit());
+    // The second half of a label is words (`指标`, `益指标`) or its weight: a value, a number
+    // or an operator is the next column's, and the joined text need not be read.
+    if !weight_only && !matches!(tok.shape, Shape::Text | Shape::Words | Shape::Label) {
+        return None;
+    }
+    let joined = format!("{a}{b}");
+    let joined_shape = shape(&joined);
     if weight_only
         && matches!(last.shape, Shape::Tier | Shape::Category | Shape::Level)
         && joined_shape == last.shape
