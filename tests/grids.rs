@@ -65,7 +65,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("henan_puyang-danganguan_2021_grid", 8),
     ("anhui_bozhou-rengongzengyu_2023_two-targets", 1),
     // Glued text (a document-sharing site's page, cells without separators).
-    ("hunan_hengshan-chubeiliang_2020_glued", 11),
+    ("hunan_hengshan-chubeiliang_2020_glued", 13),
     ("ningxia_yuanzhou-malingshu_2022_glued", 2),
 ];
 

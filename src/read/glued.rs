@@ -366,7 +366,11 @@ fn cut(line: &str) -> Vec<Piece> {
     };
     while at < line.len() {
         let rest = &line[at..];
-        if let Some(len) = word_at(rest) {
+        // Inside a text, a short dictionary word is the text's own (`…严格执行率` is a name,
+        // not a name and the header 执行率); a longer one begins a cell.
+        let in_text = text_start.is_some_and(|s| s < at);
+        if let Some(len) = word_at(rest).filter(|len| !in_text || rest[..*len].chars().count() >= 4)
+        {
             flush(&mut pieces, text_start.take(), at);
             pieces.push(Piece {
                 text: rest[..len].to_owned(),
@@ -613,6 +617,16 @@ mod tests {
         ];
         assert_eq!(looks_glued(&lines), Some(1));
         assert_eq!(looks_glued(&["标题", "维修面积100%"]), None);
+    }
+
+    #[test]
+    fn a_short_word_inside_a_name_is_the_names() {
+        assert_eq!(
+            texts("县级储备粮管理制度严格执行率100%100%"),
+            ["县级储备粮管理制度严格执行率", "100%", "100%"]
+        );
+        // A longer one begins a cell.
+        assert_eq!(texts("资金名称年度指标值"), ["资金名称", "年度指标值"]);
     }
 
     #[test]
