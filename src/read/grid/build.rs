@@ -2803,6 +2803,34 @@ mod tests {
     }
 
     #[test]
+    fn a_reason_left_empty_is_the_reason_columns() {
+        // A cell per paragraph: `无` under 偏差原因 ends each row, it starts none.
+        let cells = [
+            "一级指标",
+            "三级指标",
+            "年度指标值",
+            "分值",
+            "偏差原因分析及改进措施",
+            "产出指标",
+            "收容所面积",
+            "≥200平方米",
+            "10",
+            "无",
+            "围栏长度",
+            "≥120米",
+            "10",
+            "无",
+        ];
+        assert_eq!(
+            read_text(&cells.join("\n\n")),
+            [
+                ("收容所面积".to_owned(), "≥200平方米".to_owned()),
+                ("围栏长度".to_owned(), "≥120米".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
     fn split_values_are_joined() {
         assert_eq!(join_split(Some("≥"), "95", Some("%")), "≥95%");
         assert_eq!(join_split(Some("="), "3500", Some("米")), "=3500米");

@@ -544,8 +544,10 @@ pub(crate) fn fit(shape: Shape, role: Role) -> i32 {
             S::Amount => -5,
             _ => NEVER,
         },
+        // `无` or a dash under 偏差原因 is the text column's: a row's reason left empty.
         Role::Text => match shape {
-            S::Empty | S::Placeholder => 0,
+            S::Empty => 1,
+            S::Placeholder => 0,
             S::Rule => 4,
             S::Prose => 3,
             S::Text => 2,
