@@ -1348,6 +1348,19 @@ impl<'g> Builder<'g> {
                     }
                 })
                 .collect();
+            // A 指标类型 column whose run holds tier labels and no 定量/定性 or comparator is
+            // the tiers' column: what the header leaves open, the cells tell.
+            if !columns.iter().any(|c| c.role == Role::Tier)
+                && let Some(kind) = columns
+                    .iter()
+                    .position(|c| c.role == Role::Qualifier && c.header.contains("类型"))
+                && cells.iter().any(|t| t.shape == Shape::Tier)
+                && !cells
+                    .iter()
+                    .any(|t| matches!(t.shape, Shape::Op | Shape::Nature | Shape::Direction))
+            {
+                columns[kind].role = Role::Tier;
+            }
             let mut roles: Vec<Role> = columns.iter().map(|c| c.role).collect();
             let mut places = align(&items, &roles, |shape, c| fit(shape, roles[c]));
             // A table without a 一级 column whose 指标类型 holds no 定量/定性 but the tiers
@@ -2666,6 +2679,34 @@ mod tests {
                 ("数量指标".to_owned(), "375万平方米".to_owned()),
                 ("质量指标".to_owned(), "100%".to_owned()),
                 ("受益者满意度指标".to_owned(), "≥95%".to_owned()),
+            ]
+        );
+        // A cell per line, where any cell may start a row and some placement always fits:
+        // the cells tell.
+        let lines = [
+            "指标类型",
+            "指标名称",
+            "指标值",
+            "指标描述",
+            "产出指标",
+            "数量指标",
+            "375万平方米",
+            "完成全市绿地养护",
+            "质量指标",
+            "100%",
+            "达到绿化绿地全覆盖",
+        ];
+        let grid = Grid::from_text(&lines.join("\n")).expect("a grid");
+        let doc = read(&[grid]).expect("a document");
+        let read: Vec<(Option<crate::Tier>, &str)> = doc
+            .indicators()
+            .map(|i| (i.tier, i.name.as_str()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (Some(crate::Tier::Output), "数量指标"),
+                (Some(crate::Tier::Output), "质量指标")
             ]
         );
     }
