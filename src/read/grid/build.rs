@@ -610,7 +610,27 @@ impl<'g> Builder<'g> {
         }
         // A group header whose parts follow the other headers: `指标值 … 年度 | 长期`.
         let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let flat = regroup_run(&texts);
+        // A header's two rows one after the other: the levels after the values' headers
+        // are the second row (`绩效指标 | 年度指标值 | … | 一级指标 | 二级指标 | …`).
+        let values = |t: &&str| {
+            matches!(
+                header_role(t),
+                Some(Role::Annual | Role::Period | Role::Actual | Role::Weight | Role::Score)
+            )
+        };
+        let second = texts
+            .iter()
+            .position(|t| {
+                matches!(
+                    header_role(t),
+                    Some(Role::Tier | Role::Category | Role::Name)
+                )
+            })
+            .filter(|&at| texts[..at].iter().filter(|t| values(t)).count() >= 2);
+        let flat = match second {
+            Some(at) => split_group(&texts[..at], &texts[at..]),
+            None => regroup_run(&texts),
+        };
         Some((columns_of(&flat), j))
     }
 
@@ -2869,6 +2889,44 @@ mod tests {
                 ("围栏长度".to_owned(), "≥120米".to_owned()),
             ]
         );
+    }
+
+    #[test]
+    fn a_header_of_two_rows_a_cell_per_line_nests_its_second_row() {
+        let cells = [
+            "绩效指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标性质",
+            "指标值",
+            "度量单位",
+            "产出指标",
+            "数量指标",
+            "受资助人数",
+            "≧",
+            "735",
+            "人次",
+            "735",
+            "10",
+            "10",
+        ];
+        let grid = Grid::from_text(&cells.join("\n")).expect("a grid");
+        let doc = read(&[grid]).expect("a document");
+        let rows: Vec<String> = doc
+            .indicators()
+            .map(|i| {
+                let actual = i.actual.as_ref().map_or("", |a| a.raw());
+                let number = |d: Option<Decimal>| d.map_or(String::new(), |d| d.to_string());
+                let (w, s) = (number(i.weight), number(i.score));
+                format!("{} {} {actual} {w} {s}", i.name, i.annual.raw())
+            })
+            .collect();
+        assert_eq!(rows, ["受资助人数 ≧735人次 735 10 10"]);
     }
 
     #[test]
