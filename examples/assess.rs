@@ -226,11 +226,7 @@ fn summary_zh(assessment: &Assessment) -> String {
             if p.complete { "" } else { "（未评完）" }
         ));
         for i in &p.indicators {
-            let said = match i.stated_score {
-                Some(s) if (s - i.score).abs() > Decimal::new(5, 1) => format!("{s:>6} ≠"),
-                Some(s) => format!("{s:>6}  "),
-                None => format!("{:>6}  ", "-"),
-            };
+            let said = beside(i.stated_score, i.score);
             out.push_str(&format!(
                 "    {:>2}  {:>6} / {:<6} {said} {:<5} {}  实际完成值 {}{}\n",
                 i.seq,
@@ -248,11 +244,7 @@ fn summary_zh(assessment: &Assessment) -> String {
             (Some(e), Some(t)) => format!("执行数{e}，预算数{t}"),
             _ => "未提供执行数".to_string(),
         };
-        let said = match b.stated_score {
-            Some(s) if (s - b.score).abs() > Decimal::new(5, 1) => format!("{s:>6} ≠"),
-            Some(s) => format!("{s:>6}  "),
-            None => format!("{:>6}  ", "-"),
-        };
+        let said = beside(b.stated_score, b.score);
         out.push_str(&format!(
             "    预算  {:>6} / {:<6} {said} {:<5} {executed}{}\n",
             b.score.to_string(),
@@ -283,6 +275,15 @@ fn summary_zh(assessment: &Assessment) -> String {
     out
 }
 
+/// The table's own score beside the rules', marked `≠` where they differ by more than 0.5.
+fn beside(stated: Option<Decimal>, score: Decimal) -> String {
+    match stated {
+        Some(s) if (s - score).abs() > Decimal::new(5, 1) => format!("{s:>6} ≠"),
+        Some(s) => format!("{s:>6}  "),
+        None => format!("{:>6}  ", "-"),
+    }
+}
+
 /// Each project's indicator scores, budget score, total and grade, then the counts.
 fn summary(assessment: &Assessment) -> String {
     let mut out = String::new();
@@ -300,11 +301,7 @@ fn summary(assessment: &Assessment) -> String {
         ));
         for i in &p.indicators {
             // The table's own score, and `≠` where the rules give another.
-            let said = match i.stated_score {
-                Some(s) if (s - i.score).abs() > Decimal::new(5, 1) => format!("{s:>6} ≠"),
-                Some(s) => format!("{s:>6}  "),
-                None => format!("{:>6}  ", "-"),
-            };
+            let said = beside(i.stated_score, i.score);
             out.push_str(&format!(
                 "    {:>2}  {:>6} / {:<6} {said} {:<8} {}  actual {}{}\n",
                 i.seq,
@@ -323,11 +320,7 @@ fn summary(assessment: &Assessment) -> String {
             (Some(e), Some(t)) => format!("{e} of {t} executed"),
             _ => "no amount executed given".to_string(),
         };
-        let said = match b.stated_score {
-            Some(s) if (s - b.score).abs() > Decimal::new(5, 1) => format!("{s:>6} ≠"),
-            Some(s) => format!("{s:>6}  "),
-            None => format!("{:>6}  ", "-"),
-        };
+        let said = beside(b.stated_score, b.score);
         out.push_str(&format!(
             "    预算  {:>6} / {:<6} {said} {:<8} {executed}{}\n",
             b.score.to_string(),

@@ -268,68 +268,26 @@ fn json_element(out: &mut impl Write, entry: &Entry) -> io::Result<()> {
     write!(out, "  {}", pretty.replace('\n', "\n  "))
 }
 
-/// The findings grouped by check, then the 量化率 of the document and of each project
-/// short of 100%, in a language.
+/// The findings grouped by check, each group headed by the check's code, severity, count and
+/// description as the library words them in the language, then the 量化率.
 fn text(report: &Report, lang: Lang) -> String {
-    if lang == Lang::Zh {
-        return text_zh(report);
-    }
+    let zh = lang == Lang::Zh;
     let mut out = String::new();
     for code in CheckCode::ALL {
         let findings: Vec<_> = report.of(code).collect();
         if findings.is_empty() {
             continue;
         }
-        out.push_str(&format!(
-            "{code} ({}, {}): {}\n",
-            code.severity(),
-            findings.len(),
-            describe(code)
-        ));
-        for f in findings {
-            out.push_str(&format!("    {f}\n"));
-        }
-        out.push('\n');
-    }
-    let rate = |q: jixiao::Quantification| {
-        q.rate().map_or("-".to_string(), |r| {
-            format!("{r}% ({} of {})", q.quantified, q.values)
-        })
-    };
-    out.push_str(&format!(
-        "量化率 of the document: {}\n",
-        rate(report.quantification)
-    ));
-    for p in report
-        .projects
-        .iter()
-        .filter(|p| p.quantification.quantified < p.quantification.values)
-    {
-        out.push_str(&format!(
-            "    project {} «{}»: {}\n",
-            p.project,
-            p.name,
-            rate(p.quantification)
-        ));
-    }
-    out
-}
-
-/// [`text`] in Chinese: the headings and findings as the library words them.
-fn text_zh(report: &Report) -> String {
-    let lang = Lang::Zh;
-    let mut out = String::new();
-    for code in CheckCode::ALL {
-        let findings: Vec<_> = report.of(code).collect();
-        if findings.is_empty() {
-            continue;
-        }
-        out.push_str(&format!(
-            "{code}（{}，{}条）：{}\n",
+        let (severity, count, what) = (
             code.severity().describe(lang),
             findings.len(),
-            code.describe(lang)
-        ));
+            code.describe(lang),
+        );
+        out.push_str(&if zh {
+            format!("{code}（{severity}，{count}条）：{what}\n")
+        } else {
+            format!("{code} ({severity}, {count}): {what}\n")
+        });
         for f in findings {
             out.push_str(&format!("    {}\n", f.display_in(lang)));
         }
@@ -337,54 +295,30 @@ fn text_zh(report: &Report) -> String {
     }
     let rate = |q: jixiao::Quantification| {
         q.rate().map_or("-".to_string(), |r| {
-            format!("{r}%（{}个指标值中{}个已量化）", q.values, q.quantified)
+            if zh {
+                format!("{r}%（{}个指标值中{}个已量化）", q.values, q.quantified)
+            } else {
+                format!("{r}% ({} of {})", q.quantified, q.values)
+            }
         })
     };
-    out.push_str(&format!("全表量化率：{}\n", rate(report.quantification)));
+    let whole = rate(report.quantification);
+    out.push_str(&if zh {
+        format!("全表量化率：{whole}\n")
+    } else {
+        format!("量化率 of the document: {whole}\n")
+    });
     for p in report
         .projects
         .iter()
         .filter(|p| p.quantification.quantified < p.quantification.values)
     {
-        out.push_str(&format!(
-            "    第{}个项目「{}」：{}\n",
-            p.project,
-            p.name,
-            rate(p.quantification)
-        ));
+        let (n, name, q) = (p.project, &p.name, rate(p.quantification));
+        out.push_str(&if zh {
+            format!("    第{n}个项目「{name}」：{q}\n")
+        } else {
+            format!("    project {n} «{name}»: {q}\n")
+        });
     }
     out
-}
-
-/// What each check looks for, for the headings.
-fn describe(code: CheckCode) -> &'static str {
-    match code {
-        CheckCode::SumMismatch => "money that does not add up",
-        CheckCode::TierCategory => "tier and category disagree",
-        CheckCode::MissingTier => "projects without all three tiers",
-        CheckCode::DuplicateIndicator => "the same indicator twice in a project",
-        CheckCode::EmptyValue => "empty values",
-        CheckCode::Placeholder => "placeholders instead of values",
-        CheckCode::UnitContradiction => "the value's unit contradicts the name's",
-        CheckCode::UnitDiffers => {
-            "the value's unit differs from the name's (two counting words, or a word of no known unit)"
-        }
-        CheckCode::RateNotPercent => "a 率 or 满意度 that is not a percentage",
-        CheckCode::PercentOver100 => "a 率 or 满意度 above 100%",
-        CheckCode::AnnualAbovePeriod => "annual value above the implementation period's",
-        CheckCode::DirectionAgainstName => "a comparator against the name's meaning",
-        CheckCode::SatisfactionFloor => "a 满意度 target below the floor",
-        CheckCode::NotQuantified => "words where a number was feasible",
-        CheckCode::NonStandardSymbol => "non-standard comparator symbols",
-        CheckCode::ScoreAboveWeight => "a score above its weight",
-        CheckCode::WeightsTotal => "weights that do not add up",
-        CheckCode::ScoreUnjustified => "a score the rules do not give",
-        CheckCode::FullMarksMissed => "full marks for an actual short of its target",
-        CheckCode::ReasonMissing => "a score below full marks with no reason given",
-        CheckCode::RateMismatch => "an execution rate that is not executed ÷ budget",
-        CheckCode::BudgetScoreMismatch => "a budget score that does not follow the rate",
-        CheckCode::ExplanationMissing => "an actual far above its target, unexplained",
-        CheckCode::PlaceholderRow => "a template's placeholder left in the table",
-        _ => "",
-    }
 }

@@ -57,6 +57,17 @@ impl Lang {
 }
 
 /// A message in both languages, as the library builds it.
+impl Lang {
+    /// The text in this language: the Chinese where asked for and given, else the English
+    /// (a message built from outside the crate may have no Chinese).
+    pub(crate) fn text<'a>(self, en: &'a str, zh: &'a str) -> &'a str {
+        match self {
+            Lang::Zh if !zh.is_empty() => zh,
+            _ => en,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) struct Msg {
     pub(crate) en: String,

@@ -60,7 +60,7 @@ impl AssessError {
     /// ```
     #[must_use]
     pub fn message_in(&self, lang: crate::Lang) -> &str {
-        lang.pick(&self.message, &self.message_zh)
+        lang.text(&self.message, &self.message_zh)
     }
 
     pub(crate) fn new(kind: AssessErrorKind, message: crate::lang::Msg) -> Self {

@@ -897,10 +897,7 @@ impl Assessment {
 
 /// A note in a language, from its English and its Chinese.
 fn note_in<'a>(en: Option<&'a str>, zh: Option<&'a str>, lang: Lang) -> Option<&'a str> {
-    match (lang, zh) {
-        (Lang::Zh, Some(zh)) if !zh.is_empty() => Some(zh),
-        _ => en,
-    }
+    en.map(|en| lang.text(en, zh.unwrap_or("")))
 }
 
 /// Scores every project of a document against the actual values given.

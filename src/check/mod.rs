@@ -466,10 +466,7 @@ impl Finding {
     /// ```
     #[must_use]
     pub fn message_in(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Zh if !self.message_zh.is_empty() => &self.message_zh,
-            _ => &self.message,
-        }
+        lang.text(&self.message, &self.message_zh)
     }
 
     /// The finding displayed in a language; [`Display`](fmt::Display) is English.

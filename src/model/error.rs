@@ -77,7 +77,7 @@ impl TableError {
     /// ```
     #[must_use]
     pub fn message_in(&self, lang: crate::Lang) -> &str {
-        lang.pick(&self.message, &self.message_zh)
+        lang.text(&self.message, &self.message_zh)
     }
 
     pub(crate) fn new(kind: TableErrorKind, message: crate::lang::Msg) -> Self {

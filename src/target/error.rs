@@ -113,7 +113,7 @@ impl TargetError {
     /// ```
     #[must_use]
     pub fn message_in(&self, lang: crate::Lang) -> &str {
-        lang.pick(&self.message, &self.message_zh)
+        lang.text(&self.message, &self.message_zh)
     }
 
     pub(crate) fn syntax(text: &str, offset: usize, expected: &'static str) -> TargetError {
