@@ -86,7 +86,7 @@ pub(crate) fn grid(text: &str) -> Option<Grid> {
     if let Some(grid) = csv(text, &lines) {
         return Some(grid);
     }
-    let header = spaced_header(&lines);
+    let header = spaced_header(&lines).filter(|&at| rows_spaced(&lines[at + 1..]));
     if let Some(at) = header {
         return Some(spaced(&lines, at));
     }
@@ -109,6 +109,23 @@ pub(crate) fn grid(text: &str) -> Option<Grid> {
     } else {
         Some(cell_per_line(&lines))
     }
+}
+
+/// Whether the lines below a spaced header hold rows of cells: of the first 60 lines that are
+/// not blank, those that split into two cells or more hold a third of the characters. Where
+/// a cell per line kept a space inside it (`一级 指标`, `产 出 指 标`), the header looks
+/// spaced, yet its rows are lines of one cell.
+fn rows_spaced(below: &[&str]) -> bool {
+    let (mut all, mut split) = (0usize, 0usize);
+    for line in below.iter().filter(|l| !blank(l)).take(60) {
+        let cells = split_spaces(line);
+        let chars: usize = cells.iter().map(|(_, c)| c.chars().count()).sum();
+        all += chars;
+        if cells.len() >= 2 {
+            split += chars;
+        }
+    }
+    split * 3 >= all
 }
 
 fn blank(line: &str) -> bool {
@@ -882,7 +899,9 @@ mod tests {
     #[test]
     fn glued_text_with_wrapped_spaces_has_a_glued_reading() {
         let text = "1、一级 指标二级 指标三级 指标 年度指标值全年完成值 得分\n2、产出指标数量指标场次≥2场≥2场10";
-        assert_eq!(super::grid(text).map(|g| g.layout()), Some(Layout::Spaced));
+        // Its rows split at no space, so it is read glued from the start…
+        assert_eq!(super::grid(text).map(|g| g.layout()), Some(Layout::Glued));
+        // …and where they do, the glued reading is there to compare.
         assert_eq!(
             glued_alternative(text).map(|g| g.layout()),
             Some(Layout::Glued)
@@ -971,6 +990,18 @@ mod tests {
         let grid =
             super::grid("一级指标    三级指标    指标值\n产出指标    维修 面积    ≥2场").unwrap();
         assert_eq!(texts(&grid)[1], ["产出指标", "维修 面积", "≥2场"]);
+    }
+
+    #[test]
+    fn cells_that_kept_a_space_do_not_make_a_grid_spaced() {
+        let text = "一级 指标\n\n二级指标\n\n三级指标\n\n指标值\n\n产 出 指 标\n\n数量指标\n\n\
+                    补助各类瓜果蔬菜种植面积\n\n29.5亩\n\n其中桃树种植面积\n\n1.5亩";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(grid.layout(), Layout::Paragraph);
+        assert_eq!(texts(&grid)[0], ["一级 指标"]);
+        // Rows that split at spaces keep the spaced reading, however short some lines are.
+        let text = "一级指标 三级指标 指标值\n产出指标 场次 ≥2场\n指标2:\n……\n效益指标 就业 ≥10人";
+        assert_eq!(super::grid(text).unwrap().layout(), Layout::Spaced);
     }
 
     #[test]
