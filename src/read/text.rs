@@ -40,29 +40,31 @@ pub(crate) fn glued_alternative(text: &str) -> Option<Grid> {
 /// a level's among them (a money block's `全年预算数 分值 执行率 得分` is no indicator header,
 /// nor is one cell that kept a space, `半年(程) 指标值`).
 fn spaced_header(lines: &[&str]) -> Option<usize> {
-    let words = |l: &str| {
-        let cells = split_spaces(l);
-        let texts: Vec<&str> = cells.iter().map(|(_, c)| *c).collect();
-        let level = texts.iter().any(|t| {
+    let mut first = None;
+    for (n, line) in lines.iter().enumerate() {
+        let texts: Vec<&str> = split_spaces(line).iter().map(|(_, c)| *c).collect();
+        if header_line(&texts) {
+            return Some(n);
+        }
+        if first.is_none() && names_a_level(&texts) {
+            first = Some(n);
+        }
+    }
+    first
+}
+
+/// Whether cells are two header words at least, a level's among them (`指标类型 指标名称`):
+/// a header, where no line names three kinds of column.
+fn names_a_level(cells: &[&str]) -> bool {
+    let words = cells.iter().filter(|c| is_header_word(c)).count();
+    words >= 2
+        && cells.iter().any(|t| {
             is_header_word(t)
                 && matches!(
                     role_of(&fold(t)),
                     Some(Role::Tier | Role::Category | Role::Name)
                 )
-        });
-        (header_words(&cells), level, header_line(&texts))
-    };
-    let mut first = None;
-    for (n, line) in lines.iter().enumerate() {
-        let (count, level, full) = words(line);
-        if full {
-            return Some(n);
-        }
-        if count >= 2 && level && first.is_none() {
-            first = Some(n);
-        }
-    }
-    first
+        })
 }
 
 /// Reads a grid's text, finding its rendering; `None` where no line holds a grid header.
@@ -425,21 +427,51 @@ fn pipe_cells(lines: &[&str]) -> Grid {
     grid
 }
 
-/// Tab-separated rows, cells in place.
+/// Tab-separated rows: cells in place where every row below the header is as wide as the
+/// header or a merged cell left its place empty (a spreadsheet's export), else collapsed, the
+/// empty cells dropped (an HTML table copied from a browser leaves a merged cell out of the
+/// rows below its first).
 fn delimited(lines: &[&str], separator: char) -> Grid {
-    let mut grid = Grid::new(Layout::Delimited, Rows::Positional);
-    for (n, line) in lines.iter().enumerate() {
-        if blank(line) {
-            continue;
-        }
-        let mut at = 0;
-        let cells = line
-            .split(separator)
-            .map(|piece| {
-                let cell = Cell::new(piece, n + 1, column_of(line, at));
-                at += piece.len() + separator.len_utf8();
-                cell
-            })
+    let rows: Vec<(usize, Vec<(usize, &str)>)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| !blank(line))
+        .map(|(n, line)| {
+            let mut at = 0;
+            let cells = line
+                .split(separator)
+                .map(|piece| {
+                    let cell = (column_of(line, at), piece);
+                    at += piece.len() + separator.len_utf8();
+                    cell
+                })
+                .collect();
+            (n, cells)
+        })
+        .collect();
+    let header = rows.iter().position(|(_, cells)| {
+        let texts: Vec<&str> = cells.iter().map(|(_, c)| c.trim()).collect();
+        header_line(&texts) || names_a_level(&texts)
+    });
+    let collapsed = header.is_some_and(|h| {
+        let width = rows[h].1.len();
+        let below = &rows[h + 1..];
+        below.iter().any(|(_, cells)| cells.len() < width)
+            && !below
+                .iter()
+                .any(|(_, cells)| cells.len() > 1 && cells.first().is_some_and(|(_, c)| blank(c)))
+    });
+    let mode = if collapsed {
+        Rows::Collapsed
+    } else {
+        Rows::Positional
+    };
+    let mut grid = Grid::new(Layout::Delimited, mode);
+    for (n, cells) in rows {
+        let cells = cells
+            .into_iter()
+            .filter(|(_, text)| !collapsed || !blank(text))
+            .map(|(column, text)| Cell::new(text, n + 1, column))
             .collect();
         grid.push_row(cells);
     }
@@ -968,6 +1000,25 @@ mod tests {
         assert_eq!(texts(&grid)[1], ["", "场次", "≥2场"]);
         let grid = super::grid("一级指标,三级指标,指标值\n产出指标,\"场次,场地\",≥2场").unwrap();
         assert_eq!(texts(&grid)[1], ["产出指标", "场次,场地", "≥2场"]);
+    }
+
+    #[test]
+    fn tab_rows_shorter_than_their_header_are_collapsed() {
+        // Copied from a browser: the merged 一级 cell is left out of the rows below its first.
+        let grid =
+            super::grid("一级指标\t三级指标\t指标值\t备注\n产出指标\t场次\t≥2场\t\n场地\t1处\t")
+                .unwrap();
+        assert_eq!(
+            (grid.layout(), grid.breaks()),
+            (Layout::Delimited, Rows::Collapsed)
+        );
+        assert_eq!(texts(&grid)[2], ["场地", "1处"]);
+        // A spreadsheet's export keeps a merged cell's place empty: the cells stay in place.
+        let grid =
+            super::grid("一级指标\t三级指标\t指标值\t备注\n产出指标\t场次\t≥2场\n\t场地\t1处")
+                .unwrap();
+        assert_eq!(grid.breaks(), Rows::Positional);
+        assert_eq!(texts(&grid)[2], ["", "场地", "1处"]);
     }
 
     #[test]
