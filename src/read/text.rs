@@ -106,7 +106,12 @@ pub(crate) fn grid(text: &str) -> Option<Grid> {
         .filter(|w| !blank(w[0]) && blank(w[1]))
         .count();
     let cells = lines[first..].iter().take(40).filter(|l| !blank(l)).count();
-    if paragraphs * 2 >= cells && cells > 0 {
+    // Header words on consecutive lines are cells of their own: a blank line between cells
+    // further down is an empty cell, not the end of a paragraph.
+    let next_is_header = lines
+        .get(first + 1)
+        .is_some_and(|l| !blank(l) && is_header_word(l.trim()));
+    if paragraphs * 2 >= cells && cells > 0 && !next_is_header {
         Some(paragraph(&lines))
     } else {
         Some(cell_per_line(&lines))
