@@ -87,11 +87,12 @@ fn skip_costs(role: Role, names: i32) -> Skip {
             middle: -SCALE,
             suffix: 0,
         },
-        // A row without its target is rare: leaving it out costs a little wherever.
+        // A row without its target is rare: leaving it out costs a little wherever, and more
+        // than a text cell gains as a name rather than as the row before's explanation.
         Role::Annual => Skip {
-            prefix: -SCALE,
+            prefix: -2 * SCALE,
             middle: 2 * LEAN,
-            suffix: -SCALE,
+            suffix: -2 * SCALE,
         },
         Role::Period | Role::Actual | Role::Text => Skip {
             prefix: -SCALE,

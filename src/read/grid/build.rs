@@ -2892,6 +2892,40 @@ mod tests {
     }
 
     #[test]
+    fn a_text_after_a_rows_values_is_its_explanation_not_a_name_without_values() {
+        // Split cells a cell per line, an explanation after each row's unit: it ends the row
+        // it follows rather than starting one with no target.
+        let text = "一级指标\n二级指标\n三级指标\n指标值类型\n目标值\n度量单位\n指标值内容\n备注\n\
+                    产出指标\n数量指标\n门面数量\n=\n9\n间数\n考察出租收入任务完成数\n\
+                    时效指标\n按时交纳税费\n=\n1\n年\n交纳房产税";
+        let grid = Grid::from_text(text).expect("a grid");
+        let doc = read(&[grid]).expect("a document");
+        let read: Vec<(&str, String, Vec<&str>)> = doc
+            .indicators()
+            .map(|i| {
+                let texts = i.texts.iter().map(|t| t.text.as_str()).collect();
+                (i.name.as_str(), i.annual.to_string(), texts)
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (
+                    "门面数量",
+                    "=9间数".to_owned(),
+                    vec!["考察出租收入任务完成数"]
+                ),
+                ("按时交纳税费", "=1年".to_owned(), vec!["交纳房产税"]),
+            ]
+        );
+        assert!(
+            doc.diagnostics
+                .iter()
+                .all(|d| d.code != DiagnosticCode::RowAmbiguous)
+        );
+    }
+
+    #[test]
     fn a_header_of_two_rows_a_cell_per_line_nests_its_second_row() {
         let cells = [
             "绩效指标",

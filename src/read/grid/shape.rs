@@ -434,6 +434,13 @@ fn is_measure(t: &str) -> bool {
     // A counting word or measure at its end (`万立方米`, `人/年`), and words the grammar does not
     // read as qualitative (`及时` ends like `小时` but is no unit).
     const ENDS: &str = "元个人次项家户场天日月年时米亩吨台套辆件本份篇期批所座处间张册部名条株棵顷方斤克升度周门班组支头只宗起例床单箱架艘趟列票页字节%％";
+    // A counting word with 数 after it is the count's unit as printed (`间数`, `人数`).
+    let mut it = t.chars();
+    if let (Some(counter), Some('数'), None) = (it.next(), it.next(), it.next())
+        && ENDS.contains(counter)
+    {
+        return true;
+    }
     let unit_end = t.chars().last().is_some_and(|c| ENDS.contains(c)) || t.contains('/');
     unit_end
         && format!("1{t}")
@@ -616,6 +623,8 @@ mod tests {
     fn cells_have_shapes() {
         is("", Shape::Empty);
         is(" - ", Shape::Empty);
+        is("间数", Shape::Measure);
+        is("受益人数", Shape::Text);
         is("产出指标", Shape::Tier);
         is("产出指标(50分)", Shape::Tier);
         is("產出指標", Shape::Tier);
