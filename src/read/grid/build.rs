@@ -2358,9 +2358,17 @@ fn split_group<'a>(top: &[&'a str], sub: &[&'a str]) -> Vec<&'a str> {
                 Some(Role::Weight | Role::Score | Role::Qualifier | Role::Measure)
             )
     });
-    let group = top
-        .iter()
-        .position(|t| is_group(t) || matches!(header_role(t), Some(Role::Annual | Role::Period)));
+    // A horizon's own header (`年度指标值`) splits into the parts of its target only: an
+    // actual value, a weight or a score under it is the header's next row, wrapped.
+    let own_parts = others.iter().all(|t| {
+        !matches!(
+            header_role(t),
+            Some(Role::Actual | Role::Weight | Role::Score | Role::Text)
+        )
+    });
+    let group = top.iter().position(|t| {
+        is_group(t) || own_parts && matches!(header_role(t), Some(Role::Annual | Role::Period))
+    });
     let mut replace: Vec<(usize, Vec<&'a str>)> = Vec::new();
     match (levels.is_empty(), others.is_empty(), section, group) {
         (false, false, Some(s), Some(g)) if parts && s != g => {
@@ -3032,6 +3040,17 @@ mod tests {
                 "预期2022年实现值",
                 "指标标准或依据"
             ]
+        );
+        // A horizon's own header does not split into what follows it: the header wrapped.
+        let top = ["一级指标", "三级指标", "年度 指标值"];
+        assert_eq!(
+            split_group(&top, &["实际 完成值"]),
+            ["一级指标", "三级指标", "年度 指标值", "实际 完成值"]
+        );
+        // Its target's parts it splits into.
+        assert_eq!(
+            split_group(&top, &["计算符号", "指标值", "计量单位"]),
+            ["一级指标", "三级指标", "计算符号", "指标值", "计量单位"]
         );
         let run = [
             "一级指标",
