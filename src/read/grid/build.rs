@@ -264,9 +264,11 @@ fn split_header_runs(grids: &[Grid], toks: &mut [Tok<'_>]) {
         |t: &Tok<'_>| matches!(t.words.role, Some(Role::Tier | Role::Category | Role::Name));
     let mut i = 0;
     while i < toks.len() {
+        // Where rows are lost there are none to start; where cells stand in place, every
+        // row is whole, and a header cell of no known role (`评(扣分标准)`) is its column's.
         if grids
             .get(toks[i].grid)
-            .is_none_or(|g| g.breaks == Rows::Lost)
+            .is_none_or(|g| matches!(g.breaks, Rows::Lost | Rows::Positional))
             || !is_header(&toks[i])
         {
             i += 1;
@@ -2896,6 +2898,36 @@ mod tests {
                 ("收容所面积".to_owned(), "≥200平方米".to_owned()),
                 ("围栏长度".to_owned(), "≥120米".to_owned()),
             ]
+        );
+    }
+
+    #[test]
+    fn a_header_cell_of_no_known_role_is_its_columns_where_cells_stand_in_place() {
+        let text = "一级指标\t二级指标\t三级指标\t指标值\t指标值内容\t评(扣分标准)\t度量单位\n\
+                    成本指标\t经济成本指标\t学生补助标准\t17\t反映用餐标准\t每少1元扣1分\t元/人";
+        let grid = Grid::from_text(text).expect("a grid");
+        let doc = read(&[grid]).expect("a document");
+        let read: Vec<(&str, String, Vec<(&str, &str)>)> = doc
+            .indicators()
+            .map(|i| {
+                let texts = i
+                    .texts
+                    .iter()
+                    .map(|t| (t.header.as_str(), t.text.as_str()))
+                    .collect();
+                (i.name.as_str(), i.annual.to_string(), texts)
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [(
+                "学生补助标准",
+                "17元/人".to_owned(),
+                vec![
+                    ("指标值内容", "反映用餐标准"),
+                    ("评(扣分标准)", "每少1元扣1分")
+                ]
+            )]
         );
     }
 
