@@ -300,7 +300,15 @@ fn split_header_runs(grids: &[Grid], toks: &mut [Tok<'_>]) {
             if let Some(at) = second {
                 toks[i + at].row_start = true;
             }
-            if end < toks.len() && toks[end].grid == toks[i].grid {
+            // The first row after the header opens with a level's label; a cell of no known
+            // role before one (`得分系数(%)`, `是否核心指标`) is the header's own.
+            if end < toks.len()
+                && toks[end].grid == toks[i].grid
+                && matches!(
+                    toks[end].shape,
+                    Shape::Tier | Shape::Category | Shape::Level | Shape::Label
+                )
+            {
                 toks[end].row_start = true;
             }
         }
@@ -2902,9 +2910,16 @@ mod tests {
     }
 
     #[test]
-    fn a_header_cell_of_no_known_role_is_its_columns_where_cells_stand_in_place() {
-        let text = "一级指标\t二级指标\t三级指标\t指标值\t指标值内容\t评(扣分标准)\t度量单位\n\
-                    成本指标\t经济成本指标\t学生补助标准\t17\t反映用餐标准\t每少1元扣1分\t元/人";
+    fn a_header_cell_of_no_known_role_is_its_columns() {
+        let tsv = "一级指标\t二级指标\t三级指标\t指标值\t指标值内容\t评(扣分标准)\t度量单位\n\
+                   成本指标\t经济成本指标\t学生补助标准\t17\t反映用餐标准\t每少1元扣1分\t元/人";
+        for text in [tsv.to_owned(), tsv.replace('\t', " | ")] {
+            header_cell_of_no_known_role(&text);
+        }
+    }
+
+    #[track_caller]
+    fn header_cell_of_no_known_role(text: &str) {
         let grid = Grid::from_text(text).expect("a grid");
         let doc = read(&[grid]).expect("a document");
         let read: Vec<(&str, String, Vec<(&str, &str)>)> = doc
