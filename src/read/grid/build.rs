@@ -7,7 +7,7 @@
 //! columns by what they are.
 
 use super::align::{Break, Item, align};
-use super::shape::{Shape, fit, is_op, shape};
+use super::shape::{NEVER, Shape, fit, is_op, shape};
 use super::vocab::{Fact, MoneyColumn, Role, ends_grid, fact_of, fold, money_column, role_of};
 use super::{Grid, Rows};
 use crate::lang::{Msg, msg};
@@ -1425,8 +1425,22 @@ impl<'g> Builder<'g> {
                 };
                 places = align(&items, &roles, shifted);
             }
+            // Where some cell has no place (`重点` after the last column a number may take),
+            // the run is read with such cells forced into a column, and their rows reported
+            // rather than read: one cell does not cost the run.
+            let mut unfit = vec![false; items.len()];
+            if places.is_none() {
+                let forced = |shape: Shape, c: usize| match fit(shape, roles[c]) {
+                    f if f <= NEVER => FORCED,
+                    f => f,
+                };
+                places = align(&items, &roles, forced);
+                for ((place, item), unfit) in places.iter().flatten().zip(&items).zip(&mut unfit) {
+                    *unfit = place.is_some_and(|p| fit(item.shape, roles[p.column]) <= NEVER);
+                }
+            }
             match places {
-                Some(places) => grouped_rows(&cells, &places, columns.len()),
+                Some(places) => grouped_rows(&cells, &places, &unfit, columns.len()),
                 None => {
                     let texts: Vec<&str> = cells.iter().map(Tok::t).collect();
                     self.diagnose(
@@ -1475,15 +1489,25 @@ impl<'g> Builder<'g> {
                     previous_tier = tier_text.clone();
                 }
                 let texts: Vec<&str> = row.cells.iter().flatten().map(|t| t.t()).collect();
-                self.diagnose(
-                    DiagnosticCode::RowAmbiguous,
-                    msg!(
-                        "row fits the columns in more than one way, not read: «{}»",
-                        "该行可按多种方式对应各列，未读取：「{}」",
-                        texts.join(" | ")
-                    ),
-                    &anchor,
-                );
+                let texts = texts.join(" | ");
+                let (code, message) = if row.unfit {
+                    (
+                        DiagnosticCode::RowUnread,
+                        msg!(
+                            "a cell of this row fits none of the columns left to it, not read: «{texts}»",
+                            "该行有单元格无法对应其后的任何列，未读取：「{texts}」"
+                        ),
+                    )
+                } else {
+                    (
+                        DiagnosticCode::RowAmbiguous,
+                        msg!(
+                            "row fits the columns in more than one way, not read: «{texts}»",
+                            "该行可按多种方式对应各列，未读取：「{texts}」"
+                        ),
+                    )
+                };
+                self.diagnose(code, message, &anchor);
                 continue;
             }
             // Project-level columns.
@@ -1770,7 +1794,10 @@ impl<'g> Builder<'g> {
                     }
                 }
                 Role::Measure => measure = Some(cells.first().map_or("", |t| t.t())),
-                Role::Core => core = true,
+                Role::Core => match super::shape::is_mark(&text) {
+                    Some(mark) => core = mark,
+                    None => texts.push(TextCell::new(column.header.clone(), text)),
+                },
                 Role::Seq => seq = text.parse::<u32>().ok(),
                 Role::Text => texts.push(TextCell::new(column.header.clone(), text)),
                 Role::Tier | Role::Category | Role::Section | Role::Blank => {}
@@ -1963,6 +1990,8 @@ struct Row<'g> {
     ambiguous: bool,
     /// The columns whose cell might stand in another.
     unsure: Vec<usize>,
+    /// Whether a cell of the row was forced into a column that cannot hold it.
+    unfit: bool,
 }
 
 /// Rows whose cells stand in their columns.
@@ -1975,6 +2004,7 @@ fn positional_rows<'g>(run: &[Tok<'g>], width: usize) -> Vec<Row<'g>> {
                 anchor: tok.clone(),
                 ambiguous: false,
                 unsure: Vec::new(),
+                unfit: false,
             });
         }
         if let Some(row) = rows.last_mut() {
@@ -2020,11 +2050,12 @@ fn tiers_under_categories(
 fn grouped_rows<'g>(
     cells: &[Tok<'g>],
     places: &[Option<super::align::Place>],
+    unfit: &[bool],
     width: usize,
 ) -> Vec<Row<'g>> {
     let mut rows: Vec<Row<'g>> = Vec::new();
     let mut last_column = 0;
-    for (tok, place) in cells.iter().zip(places) {
+    for ((tok, place), unfit) in cells.iter().zip(places).zip(unfit) {
         match place {
             Some(place) => {
                 if rows.len() <= place.row {
@@ -2033,10 +2064,12 @@ fn grouped_rows<'g>(
                         anchor: tok.clone(),
                         ambiguous: false,
                         unsure: Vec::new(),
+                        unfit: false,
                     });
                 }
                 if let Some(row) = rows.last_mut() {
-                    row.ambiguous |= place.ambiguous;
+                    row.ambiguous |= place.ambiguous || *unfit;
+                    row.unfit |= *unfit;
                     if place.ambiguous {
                         row.unsure.push(place.column);
                     }
@@ -2055,6 +2088,10 @@ fn grouped_rows<'g>(
     }
     rows
 }
+
+/// The fit of a cell forced into a column that cannot hold it: worse than any real fit, yet
+/// a placement, so that the rest of its run is read.
+const FORCED: i32 = -40;
 
 /// Cells with the fragments of wrapped labels joined back (`经济效益` / `指标`), and empty
 /// cells dropped: where cells do not stand in their columns an empty one tells nothing.
@@ -2922,7 +2959,8 @@ mod tests {
     fn header_cell_of_no_known_role(text: &str) {
         let grid = Grid::from_text(text).expect("a grid");
         let doc = read(&[grid]).expect("a document");
-        let read: Vec<(&str, String, Vec<(&str, &str)>)> = doc
+        type Read<'a> = (&'a str, String, Vec<(&'a str, &'a str)>);
+        let read: Vec<Read<'_>> = doc
             .indicators()
             .map(|i| {
                 let texts = i
@@ -2944,6 +2982,37 @@ mod tests {
                 ]
             )]
         );
+    }
+
+    #[test]
+    fn a_core_column_says_yes_or_no() {
+        let text = "一级指标 | 三级指标 | 指标值 | 分值 | 是否核心指标 |\n\
+                    产出指标 | 预算完成率 | 100% | 2 | 是 |\n预算调整率 | 3% | 2 | 否 |";
+        let grid = Grid::from_text(text).expect("a grid");
+        let doc = read(&[grid]).expect("a document");
+        let read: Vec<(&str, bool)> = doc
+            .indicators()
+            .map(|i| (i.name.as_str(), i.core))
+            .collect();
+        assert_eq!(read, [("预算完成率", true), ("预算调整率", false)]);
+    }
+
+    #[test]
+    fn a_cell_with_no_column_left_costs_its_row_not_the_grid() {
+        // `良好` after the weight has only the score's column left, which takes numbers.
+        let text = "一级指标 | 三级指标 | 指标值 | 分值 | 得分 |\n产出指标 | 场次 | ≥2场 | 5 | 5 |\n\
+                    合格率 | 100% | 5 | 良好 |\n及时率 | 100% | 5 | 5 |";
+        let grid = Grid::from_text(text).expect("a grid");
+        let doc = read(&[grid]).expect("a document");
+        let names: Vec<&str> = doc.indicators().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["场次", "及时率"]);
+        let unread: Vec<(usize, DiagnosticCode)> = doc
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity != crate::Severity::Info)
+            .map(|d| (d.line, d.code))
+            .collect();
+        assert_eq!(unread, [(3, DiagnosticCode::RowUnread)]);
     }
 
     #[test]

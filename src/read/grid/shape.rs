@@ -41,7 +41,7 @@ pub(crate) enum Shape {
     Value,
     /// Words the grammar reads as qualitative: `优`, `及时`, `有效提升`.
     Words,
-    /// A star: a core indicator.
+    /// A core indicator's mark, or its absence: `★`, `是`, `√`, `否`.
     Star,
     /// Any other text, short.
     Text,
@@ -60,7 +60,7 @@ pub(crate) fn shape(text: &str) -> Shape {
     {
         return Shape::Empty;
     }
-    if matches!(t, "★" | "☆" | "是" | "√") {
+    if is_mark(t).is_some() {
         return Shape::Star;
     }
     if is_op(t) {
@@ -449,6 +449,16 @@ fn is_measure(t: &str) -> bool {
         && Target::lenient(t).kind() != Kind::Qualitative
 }
 
+/// What a mark cell says (under 是否核心指标): `Some(true)` for a star or a yes, `Some(false)`
+/// for a no, `None` for any other text.
+pub(crate) fn is_mark(text: &str) -> Option<bool> {
+    match text.trim() {
+        "★" | "☆" | "是" | "√" | "✓" => Some(true),
+        "否" | "×" | "✗" => Some(false),
+        _ => None,
+    }
+}
+
 /// How well a cell of a shape fits a column of a role: high for a good fit, negative for a
 /// poor one, [`NEVER`] for none.
 pub(crate) fn fit(shape: Shape, role: Role) -> i32 {
@@ -564,9 +574,11 @@ pub(crate) fn fit(shape: Shape, role: Role) -> i32 {
             S::Star | S::Op | S::Nature | S::Direction => -3,
             S::Tier | S::Category | S::Level => -5,
         },
+        // Words under 是否核心指标 are kept as its text.
         Role::Core => match shape {
             S::Empty => 0,
             S::Star => 6,
+            S::Text | S::Words => -6,
             _ => NEVER,
         },
         Role::Org => match shape {
@@ -624,6 +636,10 @@ mod tests {
         is("", Shape::Empty);
         is(" - ", Shape::Empty);
         is("间数", Shape::Measure);
+        is("否", Shape::Star);
+        assert_eq!(is_mark(" ★"), Some(true));
+        assert_eq!(is_mark("否"), Some(false));
+        assert_eq!(is_mark("核心"), None);
         is("受益人数", Shape::Text);
         is("产出指标", Shape::Tier);
         is("产出指标(50分)", Shape::Tier);
