@@ -598,8 +598,11 @@ impl<'g> Builder<'g> {
                 let text_goes_on = a == Some(Role::Text)
                     && short_words
                     && (b.is_none() || last.ends_with(['及', '和', '与', '、', '/']));
-                let fragment =
-                    !data && (a.is_none() || (a == b && a != Some(Role::Text)) || text_goes_on);
+                // Two whole headers of one kind are two columns (`指标性质` | `指标方向`), not
+                // one header's halves (`年度` / `指标值`).
+                let whole = |h: &str| (4..=8).contains(&h.chars().count());
+                let halves = a == b && a != Some(Role::Text) && !(whole(last) && whole(t));
+                let fragment = !data && (a.is_none() || halves || text_goes_on);
                 if both.is_some() && fragment && money_column(&fold(&joined)).is_none() {
                     texts.pop();
                     texts.push(joined);
@@ -2981,6 +2984,40 @@ mod tests {
                     ("评(扣分标准)", "每少1元扣1分")
                 ]
             )]
+        );
+    }
+
+    #[test]
+    fn two_whole_headers_of_one_kind_are_two_columns_a_cell_per_line() {
+        let cells = [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标性质",
+            "指标方向",
+            "目标值",
+            "计量单位",
+            "分值",
+            "产出指标",
+            "数量指标",
+            "出差人数",
+            "正向",
+            "=",
+            "8",
+            "4",
+            "出差人次",
+            "正向",
+            "=",
+            "24",
+            "人/次",
+            "4",
+        ];
+        assert_eq!(
+            read_text(&cells.join("\n")),
+            [
+                ("出差人数".to_owned(), "=8".to_owned()),
+                ("出差人次".to_owned(), "=24人/次".to_owned()),
+            ]
         );
     }
 

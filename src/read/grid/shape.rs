@@ -446,7 +446,7 @@ fn is_measure(t: &str) -> bool {
         && format!("1{t}")
             .parse::<crate::Quantity>()
             .is_ok_and(|q| q.unit().is_some())
-        && Target::lenient(t).kind() != Kind::Qualitative
+        && (t.contains('/') || Target::lenient(t).kind() != Kind::Qualitative)
 }
 
 /// What a mark cell says (under 是否核心指标): `Some(true)` for a star or a yes, `Some(false)`
@@ -637,6 +637,7 @@ mod tests {
         is(" - ", Shape::Empty);
         is("间数", Shape::Measure);
         is("否", Shape::Star);
+        is("人/次", Shape::Measure);
         assert_eq!(is_mark(" ★"), Some(true));
         assert_eq!(is_mark("否"), Some(false));
         assert_eq!(is_mark("核心"), None);
