@@ -611,7 +611,13 @@ impl<'g> Builder<'g> {
                 }
             }
             match header_role(t) {
-                Some(Role::Blank) | None => break,
+                Some(Role::Blank) => break,
+                // A cell of no known role between header words (`评(扣分标准)` before
+                // `度量单位`) is a column's header all the same.
+                None if !texts.is_empty() && header_follows(toks, j) => {
+                    texts.push(t.to_owned());
+                }
+                None => break,
                 Some(_) if shape(t) == Shape::Tier || shape(t) == Shape::Category => break,
                 Some(_) => texts.push(t.to_owned()),
             }
@@ -2090,6 +2096,37 @@ fn grouped_rows<'g>(
         }
     }
     rows
+}
+
+/// Whether the cell after `j` (the next that is not empty, in the same grid) is a grid header
+/// word: what makes a cell of no known role at `j` a header too.
+fn header_follows(toks: &[Tok<'_>], j: usize) -> bool {
+    let label = |t: &Tok<'_>| {
+        matches!(
+            t.shape,
+            Shape::Tier | Shape::Category | Shape::Level | Shape::Label
+        )
+    };
+    !label(&toks[j])
+        && toks[j + 1..]
+            .iter()
+            .take_while(|t| t.grid == toks[j].grid)
+            .find(|t| !t.t().is_empty())
+            .is_some_and(|t| {
+                !label(t)
+                    && header_role(t.t()).is_some_and(|r| {
+                        !matches!(
+                            r,
+                            Role::Blank
+                                | Role::Section
+                                | Role::Goal
+                                | Role::Project
+                                | Role::Org
+                                | Role::Budget
+                                | Role::Detail
+                        )
+                    })
+            })
 }
 
 /// The fit of a cell forced into a column that cannot hold it: worse than any real fit, yet
