@@ -148,6 +148,10 @@ pub enum DiagnosticCode {
     /// below it (a merged cell's label printed on a middle row, or a label lost above):
     /// read, but worth a look.
     LabelFromBelow,
+    /// A cell of a grid row that fits two of its row's columns (a lone number under 权重 or
+    /// 得分): it is kept as text under the header of one of them, and the rest of the row,
+    /// whose name and target are sure, is read.
+    CellAmbiguous,
 }
 
 impl DiagnosticCode {
@@ -156,7 +160,7 @@ impl DiagnosticCode {
     /// ```
     /// assert!(jixiao::DiagnosticCode::ALL.len() >= 11);
     /// ```
-    pub const ALL: [DiagnosticCode; 19] = [
+    pub const ALL: [DiagnosticCode; 20] = [
         DiagnosticCode::SumMismatch,
         DiagnosticCode::ColumnUnresolved,
         DiagnosticCode::ColumnAssumed,
@@ -176,6 +180,7 @@ impl DiagnosticCode {
         DiagnosticCode::AmountRefused,
         DiagnosticCode::ValueCapped,
         DiagnosticCode::LabelFromBelow,
+        DiagnosticCode::CellAmbiguous,
     ];
 
     /// The stable name: `"sum-mismatch"`, `"column-unresolved"` …
@@ -205,6 +210,7 @@ impl DiagnosticCode {
             DiagnosticCode::AmountRefused => "amount-refused",
             DiagnosticCode::ValueCapped => "value-capped",
             DiagnosticCode::LabelFromBelow => "label-from-below",
+            DiagnosticCode::CellAmbiguous => "cell-ambiguous",
         }
     }
 
@@ -267,6 +273,9 @@ impl DiagnosticCode {
             (DiagnosticCode::LabelFromBelow, Lang::En) => {
                 "a tier or category taken from the label printed below the row"
             }
+            (DiagnosticCode::CellAmbiguous, Lang::En) => {
+                "a cell that fits two columns of its row, kept as text"
+            }
             (DiagnosticCode::SumMismatch, _) => "金额合计不符",
             (DiagnosticCode::ColumnUnresolved, _) => "金额所属资金列无法确定",
             (DiagnosticCode::ColumnAssumed, _) => "资金列按表格惯例推定",
@@ -286,6 +295,7 @@ impl DiagnosticCode {
             (DiagnosticCode::AmountRefused, _) => "金额无法按原文读取",
             (DiagnosticCode::ValueCapped, _) => "指标值过长或分项过多，按原文保留",
             (DiagnosticCode::LabelFromBelow, _) => "本行未印指标层级名称，取其下方印出的名称",
+            (DiagnosticCode::CellAmbiguous, _) => "单元格可对应本行两列，按文字保留",
         }
     }
 
@@ -311,7 +321,8 @@ impl DiagnosticCode {
             | DiagnosticCode::TextUnparsed
             | DiagnosticCode::TotalMissing
             | DiagnosticCode::NumberUnread
-            | DiagnosticCode::ValueCapped => Severity::Warning,
+            | DiagnosticCode::ValueCapped
+            | DiagnosticCode::CellAmbiguous => Severity::Warning,
             DiagnosticCode::ColumnAssumed
             | DiagnosticCode::ColumnUnsplit
             | DiagnosticCode::LayoutSkipped

@@ -1482,6 +1482,10 @@ impl<'g> Builder<'g> {
         let mut above_tier: Option<String> = None;
         let mut from_below: (Option<String>, Option<String>) = (None, None);
         for (n, (row, (tier_text, category_fill))) in rows.iter().zip(tiers).enumerate() {
+            // A row unsure only of where a weight, score, actual value or text goes is read,
+            // those cells kept as text.
+            let (sure, set_aside) = sure_part(row, columns);
+            let row = sure.as_ref().unwrap_or(row);
             let own_tier = row_own(row, columns, Role::Tier);
             if own_tier.is_some() {
                 above_tier.clone_from(&own_tier);
@@ -1693,8 +1697,21 @@ impl<'g> Builder<'g> {
             }
             previous_category = category_text.clone();
             previous_tier = tier_text.clone();
-            let indicator =
+            let mut indicator =
                 self.indicator(row, columns, tier_text.as_deref(), category_text.as_deref());
+            for (header, tok) in set_aside {
+                let text = tok.t();
+                self.diagnose(
+                    DiagnosticCode::CellAmbiguous,
+                    msg!(
+                        "«{text}» fits {header} or another column of its row: kept as text, \
+                         the rest of the row read",
+                        "「{text}」可对应{header}或本行另一列：按文字保留，本行其余部分已读取"
+                    ),
+                    &tok,
+                );
+                indicator.texts.push(TextCell::new(header, text));
+            }
             let draft = self.draft_mut();
             draft.project.indicators.push(indicator);
         }
@@ -1992,7 +2009,7 @@ impl<'g> Builder<'g> {
 }
 
 /// A row of the grid: the cells of each column, and where it was read.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Row<'g> {
     cells: Vec<Vec<Tok<'g>>>,
     anchor: Tok<'g>,
@@ -2001,6 +2018,39 @@ struct Row<'g> {
     unsure: Vec<usize>,
     /// Whether a cell of the row was forced into a column that cannot hold it.
     unfit: bool,
+}
+
+/// A row that is unsure only of cells whose column changes no name, label or target (a lone
+/// number under 权重 or 得分, a text under one of two text columns): the row without them,
+/// and them with the header of the column they were placed in. `None` and nothing where
+/// the row is sure, or unsure of more.
+fn sure_part<'g>(row: &Row<'g>, columns: &[Column]) -> (Option<Row<'g>>, Vec<(String, Tok<'g>)>) {
+    let minor = |c: &usize| {
+        columns.get(*c).is_some_and(|c| {
+            matches!(
+                c.role,
+                Role::Weight | Role::Score | Role::Actual | Role::Text | Role::Core
+            )
+        })
+    };
+    if !row.ambiguous || row.unfit || row.unsure.is_empty() || !row.unsure.iter().all(minor) {
+        return (None, Vec::new());
+    }
+    let mut sure = row.clone();
+    let mut set_aside = Vec::new();
+    for &c in &row.unsure {
+        if let (Some(cells), Some(column)) = (sure.cells.get_mut(c), columns.get(c)) {
+            for tok in cells.drain(..) {
+                set_aside.push((column.header.clone(), tok));
+            }
+        }
+    }
+    sure.ambiguous = false;
+    sure.unsure.clear();
+    if !has_indicator(&sure, columns) {
+        return (None, Vec::new());
+    }
+    (Some(sure), set_aside)
 }
 
 /// Rows whose cells stand in their columns.
@@ -3056,6 +3106,60 @@ mod tests {
                 ("出差人次".to_owned(), "=24人/次".to_owned()),
             ]
         );
+    }
+
+    #[test]
+    fn a_row_unsure_only_of_its_weight_or_score_is_read_that_cell_kept_as_text() {
+        let cells = [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标性质",
+            "指标值",
+            "度量单位",
+            "完成值",
+            "权重",
+            "得分",
+            "产出指标",
+            "数量指标",
+            "设置及时率",
+            "=",
+            "100",
+            "%",
+            "100",
+            "5",
+        ];
+        let grid = Grid::from_text(&cells.join("\n")).expect("a grid");
+        let doc = read(&[grid]).expect("a document");
+        let read: Vec<_> = doc
+            .indicators()
+            .map(|i| {
+                let texts: Vec<(&str, &str)> = i
+                    .texts
+                    .iter()
+                    .map(|t| (t.header.as_str(), t.text.as_str()))
+                    .collect();
+                (
+                    i.name.as_str(),
+                    i.annual.to_string(),
+                    i.weight,
+                    i.score,
+                    texts,
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [(
+                "设置及时率",
+                "=100%".to_owned(),
+                None,
+                None,
+                vec![("权重", "5")]
+            )]
+        );
+        let codes: Vec<DiagnosticCode> = doc.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [DiagnosticCode::CellAmbiguous]);
     }
 
     #[test]
