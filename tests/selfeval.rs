@@ -46,8 +46,11 @@ fn split_cells_score_by_the_rules_beside_the_table() {
         row(&a, "違法行為責停率"),
         (d("30"), d("30"), Some(d("27.00")), Status::Met)
     );
+    // 滿意度 shows one number, `10.00`, under 分值 or 得分: it is read, that number kept as
+    // text, and its tier's weight (10) is its own; every target being met, the rules give 100.
+    assert_eq!(row(&a, "滿意度"), (d("10"), d("10"), None, Status::Met));
     let project = &a.projects[0];
-    assert_eq!(project.score, d("90.00"));
+    assert_eq!(project.score, d("100.00"));
     assert_eq!(project.stated_score, Some(d("84.00")));
     assert_eq!(project.budget.stated_score, Some(d("10.00")));
 }
