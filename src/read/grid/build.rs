@@ -2187,10 +2187,23 @@ const FORCED: i32 = -40;
 /// cells dropped: where cells do not stand in their columns an empty one tells nothing.
 fn join_fragments<'g>(run: &[Tok<'g>]) -> Vec<Tok<'g>> {
     let mut out: Vec<Tok<'g>> = Vec::with_capacity(run.len());
-    for tok in run {
+    let mut skip = 0usize;
+    for (i, tok) in run.iter().enumerate() {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
         if tok.t().is_empty()
             || tok.shape == Shape::Empty && tok.t().chars().all(|c| c.is_whitespace())
         {
+            continue;
+        }
+        if let Some((joined, joined_shape, used)) = vertical_label(&run[i..]) {
+            let mut label = tok.clone();
+            label.text = Cow::Owned(joined);
+            label.shape = joined_shape;
+            out.push(label);
+            skip = used - 1;
             continue;
         }
         if let Some(last) = out.last_mut()
@@ -2203,6 +2216,39 @@ fn join_fragments<'g>(run: &[Tok<'g>]) -> Vec<Tok<'g>> {
         out.push(tok.clone());
     }
     out
+}
+
+/// A level's label printed vertically, a character a cell (`产` / `出` / `指` / `标`): the
+/// label, its shape, and how many cells it takes. The longest run of one-character cells
+/// (twelve at most) that reads as a tier, a category or a label ending in 指标; `None` where
+/// the cells at the start of `run` make none.
+fn vertical_label(run: &[Tok<'_>]) -> Option<(String, Shape, usize)> {
+    const LONGEST: usize = 12;
+    let single = |t: &Tok<'_>| {
+        let mut chars = t.t().chars();
+        chars.next().is_some_and(|c| !c.is_ascii())
+            && chars.next().is_none()
+            && !matches!(t.shape, Shape::Star | Shape::Empty | Shape::Op)
+    };
+    let n = run.iter().take(LONGEST).take_while(|t| single(t)).count();
+    if n < 2 {
+        return None;
+    }
+    let mut best = None;
+    let mut joined = String::new();
+    for (k, tok) in run[..n].iter().enumerate() {
+        joined.push_str(tok.t());
+        if k == 0 {
+            continue;
+        }
+        let joined_shape = shape(&joined);
+        let level = matches!(joined_shape, Shape::Tier | Shape::Category | Shape::Level)
+            || joined_shape == Shape::Label && joined.ends_with("指标");
+        if level {
+            best = Some((joined.clone(), joined_shape, k + 1));
+        }
+    }
+    best
 }
 
 /// A level's label split over two cells, joined: `数量` / `指标`, `社会效` / `益指标`, and a
@@ -3160,6 +3206,50 @@ mod tests {
         );
         let codes: Vec<DiagnosticCode> = doc.diagnostics.iter().map(|d| d.code).collect();
         assert_eq!(codes, [DiagnosticCode::CellAmbiguous]);
+    }
+
+    #[test]
+    fn a_label_printed_vertically_a_character_a_cell_is_one_label() {
+        let cells = [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标值",
+            "产",
+            "出",
+            "指",
+            "标",
+            "(50分)",
+            "数量指标",
+            "场次",
+            "≥2场",
+            "效",
+            "益",
+            "指",
+            "标",
+            "社会效益指标",
+            "就业",
+            "≥10人",
+        ];
+        for text in [cells.join("\n"), cells.join("\n\n")] {
+            let grid = Grid::from_text(&text).expect("a grid");
+            let doc = read(&[grid]).expect("a document");
+            let read: Vec<_> = doc
+                .indicators()
+                .map(|i| (i.tier, i.tier_label.clone(), i.name.clone()))
+                .collect();
+            assert_eq!(
+                read,
+                [
+                    (
+                        Some(Tier::Output),
+                        Some("产出指标(50分)".to_owned()),
+                        "场次".to_owned()
+                    ),
+                    (Some(Tier::Benefit), None, "就业".to_owned()),
+                ]
+            );
+        }
     }
 
     #[test]
