@@ -130,15 +130,15 @@ fn strip_outline(text: &str) -> &str {
 /// search costs about as much as a header's whole reading); a filter only, so what the lists
 /// decide is `str::contains`'s.
 #[derive(Clone, Copy)]
-struct Chars(u128);
+pub(crate) struct Chars(u128);
 
 impl Chars {
-    fn of(text: &str) -> Chars {
+    pub(crate) fn of(text: &str) -> Chars {
         Chars(text.chars().fold(0, |set, c| set | Chars::bit(c)))
     }
 
     /// Whether every character of `word` may be in the text.
-    fn may_hold(self, word: &str) -> bool {
+    pub(crate) fn may_hold(self, word: &str) -> bool {
         word.chars().all(|c| self.0 & Chars::bit(c) != 0)
     }
 
@@ -473,6 +473,7 @@ pub(crate) fn ends_grid(first: &str) -> bool {
         "说明:",
     ];
     let folded = fold(first);
+    let chars = Chars::of(&folded);
     words.iter().any(|w| first.starts_with(w))
         || matches!(
             folded.as_str(),
@@ -490,7 +491,7 @@ pub(crate) fn ends_grid(first: &str) -> bool {
             "结果应用",
         ]
         .iter()
-        .any(|w| folded.contains(w))
+        .any(|w| chars.may_hold(w) && folded.contains(w))
 }
 
 /// The headers of a self-evaluation's money block, and which field each fills.
