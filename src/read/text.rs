@@ -40,17 +40,19 @@ pub(crate) fn glued_alternative(text: &str) -> Option<Grid> {
 /// a level's among them (a money block's `全年预算数 分值 执行率 得分` is no indicator header,
 /// nor is one cell that kept a space, `半年(程) 指标值`).
 fn spaced_header(lines: &[&str]) -> Option<usize> {
+    // Each cell's role is read once for the three questions.
     let words = |l: &str| {
         let cells = split_spaces(l);
-        let texts: Vec<&str> = cells.iter().map(|(_, c)| *c).collect();
-        let level = texts.iter().any(|t| {
-            is_header_word(t)
-                && matches!(
-                    role_of(&fold(t)),
-                    Some(Role::Tier | Role::Category | Role::Name)
-                )
+        // A line of one cell is neither (a cell per line): its words need no reading.
+        if cells.len() < 2 {
+            return (0, false, false);
+        }
+        let roles: Vec<Option<Role>> = cells.iter().map(|(_, c)| role_of(&fold(c))).collect();
+        let level = roles.iter().any(|&r| {
+            is_header_role(r) && matches!(r, Some(Role::Tier | Role::Category | Role::Name))
         });
-        (header_words(&cells), level, header_line(&texts))
+        let count = roles.iter().filter(|&&r| is_header_role(r)).count();
+        (count, level, header_line_roles(&roles))
     };
     let mut first = None;
     for (n, line) in lines.iter().enumerate() {
@@ -123,7 +125,13 @@ fn column_of(line: &str, byte: usize) -> usize {
 
 /// Whether a text is a header word of the indicator grid.
 fn is_header_word(text: &str) -> bool {
-    role_of(&fold(text)).is_some_and(|r| {
+    is_header_role(role_of(&fold(text)))
+}
+
+/// Whether a text's role (`role_of` of its fold) makes it a header word of the indicator
+/// grid.
+fn is_header_role(role: Option<Role>) -> bool {
+    role.is_some_and(|r| {
         matches!(
             r,
             Role::Tier
@@ -145,10 +153,20 @@ fn header_words(cells: &[(usize, &str)]) -> usize {
 
 /// Whether cells are a grid's header: three kinds of header at least, a level among them.
 fn header_line(cells: &[&str]) -> bool {
+    // Three kinds need three cells: a line of fewer is read no further.
+    if cells.len() < 3 {
+        return false;
+    }
+    let roles: Vec<Option<Role>> = cells.iter().map(|c| role_of(&fold(c))).collect();
+    header_line_roles(&roles)
+}
+
+/// [`header_line`] of the cells' roles.
+fn header_line_roles(cells: &[Option<Role>]) -> bool {
     let mut roles: Vec<Role> = cells
         .iter()
-        .filter(|c| is_header_word(c))
-        .filter_map(|c| role_of(&fold(c)))
+        .filter(|&&r| is_header_role(r))
+        .filter_map(|&r| r)
         .collect();
     roles.sort_by_key(|r| *r as u8);
     roles.dedup();

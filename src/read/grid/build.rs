@@ -360,12 +360,15 @@ fn header_role(text: &str) -> Option<Role> {
 /// [`header_role`] of a text already folded.
 fn header_role_folded(text: &str, folded: &str) -> Option<Role> {
     let role = role_of(folded)?;
-    let plain: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let long = ["长期", "中期", "实施周期", "实施期", "半年"]
-        .iter()
-        .any(|w| plain.contains(w));
+    // Only an annual target's header is read for its horizon.
+    let long = || {
+        let plain: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        ["长期", "中期", "实施周期", "实施期", "半年"]
+            .iter()
+            .any(|w| plain.contains(w))
+    };
     Some(match role {
-        Role::Annual if long => Role::Period,
+        Role::Annual if long() => Role::Period,
         role => role,
     })
 }
