@@ -2090,6 +2090,15 @@ fn level_fragments(last: &Tok<'_>, tok: &Tok<'_>) -> Option<(String, Shape)> {
     if !weight_only && !matches!(tok.shape, Shape::Text | Shape::Words | Shape::Label) {
         return None;
     }
+    // Neither half a level of its own, the whole one.
+    let level = |s: Shape| matches!(s, Shape::Category | Shape::Tier | Shape::Level);
+    let halves_apart = !(level(tok.shape) || (level(last.shape) && b != "指标"));
+    // The joined text's shape decides only where a weight or two halves apart may make a
+    // level: it is not read for a level and the name after it, asked of every cell where
+    // rows are lost.
+    if !weight_only && !halves_apart {
+        return None;
+    }
     let joined = format!("{a}{b}");
     let joined_shape = shape(&joined);
     if weight_only
@@ -2098,9 +2107,6 @@ fn level_fragments(last: &Tok<'_>, tok: &Tok<'_>) -> Option<(String, Shape)> {
     {
         return Some((joined, joined_shape));
     }
-    // Neither half a level of its own, the whole one.
-    let level = |s: Shape| matches!(s, Shape::Category | Shape::Tier | Shape::Level);
-    let halves_apart = !(level(tok.shape) || (level(last.shape) && b != "指标"));
     if halves_apart && (level(joined_shape) || (b == "指标" && joined_shape == Shape::Label)) {
         return Some((joined, joined_shape));
     }
