@@ -269,7 +269,12 @@ fn is_body(t: &str) -> bool {
     ];
     let chars = t.chars().count();
     (3..=40).contains(&chars)
-        && ENDS.iter().any(|e| t.ends_with(e))
+        && {
+            // A word's last byte first: most cells end with none of them.
+            let last = t.as_bytes().last();
+            ENDS.iter()
+                .any(|e| e.as_bytes().last() == last && t.ends_with(e))
+        }
         && !t.contains(['≥', '≤', '%', '率'])
 }
 
