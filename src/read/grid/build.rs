@@ -1707,7 +1707,7 @@ impl<'g> Builder<'g> {
         let mut core = false;
         let mut seq = None;
         for (column, cells) in columns.iter().zip(&row.cells) {
-            let text: String = cells.iter().map(|t| t.t()).collect::<Vec<_>>().join("");
+            let text: String = cells.iter().map(|t| t.t()).collect();
             if text.is_empty() {
                 continue;
             }
@@ -2194,22 +2194,23 @@ fn fill_levels(rows: &[Row<'_>], columns: &[Column]) -> Vec<(Option<String>, Opt
         }
         categories.push(carried);
     }
-    // The next own tier at or below each row.
-    let mut below: Vec<Option<String>> = vec![None; rows.len()];
-    let mut next: Option<String> = None;
+    // The next own tier at or below each row (borrowed from `own_tiers`).
+    let mut below: Vec<Option<&str>> = vec![None; rows.len()];
+    let mut next: Option<&str> = None;
     for r in (0..rows.len()).rev() {
-        if own_tiers[r].is_some() {
-            next = own_tiers[r].clone();
+        if let Some(own) = &own_tiers[r] {
+            next = Some(own.as_str());
         }
-        below[r] = next.clone();
+        below[r] = next;
     }
-    let admits = |tier: &Option<String>, category: Option<Category>| -> bool {
-        let (Some(tier), Some(category)) = (tier.as_deref().and_then(resolve::<Tier>), category)
-        else {
+    let admits = |tier: Option<&str>, category: Option<Category>| -> bool {
+        let (Some(tier), Some(category)) = (tier.and_then(resolve::<Tier>), category) else {
             return false;
         };
         tier.admits(category)
     };
+    // The first row with a category of its own: the rows before it take the first category.
+    let first_own_category = own_categories.iter().position(Option::is_some);
     let mut out = Vec::with_capacity(rows.len());
     let mut above: Option<String> = None;
     for r in 0..rows.len() {
@@ -2220,15 +2221,19 @@ fn fill_levels(rows: &[Row<'_>], columns: &[Column]) -> Vec<(Option<String>, Opt
             // Rows above the first tier printed take it where it may be theirs: not 效益指标
             // for a 数量指标 row, whose tier was lost rather than printed below.
             let fits = categories[r].is_none()
-                || below[r].as_deref().and_then(resolve::<Tier>).is_none()
-                || admits(&below[r], categories[r]);
-            if fits { below[r].clone() } else { None }
-        } else if !admits(&above, categories[r]) && admits(&below[r], categories[r]) {
-            below[r].clone()
+                || below[r].and_then(resolve::<Tier>).is_none()
+                || admits(below[r], categories[r]);
+            if fits {
+                below[r].map(str::to_owned)
+            } else {
+                None
+            }
+        } else if !admits(above.as_deref(), categories[r]) && admits(below[r], categories[r]) {
+            below[r].map(str::to_owned)
         } else {
             above.clone()
         };
-        let category = if own_categories[..=r].iter().all(Option::is_none) {
+        let category = if first_own_category.is_none_or(|first| first > r) {
             first_category.clone()
         } else {
             None
