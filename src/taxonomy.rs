@@ -357,10 +357,11 @@ pub(crate) fn resolve<L: Level>(text: &str) -> Option<L> {
 /// The level a name (or alias) denotes.
 fn by_name<L: Level>(name: &str) -> Option<L> {
     let bare = strip_suffix_word(name);
-    L::ALL
-        .iter()
-        .copied()
-        .find(|l| strip_suffix_word(l.name()) == bare || l.aliases().contains(&bare))
+    // A name without its suffix is a prefix of the name: one comparison rules most out.
+    L::ALL.iter().copied().find(|l| {
+        (l.name().starts_with(bare) && strip_suffix_word(l.name()) == bare)
+            || l.aliases().contains(&bare)
+    })
 }
 
 /// Why a text names no level: the error of a strict parse.

@@ -192,6 +192,16 @@ static FIRST_CHARS: std::sync::LazyLock<u128> = std::sync::LazyLock::new(|| {
         .fold(0, |set, bucket| set | bucket)
 });
 
+/// [`HEADERS`] and [`LABELS`], each word with its first character.
+static DICTIONARY: std::sync::LazyLock<Vec<(Option<char>, &'static str)>> =
+    std::sync::LazyLock::new(|| {
+        HEADERS
+            .iter()
+            .chain(LABELS)
+            .map(|w| (w.chars().next(), *w))
+            .collect()
+    });
+
 /// A character's bucket in [`FIRST_CHARS`]: the top 7 bits of a multiplicative hash.
 fn first_bucket(c: char) -> u128 {
     1 << (u32::from(c).wrapping_mul(0x9E37_79B9) >> 25)
@@ -202,16 +212,18 @@ fn first_bucket(c: char) -> u128 {
 fn word_at(text: &str) -> Option<usize> {
     // Glued text is cut at every character: most start no word, and are told so by their
     // first character alone.
-    let may_start = text
-        .chars()
-        .next()
-        .is_some_and(|c| *FIRST_CHARS & first_bucket(c) != 0);
-    let mut best = HEADERS
-        .iter()
-        .chain(LABELS)
-        .filter(|w| may_start && text.starts_with(*w))
-        .map(|w| w.len())
-        .max();
+    let first = text.chars().next();
+    let may_start = first.is_none_or(|c| *FIRST_CHARS & first_bucket(c) != 0);
+    let mut best = if may_start {
+        // Only the words with the text's first character are compared.
+        DICTIONARY
+            .iter()
+            .filter(|(c, w)| (c.is_none() || *c == first) && text.starts_with(*w))
+            .map(|(_, w)| w.len())
+            .max()
+    } else {
+        None
+    };
     // A tier or category: the shortest prefix ending with 指标 that names one. Only the
     // text's first bytes can hold one, so only they are searched: the line's rest is
     // searched from each of its characters in turn.
