@@ -420,6 +420,17 @@ fn is_target_like(text: &str) -> bool {
 }
 
 impl Tok<'_> {
+    /// [`header_role`] of the text: the role `flatten` read where it read one (a text of up
+    /// to 40 characters, not empty).
+    fn header_role(&self) -> Option<Role> {
+        let t = self.t();
+        if t.is_empty() || t.chars().nth(40).is_some() {
+            header_role(t)
+        } else {
+            self.words.role
+        }
+    }
+
     /// The text.
     fn t(&self) -> &str {
         &self.text
@@ -578,15 +589,17 @@ impl<'g> Builder<'g> {
                 j += 1;
                 continue;
             }
+            // The cell's shape and role as read once in `flatten`.
+            let (shape_t, role_t) = (toks[j].shape, toks[j].header_role());
             // A header cell split over two lines (`年初` / `预算数`, `实际` / `完成值`).
             if let Some(last) = texts.last() {
                 let joined = format!("{last}{t}");
-                let (a, b, both) = (header_role(last), header_role(t), header_role(&joined));
-                let data = matches!(shape(t), Shape::Tier | Shape::Category | Shape::Level);
+                let (a, b, both) = (header_role(last), role_t, header_role(&joined));
+                let data = matches!(shape_t, Shape::Tier | Shape::Category | Shape::Level);
                 // A text header goes on after a conjunction or with words of no role of
                 // their own (`偏差原因` / `分析及` / `改进措施`).
                 let short_words = t.chars().count() <= 6
-                    && matches!(shape(t), Shape::Text | Shape::Words | Shape::Rule)
+                    && matches!(shape_t, Shape::Text | Shape::Words | Shape::Rule)
                     && !t.contains(['(', '（', ':', '：']);
                 let text_goes_on = a == Some(Role::Text)
                     && short_words
@@ -600,9 +613,9 @@ impl<'g> Builder<'g> {
                     continue;
                 }
             }
-            match header_role(t) {
+            match role_t {
                 Some(Role::Blank) | None => break,
-                Some(_) if shape(t) == Shape::Tier || shape(t) == Shape::Category => break,
+                Some(_) if shape_t == Shape::Tier || shape_t == Shape::Category => break,
                 Some(_) => texts.push(t.to_owned()),
             }
             j += 1;
