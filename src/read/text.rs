@@ -305,7 +305,7 @@ fn pipe_rows(lines: &[&str]) -> Grid {
             if !blank(piece) {
                 cells += 1;
                 long |= piece.chars().filter(|c| !c.is_whitespace()).count() > 12;
-                row.push(Cell::new(piece, line_no, column_of(line, at + lead)));
+                row.push(Cell::of(piece, line_no, column_of(line, at + lead)));
             }
             at += piece.len() + 1;
         }
@@ -437,7 +437,7 @@ fn delimited(lines: &[&str], separator: char) -> Grid {
         let cells = line
             .split(separator)
             .map(|piece| {
-                let cell = Cell::new(piece, n + 1, column_of(line, at));
+                let cell = Cell::of(piece, n + 1, column_of(line, at));
                 at += piece.len() + separator.len_utf8();
                 cell
             })
@@ -474,7 +474,7 @@ fn csv(text: &str, lines: &[&str]) -> Option<Grid> {
         let cells = record
             .iter()
             .enumerate()
-            .map(|(c, field)| Cell::new(field, line, c + 1))
+            .map(|(c, field)| Cell::of(field, line, c + 1))
             .collect();
         grid.push_row(cells);
     }
@@ -529,7 +529,7 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
         cells.extend(
             pieces
                 .into_iter()
-                .map(|(at, text)| Cell::new(text, n + 1, column_of(line, at))),
+                .map(|(at, text)| Cell::of(text, n + 1, column_of(line, at))),
         );
         if !cells.is_empty() {
             grid.push_row(cells);

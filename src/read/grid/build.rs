@@ -1333,7 +1333,7 @@ impl<'g> Builder<'g> {
             // A section label repeated in the rows (`绩效指标`) says nothing more.
             let cells: Vec<Tok<'_>> = join_fragments(run)
                 .into_iter()
-                .filter(|t| !sections.contains(&fold(t.t())))
+                .filter(|t| sections.is_empty() || !sections.contains(&fold(t.t())))
                 .collect();
             // Whether the row so far shows a value: a row of labels and a name alone may go on
             // on the next line, where a cell broke its row (`名称 (个) |` then `15 | 6 | 8.0 |`).
