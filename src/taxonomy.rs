@@ -336,10 +336,11 @@ pub(crate) fn resolve<L: Level>(text: &str) -> Option<L> {
         .strip_prefix(['-', '－', '—', '–', '、', '.', '．'])
         .unwrap_or(rest)
         .trim();
+    // No error is built for a code that names no level: readers ask of every cell.
     let by_code = if code_text.is_empty() {
         None
     } else {
-        Some(level_by_code::<L>(code_text).ok()?)
+        Some(code_number(code_text).and_then(level_by_number::<L>)?)
     };
     let by_name = if name.is_empty() {
         None
@@ -356,10 +357,11 @@ pub(crate) fn resolve<L: Level>(text: &str) -> Option<L> {
 /// The level a name (or alias) denotes.
 fn by_name<L: Level>(name: &str) -> Option<L> {
     let bare = strip_suffix_word(name);
-    L::ALL
-        .iter()
-        .copied()
-        .find(|l| strip_suffix_word(l.name()) == bare || l.aliases().contains(&bare))
+    // A name without its suffix is a prefix of the name: one comparison rules most out.
+    L::ALL.iter().copied().find(|l| {
+        (l.name().starts_with(bare) && strip_suffix_word(l.name()) == bare)
+            || l.aliases().contains(&bare)
+    })
 }
 
 /// Why a text names no level: the error of a strict parse.
@@ -430,6 +432,13 @@ fn is_digit(c: char) -> bool {
 }
 
 fn level_by_code<L: Level>(code_text: &str) -> Result<L, TaxonomyError> {
+    code_number(code_text)
+        .and_then(level_by_number::<L>)
+        .ok_or_else(|| unknown_code::<L>(code_text))
+}
+
+/// The number a level's code prints (half- or full-width digits), if it fits a code.
+fn code_number(code_text: &str) -> Option<u8> {
     let code = code_text.chars().try_fold(0u32, |acc, c| {
         let d = c.to_digit(10).or_else(|| {
             ('０'..='９')
@@ -439,8 +448,6 @@ fn level_by_code<L: Level>(code_text: &str) -> Result<L, TaxonomyError> {
         acc.checked_mul(10)?.checked_add(d)
     });
     code.and_then(|code| u8::try_from(code).ok())
-        .and_then(level_by_number::<L>)
-        .ok_or_else(|| unknown_code::<L>(code_text))
 }
 
 fn level_by_number<L: Level>(code: u8) -> Option<L> {

@@ -182,19 +182,59 @@ pub(crate) fn is_header(word: &str) -> bool {
     role_of(&fold(word)).is_some_and(|r| r != Role::Blank)
 }
 
+/// The first characters of [`HEADERS`] and [`LABELS`], as 128 buckets (every bucket where a
+/// word is empty).
+static FIRST_CHARS: std::sync::LazyLock<u128> = std::sync::LazyLock::new(|| {
+    HEADERS
+        .iter()
+        .chain(LABELS)
+        .map(|w| w.chars().next().map_or(u128::MAX, first_bucket))
+        .fold(0, |set, bucket| set | bucket)
+});
+
+/// [`HEADERS`] and [`LABELS`], each word with its first character.
+static DICTIONARY: std::sync::LazyLock<Vec<(Option<char>, &'static str)>> =
+    std::sync::LazyLock::new(|| {
+        HEADERS
+            .iter()
+            .chain(LABELS)
+            .map(|w| (w.chars().next(), *w))
+            .collect()
+    });
+
+/// A character's bucket in [`FIRST_CHARS`]: the top 7 bits of a multiplicative hash.
+fn first_bucket(c: char) -> u128 {
+    1 << (u32::from(c).wrapping_mul(0x9E37_79B9) >> 25)
+}
+
 /// The longest dictionary word at the start of a text: a header, a label of a fact, or a tier
 /// or category label (with its weight in brackets, `产出指标(40分)`).
 fn word_at(text: &str) -> Option<usize> {
-    let mut best = HEADERS
-        .iter()
-        .chain(LABELS)
-        .filter(|w| text.starts_with(*w))
-        .map(|w| w.len())
-        .max();
-    // A tier or category: the shortest prefix ending with 指标 that names one.
-    for (at, _) in text.match_indices("指标") {
+    // Glued text is cut at every character: most start no word, and are told so by their
+    // first character alone.
+    let first = text.chars().next();
+    let may_start = first.is_none_or(|c| *FIRST_CHARS & first_bucket(c) != 0);
+    let mut best = if may_start {
+        // Only the words with the text's first character are compared.
+        DICTIONARY
+            .iter()
+            .filter(|(c, w)| (c.is_none() || *c == first) && text.starts_with(*w))
+            .map(|(_, w)| w.len())
+            .max()
+    } else {
+        None
+    };
+    // A tier or category: the shortest prefix ending with 指标 that names one. Only the
+    // text's first bytes can hold one, so only they are searched: the line's rest is
+    // searched from each of its characters in turn.
+    const LEVEL_END: usize = 18 * 3;
+    let mut reach = text.len().min(LEVEL_END);
+    while !text.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    for (at, _) in text[..reach].match_indices("指标") {
         let end = at + "指标".len();
-        if end > 18 * 3 {
+        if end > LEVEL_END {
             break;
         }
         let prefix = &text[..end];

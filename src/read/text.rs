@@ -40,13 +40,24 @@ pub(crate) fn glued_alternative(text: &str) -> Option<Grid> {
 /// a level's among them (a money block's `全年预算数 分值 执行率 得分` is no indicator header,
 /// nor is one cell that kept a space, `半年(程) 指标值`).
 fn spaced_header(lines: &[&str]) -> Option<usize> {
+    // Each cell's role is read once for the three questions.
+    let words = |l: &str| {
+        let cells = split_spaces(l);
+        // A line of one cell is neither (a cell per line): its words need no reading.
+        if cells.len() < 2 {
+            return (0, false, false);
+        }
+        let roles: Vec<Option<Role>> = cells.iter().map(|(_, c)| role_of(&fold(c))).collect();
+        let (count, level) = header_words_of(&roles);
+        (count, level, header_line_roles(&roles))
+    };
     let mut first = None;
     for (n, line) in lines.iter().enumerate() {
-        let texts: Vec<&str> = split_spaces(line).iter().map(|(_, c)| *c).collect();
-        if header_line(&texts) {
+        let (count, level, full) = words(line);
+        if full {
             return Some(n);
         }
-        if first.is_none() && names_a_level(&texts) {
+        if count >= 2 && level && first.is_none() {
             first = Some(n);
         }
     }
@@ -56,15 +67,19 @@ fn spaced_header(lines: &[&str]) -> Option<usize> {
 /// Whether cells are two header words at least, a level's among them (`指标类型 指标名称`):
 /// a header, where no line names three kinds of column.
 fn names_a_level(cells: &[&str]) -> bool {
-    let words = cells.iter().filter(|c| is_header_word(c)).count();
-    words >= 2
-        && cells.iter().any(|t| {
-            is_header_word(t)
-                && matches!(
-                    role_of(&fold(t)),
-                    Some(Role::Tier | Role::Category | Role::Name)
-                )
-        })
+    let roles: Vec<Option<Role>> = cells.iter().map(|c| role_of(&fold(c))).collect();
+    let (count, level) = header_words_of(&roles);
+    count >= 2 && level
+}
+
+/// How many of a line's cells are header words, by their roles, and whether a level's is
+/// among them.
+fn header_words_of(roles: &[Option<Role>]) -> (usize, bool) {
+    let level = roles
+        .iter()
+        .any(|&r| is_header_role(r) && matches!(r, Some(Role::Tier | Role::Category | Role::Name)));
+    let count = roles.iter().filter(|&&r| is_header_role(r)).count();
+    (count, level)
 }
 
 /// Reads a grid's text, finding its rendering; `None` where no line holds a grid header.
@@ -147,7 +162,13 @@ fn column_of(line: &str, byte: usize) -> usize {
 
 /// Whether a text is a header word of the indicator grid.
 fn is_header_word(text: &str) -> bool {
-    role_of(&fold(text)).is_some_and(|r| {
+    is_header_role(role_of(&fold(text)))
+}
+
+/// Whether a text's role (`role_of` of its fold) makes it a header word of the indicator
+/// grid.
+fn is_header_role(role: Option<Role>) -> bool {
+    role.is_some_and(|r| {
         matches!(
             r,
             Role::Tier
@@ -169,10 +190,20 @@ fn header_words(cells: &[(usize, &str)]) -> usize {
 
 /// Whether cells are a grid's header: three kinds of header at least, a level among them.
 fn header_line(cells: &[&str]) -> bool {
+    // Three kinds need three cells: a line of fewer is read no further.
+    if cells.len() < 3 {
+        return false;
+    }
+    let roles: Vec<Option<Role>> = cells.iter().map(|c| role_of(&fold(c))).collect();
+    header_line_roles(&roles)
+}
+
+/// [`header_line`] of the cells' roles.
+fn header_line_roles(cells: &[Option<Role>]) -> bool {
     let mut roles: Vec<Role> = cells
         .iter()
-        .filter(|c| is_header_word(c))
-        .filter_map(|c| role_of(&fold(c)))
+        .filter(|&&r| is_header_role(r))
+        .filter_map(|&r| r)
         .collect();
     roles.sort_by_key(|r| *r as u8);
     roles.dedup();
@@ -311,7 +342,7 @@ fn pipe_rows(lines: &[&str]) -> Grid {
             if !blank(piece) {
                 cells += 1;
                 long |= piece.chars().filter(|c| !c.is_whitespace()).count() > 12;
-                row.push(Cell::new(piece, line_no, column_of(line, at + lead)));
+                row.push(Cell::of(piece, line_no, column_of(line, at + lead)));
             }
             at += piece.len() + 1;
         }
@@ -476,7 +507,7 @@ fn delimited(lines: &[&str], separator: char) -> Grid {
         let cells = cells
             .into_iter()
             .filter(|(_, text)| !collapsed || !blank(text))
-            .map(|(column, text)| Cell::new(text, n + 1, column))
+            .map(|(column, text)| Cell::of(text, n + 1, column))
             .collect();
         grid.push_row(cells);
     }
@@ -510,7 +541,7 @@ fn csv(text: &str, lines: &[&str]) -> Option<Grid> {
         let cells = record
             .iter()
             .enumerate()
-            .map(|(c, field)| Cell::new(field, line, c + 1))
+            .map(|(c, field)| Cell::of(field, line, c + 1))
             .collect();
         grid.push_row(cells);
     }
@@ -565,7 +596,7 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
         cells.extend(
             pieces
                 .into_iter()
-                .map(|(at, text)| Cell::new(text, n + 1, column_of(line, at))),
+                .map(|(at, text)| Cell::of(text, n + 1, column_of(line, at))),
         );
         if !cells.is_empty() {
             grid.push_row(cells);

@@ -370,12 +370,15 @@ fn header_role(text: &str) -> Option<Role> {
 /// [`header_role`] of a text already folded.
 fn header_role_folded(text: &str, folded: &str) -> Option<Role> {
     let role = role_of(folded)?;
-    let plain: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let long = ["长期", "中期", "实施周期", "实施期", "半年"]
-        .iter()
-        .any(|w| plain.contains(w));
+    // Only an annual target's header is read for its horizon.
+    let long = || {
+        let plain: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        ["长期", "中期", "实施周期", "实施期", "半年"]
+            .iter()
+            .any(|w| plain.contains(w))
+    };
     Some(match role {
-        Role::Annual if long => Role::Period,
+        Role::Annual if long() => Role::Period,
         role => role,
     })
 }
@@ -427,6 +430,17 @@ fn is_target_like(text: &str) -> bool {
 }
 
 impl Tok<'_> {
+    /// [`header_role`] of the text: the role `flatten` read where it read one (a text of up
+    /// to 40 characters, not empty).
+    fn header_role(&self) -> Option<Role> {
+        let t = self.t();
+        if t.is_empty() || t.chars().nth(40).is_some() {
+            header_role(t)
+        } else {
+            self.words.role
+        }
+    }
+
     /// The text.
     fn t(&self) -> &str {
         &self.text
@@ -585,15 +599,17 @@ impl<'g> Builder<'g> {
                 j += 1;
                 continue;
             }
+            // The cell's shape and role as read once in `flatten`.
+            let (shape_t, role_t) = (toks[j].shape, toks[j].header_role());
             // A header cell split over two lines (`年初` / `预算数`, `实际` / `完成值`).
             if let Some(last) = texts.last() {
                 let joined = format!("{last}{t}");
-                let (a, b, both) = (header_role(last), header_role(t), header_role(&joined));
-                let data = matches!(shape(t), Shape::Tier | Shape::Category | Shape::Level);
+                let (a, b, both) = (header_role(last), role_t, header_role(&joined));
+                let data = matches!(shape_t, Shape::Tier | Shape::Category | Shape::Level);
                 // A text header goes on after a conjunction or with words of no role of
                 // their own (`偏差原因` / `分析及` / `改进措施`).
                 let short_words = t.chars().count() <= 6
-                    && matches!(shape(t), Shape::Text | Shape::Words | Shape::Rule)
+                    && matches!(shape_t, Shape::Text | Shape::Words | Shape::Rule)
                     && !t.contains(['(', '（', ':', '：']);
                 let text_goes_on = a == Some(Role::Text)
                     && short_words
@@ -610,7 +626,7 @@ impl<'g> Builder<'g> {
                     continue;
                 }
             }
-            match header_role(t) {
+            match role_t {
                 Some(Role::Blank) => break,
                 // A cell of no known role between header words (`评(扣分标准)` before
                 // `度量单位`) is a column's header all the same.
@@ -618,7 +634,7 @@ impl<'g> Builder<'g> {
                     texts.push(t.to_owned());
                 }
                 None => break,
-                Some(_) if shape(t) == Shape::Tier || shape(t) == Shape::Category => break,
+                Some(_) if shape_t == Shape::Tier || shape_t == Shape::Category => break,
                 Some(_) => texts.push(t.to_owned()),
             }
             j += 1;
@@ -1336,7 +1352,7 @@ impl<'g> Builder<'g> {
             // A section label repeated in the rows (`绩效指标`) says nothing more.
             let cells: Vec<Tok<'_>> = join_fragments(run)
                 .into_iter()
-                .filter(|t| !sections.contains(&fold(t.t())))
+                .filter(|t| sections.is_empty() || !sections.contains(&fold(t.t())))
                 .collect();
             // Whether the row so far shows a value: a row of labels and a name alone may go on
             // on the next line, where a cell broke its row (`名称 (个) |` then `15 | 6 | 8.0 |`).
@@ -1764,7 +1780,7 @@ impl<'g> Builder<'g> {
         let mut core = false;
         let mut seq = None;
         for (column, cells) in columns.iter().zip(&row.cells) {
-            let text: String = cells.iter().map(|t| t.t()).collect::<Vec<_>>().join("");
+            let text: String = cells.iter().map(|t| t.t()).collect();
             if text.is_empty() {
                 continue;
             }
@@ -2270,6 +2286,15 @@ fn level_fragments(last: &Tok<'_>, tok: &Tok<'_>) -> Option<(String, Shape)> {
     if !weight_only && !matches!(tok.shape, Shape::Text | Shape::Words | Shape::Label) {
         return None;
     }
+    // Neither half a level of its own, the whole one.
+    let level = |s: Shape| matches!(s, Shape::Category | Shape::Tier | Shape::Level);
+    let halves_apart = !(level(tok.shape) || (level(last.shape) && b != "指标"));
+    // The joined text's shape decides only where a weight or two halves apart may make a
+    // level: it is not read for a level and the name after it, asked of every cell where
+    // rows are lost.
+    if !weight_only && !halves_apart {
+        return None;
+    }
     let joined = format!("{a}{b}");
     let joined_shape = shape(&joined);
     if weight_only
@@ -2278,9 +2303,6 @@ fn level_fragments(last: &Tok<'_>, tok: &Tok<'_>) -> Option<(String, Shape)> {
     {
         return Some((joined, joined_shape));
     }
-    // Neither half a level of its own, the whole one.
-    let level = |s: Shape| matches!(s, Shape::Category | Shape::Tier | Shape::Level);
-    let halves_apart = !(level(tok.shape) || (level(last.shape) && b != "指标"));
     if halves_apart && (level(joined_shape) || (b == "指标" && joined_shape == Shape::Label)) {
         return Some((joined, joined_shape));
     }
@@ -2368,22 +2390,23 @@ fn fill_levels(rows: &[Row<'_>], columns: &[Column]) -> Vec<(Option<String>, Opt
         }
         categories.push(carried);
     }
-    // The next own tier at or below each row.
-    let mut below: Vec<Option<String>> = vec![None; rows.len()];
-    let mut next: Option<String> = None;
+    // The next own tier at or below each row (borrowed from `own_tiers`).
+    let mut below: Vec<Option<&str>> = vec![None; rows.len()];
+    let mut next: Option<&str> = None;
     for r in (0..rows.len()).rev() {
-        if own_tiers[r].is_some() {
-            next = own_tiers[r].clone();
+        if let Some(own) = &own_tiers[r] {
+            next = Some(own.as_str());
         }
-        below[r] = next.clone();
+        below[r] = next;
     }
-    let admits = |tier: &Option<String>, category: Option<Category>| -> bool {
-        let (Some(tier), Some(category)) = (tier.as_deref().and_then(resolve::<Tier>), category)
-        else {
+    let admits = |tier: Option<&str>, category: Option<Category>| -> bool {
+        let (Some(tier), Some(category)) = (tier.and_then(resolve::<Tier>), category) else {
             return false;
         };
         tier.admits(category)
     };
+    // The first row with a category of its own: the rows before it take the first category.
+    let first_own_category = own_categories.iter().position(Option::is_some);
     let mut out = Vec::with_capacity(rows.len());
     let mut above: Option<String> = None;
     for r in 0..rows.len() {
@@ -2394,15 +2417,19 @@ fn fill_levels(rows: &[Row<'_>], columns: &[Column]) -> Vec<(Option<String>, Opt
             // Rows above the first tier printed take it where it may be theirs: not 效益指标
             // for a 数量指标 row, whose tier was lost rather than printed below.
             let fits = categories[r].is_none()
-                || below[r].as_deref().and_then(resolve::<Tier>).is_none()
-                || admits(&below[r], categories[r]);
-            if fits { below[r].clone() } else { None }
-        } else if !admits(&above, categories[r]) && admits(&below[r], categories[r]) {
-            below[r].clone()
+                || below[r].and_then(resolve::<Tier>).is_none()
+                || admits(below[r], categories[r]);
+            if fits {
+                below[r].map(str::to_owned)
+            } else {
+                None
+            }
+        } else if !admits(above.as_deref(), categories[r]) && admits(below[r], categories[r]) {
+            below[r].map(str::to_owned)
         } else {
             above.clone()
         };
-        let category = if own_categories[..=r].iter().all(Option::is_none) {
+        let category = if first_own_category.is_none_or(|first| first > r) {
             first_category.clone()
         } else {
             None

@@ -1,7 +1,7 @@
 //! What a cell is by its content, for aligning short rows: a tier or category label, a
 //! comparator, a number, a unit, a typed value, words or text.
 
-use super::vocab::{Role, fold};
+use super::vocab::{Chars, Role, fold};
 use crate::taxonomy::resolve;
 use crate::{Category, Direction, Kind, Target, Tier};
 
@@ -66,7 +66,8 @@ pub(crate) fn shape(text: &str) -> Shape {
     if is_op(t) {
         return Shape::Op;
     }
-    if matches!(fold(t).as_str(), "定量" | "定性" | "定量指标" | "定性指标") {
+    let folded = fold(t);
+    if matches!(folded.as_str(), "定量" | "定性" | "定量指标" | "定性指标") {
         return Shape::Nature;
     }
     if Direction::from_chinese(t).is_some() {
@@ -101,7 +102,6 @@ pub(crate) fn shape(text: &str) -> Shape {
     if is_measure(t) {
         return Shape::Measure;
     }
-    let folded = fold(t);
     // A short label with its weight in brackets is a label whatever its words:
     // `预算配置(15分)`, `投 入(15分)`.
     let weighted = crate::taxonomy::Label::read(t).weight.is_some()
@@ -221,7 +221,11 @@ fn judging(t: &str) -> bool {
         "低",
         "强",
     ];
-    t.chars().count() <= 3 || WORDS.iter().any(|w| t.contains(w))
+    if t.chars().count() <= 3 {
+        return true;
+    }
+    let chars = Chars::of(t);
+    WORDS.iter().any(|w| chars.may_hold(w) && t.contains(w))
 }
 
 /// Whether the text names a body: it ends with what bodies are called (局, 委员会, 政府, 中心,
@@ -265,7 +269,12 @@ fn is_body(t: &str) -> bool {
     ];
     let chars = t.chars().count();
     (3..=40).contains(&chars)
-        && ENDS.iter().any(|e| t.ends_with(e))
+        && {
+            // A word's last byte first: most cells end with none of them.
+            let last = t.as_bytes().last();
+            ENDS.iter()
+                .any(|e| e.as_bytes().last() == last && t.ends_with(e))
+        }
         && !t.contains(['≥', '≤', '%', '率'])
 }
 

@@ -523,6 +523,10 @@ impl<'a> Outline<'a> {
         match self.blocks.last_mut() {
             Some(block) => {
                 block.body.push(line_no, line);
+                if block.body_lines.capacity() == 0 {
+                    // A body is a few lines: one allocation for them.
+                    block.body_lines.reserve(8);
+                }
                 block.body_lines.push((line_no, line));
             }
             None => {

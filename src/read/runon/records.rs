@@ -122,6 +122,10 @@ impl Wrapped {
             // Bodies run to a few hundred bytes: one allocation instead of a doubling series.
             self.text.reserve(512);
         }
+        if self.marks.capacity() == 0 {
+            // As many pieces as a body has lines: a few, one allocation for them.
+            self.marks.reserve(8);
+        }
         self.marks.push((self.text.len(), line, column));
         self.text.push_str(trimmed);
     }
@@ -269,8 +273,9 @@ fn record_start(text: &str, from: usize, expected: u32) -> Option<Start> {
             .take_while(|b| b.is_ascii_digit())
             .count();
         let run = &text[mark - digits..mark];
-        let wanted = expected.to_string();
-        let (at, seq) = if run.ends_with(&wanted) {
+        let mut digits_of = [0u8; 10];
+        let wanted = decimal(expected, &mut digits_of);
+        let (at, seq) = if run.ends_with(wanted) {
             (mark - wanted.len(), expected)
         } else {
             let own = &run[run.len().saturating_sub(3)..];
@@ -280,6 +285,21 @@ fn record_start(text: &str, from: usize, expected: u32) -> Option<Start> {
         return Some(Start { at, seq, fields });
     }
     None
+}
+
+/// A number's decimal digits, written into `buf` (a `u32` has ten at most): the expected
+/// record number is looked for before every record without a `String` for it.
+fn decimal(mut n: u32, buf: &mut [u8; 10]) -> &str {
+    let mut at = buf.len();
+    while at > 0 {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    core::str::from_utf8(&buf[at..]).unwrap_or("")
 }
 
 /// The tier field at the start of a record's fields (`1-产出指标；`), if it is one: a tier by
@@ -748,6 +768,15 @@ mod tests {
         );
         let err = record.parse::<Indicator>().unwrap_err().to_string();
         assert!(err.starts_with("实施周期指标值 of indicator 1"), "{err}");
+    }
+
+    #[test]
+    fn decimal_writes_a_number_s_digits() {
+        let mut buf = [0u8; 10];
+        assert_eq!(decimal(0, &mut buf), "0");
+        assert_eq!(decimal(7, &mut buf), "7");
+        assert_eq!(decimal(803, &mut buf), "803");
+        assert_eq!(decimal(u32::MAX, &mut buf), u32::MAX.to_string());
     }
 
     #[test]
