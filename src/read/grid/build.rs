@@ -1497,7 +1497,12 @@ impl<'g> Builder<'g> {
         // The last tier a row printed, and the labels already said to come from below.
         let mut above_tier: Option<String> = None;
         let mut from_below: (Option<String>, Option<String>) = (None, None);
-        for (n, (row, (tier_text, category_fill))) in rows.iter().zip(tiers).enumerate() {
+        for (n, (row, levels)) in rows.iter().zip(tiers).enumerate() {
+            let Levels {
+                tier: tier_text,
+                category: category_fill,
+                category_below,
+            } = levels;
             // A row unsure only of where a weight, score, actual value or text goes is read,
             // those cells kept as text.
             let (sure, set_aside) = sure_part(row, columns);
@@ -1681,8 +1686,10 @@ impl<'g> Builder<'g> {
                 previous_category = None;
             }
             let own_category = row_own(row, columns, Role::Category);
-            let category_up = own_category.is_none() && previous_category.is_none();
+            let category_up =
+                own_category.is_none() && (previous_category.is_none() || category_below.is_some());
             let category_text = own_category
+                .or(category_below)
                 .or_else(|| previous_category.clone())
                 .or(category_fill);
             // Labels carried up, each said once for the rows it is carried to.
@@ -2371,7 +2378,7 @@ fn is_placeholder_name(name: &str) -> bool {
 /// The tier of each row, and a category from below for the rows above a grid's first one.
 /// A tier label may be printed on a middle row of its merged cell: the rows above it take it
 /// where their category belongs to it, and the first label below where no label is above.
-fn fill_levels(rows: &[Row<'_>], columns: &[Column]) -> Vec<(Option<String>, Option<String>)> {
+fn fill_levels(rows: &[Row<'_>], columns: &[Column]) -> Vec<Levels> {
     let own_tiers: Vec<Option<String>> = rows
         .iter()
         .map(|r| row_own(r, columns, Role::Tier))
@@ -2381,12 +2388,33 @@ fn fill_levels(rows: &[Row<'_>], columns: &[Column]) -> Vec<(Option<String>, Opt
         .map(|r| row_own(r, columns, Role::Category))
         .collect();
     let first_category = own_categories.iter().flatten().next().cloned();
-    // The category each row has, carried down, for choosing between tiers.
+    // Labels printed at the middle of their merged cells: the rows that must take the label
+    // below them.
+    // The sign is a run whose first row prints the column empty, which others print: a
+    // merged cell's label stands lower than its first row.
+    let starts_empty = |own: &[Option<String>]| {
+        own.first().is_some_and(Option::is_none) && own.iter().any(Option::is_some)
+    };
+    let tier_below = from_below(&own_tiers, starts_empty(&own_tiers));
+    let category_below = from_below(&own_categories, starts_empty(&own_categories));
+    // The next own category at or below each row, for the rows that take it.
+    let mut next_category: Vec<Option<&str>> = vec![None; rows.len()];
+    let mut next: Option<&str> = None;
+    for r in (0..rows.len()).rev() {
+        if let Some(own) = &own_categories[r] {
+            next = Some(own.as_str());
+        }
+        next_category[r] = next;
+    }
+    // The category each row has, carried down (or up, where it must), for choosing between
+    // tiers.
     let mut categories: Vec<Option<Category>> = Vec::with_capacity(rows.len());
     let mut carried: Option<Category> = None;
-    for own in &own_categories {
+    for (r, own) in own_categories.iter().enumerate() {
         if let Some(text) = own {
             carried = resolve(text);
+        } else if category_below[r] {
+            carried = next_category[r].and_then(resolve);
         }
         categories.push(carried);
     }
@@ -2413,6 +2441,8 @@ fn fill_levels(rows: &[Row<'_>], columns: &[Column]) -> Vec<(Option<String>, Opt
         let tier = if own_tiers[r].is_some() {
             above = own_tiers[r].clone();
             own_tiers[r].clone()
+        } else if tier_below[r] {
+            below[r].map(str::to_owned)
         } else if above.is_none() {
             // Rows above the first tier printed take it where it may be theirs: not 效益指标
             // for a 数量指标 row, whose tier was lost rather than printed below.
@@ -2434,7 +2464,88 @@ fn fill_levels(rows: &[Row<'_>], columns: &[Column]) -> Vec<(Option<String>, Opt
         } else {
             None
         };
-        out.push((tier, category));
+        out.push(Levels {
+            tier,
+            category,
+            category_below: category_below[r]
+                .then(|| next_category[r].map(str::to_owned))
+                .flatten(),
+        });
+    }
+    out
+}
+
+/// What a row of a run takes where it prints no label of its own.
+struct Levels {
+    /// Its tier.
+    tier: Option<String>,
+    /// For rows above the first category printed, that category.
+    category: Option<String>,
+    /// The category printed below the row, where the row must take it (labels printed at
+    /// the middle of their merged cells).
+    category_below: Option<String>,
+}
+
+/// The rows of a run that must take the label printed below them: where a column's labels
+/// stand at the middle of their merged cells, as PDF text prints them, a row after one label
+/// may be too far from it to be in its cell (`centered`: the run's first row prints the
+/// column empty). Each label's span `[s, e]` has it at its middle rounded either way (`s + e` within one of
+/// twice its row); the spans follow each other, the first starts the run and the last ends
+/// it. The possible ends of each span are found as ranges, forwards and backwards; a row
+/// past every possible end of the span above it is in the span below. None where labels do
+/// not stand so, or no spans fit. Linear in the rows.
+fn from_below(own: &[Option<String>], centered: bool) -> Vec<bool> {
+    let n = own.len();
+    let none = vec![false; n];
+    let labels: Vec<usize> = (0..n).filter(|&r| own[r].is_some()).collect();
+    if !centered || labels.is_empty() {
+        return none;
+    }
+    // Forwards: the possible ends of each span, from the possible starts.
+    let mut ends: Vec<(usize, usize)> = Vec::with_capacity(labels.len());
+    let (mut a, mut b) = (0usize, 0usize);
+    for (k, &p) in labels.iter().enumerate() {
+        b = b.min(p);
+        let last = labels.get(k + 1).map_or(n - 1, |next| next - 1);
+        let lo = (2 * p).saturating_sub(1).saturating_sub(b).max(p);
+        let hi = (2 * p + 1).saturating_sub(a).min(last);
+        if a > b || lo > hi {
+            return none;
+        }
+        ends.push((lo, hi));
+        (a, b) = (lo + 1, hi + 1);
+    }
+    // Backwards: the last span ends the run; each span's possible starts bound the ends of
+    // the span above.
+    let Some(last) = ends.last_mut() else {
+        return none;
+    };
+    if !(last.0..=last.1).contains(&(n - 1)) {
+        return none;
+    }
+    *last = (n - 1, n - 1);
+    for k in (1..labels.len()).rev() {
+        let p = labels[k];
+        let (lo, hi) = ends[k];
+        let start_lo = (2 * p).saturating_sub(1).saturating_sub(hi);
+        let start_hi = (2 * p + 1).saturating_sub(lo).min(p);
+        if start_lo > start_hi || start_hi == 0 {
+            return none;
+        }
+        let above = &mut ends[k - 1];
+        above.0 = above.0.max(start_lo.saturating_sub(1));
+        above.1 = above.1.min(start_hi - 1);
+        if above.0 > above.1 {
+            return none;
+        }
+    }
+    let mut out = none;
+    for (k, &(_, hi)) in ends.iter().enumerate() {
+        if let Some(&next) = labels.get(k + 1) {
+            for slot in &mut out[hi + 1..next] {
+                *slot = true;
+            }
+        }
     }
     out
 }
@@ -3276,6 +3387,51 @@ mod tests {
                     (Some(Tier::Benefit), None, "就业".to_owned()),
                 ]
             );
+        }
+    }
+
+    #[test]
+    fn labels_at_the_middle_of_their_cells_give_rows_too_far_below_one_to_the_next() {
+        // 产出指标 at the middle of its five rows, 效益指标 of its five: the row before 效益指标
+        // cannot be in 产出指标's cell, whose middle would then be lower.
+        let names = ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"];
+        let mut text = "一级指标 | 三级指标 | 指标值 |\n".to_owned();
+        for (r, name) in names.iter().enumerate() {
+            let tier = match r {
+                2 => "产出指标 | ",
+                7 => "效益指标 | ",
+                _ => "",
+            };
+            text.push_str(&format!("{tier}{name}完成率 | 100% |\n"));
+        }
+        let grid = Grid::from_text(&text).expect("a grid");
+        let doc = read(&[grid]).expect("a document");
+        let tiers: Vec<Option<Tier>> = doc.indicators().map(|i| i.tier).collect();
+        let (output, benefit) = (Some(Tier::Output), Some(Tier::Benefit));
+        // 己 may be in either cell: it stays with the label above it.
+        assert_eq!(
+            tiers,
+            [
+                output, output, output, output, output, output, benefit, benefit, benefit, benefit
+            ]
+        );
+        assert_eq!(
+            from_below(&[None, Some("a".to_owned()), None], false),
+            [false, false, false]
+        );
+        // Every placement of labels over up to ten rows: a row is only ever given to the
+        // label below it, and a labelled row never.
+        for n in 0..=10usize {
+            for mask in 0u32..(1 << n) {
+                let own: Vec<Option<String>> = (0..n)
+                    .map(|r| (mask >> r & 1 == 1).then(|| "a".to_owned()))
+                    .collect();
+                let below = from_below(&own, true);
+                assert_eq!(below.len(), n);
+                for (r, b) in below.iter().enumerate() {
+                    assert!(!b || own[r].is_none() && own[r..].iter().any(Option::is_some));
+                }
+            }
         }
     }
 
