@@ -107,6 +107,9 @@ struct Builder<'g> {
     self_evaluation: bool,
     /// A goal block's header was read: its goal and what became of it come next.
     goal_block: bool,
+    /// The next run is the first under its header: its first row starts the grid's merged
+    /// cells rather than going on with a run above.
+    under_header: bool,
     /// Target values already parsed.
     targets: std::collections::HashMap<String, Target>,
 }
@@ -133,6 +136,7 @@ pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
         layout: grids.first().map_or(Layout::Pipe, |g| g.layout),
         self_evaluation: false,
         goal_block: false,
+        under_header: false,
         targets: std::collections::HashMap::new(),
     };
     if pinyin > 0
@@ -170,6 +174,7 @@ pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
                 builder.note_money_unit(&column.header);
             }
             builder.columns = columns;
+            builder.under_header = true;
             headers += 1;
             i = end;
             continue;
@@ -1481,7 +1486,8 @@ impl<'g> Builder<'g> {
                 }
             }
         };
-        self.read_rows(rows, &columns, at_end);
+        let under_header = std::mem::take(&mut self.under_header);
+        self.read_rows(rows, &columns, at_end, under_header);
     }
 
     /// Reads aligned rows: labels carried down (and up), projects begun, indicators made.
@@ -1489,8 +1495,14 @@ impl<'g> Builder<'g> {
     /// Where the run ends the text (`at_end`), a last row that shows a name and nothing
     /// else is the text cut off inside it (`满意`, the start of 满意度指标): it is read, and
     /// said.
-    fn read_rows(&mut self, rows: Vec<Row<'_>>, columns: &[Column], at_end: bool) {
-        let tiers = fill_levels(&rows, columns);
+    fn read_rows(
+        &mut self,
+        rows: Vec<Row<'_>>,
+        columns: &[Column],
+        at_end: bool,
+        under_header: bool,
+    ) {
+        let tiers = fill_levels(&rows, columns, under_header);
         let last = rows.len().saturating_sub(1);
         let mut previous_category: Option<String> = None;
         let mut previous_tier: Option<String> = None;
@@ -1779,6 +1791,7 @@ impl<'g> Builder<'g> {
         let mut actual: Option<String> = None;
         let mut op: Option<&str> = None;
         let mut measure: Option<&str> = None;
+        let mut measure_header: Option<&str> = None;
         let mut texts: Vec<TextCell> = Vec::new();
         let mut weight = None;
         let mut score = None;
@@ -1842,7 +1855,14 @@ impl<'g> Builder<'g> {
                         }
                     }
                 }
-                Role::Measure => measure = Some(cells.first().map_or("", |t| t.t())),
+                Role::Measure => {
+                    // One unit joins the target; more cells there are kept as text.
+                    measure = Some(cells.first().map_or("", |t| t.t()));
+                    measure_header = Some(column.header.as_str());
+                    for cell in cells.iter().skip(1) {
+                        texts.push(TextCell::new(column.header.clone(), cell.t()));
+                    }
+                }
                 Role::Core => match super::shape::is_mark(&text) {
                     Some(mark) => core = mark,
                     None => texts.push(TextCell::new(column.header.clone(), text)),
@@ -1852,6 +1872,18 @@ impl<'g> Builder<'g> {
                 Role::Tier | Role::Category | Role::Section | Role::Blank => {}
                 Role::Org | Role::Project | Role::Budget | Role::Goal | Role::Detail => {}
                 _ => texts.push(TextCell::new(column.header.clone(), text)),
+            }
+        }
+        // With no target to join, a comparator or a unit of split cells is kept as text.
+        if annual.is_none() && period.is_none() {
+            let qualifier = columns.iter().find(|c| c.role == Role::Qualifier);
+            for (header, text) in [
+                (qualifier.map(|c| c.header.as_str()), op),
+                (measure_header, measure),
+            ] {
+                if let (Some(header), Some(text)) = (header, text.filter(|t| !t.is_empty())) {
+                    texts.push(TextCell::new(header, text));
+                }
             }
         }
         let joined = |value: &str| join_split(op, value, measure);
@@ -2378,7 +2410,7 @@ fn is_placeholder_name(name: &str) -> bool {
 /// The tier of each row, and a category from below for the rows above a grid's first one.
 /// A tier label may be printed on a middle row of its merged cell: the rows above it take it
 /// where their category belongs to it, and the first label below where no label is above.
-fn fill_levels(rows: &[Row<'_>], columns: &[Column]) -> Vec<Levels> {
+fn fill_levels(rows: &[Row<'_>], columns: &[Column], under_header: bool) -> Vec<Levels> {
     let own_tiers: Vec<Option<String>> = rows
         .iter()
         .map(|r| row_own(r, columns, Role::Tier))
@@ -2390,10 +2422,11 @@ fn fill_levels(rows: &[Row<'_>], columns: &[Column]) -> Vec<Levels> {
     let first_category = own_categories.iter().flatten().next().cloned();
     // Labels printed at the middle of their merged cells: the rows that must take the label
     // below them.
-    // The sign is a run whose first row prints the column empty, which others print: a
-    // merged cell's label stands lower than its first row.
+    // The sign is the first run under a header whose first row prints the column empty,
+    // which others print: a merged cell's label stands lower than its first row. (A later
+    // run may go on with a cell of the run above.)
     let starts_empty = |own: &[Option<String>]| {
-        own.first().is_some_and(Option::is_none) && own.iter().any(Option::is_some)
+        under_header && own.first().is_some_and(Option::is_none) && own.iter().any(Option::is_some)
     };
     let tier_below = from_below(&own_tiers, starts_empty(&own_tiers));
     let category_below = from_below(&own_categories, starts_empty(&own_categories));
@@ -2433,6 +2466,12 @@ fn fill_levels(rows: &[Row<'_>], columns: &[Column]) -> Vec<Levels> {
         };
         tier.admits(category)
     };
+    // Whether the tier below a row may be its own: not 效益指标 for a 数量指标 row.
+    let fits_below = |r: usize| {
+        categories[r].is_none()
+            || below[r].and_then(resolve::<Tier>).is_none()
+            || admits(below[r], categories[r])
+    };
     // The first row with a category of its own: the rows before it take the first category.
     let first_own_category = own_categories.iter().position(Option::is_some);
     let mut out = Vec::with_capacity(rows.len());
@@ -2441,15 +2480,12 @@ fn fill_levels(rows: &[Row<'_>], columns: &[Column]) -> Vec<Levels> {
         let tier = if own_tiers[r].is_some() {
             above = own_tiers[r].clone();
             own_tiers[r].clone()
-        } else if tier_below[r] {
+        } else if tier_below[r] && fits_below(r) {
             below[r].map(str::to_owned)
         } else if above.is_none() {
             // Rows above the first tier printed take it where it may be theirs: not 效益指标
             // for a 数量指标 row, whose tier was lost rather than printed below.
-            let fits = categories[r].is_none()
-                || below[r].and_then(resolve::<Tier>).is_none()
-                || admits(below[r], categories[r]);
-            if fits {
+            if fits_below(r) {
                 below[r].map(str::to_owned)
             } else {
                 None
