@@ -450,7 +450,10 @@ fn cut(line: &str) -> Vec<Piece> {
                 || word_at(after).is_some()
                 || boundary_at(after)
                 || after_value;
-            if alone {
+            // Points in a scoring rule are the rule's: `…每少1元扣1分`, `得10分`.
+            let in_rule = text_start.is_some_and(|s| s < at)
+                && line[..at].ends_with(['扣', '得', '计', '加', '减']);
+            if alone && !in_rule {
                 flush(&mut pieces, text_start.take(), at);
                 pieces.push(Piece {
                     text: rest[..len].to_owned(),
@@ -667,6 +670,20 @@ mod tests {
         );
         // A longer one begins a cell.
         assert_eq!(texts("资金名称年度指标值"), ["资金名称", "年度指标值"]);
+    }
+
+    #[test]
+    fn points_in_a_scoring_rule_are_the_rules() {
+        assert_eq!(
+            texts("补助学生数量168反映补助学生人数发放到位得10分,每减少1%,扣1分-定量"),
+            [
+                "补助学生数量",
+                "168",
+                "反映补助学生人数发放到位得10分,每减少1%,扣1分",
+                "-",
+                "定量"
+            ]
+        );
     }
 
     #[test]
