@@ -1657,13 +1657,14 @@ impl<'g> Builder<'g> {
                 );
             }
             if !has_indicator(row, columns) {
+                // Every cell of the row is said: its labels, and a dash or nature beside them.
                 let labels: Vec<&str> = columns
                     .iter()
                     .zip(&row.cells)
                     .filter(|(c, _)| {
-                        matches!(
+                        !matches!(
                             c.role,
-                            Role::Tier | Role::Category | Role::Section | Role::Name | Role::Seq
+                            Role::Org | Role::Project | Role::Budget | Role::Goal | Role::Detail
                         )
                     })
                     .flat_map(|(_, cells)| cells.iter().map(|t| t.t()))
@@ -2363,23 +2364,26 @@ fn row_own(row: &Row<'_>, columns: &[Column], role: Role) -> Option<String> {
 fn has_indicator(row: &Row<'_>, columns: &[Column]) -> bool {
     let mut name: Option<&str> = None;
     let mut values = false;
+    // A dash for a name, with no more than a nature or a unit beside it (`- | 定性`), is a
+    // label's row left empty.
+    let mut qualified = false;
     for (column, cells) in columns.iter().zip(&row.cells) {
-        let text = cells.iter().map(|t| t.t()).find(|t| !t.is_empty());
-        let Some(text) = text else { continue };
+        let Some(tok) = cells.iter().find(|t| !t.t().is_empty()) else {
+            continue;
+        };
         match column.role {
-            Role::Name => name = name.or(Some(text)),
+            Role::Name if tok.shape != Shape::Empty => name = name.or(Some(tok.t())),
+            Role::Name | Role::Qualifier | Role::Measure | Role::Core => qualified = true,
             Role::Annual
             | Role::Period
             | Role::Actual
             | Role::Weight
             | Role::Score
-            | Role::Measure => {
-                values = true;
-            }
-            Role::Qualifier | Role::Text | Role::Core => values = true,
+            | Role::Text => values = true,
             _ => {}
         }
     }
+    let values = values || qualified && name.is_some();
     let placeholder = name.is_some_and(is_placeholder_name);
     (name.is_some() || values) && !placeholder
 }
@@ -3469,6 +3473,27 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_dash_for_a_name_beside_a_nature_is_a_label_row_left_empty() {
+        let text = "一级指标 | 二级指标 | 三级指标 | 指标值 | 度量单位 | 指标值类型 |\n\
+                    成本指标 | 经济成本指标 | 补助标准 | 17 | 元 | 定量 |\n\
+                    生态环境成本指标 | - | 定性 |\n产出指标 | 数量指标 | 人数 | 168 | 人 | 定量 |";
+        let grid = Grid::from_text(text).expect("a grid");
+        let doc = read(&[grid]).expect("a document");
+        let names: Vec<&str> = doc.indicators().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["补助标准", "人数"]);
+        let empty: Vec<&str> = doc
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == DiagnosticCode::RowEmpty)
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            empty,
+            ["a row with labels and no indicator: «生态环境成本指标 | - | 定性»"]
+        );
     }
 
     #[test]
