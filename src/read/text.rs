@@ -574,6 +574,8 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
         wrapped_levels(lines, header, split)
     };
     let mut grid = Grid::new(Layout::Spaced, mode);
+    // The last row pushed, with where its cells start on the page (display columns).
+    let mut last: Option<(Vec<Cell>, Vec<usize>)> = None;
     for (n, line) in lines.iter().enumerate() {
         if blank(line) {
             continue;
@@ -585,6 +587,19 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
             }
             continue;
         }
+        // A cell wrapped onto the next line, below where it starts: the line holds only such
+        // pieces of text, fewer than the row above, each under a cell that filled its width.
+        if n > header
+            && let Some((row, starts)) = last.as_mut()
+            && let Some(joins) = wrapped_pieces(line, &pieces, row, starts)
+        {
+            for (k, text) in joins {
+                if let Some(cell) = row.get_mut(k) {
+                    *cell = Cell::new(format!("{}{text}", cell.text()), cell.line(), cell.column());
+                }
+            }
+            continue;
+        }
         // Level headers wrapped onto the lines above the header go before its cells.
         if let Some((_, k)) = taken.iter().find(|(l, _)| *l == n) {
             pieces.truncate(pieces.len().saturating_sub(*k));
@@ -593,16 +608,69 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
         if n == header {
             cells.extend(levels.iter().cloned());
         }
+        // Where the cells start: levels joined from above the header stand nowhere.
+        let mut starts = vec![usize::MAX; cells.len()];
+        starts.extend(pieces.iter().map(|(at, _)| display_column(line, *at)));
         cells.extend(
             pieces
                 .into_iter()
                 .map(|(at, text)| Cell::of(text, n + 1, column_of(line, at))),
         );
         if !cells.is_empty() {
-            grid.push_row(cells);
+            if let Some((row, _)) = last.replace((cells, starts)) {
+                grid.push_row(row);
+            }
         }
     }
+    if let Some((row, _)) = last {
+        grid.push_row(row);
+    }
     grid
+}
+
+/// Where a line's pieces are the wrapped tails of the row above's cells: for each, the index
+/// of the cell it goes on, and its text. A piece must start where its cell starts (a
+/// character of display width either way) and be words (letters, no digit, no header or
+/// level word, not `……`)
+/// under a cell that is no header or level word either, and no longer than it so far; the
+/// line must hold fewer pieces than the row. `None` where the line is a row of its own.
+fn wrapped_pieces<'a>(
+    line: &str,
+    pieces: &[(usize, &'a str)],
+    row: &[Cell],
+    starts: &[usize],
+) -> Option<Vec<(usize, &'a str)>> {
+    if pieces.is_empty() || pieces.len() >= row.len() {
+        return None;
+    }
+    let label = |t: &str| {
+        role_of(&fold(t)).is_some()
+            || resolve::<crate::Tier>(t).is_some()
+            || resolve::<crate::Category>(t).is_some()
+    };
+    let words = |t: &str| {
+        t.chars().any(char::is_alphabetic) && !t.chars().any(|c| c.is_ascii_digit()) && !label(t)
+    };
+    pieces
+        .iter()
+        .map(|&(at, text)| {
+            let column = display_column(line, at);
+            let k = starts.iter().position(|&s| s.abs_diff(column) <= 1)?;
+            let above = row.get(k)?.text();
+            let filled = above.chars().count() >= text.chars().count().max(4);
+            (words(text) && !label(above) && filled).then_some((k, text))
+        })
+        .collect()
+}
+
+/// The display column (0-based) of a byte offset in a line: CJK and other wide characters
+/// count two, as a page lays them out.
+fn display_column(line: &str, byte: usize) -> usize {
+    line.get(..byte).map_or(0, |head| {
+        head.chars()
+            .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
+            .sum()
+    })
 }
 
 /// Level headers wrapped over the lines above a spaced header (`一级` / `指标` / `二级` /
@@ -1089,6 +1157,30 @@ mod tests {
         // Rows that split at spaces keep the spaced reading, however short some lines are.
         let text = "一级指标 三级指标 指标值\n产出指标 场次 ≥2场\n指标2:\n……\n效益指标 就业 ≥10人";
         assert_eq!(super::grid(text).unwrap().layout(), Layout::Spaced);
+    }
+
+    #[test]
+    fn a_spaced_cell_wrapped_below_where_it_starts_goes_on_its_row() {
+        let text = "一级指标          二级指标          三级指标          指标值\n\
+                    效益指标          经济效益指标      提升六安城市知名  经济效益良好\n\
+                    \x20                                   度和美誉度\n\
+                    \x20                 社会效益指标      赛事场次          ≥3场\n\
+                    \x20                                   ……";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(grid.layout(), Layout::Spaced);
+        assert_eq!(
+            texts(&grid)[1..],
+            [
+                vec![
+                    "效益指标",
+                    "经济效益指标",
+                    "提升六安城市知名度和美誉度",
+                    "经济效益良好"
+                ],
+                vec!["社会效益指标", "赛事场次", "≥3场"],
+                vec!["……"],
+            ]
+        );
     }
 
     #[test]
