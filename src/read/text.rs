@@ -616,10 +616,10 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
                 .into_iter()
                 .map(|(at, text)| Cell::of(text, n + 1, column_of(line, at))),
         );
-        if !cells.is_empty() {
-            if let Some((row, _)) = last.replace((cells, starts)) {
-                grid.push_row(row);
-            }
+        if !cells.is_empty()
+            && let Some((row, _)) = last.replace((cells, starts))
+        {
+            grid.push_row(row);
         }
     }
     if let Some((row, _)) = last {
