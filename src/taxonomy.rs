@@ -541,14 +541,22 @@ impl Label {
                 c => core.push(c),
             }
         }
-        let core = strip_numbering(&core);
-        // A weight after the brackets: `成本指标(0-20)分`, or bare: `产出指标50分`.
-        let (core, trailing) = split_trailing_weight(core);
+        // The core's words: a suffix of `core` (after its numbering) cut to a prefix (before a
+        // weight), kept as the range of `core` they span, so that where it is all of `core`
+        // (most labels) the string is moved, not copied.
+        let (start, len, trailing) = {
+            let numbered = strip_numbering(&core);
+            // A weight after the brackets: `成本指标(0-20)分`, or bare: `产出指标50分`.
+            let (words, trailing) = split_trailing_weight(numbered);
+            (core.len() - numbered.len(), words.len(), trailing)
+        };
         let weight = trailing.or_else(|| groups.iter().find_map(|g| weight_of(g)));
-        Label {
-            core: core.to_owned(),
-            weight,
-        }
+        let core = if start == 0 && len == core.len() {
+            core
+        } else {
+            core.get(start..start + len).unwrap_or_default().to_owned()
+        };
+        Label { core, weight }
     }
 }
 
