@@ -310,8 +310,28 @@ fn parse_level<L: Level>(text: &str) -> Result<L, TaxonomyError> {
 /// every cell of a table.
 pub(crate) fn resolve<L: Level>(text: &str) -> Option<L> {
     let text = text.trim();
+    match resolve_unlabelled::<L>(text) {
+        Some(decided) => decided,
+        None => resolve_label::<L>(&Label::read(text)),
+    }
+}
+
+/// A text resolved as a tier and as a category ([`resolve`] of each), read as a label once.
+pub(crate) fn resolve_levels(text: &str) -> (Option<Tier>, Option<Category>) {
+    let text = text.trim();
+    let mut label: Option<Label> = None;
+    let tier = resolve_unlabelled::<Tier>(text)
+        .unwrap_or_else(|| resolve_label(label.get_or_insert_with(|| Label::read(text))));
+    let category = resolve_unlabelled::<Category>(text)
+        .unwrap_or_else(|| resolve_label(label.get_or_insert_with(|| Label::read(text))));
+    (tier, category)
+}
+
+/// What [`resolve`] decides of a trimmed text before reading it as a label: `Some` where it
+/// decides.
+fn resolve_unlabelled<L: Level>(text: &str) -> Option<Option<L>> {
     if let Some(at) = L::PRINTED.iter().position(|p| *p == text) {
-        return L::ALL.get(at).copied();
+        return Some(L::ALL.get(at).copied());
     }
     // Plain words, simplified and unmarked, name a level by name or not at all.
     let plain = !text.is_empty()
@@ -319,12 +339,16 @@ pub(crate) fn resolve<L: Level>(text: &str) -> Option<L> {
             .chars()
             .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && simplified(c) == c);
     if plain {
-        return by_name::<L>(text);
+        return Some(by_name::<L>(text));
     }
     if text.contains(['%', '％', '≥', '≤', '>', '<', '=', '＞', '＜', '＝']) {
-        return None;
+        return Some(None);
     }
-    let label = Label::read(text);
+    None
+}
+
+/// What [`resolve`] finds in a text read as a label.
+fn resolve_label<L: Level>(label: &Label) -> Option<L> {
     let text = label.core.as_str();
     let digits_end = text
         .char_indices()
