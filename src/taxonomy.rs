@@ -310,8 +310,28 @@ fn parse_level<L: Level>(text: &str) -> Result<L, TaxonomyError> {
 /// every cell of a table.
 pub(crate) fn resolve<L: Level>(text: &str) -> Option<L> {
     let text = text.trim();
+    match resolve_unlabelled::<L>(text) {
+        Some(decided) => decided,
+        None => resolve_label::<L>(&Label::read(text)),
+    }
+}
+
+/// A text resolved as a tier and as a category ([`resolve`] of each), read as a label once.
+pub(crate) fn resolve_levels(text: &str) -> (Option<Tier>, Option<Category>) {
+    let text = text.trim();
+    let mut label: Option<Label> = None;
+    let tier = resolve_unlabelled::<Tier>(text)
+        .unwrap_or_else(|| resolve_label(label.get_or_insert_with(|| Label::read(text))));
+    let category = resolve_unlabelled::<Category>(text)
+        .unwrap_or_else(|| resolve_label(label.get_or_insert_with(|| Label::read(text))));
+    (tier, category)
+}
+
+/// What [`resolve`] decides of a trimmed text before reading it as a label: `Some` where it
+/// decides.
+fn resolve_unlabelled<L: Level>(text: &str) -> Option<Option<L>> {
     if let Some(at) = L::PRINTED.iter().position(|p| *p == text) {
-        return L::ALL.get(at).copied();
+        return Some(L::ALL.get(at).copied());
     }
     // Plain words, simplified and unmarked, name a level by name or not at all.
     let plain = !text.is_empty()
@@ -319,12 +339,16 @@ pub(crate) fn resolve<L: Level>(text: &str) -> Option<L> {
             .chars()
             .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && simplified(c) == c);
     if plain {
-        return by_name::<L>(text);
+        return Some(by_name::<L>(text));
     }
     if text.contains(['%', '％', '≥', '≤', '>', '<', '=', '＞', '＜', '＝']) {
-        return None;
+        return Some(None);
     }
-    let label = Label::read(text);
+    None
+}
+
+/// What [`resolve`] finds in a text read as a label.
+fn resolve_label<L: Level>(label: &Label) -> Option<L> {
     let text = label.core.as_str();
     let digits_end = text
         .char_indices()
@@ -541,14 +565,22 @@ impl Label {
                 c => core.push(c),
             }
         }
-        let core = strip_numbering(&core);
-        // A weight after the brackets: `成本指标(0-20)分`, or bare: `产出指标50分`.
-        let (core, trailing) = split_trailing_weight(core);
+        // The core's words: a suffix of `core` (after its numbering) cut to a prefix (before a
+        // weight), kept as the range of `core` they span, so that where it is all of `core`
+        // (most labels) the string is moved, not copied.
+        let (start, len, trailing) = {
+            let numbered = strip_numbering(&core);
+            // A weight after the brackets: `成本指标(0-20)分`, or bare: `产出指标50分`.
+            let (words, trailing) = split_trailing_weight(numbered);
+            (core.len() - numbered.len(), words.len(), trailing)
+        };
         let weight = trailing.or_else(|| groups.iter().find_map(|g| weight_of(g)));
-        Label {
-            core: core.to_owned(),
-            weight,
-        }
+        let core = if start == 0 && len == core.len() {
+            core
+        } else {
+            core.get(start..start + len).unwrap_or_default().to_owned()
+        };
+        Label { core, weight }
     }
 }
 

@@ -159,17 +159,20 @@ pub(crate) fn align(
         let score = prefix[c] + fit_at(0, c);
         fwd[c * WAYS + 1] = score;
     }
+    // The best way to each column of the cell before, read once per column and cell.
+    let mut bests: Vec<(i32, usize)> = vec![(NEG, usize::MAX); n];
     for i in 1..k {
         let item = items[i];
         let (done, rest) = fwd.split_at_mut(i * states);
         let prev = &done[(i - 1) * states..];
         let fwd_here = &mut rest[..states];
-        let best_of = |c: usize| -> (i32, usize) {
-            (0..WAYS)
+        for (c, best) in bests.iter_mut().enumerate() {
+            *best = (0..WAYS)
                 .map(|w| (prev[c * WAYS + w], c * WAYS + w))
                 .max_by_key(|&(s, _)| s)
-                .unwrap_or((NEG, usize::MAX))
-        };
+                .unwrap_or((NEG, usize::MAX));
+        }
+        let best_of = |c: usize| -> (i32, usize) { bests[c] };
         // New row: the best previous state with its row's suffix left out.
         let mut new_row = (NEG, usize::MAX);
         if item.brk != Break::Never {

@@ -62,7 +62,7 @@ impl Words {
             role: header_role_folded(text, &folded),
             fact: fact_of(&folded),
             labelled: split_labelled(text).is_some(),
-            ends: ends_grid(text),
+            ends: ends_grid(text, &folded),
             money: money_column(&folded),
         }
     }

@@ -2,8 +2,7 @@
 //! comparator, a number, a unit, a typed value, words or text.
 
 use super::vocab::{Chars, Role, fold};
-use crate::taxonomy::resolve;
-use crate::{Category, Direction, Kind, Target, Tier};
+use crate::{Direction, Kind, Target};
 
 /// What a cell holds, by its content alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,10 +85,8 @@ pub(crate) fn shape(text: &str) -> Shape {
     }
     let chars = t.chars().count();
     if chars <= 24 {
-        match (
-            resolve::<Tier>(t).is_some(),
-            resolve::<Category>(t).is_some(),
-        ) {
+        let (tier, category) = crate::taxonomy::resolve_levels(t);
+        match (tier.is_some(), category.is_some()) {
             (true, true) => return Shape::Level,
             (true, false) => return Shape::Tier,
             (false, true) => return Shape::Category,

@@ -454,7 +454,8 @@ pub(crate) fn fact_of(label: &str) -> Option<Fact> {
 }
 
 /// Whether a row's first cell ends the grid: a total, a verdict, a signature line.
-pub(crate) fn ends_grid(first: &str) -> bool {
+/// `folded` is the cell [`fold`]ed.
+pub(crate) fn ends_grid(first: &str, folded: &str) -> bool {
     let words = [
         "合计",
         "总计",
@@ -472,13 +473,9 @@ pub(crate) fn ends_grid(first: &str) -> bool {
         "备注:",
         "说明:",
     ];
-    let folded = fold(first);
-    let chars = Chars::of(&folded);
+    let chars = Chars::of(folded);
     words.iter().any(|w| first.starts_with(w))
-        || matches!(
-            folded.as_str(),
-            "合计" | "总计" | "总分" | "得分合计" | "总得分"
-        )
+        || matches!(folded, "合计" | "总计" | "总分" | "得分合计" | "总得分")
         || [
             "盖章",
             "签字",

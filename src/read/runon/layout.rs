@@ -133,7 +133,13 @@ fn amount(token: &str) -> Option<Result<Decimal, Refusal>> {
     // Decimal parses more digits than it holds by rounding the last away, which lowers the
     // scale: an amount is taken only where every decimal written is kept.
     let written = frac.map_or(0, str::len);
-    let parsed = Decimal::from_str(&token.replace(',', ""))
+    // Thousands separators are taken out of a copy only where there are some.
+    let parsed = if token.contains(',') {
+        Decimal::from_str(&token.replace(',', ""))
+    } else {
+        Decimal::from_str(token)
+    };
+    let parsed = parsed
         .ok()
         .filter(|d| usize::try_from(d.scale()).is_ok_and(|s| s == written));
     Some(parsed.ok_or_else(|| Refusal::TooLarge(token.to_owned())))
