@@ -160,6 +160,37 @@ fn column_of(line: &str, byte: usize) -> usize {
     line.get(..byte).map_or(1, |head| head.chars().count() + 1)
 }
 
+/// The character columns of ascending byte offsets in one line, counted in one walk over it
+/// (asking [`column_of`] for each cell of a long line would count its start again and again).
+struct Columns<'a> {
+    line: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> Columns<'a> {
+    fn new(line: &'a str) -> Self {
+        Columns {
+            line,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The character column (1-based) of `byte`; an offset before the last asked is counted
+    /// from the line's start.
+    fn at(&mut self, byte: usize) -> usize {
+        match self.line.get(self.byte..byte) {
+            Some(between) if byte >= self.byte => {
+                self.chars += between.chars().count();
+                self.byte = byte;
+                self.chars + 1
+            }
+            _ => column_of(self.line, byte),
+        }
+    }
+}
+
 /// Whether a text is a header word of the indicator grid.
 fn is_header_word(text: &str) -> bool {
     is_header_role(role_of(&fold(text)))
@@ -319,8 +350,7 @@ fn pipe_rows(lines: &[&str]) -> Grid {
         previous = line;
         if inside_cell {
             if let Some(last) = row.last_mut() {
-                let text = format!("{}{}", last.text(), line.trim());
-                *last = Cell::new(text, last.line(), last.column());
+                last.append(line);
             }
             continue;
         }
@@ -337,12 +367,13 @@ fn pipe_rows(lines: &[&str]) -> Grid {
         let mut at = offset;
         let mut cells = 0usize;
         let mut long = false;
+        let mut columns = Columns::new(line);
         for piece in body.split('|') {
             let lead = piece.len() - piece.trim_start().len();
             if !blank(piece) {
                 cells += 1;
                 long |= piece.chars().filter(|c| !c.is_whitespace()).count() > 12;
-                row.push(Cell::of(piece, line_no, column_of(line, at + lead)));
+                row.push(Cell::of(piece, line_no, columns.at(at + lead)));
             }
             at += piece.len() + 1;
         }
@@ -425,7 +456,10 @@ fn pipe_cells(lines: &[&str]) -> Grid {
                 continue;
             }
             let cell = match pending.take() {
-                Some(p) => Cell::new(format!("{}{}", p.text(), line.trim()), p.line(), p.column()),
+                Some(mut p) => {
+                    p.append(line);
+                    p
+                }
                 None => Cell::new(
                     *line,
                     line_no,
@@ -438,10 +472,11 @@ fn pipe_cells(lines: &[&str]) -> Grid {
         seen_pipe = true;
         let mut at = 0;
         let mut first = true;
+        let mut columns = Columns::new(line);
         for piece in line.split('|') {
             let lead = piece.len() - piece.trim_start().len();
             let mut text = piece.trim().to_owned();
-            let mut place = (line_no, column_of(line, at + lead));
+            let mut place = (line_no, columns.at(at + lead));
             if first && let Some(p) = pending.take() {
                 text = format!("{}{}", p.text(), text);
                 place = (p.line(), p.column());
@@ -474,10 +509,11 @@ fn delimited(lines: &[&str], separator: char) -> Grid {
         .filter(|(_, line)| !blank(line))
         .map(|(n, line)| {
             let mut at = 0;
+            let mut columns = Columns::new(line);
             let cells = line
                 .split(separator)
                 .map(|piece| {
-                    let cell = (column_of(line, at), piece);
+                    let cell = (columns.at(at), piece);
                     at += piece.len() + separator.len_utf8();
                     cell
                 })
@@ -574,16 +610,19 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
         wrapped_levels(lines, header, split)
     };
     let mut grid = Grid::new(Layout::Spaced, mode);
-    // The last row pushed, with where its cells start on the page (display columns).
-    let mut last: Option<(Vec<Cell>, Vec<usize>)> = None;
+    // The last row pushed, with where its cells start on the page (display columns) and how
+    // many characters their first line holds.
+    let mut last: Option<(Vec<Cell>, Vec<Start>)> = None;
     for (n, line) in lines.iter().enumerate() {
         if blank(line) {
             continue;
         }
         let mut pieces = split(line);
+        // Where each piece starts: its character column, and its display column.
+        let places = piece_columns(line, &pieces);
         if one_line {
-            for (at, text) in pieces {
-                grid.push_row(vec![Cell::new(text, n + 1, column_of(line, at))]);
+            for ((_, text), &(column, _)) in pieces.iter().zip(&places) {
+                grid.push_row(vec![Cell::new(*text, n + 1, column)]);
             }
             continue;
         }
@@ -591,11 +630,11 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
         // pieces of text, fewer than the row above, each under a cell that filled its width.
         if n > header
             && let Some((row, starts)) = last.as_mut()
-            && let Some(joins) = wrapped_pieces(line, &pieces, row, starts)
+            && let Some(joins) = wrapped_pieces(&pieces, &places, row, starts)
         {
             for (k, text) in joins {
                 if let Some(cell) = row.get_mut(k) {
-                    *cell = Cell::new(format!("{}{text}", cell.text()), cell.line(), cell.column());
+                    cell.append(text);
                 }
             }
             continue;
@@ -604,17 +643,24 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
         if let Some((_, k)) = taken.iter().find(|(l, _)| *l == n) {
             pieces.truncate(pieces.len().saturating_sub(*k));
         }
+        let places = &places[..pieces.len()];
         let mut cells: Vec<Cell> = Vec::with_capacity(pieces.len() + levels.len());
         if n == header {
             cells.extend(levels.iter().cloned());
         }
         // Where the cells start: levels joined from above the header stand nowhere.
-        let mut starts = vec![usize::MAX; cells.len()];
-        starts.extend(pieces.iter().map(|(at, _)| display_column(line, *at)));
+        let mut starts = vec![(usize::MAX, 0); cells.len()];
+        starts.extend(
+            places
+                .iter()
+                .zip(&pieces)
+                .map(|(&(_, display), (_, text))| (display, text.trim().chars().count())),
+        );
         cells.extend(
             pieces
                 .into_iter()
-                .map(|(at, text)| Cell::of(text, n + 1, column_of(line, at))),
+                .zip(places)
+                .map(|((_, text), &(column, _))| Cell::of(text, n + 1, column)),
         );
         if !cells.is_empty()
             && let Some((row, _)) = last.replace((cells, starts))
@@ -628,17 +674,21 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
     grid
 }
 
+/// Where a cell of a spaced row starts on the page (its display column; `usize::MAX` for a
+/// cell that stands nowhere) and how many characters its first line holds.
+type Start = (usize, usize);
+
 /// Where a line's pieces are the wrapped tails of the row above's cells: for each, the index
 /// of the cell it goes on, and its text. A piece must start where its cell starts (a
 /// character of display width either way) and be words (letters, no digit, no header or
-/// level word, not `……`)
-/// under a cell that is no header or level word either, and no longer than it so far; the
-/// line must hold fewer pieces than the row. `None` where the line is a row of its own.
+/// level word, not `……`) under a cell that is no header or level word either, and be no
+/// longer than the cell's first line; the line must hold fewer pieces than the row. `None`
+/// where the line is a row of its own.
 fn wrapped_pieces<'a>(
-    line: &str,
     pieces: &[(usize, &'a str)],
+    places: &[(usize, usize)],
     row: &[Cell],
-    starts: &[usize],
+    starts: &[Start],
 ) -> Option<Vec<(usize, &'a str)>> {
     if pieces.is_empty() || pieces.len() >= row.len() {
         return None;
@@ -651,26 +701,46 @@ fn wrapped_pieces<'a>(
     let words = |t: &str| {
         t.chars().any(char::is_alphabetic) && !t.chars().any(|c| c.is_ascii_digit()) && !label(t)
     };
+    // Pieces and cells both go left to right: one walk pairs them.
+    let mut k = 0;
     pieces
         .iter()
-        .map(|&(at, text)| {
-            let column = display_column(line, at);
-            let k = starts.iter().position(|&s| s.abs_diff(column) <= 1)?;
+        .zip(places)
+        .map(|(&(_, text), &(_, column))| {
+            while starts
+                .get(k)
+                .is_some_and(|&(s, _)| s == usize::MAX || s.saturating_add(1) < column)
+            {
+                k += 1;
+            }
+            let (start, width) = *starts.get(k)?;
             let above = row.get(k)?.text();
-            let filled = above.chars().count() >= text.chars().count().max(4);
-            (words(text) && !label(above) && filled).then_some((k, text))
+            let filled = width >= text.chars().count().max(4);
+            (start.abs_diff(column) <= 1 && words(text) && !label(above) && filled)
+                .then_some((k, text))
         })
         .collect()
 }
 
-/// The display column (0-based) of a byte offset in a line: CJK and other wide characters
-/// count two, as a page lays them out.
-fn display_column(line: &str, byte: usize) -> usize {
-    line.get(..byte).map_or(0, |head| {
-        head.chars()
-            .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
-            .sum()
-    })
+/// Where each of a line's pieces (at ascending byte offsets) starts: its character column
+/// (1-based, as [`column_of`] gives it) and its display column (0-based; CJK and other wide
+/// characters count two, as a page lays them out). One walk over the line.
+fn piece_columns(line: &str, pieces: &[(usize, &str)]) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(pieces.len());
+    let (mut chars, mut display) = (0usize, 0usize);
+    let mut walk = line.char_indices().peekable();
+    for &(at, _) in pieces {
+        while let Some(&(i, c)) = walk.peek() {
+            if i >= at {
+                break;
+            }
+            chars += 1;
+            display += if (c as u32) >= 0x1100 { 2 } else { 1 };
+            walk.next();
+        }
+        out.push((chars + 1, display));
+    }
+    out
 }
 
 /// Level headers wrapped over the lines above a spaced header (`一级` / `指标` / `二级` /

@@ -3020,10 +3020,23 @@ fn printed_points(text: &str) -> Option<Decimal> {
 mod tests {
     use super::*;
 
+    /// The document a text's grid reads to.
+    #[track_caller]
+    fn document(text: &str) -> Document {
+        read(&[Grid::from_text(text).expect("a grid")]).expect("a document")
+    }
+
+    /// An indicator's text cells, header and text.
+    fn texts_of(i: &crate::Indicator) -> Vec<(&str, &str)> {
+        i.texts
+            .iter()
+            .map(|t| (t.header.as_str(), t.text.as_str()))
+            .collect()
+    }
+
     /// The names and raw annual values a text's grid reads to.
     fn read_text(text: &str) -> Vec<(String, String)> {
-        let grid = Grid::from_text(text).expect("a grid");
-        let doc = read(&[grid]).expect("a document");
+        let doc = document(text);
         doc.indicators()
             .map(|i| (i.name.clone(), i.annual.raw().to_owned()))
             .collect()
@@ -3051,8 +3064,7 @@ mod tests {
                     产出指标 | 数量指标 | 375万平方米 | 完成全市绿地养护 |\n\
                     质量指标 | 100% | 达到绿化绿地全覆盖 |\n\
                     满意度指标 | 受益者满意度指标 | ≥95% | 满意率95%以上 |";
-        let grid = Grid::from_text(text).expect("a grid");
-        let doc = read(&[grid]).expect("a document");
+        let doc = document(text);
         let tiers: Vec<Option<crate::Tier>> = doc.indicators().map(|i| i.tier).collect();
         assert_eq!(
             tiers,
@@ -3085,8 +3097,7 @@ mod tests {
             "100%",
             "达到绿化绿地全覆盖",
         ];
-        let grid = Grid::from_text(&lines.join("\n")).expect("a grid");
-        let doc = read(&[grid]).expect("a document");
+        let doc = document(&lines.join("\n"));
         let read: Vec<(Option<crate::Tier>, &str)> = doc
             .indicators()
             .map(|i| (i.tier, i.name.as_str()))
@@ -3107,8 +3118,7 @@ mod tests {
                     年度指标值 | 实际完成值 | 分值 | 得分 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | \
                     指标值 | 度量单位 | 产出指标 | 数量指标 | 受资助人数 | ≧ | 735 | 人次 | 735 | 10 | 10 |\n\
                     | 质量指标 | 覆盖率 | ═ | 100 | % | 98% | 10 | 9 |";
-        let grid = Grid::from_text(text).expect("a grid");
-        let doc = read(&[grid]).expect("a document");
+        let doc = document(text);
         let rows: Vec<String> = doc
             .indicators()
             .map(|i| {
@@ -3157,8 +3167,7 @@ mod tests {
                 ("空气质量".to_owned(), "优良".to_owned()),
             ]
         );
-        let grid = Grid::from_text(&text).expect("a grid");
-        let doc = read(&[grid]).expect("a document");
+        let doc = document(&text);
         assert!(doc.indicators().all(|i| i.texts.len() == 1));
     }
 
@@ -3169,8 +3178,7 @@ mod tests {
                     新增特色产业数量 | ≥1个 |\n\
                     验收合格率 | 100% |\n\
                     时效指标 | 竣工时限 | 2021年9月 |";
-        let grid = Grid::from_text(text).expect("a grid");
-        let doc = read(&[grid]).expect("a document");
+        let doc = document(text);
         let said: Vec<(usize, &str)> = doc
             .diagnostics
             .iter()
@@ -3198,8 +3206,7 @@ mod tests {
                 ("满意".to_owned(), String::new())
             ]
         );
-        let grid = Grid::from_text(text).expect("a grid");
-        let doc = read(&[grid]).expect("a document");
+        let doc = document(text);
         let said: Vec<usize> = doc
             .diagnostics
             .iter()
@@ -3216,8 +3223,7 @@ mod tests {
                     | 数量指标 | 抽验品种 | ≥3 |\n\
                     | 质量指标 | 抽检完成率 | 100% |\n\
                     效益指标 | 社会效益指标 | 群众安全感 | 提升 |";
-        let grid = Grid::from_text(text).expect("a grid");
-        let doc = read(&[grid]).expect("a document");
+        let doc = document(text);
         let tiers: Vec<(Option<crate::Tier>, Option<String>)> = doc
             .indicators()
             .map(|i| (i.tier, i.tier_label.clone()))
@@ -3271,17 +3277,12 @@ mod tests {
 
     #[track_caller]
     fn header_cell_of_no_known_role(text: &str) {
-        let grid = Grid::from_text(text).expect("a grid");
-        let doc = read(&[grid]).expect("a document");
+        let doc = document(text);
         type Read<'a> = (&'a str, String, Vec<(&'a str, &'a str)>);
         let read: Vec<Read<'_>> = doc
             .indicators()
             .map(|i| {
-                let texts = i
-                    .texts
-                    .iter()
-                    .map(|t| (t.header.as_str(), t.text.as_str()))
-                    .collect();
+                let texts = texts_of(i);
                 (i.name.as_str(), i.annual.to_string(), texts)
             })
             .collect();
@@ -3353,16 +3354,11 @@ mod tests {
             "100",
             "5",
         ];
-        let grid = Grid::from_text(&cells.join("\n")).expect("a grid");
-        let doc = read(&[grid]).expect("a document");
+        let doc = document(&cells.join("\n"));
         let read: Vec<_> = doc
             .indicators()
             .map(|i| {
-                let texts: Vec<(&str, &str)> = i
-                    .texts
-                    .iter()
-                    .map(|t| (t.header.as_str(), t.text.as_str()))
-                    .collect();
+                let texts = texts_of(i);
                 (
                     i.name.as_str(),
                     i.annual.to_string(),
@@ -3410,8 +3406,7 @@ mod tests {
             "≥10人",
         ];
         for text in [cells.join("\n"), cells.join("\n\n")] {
-            let grid = Grid::from_text(&text).expect("a grid");
-            let doc = read(&[grid]).expect("a document");
+            let doc = document(&text);
             let read: Vec<_> = doc
                 .indicators()
                 .map(|i| (i.tier, i.tier_label.clone(), i.name.clone()))
@@ -3444,8 +3439,7 @@ mod tests {
             };
             text.push_str(&format!("{tier}{name}完成率 | 100% |\n"));
         }
-        let grid = Grid::from_text(&text).expect("a grid");
-        let doc = read(&[grid]).expect("a document");
+        let doc = document(&text);
         let tiers: Vec<Option<Tier>> = doc.indicators().map(|i| i.tier).collect();
         let (output, benefit) = (Some(Tier::Output), Some(Tier::Benefit));
         // 己 may be in either cell: it stays with the label above it.
@@ -3480,8 +3474,7 @@ mod tests {
         let text = "一级指标 | 二级指标 | 三级指标 | 指标值 | 度量单位 | 指标值类型 |\n\
                     成本指标 | 经济成本指标 | 补助标准 | 17 | 元 | 定量 |\n\
                     生态环境成本指标 | - | 定性 |\n产出指标 | 数量指标 | 人数 | 168 | 人 | 定量 |";
-        let grid = Grid::from_text(text).expect("a grid");
-        let doc = read(&[grid]).expect("a document");
+        let doc = document(text);
         let names: Vec<&str> = doc.indicators().map(|i| i.name.as_str()).collect();
         assert_eq!(names, ["补助标准", "人数"]);
         let empty: Vec<&str> = doc
@@ -3500,8 +3493,7 @@ mod tests {
     fn a_core_column_says_yes_or_no() {
         let text = "一级指标 | 三级指标 | 指标值 | 分值 | 是否核心指标 |\n\
                     产出指标 | 预算完成率 | 100% | 2 | 是 |\n预算调整率 | 3% | 2 | 否 |";
-        let grid = Grid::from_text(text).expect("a grid");
-        let doc = read(&[grid]).expect("a document");
+        let doc = document(text);
         let read: Vec<(&str, bool)> = doc
             .indicators()
             .map(|i| (i.name.as_str(), i.core))
@@ -3514,8 +3506,7 @@ mod tests {
         // `良好` after the weight has only the score's column left, which takes numbers.
         let text = "一级指标 | 三级指标 | 指标值 | 分值 | 得分 |\n产出指标 | 场次 | ≥2场 | 5 | 5 |\n\
                     合格率 | 100% | 5 | 良好 |\n及时率 | 100% | 5 | 5 |";
-        let grid = Grid::from_text(text).expect("a grid");
-        let doc = read(&[grid]).expect("a document");
+        let doc = document(text);
         let names: Vec<&str> = doc.indicators().map(|i| i.name.as_str()).collect();
         assert_eq!(names, ["场次", "及时率"]);
         let unread: Vec<(usize, DiagnosticCode)> = doc
@@ -3534,8 +3525,7 @@ mod tests {
         let text = "一级指标\n二级指标\n三级指标\n指标值类型\n目标值\n度量单位\n指标值内容\n备注\n\
                     产出指标\n数量指标\n门面数量\n=\n9\n间数\n考察出租收入任务完成数\n\
                     时效指标\n按时交纳税费\n=\n1\n年\n交纳房产税";
-        let grid = Grid::from_text(text).expect("a grid");
-        let doc = read(&[grid]).expect("a document");
+        let doc = document(text);
         let read: Vec<(&str, String, Vec<&str>)> = doc
             .indicators()
             .map(|i| {
@@ -3585,8 +3575,7 @@ mod tests {
             "10",
             "10",
         ];
-        let grid = Grid::from_text(&cells.join("\n")).expect("a grid");
-        let doc = read(&[grid]).expect("a document");
+        let doc = document(&cells.join("\n"));
         let rows: Vec<String> = doc
             .indicators()
             .map(|i| {

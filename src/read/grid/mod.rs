@@ -111,6 +111,13 @@ impl Cell {
         Cell { text, line, column }
     }
 
+    /// Appends text that goes on the cell (a cell wrapped onto the next line), trimmed; in
+    /// place, so that a cell of many lines costs its length once.
+    pub(crate) fn append(&mut self, text: &str) {
+        self.text
+            .push_str(text.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}'));
+    }
+
     /// The text, trimmed.
     ///
     /// ```
