@@ -15,7 +15,9 @@
 //! it prints the golden files with that branch's code, in a worktree of its own.
 #![cfg(feature = "serde")]
 
-use jixiao::{Document, Target};
+mod common;
+
+use jixiao::Target;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -400,21 +402,10 @@ fn values() -> Vec<String> {
             values.extend(case["raw"].as_str().map(str::to_owned));
         }
     }
-    for dir in ["tests/data", "tests/data/grids"] {
-        let mut paths: Vec<_> = std::fs::read_dir(format!("{root}/{dir}"))
-            .expect("the fixtures")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .collect();
-        paths.sort();
-        for path in paths {
-            let Ok(doc) = Document::from_bytes(&std::fs::read(&path).expect("readable")) else {
-                continue;
-            };
-            for i in doc.indicators() {
-                for t in i.targets().chain(&i.actual) {
-                    values.push(t.raw().to_owned());
-                }
+    for (_, doc) in common::fixture_tables() {
+        for i in doc.indicators() {
+            for t in i.targets().chain(&i.actual) {
+                values.push(t.raw().to_owned());
             }
         }
     }

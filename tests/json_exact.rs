@@ -3,28 +3,14 @@
 //! JSON number that may have lost digits is refused.
 #![cfg(feature = "serde")]
 
+mod common;
+
 use jixiao::{Document, Target};
 use serde_json::json;
 
 /// Every table under test: the bundled ones and the real grids.
 fn tables() -> Vec<(String, Document)> {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let mut out = Vec::new();
-    for dir in ["tests/data", "tests/data/grids"] {
-        let mut paths: Vec<_> = std::fs::read_dir(format!("{root}/{dir}"))
-            .expect("the fixtures")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .collect();
-        paths.sort();
-        for path in paths {
-            let bytes = std::fs::read(&path).expect("readable");
-            if let Ok(doc) = Document::from_bytes(&bytes) {
-                out.push((path.display().to_string(), doc));
-            }
-        }
-    }
-    out
+    common::fixture_tables()
 }
 
 #[test]
