@@ -716,10 +716,23 @@ fn wrapped_pieces<'a>(
             let (start, width) = *starts.get(k)?;
             let above = row.get(k)?.text();
             let filled = width >= text.chars().count().max(4);
-            (start.abs_diff(column) <= 1 && words(text) && !label(above) && filled)
-                .then_some((k, text))
+            let tail = (words(text) && !label(above)) || closes(above, text);
+            (start.abs_diff(column) <= 1 && tail && filled).then_some((k, text))
         })
         .collect()
+}
+
+/// Whether `piece` closes a bracket that `above` leaves open, and opens none itself: the tail
+/// of a cell wrapped inside its brackets (`产出指标(50` / `分)`), whatever it holds.
+fn closes(above: &str, piece: &str) -> bool {
+    let depth = |t: &str| {
+        t.chars().fold(0i32, |d, c| match c {
+            '(' | '（' => d.saturating_add(1),
+            ')' | '）' => d.saturating_sub(1),
+            _ => d,
+        })
+    };
+    depth(above) > 0 && depth(piece) < 0 && depth(above).saturating_add(depth(piece)) >= 0
 }
 
 /// Where each of a line's pieces (at ascending byte offsets) starts: its character column
@@ -1251,6 +1264,34 @@ mod tests {
                 vec!["……"],
             ]
         );
+    }
+
+    #[test]
+    fn a_spaced_label_wrapped_inside_its_brackets_goes_on_its_row() {
+        // `分)` and `)` are no words, and the cells above them are tier labels: only the
+        // bracket they close ties them to the label.
+        let text = "一级指标          二级指标          三级指标          分值\n\
+                    产出指标(50       数量指标          补助各类瓜果蔬    20\n\
+                    分)                                 菜种植面积\n\
+                    效益指标(30分     社会效益指标      受益人口数量      10\n\
+                    )";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(
+            texts(&grid)[1..],
+            [
+                vec![
+                    "产出指标(50分)",
+                    "数量指标",
+                    "补助各类瓜果蔬菜种植面积",
+                    "20"
+                ],
+                vec!["效益指标(30分)", "社会效益指标", "受益人口数量", "10"],
+            ]
+        );
+        // A piece that opens a bracket of its own is no such tail.
+        assert!(!super::closes("产出指标(50", "(分)"));
+        assert!(!super::closes("产出指标", "分)"));
+        assert!(super::closes("产出指标(50", "分)"));
     }
 
     #[test]
