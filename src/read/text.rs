@@ -609,6 +609,18 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
     } else {
         wrapped_levels(lines, header, split)
     };
+    // Where the header's text columns (explanations, standards, remarks, and headers of no
+    // known role, which are kept as text) start on the page: a wrapped tail under one may hold
+    // anything, digits and scoring rules included.
+    let text_columns: Vec<usize> = {
+        let cells = split(lines[header]);
+        piece_columns(lines[header], &cells)
+            .into_iter()
+            .zip(&cells)
+            .filter(|(_, (_, t))| matches!(role_of(&fold(t)), Some(Role::Text) | None))
+            .map(|((_, display), _)| display)
+            .collect()
+    };
     let mut grid = Grid::new(Layout::Spaced, mode);
     // The last row pushed, with where its cells start on the page (display columns) and how
     // many characters their first line holds.
@@ -630,7 +642,7 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
         // pieces of text, fewer than the row above, each under a cell that filled its width.
         if n > header
             && let Some((row, starts)) = last.as_mut()
-            && let Some(joins) = wrapped_pieces(&pieces, &places, row, starts)
+            && let Some(joins) = wrapped_pieces(&pieces, &places, row, starts, &text_columns)
         {
             for (k, text) in joins {
                 if let Some(cell) = row.get_mut(k) {
@@ -681,14 +693,17 @@ type Start = (usize, usize);
 /// Where a line's pieces are the wrapped tails of the row above's cells: for each, the index
 /// of the cell it goes on, and its text. A piece must start where its cell starts (a
 /// character of display width either way) and be words (letters, no digit, no header or
-/// level word, not `……`) under a cell that is no header or level word either, and be no
-/// longer than the cell's first line; the line must hold fewer pieces than the row. `None`
-/// where the line is a row of its own.
+/// level word, not `……`) under a cell that is no header or level word either, close a
+/// bracket the cell leaves open, or stand under a text column (`text_columns`, where the
+/// header's text columns start: there a tail may hold anything); and be no longer than the
+/// cell's first line. The line must hold fewer pieces than the row. `None` where the line is
+/// a row of its own.
 fn wrapped_pieces<'a>(
     pieces: &[(usize, &'a str)],
     places: &[(usize, usize)],
     row: &[Cell],
     starts: &[Start],
+    text_columns: &[usize],
 ) -> Option<Vec<(usize, &'a str)>> {
     if pieces.is_empty() || pieces.len() >= row.len() {
         return None;
@@ -716,7 +731,8 @@ fn wrapped_pieces<'a>(
             let (start, width) = *starts.get(k)?;
             let above = row.get(k)?.text();
             let filled = width >= text.chars().count().max(4);
-            let tail = (words(text) && !label(above)) || closes(above, text);
+            let under_text = text_columns.iter().any(|&t| t.abs_diff(start) <= 1);
+            let tail = (words(text) && !label(above)) || closes(above, text) || under_text;
             (start.abs_diff(column) <= 1 && tail && filled).then_some((k, text))
         })
         .collect()
@@ -1292,6 +1308,29 @@ mod tests {
         assert!(!super::closes("产出指标(50", "(分)"));
         assert!(!super::closes("产出指标", "分)"));
         assert!(super::closes("产出指标(50", "分)"));
+    }
+
+    #[test]
+    fn a_spaced_text_cell_wraps_with_its_digits() {
+        // Under a text column, or one whose header names no role, a tail may hold digits.
+        let text = "三级指标          指标值            指标解释          评(扣分标准)\n\
+                    学生补助标准      17元/人.每天      反映学生每天用餐  按标准发放得10\n\
+                    \x20                                   标准              分,每少1元扣1\n\
+                    \x20                                                     分\n\
+                    补助学生数量      168               反映补助学生人数  发放到位得10分";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(
+            texts(&grid)[1..],
+            [
+                vec![
+                    "学生补助标准",
+                    "17元/人.每天",
+                    "反映学生每天用餐标准",
+                    "按标准发放得10分,每少1元扣1分"
+                ],
+                vec!["补助学生数量", "168", "反映补助学生人数", "发放到位得10分"],
+            ]
+        );
     }
 
     #[test]
