@@ -741,14 +741,73 @@ fn wrapped_pieces<'a>(
 /// Whether `piece` closes a bracket that `above` leaves open, and opens none itself: the tail
 /// of a cell wrapped inside its brackets (`产出指标(50` / `分)`), whatever it holds.
 fn closes(above: &str, piece: &str) -> bool {
-    let depth = |t: &str| {
-        t.chars().fold(0i32, |d, c| match c {
-            '(' | '（' => d.saturating_add(1),
-            ')' | '）' => d.saturating_sub(1),
-            _ => d,
-        })
+    let (open, close) = (depth(above), depth(piece));
+    open > 0 && close < 0 && open.saturating_add(close) >= 0
+}
+
+/// How many brackets a text leaves open (negative: closes more than it opens).
+fn depth(text: &str) -> i32 {
+    text.chars().fold(0i32, |d, c| match c {
+        '(' | '（' => d.saturating_add(1),
+        ')' | '）' => d.saturating_sub(1),
+        _ => d,
+    })
+}
+
+/// The cells of a grid whose rows are lost (a cell per line or per paragraph), where a cell
+/// that leaves a bracket open takes the next cells, at most three, that close it: a label or
+/// name wrapped onto lines of its own (`产出指标(50分` / `)`, `受益农户收入(总` / `收入)`).
+/// No cell that is a header or a level label is taken. Each cell is looked at a bounded
+/// number of times.
+fn join_brackets(cells: Vec<Cell>) -> Vec<Cell> {
+    const REACH: usize = 3;
+    let taken = |t: &str| {
+        !matches!(role_of(&fold(t)), Some(r) if r != Role::Blank)
+            && resolve::<crate::Tier>(t).is_none()
+            && resolve::<crate::Category>(t).is_none()
     };
-    depth(above) > 0 && depth(piece) < 0 && depth(above).saturating_add(depth(piece)) >= 0
+    // How many cells after `i` close the bracket it leaves open.
+    let closing = |i: usize| -> usize {
+        let Some(first) = cells.get(i) else { return 0 };
+        let mut open = depth(first.text());
+        if open <= 0 {
+            return 0;
+        }
+        for (k, cell) in cells.iter().skip(i + 1).take(REACH).enumerate() {
+            if !taken(cell.text()) {
+                return 0;
+            }
+            open = open.saturating_add(depth(cell.text()));
+            if open <= 0 {
+                return if open == 0 { k + 1 } else { 0 };
+            }
+        }
+        0
+    };
+    let joins: Vec<usize> = (0..cells.len()).map(closing).collect();
+    let mut out: Vec<Cell> = Vec::with_capacity(cells.len());
+    let mut skip = 0usize;
+    let label =
+        |t: &str| resolve::<crate::Tier>(t).is_some() || resolve::<crate::Category>(t).is_some();
+    for (cell, n) in cells.into_iter().zip(joins) {
+        // A label's weight wrapped onto a line of its own that lost its opening bracket
+        // (`效益指标` / `30分)`) closes none the cell above opened.
+        let orphan = depth(cell.text()) < 0
+            && taken(cell.text())
+            && out
+                .last()
+                .is_some_and(|l| label(l.text()) && depth(l.text()) == 0);
+        if skip > 0 || orphan {
+            skip = skip.saturating_sub(1);
+            if let Some(last) = out.last_mut() {
+                last.append(cell.text());
+            }
+            continue;
+        }
+        skip = n;
+        out.push(cell);
+    }
+    out
 }
 
 /// Where each of a line's pieces (at ascending byte offsets) starts: its character column
@@ -868,12 +927,17 @@ fn split_wide(line: &str) -> Vec<(usize, &str)> {
 /// One cell per line; the rows are lost.
 fn cell_per_line(lines: &[&str]) -> Grid {
     let mut grid = Grid::new(Layout::CellPerLine, Rows::Lost);
-    for (n, line) in lines.iter().enumerate() {
-        if blank(line) {
-            continue;
-        }
-        let lead = line.len() - line.trim_start().len();
-        grid.push_row(vec![Cell::new(*line, n + 1, column_of(line, lead))]);
+    let cells = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| !blank(line))
+        .map(|(n, line)| {
+            let lead = line.len() - line.trim_start().len();
+            Cell::new(*line, n + 1, column_of(line, lead))
+        })
+        .collect();
+    for cell in join_brackets(cells) {
+        grid.push_row(vec![cell]);
     }
     grid
 }
@@ -882,11 +946,12 @@ fn cell_per_line(lines: &[&str]) -> Grid {
 /// joined); the rows are lost.
 fn paragraph(lines: &[&str]) -> Grid {
     let mut grid = Grid::new(Layout::Paragraph, Rows::Lost);
+    let mut cells = Vec::new();
     let mut current: Option<(String, usize, usize)> = None;
     for (n, line) in lines.iter().enumerate() {
         if blank(line) {
             if let Some((text, l, c)) = current.take() {
-                grid.push_row(vec![Cell::new(text, l, c)]);
+                cells.push(Cell::new(text, l, c));
             }
             continue;
         }
@@ -897,7 +962,10 @@ fn paragraph(lines: &[&str]) -> Grid {
         }
     }
     if let Some((text, l, c)) = current {
-        grid.push_row(vec![Cell::new(text, l, c)]);
+        cells.push(Cell::new(text, l, c));
+    }
+    for cell in join_brackets(cells) {
+        grid.push_row(vec![cell]);
     }
     grid
 }
@@ -1331,6 +1399,36 @@ mod tests {
                 vec!["补助学生数量", "168", "反映补助学生人数", "发放到位得10分"],
             ]
         );
+    }
+
+    #[test]
+    fn a_cell_per_line_label_wrapped_in_its_brackets_is_one_cell() {
+        let text = "一级指标\n三级指标\n指标值\n产出指标(50\n分)\n受益农户收入(总\n收入)\n≥90%\n\
+                    效益指标\n30分)\n就业(人\n指标值\n)\n≥10人";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(grid.layout(), Layout::CellPerLine);
+        let cells: Vec<&str> = grid.rows().iter().map(|r| r[0].text()).collect();
+        assert_eq!(
+            cells[3..],
+            [
+                "产出指标(50分)",
+                "受益农户收入(总收入)",
+                "≥90%",
+                // A weight that lost its opening bracket goes on its label.
+                "效益指标30分)",
+                // A header is never taken into a bracket.
+                "就业(人",
+                "指标值",
+                ")",
+                "≥10人"
+            ]
+        );
+        // The same in paragraphs, and a bracket left open with nothing to close it.
+        let text = "一级指标\n\n三级指标\n\n指标值\n\n产出指标(50\n\n分)\n\n场次(\n\n≥2场";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(grid.layout(), Layout::Paragraph);
+        let cells: Vec<&str> = grid.rows().iter().map(|r| r[0].text()).collect();
+        assert_eq!(cells[3..], ["产出指标(50分)", "场次(", "≥2场"]);
     }
 
     #[test]
