@@ -2310,13 +2310,16 @@ fn vertical_label(run: &[Tok<'_>]) -> Option<(String, Shape, usize)> {
 /// A level's label split over two cells, joined: `数量` / `指标`, `社会效` / `益指标`, and a
 /// label's weight on a line of its own, `产出指标` / `(50分)`.
 fn level_fragments(last: &Tok<'_>, tok: &Tok<'_>) -> Option<(String, Shape)> {
+    // The longest halves: a first line as long as the longest labels (`服务对象满意度指`), a
+    // second as short as their tails.
+    const FIRST: usize = 10;
     const SHORT: usize = 6;
     let (a, b) = (last.t(), tok.t());
     let labelled = matches!(
         last.shape,
         Shape::Text | Shape::Category | Shape::Tier | Shape::Level | Shape::Label | Shape::Words
     );
-    if !labelled || a.chars().count() > SHORT || b.chars().count() > SHORT {
+    if !labelled || a.chars().count() > FIRST || b.chars().count() > SHORT {
         return None;
     }
     let weight_only = (b.starts_with(['(', '（']) && b.ends_with([')', '）']))
@@ -3055,6 +3058,22 @@ mod tests {
                 ("能繁母猪稳定率".to_owned(), "90%".to_owned()),
                 ("合格率".to_owned(), "100%".to_owned()),
             ]
+        );
+    }
+
+    #[test]
+    fn a_long_label_wrapped_onto_a_line_of_its_own_is_one_label() {
+        // `服务对象满意度指` fills its column's line: `标` is its tail, not a name.
+        let text = "一级指标\n二级指标\n三级指标\n指标值\n满意度指标\n服务对象满意度指\n标\n\
+                    群众满意度\n≥90%";
+        let doc = document(text);
+        let read: Vec<(Option<crate::Category>, &str, &str)> = doc
+            .indicators()
+            .map(|i| (i.category, i.name.as_str(), i.annual.raw()))
+            .collect();
+        assert_eq!(
+            read,
+            [(Some(crate::Category::Satisfaction), "群众满意度", "≥90%")]
         );
     }
 
