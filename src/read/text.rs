@@ -610,21 +610,50 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
         wrapped_levels(lines, header, split)
     };
     // Where the header's text columns (explanations, standards, remarks, and headers of no
-    // known role, which are kept as text) start on the page: a wrapped tail under one may hold
-    // anything, digits and scoring rules included.
-    let text_columns: Vec<usize> = {
+    // known role, which are kept as text) and its name columns start on the page: a wrapped
+    // tail under one may hold anything, digits and scoring rules included (`标率100%`), and
+    // a text's first lines too.
+    let columns_of = |roles: &[Option<Role>]| -> Vec<usize> {
         let cells = split(lines[header]);
         piece_columns(lines[header], &cells)
             .into_iter()
             .zip(&cells)
-            .filter(|(_, (_, t))| matches!(role_of(&fold(t)), Some(Role::Text) | None))
+            .filter(|(_, (_, t))| roles.contains(&role_of(&fold(t))))
             .map(|((_, display), _)| display)
             .collect()
     };
+    let text_columns = columns_of(&[Some(Role::Text), None]);
+    let free_columns = columns_of(&[Some(Role::Text), Some(Role::Name), None]);
+    // Columns have widths only where the text lays them out (runs of spaces).
+    let widths = if one_line || !wide {
+        Widths(Vec::new())
+    } else {
+        Widths::of(lines, header, split)
+    };
     let mut grid = Grid::new(Layout::Spaced, mode);
-    // The last row pushed, with where its cells start on the page (display columns) and how
-    // many characters their first line holds.
+    // The last row pushed, with where its cells stand on the page.
     let mut last: Option<(Vec<Cell>, Vec<Start>)> = None;
+    // The line that row starts on.
+    let mut last_line = usize::MAX;
+    // Lines of the first lines of cells whose row is printed below them (a PDF centres a
+    // cell's lines in its row): their pieces, each with its display and character columns.
+    let mut heads: Vec<(usize, Vec<Piece<'a>>)> = Vec::new();
+    // A line's cells, and where they stand.
+    let row_of = |n: usize, pieces: &[Piece<'a>]| -> (Vec<Cell>, Vec<Start>) {
+        let starts = pieces
+            .iter()
+            .map(|&(display, _, text)| Start {
+                at: display,
+                first: display_width(text.trim()),
+                open: widths.fills(display, display_width(text.trim())),
+            })
+            .collect();
+        let cells = pieces
+            .iter()
+            .map(|&(_, column, text)| Cell::of(text, n + 1, column))
+            .collect();
+        (cells, starts)
+    };
     for (n, line) in lines.iter().enumerate() {
         if blank(line) {
             continue;
@@ -641,42 +670,97 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
         // A cell wrapped onto the next line, below where it starts: the line holds only such
         // pieces of text, fewer than the row above, each under a cell that filled its width.
         if n > header
+            && heads.is_empty()
             && let Some((row, starts)) = last.as_mut()
-            && let Some(joins) = wrapped_pieces(&pieces, &places, row, starts, &text_columns)
+            && let Some(joins) = wrapped_pieces(
+                &pieces,
+                &places,
+                row,
+                starts,
+                // Under a header, only a text column takes a tail that is no words.
+                if last_line == header {
+                    &text_columns
+                } else {
+                    &free_columns
+                },
+            )
         {
             for (k, text) in joins {
-                if let Some(cell) = row.get_mut(k) {
+                if let (Some(cell), Some(start)) = (row.get_mut(k), starts.get_mut(k)) {
                     cell.append(text);
+                    start.open = widths.fills(start.at, display_width(text.trim()));
                 }
             }
             continue;
         }
+        let placed: Vec<Piece<'a>> = places
+            .iter()
+            .zip(&pieces)
+            .map(|(&(column, display), &(_, text))| (display, column, text))
+            .collect();
+        // The first lines of cells whose row comes below: words that fill their columns, on
+        // a line holding fewer cells than a row.
+        if n > header
+            && let Some((row, _)) = last.as_ref()
+            && leads(&placed, row.len(), &widths, &text_columns, &free_columns)
+        {
+            heads.push((n, placed));
+            continue;
+        }
         // Level headers wrapped onto the lines above the header go before its cells.
+        let mut placed = placed;
         if let Some((_, k)) = taken.iter().find(|(l, _)| *l == n) {
             pieces.truncate(pieces.len().saturating_sub(*k));
+            placed.truncate(pieces.len());
         }
-        let places = &places[..pieces.len()];
         let mut cells: Vec<Cell> = Vec::with_capacity(pieces.len() + levels.len());
+        let mut starts: Vec<Start> = Vec::with_capacity(pieces.len() + levels.len());
         if n == header {
             cells.extend(levels.iter().cloned());
+            // Levels joined from above the header stand nowhere.
+            starts.extend(levels.iter().map(|_| Start {
+                at: usize::MAX,
+                first: 0,
+                open: true,
+            }));
         }
-        // Where the cells start: levels joined from above the header stand nowhere.
-        let mut starts = vec![(usize::MAX, 0); cells.len()];
-        starts.extend(
-            places
-                .iter()
-                .zip(&pieces)
-                .map(|(&(_, display), (_, text))| (display, text.trim().chars().count())),
-        );
-        cells.extend(
+        let (own, own_starts) = row_of(n, &placed);
+        cells.extend(own);
+        starts.extend(own_starts);
+        // Heads go on the cells of this row that start where they do; where one has no such
+        // cell, they were rows of their own.
+        let fits = heads.iter().all(|(_, pieces)| {
             pieces
-                .into_iter()
-                .zip(places)
-                .map(|((_, text), &(column, _))| Cell::of(text, n + 1, column)),
-        );
-        if !cells.is_empty()
-            && let Some((row, _)) = last.replace((cells, starts))
-        {
+                .iter()
+                .all(|&(at, _, _)| starts.iter().any(|s| s.at.abs_diff(at) <= 1))
+        });
+        if fits {
+            for (l, pieces) in heads.drain(..).rev() {
+                for &(at, column, text) in pieces.iter().rev() {
+                    if let Some(k) = starts.iter().position(|s| s.at.abs_diff(at) <= 1)
+                        && let Some(cell) = cells.get_mut(k)
+                    {
+                        cell.prepend(text, l + 1, column);
+                    }
+                }
+            }
+        } else {
+            for (l, pieces) in heads.drain(..) {
+                last_line = l;
+                if let Some((row, _)) = last.replace(row_of(l, &pieces)) {
+                    grid.push_row(row);
+                }
+            }
+        }
+        if !cells.is_empty() {
+            last_line = n;
+            if let Some((row, _)) = last.replace((cells, starts)) {
+                grid.push_row(row);
+            }
+        }
+    }
+    for (l, pieces) in heads.drain(..) {
+        if let Some((row, _)) = last.replace(row_of(l, &pieces)) {
             grid.push_row(row);
         }
     }
@@ -686,9 +770,122 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
     grid
 }
 
-/// Where a cell of a spaced row starts on the page (its display column; `usize::MAX` for a
-/// cell that stands nowhere) and how many characters its first line holds.
-type Start = (usize, usize);
+/// A piece of a spaced line: its display column, its character column and its text.
+type Piece<'a> = (usize, usize, &'a str);
+
+/// Whether a line's pieces are the first lines of cells whose row is printed below them: no
+/// more pieces than `row` cells less one, each where a header cell starts and filling that
+/// column (so it goes on), each words, a name's text (digits too, no value) under a name
+/// column (`free_columns`), or anything under a text column.
+fn leads(
+    pieces: &[Piece<'_>],
+    row: usize,
+    widths: &Widths,
+    text_columns: &[usize],
+    free_columns: &[usize],
+) -> bool {
+    use super::grid::shape::{Shape, shape};
+    let words = |t: &str| {
+        t.chars().any(char::is_alphabetic)
+            && !t.chars().any(|c| c.is_ascii_digit())
+            && role_of(&fold(t)).is_none()
+            && resolve::<crate::Tier>(t).is_none()
+            && resolve::<crate::Category>(t).is_none()
+    };
+    !pieces.is_empty()
+        && pieces.len() < row
+        && pieces.iter().all(|&(at, _, text)| {
+            let known = widths.0.iter().any(|(s, w)| s.abs_diff(at) <= 1 && *w > 0);
+            let under = |columns: &[usize]| columns.iter().any(|&t| t.abs_diff(at) <= 1);
+            let named = under(free_columns)
+                && matches!(
+                    shape(text),
+                    Shape::Text | Shape::Prose | Shape::Words | Shape::Body
+                );
+            known
+                && widths.fills(at, display_width(text.trim()))
+                && (words(text) || named || under(text_columns))
+        })
+}
+
+/// Where a cell of a spaced row stands on the page.
+#[derive(Debug, Clone, Copy)]
+struct Start {
+    /// Its display column; `usize::MAX` for a cell that stands nowhere.
+    at: usize,
+    /// How wide its first line is (display columns).
+    first: usize,
+    /// Whether its last line fills its column, so that the next line may go on with it.
+    open: bool,
+}
+
+/// How wide the lines of a spaced grid's columns get: for each header cell's display column,
+/// the widest piece of a row that starts there and fits before the next header cell. A line
+/// as wide, give or take a character, fills its column: a cell wrapped there goes on below,
+/// and a cell whose line is shorter ended there.
+struct Widths(Vec<(usize, usize)>);
+
+impl Widths {
+    /// The widths of the columns whose header is the line at `header`, measured on the lines
+    /// below it. One walk over each line.
+    fn of<'a>(
+        lines: &[&'a str],
+        header: usize,
+        split: impl Fn(&'a str) -> Vec<(usize, &'a str)>,
+    ) -> Widths {
+        let heads = split(lines[header]);
+        let starts: Vec<usize> = piece_columns(lines[header], &heads)
+            .into_iter()
+            .map(|(_, display)| display)
+            .collect();
+        let mut widest = vec![0usize; starts.len()];
+        // Pieces in all, and those that start where a header cell does.
+        let (mut pieces_seen, mut aligned) = (0usize, 0usize);
+        for line in lines.iter().skip(header + 1) {
+            let pieces = split(line);
+            let mut c = 0;
+            for ((_, display), (_, text)) in piece_columns(line, &pieces).into_iter().zip(&pieces) {
+                while starts
+                    .get(c)
+                    .is_some_and(|&s| s.saturating_add(1) < display)
+                {
+                    c += 1;
+                }
+                pieces_seen += 1;
+                let Some(&start) = starts.get(c) else { break };
+                let width = display_width(text.trim());
+                aligned += usize::from(start.abs_diff(display) <= 1);
+                let fits = starts.get(c + 1).is_none_or(|&next| display + width < next);
+                if start.abs_diff(display) <= 1 && fits {
+                    widest[c] = widest[c].max(width);
+                }
+            }
+        }
+        // Cells apart by runs of spaces but not laid out under the header's cells have no
+        // columns to measure.
+        if aligned.saturating_mul(10) < pieces_seen.saturating_mul(8) {
+            return Widths(Vec::new());
+        }
+        Widths(starts.into_iter().zip(widest).collect())
+    }
+
+    /// Whether a line `width` wide, in the column that starts at display column `at`, fills
+    /// it; true where the column is not known.
+    fn fills(&self, at: usize, width: usize) -> bool {
+        self.0
+            .iter()
+            .find(|(start, _)| start.abs_diff(at) <= 1)
+            .is_none_or(|&(_, widest)| width.saturating_add(2) >= widest)
+    }
+}
+
+/// A text's width on a page: CJK and other wide characters count two, as [`piece_columns`]
+/// counts them.
+fn display_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
+        .sum()
+}
 
 /// Where a line's pieces are the wrapped tails of the row above's cells: for each, the index
 /// of the cell it goes on, and its text. A piece must start where its cell starts (a
@@ -724,16 +921,18 @@ fn wrapped_pieces<'a>(
         .map(|(&(_, text), &(_, column))| {
             while starts
                 .get(k)
-                .is_some_and(|&(s, _)| s == usize::MAX || s.saturating_add(1) < column)
+                .is_some_and(|s| s.at == usize::MAX || s.at.saturating_add(1) < column)
             {
                 k += 1;
             }
-            let (start, width) = *starts.get(k)?;
+            let start = *starts.get(k)?;
             let above = row.get(k)?.text();
-            let filled = width >= text.chars().count().max(4);
-            let under_text = text_columns.iter().any(|&t| t.abs_diff(start) <= 1);
-            let tail = (words(text) && !label(above)) || closes(above, text) || under_text;
-            (start.abs_diff(column) <= 1 && tail && filled).then_some((k, text))
+            let filled = start.first.saturating_add(2) >= display_width(text.trim()).max(8);
+            let under_text = text_columns.iter().any(|&t| t.abs_diff(start.at) <= 1);
+            let tail = (start.open && ((words(text) && !label(above)) || under_text))
+                || closes(above, text)
+                || completes(above, text);
+            (start.at.abs_diff(column) <= 1 && tail && filled).then_some((k, text))
         })
         .collect()
 }
@@ -743,6 +942,18 @@ fn wrapped_pieces<'a>(
 fn closes(above: &str, piece: &str) -> bool {
     let (open, close) = (depth(above), depth(piece));
     open > 0 && close < 0 && open.saturating_add(close) >= 0
+}
+
+/// Whether `piece`, a few characters, completes the level label `above` was cut from
+/// (`服务对象满意度指` / `标`): the two make a label, and the piece alone is none.
+fn completes(above: &str, piece: &str) -> bool {
+    const TAIL: usize = 3;
+    let label =
+        |t: &str| resolve::<crate::Tier>(t).is_some() || resolve::<crate::Category>(t).is_some();
+    piece.chars().nth(TAIL).is_none()
+        && !label(piece)
+        && role_of(&fold(piece)).is_none()
+        && label(&format!("{above}{piece}"))
 }
 
 /// How many brackets a text leaves open (negative: closes more than it opens).
@@ -1429,6 +1640,55 @@ mod tests {
         assert_eq!(grid.layout(), Layout::Paragraph);
         let cells: Vec<&str> = grid.rows().iter().map(|r| r[0].text()).collect();
         assert_eq!(cells[3..], ["产出指标(50分)", "场次(", "≥2场"]);
+    }
+
+    #[test]
+    fn a_pdf_cell_centred_in_its_row_starts_above_it() {
+        // A PDF centres a cell's lines in its row: `贫困地区旅游景点` fills its column under
+        // a cell whose last line (`设施建设工程`) did not, so it starts the cell of the row
+        // below. A line that fills its column goes on below, digits and all (`标率100%`), and
+        // a label's tail completes it (`服务对象满意度指` / `标`).
+        let text = "一级指标          二级指标          三级指标          指标值\n\
+                    产出指标          数量指标          贫困地区旅游基础  ≥20平方米\n\
+                    \x20                                   设施建设工程\n\
+                    \x20                                   贫困地区旅游景点\n\
+                    \x20                 数量指标          开发数量          ≥4个\n\
+                    \x20                 质量指标          *贫困地区旅游基   ≥98%\n\
+                    \x20                                   础设施建设质量达\n\
+                    \x20                                   标率100%\n\
+                    满意度指标        服务对象满意度指  游客满意度        ≥90%\n\
+                    \x20                 标";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(
+            texts(&grid)[1..],
+            [
+                vec![
+                    "产出指标",
+                    "数量指标",
+                    "贫困地区旅游基础设施建设工程",
+                    "≥20平方米"
+                ],
+                vec!["数量指标", "贫困地区旅游景点开发数量", "≥4个"],
+                vec![
+                    "质量指标",
+                    "*贫困地区旅游基础设施建设质量达标率100%",
+                    "≥98%"
+                ],
+                vec!["满意度指标", "服务对象满意度指标", "游客满意度", "≥90%"],
+            ]
+        );
+    }
+
+    #[test]
+    fn spaced_cells_not_under_their_header_have_no_widths() {
+        // Runs of spaces apart, but not laid out in the header's columns: no line is judged
+        // by its width, and no line starts a row below it.
+        let text = "一级指标  二级指标  三级指标  指标值\n数量指标  脱贫村村内道路硬化里程  ≥100公里\n\
+                    脱贫户供水设施数量  ≥20座\n产出指标  质量指标  验收合格率  100%";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(texts(&grid)[2], ["脱贫户供水设施数量", "≥20座"]);
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(super::Widths::of(&lines, 0, super::split_wide).0.is_empty());
     }
 
     #[test]

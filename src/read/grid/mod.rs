@@ -10,7 +10,7 @@
 
 mod align;
 mod build;
-mod shape;
+pub(crate) mod shape;
 pub(crate) mod vocab;
 
 use crate::{Document, Layout, TableError};
@@ -116,6 +116,18 @@ impl Cell {
     pub(crate) fn append(&mut self, text: &str) {
         self.text
             .push_str(text.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}'));
+    }
+
+    /// Puts text before the cell's own, trimmed: the first lines of a cell printed above the
+    /// line that holds the rest of its row (a PDF centres a cell's lines in its row). The cell
+    /// then starts where that text starts.
+    pub(crate) fn prepend(&mut self, text: &str, line: usize, column: usize) {
+        self.text.insert_str(
+            0,
+            text.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}'),
+        );
+        self.line = line;
+        self.column = column;
     }
 
     /// The text, trimmed.
