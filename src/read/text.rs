@@ -597,9 +597,20 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
     let header_cells = split_spaces(lines[header]);
     let one_line = header_cells.len() > 3 * header_words(&header_cells) + 12;
     let mode = if one_line { Rows::Lost } else { Rows::Wrapped };
+    // Where the header's cells start on the page. Header words one space apart
+    // (`分值 年度指标值`, where a PDF's columns are narrow) are cells of their own.
+    let header_starts: Vec<usize> = if wide {
+        let cells = split_header(lines[header]);
+        piece_columns(lines[header], &cells)
+            .into_iter()
+            .map(|(_, display)| display)
+            .collect()
+    } else {
+        Vec::new()
+    };
     let split = |line: &'a str| -> Vec<(usize, &'a str)> {
         if wide {
-            split_wide(line)
+            split_at_columns(line, split_wide(line), &header_starts)
         } else {
             split_spaces(line)
         }
@@ -1131,6 +1142,61 @@ fn split_wide(line: &str) -> Vec<(usize, &str)> {
     }
     if let Some(s) = start {
         out.push((s, &line[s..last_end]));
+    }
+    out
+}
+
+/// A spaced header's cells: runs of spaces apart, and header words one space apart
+/// (`分值 年度指标值`) apart too.
+fn split_header(line: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    for (at, text) in split_wide(line) {
+        let words: Vec<(usize, &str)> = text
+            .split(' ')
+            .scan(0usize, |offset, word| {
+                let here = *offset;
+                *offset += word.len() + 1;
+                Some((at + here, word))
+            })
+            .collect();
+        let all_headers = words.len() >= 2
+            && words
+                .iter()
+                .all(|(_, w)| matches!(role_of(&fold(w)), Some(r) if r != Role::Blank));
+        if all_headers {
+            out.extend(words);
+        } else {
+            out.push((at, text));
+        }
+    }
+    out
+}
+
+/// A spaced line's pieces (`pieces`, runs of spaces apart), each cut where one space stands
+/// before a header cell's start (`starts`, display columns): a PDF's narrow columns leave a
+/// single space between cells (`20 29.5亩` under `分值 年度指标值`). One walk over the line.
+fn split_at_columns<'a>(
+    line: &'a str,
+    pieces: Vec<(usize, &'a str)>,
+    starts: &[usize],
+) -> Vec<(usize, &'a str)> {
+    if starts.is_empty() || !pieces.iter().any(|(_, t)| t.contains(' ')) {
+        return pieces;
+    }
+    let places = piece_columns(line, &pieces);
+    let mut out = Vec::with_capacity(pieces.len());
+    for ((at, text), (_, display)) in pieces.into_iter().zip(places) {
+        let mut from = 0;
+        let mut column = display;
+        for (i, c) in text.char_indices() {
+            column += if (c as u32) >= 0x1100 { 2 } else { 1 };
+            // `column` is now where the character after `c` stands.
+            if c == ' ' && starts.iter().any(|&s| s.abs_diff(column) <= 1) && i > from {
+                out.push((at + from, &text[from..i]));
+                from = i + 1;
+            }
+        }
+        out.push((at + from, &text[from..]));
     }
     out
 }
@@ -1689,6 +1755,48 @@ mod tests {
         assert_eq!(texts(&grid)[2], ["脱贫户供水设施数量", "≥20座"]);
         let lines: Vec<&str> = text.lines().collect();
         assert!(super::Widths::of(&lines, 0, super::split_wide).0.is_empty());
+    }
+
+    #[test]
+    fn narrow_pdf_columns_one_space_apart_are_cells() {
+        // pdftotext -layout leaves one space between cells in narrow columns, under header
+        // words one space apart.
+        let text = "一级指标     二级指标    三级指标                  分值 年度指标值       全年实际值 得分\n\
+                    产出指标     数量指标    ★补助鱼塘面积             10 3亩              3亩        10";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(
+            texts(&grid),
+            [
+                vec![
+                    "一级指标",
+                    "二级指标",
+                    "三级指标",
+                    "分值",
+                    "年度指标值",
+                    "全年实际值",
+                    "得分"
+                ],
+                vec![
+                    "产出指标",
+                    "数量指标",
+                    "★补助鱼塘面积",
+                    "10",
+                    "3亩",
+                    "3亩",
+                    "10"
+                ],
+            ]
+        );
+        // One space inside a cell that is not before a header cell's start stays.
+        assert_eq!(
+            super::split_at_columns("ab cd  ef", vec![(0, "ab cd"), (7, "ef")], &[0, 7]),
+            [(0, "ab cd"), (7, "ef")]
+        );
+        // Words one space apart that are not all headers are one header cell.
+        assert_eq!(
+            super::split_header("三级指标 说 明  分值")[0],
+            (0, "三级指标 说 明")
+        );
     }
 
     #[test]
