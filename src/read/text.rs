@@ -1173,16 +1173,25 @@ fn split_header(line: &str) -> Vec<(usize, &str)> {
 }
 
 /// A spaced line's pieces (`pieces`, runs of spaces apart), each cut where one space stands
-/// before a header cell's start (`starts`, display columns): a PDF's narrow columns leave a
-/// single space between cells (`20 29.5亩` under `分值 年度指标值`). One walk over the line.
+/// before a header cell's start (`starts`, display columns), or after a number or value
+/// that no unit follows: a PDF's narrow columns leave a single space between cells
+/// (`20 29.5亩` under `分值 年度指标值`, `10 无` where the page squeezed the columns). One
+/// walk over the line.
 fn split_at_columns<'a>(
     line: &'a str,
     pieces: Vec<(usize, &'a str)>,
     starts: &[usize],
 ) -> Vec<(usize, &'a str)> {
+    use super::grid::shape::{Shape, shape};
     if starts.is_empty() || !pieces.iter().any(|(_, t)| t.contains(' ')) {
         return pieces;
     }
+    let valued = |t: &str| {
+        matches!(
+            shape(t),
+            Shape::Number | Shape::Percent | Shape::Amount | Shape::Value
+        )
+    };
     let places = piece_columns(line, &pieces);
     let mut out = Vec::with_capacity(pieces.len());
     for ((at, text), (_, display)) in pieces.into_iter().zip(places) {
@@ -1190,8 +1199,15 @@ fn split_at_columns<'a>(
         let mut column = display;
         for (i, c) in text.char_indices() {
             column += if (c as u32) >= 0x1100 { 2 } else { 1 };
-            // `column` is now where the character after `c` stands.
-            if c == ' ' && starts.iter().any(|&s| s.abs_diff(column) <= 1) && i > from {
+            if c != ' ' || i <= from {
+                continue;
+            }
+            // `column` is now where the character after the space stands.
+            let at_start = starts.iter().any(|&s| s.abs_diff(column) <= 1);
+            let next = text[i + 1..].split(' ').next().unwrap_or_default();
+            let after_value = valued(&text[from..i])
+                && !matches!(shape(next), Shape::Measure | Shape::Op | Shape::Empty);
+            if at_start || after_value {
                 out.push((at + from, &text[from..i]));
                 from = i + 1;
             }
@@ -1786,6 +1802,16 @@ mod tests {
                     "10"
                 ],
             ]
+        );
+        // After a number, one space parts cells wherever the page squeezed them, unless a
+        // unit follows.
+        assert_eq!(
+            super::split_at_columns("10 无  x", vec![(0, "10 无"), (8, "x")], &[0, 9]),
+            [(0, "10"), (3, "无"), (8, "x")]
+        );
+        assert_eq!(
+            super::split_at_columns("12 万元", vec![(0, "12 万元")], &[0]),
+            [(0, "12 万元")]
         );
         // One space inside a cell that is not before a header cell's start stays.
         assert_eq!(
