@@ -1206,7 +1206,7 @@ fn split_at_columns<'a>(
             let at_start = starts.iter().any(|&s| s.abs_diff(column) <= 1);
             let next = text[i + 1..].split(' ').next().unwrap_or_default();
             let after_value = valued(&text[from..i])
-                && !matches!(shape(next), Shape::Measure | Shape::Op | Shape::Empty);
+                && !matches!(shape(next), Shape::Measure | Shape::Op);
             if at_start || after_value {
                 out.push((at + from, &text[from..i]));
                 from = i + 1;
