@@ -650,10 +650,10 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
     // cell's lines in its row): their pieces, each with its display and character columns.
     let mut heads: Vec<(usize, Vec<Piece<'a>>)> = Vec::new();
     // A line's cells, and where they stand.
-    let row_of = |n: usize, pieces: &[Piece<'a>]| -> (Vec<Cell>, Vec<Start>) {
+    let row_of = |pieces: &[Piece<'a>]| -> (Vec<Cell>, Vec<Start>) {
         let starts = pieces
             .iter()
-            .map(|&(display, _, text)| Start {
+            .map(|&(display, _, text, _)| Start {
                 at: display,
                 first: display_width(text.trim()),
                 open: widths.fills(display, display_width(text.trim())),
@@ -661,23 +661,40 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
             .collect();
         let cells = pieces
             .iter()
-            .map(|&(_, column, text)| Cell::of(text, n + 1, column))
+            .map(|&(_, column, text, line)| Cell::of(text, line + 1, column))
             .collect();
         (cells, starts)
     };
-    for (n, line) in lines.iter().enumerate() {
-        if blank(line) {
-            continue;
-        }
-        let mut pieces = split(line);
-        // Where each piece starts: its character column, and its display column.
-        let places = piece_columns(line, &pieces);
+    // Each line's pieces; where a PDF printed rows column by column, the rows put back.
+    let logical: Vec<(usize, Vec<Piece<'a>>)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| !blank(line))
+        .map(|(n, line)| {
+            let pieces = split(line);
+            let placed = piece_columns(line, &pieces)
+                .into_iter()
+                .zip(&pieces)
+                .map(|((column, display), &(_, text))| (display, column, text, n))
+                .collect();
+            (n, placed)
+        })
+        .collect();
+    let logical = if one_line {
+        logical
+    } else {
+        unstack(logical, header)
+    };
+    for (n, placed) in logical {
         if one_line {
-            for ((_, text), &(column, _)) in pieces.iter().zip(&places) {
-                grid.push_row(vec![Cell::new(*text, n + 1, column)]);
+            for &(_, column, text, _) in &placed {
+                grid.push_row(vec![Cell::new(text, n + 1, column)]);
             }
             continue;
         }
+        let pieces: Vec<(usize, &str)> = placed.iter().map(|p| (p.1, p.2)).collect();
+        // Where each piece starts: its character column, and its display column.
+        let places: Vec<(usize, usize)> = placed.iter().map(|p| (p.1, p.0)).collect();
         // A cell wrapped onto the next line, below where it starts: the line holds only such
         // pieces of text, fewer than the row above, each under a cell that filled its width.
         if n > header
@@ -704,11 +721,6 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
             }
             continue;
         }
-        let placed: Vec<Piece<'a>> = places
-            .iter()
-            .zip(&pieces)
-            .map(|(&(column, display), &(_, text))| (display, column, text))
-            .collect();
         // The first lines of cells whose row comes below: words that fill their columns, on
         // a line holding fewer cells than a row.
         if n > header
@@ -721,11 +733,10 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
         // Level headers wrapped onto the lines above the header go before its cells.
         let mut placed = placed;
         if let Some((_, k)) = taken.iter().find(|(l, _)| *l == n) {
-            pieces.truncate(pieces.len().saturating_sub(*k));
-            placed.truncate(pieces.len());
+            placed.truncate(placed.len().saturating_sub(*k));
         }
-        let mut cells: Vec<Cell> = Vec::with_capacity(pieces.len() + levels.len());
-        let mut starts: Vec<Start> = Vec::with_capacity(pieces.len() + levels.len());
+        let mut cells: Vec<Cell> = Vec::with_capacity(placed.len() + levels.len());
+        let mut starts: Vec<Start> = Vec::with_capacity(placed.len() + levels.len());
         if n == header {
             cells.extend(levels.iter().cloned());
             // Levels joined from above the header stand nowhere.
@@ -735,7 +746,7 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
                 open: true,
             }));
         }
-        let (own, own_starts) = row_of(n, &placed);
+        let (own, own_starts) = row_of(&placed);
         cells.extend(own);
         starts.extend(own_starts);
         // Heads go on the cells of this row that start where they do; where one has no such
@@ -743,22 +754,22 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
         let fits = heads.iter().all(|(_, pieces)| {
             pieces
                 .iter()
-                .all(|&(at, _, _)| starts.iter().any(|s| s.at.abs_diff(at) <= 1))
+                .all(|&(at, ..)| starts.iter().any(|s| s.at.abs_diff(at) <= 1))
         });
         if fits {
-            for (l, pieces) in heads.drain(..).rev() {
-                for &(at, column, text) in pieces.iter().rev() {
+            for (_, pieces) in heads.drain(..).rev() {
+                for &(at, column, text, line) in pieces.iter().rev() {
                     if let Some(k) = starts.iter().position(|s| s.at.abs_diff(at) <= 1)
                         && let Some(cell) = cells.get_mut(k)
                     {
-                        cell.prepend(text, l + 1, column);
+                        cell.prepend(text, line + 1, column);
                     }
                 }
             }
         } else {
             for (l, pieces) in heads.drain(..) {
                 last_line = l;
-                if let Some((row, _)) = last.replace(row_of(l, &pieces)) {
+                if let Some((row, _)) = last.replace(row_of(&pieces)) {
                     grid.push_row(row);
                 }
             }
@@ -770,8 +781,8 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
             }
         }
     }
-    for (l, pieces) in heads.drain(..) {
-        if let Some((row, _)) = last.replace(row_of(l, &pieces)) {
+    for (_, pieces) in heads.drain(..) {
+        if let Some((row, _)) = last.replace(row_of(&pieces)) {
             grid.push_row(row);
         }
     }
@@ -781,8 +792,80 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
     grid
 }
 
-/// A piece of a spaced line: its display column, its character column and its text.
-type Piece<'a> = (usize, usize, &'a str);
+/// A piece of a spaced line: its display column, its character column, its text and its
+/// line (0-based).
+type Piece<'a> = (usize, usize, &'a str, usize);
+
+/// The lines of a spaced grid (each line's number and pieces, blank lines left out), where
+/// rows a PDF's text printed column by column are put back in rows: a run of blocks of `k`
+/// lines each (2 to 8), every line shorter than the header, each block's pieces starting to
+/// the right of the block before's (a column's cells, then the next column's), holds `k`
+/// rows, a line of each block. Each line is looked at a bounded number of times.
+fn unstack<'a>(
+    mut lines: Vec<(usize, Vec<Piece<'a>>)>,
+    header: usize,
+) -> Vec<(usize, Vec<Piece<'a>>)> {
+    const DEEPEST: usize = 8;
+    let width = lines
+        .iter()
+        .find(|(n, _)| *n == header)
+        .map_or(0, |(_, p)| p.len());
+    // Where the pieces of the `k` lines from `i` start, leftmost and rightmost, if they are a
+    // block: all below the header, none empty, all shorter than it.
+    let block = |lines: &[(usize, Vec<Piece<'a>>)], i: usize, k: usize| {
+        let run = lines.get(i..i.checked_add(k)?)?;
+        let mut span = (usize::MAX, 0);
+        for (n, pieces) in run {
+            if *n <= header || pieces.is_empty() || pieces.len() >= width {
+                return None;
+            }
+            for &(at, ..) in pieces {
+                span = (span.0.min(at), span.1.max(at));
+            }
+        }
+        Some(span)
+    };
+    let mut out = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let mut found = None;
+        for k in 2..=DEEPEST {
+            let Some(mut span) = block(&lines, i, k) else {
+                break;
+            };
+            let mut m = 1;
+            while let Some(next) = block(&lines, i + m * k, k) {
+                if next.0 <= span.1 {
+                    break;
+                }
+                span = next;
+                m += 1;
+            }
+            if m >= 2 {
+                found = Some((k, m));
+                break;
+            }
+        }
+        match found {
+            Some((k, m)) => {
+                for r in 0..k {
+                    let n = lines[i + r].0;
+                    let mut row = Vec::new();
+                    for b in 0..m {
+                        row.append(&mut lines[i + b * k + r].1);
+                    }
+                    out.push((n, row));
+                }
+                i += k * m;
+            }
+            None => {
+                out.push((lines[i].0, std::mem::take(&mut lines[i].1)));
+                i += 1;
+            }
+        }
+    }
+    out
+}
 
 /// Whether a line's pieces are the first lines of cells whose row is printed below them: no
 /// more pieces than `row` cells less one, each where a header cell starts and filling that
@@ -805,7 +888,7 @@ fn leads(
     };
     !pieces.is_empty()
         && pieces.len() < row
-        && pieces.iter().all(|&(at, _, text)| {
+        && pieces.iter().all(|&(at, _, text, _)| {
             let known = widths.0.iter().any(|(s, w)| s.abs_diff(at) <= 1 && *w > 0);
             let under = |columns: &[usize]| columns.iter().any(|&t| t.abs_diff(at) <= 1);
             let named = under(free_columns)
@@ -1173,8 +1256,8 @@ fn split_header(line: &str) -> Vec<(usize, &str)> {
 }
 
 /// A spaced line's pieces (`pieces`, runs of spaces apart), each cut where one space stands
-/// before a header cell's start (`starts`, display columns), or after a number or value
-/// that no unit follows: a PDF's narrow columns leave a single space between cells
+/// before a header cell's start (`starts`, display columns), between two level labels, or
+/// after a number or value that no unit follows: a PDF's narrow columns leave a single space between cells
 /// (`20 29.5亩` under `分值 年度指标值`, `10 无` where the page squeezed the columns). One
 /// walk over the line.
 fn split_at_columns<'a>(
@@ -1205,9 +1288,13 @@ fn split_at_columns<'a>(
             // `column` is now where the character after the space stands.
             let at_start = starts.iter().any(|&s| s.abs_diff(column) <= 1);
             let next = text[i + 1..].split(' ').next().unwrap_or_default();
-            let after_value = valued(&text[from..i])
-                && !matches!(shape(next), Shape::Measure | Shape::Op);
-            if at_start || after_value {
+            let after_value =
+                valued(&text[from..i]) && !matches!(shape(next), Shape::Measure | Shape::Op);
+            let level = |t: &str| {
+                resolve::<crate::Tier>(t).is_some() || resolve::<crate::Category>(t).is_some()
+            };
+            let labels = level(&text[from..i]) && level(next);
+            if at_start || after_value || labels {
                 out.push((at + from, &text[from..i]));
                 from = i + 1;
             }
@@ -1823,6 +1910,35 @@ mod tests {
             super::split_header("三级指标 说 明  分值")[0],
             (0, "三级指标 说 明")
         );
+    }
+
+    #[test]
+    fn rows_a_pdf_printed_column_by_column_are_put_back() {
+        // pdftotext prints the two rows under one centred label column by column: the
+        // categories, then the names, then the targets, then the weights.
+        let text = "一级指标 二级指标            三级指标           指标值    分值\n\
+                    \x20      数量指标          学生受资助人数     735人次   10\n\
+                    产出指标 质量指标\n\
+                    \x20      时效指标\n\
+                    \x20                        营养改善计划覆盖率\n\
+                    \x20                        资金到位及时率\n\
+                    \x20                                           100%\n\
+                    \x20                                           ≥98%\n\
+                    \x20                                                     10\n\
+                    \x20                                                     5\n\
+                    满意度指标 满意度指标       学生满意度         ≥95%      10";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(
+            texts(&grid)[1..],
+            [
+                vec!["数量指标", "学生受资助人数", "735人次", "10"],
+                vec!["产出指标", "质量指标", "营养改善计划覆盖率", "100%", "10"],
+                vec!["时效指标", "资金到位及时率", "≥98%", "5"],
+                vec!["满意度指标", "满意度指标", "学生满意度", "≥95%", "10"],
+            ]
+        );
+        // The cells keep the lines they were printed on.
+        assert_eq!(grid.rows()[2][2].line(), 5);
     }
 
     #[test]
