@@ -711,6 +711,7 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
                 } else {
                     &free_columns
                 },
+                &widths,
             )
         {
             for (k, text) in joins {
@@ -963,6 +964,16 @@ impl Widths {
         Widths(starts.into_iter().zip(widest).collect())
     }
 
+    /// How wide the lines of the column that starts at display column `at` get, where it is
+    /// known.
+    fn width(&self, at: usize) -> Option<usize> {
+        self.0
+            .iter()
+            .find(|(start, _)| start.abs_diff(at) <= 1)
+            .map(|&(_, widest)| widest)
+            .filter(|&w| w > 0)
+    }
+
     /// Whether a line `width` wide, in the column that starts at display column `at`, fills
     /// it; true where the column is not known.
     fn fills(&self, at: usize, width: usize) -> bool {
@@ -995,6 +1006,7 @@ fn wrapped_pieces<'a>(
     row: &[Cell],
     starts: &[Start],
     text_columns: &[usize],
+    widths: &Widths,
 ) -> Option<Vec<(usize, &'a str)>> {
     if pieces.is_empty() || pieces.len() >= row.len() {
         return None;
@@ -1021,7 +1033,12 @@ fn wrapped_pieces<'a>(
             }
             let start = *starts.get(k)?;
             let above = row.get(k)?.text();
-            let filled = start.first.saturating_add(2) >= display_width(text.trim()).max(8);
+            // The cell's first line filled its column, or, where the column's width is not
+            // known, is as long as the piece (and not a word or two).
+            let filled = match widths.width(start.at) {
+                Some(_) => widths.fills(start.at, start.first),
+                None => start.first.saturating_add(2) >= display_width(text.trim()).max(8),
+            };
             let under_text = text_columns.iter().any(|&t| t.abs_diff(start.at) <= 1);
             let tail = (start.open && ((words(text) && !label(above)) || under_text))
                 || closes(above, text)
@@ -1256,8 +1273,9 @@ fn split_header(line: &str) -> Vec<(usize, &str)> {
 }
 
 /// A spaced line's pieces (`pieces`, runs of spaces apart), each cut where one space stands
-/// before a header cell's start (`starts`, display columns), between two level labels, or
-/// after a number or value that no unit follows: a PDF's narrow columns leave a single space between cells
+/// before a header cell's start (`starts`, display columns), between two level labels, after
+/// a whole level label (`数量指标 完成省级宣传片制作`), or after a number or value that no
+/// unit follows: a PDF's narrow columns leave a single space between cells
 /// (`20 29.5亩` under `分值 年度指标值`, `10 无` where the page squeezed the columns). One
 /// walk over the line.
 fn split_at_columns<'a>(
@@ -1293,7 +1311,8 @@ fn split_at_columns<'a>(
             let level = |t: &str| {
                 resolve::<crate::Tier>(t).is_some() || resolve::<crate::Category>(t).is_some()
             };
-            let labels = level(&text[from..i]) && level(next);
+            // A whole level label (`数量指标`) ends its cell.
+            let labels = level(&text[from..i]) && (level(next) || text[from..i].ends_with("指标"));
             if at_start || after_value || labels {
                 out.push((at + from, &text[from..i]));
                 from = i + 1;
@@ -1900,6 +1919,19 @@ mod tests {
             super::split_at_columns("12 万元", vec![(0, "12 万元")], &[0]),
             [(0, "12 万元")]
         );
+        // A whole level label ends its cell; a label's first half does not.
+        assert_eq!(
+            super::split_at_columns(
+                "数量指标 完成宣传片",
+                vec![(0, "数量指标 完成宣传片")],
+                &[0]
+            ),
+            [(0, "数量指标"), (13, "完成宣传片")]
+        );
+        assert_eq!(
+            super::split_at_columns("经济效益 指标", vec![(0, "经济效益 指标")], &[0]),
+            [(0, "经济效益 指标")]
+        );
         // One space inside a cell that is not before a header cell's start stays.
         assert_eq!(
             super::split_at_columns("ab cd  ef", vec![(0, "ab cd"), (7, "ef")], &[0, 7]),
@@ -1939,6 +1971,22 @@ mod tests {
         );
         // The cells keep the lines they were printed on.
         assert_eq!(grid.rows()[2][2].line(), 5);
+    }
+
+    #[test]
+    fn a_header_wrapped_in_a_narrow_column_goes_on_below() {
+        // `得` / `分`: a column two characters wide wraps its header after one.
+        let text = "三级指标                      年初目标值(A)        得\n\
+                    \x20                                                  分\n\
+                    通过专家评审                  通过                 10";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(
+            texts(&grid),
+            [
+                vec!["三级指标", "年初目标值(A)", "得分"],
+                vec!["通过专家评审", "通过", "10"],
+            ]
+        );
     }
 
     #[test]
