@@ -661,7 +661,12 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
             .collect();
         let cells = pieces
             .iter()
-            .map(|&(_, column, text, line)| Cell::of(text, line + 1, column))
+            .map(|&(display, column, text, line)| {
+                let mut cell = Cell::of(text, line + 1, column);
+                // Places on the page mean something where the cells stand under the header.
+                cell.page = (!widths.0.is_empty()).then_some(display);
+                cell
+            })
             .collect();
         (cells, starts)
     };

@@ -34,7 +34,13 @@ pub(crate) struct Item {
     pub(crate) shape: Shape,
     pub(crate) brk: Break,
     pub(crate) joinable: bool,
+    /// The column the cell stands under on the page, where the page shows it: a label fits
+    /// there better than in a column it fits as well by its words.
+    pub(crate) near: Option<usize>,
 }
+
+/// What standing under a column on the page adds to a cell's fit there.
+const NEAR: i32 = 3;
 
 /// Where a cell went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -145,7 +151,12 @@ pub(crate) fn align(
     let mut fits: Vec<i32> = Vec::with_capacity(k * n);
     for item in items {
         for c in 0..n {
-            fits.push(fit(item.shape, c).saturating_mul(SCALE));
+            let near = if item.near == Some(c) { NEAR } else { 0 };
+            fits.push(
+                fit(item.shape, c)
+                    .saturating_add(near)
+                    .saturating_mul(SCALE),
+            );
         }
     }
     let fit_at = |i: usize, c: usize| fits[i * n + c];
@@ -340,6 +351,7 @@ mod tests {
                 shape: shape(c),
                 brk: if i == 0 { Break::Must } else { brk(i) },
                 joinable: false,
+                near: None,
             })
             .collect()
     }

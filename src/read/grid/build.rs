@@ -37,6 +37,8 @@ struct Tok<'g> {
     shape: Shape,
     /// What its words are: a header, a label, a footer.
     words: Words,
+    /// Where it starts on a page laid out in columns ([`Cell`]'s `page`).
+    page: Option<usize>,
 }
 
 /// What a cell's words are, read once per distinct text: the column it heads, the fact it
@@ -102,6 +104,9 @@ struct Builder<'g> {
     unit: Option<String>,
     draft: Option<Draft>,
     columns: Vec<Column>,
+    /// Where the header's columns start on the page, where it shows them (space-separated
+    /// text), one per column.
+    pages: Vec<Option<usize>>,
     diagnostics: Vec<Diagnostic>,
     layout: Layout,
     self_evaluation: bool,
@@ -132,6 +137,7 @@ pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
         unit: None,
         draft: None,
         columns: Vec::new(),
+        pages: Vec::new(),
         diagnostics: Vec::new(),
         layout: grids.first().map_or(Layout::Pipe, |g| g.layout),
         self_evaluation: false,
@@ -173,6 +179,15 @@ pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
             for column in columns.iter().filter(|c| c.role == Role::Budget) {
                 builder.note_money_unit(&column.header);
             }
+            // The header's cells on the page, where each column is one of them.
+            let first = &toks[i..builder.row_end(&toks, i).min(toks.len())];
+            builder.pages = if first.len() >= columns.len()
+                && columns.iter().zip(first).all(|(c, t)| c.header == t.t())
+            {
+                first.iter().take(columns.len()).map(|t| t.page).collect()
+            } else {
+                vec![None; columns.len()]
+            };
             builder.columns = columns;
             builder.under_header = true;
             headers += 1;
@@ -246,6 +261,7 @@ fn flatten(grids: &[Grid]) -> (Vec<Tok<'_>>, usize) {
                     grid: g,
                     shape,
                     words,
+                    page: cell.page,
                 });
             }
         }
@@ -1339,6 +1355,22 @@ impl<'g> Builder<'g> {
         }
     }
 
+    /// The column a cell starting at display column `page` stands under: the last whose
+    /// header starts at or before it (a character's width to spare), where the header's
+    /// places are known.
+    fn column_under(&self, page: Option<usize>) -> Option<usize> {
+        let page = page?;
+        let mut under = None;
+        for (c, start) in self.pages.iter().enumerate() {
+            match start {
+                Some(s) if *s <= page.saturating_add(1) => under = Some(c),
+                Some(_) => break,
+                None => {}
+            }
+        }
+        under
+    }
+
     /// Reads a run of data cells into indicators.
     fn read_run(&mut self, run: &[Tok<'_>], at_end: bool) {
         let Some(first) = run.first().cloned() else {
@@ -1405,6 +1437,14 @@ impl<'g> Builder<'g> {
                             _ => Break::Never,
                         },
                         joinable: mode == Rows::Wrapped && !t.row_start,
+                        near: if matches!(
+                            t.shape,
+                            Shape::Tier | Shape::Category | Shape::Level | Shape::Label
+                        ) {
+                            self.column_under(t.page)
+                        } else {
+                            None
+                        },
                     }
                 })
                 .collect();
@@ -3075,6 +3115,42 @@ mod tests {
             read,
             [(Some(crate::Category::Satisfaction), "群众满意度", "≥90%")]
         );
+    }
+
+    #[test]
+    fn a_label_on_a_page_laid_out_in_columns_goes_under_its_header() {
+        // A label no word list knows (`效率(20分)`) fits the tier and the category column
+        // alike: the column the page prints it under decides.
+        let labels = |text: &str| -> Vec<(Option<String>, Option<String>)> {
+            document(text)
+                .indicators()
+                .map(|i| (i.tier_label.clone(), i.category_label.clone()))
+                .collect()
+        };
+        let head = "一级指标          二级指标          三级指标          自评分\n\
+                    投入(20分)        目标设定(5分)     绩效目标合理性    2\n";
+        let under_tier = format!("{head}效率(20分)        预算配置(5分)     在职人员控制率    5");
+        let under_category =
+            format!("{head}\x20                 预算配置(5分)     在职人员控制率    5");
+        let some = |t: &str| Some(t.to_owned());
+        assert_eq!(
+            labels(&under_tier)[1],
+            (some("效率(20分)"), some("预算配置(5分)"))
+        );
+        assert_eq!(
+            labels(&under_category)[1],
+            (some("投入(20分)"), some("预算配置(5分)"))
+        );
+        let lone = format!(
+            "{head}\x20                 预算配置(5分)     在职人员控制率    5\n\
+                            效率(30分)                          群众满意度        5"
+        );
+        assert_eq!(labels(&lone)[2].0, some("效率(30分)"));
+        let lone = format!(
+            "{head}\x20                 预算配置(5分)     在职人员控制率    5\n\
+                            \x20                 效率(30分)        群众满意度        5"
+        );
+        assert_eq!(labels(&lone)[2], (some("投入(20分)"), some("效率(30分)")));
     }
 
     #[test]

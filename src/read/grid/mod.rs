@@ -84,6 +84,9 @@ pub struct Cell {
     text: String,
     line: usize,
     column: usize,
+    /// Where the cell starts on a page laid out in columns (its display column, wide
+    /// characters counting two), where the text shows it: space-separated text.
+    pub(crate) page: Option<usize>,
 }
 
 impl Cell {
@@ -99,7 +102,12 @@ impl Cell {
         if trimmed.len() != text.len() {
             text = trimmed.to_owned();
         }
-        Cell { text, line, column }
+        Cell {
+            text,
+            line,
+            column,
+            page: None,
+        }
     }
 
     /// [`Cell::new`] of borrowed text, trimmed before it is copied: one allocation, where
@@ -108,7 +116,12 @@ impl Cell {
         let text = text
             .trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
             .to_owned();
-        Cell { text, line, column }
+        Cell {
+            text,
+            line,
+            column,
+            page: None,
+        }
     }
 
     /// Appends text that goes on the cell (a cell wrapped onto the next line), trimmed; in
