@@ -344,6 +344,39 @@ fn a_line_of_a_million_parts_is_text_with_a_diagnostic() {
 }
 
 #[test]
+fn a_header_wider_than_any_grid_is_text_and_the_grid_below_is_read() {
+    // Placing cells costs their number times the columns': a header of thousands of columns
+    // over rows of thousands of cells took seconds and gigabytes.
+    let wide = ["一级指标", "三级指标", "指标值"]
+        .into_iter()
+        .chain(std::iter::repeat_n("备注", 5_000))
+        .collect::<Vec<_>>()
+        .join(" | ");
+    let cells = ["产出指标", "场次", "≥2场"]
+        .into_iter()
+        .chain(std::iter::repeat_n("无", 5_000))
+        .collect::<Vec<_>>()
+        .join(" | ");
+    let text = format!(
+        "{wide}\n{cells}\n{cells}\n一级指标 | 三级指标 | 指标值\n效益指标 | 就业 | ≥10人\n"
+    );
+    let doc = table(&text);
+    assert_eq!(
+        doc.indicators()
+            .map(|i| i.name.as_str())
+            .collect::<Vec<_>>(),
+        ["就业"]
+    );
+    assert!(
+        said(&doc, DiagnosticCode::LayoutSkipped)
+            .iter()
+            .any(|m| m.starts_with("1:1: a header of 5003 columns, more than the 64")),
+        "{:?}",
+        said(&doc, DiagnosticCode::LayoutSkipped)
+    );
+}
+
+#[test]
 fn many_records_on_one_line_are_all_read_where_they_are() {
     let doc = table(&shapes::records_on_one_line(2_000));
     assert_eq!(doc.indicators().count(), 2_000);

@@ -757,16 +757,17 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
         starts.extend(own_starts);
         // Heads go on the cells of this row that start where they do; where one has no such
         // cell, they were rows of their own.
-        let fits = heads.iter().all(|(_, pieces)| {
-            pieces
-                .iter()
-                .all(|&(at, ..)| starts.iter().any(|s| s.at.abs_diff(at) <= 1))
-        });
+        // Where the row's cells stand, left to right after the levels that stand nowhere.
+        let nowhere = starts.iter().take_while(|s| s.at == usize::MAX).count();
+        let ats: Vec<usize> = starts[nowhere..].iter().map(|s| s.at).collect();
+        let fits = heads
+            .iter()
+            .all(|(_, pieces)| pieces.iter().all(|&(at, ..)| near(&ats, at).is_some()));
         if fits {
             for (_, pieces) in heads.drain(..).rev() {
                 for &(at, column, text, line) in pieces.iter().rev() {
-                    if let Some(k) = starts.iter().position(|s| s.at.abs_diff(at) <= 1)
-                        && let Some(cell) = cells.get_mut(k)
+                    if let Some(k) = near(&ats, at)
+                        && let Some(cell) = cells.get_mut(nowhere + k)
                     {
                         cell.prepend(text, line + 1, column);
                     }
@@ -895,8 +896,8 @@ fn leads(
     !pieces.is_empty()
         && pieces.len() < row
         && pieces.iter().all(|&(at, _, text, _)| {
-            let known = widths.0.iter().any(|(s, w)| s.abs_diff(at) <= 1 && *w > 0);
-            let under = |columns: &[usize]| columns.iter().any(|&t| t.abs_diff(at) <= 1);
+            let known = widths.width(at).is_some();
+            let under = |columns: &[usize]| near(columns, at).is_some();
             let named = under(free_columns)
                 && matches!(
                     shape(text),
@@ -972,21 +973,30 @@ impl Widths {
     /// How wide the lines of the column that starts at display column `at` get, where it is
     /// known.
     fn width(&self, at: usize) -> Option<usize> {
+        self.entry(at).filter(|&w| w > 0)
+    }
+
+    /// The widest line of the column that starts at display column `at`, if it is one.
+    fn entry(&self, at: usize) -> Option<usize> {
+        let k = self.0.partition_point(|&(s, _)| s.saturating_add(1) < at);
         self.0
-            .iter()
-            .find(|(start, _)| start.abs_diff(at) <= 1)
+            .get(k)
+            .filter(|(s, _)| s.abs_diff(at) <= 1)
             .map(|&(_, widest)| widest)
-            .filter(|&w| w > 0)
     }
 
     /// Whether a line `width` wide, in the column that starts at display column `at`, fills
     /// it; true where the column is not known.
     fn fills(&self, at: usize, width: usize) -> bool {
-        self.0
-            .iter()
-            .find(|(start, _)| start.abs_diff(at) <= 1)
-            .is_none_or(|&(_, widest)| width.saturating_add(2) >= widest)
+        self.entry(at)
+            .is_none_or(|widest| width.saturating_add(2) >= widest)
     }
+}
+
+/// The index of the first of `sorted` (ascending) within a character's width of `at`.
+fn near(sorted: &[usize], at: usize) -> Option<usize> {
+    let k = sorted.partition_point(|&s| s.saturating_add(1) < at);
+    sorted.get(k).filter(|&&s| s.abs_diff(at) <= 1).map(|_| k)
 }
 
 /// A text's width on a page: CJK and other wide characters count two, as [`piece_columns`]
@@ -1044,7 +1054,7 @@ fn wrapped_pieces<'a>(
                 Some(_) => widths.fills(start.at, start.first),
                 None => start.first.saturating_add(2) >= display_width(text.trim()).max(8),
             };
-            let under_text = text_columns.iter().any(|&t| t.abs_diff(start.at) <= 1);
+            let under_text = near(text_columns, start.at).is_some();
             let tail = (start.open && ((words(text) && !label(above)) || under_text))
                 || closes(above, text)
                 || completes(above, text);
@@ -1302,26 +1312,36 @@ fn split_at_columns<'a>(
     let mut out = Vec::with_capacity(pieces.len());
     for ((at, text), (_, display)) in pieces.into_iter().zip(places) {
         let mut from = 0;
+        // Where the word before the space starts: the cell so far is one word where it is
+        // `from`, and only one word is read (so that each is read once).
+        let mut word = 0;
         let mut column = display;
         for (i, c) in text.char_indices() {
             column += if (c as u32) >= 0x1100 { 2 } else { 1 };
-            if c != ' ' || i <= from {
+            if c != ' ' {
+                continue;
+            }
+            if i <= from {
+                word = i + 1;
                 continue;
             }
             // `column` is now where the character after the space stands.
-            let at_start = starts.iter().any(|&s| s.abs_diff(column) <= 1);
+            let at_start = near(starts, column).is_some();
+            let one_word = word == from;
             let next = text[i + 1..].split(' ').next().unwrap_or_default();
+            let before = &text[from..i];
             let after_value =
-                valued(&text[from..i]) && !matches!(shape(next), Shape::Measure | Shape::Op);
+                one_word && valued(before) && !matches!(shape(next), Shape::Measure | Shape::Op);
             let level = |t: &str| {
                 resolve::<crate::Tier>(t).is_some() || resolve::<crate::Category>(t).is_some()
             };
             // A whole level label (`数量指标`) ends its cell.
-            let labels = level(&text[from..i]) && (level(next) || text[from..i].ends_with("指标"));
+            let labels = one_word && level(before) && (before.ends_with("指标") || level(next));
             if at_start || after_value || labels {
-                out.push((at + from, &text[from..i]));
+                out.push((at + from, before));
                 from = i + 1;
             }
+            word = i + 1;
         }
         out.push((at + from, &text[from..]));
     }

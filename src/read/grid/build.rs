@@ -85,6 +85,10 @@ struct Column {
     alternate: bool,
 }
 
+/// The most columns a grid's header may have; a wider one is read as text (real tables have
+/// up to about twenty).
+pub(crate) const MAX_COLUMNS: usize = 64;
+
 /// A project being read.
 #[derive(Debug)]
 struct Draft {
@@ -105,8 +109,8 @@ struct Builder<'g> {
     draft: Option<Draft>,
     columns: Vec<Column>,
     /// Where the header's columns start on the page, where it shows them (space-separated
-    /// text), one per column.
-    pages: Vec<Option<usize>>,
+    /// text): display column and column index, ascending.
+    pages: Vec<(usize, usize)>,
     diagnostics: Vec<Diagnostic>,
     layout: Layout,
     self_evaluation: bool,
@@ -176,6 +180,21 @@ pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
             }
         }
         if let Some((columns, end)) = builder.header_at(&toks, i) {
+            // Cells are placed in columns at a cost of their number times the columns':
+            // a header wider than any table is no grid's.
+            if columns.len() > MAX_COLUMNS {
+                builder.diagnose(
+                    DiagnosticCode::LayoutSkipped,
+                    msg!(
+                        "a header of {} columns, more than the {MAX_COLUMNS} a grid may have: read as text",
+                        "表头有{}列，超过表格最多的{MAX_COLUMNS}列：按文字处理",
+                        columns.len()
+                    ),
+                    &toks[i],
+                );
+                i = end;
+                continue;
+            }
             for column in columns.iter().filter(|c| c.role == Role::Budget) {
                 builder.note_money_unit(&column.header);
             }
@@ -184,9 +203,19 @@ pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
             builder.pages = if first.len() >= columns.len()
                 && columns.iter().zip(first).all(|(c, t)| c.header == t.t())
             {
-                first.iter().take(columns.len()).map(|t| t.page).collect()
+                let pages: Vec<(usize, usize)> = first
+                    .iter()
+                    .take(columns.len())
+                    .enumerate()
+                    .filter_map(|(c, t)| Some((t.page?, c)))
+                    .collect();
+                if pages.windows(2).all(|w| w[0].0 < w[1].0) {
+                    pages
+                } else {
+                    Vec::new()
+                }
             } else {
-                vec![None; columns.len()]
+                Vec::new()
             };
             builder.columns = columns;
             builder.under_header = true;
@@ -1360,15 +1389,12 @@ impl<'g> Builder<'g> {
     /// places are known.
     fn column_under(&self, page: Option<usize>) -> Option<usize> {
         let page = page?;
-        let mut under = None;
-        for (c, start) in self.pages.iter().enumerate() {
-            match start {
-                Some(s) if *s <= page.saturating_add(1) => under = Some(c),
-                Some(_) => break,
-                None => {}
-            }
-        }
-        under
+        let k = self
+            .pages
+            .partition_point(|&(s, _)| s <= page.saturating_add(1));
+        k.checked_sub(1)
+            .and_then(|k| self.pages.get(k))
+            .map(|&(_, c)| c)
     }
 
     /// Reads a run of data cells into indicators.
