@@ -1469,11 +1469,13 @@ fn lists_a_value(subject: &str) -> bool {
     } else {
         pieces.len().saturating_sub(1)
     };
+    // Words no production reads ([`fast::words`]) list no value.
     pieces.iter().take(listed).any(|piece| {
-        single(piece, true)
-            .ok()
-            .or_else(|| trailed(piece))
-            .is_some_and(|s| is_typed(&s.value))
+        !fast::words(piece)
+            && single(piece, true)
+                .ok()
+                .or_else(|| trailed(piece))
+                .is_some_and(|s| is_typed(&s.value))
     })
 }
 
@@ -1703,6 +1705,11 @@ fn compound(body: &str, fast: bool) -> Option<Result<Vec<Target>, TargetError>> 
     let parts: Vec<Target> = pieces
         .into_iter()
         .map(|piece| {
+            // Words no production reads ([`fast::words`]) are no typed part: the compound
+            // fails here without the search for a value in them.
+            if fast && fast::words(piece) {
+                return None;
+            }
             let part = single(piece, fast).ok().or_else(|| trailed(piece));
             let part = part.filter(|s| is_typed(&s.value))?;
             Some(part.into_target(piece))
@@ -1811,7 +1818,7 @@ pub(super) fn lenient(input: &str) -> Target {
     let clean = is_clean(raw, body);
     match fast_target(raw, body, clean) {
         Some(target) => target,
-        None => full(input, raw, body, clean, true).0,
+        None => full(raw, body, clean, true).0,
     }
 }
 
@@ -1824,7 +1831,10 @@ pub(super) fn target(input: &str) -> (Target, Option<TargetError>) {
     let clean = is_clean(raw, body);
     match fast_target(raw, body, clean) {
         Some(target) => (target, None),
-        None => full(input, raw, body, clean, true),
+        None => {
+            let (target, why) = full(raw, body, clean, true);
+            (target, why.map(|why| why.error(input)))
+        }
     }
 }
 
@@ -1848,27 +1858,47 @@ fn fast_target(raw: &str, body: &str, clean: bool) -> Option<Target> {
     Some(bare(raw, value))
 }
 
-/// The full grammar, for a value's `raw` text and its `body` without quotes.
+/// Why the full grammar kept a value as text: what becomes the strict [`TargetError`], built
+/// only where the caller asks for it ([`target`], not [`lenient`]), as formatting its message
+/// costs more than many a parse.
+enum Why<'a> {
+    /// An error known as such.
+    Error(TargetError),
+    /// A syntax error at `at`, a slice of the caller's text, expecting `what`.
+    Syntax { at: &'a str, what: &'static str },
+}
+
+impl Why<'_> {
+    /// The strict error, its offsets into `input`, the caller's text.
+    fn error(self, input: &str) -> TargetError {
+        match self {
+            Why::Error(e) => e,
+            Why::Syntax { at, what } => TargetError::syntax(input, offset_in(input, at), what),
+        }
+    }
+}
+
+/// The full grammar, for a value's `raw` text and its `body` without quotes, both slices of
+/// the caller's text.
 ///
 /// A `clean` body (see [`fast::is_clean`]) has no hidden character to look for; where `fast`,
 /// the search for a value tries the fast path at each position first.
-fn full<'a>(
-    input: &'a str,
-    raw: &'a str,
-    body: &'a str,
-    clean: bool,
-    fast: bool,
-) -> (Target, Option<TargetError>) {
-    let text = |err| (bare(raw, Value::Text(raw.to_owned())), Some(err));
+fn full<'a>(raw: &'a str, body: &'a str, clean: bool, fast: bool) -> (Target, Option<Why<'a>>) {
+    let text = |why| (bare(raw, Value::Text(raw.to_owned())), Some(why));
     if body.is_empty() {
-        return text(TargetError::empty());
+        return text(Why::Error(TargetError::empty()));
     }
     if raw.char_indices().nth(Target::MAX_CHARS).is_some() {
-        return text(TargetError::too_long());
+        return text(Why::Error(TargetError::too_long()));
     }
     let hidden = if clean { None } else { hidden(body) };
     if let Some((at, what)) = hidden {
-        return text(TargetError::syntax(input, offset_in(input, at), what));
+        return text(Why::Syntax { at, what });
+    }
+    // Words no production reads ([`fast::words`]), spaced or quoted: the end of the search
+    // below, found at once.
+    if fast && fast::words(body) {
+        return (bare(raw, Value::Qualitative(raw.to_owned())), None);
     }
     if let Some(value) = plain(body) {
         return (bare(raw, value), None);
@@ -1876,7 +1906,7 @@ fn full<'a>(
     if let Some(parts) = compound(body, fast) {
         return match parts {
             Ok(parts) => (bare(raw, Value::Compound(parts)), None),
-            Err(e) => text(e),
+            Err(e) => text(Why::Error(e)),
         };
     }
     let err = match single(body, fast) {
@@ -1894,14 +1924,15 @@ fn full<'a>(
     } else {
         err.what
     };
-    text(TargetError::syntax(input, offset_in(input, err.at), what))
+    text(Why::Syntax { at: err.at, what })
 }
 
 /// The full grammar alone, without the fast paths: what they must agree with.
 #[cfg(test)]
 pub(super) fn target_full(input: &str) -> (Target, Option<TargetError>) {
     let raw = trim_value(input);
-    full(input, raw, body_of(raw), false, false)
+    let (target, why) = full(raw, body_of(raw), false, false);
+    (target, why.map(|why| why.error(input)))
 }
 
 /// The body of a value's raw text: without the quotes around it.
