@@ -217,8 +217,68 @@ fn inside_token(text: &str, idx: usize) -> bool {
     }
 }
 
+/// The first and last code points of the main block of ideographs, where most characters of a
+/// value are: [`CjkSet`] answers for them from a bitmap.
+const CJK_FIRST: u32 = 0x4E00;
+const CJK_LAST: u32 = 0x9FFF;
+
+/// A set of ideographs of the main block, as a bitmap built at compile time: one load and a
+/// shift answer what a chain of comparisons would.
+pub(super) struct CjkSet {
+    bits: [u64; ((CJK_LAST - CJK_FIRST) as usize + 1).div_ceil(64)],
+}
+
+impl CjkSet {
+    /// The set of these characters of the main block (others are left out).
+    const fn of(chars: &[char]) -> CjkSet {
+        let mut bits = [0u64; ((CJK_LAST - CJK_FIRST) as usize + 1).div_ceil(64)];
+        let mut k = 0;
+        while k < chars.len() {
+            let code = chars[k] as u32;
+            if code >= CJK_FIRST && code <= CJK_LAST {
+                let at = (code - CJK_FIRST) as usize;
+                bits[at / 64] |= 1 << (at % 64);
+            }
+            k += 1;
+        }
+        CjkSet { bits }
+    }
+
+    /// Whether `c` is in the main block: `Some` of whether it is in the set, else `None`.
+    #[inline]
+    pub(super) fn holds(&self, c: char) -> Option<bool> {
+        let at = (c as u32).checked_sub(CJK_FIRST)? as usize;
+        let word = self.bits.get(at / 64)?;
+        Some(word >> (at % 64) & 1 == 1)
+    }
+}
+
+/// The ideographs of the main block a value may start with ([`may_start_slow`]): a test
+/// checks the two agree on every character of the block.
+const STARTS: CjkSet = CjkSet::of(&[
+    // number_start: Chinese numerals and 十
+    '零', '一', '壹', '二', '两', '贰', '三', '叁', '四', '肆', '五', '伍', '六', '陆', '七', '柒',
+    '八', '捌', '九', '玖', '十', // rank_start
+    '居', '位', '排', '进', '保', '稳', '列', '前', '第', '全', '本', '同', '省', '市', '国', '区',
+    '县', '行', // relative_start
+    '上', '去', '当', '年', '批', '部', '项', '预', '较', '比', '相', '对', // op_word_start
+    '不', '大', '小', '至', '最', '达', '超', '高', '多', '控', '低', '少', '等', '为',
+    // and the rest
+    '每', '截',
+]);
+
 /// Whether a value may start at a character: the subject search only tries such positions.
+#[inline]
 pub(super) fn may_start(c: char) -> bool {
+    match STARTS.holds(c) {
+        Some(start) => start,
+        None => may_start_slow(c),
+    }
+}
+
+/// Whether a value may start at a character, by the start of each production: what
+/// [`may_start`] answers from a bitmap for ideographs.
+pub(super) fn may_start_slow(c: char) -> bool {
     number_start(c)
         || is_op_char(c)
         || rank_start(c)
@@ -1896,8 +1956,8 @@ fn full<'a>(raw: &'a str, body: &'a str, clean: bool, fast: bool) -> (Target, Op
         return text(Why::Syntax { at, what });
     }
     // Words no production reads ([`fast::words`]), spaced or quoted: the end of the search
-    // below, found at once.
-    if fast && fast::words(body) {
+    // below, found at once (a clean body was judged by the fast paths).
+    if fast && !clean && fast::words(body) {
         return (bare(raw, Value::Qualitative(raw.to_owned())), None);
     }
     if let Some(value) = plain(body) {

@@ -253,6 +253,11 @@ pub(super) fn plain(body: &str) -> Option<(Option<Op>, Quantity)> {
 pub(super) fn words(body: &str) -> bool {
     let mut ideographs = false;
     for (at, c) in body.char_indices() {
+        // Most characters are ideographs of none of the kinds below: a bitmap says so.
+        if WORD_MARKS.holds(c) == Some(false) {
+            ideographs = true;
+            continue;
+        }
         if digit(c).is_some() || is_op_char(c) || is_cn_numeral(c) || c == '±' {
             return false;
         }
@@ -271,3 +276,11 @@ pub(super) fn words(body: &str) -> bool {
     }
     ideographs
 }
+
+/// The ideographs of the main block [`words`] looks at more closely: Chinese numerals and the
+/// first characters of the words that type a text without numbers. A test checks that no
+/// other ideograph is a numeral.
+pub(super) const WORD_MARKS: CjkSet = CjkSet::of(&[
+    '零', '〇', '一', '壹', '二', '两', '贰', '三', '叁', '四', '肆', '五', '伍', '六', '陆', '七',
+    '柒', '八', '捌', '九', '玖', '十', '百', '千', '上', '去', '同', '预', '年',
+]);

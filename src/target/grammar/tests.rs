@@ -861,6 +861,27 @@ fn may_start_covers_the_first_character_of_every_word() {
 }
 
 #[test]
+fn bitmaps_of_ideographs_agree_with_the_character_tests() {
+    for code in CJK_FIRST..=CJK_LAST {
+        let Some(c) = char::from_u32(code) else {
+            continue;
+        };
+        assert_eq!(STARTS.holds(c), Some(may_start_slow(c)), "{c}");
+        let marked = fast::WORD_MARKS.holds(c) == Some(true);
+        let looked_at = is_cn_numeral(c) || matches!(c, '上' | '去' | '同' | '预' | '年');
+        assert_eq!(marked, looked_at, "{c}");
+        assert!(
+            is_cjk(c) && digit(c).is_none() && !is_op_char(c) && c != '±',
+            "{c}"
+        );
+    }
+    for c in ['a', '0', '≥', '〇', '\u{3400}', '\u{20000}'] {
+        assert_eq!(STARTS.holds(c), None, "{c}");
+        assert_eq!(may_start(c), may_start_slow(c), "{c}");
+    }
+}
+
+#[test]
 fn strict_errors_point_into_the_callers_text() {
     let (t, err) = target("  ≥ ");
     assert_eq!(t.value, Value::Text("≥".into()));
