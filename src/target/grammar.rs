@@ -510,10 +510,14 @@ fn intern(unit: &str) -> Cow<'static, str> {
     }
 }
 
-/// Whether an open unit must stop at the start of `rest`.
-fn unit_stops(rest: &str) -> bool {
-    UNIT_STOPS.longest(rest).is_some()
+/// Whether an open unit must stop at the start of `rest`, whose first character is `c`.
+fn unit_stops(rest: &str, c: char) -> bool {
+    // Only where a stop word's first character stands (a test checks the bitmap holds each).
+    UNIT_STOP_FIRSTS.holds(c) != Some(false) && UNIT_STOPS.longest(rest).is_some()
 }
+
+/// The first characters of the words of [`UNIT_STOPS`].
+pub(super) const UNIT_STOP_FIRSTS: CjkSet = CjkSet::of(&['以', '之', '及', '或', '左', '至', '到']);
 
 /// The most characters an open unit takes: `元人民币`, `个工作日`, `标准集装箱`.
 const MAX_UNIT_CHARS: usize = 5;
@@ -531,7 +535,7 @@ fn open_unit(i: &str) -> Res<'_, Cow<'static, str>> {
     let mut end = 0;
     let mut count = 0;
     for (idx, c) in i.char_indices() {
-        if !is_unit_char(c) || unit_stops(&i[idx..]) {
+        if !is_unit_char(c) || unit_stops(&i[idx..], c) {
             break;
         }
         count += 1;
@@ -571,7 +575,12 @@ fn classifier(i: &str) -> Res<'_, Cow<'static, str>> {
 
 // per = ("/" | "／") sp open_unit
 fn per(i: &str) -> Res<'_, Cow<'static, str>> {
-    let Some(rest) = i.strip_prefix(['/', '／']) else {
+    // `/` is one byte, `／` starts with 0xEF: any other first byte is no slash.
+    let slash = match i.as_bytes().first() {
+        Some(b'/' | 0xEF) => i.strip_prefix(['/', '／']),
+        _ => None,
+    };
+    let Some(rest) = slash else {
         return Err(nom::Err::Error(Expect::from_error_kind(i, ErrorKind::Tag)));
     };
     let (rest, _) = sp(rest)?;
@@ -635,7 +644,11 @@ fn reads_as_date(amount: Decimal, unit: Option<&str>) -> bool {
     }
     // What may follow a date's digits (see [`could_be_date`]): any other unit reads as no
     // date, and nothing is formatted.
-    let may_follow = unit.trim_start().chars().next().is_some_and(|c| {
+    let first = match unit.chars().next() {
+        Some(c) if c.is_whitespace() => unit.trim_start().chars().next(),
+        first => first,
+    };
+    let may_follow = first.is_some_and(|c| {
         digit(c).is_some()
             || matches!(
                 c,
@@ -793,9 +806,14 @@ fn compare_op<'a>(
     value: &mut Quantity,
 ) -> Res<'a, Option<Op>> {
     let (suffix, _) = sp(rest)?;
-    let (rest, after) = match op_suffix(suffix) {
-        Ok((rest, op)) => (rest, Some(op)),
-        Err(_) => (suffix, None),
+    let read = if suffix.is_empty() {
+        None
+    } else {
+        op_suffix(suffix).ok()
+    };
+    let (rest, after) = match read {
+        Some((rest, op)) => (rest, Some(op)),
+        None => (suffix, None),
     };
     let Some(op) = merge_ops(before, after) else {
         return fail(suffix, "comparators that agree");
@@ -1876,8 +1894,10 @@ fn bare(raw: &str, value: Value) -> Target {
 pub(super) fn lenient(input: &str) -> Target {
     let (raw, body) = fast::trimmed(input);
     let clean = is_clean(raw, body);
-    match fast_target(raw, body, clean) {
-        Some(target) => target,
+    // Each target is built where it is returned, not moved out of an `Option` (it is large).
+    match fast_read(body, clean) {
+        Some(Fast::Compare(op, value)) => bare(raw, Value::Compare { op, value }),
+        Some(Fast::Words) => bare(raw, Value::Qualitative(raw.to_owned())),
         None => full(raw, body, clean, true).0,
     }
 }
@@ -1889,8 +1909,9 @@ pub(super) fn lenient(input: &str) -> Target {
 pub(super) fn target(input: &str) -> (Target, Option<TargetError>) {
     let (raw, body) = fast::trimmed(input);
     let clean = is_clean(raw, body);
-    match fast_target(raw, body, clean) {
-        Some(target) => (target, None),
+    match fast_read(body, clean) {
+        Some(Fast::Compare(op, value)) => (bare(raw, Value::Compare { op, value }), None),
+        Some(Fast::Words) => (bare(raw, Value::Qualitative(raw.to_owned())), None),
         None => {
             let (target, why) = full(raw, body, clean, true);
             (target, why.map(|why| why.error(input)))
@@ -1904,18 +1925,25 @@ fn is_clean(raw: &str, body: &str) -> bool {
     !body.is_empty() && raw.len() <= Target::MAX_CHARS && fast::is_clean(body)
 }
 
-/// The target the fast paths read in a clean body, if they read one.
+/// What the fast paths read in a clean body, if they read it.
 #[inline]
-fn fast_target(raw: &str, body: &str, clean: bool) -> Option<Target> {
+fn fast_read(body: &str, clean: bool) -> Option<Fast> {
     if !clean {
         return None;
     }
-    let value = match fast::plain(body) {
-        Some((op, value)) => Value::Compare { op, value },
-        None if fast::words(body) => Value::Qualitative(raw.to_owned()),
-        None => return None,
-    };
-    Some(bare(raw, value))
+    match fast::plain(body) {
+        Some((op, value)) => Some(Fast::Compare(op, value)),
+        None if fast::words(body) => Some(Fast::Words),
+        None => None,
+    }
+}
+
+/// What the fast paths read in a body: a compare value, or words.
+enum Fast {
+    /// [`fast::plain`]: a compare value.
+    Compare(Option<Op>, Quantity),
+    /// [`fast::words`]: words no production reads, a qualitative value.
+    Words,
 }
 
 /// Why the full grammar kept a value as text: what becomes the strict [`TargetError`], built

@@ -861,6 +861,14 @@ fn may_start_covers_the_first_character_of_every_word() {
 }
 
 #[test]
+fn unit_stops_start_with_the_characters_of_their_bitmap() {
+    for (word, ()) in UNIT_STOPS.entries {
+        let first = word.chars().next().expect("words are not empty");
+        assert_eq!(UNIT_STOP_FIRSTS.holds(first), Some(true), "{word}");
+    }
+}
+
+#[test]
 fn bitmaps_of_ideographs_agree_with_the_character_tests() {
     for code in CJK_FIRST..=CJK_LAST {
         let Some(c) = char::from_u32(code) else {
