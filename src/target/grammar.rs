@@ -8,6 +8,7 @@
 
 use super::words::*;
 use super::{Baseline, Op, PartialDate, Quantity, Scale, Target, TargetError, Value};
+use core::fmt::Write as _;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while};
 use nom::combinator::{cut, eof, opt};
@@ -670,8 +671,59 @@ fn reads_as_date(amount: Decimal, unit: Option<&str>) -> bool {
     if !may_follow {
         return false;
     }
+    // A date starts with 1, 2 or 4 digits ([`could_be_date`]): an amount of another number of
+    // digits, before a unit that starts with no digit, makes none.
+    let digits = amount
+        .mantissa()
+        .unsigned_abs()
+        .checked_ilog10()
+        .unwrap_or(0)
+        + 1;
+    if !matches!(digits, 1 | 2 | 4) && first.and_then(digit).is_none() {
+        return false;
+    }
+    let mut written = ShortText::default();
+    if write!(written, "{amount}{unit}").is_ok() {
+        let text = written.as_str();
+        return could_be_date(text) && date(text).is_ok();
+    }
     let text = format!("{amount}{unit}");
     could_be_date(&text) && date(&text).is_ok()
+}
+
+/// A short text written on the stack, for [`reads_as_date`]: writing more than it holds fails.
+struct ShortText {
+    bytes: [u8; 64],
+    len: usize,
+}
+
+impl Default for ShortText {
+    fn default() -> Self {
+        ShortText {
+            bytes: [0; 64],
+            len: 0,
+        }
+    }
+}
+
+impl ShortText {
+    /// The text written so far.
+    fn as_str(&self) -> &str {
+        self.bytes
+            .get(..self.len)
+            .and_then(|b| core::str::from_utf8(b).ok())
+            .unwrap_or_default()
+    }
+}
+
+impl core::fmt::Write for ShortText {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        let end = self.len.checked_add(s.len()).ok_or(core::fmt::Error)?;
+        let to = self.bytes.get_mut(self.len..end).ok_or(core::fmt::Error)?;
+        to.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
 }
 
 fn cn_quantity(i: &str) -> Res<'_, Quantity> {
@@ -1675,18 +1727,19 @@ fn trailed(body: &str) -> Option<Single<'_>> {
             continue;
         };
         let consumed = &candidate[..candidate.len() - tail.len()];
-        // The value must read the same on its own (`9月` alone is a date, not 9 months).
+        let has_unit = matches!(&value, Value::Compare { value, .. } if value.unit.is_some());
+        let words = tail.trim();
+        let words_ok = words.starts_with(is_cjk) && rest.len() - tail.len() >= words_from;
+        if !has_unit || !words_ok || !consumed.chars().any(|c| digit(c).is_some()) {
+            continue;
+        }
+        // The value must read the same on its own (`9月` alone is a date, not 9 months): the
+        // dearest test, made last.
         let alone = consumed.trim_end();
         let alone = qualified(alone, &Notes::of(alone))
             .ok()
             .map(|(_, q)| q.value);
         if alone.as_ref() != Some(&value) {
-            continue;
-        }
-        let has_unit = matches!(&value, Value::Compare { value, .. } if value.unit.is_some());
-        let words = tail.trim();
-        let words_ok = words.starts_with(is_cjk) && rest.len() - tail.len() >= words_from;
-        if !has_unit || !words_ok || !consumed.chars().any(|c| digit(c).is_some()) {
             continue;
         }
         let Some(as_of) = one_as_of(lead, mid) else {
