@@ -533,6 +533,20 @@ fn open_unit(i: &str) -> Res<'_, Cow<'static, str>> {
     {
         return fail(i, "a unit");
     }
+    // A known unit the run of unit characters ends with, where it ends (at the end, a slash
+    // or a stop word): the loop below would read it, and intern it, the same. No known unit
+    // holds a character that is no unit character or starts a stop word, nor ends with 内, 前
+    // or 后 (a test checks).
+    if let Some(known) = KNOWN_UNITS.longest_word(i) {
+        let rest = &i[known.len()..];
+        let ends = match rest.chars().next() {
+            None | Some('/' | '／') => true,
+            Some(c) => !is_unit_char(c) || unit_stops(rest, c),
+        };
+        if ends {
+            return Ok((rest, Cow::Borrowed(known)));
+        }
+    }
     let mut end = 0;
     let mut count = 0;
     for (idx, c) in i.char_indices() {
@@ -1783,6 +1797,9 @@ fn is_separator(c: char) -> bool {
 
 /// Splits `body` at separators outside parentheses; `,` only where it is no thousands separator.
 fn split_parts(body: &str, at_space: bool) -> Vec<&str> {
+    if !at_space {
+        return split_at_separators(body);
+    }
     let mut parts = Vec::new();
     let mut depth = 0usize;
     let mut start = 0;
@@ -1815,6 +1832,62 @@ fn split_parts(body: &str, at_space: bool) -> Vec<&str> {
         .map(trim_value)
         .filter(|p| !p.is_empty())
         .collect()
+}
+
+/// [`split_parts`] at separators, by bytes: the separators and parentheses are `,` `;` `(`
+/// `)` and the full-width `，` `；` `（` `）` (`EF BC 8C`, `9B`, `88`, `89`) and `、` (`E3 80
+/// 81`), whose lead bytes never stand inside another character. A comma between two ASCII
+/// digits is a thousands separator: the bytes next to a one-byte character are the
+/// characters next to it, where they are ASCII.
+fn split_at_separators(body: &str) -> Vec<&str> {
+    let bytes = body.as_bytes();
+    let mut parts = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (idx, &b) in bytes.iter().enumerate() {
+        let next = |k: usize| bytes.get(idx + k).copied();
+        let (len, separates) = match b {
+            b'(' => {
+                depth += 1;
+                continue;
+            }
+            b')' => {
+                depth = depth.saturating_sub(1);
+                continue;
+            }
+            b';' => (1, true),
+            b',' => {
+                let before = idx.checked_sub(1).and_then(|k| bytes.get(k));
+                let thousands = before.is_some_and(u8::is_ascii_digit)
+                    && next(1).is_some_and(|n| n.is_ascii_digit());
+                (1, !thousands)
+            }
+            0xEF if next(1) == Some(0xBC) => match next(2) {
+                Some(0x88) => {
+                    depth += 1;
+                    continue;
+                }
+                Some(0x89) => {
+                    depth = depth.saturating_sub(1);
+                    continue;
+                }
+                Some(0x8C | 0x9B) => (3, true),
+                _ => continue,
+            },
+            0xE3 if next(1) == Some(0x80) && next(2) == Some(0x81) => (3, true),
+            _ => continue,
+        };
+        if depth == 0 && separates {
+            parts.push(body.get(start..idx).unwrap_or_default());
+            start = idx + len;
+        }
+    }
+    parts.push(body.get(start..).unwrap_or_default());
+    parts.retain_mut(|p| {
+        *p = trim_value(p);
+        !p.is_empty()
+    });
+    parts
 }
 
 // compound = part (separator part){1,63}   -- every part a typed single or trailed value with

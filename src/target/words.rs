@@ -158,6 +158,11 @@ impl<T> Words<T> {
             .map(|(word, value)| (word.len(), value))
     }
 
+    /// The longest word `text` starts with.
+    pub(super) fn longest_word(&self, text: &str) -> Option<&'static str> {
+        self.longest_entry(text).map(|(word, _)| *word)
+    }
+
     /// The word that is `text`, if there is one.
     pub(super) fn exactly(&self, text: &str) -> Option<&'static str> {
         self.longest_entry(text)

@@ -860,6 +860,74 @@ fn may_start_covers_the_first_character_of_every_word() {
     }
 }
 
+/// [`split_parts`] at separators as it was written, by characters: what
+/// [`split_at_separators`] must agree with.
+fn split_by_chars(body: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut prev: Option<char> = None;
+    let mut chars = body.char_indices().peekable();
+    while let Some((idx, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        let thousands = c == ','
+            && prev.is_some_and(|p| p.is_ascii_digit())
+            && next.is_some_and(|n| n.is_ascii_digit());
+        if depth == 0 && is_separator(c) && !thousands {
+            parts.push(&body[start..idx]);
+            start = idx + c.len_utf8();
+        }
+        prev = Some(c);
+    }
+    parts.push(&body[start..]);
+    parts
+        .into_iter()
+        .map(trim_value)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+#[test]
+fn separators_split_by_bytes_as_by_characters() {
+    for v in test_values() {
+        assert_eq!(split_at_separators(&v), split_by_chars(&v), "{v:?}");
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn separators_split_any_text_by_bytes_as_by_characters(
+        text in "[0-9a,，、；;()（）。 \\PC]{0,24}"
+    ) {
+        proptest::prop_assert_eq!(split_at_separators(&text), split_by_chars(&text));
+    }
+}
+
+#[test]
+fn known_units_read_whole_as_open_units() {
+    for (word, ()) in KNOWN_UNITS.entries {
+        let chars: Vec<char> = word.chars().collect();
+        assert!(chars.len() <= MAX_UNIT_CHARS, "{word}");
+        assert!(
+            chars
+                .iter()
+                .all(|&c| is_unit_char(c) && UNIT_STOP_FIRSTS.holds(c) == Some(false)),
+            "{word}"
+        );
+        assert!(!word.ends_with(UNIT_NEVER_ENDS_WITH), "{word}");
+        for after in ["", "/年", "以上", "及以下", "。", "3"] {
+            let text = format!("{word}{after}");
+            let read = open_unit(&text).map(|(rest, u)| (rest.len(), u));
+            assert_eq!(read, Ok((after.len(), Cow::Borrowed(*word))), "{text}");
+        }
+    }
+}
+
 #[test]
 fn unit_stops_start_with_the_characters_of_their_bitmap() {
     for (word, ()) in UNIT_STOPS.entries {
