@@ -533,20 +533,15 @@ fn open_unit(i: &str) -> Res<'_, Cow<'static, str>> {
     {
         return fail(i, "a unit");
     }
-    // A known unit the run of unit characters ends with, where it ends (at the end, a slash
-    // or a stop word): the loop below would read it, and intern it, the same. No known unit
-    // holds a character that is no unit character or starts a stop word, nor ends with 内, 前
-    // or 后 (a test checks).
-    if let Some(known) = KNOWN_UNITS.longest_word(i) {
-        let rest = &i[known.len()..];
-        let ends = match rest.chars().next() {
-            None | Some('/' | '／') => true,
-            Some(c) => !is_unit_char(c) || unit_stops(rest, c),
-        };
-        if ends {
-            return Ok((rest, Cow::Borrowed(known)));
-        }
+    // Most units are known units: read at once where the run ends with one.
+    if let Some(known) = known_open_unit(i) {
+        return Ok(known);
     }
+    unit_run(i)
+}
+
+/// The run of unit characters [`open_unit`] reads, once its first character is no numeral.
+fn unit_run(i: &str) -> Res<'_, Cow<'static, str>> {
     let mut end = 0;
     let mut count = 0;
     for (idx, c) in i.char_indices() {
@@ -569,6 +564,21 @@ fn open_unit(i: &str) -> Res<'_, Cow<'static, str>> {
         return fail(i, "a unit");
     }
     Ok((&i[unit.len()..], intern(unit)))
+}
+
+/// A known unit that a run of unit characters at the start of `i` ends with, where it ends
+/// (at the end, or before a character that is no unit character or starts a stop word): what
+/// the loop of [`open_unit`] reads there, read at once. No known unit starts with a numeral, holds a
+/// character that is no unit character or starts a stop word, or ends with 内, 前 or 后 (a
+/// test checks), so the loop of [`open_unit`] would read it whole, and intern it the same.
+pub(super) fn known_open_unit(i: &str) -> Option<(&str, Cow<'static, str>)> {
+    let known = KNOWN_UNITS.longest_word(i)?;
+    let rest = i.get(known.len()..)?;
+    let ends = rest
+        .chars()
+        .next()
+        .is_none_or(|c| !is_unit_char(c) || unit_stops(rest, c));
+    ends.then_some((rest, Cow::Borrowed(known)))
 }
 
 // percent = "%" | "％" | "百分比" | "‰" | "百分点" | "个百分点"
@@ -1616,7 +1626,7 @@ fn lists_a_value(subject: &str) -> bool {
     // Words no production reads ([`fast::words`]) list no value.
     pieces.iter().take(listed).any(|piece| {
         !fast::words(piece)
-            && single(piece, true)
+            && single(piece, true, true)
                 .ok()
                 .or_else(|| trailed(piece))
                 .is_some_and(|s| is_typed(&s.value))
@@ -1638,11 +1648,95 @@ fn one_as_of(lead: Option<PartialDate>, mid: Option<PartialDate>) -> Option<Opti
     }
 }
 
+/// Whether a value that starts at `idx` of `rest` cannot end before a separator that follows
+/// it ([`Listed`]).
+///
+/// No production reads `，` `、` `；` `;`, nor a `,` but between digits (a thousands separator),
+/// and only a note at the end reads parentheses: a qualified value followed by such a
+/// separator before any parenthesis cannot reach the end of the text. Only a date the value
+/// holds by (`截至2026年，…`) reads one, before the value.
+struct Listed {
+    /// The first separator no value reads, at or after the last position asked about, once
+    /// looked for.
+    separator: Option<usize>,
+    /// The first opening parenthesis at or after the last position asked about, once looked
+    /// for.
+    paren: Option<usize>,
+}
+
+impl Listed {
+    fn new() -> Listed {
+        Listed {
+            separator: None,
+            paren: None,
+        }
+    }
+
+    /// Whether a value (after no date it holds by) starting at `idx` of `rest` is followed by
+    /// a separator no value reads, before any parenthesis. Asked at growing positions, it
+    /// walks the text once.
+    fn blocks(&mut self, rest: &str, idx: usize) -> bool {
+        let separator = match self.separator {
+            Some(at) if at >= idx => at,
+            _ => next_char_at(rest, idx, b",;\xEF\xE3", |at, c| {
+                unread_separator(rest, at, c)
+            }),
+        };
+        self.separator = Some(separator);
+        if separator == rest.len() {
+            return false;
+        }
+        let paren = match self.paren {
+            Some(at) if at >= idx => at,
+            _ => next_char_at(rest, idx, b"(\xEF", |_, c| matches!(c, '（' | '(')),
+        };
+        self.paren = Some(paren);
+        separator < paren
+    }
+}
+
+/// The first position at or after `from` of a character of `text` that `found` accepts, or
+/// the length of the text. Each such character starts with one of the bytes `leads`: only
+/// characters that start with one are decoded.
+fn next_char_at(
+    text: &str,
+    from: usize,
+    leads: &[u8],
+    found: impl Fn(usize, char) -> bool,
+) -> usize {
+    let bytes = text.as_bytes();
+    (from..bytes.len())
+        .find(|&at| {
+            bytes.get(at).is_some_and(|b| leads.contains(b))
+                && text
+                    .get(at..)
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(|c| found(at, c))
+        })
+        .unwrap_or(text.len())
+}
+
+/// Whether the character `c` at `at` of `text` is a separator no production reads: `，` `、`
+/// `；` `;`, or a `,` not between two digits.
+fn unread_separator(text: &str, at: usize, c: char) -> bool {
+    match c {
+        '，' | '、' | '；' | ';' => true,
+        ',' => {
+            let before = text.get(..at).and_then(|t| t.chars().next_back());
+            let after = text.get(at + 1..).and_then(|t| t.chars().next());
+            !(before.and_then(digit).is_some() && after.and_then(digit).is_some())
+        }
+        _ => false,
+    }
+}
+
 // single = [as_of] subject? [as_of] qualified   -- the value starts at the leftmost position
 //                                                 where the rest parses to the end
 //
-// Where `fast`, the fast path reads the rest at each position first.
-fn single(body: &str, fast: bool) -> Result<Single<'_>, Expect<'_>> {
+// Where `fast`, the fast path reads the rest at each position first. Where `prune`, a
+// position a value cannot start at for a separator after it ([`Listed`]) is not tried: the
+// value found is the same, the error (the furthest an attempt read) may differ.
+fn single(body: &str, fast: bool, prune: bool) -> Result<Single<'_>, Expect<'_>> {
     let (rest, lead) = match as_of(body) {
         Ok((rest, date)) => (rest, Some(date)),
         Err(_) => (body, None),
@@ -1652,6 +1746,7 @@ fn single(body: &str, fast: bool) -> Result<Single<'_>, Expect<'_>> {
     let mut notes = None;
     // The furthest a date the value holds by, starting before the current position, reads.
     let mut as_of_reach = 0;
+    let mut listed = Listed::new();
     for (idx, c) in rest.char_indices() {
         let inside_as_of = as_of_reach > idx;
         if c == '截' {
@@ -1660,6 +1755,9 @@ fn single(body: &str, fast: bool) -> Result<Single<'_>, Expect<'_>> {
         // A value starts where one may start, never inside a number, and never inside a
         // date the value holds by.
         if !may_start(c) || inside_token(rest, idx) || inside_as_of {
+            continue;
+        }
+        if prune && c != '截' && listed.blocks(rest, idx) {
             continue;
         }
         // Where the fast path reads the rest, the attempt below reads it the same, and it is
@@ -1914,7 +2012,7 @@ fn compound(body: &str, fast: bool) -> Option<Result<Vec<Target>, TargetError>> 
             if fast && fast::words(piece) {
                 return None;
             }
-            let part = single(piece, fast).ok().or_else(|| trailed(piece));
+            let part = single(piece, fast, fast).ok().or_else(|| trailed(piece));
             let part = part.filter(|s| is_typed(&s.value))?;
             Some(part.into_target(piece))
         })
@@ -2024,7 +2122,7 @@ pub(super) fn lenient(input: &str) -> Target {
     match fast_read(body, clean) {
         Some(Fast::Compare(op, value)) => bare(raw, Value::Compare { op, value }),
         Some(Fast::Words) => bare(raw, Value::Qualitative(raw.to_owned())),
-        None => full(raw, body, clean, true).0,
+        None => full(raw, body, clean, true, false).0,
     }
 }
 
@@ -2039,7 +2137,7 @@ pub(super) fn target(input: &str) -> (Target, Option<TargetError>) {
         Some(Fast::Compare(op, value)) => (bare(raw, Value::Compare { op, value }), None),
         Some(Fast::Words) => (bare(raw, Value::Qualitative(raw.to_owned())), None),
         None => {
-            let (target, why) = full(raw, body, clean, true);
+            let (target, why) = full(raw, body, clean, true, true);
             (target, why.map(|why| why.error(input)))
         }
     }
@@ -2096,8 +2194,16 @@ impl Why<'_> {
 /// the caller's text.
 ///
 /// A `clean` body (see [`fast::is_clean`]) has no hidden character to look for; where `fast`,
-/// the search for a value tries the fast path at each position first.
-fn full<'a>(raw: &'a str, body: &'a str, clean: bool, fast: bool) -> (Target, Option<Why<'a>>) {
+/// the search for a value tries the fast path at each position first, and where also not
+/// `strict`, it skips the positions no value can start at for a separator after them: the
+/// target is the same, the reason it is text may not be.
+fn full<'a>(
+    raw: &'a str,
+    body: &'a str,
+    clean: bool,
+    fast: bool,
+    strict: bool,
+) -> (Target, Option<Why<'a>>) {
     let text = |why| (bare(raw, Value::Text(raw.to_owned())), Some(why));
     if body.is_empty() {
         return text(Why::Error(TargetError::empty()));
@@ -2123,7 +2229,7 @@ fn full<'a>(raw: &'a str, body: &'a str, clean: bool, fast: bool) -> (Target, Op
             Err(e) => text(Why::Error(e)),
         };
     }
-    let err = match single(body, fast) {
+    let err = match single(body, fast, fast && !strict) {
         Ok(s) => return (s.into_target(raw), None),
         Err(e) => e,
     };
@@ -2145,7 +2251,7 @@ fn full<'a>(raw: &'a str, body: &'a str, clean: bool, fast: bool) -> (Target, Op
 #[cfg(test)]
 pub(super) fn target_full(input: &str) -> (Target, Option<TargetError>) {
     let raw = trim_value(input);
-    let (target, why) = full(raw, body_of(raw), false, false);
+    let (target, why) = full(raw, body_of(raw), false, false, true);
     (target, why.map(|why| why.error(input)))
 }
 
