@@ -8,6 +8,7 @@
 
 use super::words::*;
 use super::{Baseline, Op, PartialDate, Quantity, Scale, Target, TargetError, Value};
+use core::fmt::Write as _;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while};
 use nom::combinator::{cut, eof, opt};
@@ -217,8 +218,68 @@ fn inside_token(text: &str, idx: usize) -> bool {
     }
 }
 
+/// The first and last code points of the main block of ideographs, where most characters of a
+/// value are: [`CjkSet`] answers for them from a bitmap.
+const CJK_FIRST: u32 = 0x4E00;
+const CJK_LAST: u32 = 0x9FFF;
+
+/// A set of ideographs of the main block, as a bitmap built at compile time: one load and a
+/// shift answer what a chain of comparisons would.
+pub(super) struct CjkSet {
+    bits: [u64; ((CJK_LAST - CJK_FIRST) as usize + 1).div_ceil(64)],
+}
+
+impl CjkSet {
+    /// The set of these characters of the main block (others are left out).
+    const fn of(chars: &[char]) -> CjkSet {
+        let mut bits = [0u64; ((CJK_LAST - CJK_FIRST) as usize + 1).div_ceil(64)];
+        let mut k = 0;
+        while k < chars.len() {
+            let code = chars[k] as u32;
+            if code >= CJK_FIRST && code <= CJK_LAST {
+                let at = (code - CJK_FIRST) as usize;
+                bits[at / 64] |= 1 << (at % 64);
+            }
+            k += 1;
+        }
+        CjkSet { bits }
+    }
+
+    /// Whether `c` is in the main block: `Some` of whether it is in the set, else `None`.
+    #[inline]
+    pub(super) fn holds(&self, c: char) -> Option<bool> {
+        let at = (c as u32).checked_sub(CJK_FIRST)? as usize;
+        let word = self.bits.get(at / 64)?;
+        Some(word >> (at % 64) & 1 == 1)
+    }
+}
+
+/// The ideographs of the main block a value may start with ([`may_start_slow`]): a test
+/// checks the two agree on every character of the block.
+const STARTS: CjkSet = CjkSet::of(&[
+    // number_start: Chinese numerals and 十
+    '零', '一', '壹', '二', '两', '贰', '三', '叁', '四', '肆', '五', '伍', '六', '陆', '七', '柒',
+    '八', '捌', '九', '玖', '十', // rank_start
+    '居', '位', '排', '进', '保', '稳', '列', '前', '第', '全', '本', '同', '省', '市', '国', '区',
+    '县', '行', // relative_start
+    '上', '去', '当', '年', '批', '部', '项', '预', '较', '比', '相', '对', // op_word_start
+    '不', '大', '小', '至', '最', '达', '超', '高', '多', '控', '低', '少', '等', '为',
+    // and the rest
+    '每', '截',
+]);
+
 /// Whether a value may start at a character: the subject search only tries such positions.
+#[inline]
 pub(super) fn may_start(c: char) -> bool {
+    match STARTS.holds(c) {
+        Some(start) => start,
+        None => may_start_slow(c),
+    }
+}
+
+/// Whether a value may start at a character, by the start of each production: what
+/// [`may_start`] answers from a bitmap for ideographs.
+pub(super) fn may_start_slow(c: char) -> bool {
     number_start(c)
         || is_op_char(c)
         || rank_start(c)
@@ -450,10 +511,14 @@ fn intern(unit: &str) -> Cow<'static, str> {
     }
 }
 
-/// Whether an open unit must stop at the start of `rest`.
-fn unit_stops(rest: &str) -> bool {
-    UNIT_STOPS.longest(rest).is_some()
+/// Whether an open unit must stop at the start of `rest`, whose first character is `c`.
+fn unit_stops(rest: &str, c: char) -> bool {
+    // Only where a stop word's first character stands (a test checks the bitmap holds each).
+    UNIT_STOP_FIRSTS.holds(c) != Some(false) && UNIT_STOPS.longest(rest).is_some()
 }
+
+/// The first characters of the words of [`UNIT_STOPS`].
+pub(super) const UNIT_STOP_FIRSTS: CjkSet = CjkSet::of(&['以', '之', '及', '或', '左', '至', '到']);
 
 /// The most characters an open unit takes: `元人民币`, `个工作日`, `标准集装箱`.
 const MAX_UNIT_CHARS: usize = 5;
@@ -468,10 +533,19 @@ fn open_unit(i: &str) -> Res<'_, Cow<'static, str>> {
     {
         return fail(i, "a unit");
     }
+    // Most units are known units: read at once where the run ends with one.
+    if let Some(known) = known_open_unit(i) {
+        return Ok(known);
+    }
+    unit_run(i)
+}
+
+/// The run of unit characters [`open_unit`] reads, once its first character is no numeral.
+fn unit_run(i: &str) -> Res<'_, Cow<'static, str>> {
     let mut end = 0;
     let mut count = 0;
     for (idx, c) in i.char_indices() {
-        if !is_unit_char(c) || unit_stops(&i[idx..]) {
+        if !is_unit_char(c) || unit_stops(&i[idx..], c) {
             break;
         }
         count += 1;
@@ -490,6 +564,21 @@ fn open_unit(i: &str) -> Res<'_, Cow<'static, str>> {
         return fail(i, "a unit");
     }
     Ok((&i[unit.len()..], intern(unit)))
+}
+
+/// A known unit that a run of unit characters at the start of `i` ends with, where it ends
+/// (at the end, or before a character that is no unit character or starts a stop word): what
+/// the loop of [`open_unit`] reads there, read at once. No known unit starts with a numeral, holds a
+/// character that is no unit character or starts a stop word, or ends with 内, 前 or 后 (a
+/// test checks), so the loop of [`open_unit`] would read it whole, and intern it the same.
+pub(super) fn known_open_unit(i: &str) -> Option<(&str, Cow<'static, str>)> {
+    let known = KNOWN_UNITS.longest_word(i)?;
+    let rest = i.get(known.len()..)?;
+    let ends = rest
+        .chars()
+        .next()
+        .is_none_or(|c| !is_unit_char(c) || unit_stops(rest, c));
+    ends.then_some((rest, Cow::Borrowed(known)))
 }
 
 // percent = "%" | "％" | "百分比" | "‰" | "百分点" | "个百分点"
@@ -511,7 +600,12 @@ fn classifier(i: &str) -> Res<'_, Cow<'static, str>> {
 
 // per = ("/" | "／") sp open_unit
 fn per(i: &str) -> Res<'_, Cow<'static, str>> {
-    let Some(rest) = i.strip_prefix(['/', '／']) else {
+    // `/` is one byte, `／` starts with 0xEF: any other first byte is no slash.
+    let slash = match i.as_bytes().first() {
+        Some(b'/' | 0xEF) => i.strip_prefix(['/', '／']),
+        _ => None,
+    };
+    let Some(rest) = slash else {
         return Err(nom::Err::Error(Expect::from_error_kind(i, ErrorKind::Tag)));
     };
     let (rest, _) = sp(rest)?;
@@ -575,7 +669,11 @@ fn reads_as_date(amount: Decimal, unit: Option<&str>) -> bool {
     }
     // What may follow a date's digits (see [`could_be_date`]): any other unit reads as no
     // date, and nothing is formatted.
-    let may_follow = unit.trim_start().chars().next().is_some_and(|c| {
+    let first = match unit.chars().next() {
+        Some(c) if c.is_whitespace() => unit.trim_start().chars().next(),
+        first => first,
+    };
+    let may_follow = first.is_some_and(|c| {
         digit(c).is_some()
             || matches!(
                 c,
@@ -597,8 +695,59 @@ fn reads_as_date(amount: Decimal, unit: Option<&str>) -> bool {
     if !may_follow {
         return false;
     }
+    // A date starts with 1, 2 or 4 digits ([`could_be_date`]): an amount of another number of
+    // digits, before a unit that starts with no digit, makes none.
+    let digits = amount
+        .mantissa()
+        .unsigned_abs()
+        .checked_ilog10()
+        .unwrap_or(0)
+        + 1;
+    if !matches!(digits, 1 | 2 | 4) && first.and_then(digit).is_none() {
+        return false;
+    }
+    let mut written = ShortText::default();
+    if write!(written, "{amount}{unit}").is_ok() {
+        let text = written.as_str();
+        return could_be_date(text) && date(text).is_ok();
+    }
     let text = format!("{amount}{unit}");
     could_be_date(&text) && date(&text).is_ok()
+}
+
+/// A short text written on the stack, for [`reads_as_date`]: writing more than it holds fails.
+struct ShortText {
+    bytes: [u8; 64],
+    len: usize,
+}
+
+impl Default for ShortText {
+    fn default() -> Self {
+        ShortText {
+            bytes: [0; 64],
+            len: 0,
+        }
+    }
+}
+
+impl ShortText {
+    /// The text written so far.
+    fn as_str(&self) -> &str {
+        self.bytes
+            .get(..self.len)
+            .and_then(|b| core::str::from_utf8(b).ok())
+            .unwrap_or_default()
+    }
+}
+
+impl core::fmt::Write for ShortText {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        let end = self.len.checked_add(s.len()).ok_or(core::fmt::Error)?;
+        let to = self.bytes.get_mut(self.len..end).ok_or(core::fmt::Error)?;
+        to.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
 }
 
 fn cn_quantity(i: &str) -> Res<'_, Quantity> {
@@ -733,9 +882,14 @@ fn compare_op<'a>(
     value: &mut Quantity,
 ) -> Res<'a, Option<Op>> {
     let (suffix, _) = sp(rest)?;
-    let (rest, after) = match op_suffix(suffix) {
-        Ok((rest, op)) => (rest, Some(op)),
-        Err(_) => (suffix, None),
+    let read = if suffix.is_empty() {
+        None
+    } else {
+        op_suffix(suffix).ok()
+    };
+    let (rest, after) = match read {
+        Some((rest, op)) => (rest, Some(op)),
+        None => (suffix, None),
     };
     let Some(op) = merge_ops(before, after) else {
         return fail(suffix, "comparators that agree");
@@ -1469,11 +1623,13 @@ fn lists_a_value(subject: &str) -> bool {
     } else {
         pieces.len().saturating_sub(1)
     };
+    // Words no production reads ([`fast::words`]) list no value.
     pieces.iter().take(listed).any(|piece| {
-        single(piece, true)
-            .ok()
-            .or_else(|| trailed(piece))
-            .is_some_and(|s| is_typed(&s.value))
+        !fast::words(piece)
+            && single(piece, true, true)
+                .ok()
+                .or_else(|| trailed(piece))
+                .is_some_and(|s| is_typed(&s.value))
     })
 }
 
@@ -1492,11 +1648,95 @@ fn one_as_of(lead: Option<PartialDate>, mid: Option<PartialDate>) -> Option<Opti
     }
 }
 
+/// Whether a value that starts at `idx` of `rest` cannot end before a separator that follows
+/// it ([`Listed`]).
+///
+/// No production reads `，` `、` `；` `;`, nor a `,` but between digits (a thousands separator),
+/// and only a note at the end reads parentheses: a qualified value followed by such a
+/// separator before any parenthesis cannot reach the end of the text. Only a date the value
+/// holds by (`截至2026年，…`) reads one, before the value.
+struct Listed {
+    /// The first separator no value reads, at or after the last position asked about, once
+    /// looked for.
+    separator: Option<usize>,
+    /// The first opening parenthesis at or after the last position asked about, once looked
+    /// for.
+    paren: Option<usize>,
+}
+
+impl Listed {
+    fn new() -> Listed {
+        Listed {
+            separator: None,
+            paren: None,
+        }
+    }
+
+    /// Whether a value (after no date it holds by) starting at `idx` of `rest` is followed by
+    /// a separator no value reads, before any parenthesis. Asked at growing positions, it
+    /// walks the text once.
+    fn blocks(&mut self, rest: &str, idx: usize) -> bool {
+        let separator = match self.separator {
+            Some(at) if at >= idx => at,
+            _ => next_char_at(rest, idx, b",;\xEF\xE3", |at, c| {
+                unread_separator(rest, at, c)
+            }),
+        };
+        self.separator = Some(separator);
+        if separator == rest.len() {
+            return false;
+        }
+        let paren = match self.paren {
+            Some(at) if at >= idx => at,
+            _ => next_char_at(rest, idx, b"(\xEF", |_, c| matches!(c, '（' | '(')),
+        };
+        self.paren = Some(paren);
+        separator < paren
+    }
+}
+
+/// The first position at or after `from` of a character of `text` that `found` accepts, or
+/// the length of the text. Each such character starts with one of the bytes `leads`: only
+/// characters that start with one are decoded.
+fn next_char_at(
+    text: &str,
+    from: usize,
+    leads: &[u8],
+    found: impl Fn(usize, char) -> bool,
+) -> usize {
+    let bytes = text.as_bytes();
+    (from..bytes.len())
+        .find(|&at| {
+            bytes.get(at).is_some_and(|b| leads.contains(b))
+                && text
+                    .get(at..)
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(|c| found(at, c))
+        })
+        .unwrap_or(text.len())
+}
+
+/// Whether the character `c` at `at` of `text` is a separator no production reads: `，` `、`
+/// `；` `;`, or a `,` not between two digits.
+fn unread_separator(text: &str, at: usize, c: char) -> bool {
+    match c {
+        '，' | '、' | '；' | ';' => true,
+        ',' => {
+            let before = text.get(..at).and_then(|t| t.chars().next_back());
+            let after = text.get(at + 1..).and_then(|t| t.chars().next());
+            !(before.and_then(digit).is_some() && after.and_then(digit).is_some())
+        }
+        _ => false,
+    }
+}
+
 // single = [as_of] subject? [as_of] qualified   -- the value starts at the leftmost position
 //                                                 where the rest parses to the end
 //
-// Where `fast`, the fast path reads the rest at each position first.
-fn single(body: &str, fast: bool) -> Result<Single<'_>, Expect<'_>> {
+// Where `fast`, the fast path reads the rest at each position first. Where `prune`, a
+// position a value cannot start at for a separator after it ([`Listed`]) is not tried: the
+// value found is the same, the error (the furthest an attempt read) may differ.
+fn single(body: &str, fast: bool, prune: bool) -> Result<Single<'_>, Expect<'_>> {
     let (rest, lead) = match as_of(body) {
         Ok((rest, date)) => (rest, Some(date)),
         Err(_) => (body, None),
@@ -1506,6 +1746,7 @@ fn single(body: &str, fast: bool) -> Result<Single<'_>, Expect<'_>> {
     let mut notes = None;
     // The furthest a date the value holds by, starting before the current position, reads.
     let mut as_of_reach = 0;
+    let mut listed = Listed::new();
     for (idx, c) in rest.char_indices() {
         let inside_as_of = as_of_reach > idx;
         if c == '截' {
@@ -1514,6 +1755,9 @@ fn single(body: &str, fast: bool) -> Result<Single<'_>, Expect<'_>> {
         // A value starts where one may start, never inside a number, and never inside a
         // date the value holds by.
         if !may_start(c) || inside_token(rest, idx) || inside_as_of {
+            continue;
+        }
+        if prune && c != '截' && listed.blocks(rest, idx) {
             continue;
         }
         // Where the fast path reads the rest, the attempt below reads it the same, and it is
@@ -1595,18 +1839,19 @@ fn trailed(body: &str) -> Option<Single<'_>> {
             continue;
         };
         let consumed = &candidate[..candidate.len() - tail.len()];
-        // The value must read the same on its own (`9月` alone is a date, not 9 months).
+        let has_unit = matches!(&value, Value::Compare { value, .. } if value.unit.is_some());
+        let words = tail.trim();
+        let words_ok = words.starts_with(is_cjk) && rest.len() - tail.len() >= words_from;
+        if !has_unit || !words_ok || !consumed.chars().any(|c| digit(c).is_some()) {
+            continue;
+        }
+        // The value must read the same on its own (`9月` alone is a date, not 9 months): the
+        // dearest test, made last.
         let alone = consumed.trim_end();
         let alone = qualified(alone, &Notes::of(alone))
             .ok()
             .map(|(_, q)| q.value);
         if alone.as_ref() != Some(&value) {
-            continue;
-        }
-        let has_unit = matches!(&value, Value::Compare { value, .. } if value.unit.is_some());
-        let words = tail.trim();
-        let words_ok = words.starts_with(is_cjk) && rest.len() - tail.len() >= words_from;
-        if !has_unit || !words_ok || !consumed.chars().any(|c| digit(c).is_some()) {
             continue;
         }
         let Some(as_of) = one_as_of(lead, mid) else {
@@ -1650,6 +1895,9 @@ fn is_separator(c: char) -> bool {
 
 /// Splits `body` at separators outside parentheses; `,` only where it is no thousands separator.
 fn split_parts(body: &str, at_space: bool) -> Vec<&str> {
+    if !at_space {
+        return split_at_separators(body);
+    }
     let mut parts = Vec::new();
     let mut depth = 0usize;
     let mut start = 0;
@@ -1684,6 +1932,62 @@ fn split_parts(body: &str, at_space: bool) -> Vec<&str> {
         .collect()
 }
 
+/// [`split_parts`] at separators, by bytes: the separators and parentheses are `,` `;` `(`
+/// `)` and the full-width `，` `；` `（` `）` (`EF BC 8C`, `9B`, `88`, `89`) and `、` (`E3 80
+/// 81`), whose lead bytes never stand inside another character. A comma between two ASCII
+/// digits is a thousands separator: the bytes next to a one-byte character are the
+/// characters next to it, where they are ASCII.
+fn split_at_separators(body: &str) -> Vec<&str> {
+    let bytes = body.as_bytes();
+    let mut parts = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (idx, &b) in bytes.iter().enumerate() {
+        let next = |k: usize| bytes.get(idx + k).copied();
+        let (len, separates) = match b {
+            b'(' => {
+                depth += 1;
+                continue;
+            }
+            b')' => {
+                depth = depth.saturating_sub(1);
+                continue;
+            }
+            b';' => (1, true),
+            b',' => {
+                let before = idx.checked_sub(1).and_then(|k| bytes.get(k));
+                let thousands = before.is_some_and(u8::is_ascii_digit)
+                    && next(1).is_some_and(|n| n.is_ascii_digit());
+                (1, !thousands)
+            }
+            0xEF if next(1) == Some(0xBC) => match next(2) {
+                Some(0x88) => {
+                    depth += 1;
+                    continue;
+                }
+                Some(0x89) => {
+                    depth = depth.saturating_sub(1);
+                    continue;
+                }
+                Some(0x8C | 0x9B) => (3, true),
+                _ => continue,
+            },
+            0xE3 if next(1) == Some(0x80) && next(2) == Some(0x81) => (3, true),
+            _ => continue,
+        };
+        if depth == 0 && separates {
+            parts.push(body.get(start..idx).unwrap_or_default());
+            start = idx + len;
+        }
+    }
+    parts.push(body.get(start..).unwrap_or_default());
+    parts.retain_mut(|p| {
+        *p = trim_value(p);
+        !p.is_empty()
+    });
+    parts
+}
+
 // compound = part (separator part){1,63}   -- every part a typed single or trailed value with
 //                                             its own subject
 //
@@ -1703,7 +2007,12 @@ fn compound(body: &str, fast: bool) -> Option<Result<Vec<Target>, TargetError>> 
     let parts: Vec<Target> = pieces
         .into_iter()
         .map(|piece| {
-            let part = single(piece, fast).ok().or_else(|| trailed(piece));
+            // Words no production reads ([`fast::words`]) are no typed part: the compound
+            // fails here without the search for a value in them.
+            if fast && fast::words(piece) {
+                return None;
+            }
+            let part = single(piece, fast, fast).ok().or_else(|| trailed(piece));
             let part = part.filter(|s| is_typed(&s.value))?;
             Some(part.into_target(piece))
         })
@@ -1809,9 +2118,11 @@ fn bare(raw: &str, value: Value) -> Target {
 pub(super) fn lenient(input: &str) -> Target {
     let (raw, body) = fast::trimmed(input);
     let clean = is_clean(raw, body);
-    match fast_target(raw, body, clean) {
-        Some(target) => target,
-        None => full(input, raw, body, clean, true).0,
+    // Each target is built where it is returned, not moved out of an `Option` (it is large).
+    match fast_read(body, clean) {
+        Some(Fast::Compare(op, value)) => bare(raw, Value::Compare { op, value }),
+        Some(Fast::Words) => bare(raw, Value::Qualitative(raw.to_owned())),
+        None => full(raw, body, clean, true, false).0,
     }
 }
 
@@ -1822,9 +2133,13 @@ pub(super) fn lenient(input: &str) -> Target {
 pub(super) fn target(input: &str) -> (Target, Option<TargetError>) {
     let (raw, body) = fast::trimmed(input);
     let clean = is_clean(raw, body);
-    match fast_target(raw, body, clean) {
-        Some(target) => (target, None),
-        None => full(input, raw, body, clean, true),
+    match fast_read(body, clean) {
+        Some(Fast::Compare(op, value)) => (bare(raw, Value::Compare { op, value }), None),
+        Some(Fast::Words) => (bare(raw, Value::Qualitative(raw.to_owned())), None),
+        None => {
+            let (target, why) = full(raw, body, clean, true, true);
+            (target, why.map(|why| why.error(input)))
+        }
     }
 }
 
@@ -1834,41 +2149,76 @@ fn is_clean(raw: &str, body: &str) -> bool {
     !body.is_empty() && raw.len() <= Target::MAX_CHARS && fast::is_clean(body)
 }
 
-/// The target the fast paths read in a clean body, if they read one.
+/// What the fast paths read in a clean body, if they read it.
 #[inline]
-fn fast_target(raw: &str, body: &str, clean: bool) -> Option<Target> {
+fn fast_read(body: &str, clean: bool) -> Option<Fast> {
     if !clean {
         return None;
     }
-    let value = match fast::plain(body) {
-        Some((op, value)) => Value::Compare { op, value },
-        None if fast::words(body) => Value::Qualitative(raw.to_owned()),
-        None => return None,
-    };
-    Some(bare(raw, value))
+    match fast::plain(body) {
+        Some((op, value)) => Some(Fast::Compare(op, value)),
+        None if fast::words(body) => Some(Fast::Words),
+        None => None,
+    }
 }
 
-/// The full grammar, for a value's `raw` text and its `body` without quotes.
+/// What the fast paths read in a body: a compare value, or words.
+enum Fast {
+    /// [`fast::plain`]: a compare value.
+    Compare(Option<Op>, Quantity),
+    /// [`fast::words`]: words no production reads, a qualitative value.
+    Words,
+}
+
+/// Why the full grammar kept a value as text: what becomes the strict [`TargetError`], built
+/// only where the caller asks for it ([`target`], not [`lenient`]), as formatting its message
+/// costs more than many a parse.
+enum Why<'a> {
+    /// An error known as such.
+    Error(TargetError),
+    /// A syntax error at `at`, a slice of the caller's text, expecting `what`.
+    Syntax { at: &'a str, what: &'static str },
+}
+
+impl Why<'_> {
+    /// The strict error, its offsets into `input`, the caller's text.
+    fn error(self, input: &str) -> TargetError {
+        match self {
+            Why::Error(e) => e,
+            Why::Syntax { at, what } => TargetError::syntax(input, offset_in(input, at), what),
+        }
+    }
+}
+
+/// The full grammar, for a value's `raw` text and its `body` without quotes, both slices of
+/// the caller's text.
 ///
 /// A `clean` body (see [`fast::is_clean`]) has no hidden character to look for; where `fast`,
-/// the search for a value tries the fast path at each position first.
+/// the search for a value tries the fast path at each position first, and where also not
+/// `strict`, it skips the positions no value can start at for a separator after them: the
+/// target is the same, the reason it is text may not be.
 fn full<'a>(
-    input: &'a str,
     raw: &'a str,
     body: &'a str,
     clean: bool,
     fast: bool,
-) -> (Target, Option<TargetError>) {
-    let text = |err| (bare(raw, Value::Text(raw.to_owned())), Some(err));
+    strict: bool,
+) -> (Target, Option<Why<'a>>) {
+    let text = |why| (bare(raw, Value::Text(raw.to_owned())), Some(why));
     if body.is_empty() {
-        return text(TargetError::empty());
+        return text(Why::Error(TargetError::empty()));
     }
     if raw.char_indices().nth(Target::MAX_CHARS).is_some() {
-        return text(TargetError::too_long());
+        return text(Why::Error(TargetError::too_long()));
     }
     let hidden = if clean { None } else { hidden(body) };
     if let Some((at, what)) = hidden {
-        return text(TargetError::syntax(input, offset_in(input, at), what));
+        return text(Why::Syntax { at, what });
+    }
+    // Words no production reads ([`fast::words`]), spaced or quoted: the end of the search
+    // below, found at once (a clean body was judged by the fast paths).
+    if fast && !clean && fast::words(body) {
+        return (bare(raw, Value::Qualitative(raw.to_owned())), None);
     }
     if let Some(value) = plain(body) {
         return (bare(raw, value), None);
@@ -1876,10 +2226,10 @@ fn full<'a>(
     if let Some(parts) = compound(body, fast) {
         return match parts {
             Ok(parts) => (bare(raw, Value::Compound(parts)), None),
-            Err(e) => text(e),
+            Err(e) => text(Why::Error(e)),
         };
     }
-    let err = match single(body, fast) {
+    let err = match single(body, fast, fast && !strict) {
         Ok(s) => return (s.into_target(raw), None),
         Err(e) => e,
     };
@@ -1894,14 +2244,15 @@ fn full<'a>(
     } else {
         err.what
     };
-    text(TargetError::syntax(input, offset_in(input, err.at), what))
+    text(Why::Syntax { at: err.at, what })
 }
 
 /// The full grammar alone, without the fast paths: what they must agree with.
 #[cfg(test)]
 pub(super) fn target_full(input: &str) -> (Target, Option<TargetError>) {
     let raw = trim_value(input);
-    full(input, raw, body_of(raw), false, false)
+    let (target, why) = full(raw, body_of(raw), false, false, true);
+    (target, why.map(|why| why.error(input)))
 }
 
 /// The body of a value's raw text: without the quotes around it.

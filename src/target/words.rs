@@ -72,22 +72,18 @@ const MASKS: [u128; MAX_WORD_BYTES + 1] = {
     masks
 };
 
-/// Up to 8 bytes, little-endian, zero beyond their end.
-fn load(bytes: &[u8]) -> u64 {
-    match bytes.first_chunk::<8>() {
-        Some(first) => u64::from_le_bytes(*first),
-        None => bytes
-            .iter()
-            .rev()
-            .fold(0u64, |word, &b| (word << 8) | u64::from(b)),
-    }
-}
-
 /// The first bytes of a text, packed as [`pack`] packs a word.
 fn head(bytes: &[u8]) -> u128 {
-    let low = load(bytes);
-    let high = load(bytes.get(8..).unwrap_or_default());
-    (u128::from(high) << 64) | u128::from(low)
+    if let Some(first) = bytes.first_chunk::<MAX_WORD_BYTES>() {
+        return u128::from_le_bytes(*first);
+    }
+    // A short text: its bytes, zero beyond their end, copied at once rather than byte by byte.
+    let mut padded = [0u8; MAX_WORD_BYTES];
+    let n = bytes.len().min(MAX_WORD_BYTES);
+    if let (Some(to), Some(from)) = (padded.get_mut(..n), bytes.get(..n)) {
+        to.copy_from_slice(from);
+    }
+    u128::from_le_bytes(padded)
 }
 
 impl<T> Words<T> {
@@ -127,6 +123,27 @@ impl<T> Words<T> {
             order[at] = n as u8;
             n += 1;
         }
+        // Within each bucket, the longest words first, keeping the table's order among words
+        // of one length (an insertion sort, stable): the first word that fits is the longest.
+        let mut b = 0;
+        while b < BUCKETS {
+            let (from, to) = (starts[b] as usize, starts[b + 1] as usize);
+            let mut k = from + 1;
+            while k < to {
+                let mut at = k;
+                while at > from && keys[at - 1].1 < keys[at].1 {
+                    let key = keys[at];
+                    keys[at] = keys[at - 1];
+                    keys[at - 1] = key;
+                    let entry = order[at];
+                    order[at] = order[at - 1];
+                    order[at - 1] = entry;
+                    at -= 1;
+                }
+                k += 1;
+            }
+            b += 1;
+        }
         Words {
             entries,
             keys,
@@ -139,6 +156,11 @@ impl<T> Words<T> {
     pub(super) fn longest(&self, text: &str) -> Option<(usize, &'static T)> {
         self.longest_entry(text)
             .map(|(word, value)| (word.len(), value))
+    }
+
+    /// The longest word `text` starts with.
+    pub(super) fn longest_word(&self, text: &str) -> Option<&'static str> {
+        self.longest_entry(text).map(|(word, _)| *word)
     }
 
     /// The word that is `text`, if there is one.
@@ -160,16 +182,11 @@ impl<T> Words<T> {
         let head = head(bytes);
         let keys = self.keys.get(from..to)?;
         let order = self.order.get(from..to)?;
-        // The longest word that fits is the one with the widest mask. A word longer than the
-        // text cannot fit: the padding of `head` is zero, a word's bytes are not.
-        let mut best: Option<(u128, u8)> = None;
-        for (&(key, mask), &k) in keys.iter().zip(order) {
-            if head & mask == key && best.is_none_or(|(widest, _)| mask > widest) {
-                best = Some((mask, k));
-            }
-        }
-        let (_, k) = best?;
-        self.entries.get(usize::from(k))
+        // The words of a bucket come longest first: the first that fits is the longest. A
+        // word longer than the text cannot fit: the padding of `head` is zero, a word's bytes
+        // are not.
+        let at = keys.iter().position(|&(key, mask)| head & mask == key)?;
+        self.entries.get(usize::from(*order.get(at)?))
     }
 }
 

@@ -16,8 +16,24 @@ use super::*;
 /// is left to the full grammar.
 pub(super) fn is_clean(text: &str) -> bool {
     let bytes = text.as_bytes();
-    !(0..bytes.len()).any(|i| unclean_at(bytes, i))
+    // Most bytes start no such character: a table says which may, and only those are looked
+    // at closely.
+    !bytes
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| MAY_BE_UNCLEAN[usize::from(b)] && unclean_at(bytes, i))
 }
+
+/// The bytes [`unclean_at`] may refuse a character at.
+const MAY_BE_UNCLEAN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b, 0..=0x20 | 0x7f | 0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
+        b += 1;
+    }
+    table
+};
 
 /// Where the clean end of a text starts: the first position after the last byte
 /// [`is_clean`] refuses. A text is clean from any character boundary there on.
@@ -220,7 +236,8 @@ pub(super) fn plain(body: &str) -> Option<(Option<Op>, Quantity)> {
             Err(_) => (r, amount, Some(s), None),
         }
     } else {
-        match unit(after) {
+        // `unit` is `percent | open_unit`, and `percent` failed just above.
+        match open_unit(after) {
             Ok((r, u)) => (r, amount, None, Some(u)),
             Err(_) => (after, amount, None, None),
         }
@@ -253,6 +270,11 @@ pub(super) fn plain(body: &str) -> Option<(Option<Op>, Quantity)> {
 pub(super) fn words(body: &str) -> bool {
     let mut ideographs = false;
     for (at, c) in body.char_indices() {
+        // Most characters are ideographs of none of the kinds below: a bitmap says so.
+        if WORD_MARKS.holds(c) == Some(false) {
+            ideographs = true;
+            continue;
+        }
         if digit(c).is_some() || is_op_char(c) || is_cn_numeral(c) || c == '±' {
             return false;
         }
@@ -271,3 +293,11 @@ pub(super) fn words(body: &str) -> bool {
     }
     ideographs
 }
+
+/// The ideographs of the main block [`words`] looks at more closely: Chinese numerals and the
+/// first characters of the words that type a text without numbers. A test checks that no
+/// other ideograph is a numeral.
+pub(super) const WORD_MARKS: CjkSet = CjkSet::of(&[
+    '零', '〇', '一', '壹', '二', '两', '贰', '三', '叁', '四', '肆', '五', '伍', '六', '陆', '七',
+    '柒', '八', '捌', '九', '玖', '十', '百', '千', '上', '去', '同', '预', '年',
+]);

@@ -706,15 +706,15 @@ fn hidden_characters_are_refused_next_to_digits_only() {
 
 #[test]
 fn single_finds_the_leftmost_value_after_a_subject() {
-    let s = single("重点企业用户满意度≥95%", true).expect("parses");
+    let s = single("重点企业用户满意度≥95%", true, false).expect("parses");
     assert_eq!(s.subject, Some("重点企业用户满意度"));
-    let s = single("平台企业截至2026年≥7.6万家", true).expect("parses");
+    let s = single("平台企业截至2026年≥7.6万家", true, false).expect("parses");
     assert_eq!((s.subject, s.as_of), (Some("平台企业"), Some(date_y(2026))));
-    let s = single("通过验收，合格率达100%", true).expect("parses");
+    let s = single("通过验收，合格率达100%", true, false).expect("parses");
     assert_eq!(s.subject, Some("通过验收，合格率"));
     // Two dates it holds by: the second cannot be the subject, which would read as a date.
-    assert!(single("截至2026年截至2027年≥1", true).is_err());
-    let e = single("满意度≥", true).err().expect("fails");
+    assert!(single("截至2026年截至2027年≥1", true, false).is_err());
+    let e = single("满意度≥", true, false).err().expect("fails");
     assert_eq!(e.what, "a number");
     // Never inside a number: a refused number is not read from its tail.
     for text in [
@@ -724,7 +724,7 @@ fn single_finds_the_leftmost_value_after_a_subject() {
         "234,234,234,234,234,234,234,234,234,234",
         "8\"5%",
     ] {
-        assert!(single(text, true).is_err(), "{text}");
+        assert!(single(text, true, false).is_err(), "{text}");
     }
 }
 
@@ -860,6 +860,182 @@ fn may_start_covers_the_first_character_of_every_word() {
     }
 }
 
+/// [`split_parts`] at separators as it was written, by characters: what
+/// [`split_at_separators`] must agree with.
+fn split_by_chars(body: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut prev: Option<char> = None;
+    let mut chars = body.char_indices().peekable();
+    while let Some((idx, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        let thousands = c == ','
+            && prev.is_some_and(|p| p.is_ascii_digit())
+            && next.is_some_and(|n| n.is_ascii_digit());
+        if depth == 0 && is_separator(c) && !thousands {
+            parts.push(&body[start..idx]);
+            start = idx + c.len_utf8();
+        }
+        prev = Some(c);
+    }
+    parts.push(&body[start..]);
+    parts
+        .into_iter()
+        .map(trim_value)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+#[test]
+fn separators_split_by_bytes_as_by_characters() {
+    for v in test_values() {
+        assert_eq!(split_at_separators(&v), split_by_chars(&v), "{v:?}");
+    }
+}
+
+#[test]
+fn known_units_are_read_as_the_run_of_unit_characters_reads_them() {
+    for v in test_values() {
+        for (at, _) in v.char_indices() {
+            let i = &v[at..];
+            if let Some(known) = known_open_unit(i) {
+                assert_eq!(Ok(known), unit_run(i), "{i:?}");
+            }
+        }
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn separators_split_any_text_by_bytes_as_by_characters(
+        text in "[0-9a,，、；;()（）。 \\PC]{0,24}"
+    ) {
+        proptest::prop_assert_eq!(split_at_separators(&text), split_by_chars(&text));
+    }
+}
+
+/// What a single value reads, comparable.
+fn single_read(s: Single<'_>) -> (Value, Option<&str>, Option<PartialDate>, Option<&str>) {
+    (s.value, s.subject, s.as_of, s.note)
+}
+
+/// Asserts that skipping the positions a separator blocks finds the same single value.
+fn pruning_agrees(text: &str) {
+    assert_eq!(
+        single(text, true, true).ok().map(single_read),
+        single(text, true, false).ok().map(single_read),
+        "{text:?}"
+    );
+}
+
+#[test]
+fn separators_block_no_value_the_search_finds() {
+    for v in test_values() {
+        pruning_agrees(&v);
+        pruning_agrees(trim_value(&v));
+    }
+    for text in [
+        "截至2026年，≥7.6万家",
+        "1,000、2,000",
+        "1,000",
+        "≥1（a，b）",
+        "a，≥1",
+        "≥1，",
+        "≥1)，(x)",
+        "达到1,000、2025当年预算数以内后不少于、百分比",
+    ] {
+        pruning_agrees(text);
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn separators_block_no_value_in_generated_text(text in value_text()) {
+        pruning_agrees(&text);
+    }
+
+    #[test]
+    fn separators_block_no_value_in_any_text(text in "[0-9,，、；;()（）截至年≥%家 \\PC]{0,24}") {
+        pruning_agrees(&text);
+    }
+}
+
+#[test]
+fn known_units_read_whole_as_open_units() {
+    for (word, ()) in KNOWN_UNITS.entries {
+        let chars: Vec<char> = word.chars().collect();
+        assert!(chars.len() <= MAX_UNIT_CHARS, "{word}");
+        assert!(
+            chars
+                .iter()
+                .all(|&c| is_unit_char(c) && UNIT_STOP_FIRSTS.holds(c) == Some(false)),
+            "{word}"
+        );
+        assert!(!word.ends_with(UNIT_NEVER_ENDS_WITH), "{word}");
+        let first = chars.first().copied().expect("words are not empty");
+        assert!(
+            !is_cn_numeral(first) && !matches!(first, '万' | '亿'),
+            "{word}"
+        );
+        for after in ["", "/年", "以上", "及以下", "。", "3"] {
+            let text = format!("{word}{after}");
+            let read = unit_run(&text).map(|(rest, u)| (rest.len(), u));
+            assert_eq!(read, Ok((after.len(), Cow::Borrowed(*word))), "{text}");
+            let known = known_open_unit(&text).map(|(rest, u)| (rest.len(), u));
+            assert_eq!(known, read.ok(), "{text}");
+        }
+    }
+    for text in [
+        "个工作日内",
+        "家次以上",
+        "场馆",
+        "人民币",
+        "元人民币",
+        "次数",
+        "万元",
+        "千米",
+    ] {
+        if let Some(known) = known_open_unit(text) {
+            assert_eq!(Ok(known), unit_run(text), "{text}");
+        }
+    }
+}
+
+#[test]
+fn unit_stops_start_with_the_characters_of_their_bitmap() {
+    for (word, ()) in UNIT_STOPS.entries {
+        let first = word.chars().next().expect("words are not empty");
+        assert_eq!(UNIT_STOP_FIRSTS.holds(first), Some(true), "{word}");
+    }
+}
+
+#[test]
+fn bitmaps_of_ideographs_agree_with_the_character_tests() {
+    for code in CJK_FIRST..=CJK_LAST {
+        let Some(c) = char::from_u32(code) else {
+            continue;
+        };
+        assert_eq!(STARTS.holds(c), Some(may_start_slow(c)), "{c}");
+        let marked = fast::WORD_MARKS.holds(c) == Some(true);
+        let looked_at = is_cn_numeral(c) || matches!(c, '上' | '去' | '同' | '预' | '年');
+        assert_eq!(marked, looked_at, "{c}");
+        assert!(
+            is_cjk(c) && digit(c).is_none() && !is_op_char(c) && c != '±',
+            "{c}"
+        );
+    }
+    for c in ['a', '0', '≥', '〇', '\u{3400}', '\u{20000}'] {
+        assert_eq!(STARTS.holds(c), None, "{c}");
+        assert_eq!(may_start(c), may_start_slow(c), "{c}");
+    }
+}
+
 #[test]
 fn strict_errors_point_into_the_callers_text() {
     let (t, err) = target("  ≥ ");
@@ -922,7 +1098,7 @@ fn plain_answers_only_as_the_full_grammar_does() {
                 let text = format!("{op}{number}{tail}");
                 let Some(fast) = plain(&text) else { continue };
                 claimed += 1;
-                let full = single(&text, false).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+                let full = single(&text, false, false).unwrap_or_else(|e| panic!("{text}: {e:?}"));
                 assert_eq!(fast, full.value, "{text}");
                 assert_eq!(
                     (full.subject, full.as_of, full.note),
