@@ -599,9 +599,14 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
     let mode = if one_line { Rows::Lost } else { Rows::Wrapped };
     // Where the header's cells start on the page. Header words one space apart
     // (`分值 年度指标值`, where a PDF's columns are narrow) are cells of their own.
+    let measure = if wide {
+        Measure::of_lines(lines, header)
+    } else {
+        Measure::Wide
+    };
     let header_starts: Vec<usize> = if wide {
         let cells = split_header(lines[header]);
-        piece_columns(lines[header], &cells)
+        piece_columns(lines[header], &cells, measure)
             .into_iter()
             .map(|(_, display)| display)
             .collect()
@@ -610,7 +615,7 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
     };
     let split = |line: &'a str| -> Vec<(usize, &'a str)> {
         if wide {
-            split_at_columns(line, split_wide(line), &header_starts)
+            split_at_columns(line, split_wide(line), &header_starts, measure)
         } else {
             split_spaces(line)
         }
@@ -626,7 +631,7 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
     // a text's first lines too.
     let columns_of = |roles: &[Option<Role>]| -> Vec<usize> {
         let cells = split(lines[header]);
-        piece_columns(lines[header], &cells)
+        piece_columns(lines[header], &cells, measure)
             .into_iter()
             .zip(&cells)
             .filter(|(_, (_, t))| roles.contains(&role_of(&fold(t))))
@@ -637,9 +642,9 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
     let free_columns = columns_of(&[Some(Role::Text), Some(Role::Name), None]);
     // Columns have widths only where the text lays them out (runs of spaces).
     let widths = if one_line || !wide {
-        Widths(Vec::new())
+        Widths::unknown(measure)
     } else {
-        Widths::of(lines, header, split)
+        Widths::of(lines, header, split, measure)
     };
     let mut grid = Grid::new(Layout::Spaced, mode);
     // The last row pushed, with where its cells stand on the page.
@@ -655,8 +660,8 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
             .iter()
             .map(|&(display, _, text, _)| Start {
                 at: display,
-                first: display_width(text.trim()),
-                open: widths.fills(display, display_width(text.trim())),
+                first: measure.width(text.trim()),
+                open: widths.fills(display, measure.width(text.trim())),
             })
             .collect();
         let cells = pieces
@@ -664,7 +669,7 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
             .map(|&(display, column, text, line)| {
                 let mut cell = Cell::of(text, line + 1, column);
                 // Places on the page mean something where the cells stand under the header.
-                cell.page = (!widths.0.is_empty()).then_some(display);
+                cell.page = widths.known().then_some(display);
                 cell
             })
             .collect();
@@ -677,7 +682,7 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
         .filter(|(_, line)| !blank(line))
         .map(|(n, line)| {
             let pieces = split(line);
-            let placed = piece_columns(line, &pieces)
+            let placed = piece_columns(line, &pieces, measure)
                 .into_iter()
                 .zip(&pieces)
                 .map(|((column, display), &(_, text))| (display, column, text, n))
@@ -722,7 +727,7 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
             for (k, text) in joins {
                 if let (Some(cell), Some(start)) = (row.get_mut(k), starts.get_mut(k)) {
                     cell.append(text);
-                    start.open = widths.fills(start.at, display_width(text.trim()));
+                    start.open = widths.fills(start.at, measure.width(text.trim()));
                 }
             }
             continue;
@@ -904,7 +909,7 @@ fn leads(
                     Shape::Text | Shape::Prose | Shape::Words | Shape::Body
                 );
             known
-                && widths.fills(at, display_width(text.trim()))
+                && widths.fills(at, widths.measure.width(text.trim()))
                 && (words(text) || named || under(text_columns))
         })
 }
@@ -924,7 +929,12 @@ struct Start {
 /// the widest piece of a row that starts there and fits before the next header cell. A line
 /// as wide, give or take a character, fills its column: a cell wrapped there goes on below,
 /// and a cell whose line is shorter ended there.
-struct Widths(Vec<(usize, usize)>);
+struct Widths {
+    /// Each header cell's column and its widest line.
+    columns: Vec<(usize, usize)>,
+    /// How the page lays out its characters.
+    measure: Measure,
+}
 
 impl Widths {
     /// The widths of the columns whose header is the line at `header`, measured on the lines
@@ -933,9 +943,10 @@ impl Widths {
         lines: &[&'a str],
         header: usize,
         split: impl Fn(&'a str) -> Vec<(usize, &'a str)>,
+        measure: Measure,
     ) -> Widths {
         let heads = split(lines[header]);
-        let starts: Vec<usize> = piece_columns(lines[header], &heads)
+        let starts: Vec<usize> = piece_columns(lines[header], &heads, measure)
             .into_iter()
             .map(|(_, display)| display)
             .collect();
@@ -945,7 +956,10 @@ impl Widths {
         for line in lines.iter().skip(header + 1) {
             let pieces = split(line);
             let mut c = 0;
-            for ((_, display), (_, text)) in piece_columns(line, &pieces).into_iter().zip(&pieces) {
+            for ((_, display), (_, text)) in piece_columns(line, &pieces, measure)
+                .into_iter()
+                .zip(&pieces)
+            {
                 while starts
                     .get(c)
                     .is_some_and(|&s| s.saturating_add(1) < display)
@@ -954,7 +968,7 @@ impl Widths {
                 }
                 pieces_seen += 1;
                 let Some(&start) = starts.get(c) else { break };
-                let width = display_width(text.trim());
+                let width = measure.width(text.trim());
                 aligned += usize::from(start.abs_diff(display) <= 1);
                 let fits = starts.get(c + 1).is_none_or(|&next| display + width < next);
                 if start.abs_diff(display) <= 1 && fits {
@@ -965,9 +979,25 @@ impl Widths {
         // Cells apart by runs of spaces but not laid out under the header's cells have no
         // columns to measure.
         if aligned.saturating_mul(10) < pieces_seen.saturating_mul(8) {
-            return Widths(Vec::new());
+            return Widths::unknown(measure);
         }
-        Widths(starts.into_iter().zip(widest).collect())
+        Widths {
+            columns: starts.into_iter().zip(widest).collect(),
+            measure,
+        }
+    }
+
+    /// No column's width.
+    fn unknown(measure: Measure) -> Widths {
+        Widths {
+            columns: Vec::new(),
+            measure,
+        }
+    }
+
+    /// Whether the columns' widths are known.
+    fn known(&self) -> bool {
+        !self.columns.is_empty()
     }
 
     /// How wide the lines of the column that starts at display column `at` get, where it is
@@ -978,8 +1008,10 @@ impl Widths {
 
     /// The widest line of the column that starts at display column `at`, if it is one.
     fn entry(&self, at: usize) -> Option<usize> {
-        let k = self.0.partition_point(|&(s, _)| s.saturating_add(1) < at);
-        self.0
+        let k = self
+            .columns
+            .partition_point(|&(s, _)| s.saturating_add(1) < at);
+        self.columns
             .get(k)
             .filter(|(s, _)| s.abs_diff(at) <= 1)
             .map(|&(_, widest)| widest)
@@ -999,12 +1031,58 @@ fn near(sorted: &[usize], at: usize) -> Option<usize> {
     sorted.get(k).filter(|&&s| s.abs_diff(at) <= 1).map(|_| k)
 }
 
-/// A text's width on a page: CJK and other wide characters count two, as [`piece_columns`]
-/// counts them.
-fn display_width(text: &str) -> usize {
-    text.chars()
-        .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
-        .sum()
+/// How a page's text lays out its characters: a wide character in two columns (a text
+/// editor, a terminal) or in one (pdftotext's `-layout` puts each character in a cell).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Measure {
+    Wide,
+    Narrow,
+}
+
+impl Measure {
+    /// The columns a character takes.
+    fn of(self, c: char) -> usize {
+        if self == Measure::Wide && (c as u32) >= 0x1100 {
+            2
+        } else {
+            1
+        }
+    }
+
+    /// The columns a text takes.
+    fn width(self, text: &str) -> usize {
+        text.chars().map(|c| self.of(c)).sum()
+    }
+
+    /// How the lines under a spaced header lay their characters out: the measure under
+    /// which clearly more of their pieces (a quarter more) start where a header cell does. One walk over each line
+    /// per measure.
+    fn of_lines(lines: &[&str], header: usize) -> Measure {
+        let aligned = |measure: Measure| -> usize {
+            let heads = split_header(lines[header]);
+            let starts: Vec<usize> = piece_columns(lines[header], &heads, measure)
+                .into_iter()
+                .map(|(_, at)| at)
+                .collect();
+            lines
+                .iter()
+                .skip(header + 1)
+                .map(|line| {
+                    let pieces = split_wide(line);
+                    piece_columns(line, &pieces, measure)
+                        .into_iter()
+                        .filter(|&(_, at)| near(&starts, at).is_some())
+                        .count()
+                })
+                .sum()
+        };
+        // Clearly more: text not laid out in columns aligns by chance either way.
+        if aligned(Measure::Narrow).saturating_mul(4) > aligned(Measure::Wide).saturating_mul(5) {
+            Measure::Narrow
+        } else {
+            Measure::Wide
+        }
+    }
 }
 
 /// Where a line's pieces are the wrapped tails of the row above's cells: for each, the index
@@ -1052,7 +1130,7 @@ fn wrapped_pieces<'a>(
             // known, is as long as the piece (and not a word or two).
             let filled = match widths.width(start.at) {
                 Some(_) => widths.fills(start.at, start.first),
-                None => start.first.saturating_add(2) >= display_width(text.trim()).max(8),
+                None => start.first.saturating_add(2) >= widths.measure.width(text.trim()).max(8),
             };
             let under_text = near(text_columns, start.at).is_some();
             let tail = (start.open && ((words(text) && !label(above)) || under_text))
@@ -1150,7 +1228,7 @@ fn join_brackets(cells: Vec<Cell>) -> Vec<Cell> {
 /// Where each of a line's pieces (at ascending byte offsets) starts: its character column
 /// (1-based, as [`column_of`] gives it) and its display column (0-based; CJK and other wide
 /// characters count two, as a page lays them out). One walk over the line.
-fn piece_columns(line: &str, pieces: &[(usize, &str)]) -> Vec<(usize, usize)> {
+fn piece_columns(line: &str, pieces: &[(usize, &str)], measure: Measure) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(pieces.len());
     let (mut chars, mut display) = (0usize, 0usize);
     let mut walk = line.char_indices().peekable();
@@ -1160,7 +1238,7 @@ fn piece_columns(line: &str, pieces: &[(usize, &str)]) -> Vec<(usize, usize)> {
                 break;
             }
             chars += 1;
-            display += if (c as u32) >= 0x1100 { 2 } else { 1 };
+            display += measure.of(c);
             walk.next();
         }
         out.push((chars + 1, display));
@@ -1297,6 +1375,7 @@ fn split_at_columns<'a>(
     line: &'a str,
     pieces: Vec<(usize, &'a str)>,
     starts: &[usize],
+    measure: Measure,
 ) -> Vec<(usize, &'a str)> {
     use super::grid::shape::{Shape, shape};
     if starts.is_empty() || !pieces.iter().any(|(_, t)| t.contains(' ')) {
@@ -1308,7 +1387,7 @@ fn split_at_columns<'a>(
             Shape::Number | Shape::Percent | Shape::Amount | Shape::Value
         )
     };
-    let places = piece_columns(line, &pieces);
+    let places = piece_columns(line, &pieces, measure);
     let mut out = Vec::with_capacity(pieces.len());
     for ((at, text), (_, display)) in pieces.into_iter().zip(places) {
         let mut from = 0;
@@ -1317,7 +1396,7 @@ fn split_at_columns<'a>(
         let mut word = 0;
         let mut column = display;
         for (i, c) in text.char_indices() {
-            column += if (c as u32) >= 0x1100 { 2 } else { 1 };
+            column += measure.of(c);
             if c != ' ' {
                 continue;
             }
@@ -1901,7 +1980,7 @@ mod tests {
         let grid = super::grid(text).unwrap();
         assert_eq!(texts(&grid)[2], ["脱贫户供水设施数量", "≥20座"]);
         let lines: Vec<&str> = text.lines().collect();
-        assert!(super::Widths::of(&lines, 0, super::split_wide).0.is_empty());
+        assert!(!super::Widths::of(&lines, 0, super::split_wide, super::Measure::Wide).known());
     }
 
     #[test]
@@ -1937,11 +2016,16 @@ mod tests {
         // After a number, one space parts cells wherever the page squeezed them, unless a
         // unit follows.
         assert_eq!(
-            super::split_at_columns("10 无  x", vec![(0, "10 无"), (8, "x")], &[0, 9]),
+            super::split_at_columns(
+                "10 无  x",
+                vec![(0, "10 无"), (8, "x")],
+                &[0, 9],
+                super::Measure::Wide
+            ),
             [(0, "10"), (3, "无"), (8, "x")]
         );
         assert_eq!(
-            super::split_at_columns("12 万元", vec![(0, "12 万元")], &[0]),
+            super::split_at_columns("12 万元", vec![(0, "12 万元")], &[0], super::Measure::Wide),
             [(0, "12 万元")]
         );
         // A whole level label ends its cell; a label's first half does not.
@@ -1949,17 +2033,28 @@ mod tests {
             super::split_at_columns(
                 "数量指标 完成宣传片",
                 vec![(0, "数量指标 完成宣传片")],
-                &[0]
+                &[0],
+                super::Measure::Wide
             ),
             [(0, "数量指标"), (13, "完成宣传片")]
         );
         assert_eq!(
-            super::split_at_columns("经济效益 指标", vec![(0, "经济效益 指标")], &[0]),
+            super::split_at_columns(
+                "经济效益 指标",
+                vec![(0, "经济效益 指标")],
+                &[0],
+                super::Measure::Wide
+            ),
             [(0, "经济效益 指标")]
         );
         // One space inside a cell that is not before a header cell's start stays.
         assert_eq!(
-            super::split_at_columns("ab cd  ef", vec![(0, "ab cd"), (7, "ef")], &[0, 7]),
+            super::split_at_columns(
+                "ab cd  ef",
+                vec![(0, "ab cd"), (7, "ef")],
+                &[0, 7],
+                super::Measure::Wide
+            ),
             [(0, "ab cd"), (7, "ef")]
         );
         // Words one space apart that are not all headers are one header cell.
@@ -2012,6 +2107,33 @@ mod tests {
                 vec!["通过专家评审", "通过", "10"],
             ]
         );
+    }
+
+    #[test]
+    fn pdftotext_puts_a_wide_character_in_one_column() {
+        // pdftotext -layout places every character in one column, CJK too: the cells stand
+        // under the header by characters, not by display width.
+        let narrow = "一级指标     二级指标    三级指标         指标值\n\
+                      产出指标     数量指标    ★补助各类瓜果蔬     20亩\n\
+                      \x20                菜种植面积\n\
+                      \x20                其中桃树种植面积     1.5亩\n\
+                      \x20                其中苹果树种植面     5亩\n\
+                      \x20                积";
+        let lines: Vec<&str> = narrow.lines().collect();
+        assert_eq!(super::Measure::of_lines(&lines, 0), super::Measure::Narrow);
+        let grid = super::grid(narrow).unwrap();
+        assert_eq!(
+            texts(&grid)[1..],
+            [
+                vec!["产出指标", "数量指标", "★补助各类瓜果蔬菜种植面积", "20亩"],
+                vec!["其中桃树种植面积", "1.5亩"],
+                vec!["其中苹果树种植面积", "5亩"],
+            ]
+        );
+        // Laid out by display width, the same table measures wide.
+        let wide = "一级指标  二级指标  三级指标  指标值\n产出指标  数量指标  场次      ≥2场";
+        let lines: Vec<&str> = wide.lines().collect();
+        assert_eq!(super::Measure::of_lines(&lines, 0), super::Measure::Wide);
     }
 
     #[test]
