@@ -605,7 +605,12 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
         Measure::Wide
     };
     let header_starts: Vec<usize> = if wide {
-        let cells = split_header(lines[header]);
+        let below = lines
+            .iter()
+            .skip(header + 1)
+            .find(|l| !blank(l))
+            .map(|l| (*l, measure));
+        let cells = split_header(lines[header], below);
         piece_columns(lines[header], &cells, measure)
             .into_iter()
             .map(|(_, display)| display)
@@ -1059,7 +1064,7 @@ impl Measure {
     /// per measure.
     fn of_lines(lines: &[&str], header: usize) -> Measure {
         let aligned = |measure: Measure| -> usize {
-            let heads = split_header(lines[header]);
+            let heads = split_header(lines[header], None);
             let starts: Vec<usize> = piece_columns(lines[header], &heads, measure)
                 .into_iter()
                 .map(|(_, at)| at)
@@ -1124,6 +1129,12 @@ fn wrapped_pieces<'a>(
             {
                 k += 1;
             }
+            // Of two cells a character's width either side, the nearer.
+            if let (Some(here), Some(next)) = (starts.get(k), starts.get(k + 1))
+                && next.at.abs_diff(column) < here.at.abs_diff(column)
+            {
+                k += 1;
+            }
             let start = *starts.get(k)?;
             let above = row.get(k)?.text();
             // The cell's first line filled its column, or, where the column's width is not
@@ -1136,7 +1147,10 @@ fn wrapped_pieces<'a>(
             let tail = (start.open && ((words(text) && !label(above)) || under_text))
                 || closes(above, text)
                 || completes(above, text);
-            (start.at.abs_diff(column) <= 1 && tail && filled).then_some((k, text))
+            let cell = k;
+            // A cell takes one piece of a line: the next piece goes further right.
+            k += 1;
+            (start.at.abs_diff(column) <= 1 && tail && filled).then_some((cell, text))
         })
         .collect()
 }
@@ -1340,8 +1354,49 @@ fn split_wide(line: &str) -> Vec<(usize, &str)> {
 }
 
 /// A spaced header's cells: runs of spaces apart, and header words one space apart
-/// (`分值 年度指标值`) apart too.
-fn split_header(line: &str) -> Vec<(usize, &str)> {
+/// (`分值 年度指标值`) apart too. `below` is the line under the header where it holds only
+/// the tails of header cells wrapped in narrow columns (`分 得` over `值 分`): a word with
+/// its tail below it is a header word too. One walk over each line.
+fn split_header<'a>(line: &'a str, below: Option<(&str, Measure)>) -> Vec<(usize, &'a str)> {
+    // The tails below, where each word of the header line starts (display columns).
+    let tails: Vec<(usize, &str)> = match below {
+        Some((below, measure)) => {
+            let pieces = split_spaces(below);
+            let short = pieces
+                .iter()
+                .all(|(_, t)| t.chars().nth(3).is_none() && !t.chars().any(|c| c.is_ascii_digit()));
+            if short {
+                piece_columns(below, &pieces, measure)
+                    .into_iter()
+                    .zip(&pieces)
+                    .map(|((_, at), &(_, t))| (at, t))
+                    .collect()
+            } else {
+                Vec::new()
+            }
+        }
+        None => Vec::new(),
+    };
+    let starts: Vec<usize> = match below {
+        Some((_, measure)) if !tails.is_empty() => {
+            let words = split_spaces(line);
+            piece_columns(line, &words, measure)
+                .into_iter()
+                .map(|(_, at)| at)
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    let words_at: Vec<usize> = split_spaces(line).into_iter().map(|(at, _)| at).collect();
+    let tail_of = |byte: usize| -> Option<&str> {
+        let k = words_at.binary_search(&byte).ok()?;
+        let at = *starts.get(k)?;
+        let t = tails.partition_point(|&(s, _)| s.saturating_add(1) < at);
+        tails
+            .get(t)
+            .filter(|(s, _)| s.abs_diff(at) <= 1)
+            .map(|&(_, tail)| tail)
+    };
     let mut out = Vec::new();
     for (at, text) in split_wide(line) {
         let words: Vec<(usize, &str)> = text
@@ -1352,10 +1407,11 @@ fn split_header(line: &str) -> Vec<(usize, &str)> {
                 Some((at + here, word))
             })
             .collect();
+        let header = |w: &str| matches!(role_of(&fold(w)), Some(r) if r != Role::Blank);
         let all_headers = words.len() >= 2
-            && words
-                .iter()
-                .all(|(_, w)| matches!(role_of(&fold(w)), Some(r) if r != Role::Blank));
+            && words.iter().all(|&(at, w)| {
+                header(w) || tail_of(at).is_some_and(|tail| header(&format!("{w}{tail}")))
+            });
         if all_headers {
             out.extend(words);
         } else {
@@ -2059,7 +2115,7 @@ mod tests {
         );
         // Words one space apart that are not all headers are one header cell.
         assert_eq!(
-            super::split_header("三级指标 说 明  分值")[0],
+            super::split_header("三级指标 说 明  分值", None)[0],
             (0, "三级指标 说 明")
         );
     }
@@ -2134,6 +2190,30 @@ mod tests {
         let wide = "一级指标  二级指标  三级指标  指标值\n产出指标  数量指标  场次      ≥2场";
         let lines: Vec<&str> = wide.lines().collect();
         assert_eq!(super::Measure::of_lines(&lines, 0), super::Measure::Wide);
+    }
+
+    #[test]
+    fn header_words_wrapped_in_narrow_columns_are_cells() {
+        // `分` and `得` are no header words, but `分值` and `得分` are, with their tails below;
+        // each tail goes on its own cell, the nearer of two a character away.
+        let text = "三级指标     实际完成值 分  得 偏差原因分析及改进措\n\
+                    \x20              值 分 施\n\
+                    项目数量     50    8  8\n\
+                    项目质量     100%  8  8";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(
+            texts(&grid)[0],
+            [
+                "三级指标",
+                "实际完成值",
+                "分值",
+                "得分",
+                "偏差原因分析及改进措施"
+            ]
+        );
+        assert_eq!(texts(&grid)[1], ["项目数量", "50", "8", "8"]);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(super::Measure::of_lines(&lines, 0), super::Measure::Narrow);
     }
 
     #[test]
