@@ -712,10 +712,12 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
         let places: Vec<(usize, usize)> = placed.iter().map(|p| (p.1, p.0)).collect();
         // A cell wrapped onto the next line, below where it starts: the line holds only such
         // pieces of text, fewer than the row above, each under a cell that filled its width.
+        // Beside them may stand the first lines of labels or names cut inside their brackets
+        // (`产出指标(50` / `分)`), centred in the rows below: those start the next row's cells.
         if n > header
             && heads.is_empty()
             && let Some((row, starts)) = last.as_mut()
-            && let Some(joins) = wrapped_pieces(
+            && let Some(each) = wrapped_pieces(
                 &pieces,
                 &places,
                 row,
@@ -727,13 +729,18 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
                     &free_columns
                 },
                 &widths,
+                last_line == header,
             )
+            && let Some(rest) = heads_beside(&placed, &each)
         {
-            for (k, text) in joins {
+            for (k, text) in each.into_iter().flatten() {
                 if let (Some(cell), Some(start)) = (row.get_mut(k), starts.get_mut(k)) {
                     cell.append(text);
                     start.open = widths.fills(start.at, measure.width(text.trim()));
                 }
+            }
+            if !rest.is_empty() {
+                heads.push((n, rest));
             }
             continue;
         }
@@ -1096,8 +1103,8 @@ impl Measure {
 /// level word, not `……`) under a cell that is no header or level word either, close a
 /// bracket the cell leaves open, or stand under a text column (`text_columns`, where the
 /// header's text columns start: there a tail may hold anything); and be no longer than the
-/// cell's first line. The line must hold fewer pieces than the row. `None` where the line is
-/// a row of its own.
+/// cell's first line. The line must hold fewer pieces than the row. For each piece, `None`
+/// where it is no such tail; `None` for all where the line is longer than the row.
 fn wrapped_pieces<'a>(
     pieces: &[(usize, &'a str)],
     places: &[(usize, usize)],
@@ -1105,7 +1112,8 @@ fn wrapped_pieces<'a>(
     starts: &[Start],
     text_columns: &[usize],
     widths: &Widths,
-) -> Option<Vec<(usize, &'a str)>> {
+    header_row: bool,
+) -> Option<Vec<Option<(usize, &'a str)>>> {
     if pieces.is_empty() || pieces.len() >= row.len() {
         return None;
     }
@@ -1119,7 +1127,7 @@ fn wrapped_pieces<'a>(
     };
     // Pieces and cells both go left to right: one walk pairs them.
     let mut k = 0;
-    pieces
+    let each = pieces
         .iter()
         .zip(places)
         .map(|(&(_, text), &(_, column))| {
@@ -1141,10 +1149,22 @@ fn wrapped_pieces<'a>(
             // known, is as long as the piece (and not a word or two).
             let filled = match widths.width(start.at) {
                 Some(_) => widths.fills(start.at, start.first),
-                None => start.first.saturating_add(2) >= widths.measure.width(text.trim()).max(8),
+                None => {
+                    // Four characters at least: a word or two fills no line.
+                    let least = widths.measure.width("四个字符");
+                    start.first.saturating_add(2) >= widths.measure.width(text.trim()).max(least)
+                }
             };
             let under_text = near(text_columns, start.at).is_some();
-            let tail = (start.open && ((words(text) && !label(above)) || under_text))
+            // The cell above is a level's label, or, in the header, a header word: a header
+            // word in a data cell (`达成预期指` holds 预期) says nothing.
+            let above_label = if header_row {
+                label(above)
+            } else {
+                resolve::<crate::Tier>(above).is_some()
+                    || resolve::<crate::Category>(above).is_some()
+            };
+            let tail = (start.open && ((words(text) && !above_label) || under_text))
                 || closes(above, text)
                 || completes(above, text);
             let cell = k;
@@ -1152,7 +1172,28 @@ fn wrapped_pieces<'a>(
             k += 1;
             (start.at.abs_diff(column) <= 1 && tail && filled).then_some((cell, text))
         })
-        .collect()
+        .collect();
+    Some(each)
+}
+
+/// Where a line's pieces are tails of the row above (`each`, from [`wrapped_pieces`]) but
+/// for some: those others, if each leaves a bracket open (the first line of a label or name
+/// centred in the rows below); nothing where all are tails; `None` where the line is no such
+/// line.
+fn heads_beside<'a>(
+    placed: &[Piece<'a>],
+    each: &[Option<(usize, &'a str)>],
+) -> Option<Vec<Piece<'a>>> {
+    if !each.iter().any(Option::is_some) {
+        return None;
+    }
+    let rest: Vec<Piece<'a>> = placed
+        .iter()
+        .zip(each)
+        .filter(|(_, e)| e.is_none())
+        .map(|(p, _)| *p)
+        .collect();
+    rest.iter().all(|p| depth(p.2) > 0).then_some(rest)
 }
 
 /// Whether `piece` closes a bracket that `above` leaves open, and opens none itself: the tail
@@ -2214,6 +2255,47 @@ mod tests {
         assert_eq!(texts(&grid)[1], ["项目数量", "50", "8", "8"]);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(super::Measure::of_lines(&lines, 0), super::Measure::Narrow);
+    }
+
+    #[test]
+    fn a_line_of_tails_and_a_label_cut_in_its_brackets() {
+        // pdftotext -layout of a PDF whose labels are centred: `标` is the tail of
+        // `达成预期指` above it (which holds the header word 预期, and is no header), and
+        // `产出指标(50` beside it starts the label of the row below, closed by its `分)`.
+        let text = "一级指标   二级指标     三级指标                   年度指标值       实际完成值 分  得 偏差原因分析及改进措\n\
+                    \x20                                                        值 分 施\n\
+                    \x20      数量指标     基建工程委托业务项目数量           ≥50个        50    8 8\n\
+                    \x20               委托业务报告合格率              ≥100百分比     100   8 8\n\
+                    \x20       质量指标    经费支出合规性                严格执行相关制度规定 达成预期指  8 8\n\
+                    产出指标(50                                            标\n\
+                    分)      时效指标   提交报告及时性                 在项目计划完成时间内完 达成预期指 8 8\n\
+                    \x20                                      成           标\n\
+                    \x20              项目总成本                   ≤90万元       90    8 8";
+        let grid = super::grid(text).unwrap();
+        let rows = texts(&grid);
+        assert_eq!(
+            rows[3],
+            [
+                "质量指标",
+                "经费支出合规性",
+                "严格执行相关制度规定",
+                "达成预期指标",
+                "8",
+                "8"
+            ]
+        );
+        assert_eq!(
+            rows[4],
+            [
+                "产出指标(50分)",
+                "时效指标",
+                "提交报告及时性",
+                "在项目计划完成时间内完成",
+                "达成预期指标",
+                "8",
+                "8"
+            ]
+        );
     }
 
     #[test]
