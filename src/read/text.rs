@@ -1164,7 +1164,15 @@ fn wrapped_pieces<'a>(
                 resolve::<crate::Tier>(above).is_some()
                     || resolve::<crate::Category>(above).is_some()
             };
+            // A header cell's bracketed note wrapped onto the next line (`年初目标值` /
+            // `(A)`); a weight (`(50分)`) is a row's.
+            let header_note = header_row
+                && text.starts_with(['(', '（'])
+                && depth(text) == 0
+                && !text.chars().any(|c| c.is_ascii_digit())
+                && matches!(role_of(&fold(above)), Some(r) if r != Role::Blank);
             let tail = (start.open && ((words(text) && !above_label) || under_text))
+                || header_note
                 || closes(above, text)
                 || completes(above, text);
             let cell = k;
@@ -2296,6 +2304,21 @@ mod tests {
                 "8"
             ]
         );
+    }
+
+    #[test]
+    fn a_header_note_wrapped_below_goes_on_its_header() {
+        // `(A)` and `(B)` below `年初目标值` and `实际完成值` are the headers' notes.
+        let text = "三级指标         年初目标值   实际完成值   分值\n\
+                    \x20                (A)          (B)\n\
+                    补助经费拨付率   100%         100%         20\n\
+                    春节前完成慰问   按时限完成   100%         20";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(
+            texts(&grid)[0],
+            ["三级指标", "年初目标值(A)", "实际完成值(B)", "分值"]
+        );
+        assert_eq!(texts(&grid).len(), 3);
     }
 
     #[test]
