@@ -781,13 +781,20 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
             .iter()
             .all(|(_, pieces)| pieces.iter().all(|&(at, ..)| near(&ats, at).is_some()));
         if fits {
-            for (_, pieces) in heads.drain(..).rev() {
-                for &(at, column, text, line) in pieces.iter().rev() {
-                    if let Some(k) = near(&ats, at)
-                        && let Some(cell) = cells.get_mut(nowhere + k)
-                    {
-                        cell.prepend(text, line + 1, column);
+            // Each cell's heads, first line first, go before it at once.
+            let mut before: Vec<Option<(String, usize, usize)>> = vec![None; cells.len()];
+            for (_, pieces) in heads.drain(..) {
+                for &(at, column, text, line) in &pieces {
+                    if let Some(slot) = near(&ats, at).and_then(|k| before.get_mut(nowhere + k)) {
+                        slot.get_or_insert_with(|| (String::new(), line + 1, column))
+                            .0
+                            .push_str(text.trim());
                     }
+                }
+            }
+            for (cell, head) in cells.iter_mut().zip(before) {
+                if let Some((text, line, column)) = head {
+                    cell.prepend(&text, line, column);
                 }
             }
         } else {
@@ -903,13 +910,6 @@ fn leads(
     free_columns: &[usize],
 ) -> bool {
     use super::grid::shape::{Shape, shape};
-    let words = |t: &str| {
-        t.chars().any(char::is_alphabetic)
-            && !t.chars().any(|c| c.is_ascii_digit())
-            && role_of(&fold(t)).is_none()
-            && resolve::<crate::Tier>(t).is_none()
-            && resolve::<crate::Category>(t).is_none()
-    };
     !pieces.is_empty()
         && pieces.len() < row
         && pieces.iter().all(|&(at, _, text, _)| {
@@ -922,7 +922,7 @@ fn leads(
                 );
             known
                 && widths.fills(at, widths.measure.width(text.trim()))
-                && (words(text) || named || under(text_columns))
+                && (is_words(text) || named || under(text_columns))
         })
 }
 
@@ -1037,6 +1037,20 @@ impl Widths {
     }
 }
 
+/// Whether a text is a tier's or a category's label.
+fn is_level(text: &str) -> bool {
+    resolve::<crate::Tier>(text).is_some() || resolve::<crate::Category>(text).is_some()
+}
+
+/// Whether a text is words: letters, no digit, and neither a header word nor a level's label
+/// (the tail of a wrapped name or explanation, not a cell of its own kind).
+fn is_words(text: &str) -> bool {
+    text.chars().any(char::is_alphabetic)
+        && !text.chars().any(|c| c.is_ascii_digit())
+        && role_of(&fold(text)).is_none()
+        && !is_level(text)
+}
+
 /// The index of the first of `sorted` (ascending) within a character's width of `at`.
 fn near(sorted: &[usize], at: usize) -> Option<usize> {
     let k = sorted.partition_point(|&s| s.saturating_add(1) < at);
@@ -1117,14 +1131,6 @@ fn wrapped_pieces<'a>(
     if pieces.is_empty() || pieces.len() >= row.len() {
         return None;
     }
-    let label = |t: &str| {
-        role_of(&fold(t)).is_some()
-            || resolve::<crate::Tier>(t).is_some()
-            || resolve::<crate::Category>(t).is_some()
-    };
-    let words = |t: &str| {
-        t.chars().any(char::is_alphabetic) && !t.chars().any(|c| c.is_ascii_digit()) && !label(t)
-    };
     // Pieces and cells both go left to right: one walk pairs them.
     let mut k = 0;
     let each = pieces
@@ -1158,12 +1164,7 @@ fn wrapped_pieces<'a>(
             let under_text = near(text_columns, start.at).is_some();
             // The cell above is a level's label, or, in the header, a header word: a header
             // word in a data cell (`达成预期指` holds 预期) says nothing.
-            let above_label = if header_row {
-                label(above)
-            } else {
-                resolve::<crate::Tier>(above).is_some()
-                    || resolve::<crate::Category>(above).is_some()
-            };
+            let above_label = is_level(above) || (header_row && role_of(&fold(above)).is_some());
             // A header cell's bracketed note wrapped onto the next line (`年初目标值` /
             // `(A)`); a weight (`(50分)`) is a row's.
             let header_note = header_row
@@ -1171,7 +1172,7 @@ fn wrapped_pieces<'a>(
                 && depth(text) == 0
                 && !text.chars().any(|c| c.is_ascii_digit())
                 && matches!(role_of(&fold(above)), Some(r) if r != Role::Blank);
-            let tail = (start.open && ((words(text) && !above_label) || under_text))
+            let tail = (start.open && ((is_words(text) && !above_label) || under_text))
                 || header_note
                 || closes(above, text)
                 || completes(above, text);
@@ -1215,12 +1216,10 @@ fn closes(above: &str, piece: &str) -> bool {
 /// (`服务对象满意度指` / `标`): the two make a label, and the piece alone is none.
 fn completes(above: &str, piece: &str) -> bool {
     const TAIL: usize = 3;
-    let label =
-        |t: &str| resolve::<crate::Tier>(t).is_some() || resolve::<crate::Category>(t).is_some();
     piece.chars().nth(TAIL).is_none()
-        && !label(piece)
+        && !is_level(piece)
         && role_of(&fold(piece)).is_none()
-        && label(&format!("{above}{piece}"))
+        && is_level(&format!("{above}{piece}"))
 }
 
 /// How many brackets a text leaves open (negative: closes more than it opens).
@@ -1239,11 +1238,7 @@ fn depth(text: &str) -> i32 {
 /// number of times.
 fn join_brackets(cells: Vec<Cell>) -> Vec<Cell> {
     const REACH: usize = 3;
-    let taken = |t: &str| {
-        !matches!(role_of(&fold(t)), Some(r) if r != Role::Blank)
-            && resolve::<crate::Tier>(t).is_none()
-            && resolve::<crate::Category>(t).is_none()
-    };
+    let taken = |t: &str| !matches!(role_of(&fold(t)), Some(r) if r != Role::Blank) && !is_level(t);
     // How many cells after `i` close the bracket it leaves open.
     let closing = |i: usize| -> usize {
         let Some(first) = cells.get(i) else { return 0 };
@@ -1265,8 +1260,6 @@ fn join_brackets(cells: Vec<Cell>) -> Vec<Cell> {
     let joins: Vec<usize> = (0..cells.len()).map(closing).collect();
     let mut out: Vec<Cell> = Vec::with_capacity(cells.len());
     let mut skip = 0usize;
-    let label =
-        |t: &str| resolve::<crate::Tier>(t).is_some() || resolve::<crate::Category>(t).is_some();
     for (cell, n) in cells.into_iter().zip(joins) {
         // A label's weight wrapped onto a line of its own that lost its opening bracket
         // (`效益指标` / `30分)`) closes none the cell above opened.
@@ -1274,7 +1267,7 @@ fn join_brackets(cells: Vec<Cell>) -> Vec<Cell> {
             && taken(cell.text())
             && out
                 .last()
-                .is_some_and(|l| label(l.text()) && depth(l.text()) == 0);
+                .is_some_and(|l| is_level(l.text()) && depth(l.text()) == 0);
         if skip > 0 || orphan {
             skip = skip.saturating_sub(1);
             if let Some(last) = out.last_mut() {
@@ -1426,17 +1419,20 @@ fn split_header<'a>(line: &'a str, below: Option<(&str, Measure)>) -> Vec<(usize
         }
         None => Vec::new(),
     };
-    let starts: Vec<usize> = match below {
-        Some((_, measure)) if !tails.is_empty() => {
-            let words = split_spaces(line);
-            piece_columns(line, &words, measure)
-                .into_iter()
-                .map(|(_, at)| at)
-                .collect()
-        }
-        _ => Vec::new(),
+    // The header line's words: where each starts in the line (bytes) and on the page.
+    let words = if tails.is_empty() {
+        Vec::new()
+    } else {
+        split_spaces(line)
     };
-    let words_at: Vec<usize> = split_spaces(line).into_iter().map(|(at, _)| at).collect();
+    let starts: Vec<usize> = match below {
+        Some((_, measure)) => piece_columns(line, &words, measure)
+            .into_iter()
+            .map(|(_, at)| at)
+            .collect(),
+        None => Vec::new(),
+    };
+    let words_at: Vec<usize> = words.iter().map(|&(at, _)| at).collect();
     let tail_of = |byte: usize| -> Option<&str> {
         let k = words_at.binary_search(&byte).ok()?;
         let at = *starts.get(k)?;
@@ -1516,11 +1512,9 @@ fn split_at_columns<'a>(
             let before = &text[from..i];
             let after_value =
                 one_word && valued(before) && !matches!(shape(next), Shape::Measure | Shape::Op);
-            let level = |t: &str| {
-                resolve::<crate::Tier>(t).is_some() || resolve::<crate::Category>(t).is_some()
-            };
             // A whole level label (`数量指标`) ends its cell.
-            let labels = one_word && level(before) && (before.ends_with("指标") || level(next));
+            let labels =
+                one_word && is_level(before) && (before.ends_with("指标") || is_level(next));
             if at_start || after_value || labels {
                 out.push((at + from, before));
                 from = i + 1;

@@ -1893,36 +1893,26 @@ fn is_separator(c: char) -> bool {
     matches!(c, '，' | '、' | '；' | ';' | ',')
 }
 
-/// Splits `body` at separators outside parentheses; `,` only where it is no thousands separator.
+/// Splits `body` outside parentheses: at separators (`,` only where it is no thousands
+/// separator), or, `at_space`, at spaces.
 fn split_parts(body: &str, at_space: bool) -> Vec<&str> {
     if !at_space {
         return split_at_separators(body);
     }
+    // At spaces outside parentheses.
     let mut parts = Vec::new();
     let mut depth = 0usize;
     let mut start = 0;
-    let mut prev: Option<char> = None;
-    let mut chars = body.char_indices().peekable();
-    while let Some((idx, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
+    for (idx, c) in body.char_indices() {
         match c {
             '（' | '(' => depth += 1,
             '）' | ')' => depth = depth.saturating_sub(1),
             _ => {}
         }
-        let thousands = c == ','
-            && prev.is_some_and(|p| p.is_ascii_digit())
-            && next.is_some_and(|n| n.is_ascii_digit());
-        let separates = if at_space {
-            c.is_whitespace()
-        } else {
-            is_separator(c) && !thousands
-        };
-        if depth == 0 && separates {
+        if depth == 0 && c.is_whitespace() {
             parts.push(&body[start..idx]);
             start = idx + c.len_utf8();
         }
-        prev = Some(c);
     }
     parts.push(&body[start..]);
     parts
