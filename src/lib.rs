@@ -93,7 +93,7 @@ mod model;
 mod read;
 #[cfg(any(test, doctest))]
 mod semver;
-mod target;
+mod value;
 mod taxonomy;
 
 pub use assess::{
@@ -113,7 +113,7 @@ pub use model::{
 };
 pub use read::grid::{Cell, Grid, Rows};
 pub use rust_decimal::Decimal;
-pub use target::{
+pub use value::{
     Baseline, Kind, Op, PartialDate, Quantity, Scale, Target, TargetError, TargetErrorKind, Value,
 };
 pub use taxonomy::{Category, TaxonomyError, TaxonomyErrorKind, Tier};

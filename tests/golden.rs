@@ -409,7 +409,7 @@ fn values() -> Vec<String> {
             }
         }
     }
-    for dir in ["tests", "src/target/grammar"] {
+    for dir in ["tests", "src/value/grammar"] {
         let mut paths: Vec<_> = std::fs::read_dir(format!("{root}/{dir}"))
             .expect("the tests")
             .filter_map(|e| e.ok().map(|e| e.path()))

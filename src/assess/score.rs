@@ -12,7 +12,7 @@ use super::{
     Status,
 };
 use crate::lang::{Msg, msg};
-use crate::target::exact;
+use crate::value::exact;
 use crate::{
     Baseline, Direction, Document, Execution, Indicator, Lang, PartialDate, Project, Quantity,
     Target, Tier, Value,

@@ -658,6 +658,6 @@ fn level<L: fmt::Display>(
 fn names_a_unit(unit: &str) -> bool {
     unit.chars().count() <= 2
         || unit.ends_with(['%', '‰'])
-        || crate::target::words::is_known_unit(unit)
+        || crate::value::words::is_known_unit(unit)
         || unit.contains('/')
 }

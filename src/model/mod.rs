@@ -629,7 +629,7 @@ impl Funding {
         if !parts.iter().any(Option::is_some) {
             return None;
         }
-        crate::target::exact::sum(parts.iter().flatten().copied())
+        crate::value::exact::sum(parts.iter().flatten().copied())
     }
 
     /// Whether the columns add up to the total (not where their sum is too large to hold
@@ -651,7 +651,7 @@ impl Funding {
             self.non_fiscal,
             self.unresolved,
         ];
-        crate::target::exact::sum(parts.iter().flatten().copied())
+        crate::value::exact::sum(parts.iter().flatten().copied())
             .is_some_and(|sum| self.total.unwrap_or_default() == sum)
     }
 }

@@ -2925,7 +2925,7 @@ fn convert(amount: Decimal, from: &str, to: &str) -> Option<Decimal> {
     if f >= t {
         let mut out = amount;
         for _ in t..f {
-            out = crate::target::exact::mul(out, ten)?;
+            out = crate::value::exact::mul(out, ten)?;
         }
         Some(out)
     } else {

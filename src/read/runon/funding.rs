@@ -8,7 +8,7 @@
 
 use super::layout::Amounts;
 use crate::lang::{Msg, msg};
-use crate::target::exact::sum as checked_sum;
+use crate::value::exact::sum as checked_sum;
 use crate::{Diagnostic, DiagnosticCode, Funding, Lang};
 use rust_decimal::Decimal;
 
@@ -331,7 +331,7 @@ fn settle(
             };
             let message = match sum {
                 Some(sum) => {
-                    let (diff, diff_zh) = crate::target::exact::sub(total, sum).map_or_else(
+                    let (diff, diff_zh) = crate::value::exact::sub(total, sum).map_or_else(
                         || {
                             (
                                 "too large to hold".to_string(),
@@ -436,7 +436,7 @@ fn settle_fiscal(
                 .collect();
             match (parent_non_fiscal, known, items) {
                 (Some(whole), Some(known), Some(items)) => {
-                    let target = crate::target::exact::sub(whole, known).ok_or(NotUnique::TooLarge);
+                    let target = crate::value::exact::sub(whole, known).ok_or(NotUnique::TooLarge);
                     target
                         .and_then(|target| unique_subset(&items, target, budget))
                         .map_err(describe)
@@ -511,7 +511,7 @@ fn settle_split(
             );
             let items: Vec<Decimal> = open.iter().map(|&(r, p)| rows[r].parts[p].0).collect();
             let search = match (parent_special, known) {
-                (Some(whole), Some(known)) => crate::target::exact::sub(whole, known)
+                (Some(whole), Some(known)) => crate::value::exact::sub(whole, known)
                     .ok_or(NotUnique::TooLarge)
                     .and_then(|target| unique_subset(&items, target, budget)),
                 _ => Err(NotUnique::TooLarge),
@@ -620,7 +620,7 @@ fn unique_subset(
     // In the smallest unit the amounts are written in: below 2^96 each, so that their sum
     // fits in a u128.
     let units = |d: Decimal| -> Option<u128> {
-        let scaled = crate::target::exact::mul(d, factor)?.normalize();
+        let scaled = crate::value::exact::mul(d, factor)?.normalize();
         if scaled.scale() != 0 || scaled.is_sign_negative() {
             return None;
         }

@@ -273,7 +273,7 @@ fn sum(parts: &[Option<Result<Decimal, Refusal>>]) -> Option<Result<Decimal, Ref
     let mut sum = Decimal::ZERO;
     for part in parts.iter().flatten() {
         match part {
-            Ok(amount) => sum = crate::target::exact::add(sum, *amount)?,
+            Ok(amount) => sum = crate::value::exact::add(sum, *amount)?,
             Err(why) => return Some(Err(why.clone())),
         }
     }

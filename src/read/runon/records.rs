@@ -199,7 +199,7 @@ impl<'a> TargetCache<'a> {
     ///
     /// Texts that trim alike (`100%` and `100%。`) read alike, and share an entry.
     fn get(&mut self, text: &'a str) -> (Target, Option<TargetError>) {
-        let key = crate::target::raw_of(text);
+        let key = crate::value::raw_of(text);
         self.0
             .entry(key)
             .or_insert_with(|| {
