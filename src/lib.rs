@@ -93,8 +93,8 @@ mod model;
 mod read;
 #[cfg(any(test, doctest))]
 mod semver;
-mod value;
 mod taxonomy;
+mod value;
 
 pub use assess::{
     Actuals, AssessConfig, AssessError, AssessErrorKind, Assessment, BudgetScore, Grade,
@@ -113,10 +113,10 @@ pub use model::{
 };
 pub use read::grid::{Cell, Grid, Rows};
 pub use rust_decimal::Decimal;
+pub use taxonomy::{Category, TaxonomyError, TaxonomyErrorKind, Tier};
 pub use value::{
     Baseline, Kind, Op, PartialDate, Quantity, Scale, Target, TargetError, TargetErrorKind, Value,
 };
-pub use taxonomy::{Category, TaxonomyError, TaxonomyErrorKind, Tier};
 
 /// The usage examples of README.md, compiled and run as doctests.
 #[cfg(doctest)]

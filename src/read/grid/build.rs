@@ -114,6 +114,9 @@ struct Builder<'g> {
     diagnostics: Vec<Diagnostic>,
     layout: Layout,
     self_evaluation: bool,
+    /// A score's header printed alone above the grid (`自评得分` at the right edge of a
+    /// form, over every block): the indicator header that lacks a score column has one.
+    score_aside: Option<String>,
     /// A goal block's header was read: its goal and what became of it come next.
     goal_block: bool,
     /// The next run is the first under its header: its first row starts the grid's merged
@@ -145,6 +148,7 @@ pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
         diagnostics: Vec::new(),
         layout: grids.first().map_or(Layout::Pipe, |g| g.layout),
         self_evaluation: false,
+        score_aside: None,
         goal_block: false,
         under_header: false,
         targets: std::collections::HashMap::new(),
@@ -218,6 +222,7 @@ pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
                 Vec::new()
             };
             builder.columns = columns;
+            builder.add_score_aside();
             builder.under_header = true;
             headers += 1;
             i = end;
@@ -1318,8 +1323,31 @@ impl<'g> Builder<'g> {
     }
 
     /// Text before the grid: the title, the year, or what is skipped.
+    /// Gives an indicator header without a score or weight column the score column printed
+    /// aside, above it: the form's rows end with their scores under that header.
+    fn add_score_aside(&mut self) {
+        let scored = self
+            .columns
+            .iter()
+            .any(|c| matches!(c.role, Role::Score | Role::Weight));
+        let indicators = self.columns.iter().any(|c| c.role == Role::Name);
+        if let Some(header) = self.score_aside.clone()
+            && indicators
+            && !scored
+        {
+            self.columns.push(Column {
+                role: Role::Score,
+                header,
+                alternate: false,
+            });
+        }
+    }
+
     fn preamble(&mut self, tok: &Tok<'_>) {
         let text = tok.t();
+        if self.columns.is_empty() && tok.header_role() == Some(Role::Score) {
+            self.score_aside = Some(text.to_owned());
+        }
         if self.title.is_none() && is_title(text) {
             self.title = Some(text.to_owned());
             if self.year.is_none() {
@@ -1403,6 +1431,29 @@ impl<'g> Builder<'g> {
             return;
         };
         let mode = self.breaks(&first);
+        // Where rows are lost, a bare number right under the header and before the first
+        // tier is the points of the block below, printed in a score column merged over it.
+        let tier_follows = run.get(1).is_some_and(|t| {
+            crate::taxonomy::resolve::<crate::Tier>(t.t()).is_some()
+                && crate::taxonomy::resolve::<crate::Category>(t.t()).is_none()
+        });
+        if mode == Rows::Lost
+            && self.under_header
+            && first.shape == Shape::Number
+            && tier_follows
+            && self.columns.iter().any(|c| c.role == Role::Score)
+        {
+            self.diagnose(
+                DiagnosticCode::LayoutSkipped,
+                msg!(
+                    "the block's points «{}» over its first tier skipped",
+                    "已跳过首个一级指标上方的分块分值「{}」",
+                    first.t()
+                ),
+                &first,
+            );
+            return self.read_run(&run[1..], at_end);
+        }
         let mut columns = self.columns.clone();
         let rows: Vec<Row<'_>> = if mode == Rows::Positional {
             positional_rows(run, columns.len())
@@ -3109,6 +3160,63 @@ mod tests {
         doc.indicators()
             .map(|i| (i.name.clone(), i.annual.raw().to_owned()))
             .collect()
+    }
+
+    /// A paragraph form whose score column is headed once, at its top right (`自评得分`), and
+    /// prints the block's points over the first tier: each row ends with its score.
+    const SCORE_ASIDE: &str = "区域绩效自评表\n\n自评得分\n\n100\n\n年度绩效指标完成情况\n\n\
+        一级指标\n\n二级指标\n\n三级指标\n\n年度指标值\n\n实际完成指标值\n\n50\n\n\
+        产出指标\n\n数量指标\n\n培训人数\n\n100人\n\n120人\n\n5\n\n\
+        检查次数\n\n10次\n\n12次\n\n4\n\n\
+        效益指标\n\n社会效益指标\n\n知识素养\n\n逐步提高\n\n逐步提高\n\n3\n";
+
+    #[test]
+    fn a_score_headed_aside_above_the_grid_is_the_rows_last_column() {
+        let doc = document(SCORE_ASIDE);
+        let rows: Vec<_> = doc
+            .indicators()
+            .map(|i| {
+                (
+                    i.name.as_str(),
+                    i.annual.raw(),
+                    i.actual.as_ref().map(|a| a.raw()),
+                    i.score,
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("培训人数", "100人", Some("120人"), Some(Decimal::from(5))),
+                ("检查次数", "10次", Some("12次"), Some(Decimal::from(4))),
+                (
+                    "知识素养",
+                    "逐步提高",
+                    Some("逐步提高"),
+                    Some(Decimal::from(3))
+                ),
+            ]
+        );
+        // The block's points are said, not read as a row.
+        assert!(doc.diagnostics.iter().any(|d| d.message.contains("«50»")));
+    }
+
+    #[test]
+    fn a_score_aside_is_no_column_where_the_header_has_one() {
+        let text = SCORE_ASIDE.replace("实际完成指标值\n\n", "实际完成指标值\n\n得分\n\n");
+        let doc = document(&text);
+        let scores: Vec<_> = doc.indicators().map(|i| i.score).collect();
+        assert_eq!(
+            scores,
+            [
+                Some(Decimal::from(5)),
+                Some(Decimal::from(4)),
+                Some(Decimal::from(3))
+            ]
+        );
+        // Without the aside header, a trailing number has no column to go to.
+        let doc = document(&SCORE_ASIDE.replace("自评得分\n\n100\n\n", ""));
+        assert!(doc.indicators().all(|i| i.score.is_none()));
     }
 
     #[test]

@@ -210,6 +210,10 @@ pub(crate) fn role_of(header: &str) -> Option<Role> {
     if h.contains("实际") && h.contains('年') && h.chars().any(|c| c.is_ascii_digit()) {
         return Some(Role::Text);
     }
+    // What became of the indicators as a block (`年度绩效指标完成情况`) spans the grid.
+    if has(&["绩效指标"]) && h.ends_with("完成情况") {
+        return Some(Role::Section);
+    }
     if has(&["实际", "完成值", "完成情况", "执行情况", "完成数"]) {
         return Some(Role::Actual);
     }
@@ -584,6 +588,8 @@ mod tests {
         role("年度目标", Some(Role::Goal));
         role("项目类别", Some(Role::Detail));
         role("绩效指标", Some(Role::Section));
+        role("年度绩效指标完成情况", Some(Role::Section));
+        role("完成情况", Some(Role::Actual));
         role("评价指标", Some(Role::Tier));
         role("评价内容", Some(Role::Category));
         role("", Some(Role::Blank));
