@@ -1172,7 +1172,9 @@ fn wrapped_pieces<'a>(
                 && depth(text) == 0
                 && !text.chars().any(|c| c.is_ascii_digit())
                 && matches!(role_of(&fold(above)), Some(r) if r != Role::Blank);
-            let tail = (start.open && ((is_words(text) && !above_label) || under_text))
+            // A lone dash is an empty cell of its own, no cell's last line.
+            let dash = super::grid::shape::is_blank_mark(text) && text.trim() != "无";
+            let tail = !dash && (start.open && ((is_words(text) && !above_label) || under_text))
                 || header_note
                 || closes(above, text)
                 || completes(above, text);
@@ -1948,6 +1950,23 @@ mod tests {
                 ],
                 vec!["社会效益指标", "赛事场次", "≥3场"],
                 vec!["……"],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dash_on_a_line_of_its_own_is_no_cells_last_line() {
+        // The dash is an empty cell a row printed below itself, not the end of its name.
+        let text =
+            "三级指标 指标值 分值 得分 未完成原因\n开放天数 300天 10 10\n-\n开放率 100% 10 10\n-";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(
+            texts(&grid)[1..],
+            [
+                vec!["开放天数", "300天", "10", "10"],
+                vec!["-"],
+                vec!["开放率", "100%", "10", "10"],
+                vec!["-"],
             ]
         );
     }

@@ -2476,7 +2476,8 @@ fn row_own(row: &Row<'_>, columns: &[Column], role: Role) -> Option<String> {
         .zip(&row.cells)
         .filter(|(c, _)| c.role == role && !c.alternate)
         .flat_map(|(_, cells)| cells.iter().map(|t| t.t()))
-        .find(|t| !t.is_empty())
+        // A dash in a label column marks it empty: the label above goes on.
+        .find(|t| !t.is_empty() && !super::shape::is_blank_mark(t))
         .map(str::to_owned)
 }
 
@@ -3217,6 +3218,34 @@ mod tests {
         // Without the aside header, a trailing number has no column to go to.
         let doc = document(&SCORE_ASIDE.replace("自评得分\n\n100\n\n", ""));
         assert!(doc.indicators().all(|i| i.score.is_none()));
+    }
+
+    #[test]
+    fn a_dash_in_a_label_column_leaves_the_label_above() {
+        let doc = document(
+            "一级指标 二级指标 三级指标 指标值 分值 得分 未完成原因\n产出指标(50分)\n\
+             数量指标 开放天数 300天 10 10\n完成值达到指标值,记满分。\n-\n\
+             质量指标 开放率 100% 10 10\n-",
+        );
+        let levels: Vec<_> = doc
+            .indicators()
+            .map(|i| (i.name.as_str(), i.tier, i.category))
+            .collect();
+        assert_eq!(
+            levels,
+            [
+                (
+                    "开放天数",
+                    Some(crate::Tier::Output),
+                    Some(crate::Category::Quantity)
+                ),
+                (
+                    "开放率",
+                    Some(crate::Tier::Output),
+                    Some(crate::Category::Quality)
+                ),
+            ]
+        );
     }
 
     #[test]

@@ -52,11 +52,18 @@ pub(crate) enum Shape {
     Placeholder,
 }
 
+/// Whether a text marks an empty cell: `-`, `—`, `/`, `无`.
+pub(crate) fn is_blank_mark(t: &str) -> bool {
+    matches!(
+        t.trim(),
+        "-" | "—" | "－" | "/" | "／" | "——" | "--" | "无" | "\\"
+    )
+}
+
 /// The shape of a cell's text.
 pub(crate) fn shape(text: &str) -> Shape {
     let t = text.trim();
-    if t.is_empty() || matches!(t, "-" | "—" | "－" | "/" | "／" | "——" | "--" | "无" | "\\")
-    {
+    if t.is_empty() || is_blank_mark(t) {
         return Shape::Empty;
     }
     if is_mark(t).is_some() {
