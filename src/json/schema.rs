@@ -151,7 +151,7 @@ impl JsonSchema for Target {
             "description": "A target value (指标值), typed: its text as written, its canonical form, its kind and the fields of that kind.",
             "type": "object",
             "properties": {
-                "raw": {"description": "The text as written, trimmed, without a trailing 。", "type": "string"},
+                "raw": {"description": "The text as written, without the whitespace around it", "type": "string"},
                 "canonical": {"description": "The canonical form, which parses back to an equal target.", "type": "string"},
                 "kind": generator.subschema_for::<Kind>(),
                 "op": or_null(op.clone()),

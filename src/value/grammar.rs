@@ -2053,12 +2053,12 @@ fn hidden(body: &str) -> Option<(&str, &'static str)> {
     None
 }
 
-/// Trims whitespace and a trailing `。` (repeatedly: `…。 。`).
-/// The raw text of a value, as [`trim_value`] gives it, by the fast path where it can.
+/// The raw text of a value: the text as written, without the whitespace around it.
 pub(super) fn raw_of(input: &str) -> &str {
     fast::trimmed(input).0
 }
 
+/// Trims whitespace and a trailing `。` (repeatedly: `…。 。`).
 pub(super) fn trim_value(text: &str) -> &str {
     let mut text = text.trim();
     while let Some(t) = text.strip_suffix('。') {
@@ -2240,14 +2240,23 @@ fn full<'a>(
 /// The full grammar alone, without the fast paths: what they must agree with.
 #[cfg(test)]
 pub(super) fn target_full(input: &str) -> (Target, Option<TargetError>) {
-    let raw = trim_value(input);
+    let raw = input.trim();
     let (target, why) = full(raw, body_of(raw), false, false, true);
     (target, why.map(|why| why.error(input)))
 }
 
-/// The body of a value's raw text: without the quotes around it.
+/// The body of a value's raw text: without the quotes around it and the full stops after it
+/// (`"前6。"`, `前6。 。`), which end a sentence, not the value.
 fn body_of(raw: &str) -> &str {
-    raw.trim_matches(|c: char| c.is_whitespace() || is_quote(c))
+    let mut body = raw;
+    loop {
+        let next = trim_value(body.trim_matches(|c: char| c.is_whitespace() || is_quote(c)));
+        // Each round takes a character off at least, and looks at no more than it takes.
+        if next.len() == body.len() {
+            return body;
+        }
+        body = next;
+    }
 }
 
 /// Parses a quantity alone, for [`Quantity`]'s `FromStr`.

@@ -342,7 +342,8 @@ impl Target {
 
     /// Parses a target value leniently: never fails, never loses text.
     ///
-    /// Surrounding whitespace and a trailing `。` are trimmed into [`Target::raw`]. A value the
+    /// [`Target::raw`] keeps the text as written but for the whitespace around it; the full
+    /// stops that end it as a sentence (`。`) are read past, not kept out. A value the
     /// grammar cannot type becomes [`Value::Qualitative`] when it is words without numbers,
     /// and [`Value::Text`] otherwise: so does a value longer than [`Target::MAX_CHARS`], a
     /// compound of more than [`Target::MAX_PARTS`] parts, a number too large or too precise to
@@ -353,7 +354,7 @@ impl Target {
     /// use jixiao::{Kind, Target};
     ///
     /// let t = Target::lenient(" 2024年上半年出口综合评价居全市前6。");
-    /// assert_eq!(t.raw(), "2024年上半年出口综合评价居全市前6");
+    /// assert_eq!(t.raw(), "2024年上半年出口综合评价居全市前6。");
     /// assert_eq!(t.kind(), Kind::Rank);
     /// assert_eq!(t.subject(), Some("2024年上半年出口综合评价"));
     /// assert_eq!(Target::lenient("XX").kind(), Kind::Text);
@@ -440,7 +441,7 @@ impl Target {
         self
     }
 
-    /// The text as written: trimmed, without a trailing `。`.
+    /// The text as written, without the whitespace around it.
     ///
     /// ```
     /// assert_eq!(jixiao::Target::lenient("≧3000").raw(), "≧3000");

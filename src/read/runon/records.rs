@@ -557,7 +557,11 @@ fn read_record<'a>(
     let (code, name) = split_code(name);
     let mut problems = Vec::new();
     let mut value = |from: usize, to: usize, label: &str, problems: &mut Vec<Problem>| {
-        let text = rest[from..to].trim().trim_end_matches(['；', ';']);
+        // A field ends with `；`, a record with `。`: neither is its value's.
+        let text = rest[from..to]
+            .trim()
+            .trim_end_matches(['；', ';', '。'])
+            .trim_end();
         let (target, capped) = cache.get(text);
         if let Some(e) = capped {
             problems.push((

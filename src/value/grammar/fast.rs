@@ -57,7 +57,7 @@ fn unclean_at(bytes: &[u8], i: usize) -> bool {
     }
 }
 
-/// The raw text of a value ([`trim_value`]) and its body ([`body_of`]): the text itself where
+/// The raw text of a value (the text without whitespace around it) and its body ([`body_of`]): the text itself where
 /// it starts and ends with characters neither trims (ASCII letters, digits and signs,
 /// ideographs, comparators), else as they trim it.
 pub(super) fn trimmed(input: &str) -> (&str, &str) {
@@ -83,7 +83,7 @@ pub(super) fn trimmed(input: &str) -> (&str, &str) {
     if ends_kept {
         return (input, input);
     }
-    let raw = trim_value(input);
+    let raw = input.trim();
     (raw, body_of(raw))
 }
 
