@@ -100,6 +100,13 @@ fn skip_costs(role: Role, names: i32) -> Skip {
             middle: 2 * LEAN,
             suffix: -2 * SCALE,
         },
+        // A row of a grid with weights shows its weight: a row without one is rather
+        // split from the row before.
+        Role::Weight => Skip {
+            prefix: -SCALE,
+            middle: 0,
+            suffix: -SCALE,
+        },
         Role::Period | Role::Actual | Role::Text => Skip {
             prefix: -SCALE,
             middle: LEAN,

@@ -261,6 +261,52 @@ pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
     builder.finish(headers)
 }
 
+/// What a text column holds, by its header: scoring rules (`评分标准`, `扣分说明`), explanations
+/// (`指标解释`, `指标说明`), or either. A rule fits the first better than the second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Texts {
+    Rules,
+    Explanations,
+    Any,
+}
+
+impl Texts {
+    fn of(header: &str) -> Texts {
+        let h = fold(header);
+        let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
+        if has(&[
+            "评分",
+            "扣分",
+            "计分",
+            "打分",
+            "评(扣",
+            "得分计算",
+            "评价标准",
+            "考核标准",
+        ]) {
+            Texts::Rules
+        } else if has(&["解释", "说明", "描述", "含义", "定义", "公式", "内容"]) {
+            Texts::Explanations
+        } else {
+            Texts::Any
+        }
+    }
+
+    /// A cell's fit in a column of `role` that holds these texts.
+    fn fit(self, shape: Shape, role: Role) -> i32 {
+        let f = fit(shape, role);
+        if role != Role::Text {
+            return f;
+        }
+        match (self, shape) {
+            (Texts::Rules, Shape::Rule) => f + 3,
+            (Texts::Rules, Shape::Text | Shape::Prose) => f - 1,
+            (Texts::Explanations, Shape::Rule) => f - 3,
+            _ => f,
+        }
+    }
+}
+
 /// The cells of the grids in order, trimmed, with where each row starts, and how many
 /// pinyin annotations were taken out of them.
 fn flatten(grids: &[Grid]) -> (Vec<Tok<'_>>, usize) {
@@ -1404,6 +1450,15 @@ impl<'g> Builder<'g> {
     /// Whether a label-like cell may still be data of the grid (a name that happens to be a
     /// label word is no label where the grid has a column for it).
     fn is_data_label(&self, tok: &Tok<'_>) -> bool {
+        // A level's label that is also a fact's (`绩效目标`, a category of evaluation tables) is
+        // the grid's where it has a column of levels.
+        let levels = self
+            .columns
+            .iter()
+            .any(|c| matches!(c.role, Role::Tier | Role::Category));
+        if levels && crate::taxonomy::resolve::<crate::Category>(tok.t()).is_some() {
+            return true;
+        }
         match tok.words.fact {
             Some(Fact::Project) => self.columns.iter().any(|c| c.role == Role::Project),
             Some(Fact::Budget) => self.columns.iter().any(|c| c.role == Role::Budget),
@@ -1539,7 +1594,9 @@ impl<'g> Builder<'g> {
                 columns[kind].role = Role::Tier;
             }
             let mut roles: Vec<Role> = columns.iter().map(|c| c.role).collect();
-            let mut places = align(&items, &roles, |shape, c| fit(shape, roles[c]));
+            let texts: Vec<Texts> = columns.iter().map(|c| Texts::of(&c.header)).collect();
+            let fit = |shape: Shape, role: Role, c: usize| texts[c].fit(shape, role);
+            let mut places = align(&items, &roles, |shape, c| fit(shape, roles[c], c));
             // A table without a 一级 column whose 指标类型 holds no 定量/定性 but the tiers
             // (`指标类型 | 指标名称 | 指标值`, `产出指标 | 数量指标 | 375万平方米`): the column is
             // the tiers'.
@@ -1551,7 +1608,7 @@ impl<'g> Builder<'g> {
             {
                 let mut tiers = roles.clone();
                 tiers[kind] = Role::Tier;
-                let retried = align(&items, &tiers, |shape, c| fit(shape, tiers[c]));
+                let retried = align(&items, &tiers, |shape, c| fit(shape, tiers[c], c));
                 if retried.is_some() {
                     columns[kind].role = Role::Tier;
                     roles = tiers;
@@ -1568,7 +1625,7 @@ impl<'g> Builder<'g> {
                 let shifted = |shape: Shape, c: usize| match (shape, roles[c]) {
                     (Shape::Tier | Shape::Level, Role::Category) => 9,
                     (Shape::Tier | Shape::Level, Role::Tier) => 4,
-                    (shape, role) => fit(shape, role),
+                    (shape, role) => fit(shape, role, c),
                 };
                 places = align(&items, &roles, shifted);
             }
@@ -1577,13 +1634,14 @@ impl<'g> Builder<'g> {
             // rather than read: one cell does not cost the run.
             let mut unfit = vec![false; items.len()];
             if places.is_none() {
-                let forced = |shape: Shape, c: usize| match fit(shape, roles[c]) {
+                let forced = |shape: Shape, c: usize| match fit(shape, roles[c], c) {
                     f if f <= NEVER => FORCED,
                     f => f,
                 };
                 places = align(&items, &roles, forced);
                 for ((place, item), unfit) in places.iter().flatten().zip(&items).zip(&mut unfit) {
-                    *unfit = place.is_some_and(|p| fit(item.shape, roles[p.column]) <= NEVER);
+                    *unfit =
+                        place.is_some_and(|p| fit(item.shape, roles[p.column], p.column) <= NEVER);
                 }
             }
             match places {
@@ -3218,6 +3276,115 @@ mod tests {
         // Without the aside header, a trailing number has no column to go to.
         let doc = document(&SCORE_ASIDE.replace("自评得分\n\n100\n\n", ""));
         assert!(doc.indicators().all(|i| i.score.is_none()));
+    }
+
+    /// An evaluation table: levels, the indicator, an explanation, a scoring rule, points.
+    const EVALUATION: [[&str; 7]; 5] = [
+        [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标解释",
+            "评分标准",
+            "分值",
+            "得分",
+        ],
+        [
+            "决策",
+            "项目立项",
+            "立项依据充分性",
+            "是否符合法律法规",
+            "符合得3分",
+            "3",
+            "3",
+        ],
+        [
+            "",
+            "绩效目标",
+            "绩效目标合理性",
+            "目标是否明确",
+            "明确得2分",
+            "2",
+            "2",
+        ],
+        [
+            "产出",
+            "产出数量",
+            "实际完成率",
+            "完成数/计划数",
+            "100%得10分",
+            "10",
+            "9",
+        ],
+        [
+            "",
+            "产出质量",
+            "质量达标率",
+            "达标数/完成数",
+            "100%得10分",
+            "10",
+            "10",
+        ],
+    ];
+
+    /// An indicator as the evaluation tests see it: name, category, weight, score and text
+    /// cells.
+    type Scored<'d> = (
+        &'d str,
+        Option<crate::Category>,
+        Option<Decimal>,
+        Option<Decimal>,
+        Vec<(&'d str, &'d str)>,
+    );
+
+    /// The indicators of a document, as [`Scored`].
+    fn scored(doc: &Document) -> Vec<Scored<'_>> {
+        doc.indicators()
+            .map(|i| (i.name.as_str(), i.category, i.weight, i.score, texts_of(i)))
+            .collect()
+    }
+
+    #[test]
+    fn a_category_that_is_also_a_fact_is_the_grids_under_a_levels_header() {
+        // 绩效目标 is a project's goal where it labels a fact, and a category of evaluation
+        // tables: under a header with a 二级 column, its row is the grid's.
+        let text: Vec<String> = EVALUATION.iter().map(|r| r.join(" | ")).collect();
+        let doc = document(&text.join("\n"));
+        let rows = scored(&doc);
+        assert_eq!(rows.len(), 4);
+        assert_eq!(rows[1].0, "绩效目标合理性");
+        assert_eq!(rows[1].1, Some(crate::Category::Goals));
+        assert!(doc.indicators().all(|i| i.category.is_some()));
+    }
+
+    #[test]
+    fn a_scoring_rule_goes_to_the_rules_column_and_rows_keep_their_points() {
+        // A cell per line: an explanation fits a name as well as its column, and rows
+        // without their points cost nothing but for the weight.
+        let text: Vec<&str> = EVALUATION
+            .iter()
+            .flat_map(|r| r.iter().copied().filter(|c| !c.is_empty()))
+            .collect();
+        let doc = document(&text.join("\n"));
+        let rows = scored(&doc);
+        let two = |n: u32| Some(Decimal::from(n));
+        assert_eq!(
+            rows.iter().map(|r| (r.0, r.2, r.3)).collect::<Vec<_>>(),
+            [
+                ("立项依据充分性", two(3), two(3)),
+                ("绩效目标合理性", two(2), two(2)),
+                ("实际完成率", two(10), two(9)),
+                ("质量达标率", two(10), two(10)),
+            ]
+        );
+        assert_eq!(
+            rows[1].4,
+            [("指标解释", "目标是否明确"), ("评分标准", "明确得2分")]
+        );
+        assert_eq!(
+            rows[2].4,
+            [("指标解释", "完成数/计划数"), ("评分标准", "100%得10分")]
+        );
     }
 
     #[test]

@@ -293,10 +293,22 @@ pub(crate) fn is_placeholder(t: &str) -> bool {
 /// Whether the text is a scoring rule: it speaks of taking off or giving points.
 fn is_rule(t: &str) -> bool {
     (t.contains('扣') && t.contains('分'))
+        || gives_points(t)
         || t.contains("得分")
         || t.contains("酌情")
         || t.contains("满分")
         || t.contains("不得分")
+}
+
+/// Whether a text gives points: `得` and a number of `分` (`明确得2分`, `100%得10分`).
+fn gives_points(t: &str) -> bool {
+    t.match_indices('得').any(|(at, _)| {
+        let rest = &t[at + '得'.len_utf8()..];
+        let digits = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(rest.len());
+        digits > 0 && rest[digits..].starts_with('分')
+    })
 }
 
 /// Whether the text is a comparator alone.
@@ -655,6 +667,11 @@ mod tests {
         assert_eq!(is_mark("否"), Some(false));
         assert_eq!(is_mark("核心"), None);
         is("受益人数", Shape::Text);
+        // Points given are a scoring rule; a number in a name is not.
+        is("明确得2分", Shape::Rule);
+        is("100%得10分", Shape::Rule);
+        is("得分率", Shape::Rule);
+        is("获得专利", Shape::Text);
         is("产出指标", Shape::Tier);
         is("产出指标(50分)", Shape::Tier);
         is("產出指標", Shape::Tier);
