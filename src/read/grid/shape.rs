@@ -140,6 +140,11 @@ pub(crate) fn shape(text: &str) -> Shape {
     if chars > 40 || (chars > 12 && t.contains(['。', '，', ',', ';', '；'])) {
         return Shape::Prose;
     }
+    // A template's numbered name (`指标1:年度资金支付完成率100%`) is a name, whatever value
+    // its words end with.
+    if numbered(t).is_some_and(|rest| !rest.trim().is_empty() && !is_blank_mark(rest)) {
+        return Shape::Text;
+    }
     match Target::lenient(t).kind() {
         Kind::Text => Shape::Text,
         Kind::Qualitative if chars <= 2 => Shape::Words,
@@ -280,6 +285,16 @@ fn is_body(t: &str) -> bool {
                 .any(|e| e.as_bytes().last() == last && t.ends_with(e))
         }
         && !t.contains(['≥', '≤', '%', '率'])
+}
+
+/// What follows a template's number of an indicator, `指标1:` or `指标2：`.
+fn numbered(t: &str) -> Option<&str> {
+    let rest = t.strip_prefix("指标")?;
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return None;
+    }
+    rest[digits..].strip_prefix([':', '：'])
 }
 
 /// Whether the text is a template's placeholder: `……`, `…`, `指标2`, `指标1:`.
@@ -667,6 +682,8 @@ mod tests {
         assert_eq!(is_mark("否"), Some(false));
         assert_eq!(is_mark("核心"), None);
         is("受益人数", Shape::Text);
+        is("指标1:年度资金支付完成率100%", Shape::Text);
+        is("指标2：", Shape::Placeholder);
         // Points given are a scoring rule; a number in a name is not.
         is("明确得2分", Shape::Rule);
         is("100%得10分", Shape::Rule);
