@@ -37,6 +37,10 @@ pub(crate) struct Item {
     /// The column the cell stands under on the page, where the page shows it: a label fits
     /// there better than in a column it fits as well by its words.
     pub(crate) near: Option<usize>,
+    /// The cell says what the cell before it says (`10 | 10`, `100% | 100%`): the two are
+    /// rather a pair of columns that agree (a target and its actual, a weight and its score)
+    /// than two columns that happen to.
+    pub(crate) repeats: bool,
 }
 
 /// What standing under a column on the page adds to a cell's fit there.
@@ -51,6 +55,34 @@ pub(crate) struct Place {
     pub(crate) column: usize,
     /// Whether another placement fits as well.
     pub(crate) ambiguous: bool,
+}
+
+/// What two equal cells gain as a pair of agreeing columns: a target and its actual, a
+/// weight and its score.
+const PAIR: i32 = SCALE;
+
+/// The column each column pairs with, before it: 分值 for 得分, the annual target for the
+/// actual value; where a role has several columns, the nearest before.
+fn pairs(roles: &[Role]) -> Vec<Option<usize>> {
+    let mut last_weight = None;
+    let mut last_annual = None;
+    roles
+        .iter()
+        .enumerate()
+        .map(|(c, role)| match role {
+            Role::Weight => {
+                last_weight = Some(c);
+                None
+            }
+            Role::Annual => {
+                last_annual = Some(c);
+                None
+            }
+            Role::Score => last_weight,
+            Role::Actual => last_annual,
+            _ => None,
+        })
+        .collect()
 }
 
 /// The cost of starting a row: rows are not split without need.
@@ -167,6 +199,14 @@ pub(crate) fn align(
         }
     }
     let fit_at = |i: usize, c: usize| fits[i * n + c];
+    // Pairs of columns, each way: the column paired before each, the columns paired after.
+    let paired = pairs(roles);
+    let mut partners: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (c, p) in paired.iter().enumerate() {
+        if let Some(p) = *p {
+            partners[p].push(c);
+        }
+    }
 
     // States per cell: (column, how it came): 0 on its row, 1 starting a row, 2 joined.
     const WAYS: usize = 3;
@@ -211,6 +251,18 @@ pub(crate) fn align(
                 let s = add(running.0, middle[c] + f);
                 fwd_here[c * WAYS] = s;
                 back[here + c * WAYS] = running.1;
+            }
+            // A repeated cell in the column paired with the one before's.
+            if item.repeats
+                && item.brk != Break::Must
+                && let Some(p) = paired[c]
+            {
+                let (s, from) = best_of(p);
+                let s = add(s, middle[c] - middle[p + 1] + f + PAIR);
+                if s > fwd_here[c * WAYS] {
+                    fwd_here[c * WAYS] = s;
+                    back[here + c * WAYS] = from;
+                }
             }
             if new_row.0 > NEG {
                 let s = add(new_row.0, ROW + prefix[c] + f);
@@ -279,6 +331,15 @@ pub(crate) fn align(
             let c = state / WAYS;
             let mut best = add(later[c + 1], -middle[c + 1]);
             best = best.max(add(new_row, suffix[n] - suffix[c + 1]));
+            if next.repeats && next.brk != Break::Must {
+                for &c2 in &partners[c] {
+                    let on = bwd[after + c2 * WAYS];
+                    best = best.max(add(
+                        on,
+                        middle[c2] - middle[c + 1] + fit_at(i + 1, c2) + PAIR,
+                    ));
+                }
+            }
             if next.joinable && next.brk != Break::Must && textual(c) {
                 best = best.max(add(bwd[after + c * WAYS + 2], JOIN));
             }
@@ -359,6 +420,7 @@ mod tests {
                 brk: if i == 0 { Break::Must } else { brk(i) },
                 joinable: false,
                 near: None,
+                repeats: i > 0 && cells[i - 1] == *c,
             })
             .collect()
     }
@@ -386,6 +448,44 @@ mod tests {
             [(0, 0), (0, 1), (0, 2), (0, 3), (1, 2), (1, 3)]
         );
         assert!(places.iter().flatten().all(|p| !p.ambiguous));
+    }
+
+    #[test]
+    fn two_equal_cells_are_a_pair_of_agreeing_columns() {
+        // 一级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分, a row's empty cells collapsed:
+        // `10 10` is a weight and its score, `100% 100%` a target and its actual.
+        let roles = [
+            Role::Tier,
+            Role::Name,
+            Role::Annual,
+            Role::Actual,
+            Role::Weight,
+            Role::Score,
+        ];
+        let never = |_| Break::Never;
+        let places = align(
+            &items(&["产出指标", "工程质量合格", "10", "10"], never),
+            &roles,
+            by_role(&roles),
+        )
+        .expect("fits");
+        assert_eq!(columns(&places), [(0, 0), (0, 1), (0, 4), (0, 5)]);
+        assert!(places.iter().flatten().all(|p| !p.ambiguous));
+        let places = align(
+            &items(&["产出指标", "合格率", "100%", "100%"], never),
+            &roles,
+            by_role(&roles),
+        )
+        .expect("fits");
+        assert_eq!(columns(&places), [(0, 0), (0, 1), (0, 2), (0, 3)]);
+        // Two cells that differ are no pair: which columns they are stays open.
+        let places = align(
+            &items(&["产出指标", "工程质量合格", "10", "9"], never),
+            &roles,
+            by_role(&roles),
+        )
+        .expect("fits");
+        assert!(places.iter().flatten().any(|p| p.ambiguous));
     }
 
     #[test]

@@ -1557,7 +1557,9 @@ impl<'g> Builder<'g> {
                     }
                     row_has_value |= is_value_shape(t.shape);
                     let repeated = repeats.get(t.t()).is_some_and(|n| *n >= 3);
+                    let repeats = n > 0 && !t.t().is_empty() && cells[n - 1].t() == t.t();
                     Item {
+                        repeats,
                         shape: if repeated { Shape::Rule } else { t.shape },
                         brk: match (n, mode) {
                             (0, _) => Break::Must,
