@@ -324,11 +324,12 @@ fn value_at(text: &str) -> Option<usize> {
         return None;
     }
     at += digits;
-    // A unit: `%`, or up to four characters that units are made of.
+    // A unit: `%`, or up to four characters that units are made of, but for the first
+    // characters of a word (`00时效指标` is `00` and 时效指标).
     let rest = &text[at..];
     if let Some(after) = rest.strip_prefix(['%', '％']) {
         at = text.len() - after.len();
-    } else {
+    } else if word_at(rest).is_none() {
         let unit: usize = rest
             .chars()
             .take(4)
@@ -445,11 +446,21 @@ fn cut(line: &str) -> Vec<Piece> {
             // the text after it the next row's name (`100%100%库存数量真实率`).
             let after_value =
                 text_start.is_none() && pieces.last().is_some_and(|p| p.kind == Kind::Value);
+            // After words that end as a name or an explanation ends (`…维护情况2280次大楼…`,
+            // `覆盖率100%`), a value with a unit or a comparator ends them, and what follows
+            // is the next cell; a year begins the words after it (`执行数2021年实际执行数`).
+            let after_name = text_start.is_some_and(|s| s < at)
+                && super::grid::shape::name_like(&line[..at])
+                && !rest[..len].ends_with('年')
+                && rest[..len]
+                    .chars()
+                    .any(|c| !(c.is_ascii_digit() || c == '.' || c == ','));
             let alone = after.is_empty()
                 || value_start(after)
                 || word_at(after).is_some()
                 || boundary_at(after)
-                || after_value;
+                || after_value
+                || after_name;
             // Points in a scoring rule are the rule's: `…每少1元扣1分`, `得10分`.
             let in_rule = text_start.is_some_and(|s| s < at)
                 && line[..at].ends_with(['扣', '得', '计', '加', '减']);
@@ -621,6 +632,33 @@ mod tests {
         assert_eq!(
             texts("5000吨稻谷、500吨成品粮储备到位率100%100%"),
             ["5000吨稻谷、500吨成品粮储备到位率", "100%", "100%"]
+        );
+    }
+
+    #[test]
+    fn a_value_after_words_ending_as_a_name_ends_them() {
+        // An explanation, its row's target and the next row's name run together.
+        assert_eq!(
+            texts("反映办公大楼全年维修维护情况2280次大楼安检巡察次数"),
+            ["反映办公大楼全年维修维护情况", "2280次", "大楼安检巡察次数"]
+        );
+        assert_eq!(
+            texts("伙食补助发放率90%以上实际发放伙食补助金额"),
+            ["伙食补助发放率", "90%以上", "实际发放伙食补助金额"]
+        );
+        // A year begins the words after it; a bare number stays inside them.
+        assert_eq!(
+            texts("依据2020年实际执行数2021年实际执行数"),
+            ["依据2020年实际执行数2021年实际执行数"]
+        );
+        assert_eq!(texts("采购5000吨稻谷"), ["采购5000吨稻谷"]);
+    }
+
+    #[test]
+    fn a_unit_that_begins_a_word_is_the_words() {
+        assert_eq!(
+            texts("明显变质比例00时效指标贷款付息及时率100%"),
+            ["明显变质比例", "00", "时效指标", "贷款付息及时率", "100%"]
         );
     }
 

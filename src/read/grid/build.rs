@@ -2099,7 +2099,17 @@ impl<'g> Builder<'g> {
             let from_category = category_text
                 .and_then(resolve::<Category>)
                 .map(Category::tier);
-            if tier.is_none() && !(wordless && from_category.is_some()) {
+            // A category filed in the tier column (`数量指标` under 一级指标, the names under
+            // 二级) is that category, of its tier; the label stays as printed.
+            let filed = category_text
+                .is_none()
+                .then(|| resolve::<Category>(text))
+                .flatten()
+                .filter(|_| tier.is_none());
+            if let Some(category) = filed {
+                indicator.category = Some(category);
+                indicator.tier = Some(category.tier());
+            } else if tier.is_none() && !(wordless && from_category.is_some()) {
                 self.diagnose(
                     DiagnosticCode::LabelUnknown,
                     msg!(
@@ -2109,7 +2119,9 @@ impl<'g> Builder<'g> {
                     &anchor,
                 );
             }
-            indicator.tier = tier.or(from_category.filter(|_| wordless));
+            if filed.is_none() {
+                indicator.tier = tier.or(from_category.filter(|_| wordless));
+            }
             indicator.tier_label = label;
         }
         if let Some(text) = category_text {
@@ -2837,8 +2849,27 @@ fn positional_header(rows: &[Vec<&str>]) -> Vec<Column> {
             }
         })
         .collect();
+    name_the_last_level(&mut columns);
     mark_alternates(&mut columns);
     columns
+}
+
+/// A header of levels without a name column (`一级指标 | 二级指标 | 绩效标准 | 当年预期实现值`)
+/// names its indicators in its last level column, after a tier's.
+fn name_the_last_level(columns: &mut [Column]) {
+    if columns.iter().any(|c| c.role == Role::Name) {
+        return;
+    }
+    let Some(tier) = columns.iter().position(|c| c.role == Role::Tier) else {
+        return;
+    };
+    if let Some(last) = columns
+        .iter_mut()
+        .skip(tier + 1)
+        .rfind(|c| c.role == Role::Category)
+    {
+        last.role = Role::Name;
+    }
 }
 
 /// Columns from a flat list of header texts.
@@ -2851,6 +2882,7 @@ fn columns_of(texts: &[&str]) -> Vec<Column> {
             alternate: false,
         })
         .collect();
+    name_the_last_level(&mut columns);
     mark_alternates(&mut columns);
     columns
 }
@@ -3386,6 +3418,52 @@ mod tests {
         assert_eq!(
             rows[2].4,
             [("指标解释", "完成数/计划数"), ("评分标准", "100%得10分")]
+        );
+    }
+
+    #[test]
+    fn a_header_of_levels_without_names_names_them_in_its_last_level() {
+        // 一级 holds the categories and 二级 the names: no 三级 column.
+        let doc = document(
+            "一级指标 | 二级指标 | 绩效标准 | 当年预期实现值\n\
+             数量指标 | 大楼安检巡察次数 | 反映大楼保卫巡检情况 | 200次\n\
+             质量指标 | 维修验收合格率 | 反映维修质量情况 | ≥92%",
+        );
+        let rows: Vec<_> = doc
+            .indicators()
+            .map(|i| {
+                (
+                    i.name.as_str(),
+                    i.tier,
+                    i.category,
+                    i.tier_label.as_deref(),
+                    i.annual.raw(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (
+                    "大楼安检巡察次数",
+                    Some(crate::Tier::Output),
+                    Some(crate::Category::Quantity),
+                    Some("数量指标"),
+                    "200次"
+                ),
+                (
+                    "维修验收合格率",
+                    Some(crate::Tier::Output),
+                    Some(crate::Category::Quality),
+                    Some("质量指标"),
+                    "≥92%"
+                ),
+            ]
+        );
+        assert!(
+            doc.diagnostics
+                .iter()
+                .all(|d| d.code != DiagnosticCode::LabelUnknown)
         );
     }
 

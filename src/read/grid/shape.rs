@@ -156,7 +156,7 @@ pub(crate) fn shape(text: &str) -> Shape {
 
 /// Whether words read like an indicator's name: they end with what a name measures (率, 度,
 /// 数, 量, 面积, 时间, 情况 …).
-fn name_like(t: &str) -> bool {
+pub(crate) fn name_like(t: &str) -> bool {
     const ENDS: &[char] = &[
         '率', '度', '数', '量', '额', '积', '间', '例', '况', '本', '益', '响', '性', '值', '比',
         '重', '限', '次', '期', '费', '资', '金', '模', '围', '长', '距',
