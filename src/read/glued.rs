@@ -438,7 +438,13 @@ fn cut(line: &str) -> Vec<Piece> {
             at += len;
             continue;
         }
-        if let Some(len) = value_at(rest) {
+        // A value starts where a number does, not inside one (`得10分` holds no `0分`).
+        let in_number = rest.starts_with(|c: char| c.is_ascii_digit())
+            && line[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit() || c == '.');
+        if let Some(len) = value_at(rest).filter(|_| !in_number) {
             let after = &rest[len..];
             // A value stands alone where the line, a word, another value or an explanation
             // follows; inside text (`5000吨稻谷`) it is the text's.
@@ -449,9 +455,18 @@ fn cut(line: &str) -> Vec<Piece> {
             // After words that end as a name or an explanation ends (`…维护情况2280次大楼…`,
             // `覆盖率100%`), a value with a unit or a comparator ends them, and what follows
             // is the next cell; a year begins the words after it (`执行数2021年实际执行数`).
-            let after_name = text_start.is_some_and(|s| s < at)
+            let ends_name = text_start.is_some_and(|s| s < at)
                 && super::grid::shape::name_like(&line[..at])
-                && !rest[..len].ends_with('年')
+                && !rest[..len].ends_with('年');
+            // Points after a value make it a scoring rule's, which it begins after an
+            // explanation (`满意程度` | `95%以上得10分…`).
+            if ends_name && after.starts_with(['得', '扣']) {
+                flush(&mut pieces, text_start.take(), at);
+                text_start = Some(at);
+                at += len;
+                continue;
+            }
+            let after_name = ends_name
                 && rest[..len]
                     .chars()
                     .any(|c| !(c.is_ascii_digit() || c == '.' || c == ','));
@@ -652,6 +667,11 @@ mod tests {
             ["依据2020年实际执行数2021年实际执行数"]
         );
         assert_eq!(texts("采购5000吨稻谷"), ["采购5000吨稻谷"]);
+        // A value given points begins a scoring rule.
+        assert_eq!(
+            texts("学生对学校伙食满意程度95%以上得10分,每降低1%扣1分"),
+            ["学生对学校伙食满意程度", "95%以上得10分,每降低1%扣1分"]
+        );
     }
 
     #[test]
