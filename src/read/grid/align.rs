@@ -59,7 +59,7 @@ pub(crate) struct Place {
 
 /// What two equal cells gain as a pair of agreeing columns: a target and its actual, a
 /// weight and its score.
-const PAIR: i32 = SCALE;
+const PAIR: i32 = 3;
 
 /// The column each column pairs with, before it: 分值 for 得分, the annual target for the
 /// actual value; where a role has several columns, the nearest before.

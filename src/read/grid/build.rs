@@ -302,6 +302,8 @@ impl Texts {
             (Texts::Rules, Shape::Rule) => f + 3,
             (Texts::Rules, Shape::Text | Shape::Prose) => f - 1,
             (Texts::Explanations, Shape::Rule) => f - 3,
+            // An explanation reads like a name: under its own header it fits as well.
+            (Texts::Explanations, Shape::Text) => f + 2,
             _ => f,
         }
     }
@@ -3376,6 +3378,31 @@ mod tests {
         doc.indicators()
             .map(|i| (i.name.as_str(), i.category, i.weight, i.score, texts_of(i)))
             .collect()
+    }
+
+    #[test]
+    fn an_explanation_after_the_weight_stays_on_its_row() {
+        // 分值 before the texts, a cell per line: the explanation is no next row's name, and
+        // a formula of a fact's words (`执行数/预算数`) no fact.
+        let text = "一级指标\n二级指标\n三级指标\n分值\n指标解释\n评分标准\n得分\n\
+                    过程\n资金管理\n资金到位率\n5\n到位资金/预算资金\n100%得5分\n5\n\
+                    预算执行率\n5\n执行数/预算数\n100%得5分\n5\n\
+                    产出\n产出数量\n实际完成率\n10\n完成数/计划数\n100%得10分\n9";
+        let doc = document(text);
+        let rows = scored(&doc);
+        let n = |v: u32| Some(Decimal::from(v));
+        assert_eq!(
+            rows.iter().map(|r| (r.0, r.2, r.3)).collect::<Vec<_>>(),
+            [
+                ("资金到位率", n(5), n(5)),
+                ("预算执行率", n(5), n(5)),
+                ("实际完成率", n(10), n(9)),
+            ]
+        );
+        assert_eq!(
+            rows[1].4,
+            [("指标解释", "执行数/预算数"), ("评分标准", "100%得5分")]
+        );
     }
 
     #[test]

@@ -324,10 +324,18 @@ pub(crate) enum Fact {
 }
 
 /// The fact a label names, if the text is a label. `label` is [`fold`]ed.
+/// Whether a text is a ratio of words (`执行数/预算数`, `到位资金÷预算资金`): words either side
+/// of a division.
+fn is_formula(text: &str) -> bool {
+    text.split_once(['/', '÷'])
+        .is_some_and(|(a, b)| !a.trim().is_empty() && !b.trim().is_empty() && !b.contains("万元"))
+}
+
 pub(crate) fn fact_of(label: &str) -> Option<Fact> {
     let l = label;
-    // A label is short; text that merely mentions a label's words is none.
-    if l.chars().count() > 16 {
+    // A label is short; text that merely mentions a label's words is none, and so is a
+    // formula (`执行数/预算数`, an indicator's explanation).
+    if l.chars().count() > 16 || is_formula(l) {
         return None;
     }
     let is = |words: &[&str]| words.contains(&l);
@@ -604,6 +612,9 @@ mod tests {
         assert_eq!(fact("主管部门及编码"), Some(Fact::Competent));
         assert_eq!(fact("实施单位"), Some(Fact::Implementer));
         assert_eq!(fact("年度资金总额:"), Some(Fact::Budget));
+        // A ratio of a label's words is an indicator's explanation, no label.
+        assert_eq!(fact("执行数/预算数"), None);
+        assert_eq!(fact("预算数"), Some(Fact::Budget));
         assert_eq!(fact("其中:财政拨款"), Some(Fact::Fiscal));
         assert_eq!(fact("年度绩效目标(文字)"), Some(Fact::Goal));
         assert_eq!(fact("实施期绩效目标"), Some(Fact::LongGoal));
