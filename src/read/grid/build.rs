@@ -3874,16 +3874,14 @@ mod tests {
             "指标性质",
             "指标值",
             "度量单位",
-            "完成值",
-            "权重",
-            "得分",
+            "自评得分",
+            "复核得分",
             "产出指标",
             "数量指标",
             "设置及时率",
             "=",
             "100",
             "%",
-            "100",
             "5",
         ];
         let doc = document(&cells.join("\n"));
@@ -3907,7 +3905,7 @@ mod tests {
                 "=100%".to_owned(),
                 None,
                 None,
-                vec![("权重", "5")]
+                vec![("自评得分", "5")]
             )]
         );
         let codes: Vec<DiagnosticCode> = doc.diagnostics.iter().map(|d| d.code).collect();
