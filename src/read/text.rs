@@ -777,18 +777,37 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
         // Where the row's cells stand, left to right after the levels that stand nowhere.
         let nowhere = starts.iter().take_while(|s| s.at == usize::MAX).count();
         let ats: Vec<usize> = starts[nowhere..].iter().map(|s| s.at).collect();
+        // Every head line has a piece over a cell of the row; its other pieces stand where
+        // the row has no cell (a label printed on the first line only, `数量指标` beside the
+        // first line of a name).
         let fits = heads
             .iter()
-            .all(|(_, pieces)| pieces.iter().all(|&(at, ..)| near(&ats, at).is_some()));
+            .all(|(_, pieces)| pieces.iter().any(|&(at, ..)| near(&ats, at).is_some()));
         if fits {
             // Each cell's heads, first line first, go before it at once.
             let mut before: Vec<Option<(String, usize, usize)>> = vec![None; cells.len()];
+            // Pieces over no cell of the row: cells of their own, where they stand.
+            let mut own: Vec<(usize, Cell, Start)> = Vec::new();
             for (_, pieces) in heads.drain(..) {
                 for &(at, column, text, line) in &pieces {
-                    if let Some(slot) = near(&ats, at).and_then(|k| before.get_mut(nowhere + k)) {
-                        slot.get_or_insert_with(|| (String::new(), line + 1, column))
-                            .0
-                            .push_str(text.trim());
+                    match near(&ats, at) {
+                        Some(k) => {
+                            if let Some(slot) = before.get_mut(nowhere + k) {
+                                slot.get_or_insert_with(|| (String::new(), line + 1, column))
+                                    .0
+                                    .push_str(text.trim());
+                            }
+                        }
+                        None => {
+                            let mut cell = Cell::of(text, line + 1, column);
+                            cell.page = widths.known().then_some(at);
+                            let start = Start {
+                                at,
+                                first: measure.width(text.trim()),
+                                open: widths.fills(at, measure.width(text.trim())),
+                            };
+                            own.push((at, cell, start));
+                        }
                     }
                 }
             }
@@ -796,6 +815,12 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
                 if let Some((text, line, column)) = head {
                     cell.prepend(&text, line, column);
                 }
+            }
+            // Each cell of its own goes before the first cell that stands right of it.
+            for (at, cell, start) in own {
+                let k = nowhere + starts[nowhere..].partition_point(|s| s.at < at);
+                cells.insert(k, cell);
+                starts.insert(k, start);
             }
         } else {
             for (l, pieces) in heads.drain(..) {
@@ -910,20 +935,23 @@ fn leads(
     free_columns: &[usize],
 ) -> bool {
     use super::grid::shape::{Shape, shape};
+    let fills = |&(at, _, text, _): &Piece<'_>| {
+        let known = widths.width(at).is_some();
+        let under = |columns: &[usize]| near(columns, at).is_some();
+        let named = under(free_columns)
+            && matches!(
+                shape(text),
+                Shape::Text | Shape::Prose | Shape::Words | Shape::Body
+            );
+        known
+            && widths.fills(at, widths.measure.width(text.trim()))
+            && (is_words(text) || named || under(text_columns))
+    };
+    // Beside them may stand a whole level label, printed on the row's first line only.
     !pieces.is_empty()
         && pieces.len() < row
-        && pieces.iter().all(|&(at, _, text, _)| {
-            let known = widths.width(at).is_some();
-            let under = |columns: &[usize]| near(columns, at).is_some();
-            let named = under(free_columns)
-                && matches!(
-                    shape(text),
-                    Shape::Text | Shape::Prose | Shape::Words | Shape::Body
-                );
-            known
-                && widths.fills(at, widths.measure.width(text.trim()))
-                && (is_words(text) || named || under(text_columns))
-        })
+        && pieces.iter().any(fills)
+        && pieces.iter().all(|piece| fills(piece) || is_level(piece.2))
 }
 
 /// Where a cell of a spaced row stands on the page.
@@ -1178,10 +1206,14 @@ fn wrapped_pieces<'a>(
                 || header_note
                 || closes(above, text)
                 || completes(above, text);
+            // A header word cut in a narrow column (`一级指` / `标`, `得` / `分`): the piece
+            // completes it, whatever the column's width.
+            let header_tail = header_row && completes_header(above, text);
             let cell = k;
             // A cell takes one piece of a line: the next piece goes further right.
             k += 1;
-            (start.at.abs_diff(column) <= 1 && tail && filled).then_some((cell, text))
+            (start.at.abs_diff(column) <= 1 && ((tail && filled) || header_tail))
+                .then_some((cell, text))
         })
         .collect();
     Some(each)
@@ -1222,6 +1254,23 @@ fn completes(above: &str, piece: &str) -> bool {
         && !is_level(piece)
         && role_of(&fold(piece)).is_none()
         && is_level(&format!("{above}{piece}"))
+}
+
+/// Whether `piece`, a character or two that head nothing, completes the header word `above`
+/// was cut from: the two end as a header word ends (`一级指` / `标`, `得` / `分`).
+fn completes_header(above: &str, piece: &str) -> bool {
+    let piece = piece.trim();
+    let joined = fold(&format!("{}{piece}", above.trim()));
+    !piece.is_empty()
+        && piece.chars().nth(2).is_none()
+        && !is_header_word(piece)
+        && is_header_word(&joined)
+        && ["指标", "分", "值", "重"]
+            .iter()
+            .any(|w| joined.ends_with(w))
+        && !["指标", "分", "值", "重"]
+            .iter()
+            .any(|w| fold(above).ends_with(w))
 }
 
 /// How many brackets a text leaves open (negative: closes more than it opens).
@@ -1950,6 +1999,38 @@ mod tests {
                 ],
                 vec!["社会效益指标", "赛事场次", "≥3场"],
                 vec!["……"],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_header_word_cut_in_a_narrow_column_is_completed_below() {
+        let text = "一级指 二级指标 三级指标          年初目标值(A)     得\n\
+                    标                                                  分\n\
+                    产出指标 质量指标 通过专家评审    通过              10";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(
+            texts(&grid)[0],
+            ["一级指标", "二级指标", "三级指标", "年初目标值(A)", "得分"]
+        );
+    }
+
+    #[test]
+    fn a_label_beside_the_first_line_of_a_name_goes_on_the_row_below() {
+        // The row's values stand on the name's second line, the labels on its first.
+        let text = "一级指标  二级指标  三级指标            年初目标值(A)         得分\n\
+                    产出指标  数量指标  完成省级宣传片制作方\n\
+                    \x20                   案编制              完成1部宣传片         10\n\
+                    \x20         质量指标  通过专家评审        通过                  10";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(
+            texts(&grid)[1],
+            [
+                "产出指标",
+                "数量指标",
+                "完成省级宣传片制作方案编制",
+                "完成1部宣传片",
+                "10"
             ]
         );
     }
