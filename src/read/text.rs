@@ -1208,7 +1208,10 @@ fn wrapped_pieces<'a>(
                 || completes(above, text);
             // A header word cut in a narrow column (`一级指` / `标`, `得` / `分`): the piece
             // completes it, whatever the column's width.
-            let header_tail = header_row && completes_header(above, text);
+            // So is one cut after a conjunction (`偏差原因分析及` / `改进措施`).
+            let header_tail = header_row
+                && (completes_header(above, text)
+                    || (above.trim_end().ends_with(['及', '和', '与', '、']) && is_words(text)));
             let cell = k;
             // A cell takes one piece of a line: the next piece goes further right.
             k += 1;
@@ -1263,7 +1266,8 @@ fn completes_header(above: &str, piece: &str) -> bool {
     let joined = fold(&format!("{}{piece}", above.trim()));
     !piece.is_empty()
         && piece.chars().nth(2).is_none()
-        && !is_header_word(piece)
+        // A character alone heads nothing, whatever it means (`值`).
+        && (piece.chars().nth(1).is_none() || !is_header_word(piece))
         && is_header_word(&joined)
         && ["指标", "分", "值", "重"]
             .iter()
@@ -1455,9 +1459,11 @@ fn split_header<'a>(line: &'a str, below: Option<(&str, Measure)>) -> Vec<(usize
     let tails: Vec<(usize, &str)> = match below {
         Some((below, measure)) => {
             let pieces = split_spaces(below);
+            // A header's tails are short: a character or two, a header's last words
+            // (`改进措施`).
             let short = pieces
                 .iter()
-                .all(|(_, t)| t.chars().nth(3).is_none() && !t.chars().any(|c| c.is_ascii_digit()));
+                .all(|(_, t)| t.chars().nth(4).is_none() && !t.chars().any(|c| c.is_ascii_digit()));
             if short {
                 piece_columns(below, &pieces, measure)
                     .into_iter()
@@ -2012,6 +2018,25 @@ mod tests {
         assert_eq!(
             texts(&grid)[0],
             ["一级指标", "二级指标", "三级指标", "年初目标值(A)", "得分"]
+        );
+        // Header words a space apart, their tails below: `值` alone heads nothing, and a
+        // header cut after a conjunction goes on.
+        let text = "一级指标 二级指标 三级指标             年度指标值    实际完成 分 得 偏差原因分析及\n\
+                    \x20                                   值    值 分 改进措施\n\
+                    \x20     数量指标 基建工程委托业务项目数量    ≥50个     50   8 8";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(
+            texts(&grid)[0],
+            [
+                "一级指标",
+                "二级指标",
+                "三级指标",
+                "年度指标值",
+                "实际完成值",
+                "分值",
+                "得分",
+                "偏差原因分析及改进措施"
+            ]
         );
     }
 
