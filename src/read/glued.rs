@@ -24,6 +24,9 @@ const HEADERS: &[&str] = &[
     "指标值设定依据及数据来源",
     "保障绩效目标实现措施",
     "实施周期指标值",
+    "是否核心指标",
+    "年初指标值",
+    "调整指标值",
     "年度指标值",
     "年度目标值",
     "全年实际值",
@@ -56,6 +59,9 @@ const HEADERS: &[&str] = &[
     "评价内容",
     "指标值",
     "目标值",
+    "得分系数",
+    "指标权重",
+    "指标得分",
     "分值",
     "权重",
     "得分",
@@ -135,7 +141,7 @@ pub(crate) fn grid(lines: &[&str]) -> Grid {
         if line.is_empty() {
             continue;
         }
-        for piece in split_repeats(split_judgement(cut(&line))) {
+        for piece in split_marks(split_repeats(split_judgement(cut(&line)))) {
             grid.push_row(vec![Cell::new(
                 piece.text,
                 n + 1,
@@ -215,12 +221,14 @@ fn word_at(text: &str) -> Option<usize> {
     let first = text.chars().next();
     let may_start = first.is_none_or(|c| *FIRST_CHARS & first_bucket(c) != 0);
     let mut best = if may_start {
-        // Only the words with the text's first character are compared.
+        // Only the words with the text's first character are compared; a header's note in
+        // brackets goes with it (`得分系数(%)`, `指标权重(分)`).
         DICTIONARY
             .iter()
             .filter(|(c, w)| (c.is_none() || *c == first) && text.starts_with(*w))
             .map(|(_, w)| w.len())
             .max()
+            .map(|len| len + note_suffix(&text[len..]))
     } else {
         None
     };
@@ -247,6 +255,30 @@ fn word_at(text: &str) -> Option<usize> {
         }
     }
     best
+}
+
+/// The length of a note in brackets after a header: a unit or a word, up to four characters
+/// and no digit (`(%)`, `(分)`, `(万元)`).
+fn note_suffix(text: &str) -> usize {
+    let Some(rest) = text.strip_prefix(['(', '（']) else {
+        return 0;
+    };
+    let Some(close) = rest.find([')', '）']) else {
+        return 0;
+    };
+    let inner = &rest[..close];
+    let short = !inner.is_empty() && inner.chars().nth(4).is_none();
+    if short
+        && !inner
+            .chars()
+            .any(|c| c.is_ascii_digit() || c == '(' || c == '（')
+    {
+        let open = text.chars().next().map_or(1, char::len_utf8);
+        let closing = rest[close..].chars().next().map_or(1, char::len_utf8);
+        open + close + closing
+    } else {
+        0
+    }
 }
 
 /// The length of a weight in brackets after a label: `(40分)`, `（10分）`.
@@ -572,6 +604,60 @@ fn split_judgement(pieces: Vec<Piece>) -> Vec<Piece> {
     out
 }
 
+/// Takes the marks of a core column and a unit column off the text they are glued to: `否`
+/// after a row's numbers before the next name (`22否预算完成率`), and `%` after a rate's name
+/// (`预算完成率%`).
+fn split_marks(pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        if piece.kind != Kind::Text {
+            out.push(piece);
+            continue;
+        }
+        let mut text = piece.text.as_str();
+        let mut column = piece.column;
+        let after_value = out.last().is_some_and(|p| p.kind == Kind::Value);
+        let mut chars = text.chars();
+        if let (Some(mark @ ('是' | '否')), Some(next)) = (chars.next(), chars.next())
+            && after_value
+            && !matches!(next, '是' | '否')
+        {
+            out.push(Piece {
+                text: mark.to_string(),
+                kind: Kind::Word,
+                column,
+            });
+            text = &text[mark.len_utf8()..];
+            column += 1;
+        }
+        let unit = ['%', '％']
+            .iter()
+            .find_map(|u| text.strip_suffix(*u))
+            .filter(|name| name.ends_with('率'));
+        match unit {
+            Some(name) => {
+                let count = name.chars().count();
+                out.push(Piece {
+                    text: name.to_owned(),
+                    kind: Kind::Text,
+                    column,
+                });
+                out.push(Piece {
+                    text: text[name.len()..].to_owned(),
+                    kind: Kind::Word,
+                    column: column + count,
+                });
+            }
+            None => out.push(Piece {
+                text: text.to_owned(),
+                kind: Kind::Text,
+                column,
+            }),
+        }
+    }
+    out
+}
+
 /// Takes a number off a value where the value after it repeats its tail: `8550万粒` before
 /// `550万粒` is `8` and `550万粒` (a weight and a target glued).
 fn split_repeats(pieces: Vec<Piece>) -> Vec<Piece> {
@@ -608,7 +694,7 @@ mod tests {
     use super::*;
 
     fn texts(line: &str) -> Vec<String> {
-        split_repeats(split_judgement(cut(line)))
+        split_marks(split_repeats(split_judgement(cut(line))))
             .into_iter()
             .map(|p| p.text)
             .collect()
@@ -671,6 +757,38 @@ mod tests {
         assert_eq!(
             texts("学生对学校伙食满意程度95%以上得10分,每降低1%扣1分"),
             ["学生对学校伙食满意程度", "95%以上得10分,每降低1%扣1分"]
+        );
+    }
+
+    #[test]
+    fn marks_and_notes_come_off_the_text_they_are_glued_to() {
+        assert_eq!(
+            texts("指标权重(分)指标得分(分)是否核心指标财政供养人员控制率%"),
+            [
+                "指标权重(分)",
+                "指标得分(分)",
+                "是否核心指标",
+                "财政供养人员控制率",
+                "%"
+            ]
+        );
+        assert_eq!(
+            texts("预算完成率%70%76%100%22否预算调整率"),
+            [
+                "预算完成率",
+                "%",
+                "70%",
+                "76%",
+                "100%",
+                "22",
+                "否",
+                "预算调整率"
+            ]
+        );
+        // A name that asks 是否 keeps it.
+        assert_eq!(
+            texts("验收合格率100%是否按时完成"),
+            ["验收合格率", "100%", "是否按时完成"]
         );
     }
 
