@@ -141,7 +141,7 @@ pub(crate) fn grid(lines: &[&str]) -> Grid {
         if line.is_empty() {
             continue;
         }
-        for piece in split_marks(split_repeats(split_judgement(cut(&line)))) {
+        for piece in split_marks(split_halves(split_repeats(split_judgement(cut(&line))))) {
             grid.push_row(vec![Cell::new(
                 piece.text,
                 n + 1,
@@ -658,6 +658,40 @@ fn split_marks(pieces: Vec<Piece>) -> Vec<Piece> {
     out
 }
 
+/// Splits a number of two equal halves after a row's values into the halves: a weight and
+/// the same score glued (`100%100%1010` ends with `10`, `10`; `22` is `2`, `2`).
+fn split_halves(pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        let t = piece.text.as_str();
+        let half = t.len() / 2;
+        let halves = piece.kind == Kind::Value
+            && t.len() % 2 == 0
+            && t.bytes().all(|b| b.is_ascii_digit())
+            && t.get(..half) == t.get(half..)
+            && !t.starts_with('0')
+            && t.get(..half)
+                .and_then(|h| h.parse::<u32>().ok())
+                .is_some_and(|h| h <= 100);
+        let after_value = out.last().is_some_and(|p| p.kind == Kind::Value);
+        if halves && after_value {
+            out.push(Piece {
+                text: t[..half].to_owned(),
+                kind: Kind::Value,
+                column: piece.column,
+            });
+            out.push(Piece {
+                text: t[half..].to_owned(),
+                kind: Kind::Value,
+                column: piece.column + half,
+            });
+            continue;
+        }
+        out.push(piece);
+    }
+    out
+}
+
 /// Takes a number off a value where the value after it repeats its tail: `8550万粒` before
 /// `550万粒` is `8` and `550万粒` (a weight and a target glued).
 fn split_repeats(pieces: Vec<Piece>) -> Vec<Piece> {
@@ -694,7 +728,7 @@ mod tests {
     use super::*;
 
     fn texts(line: &str) -> Vec<String> {
-        split_marks(split_repeats(split_judgement(cut(line))))
+        split_marks(split_halves(split_repeats(split_judgement(cut(line)))))
             .into_iter()
             .map(|p| p.text)
             .collect()
@@ -790,6 +824,22 @@ mod tests {
             texts("验收合格率100%是否按时完成"),
             ["验收合格率", "100%", "是否按时完成"]
         );
+    }
+
+    #[test]
+    fn a_number_of_equal_halves_after_values_is_a_weight_and_its_score() {
+        assert_eq!(
+            texts("受益人数100%100%1010资金到位率"),
+            ["受益人数", "100%", "100%", "10", "10", "资金到位率"]
+        );
+        assert_eq!(
+            texts("预算调整率3%22否"),
+            ["预算调整率", "3%", "2", "2", "否"]
+        );
+        // Not after values, or halves over 100, or unequal: a number as printed.
+        assert_eq!(texts("项目数量2020"), ["项目数量", "2020"]);
+        assert_eq!(texts("资金100%200200"), ["资金", "100%", "200200"]);
+        assert_eq!(texts("资金100%1011"), ["资金", "100%", "1011"]);
     }
 
     #[test]
