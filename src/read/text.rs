@@ -755,6 +755,24 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
         }
         // Level headers wrapped onto the lines above the header go before its cells.
         let mut placed = placed;
+        // A label's last characters at the start of the row below it (`产出指` / `标 时效指标
+        // …`) go back on the label.
+        if n > header
+            && let Some((row, starts)) = last.as_mut()
+            && let Some(&(display, _, text, _)) = placed.first()
+            && text.trim().chars().nth(2).is_none()
+            && placed.len() > 1
+        {
+            let nowhere = starts.iter().take_while(|s| s.at == usize::MAX).count();
+            let ats: Vec<usize> = starts[nowhere..].iter().map(|s| s.at).collect();
+            if let Some(k) = near(&ats, display)
+                && let Some(cell) = row.get_mut(nowhere + k)
+                && completes(cell.text(), text.trim())
+            {
+                cell.append(text);
+                placed.remove(0);
+            }
+        }
         if let Some((_, k)) = taken.iter().find(|(l, _)| *l == n) {
             placed.truncate(placed.len().saturating_sub(*k));
         }
@@ -1572,7 +1590,14 @@ fn split_at_columns<'a>(
             // A whole level label (`数量指标`) ends its cell.
             let labels =
                 one_word && is_level(before) && (before.ends_with("指标") || is_level(next));
-            if at_start || after_value || labels {
+            // A label's last characters wrapped below it, before the next row's label
+            // (`标 时效指标`, under `产出指`).
+            let tail = one_word
+                && from == 0
+                && before.chars().nth(2).is_none()
+                && !is_level(before)
+                && is_level(next);
+            if at_start || after_value || labels || tail {
                 out.push((at + from, before));
                 from = i + 1;
             }
@@ -2056,6 +2081,23 @@ mod tests {
                 "完成省级宣传片制作方案编制",
                 "完成1部宣传片",
                 "10"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_labels_last_characters_before_the_next_rows_label_go_back_on_it() {
+        // pdftotext in narrow columns: `产出指` / `标`, the tail one space before the label of
+        // the row below.
+        let text = "一级指标 二级指标 三级指标            年初目标值     得分\n\
+                    产出指 质量指标 通过专家评审        通过           10\n\
+                    标 时效指标 按时完成率          100%           10";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(
+            texts(&grid)[1..],
+            [
+                vec!["产出指标", "质量指标", "通过专家评审", "通过", "10"],
+                vec!["时效指标", "按时完成率", "100%", "10"],
             ]
         );
     }
