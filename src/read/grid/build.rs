@@ -1572,7 +1572,12 @@ impl<'g> Builder<'g> {
                             (_, _) if overfull[n] => Break::May,
                             _ => Break::Never,
                         },
-                        joinable: mode == Rows::Wrapped && !t.row_start,
+                        // Where rows are lost, a name's wrapped lines may be cells of their
+                        // own (`图书馆管理机制健` / `全性`): words join the cell before.
+                        joinable: (mode == Rows::Wrapped && !t.row_start)
+                            || (mode == Rows::Lost
+                                && n > 0
+                                && matches!(t.shape, Shape::Text | Shape::Words)),
                         near: if matches!(
                             t.shape,
                             Shape::Tier | Shape::Category | Shape::Level | Shape::Label
@@ -3403,6 +3408,17 @@ mod tests {
             rows[1].4,
             [("指标解释", "执行数/预算数"), ("评分标准", "100%得5分")]
         );
+    }
+
+    #[test]
+    fn a_name_wrapped_onto_a_line_of_its_own_is_one_name_where_rows_are_lost() {
+        let text = "一级指标\n二级指标\n三级指标\n指标性质\n指标值\n度量单位\n完成值\n权重\n得分\n\
+                    效益指标\n可持续影响指标\n图书馆管理机制健\n全性\n定性\n好坏\n好坏\n5\n5\n\
+                    满意度指标\n服务对象满意度指标\n活动参与人员满意\n度\n≥\n95\n%\n95\n5\n5";
+        let doc = document(text);
+        let names: Vec<&str> = doc.indicators().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["图书馆管理机制健全性", "活动参与人员满意度"]);
+        assert!(doc.indicators().all(|i| i.weight == Some(Decimal::from(5))));
     }
 
     #[test]
