@@ -5,7 +5,8 @@
 //! - values: each repeated unit that was quadratic, within the cap (60, 240 and 960
 //!   characters) and beyond it (25, 100 and 400 KB, kept as text);
 //! - tables: a value of many digits, a line of many parts, many records on one line, many
-//!   indicators in one project, and many units each forcing a large search for money;
+//!   indicators in one project, a glued line of labels opening brackets they never close,
+//!   and many units each forcing a large search for money;
 //! - checks and scores of a project of many indicators, and the actuals CSV that gives them.
 
 #[path = "../tests/shapes/mod.rs"]
@@ -90,6 +91,13 @@ fn tables(c: &mut Criterion) {
         "table/indicators in one project",
         2_000,
         shapes::many_indicators,
+        parse,
+    );
+    scaled(
+        c,
+        "table/glued line of open brackets",
+        2_000,
+        shapes::glued_open_brackets,
         parse,
     );
     scaled(

@@ -739,3 +739,22 @@ fn a_value_over_the_cap_in_a_grid_is_text_with_a_diagnostic() {
         ["2:1: a target value is at most 1000 characters: this one is longer, and is kept as text"]
     );
 }
+
+#[test]
+fn a_glued_line_of_labels_opening_brackets_keeps_each_bracket() {
+    // Each label's weight is looked for among the next few characters only: the line is read
+    // in linear time (`benches/hostile.rs`), and no bracket is taken into a label.
+    let doc = table(&shapes::glued_open_brackets(3));
+    assert_eq!(doc.layout, jixiao::Layout::Glued);
+    let labels: Vec<_> = doc
+        .indicators()
+        .map(|i| (i.tier_label.as_deref(), i.tier))
+        .collect();
+    assert!(
+        labels
+            .iter()
+            .all(|l| *l == (None, Some(jixiao::Tier::Output))),
+        "{labels:?}"
+    );
+    assert_eq!(doc.indicators().count(), 3);
+}

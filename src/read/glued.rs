@@ -257,52 +257,48 @@ fn word_at(text: &str) -> Option<usize> {
     best
 }
 
-/// The length of a note in brackets after a header: a unit or a word, up to four characters
-/// and no digit (`(%)`, `(分)`, `(万元)`).
-fn note_suffix(text: &str) -> usize {
+/// The length of a short note in brackets at the start of a text whose inside `fits`, or 0.
+/// Notes are short: the closing bracket is looked for among the first characters only, so
+/// that a line of open brackets is read in linear time.
+fn bracketed(text: &str, fits: impl Fn(&str) -> bool) -> usize {
+    const MOST: usize = 8;
     let Some(rest) = text.strip_prefix(['(', '（']) else {
         return 0;
     };
-    let Some(close) = rest.find([')', '）']) else {
+    let window = rest.char_indices().nth(MOST).map_or(rest.len(), |(i, _)| i);
+    let Some(close) = rest[..window].find([')', '）']) else {
         return 0;
     };
-    let inner = &rest[..close];
-    let short = !inner.is_empty() && inner.chars().nth(4).is_none();
-    if short
-        && !inner
-            .chars()
-            .any(|c| c.is_ascii_digit() || c == '(' || c == '（')
-    {
-        let open = text.chars().next().map_or(1, char::len_utf8);
-        let closing = rest[close..].chars().next().map_or(1, char::len_utf8);
-        open + close + closing
-    } else {
-        0
+    if !fits(&rest[..close]) {
+        return 0;
     }
+    let open = text.len() - rest.len();
+    let closing = rest[close..].chars().next().map_or(1, char::len_utf8);
+    open + close + closing
+}
+
+/// The length of a note in brackets after a header: a unit or a word, up to four characters
+/// and no digit (`(%)`, `(分)`, `(万元)`).
+fn note_suffix(text: &str) -> usize {
+    bracketed(text, |inner| {
+        !inner.is_empty()
+            && inner.chars().nth(4).is_none()
+            && !inner
+                .chars()
+                .any(|c| c.is_ascii_digit() || c == '(' || c == '（')
+    })
 }
 
 /// The length of a weight in brackets after a label: `(40分)`, `（10分）`.
 fn weight_suffix(text: &str) -> usize {
-    let Some(rest) = text.strip_prefix(['(', '（']) else {
-        return 0;
-    };
-    let Some(close) = rest.find([')', '）']) else {
-        return 0;
-    };
-    let inner = &rest[..close];
-    let weight = inner.trim_end_matches('分');
-    if !weight.is_empty()
-        && weight.len() <= 6
-        && weight
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
-    {
-        let open = text.chars().next().map_or(1, char::len_utf8);
-        let closing = rest[close..].chars().next().map_or(1, char::len_utf8);
-        open + close + closing
-    } else {
-        0
-    }
+    bracketed(text, |inner| {
+        let weight = inner.trim_end_matches('分');
+        !weight.is_empty()
+            && weight.len() <= 6
+            && weight
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+    })
 }
 
 /// Whether a value may begin at the start of a text: a comparator or a digit.
@@ -425,7 +421,19 @@ fn cut(line: &str) -> Vec<Piece> {
     let mut pieces: Vec<Piece> = Vec::new();
     let mut text_start: Option<usize> = None;
     let mut at = 0;
-    let column = |byte: usize| line[..byte].chars().count();
+    // Pieces are cut left to right: each column is counted on from the one before, so that
+    // a long line is counted once.
+    let counted = std::cell::Cell::new((0usize, 0usize));
+    let column = |byte: usize| {
+        let (from, count) = counted.get();
+        let count = if byte >= from {
+            count + line.get(from..byte).map_or(0, |t| t.chars().count())
+        } else {
+            line.get(..byte).map_or(0, |t| t.chars().count())
+        };
+        counted.set((byte, count));
+        count
+    };
     let flush = |pieces: &mut Vec<Piece>, from: Option<usize>, to: usize| {
         if let Some(from) = from
             && from < to

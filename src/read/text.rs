@@ -805,7 +805,7 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
             // Each cell's heads, first line first, go before it at once.
             let mut before: Vec<Option<(String, usize, usize)>> = vec![None; cells.len()];
             // Pieces over no cell of the row: cells of their own, where they stand.
-            let mut own: Vec<(usize, Cell, Start)> = Vec::new();
+            let mut own: Vec<Piece<'a>> = Vec::new();
             for (_, pieces) in heads.drain(..) {
                 for &(at, column, text, line) in &pieces {
                     match near(&ats, at) {
@@ -816,16 +816,7 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
                                     .push_str(text.trim());
                             }
                         }
-                        None => {
-                            let mut cell = Cell::of(text, line + 1, column);
-                            cell.page = widths.known().then_some(at);
-                            let start = Start {
-                                at,
-                                first: measure.width(text.trim()),
-                                open: widths.fills(at, measure.width(text.trim())),
-                            };
-                            own.push((at, cell, start));
-                        }
+                        None => own.push((at, column, text, line)),
                     }
                 }
             }
@@ -835,8 +826,9 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
                 }
             }
             // Each cell of its own goes before the first cell that stands right of it.
-            for (at, cell, start) in own {
-                let k = nowhere + starts[nowhere..].partition_point(|s| s.at < at);
+            let (own_cells, own_starts) = row_of(&own);
+            for (cell, start) in own_cells.into_iter().zip(own_starts) {
+                let k = nowhere + starts[nowhere..].partition_point(|s| s.at < start.at);
                 cells.insert(k, cell);
                 starts.insert(k, start);
             }

@@ -127,3 +127,13 @@ pub fn actuals(n: usize) -> String {
     }
     text
 }
+
+/// A glued table (OCR text without separators) whose one line is `n` labels each opening a
+/// bracket it never closes (`产出指标(产出指标(…`): every label looks for its weight's
+/// closing bracket.
+pub fn glued_open_brackets(n: usize) -> String {
+    format!(
+        "一级指标二级指标三级指标指标值\n{}\n",
+        "产出指标(".repeat(n)
+    )
+}

@@ -463,21 +463,13 @@ mod tests {
             Role::Weight,
             Role::Score,
         ];
-        let never = |_| Break::Never;
-        let places = align(
-            &items(&["产出指标", "工程质量合格", "10", "10"], never),
-            &roles,
-            by_role(&roles),
-        )
-        .expect("fits");
+        let row = |cells: &[&str]| {
+            align(&items(cells, |_| Break::Never), &roles, by_role(&roles)).expect("fits")
+        };
+        let places = row(&["产出指标", "工程质量合格", "10", "10"]);
         assert_eq!(columns(&places), [(0, 0), (0, 1), (0, 4), (0, 5)]);
         assert!(places.iter().flatten().all(|p| !p.ambiguous));
-        let places = align(
-            &items(&["产出指标", "合格率", "100%", "100%"], never),
-            &roles,
-            by_role(&roles),
-        )
-        .expect("fits");
+        let places = row(&["产出指标", "合格率", "100%", "100%"]);
         assert_eq!(columns(&places), [(0, 0), (0, 1), (0, 2), (0, 3)]);
     }
 

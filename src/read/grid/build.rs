@@ -3378,6 +3378,11 @@ mod tests {
         Vec<(&'d str, &'d str)>,
     );
 
+    /// A number of points, as weights and scores are read.
+    fn points(v: u32) -> Option<Decimal> {
+        Some(Decimal::from(v))
+    }
+
     /// The indicators of a document, as [`Scored`].
     fn scored(doc: &Document) -> Vec<Scored<'_>> {
         doc.indicators()
@@ -3395,13 +3400,12 @@ mod tests {
                     产出\n产出数量\n实际完成率\n10\n完成数/计划数\n100%得10分\n9";
         let doc = document(text);
         let rows = scored(&doc);
-        let n = |v: u32| Some(Decimal::from(v));
         assert_eq!(
             rows.iter().map(|r| (r.0, r.2, r.3)).collect::<Vec<_>>(),
             [
-                ("资金到位率", n(5), n(5)),
-                ("预算执行率", n(5), n(5)),
-                ("实际完成率", n(10), n(9)),
+                ("资金到位率", points(5), points(5)),
+                ("预算执行率", points(5), points(5)),
+                ("实际完成率", points(10), points(9)),
             ]
         );
         assert_eq!(
@@ -3444,14 +3448,13 @@ mod tests {
             .collect();
         let doc = document(&text.join("\n"));
         let rows = scored(&doc);
-        let two = |n: u32| Some(Decimal::from(n));
         assert_eq!(
             rows.iter().map(|r| (r.0, r.2, r.3)).collect::<Vec<_>>(),
             [
-                ("立项依据充分性", two(3), two(3)),
-                ("绩效目标合理性", two(2), two(2)),
-                ("实际完成率", two(10), two(9)),
-                ("质量达标率", two(10), two(10)),
+                ("立项依据充分性", points(3), points(3)),
+                ("绩效目标合理性", points(2), points(2)),
+                ("实际完成率", points(10), points(9)),
+                ("质量达标率", points(10), points(10)),
             ]
         );
         assert_eq!(
