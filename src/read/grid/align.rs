@@ -41,6 +41,9 @@ pub(crate) struct Item {
     /// rather a pair of columns that agree (a target and its actual, a weight and its score)
     /// than two columns that happen to.
     pub(crate) repeats: bool,
+    /// The cell is a label that heads the cells after it (`项目效益` after `效益`, the 2020
+    /// framework's 二级 under its 一级): a row of labels that ends with it goes on.
+    pub(crate) heads: bool,
 }
 
 /// What standing under a column on the page adds to a cell's fit there.
@@ -88,6 +91,11 @@ fn pairs(roles: &[Role]) -> Vec<Option<usize>> {
 
 /// The cost of starting a row: rows are not split without need.
 const ROW: i32 = -SCALE;
+/// The cost of ending a row of labels alone with a label that heads what follows
+/// ([`Item::heads`]) where the next row replaces it (`效益 | 项目效益` then `社会效益 | …`): a
+/// label with nothing under it. Where the rendering lost the rows, the cells rather go on
+/// the row.
+const LONE: i32 = -6 * SCALE;
 /// The cost of joining a cell to the one before it.
 const JOIN: i32 = -3 * SCALE;
 
@@ -200,6 +208,15 @@ pub(crate) fn align(
         }
     }
     let fit_at = |i: usize, c: usize| fits[i * n + c];
+    // The label columns a row of labels alone may end in: a tier or category column with
+    // no name column before it.
+    let first_name = roles.iter().position(|r| *r == Role::Name).unwrap_or(n);
+    let lone: Vec<bool> = roles
+        .iter()
+        .enumerate()
+        .map(|(c, r)| matches!(r, Role::Tier | Role::Category) && c < first_name)
+        .collect();
+    let any_lone = lone.contains(&true);
     // Pairs of columns, each way: the column paired before each, the columns paired after.
     let paired = pairs(roles);
     let mut partners: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -220,6 +237,10 @@ pub(crate) fn align(
     }
     // The best way to each column of the cell before, read once per column and cell.
     let mut bests: Vec<(i32, usize)> = vec![(NEG, usize::MAX); n];
+    // The best way to start a row at each column, and the best of the label columns from
+    // each column on.
+    let mut new_rows: Vec<(i32, usize)> = vec![(NEG, usize::MAX); n];
+    let mut lone_from: Vec<(i32, usize)> = vec![(NEG, usize::MAX); n + 1];
     for i in 1..k {
         let item = items[i];
         let (done, rest) = fwd.split_at_mut(i * states);
@@ -232,14 +253,46 @@ pub(crate) fn align(
                 .unwrap_or((NEG, usize::MAX));
         }
         let best_of = |c: usize| -> (i32, usize) { bests[c] };
-        // New row: the best previous state with its row's suffix left out.
-        let mut new_row = (NEG, usize::MAX);
+        // New row: the best previous state with its row's suffix left out. Where the row
+        // may go on, a row of labels alone is not ended by a row that replaces its last
+        // label ([`LONE`]).
+        new_rows.fill((NEG, usize::MAX));
         if item.brk != Break::Never {
-            for c in 0..n {
+            let lonely = any_lone && item.brk == Break::May && items[i - 1].heads;
+            let ended = |c: usize| {
                 let (s, from) = best_of(c);
-                let s = add(s, suffix[n] - suffix[c + 1]);
-                if s > new_row.0 {
-                    new_row = (s, from);
+                (add(s, suffix[n] - suffix[c + 1]), from)
+            };
+            // Ties go to the earliest column.
+            let mut free = (NEG, usize::MAX);
+            for c in (0..n).filter(|&c| !(lonely && lone[c])) {
+                let s = ended(c);
+                if s.0 > free.0 {
+                    free = s;
+                }
+            }
+            lone_from[n] = (NEG, usize::MAX);
+            for c in (0..n).rev() {
+                lone_from[c] = lone_from[c + 1];
+                if lonely && lone[c] {
+                    let s = ended(c);
+                    if s.0 >= lone_from[c].0 {
+                        lone_from[c] = s;
+                    }
+                }
+            }
+            let mut before = (NEG, usize::MAX);
+            for c2 in 0..n {
+                let replaced = (add(lone_from[c2].0, LONE), lone_from[c2].1);
+                new_rows[c2] = [free, before, replaced]
+                    .into_iter()
+                    .max_by_key(|&(s, _)| s)
+                    .unwrap_or((NEG, usize::MAX));
+                if lonely && lone[c2] {
+                    let s = ended(c2);
+                    if s.0 > before.0 {
+                        before = s;
+                    }
                 }
             }
         }
@@ -265,6 +318,7 @@ pub(crate) fn align(
                     back[here + c * WAYS] = from;
                 }
             }
+            let new_row = new_rows[c];
             if new_row.0 > NEG {
                 let s = add(new_row.0, ROW + prefix[c] + f);
                 fwd_here[c * WAYS + 1] = s;
@@ -307,15 +361,32 @@ pub(crate) fn align(
     // Each step takes running maxima over the next cell's columns, as the forward pass does:
     // linear in the columns, not quadratic.
     let mut later = vec![NEG; n + 1];
+    // Starting a row at the next cell at each column, the best of those up to each column,
+    // and the best of those after it.
+    let mut starts = vec![NEG; n];
+    let mut upto = vec![NEG; n];
+    let mut past = vec![NEG; n + 1];
     for i in (0..k - 1).rev() {
         let next = items[i + 1];
         let after = (i + 1) * states;
-        // Starting a row at the next cell: the best of its columns, whatever this one's.
+        // Starting a row at the next cell: the best of its columns, whatever this one's, but
+        // for a row of labels alone that the next row replaces ([`LONE`]).
         let mut new_row = NEG;
+        let lonely = any_lone && next.brk == Break::May && items[i].heads;
         if next.brk != Break::Never {
             for c2 in 0..n {
                 let f = fit_at(i + 1, c2);
-                new_row = new_row.max(add(bwd[after + c2 * WAYS + 1], ROW + prefix[c2] + f));
+                starts[c2] = add(bwd[after + c2 * WAYS + 1], ROW + prefix[c2] + f);
+                new_row = new_row.max(starts[c2]);
+                upto[c2] = if c2 == 0 {
+                    starts[0]
+                } else {
+                    upto[c2 - 1].max(starts[c2])
+                };
+            }
+            past[n] = NEG;
+            for c2 in (0..n).rev() {
+                past[c2] = past[c2 + 1].max(starts[c2]);
             }
         }
         // Going on on the row: the best of the next cell's columns after each column.
@@ -331,6 +402,11 @@ pub(crate) fn align(
         for state in 0..states {
             let c = state / WAYS;
             let mut best = add(later[c + 1], -middle[c + 1]);
+            let new_row = if lonely && lone[c] && next.brk != Break::Never {
+                past[c + 1].max(add(upto[c], LONE))
+            } else {
+                new_row
+            };
             best = best.max(add(new_row, suffix[n] - suffix[c + 1]));
             if next.repeats && next.brk != Break::Must {
                 for &c2 in &partners[c] {
@@ -422,6 +498,7 @@ mod tests {
                 joinable: false,
                 near: None,
                 repeats: i > 0 && cells[i - 1] == *c,
+                heads: false,
             })
             .collect()
     }
@@ -449,6 +526,30 @@ mod tests {
             [(0, 0), (0, 1), (0, 2), (0, 3), (1, 2), (1, 3)]
         );
         assert!(places.iter().flatten().all(|p| !p.ambiguous));
+    }
+
+    #[test]
+    fn a_heading_label_does_not_end_a_row_of_labels() {
+        // A stream of cells: `项目效益` heads what follows, so `社会效益` is the row's name
+        // rather than the category of a row that leaves `项目效益` with nothing under it.
+        let roles = [
+            Role::Tier,
+            Role::Category,
+            Role::Name,
+            Role::Text,
+            Role::Weight,
+        ];
+        let cells = ["效益", "项目效益", "社会效益", "项目实施所产生的效益", "10"];
+        let mut items = items(&cells, |_| Break::May);
+        items[1].shape = Shape::Level;
+        items[1].brk = Break::Never;
+        let heads = |items: &[Item]| {
+            let places = align(items, &roles, by_role(&roles)).expect("fits");
+            columns(&places)
+        };
+        assert_eq!(heads(&items), [(0, 0), (0, 1), (1, 1), (1, 2), (1, 4)]);
+        items[1].heads = true;
+        assert_eq!(heads(&items), [(0, 0), (0, 1), (0, 2), (0, 3), (0, 4)]);
     }
 
     #[test]

@@ -1560,11 +1560,24 @@ impl<'g> Builder<'g> {
                     row_has_value |= is_value_shape(t.shape);
                     let repeated = repeats.get(t.t()).is_some_and(|n| *n >= 3);
                     let repeats = n > 0 && !t.t().is_empty() && cells[n - 1].t() == t.t();
+                    // A second label of the tier just named (`效益` then `项目效益`, the
+                    // 2020 framework's 二级 under its 一级) is the row's category label: a
+                    // tier is not printed twice in a row.
+                    let sub_tier =
+                        n > 0 && (mode == Rows::Lost || !t.row_start) && sub_tier(&cells[n - 1], t);
                     Item {
                         repeats,
-                        shape: if repeated { Shape::Rule } else { t.shape },
+                        heads: sub_tier,
+                        shape: if repeated {
+                            Shape::Rule
+                        } else if sub_tier {
+                            Shape::Level
+                        } else {
+                            t.shape
+                        },
                         brk: match (n, mode) {
                             (0, _) => Break::Must,
+                            _ if sub_tier => Break::Never,
                             (_, Rows::Lost) => Break::May,
                             (_, Rows::Wrapped) if t.row_start => Break::May,
                             (_, _) if carries_on => Break::May,
@@ -2977,6 +2990,15 @@ fn split_group<'a>(top: &[&'a str], sub: &[&'a str]) -> Vec<&'a str> {
     out
 }
 
+/// Whether `label` names, in other words, the tier `before` names: `效益` then `项目效益`.
+fn sub_tier(before: &Tok<'_>, label: &Tok<'_>) -> bool {
+    use crate::taxonomy::resolve;
+    label.shape == Shape::Tier
+        && matches!(before.shape, Shape::Tier | Shape::Level)
+        && fold(before.t()) != fold(label.t())
+        && resolve::<crate::Tier>(label.t()).is_some_and(|tier| resolve(before.t()) == Some(tier))
+}
+
 /// A run of header cells where rows are lost: a group cell (`指标值`) whose parts follow the
 /// other headers gives way to them.
 fn regroup_run<'a>(texts: &[&'a str]) -> Vec<&'a str> {
@@ -3388,6 +3410,51 @@ mod tests {
         doc.indicators()
             .map(|i| (i.name.as_str(), i.category, i.weight, i.score, texts_of(i)))
             .collect()
+    }
+
+    #[test]
+    fn a_second_label_of_the_tier_is_the_rows_category_label() {
+        // The 2020 framework files 项目效益 under 效益: a cell per paragraph, the two labels
+        // are one row's tier and category, and 社会效益 its name, no category of a new row.
+        let text = "一级指标\n\n二级指标\n\n三级指标\n\n指标解释\n\n分值\n\n得分\n\n\
+            产出\n\n产出数量\n\n实际完成率\n\n实际产出数与计划产出数的比率\n\n10\n\n9\n\n\
+            效益\n\n项目效益\n\n社会效益\n\n项目实施所产生的效益\n\n10\n\n8\n";
+        let doc = document(text);
+        let rows: Vec<_> = doc
+            .indicators()
+            .map(|i| {
+                (
+                    i.name.as_str(),
+                    i.tier,
+                    i.category,
+                    i.category_label.as_deref(),
+                    i.score,
+                    texts_of(i),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (
+                    "实际完成率",
+                    Some(crate::Tier::Output),
+                    Some(crate::Category::Quantity),
+                    Some("产出数量"),
+                    points(9),
+                    vec![("指标解释", "实际产出数与计划产出数的比率")]
+                ),
+                (
+                    "社会效益",
+                    Some(crate::Tier::Benefit),
+                    None,
+                    Some("项目效益"),
+                    points(8),
+                    vec![("指标解释", "项目实施所产生的效益")]
+                ),
+            ]
+        );
+        assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
     }
 
     #[test]
