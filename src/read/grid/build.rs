@@ -1549,6 +1549,12 @@ impl<'g> Builder<'g> {
                     *repeats.entry(t.t()).or_default() += 1;
                 }
             }
+            // Under a second label of its tier (`项目效益`), the framework's third level names
+            // the effects (`社会效益`, `服务对象满意度`): where the header has one category
+            // column, such words are names until the next tier.
+            let one_category = columns.iter().filter(|c| c.role == Role::Category).count() == 1
+                && columns.iter().any(|c| c.role == Role::Name);
+            let mut heading = false;
             let items: Vec<Item> = cells
                 .iter()
                 .enumerate()
@@ -1565,6 +1571,9 @@ impl<'g> Builder<'g> {
                     // tier is not printed twice in a row.
                     let sub_tier =
                         n > 0 && (mode == Rows::Lost || !t.row_start) && sub_tier(&cells[n - 1], t);
+                    if matches!(t.shape, Shape::Tier | Shape::Level) {
+                        heading = sub_tier && one_category;
+                    }
                     Item {
                         repeats,
                         heads: sub_tier,
@@ -1572,6 +1581,8 @@ impl<'g> Builder<'g> {
                             Shape::Rule
                         } else if sub_tier {
                             Shape::Level
+                        } else if heading && t.shape == Shape::Category {
+                            Shape::Text
                         } else {
                             t.shape
                         },
@@ -3415,10 +3426,12 @@ mod tests {
     #[test]
     fn a_second_label_of_the_tier_is_the_rows_category_label() {
         // The 2020 framework files 项目效益 under 效益: a cell per paragraph, the two labels
-        // are one row's tier and category, and 社会效益 its name, no category of a new row.
+        // are one row's tier and category, and 社会效益 its name, no category of a new row;
+        // so is 服务对象满意度 on the next row, under the same labels.
         let text = "一级指标\n\n二级指标\n\n三级指标\n\n指标解释\n\n分值\n\n得分\n\n\
             产出\n\n产出数量\n\n实际完成率\n\n实际产出数与计划产出数的比率\n\n10\n\n9\n\n\
-            效益\n\n项目效益\n\n社会效益\n\n项目实施所产生的效益\n\n10\n\n8\n";
+            效益\n\n项目效益\n\n社会效益\n\n项目实施所产生的效益\n\n10\n\n8\n\n\
+            服务对象满意度\n\n服务对象对项目实施效果的满意程度\n\n10\n\n9\n";
         let doc = document(text);
         let rows: Vec<_> = doc
             .indicators()
@@ -3451,6 +3464,14 @@ mod tests {
                     Some("项目效益"),
                     points(8),
                     vec![("指标解释", "项目实施所产生的效益")]
+                ),
+                (
+                    "服务对象满意度",
+                    Some(crate::Tier::Benefit),
+                    None,
+                    Some("项目效益"),
+                    points(9),
+                    vec![("指标解释", "服务对象对项目实施效果的满意程度")]
                 ),
             ]
         );
