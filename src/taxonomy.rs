@@ -25,6 +25,8 @@ use rust_decimal::Decimal;
 /// assert_eq!(tier.to_string(), "1-产出指标");
 /// assert!(tier.categories().contains(&Category::Quality));
 /// assert_eq!("效益".parse::<Tier>()?, Tier::Benefit);
+/// // The 2013 framework's 投入 is the tier 决策 replaced.
+/// assert_eq!("投入".parse::<Tier>()?, Tier::Decision);
 /// assert_eq!(Tier::try_from(3)?, Tier::Satisfaction);
 /// // Printed labels: weights, suffixes, traditional characters.
 /// assert_eq!("產出指標(50分)".parse::<Tier>()?, Tier::Output);
@@ -48,9 +50,11 @@ pub enum Tier {
     /// 4 成本指标: costs, a tier of its own in the 2021 central template (经济成本, 社会成本,
     /// 生态环境成本).
     Cost = 4,
-    /// 5 决策: how the project was decided (项目立项, 绩效目标, 资金投入), in evaluation tables.
+    /// 5 决策: how the project was decided (项目立项, 绩效目标, 资金投入), in evaluation tables;
+    /// 投入 in the 2013 central framework (财预〔2013〕53号), which 决策 replaced.
     Decision = 5,
-    /// 6 过程: how it was run (资金管理, 组织实施), in evaluation tables.
+    /// 6 过程: how it was run (资金管理, 组织实施), in evaluation tables; the 2013 framework's
+    /// 财务管理 and 业务管理.
     Process = 6,
 }
 
@@ -112,11 +116,12 @@ pub enum Category {
     Approval = 51,
     /// 52 绩效目标: whether the goals are sound and clear.
     Goals = 52,
-    /// 53 资金投入: whether the budget was set and allotted soundly.
+    /// 53 资金投入: whether the budget was set and allotted soundly (资金落实 in the 2013
+    /// framework).
     Funding = 53,
-    /// 61 资金管理: how the money was handled.
+    /// 61 资金管理: how the money was handled (财务管理 in the 2013 framework).
     FundManagement = 61,
-    /// 62 组织实施: how the work was organised.
+    /// 62 组织实施: how the work was organised (业务管理 in the 2013 framework).
     Implementation = 62,
 }
 
@@ -235,7 +240,8 @@ impl Level for Tier {
             Tier::Benefit => &["效果", "项目效益", "预期效益"],
             Tier::Satisfaction => &[],
             Tier::Cost => &[],
-            Tier::Decision => &["项目决策"],
+            // The 2013 central framework's tiers were 投入, 过程, 产出 and 效果.
+            Tier::Decision => &["项目决策", "投入"],
             Tier::Process => &["项目过程", "项目管理"],
         }
     }
@@ -290,9 +296,9 @@ impl Level for Category {
             Category::EcologicalCost => &["生态环境成本", "生态成本", "环境成本"],
             Category::Approval => &["立项"],
             Category::Goals => &[],
-            Category::Funding => &[],
-            Category::FundManagement => &[],
-            Category::Implementation => &["项目实施", "实施"],
+            Category::Funding => &["资金落实"],
+            Category::FundManagement => &["财务管理"],
+            Category::Implementation => &["项目实施", "实施", "业务管理"],
         }
     }
 }

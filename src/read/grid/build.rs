@@ -1555,6 +1555,8 @@ impl<'g> Builder<'g> {
             let one_category = columns.iter().filter(|c| c.role == Role::Category).count() == 1
                 && columns.iter().any(|c| c.role == Role::Name);
             let mut heading = false;
+            // The category in force: the last category label of the run, since its tier.
+            let mut in_force: Option<(crate::Category, String)> = None;
             let items: Vec<Item> = cells
                 .iter()
                 .enumerate()
@@ -1573,7 +1575,21 @@ impl<'g> Builder<'g> {
                         n > 0 && (mode == Rows::Lost || !t.row_start) && sub_tier(&cells[n - 1], t);
                     if matches!(t.shape, Shape::Tier | Shape::Level) {
                         heading = sub_tier && one_category;
+                        in_force = None;
                     }
+                    // Other words for the category in force (`财务管理` under `资金管理`) name
+                    // an indicator of it, not the category again.
+                    let restated = t.shape == Shape::Category
+                        && crate::taxonomy::resolve::<crate::Category>(t.t()).is_some_and(|c| {
+                            let folded = fold(t.t());
+                            let again = in_force
+                                .as_ref()
+                                .is_some_and(|(was, text)| *was == c && *text != folded);
+                            if !again {
+                                in_force = Some((c, folded));
+                            }
+                            again
+                        });
                     Item {
                         repeats,
                         heads: sub_tier,
@@ -1581,7 +1597,7 @@ impl<'g> Builder<'g> {
                             Shape::Rule
                         } else if sub_tier {
                             Shape::Level
-                        } else if heading && t.shape == Shape::Category {
+                        } else if heading && t.shape == Shape::Category || restated {
                             Shape::Text
                         } else {
                             t.shape
@@ -3476,6 +3492,98 @@ mod tests {
             ]
         );
         assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
+    }
+
+    #[test]
+    fn the_2013_framework_reads_in_its_own_words() {
+        // 投入, 过程, 产出, 效果 and their 二级 labels, a cell per line: each label is its
+        // tier's or category's, kept as printed.
+        let text = "一级指标\n二级指标\n三级指标\n分值\n得分\n\
+            投入\n项目立项\n项目立项规范性\n4\n4\n资金落实\n资金到位率\n4\n3\n\
+            过程\n业务管理\n管理制度健全性\n5\n5\n财务管理\n资金使用合规性\n5\n4\n\
+            效果\n项目效益\n社会效益\n10\n9\n";
+        let doc = document(text);
+        let rows: Vec<_> = doc
+            .indicators()
+            .map(|i| {
+                (
+                    i.name.as_str(),
+                    i.tier,
+                    i.tier_label.as_deref(),
+                    i.category,
+                    i.category_label.as_deref(),
+                    i.score,
+                )
+            })
+            .collect();
+        use crate::{Category as C, Tier as T};
+        assert_eq!(
+            rows,
+            [
+                (
+                    "项目立项规范性",
+                    Some(T::Decision),
+                    Some("投入"),
+                    Some(C::Approval),
+                    None,
+                    points(4)
+                ),
+                (
+                    "资金到位率",
+                    Some(T::Decision),
+                    Some("投入"),
+                    Some(C::Funding),
+                    Some("资金落实"),
+                    points(3)
+                ),
+                (
+                    "管理制度健全性",
+                    Some(T::Process),
+                    Some("过程"),
+                    Some(C::Implementation),
+                    Some("业务管理"),
+                    points(5)
+                ),
+                (
+                    "资金使用合规性",
+                    Some(T::Process),
+                    Some("过程"),
+                    Some(C::FundManagement),
+                    Some("财务管理"),
+                    points(4)
+                ),
+                (
+                    "社会效益",
+                    Some(T::Benefit),
+                    Some("效果"),
+                    None,
+                    Some("项目效益"),
+                    points(9)
+                ),
+            ]
+        );
+        assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
+    }
+
+    #[test]
+    fn other_words_for_the_category_in_force_name_an_indicator() {
+        // `财务管理` is a category's name in the 2013 framework; under 资金管理, the same
+        // category in the 2020 framework's words, it names an indicator.
+        let text = "一级指标\n二级指标\n三级指标\n分值\n得分\n\
+            过程\n资金管理\n资金到位率\n5\n5\n财务管理\n3\n2\n";
+        let doc = document(text);
+        let rows: Vec<_> = doc
+            .indicators()
+            .map(|i| (i.name.as_str(), i.category, i.weight, i.score))
+            .collect();
+        let c = Some(crate::Category::FundManagement);
+        assert_eq!(
+            rows,
+            [
+                ("资金到位率", c, points(5), points(5)),
+                ("财务管理", c, points(3), points(2))
+            ]
+        );
     }
 
     #[test]
