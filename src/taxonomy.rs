@@ -153,7 +153,7 @@ pub struct TaxonomyError {
 /// use jixiao::{Tier, TaxonomyErrorKind};
 ///
 /// assert_eq!("".parse::<Tier>().unwrap_err().kind(), TaxonomyErrorKind::Empty);
-/// assert_eq!("投入指标".parse::<Tier>().unwrap_err().kind(), TaxonomyErrorKind::UnknownName);
+/// assert_eq!("准备指标".parse::<Tier>().unwrap_err().kind(), TaxonomyErrorKind::UnknownName);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]

@@ -207,7 +207,7 @@ fn assessment_notes_and_errors_have_chinese() {
     bilingual(&err.to_string(), err.message_in(Lang::Zh), "table error");
     let err = "≥万家".parse::<jixiao::Target>().unwrap_err();
     bilingual(&err.to_string(), err.message_in(Lang::Zh), "target error");
-    let err = "投入指标".parse::<jixiao::Tier>().unwrap_err();
+    let err = "准备指标".parse::<jixiao::Tier>().unwrap_err();
     bilingual(&err.to_string(), err.message_in(Lang::Zh), "taxonomy error");
     let err = "1、1-产出指标；12-质量指标"
         .parse::<jixiao::Indicator>()

@@ -696,7 +696,8 @@ mod tests {
         is("社会公众或服务对象满意度指标", Shape::Category);
         is("实施效果指标", Shape::Label);
         is("预算配置(15分)", Shape::Label);
-        is("投 入(15分)", Shape::Label);
+        is("投 入(15分)", Shape::Tier);
+        is("评价准备(15分)", Shape::Label);
         is("≥", Shape::Op);
         is("大于等于", Shape::Op);
         is("定性", Shape::Nature);
