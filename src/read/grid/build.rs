@@ -1599,6 +1599,8 @@ impl<'g> Builder<'g> {
                             Shape::Level
                         } else if heading && t.shape == Shape::Category || restated {
                             Shape::Text
+                        } else if mode == Rows::Lost && labels_a_category(&cells, n) {
+                            Shape::Label
                         } else {
                             t.shape
                         },
@@ -3017,6 +3019,26 @@ fn split_group<'a>(top: &[&'a str], sub: &[&'a str]) -> Vec<&'a str> {
     out
 }
 
+/// Whether the cell at `n`, where rows are lost, is a label of words this crate does not
+/// know (`前期准备`) that the category label after it (`项目立项`) files under: a short text
+/// right before a category, first in its run or after a row's last number (its score).
+/// Read as a name, it would be a row of a name alone. After words, it is rather a row's
+/// last value (`正面支撑`) before the next row's category.
+fn labels_a_category(cells: &[Tok<'_>], n: usize) -> bool {
+    let Some(t) = cells.get(n) else {
+        return false;
+    };
+    t.shape == Shape::Text
+        && t.t().chars().count() <= 8
+        && !t.t().chars().any(|c| c.is_ascii_digit())
+        && cells
+            .get(n + 1)
+            .is_some_and(|next| matches!(next.shape, Shape::Category | Shape::Level))
+        && n.checked_sub(1)
+            .and_then(|p| cells.get(p))
+            .is_none_or(|before| matches!(before.shape, Shape::Number | Shape::Percent))
+}
+
 /// Whether `label` names, in other words, the tier `before` names: `效益` then `项目效益`.
 fn sub_tier(before: &Tok<'_>, label: &Tok<'_>) -> bool {
     use crate::taxonomy::resolve;
@@ -3563,6 +3585,52 @@ mod tests {
             ]
         );
         assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
+    }
+
+    #[test]
+    fn a_short_text_before_a_category_is_a_label_where_rows_are_lost() {
+        // Tiers in words this crate does not know, a cell per line: `前期准备` and `组织管理`
+        // are the labels their categories file under, not names of rows of a name alone;
+        // `正面支撑`, after a name, is that row's target before the next row's category.
+        let text = "一级指标\n二级指标\n三级指标\n指标值\n分值\n得分\n\
+            前期准备\n项目立项\n立项依据充分性\n充分\n3\n3\n\
+            组织管理\n资金管理\n资金到位率\n100%\n5\n4\n\
+            效益指标\n经济效益指标\n带动产业发展\n正面支撑\n社会效益指标\n服务保障民生\n有效\n10\n9\n";
+        let doc = document(text);
+        let rows: Vec<_> = doc
+            .indicators()
+            .map(|i| {
+                (
+                    i.name.as_str(),
+                    i.tier_label.as_deref(),
+                    i.category,
+                    i.annual.raw(),
+                    i.score,
+                )
+            })
+            .collect();
+        use crate::Category as C;
+        assert_eq!(
+            rows,
+            [
+                (
+                    "立项依据充分性",
+                    Some("前期准备"),
+                    Some(C::Approval),
+                    "充分",
+                    points(3)
+                ),
+                (
+                    "资金到位率",
+                    Some("组织管理"),
+                    Some(C::FundManagement),
+                    "100%",
+                    points(4)
+                ),
+                ("带动产业发展", None, Some(C::Economic), "正面支撑", None),
+                ("服务保障民生", None, Some(C::Social), "有效", points(9)),
+            ]
+        );
     }
 
     #[test]
