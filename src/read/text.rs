@@ -733,10 +733,20 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
             )
             && let Some(rest) = heads_beside(&placed, &each)
         {
-            for (k, text) in each.into_iter().flatten() {
-                if let (Some(cell), Some(start)) = (row.get_mut(k), starts.get_mut(k)) {
+            // Pieces past the row's cells ([`wrapped_pieces`] gives them its length) are
+            // cells of their own.
+            let known = row.len();
+            for (piece, (k, text)) in placed.iter().zip(each).filter_map(|(p, e)| Some((p, e?))) {
+                if k < known
+                    && let (Some(cell), Some(start)) = (row.get_mut(k), starts.get_mut(k))
+                {
                     cell.append(text);
                     start.open = widths.fills(start.at, measure.width(text.trim()));
+                } else {
+                    // A cell the row prints on its second line, right of its others.
+                    let (mut cells, mut at) = row_of(core::slice::from_ref(piece));
+                    row.append(&mut cells);
+                    starts.append(&mut at);
                 }
             }
             if !rest.is_empty() {
@@ -1166,7 +1176,10 @@ fn wrapped_pieces<'a>(
     widths: &Widths,
     header_row: bool,
 ) -> Option<Vec<Option<(usize, &'a str)>>> {
-    if pieces.is_empty() || pieces.len() >= row.len() {
+    // Pieces right of the row's last cell are no tails: they are counted apart.
+    let last = starts.last().map_or(0, |s| s.at.saturating_add(2));
+    let inner = places.iter().filter(|&&(_, column)| column <= last).count();
+    if pieces.is_empty() || inner >= row.len() {
         return None;
     }
     // Pieces and cells both go left to right: one walk pairs them.
@@ -1186,6 +1199,14 @@ fn wrapped_pieces<'a>(
                 && next.at.abs_diff(column) < here.at.abs_diff(column)
             {
                 k += 1;
+            }
+            // A number right of the row's last cell: a single-line cell (a weight, a score)
+            // that the page centres in its row, printed on the row's second line. It is
+            // given the row's length: a cell to add.
+            if starts.get(k).is_none() {
+                let lower = last < column
+                    && super::grid::shape::shape(text) == super::grid::shape::Shape::Number;
+                return lower.then_some((row.len(), text));
             }
             let start = *starts.get(k)?;
             let above = row.get(k)?.text();
@@ -1212,10 +1233,20 @@ fn wrapped_pieces<'a>(
                 && matches!(role_of(&fold(above)), Some(r) if r != Role::Blank);
             // A lone dash is an empty cell of its own, no cell's last line.
             let dash = super::grid::shape::is_blank_mark(text) && text.trim() != "无";
-            let tail = !dash && (start.open && ((is_words(text) && !above_label) || under_text))
+            // Under a data row, 指标 beside other cells' tails is words too (`达成预期` /
+            // `指标`).
+            let words = is_words(text) || (!header_row && pieces.len() > 1 && fold(text) == "指标");
+            let tail = !dash && (start.open && ((words && !above_label) || under_text))
                 || header_note
                 || closes(above, text)
-                || completes(above, text);
+                || completes(above, text)
+                // Under a data row, a label's 指标 wrapped (`社会效益` / `指标`) beside other
+                // cells' tails; alone on its line, it is left as it was read.
+                || (!header_row
+                    && pieces.len() > 1
+                    && fold(text) == "指标"
+                    && is_level(above)
+                    && !fold(above).ends_with("指标"));
             // A header word cut in a narrow column (`一级指` / `标`, `得` / `分`): the piece
             // completes it, whatever the column's width.
             // So is one cut after a conjunction (`偏差原因分析及` / `改进措施`).
@@ -1228,14 +1259,19 @@ fn wrapped_pieces<'a>(
             (start.at.abs_diff(column) <= 1 && ((tail && filled) || header_tail))
                 .then_some((cell, text))
         })
-        .collect();
-    Some(each)
+        .collect::<Vec<_>>();
+    // Cells printed lower go with tails of the row, not alone.
+    each.iter()
+        .flatten()
+        .any(|&(k, _)| k < row.len())
+        .then_some(each)
 }
 
 /// Where a line's pieces are tails of the row above (`each`, from [`wrapped_pieces`]) but
 /// for some: those others, if each leaves a bracket open (the first line of a label or name
-/// centred in the rows below); nothing where all are tails; `None` where the line is no such
-/// line.
+/// centred in the rows below) or is a tier's label (`产出指标`, centred in its merged cell
+/// beside the tails, its weight `(50分)` maybe on the next line); nothing where all are
+/// tails; `None` where the line is no such line.
 fn heads_beside<'a>(
     placed: &[Piece<'a>],
     each: &[Option<(usize, &'a str)>],
@@ -1249,7 +1285,13 @@ fn heads_beside<'a>(
         .filter(|(_, e)| e.is_none())
         .map(|(p, _)| *p)
         .collect();
-    rest.iter().all(|p| depth(p.2) > 0).then_some(rest)
+    // A tier's label is centred in its merged cell; a category's starts a row with a name.
+    let tier = |text: &str| {
+        resolve::<crate::Tier>(text).is_some() && resolve::<crate::Category>(text).is_none()
+    };
+    rest.iter()
+        .all(|p| depth(p.2) > 0 || tier(p.2))
+        .then_some(rest)
 }
 
 /// Whether `piece` closes a bracket that `above` leaves open, and opens none itself: the tail
@@ -1923,6 +1965,65 @@ mod tests {
         assert_eq!(
             texts(&grid)[1],
             ["产出指标", "健全性", "定性", "优良", "优", "10"]
+        );
+    }
+
+    #[test]
+    fn pdf_rows_keep_what_they_print_on_their_next_line() {
+        // `pdftotext -layout` of a portrait page: a tier's label centred in its merged cell
+        // beside the tails of the row above (`产出指标` beside `规定`, `指标`), its weight on
+        // the next line; a label's and a value's 指标 wrapped; a weight and score centred in
+        // their row, printed on its second line, right of its other cells.
+        let text = "\
+一级指标 二级指标 三级指标             年度指标值    实际完成 分 得 偏差原因分析及
+                                    值    值 分 改进措施
+      质量指标 经费支出合规性         严格执行相关制度 达成预期 8 8
+产出指标                       规定       指标
+(50分) 时效指标 提交报告及时性         在项目计划完成时 达成预期 8 8
+                           间内完成     指标
+      成本指标 单项业务成本          符合相关规定  达成预期
+                                    指标  10 10
+      社会效益 对维护基建市场公平的影响程度 效果明显      达成预期 10 10
+      指标                            指标
+";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(
+            texts(&grid)[1..],
+            [
+                vec![
+                    "质量指标",
+                    "经费支出合规性",
+                    "严格执行相关制度规定",
+                    "达成预期指标",
+                    "8",
+                    "8"
+                ],
+                vec![
+                    "产出指标(50分)",
+                    "时效指标",
+                    "提交报告及时性",
+                    "在项目计划完成时间内完成",
+                    "达成预期指标",
+                    "8",
+                    "8"
+                ],
+                vec![
+                    "成本指标",
+                    "单项业务成本",
+                    "符合相关规定",
+                    "达成预期指标",
+                    "10",
+                    "10"
+                ],
+                vec![
+                    "社会效益指标",
+                    "对维护基建市场公平的影响程度",
+                    "效果明显",
+                    "达成预期指标",
+                    "10",
+                    "10"
+                ],
+            ]
         );
     }
 
