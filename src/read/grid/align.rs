@@ -44,6 +44,9 @@ pub(crate) struct Item {
     /// The cell is a label that heads the cells after it (`项目效益` after `效益`, the 2020
     /// framework's 二级 under its 一级): a row of labels that ends with it goes on.
     pub(crate) heads: bool,
+    /// The cell follows a level's label: only such a cell may be that level's points
+    /// ([`Role::LevelWeight`]), which are merged with the label.
+    pub(crate) after_label: bool,
 }
 
 /// What standing under a column on the page adds to a cell's fit there.
@@ -198,8 +201,12 @@ pub(crate) fn align(
     };
     let mut fits: Vec<i32> = Vec::with_capacity(k * n);
     for item in items {
-        for c in 0..n {
+        for (c, role) in roles.iter().enumerate() {
             let near = if item.near == Some(c) { NEAR } else { 0 };
+            if *role == Role::LevelWeight && !item.after_label {
+                fits.push(NEVER.saturating_mul(SCALE));
+                continue;
+            }
             fits.push(
                 fit(item.shape, c)
                     .saturating_add(near)
@@ -499,6 +506,7 @@ mod tests {
                 near: None,
                 repeats: i > 0 && cells[i - 1] == *c,
                 heads: false,
+                after_label: false,
             })
             .collect()
     }

@@ -1593,6 +1593,11 @@ impl<'g> Builder<'g> {
                     Item {
                         repeats,
                         heads: sub_tier,
+                        after_label: n > 0
+                            && matches!(
+                                cells[n - 1].shape,
+                                Shape::Tier | Shape::Category | Shape::Level | Shape::Label
+                            ),
                         shape: if repeated {
                             Shape::Rule
                         } else if sub_tier {
@@ -2899,8 +2904,28 @@ fn positional_header(rows: &[Vec<&str>]) -> Vec<Column> {
         })
         .collect();
     name_the_last_level(&mut columns);
+    weigh_levels(&mut columns);
     mark_alternates(&mut columns);
     columns
+}
+
+/// A 分值 column right after a 一级 or 二级 column holds that level's points where the
+/// indicators have a 分值 column of their own after their names (`一级指标 | 分值 | 二级指标 |
+/// 分值 | 三级指标 | 分值`): such columns are [`Role::LevelWeight`].
+fn weigh_levels(columns: &mut [Column]) {
+    let Some(name) = columns.iter().position(|c| c.role == Role::Name) else {
+        return;
+    };
+    if !columns[name..].iter().any(|c| c.role == Role::Weight) {
+        return;
+    }
+    for c in 1..name {
+        if columns[c].role == Role::Weight
+            && matches!(columns[c - 1].role, Role::Tier | Role::Category)
+        {
+            columns[c].role = Role::LevelWeight;
+        }
+    }
 }
 
 /// A header of levels without a name column (`一级指标 | 二级指标 | 绩效标准 | 当年预期实现值`)
@@ -2932,6 +2957,7 @@ fn columns_of(texts: &[&str]) -> Vec<Column> {
         })
         .collect();
     name_the_last_level(&mut columns);
+    weigh_levels(&mut columns);
     mark_alternates(&mut columns);
     columns
 }
@@ -3631,6 +3657,39 @@ mod tests {
                 ("服务保障民生", None, Some(C::Social), "有效", points(9)),
             ]
         );
+    }
+
+    #[test]
+    fn a_weight_column_after_a_level_holds_the_levels_points() {
+        // `一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值`: the indicator's weight is the
+        // one after its name; the levels' points are text on the row that prints them, in
+        // TSV and where rows are lost alike.
+        let tsv = "一级指标\t分值\t二级指标\t分值\t三级指标\t分值\t得分\n\
+            决策\t20\t项目立项\t5\t立项依据充分性\t3\t3\n\
+            \t\t\t\t立项程序规范性\t2\t1\n";
+        let lines = "一级指标\n分值\n二级指标\n分值\n三级指标\n分值\n得分\n\
+            决策\n20\n项目立项\n5\n立项依据充分性\n3\n3\n立项程序规范性\n2\n1\n";
+        for text in [tsv, lines] {
+            let doc = document(text);
+            let rows: Vec<_> = doc
+                .indicators()
+                .map(|i| (i.name.as_str(), i.weight, i.score, texts_of(i)))
+                .collect();
+            assert_eq!(
+                rows,
+                [
+                    (
+                        "立项依据充分性",
+                        points(3),
+                        points(3),
+                        vec![("分值", "20"), ("分值", "5")]
+                    ),
+                    ("立项程序规范性", points(2), points(1), vec![]),
+                ],
+                "{text}"
+            );
+            assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
+        }
     }
 
     #[test]

@@ -579,7 +579,7 @@ pub(crate) fn fit(shape: Shape, role: Role) -> i32 {
             S::Label | S::Nature | S::Direction | S::Star | S::Body => -4,
             S::Tier | S::Category | S::Level => -7,
         },
-        Role::Weight | Role::Score => match shape {
+        Role::Weight | Role::Score | Role::LevelWeight => match shape {
             S::Empty => 0,
             S::Number => 5,
             S::Amount => -3,

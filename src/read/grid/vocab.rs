@@ -35,6 +35,9 @@ pub(crate) enum Role {
     Actual,
     /// 分值, 权重.
     Weight,
+    /// A level's points, in a 分值 column right after its 一级 or 二级 column (`一级指标 | 分值
+    /// | 二级指标 | 分值 | 三级指标 | 分值`): merged down with its label, and kept as text.
+    LevelWeight,
     /// 得分.
     Score,
     /// A column of small words, each cell saying what it is: a comparator (计算符号), 定量 or
@@ -83,6 +86,7 @@ impl Role {
                 | Role::Detail
                 | Role::Tier
                 | Role::Category
+                | Role::LevelWeight
         )
     }
 }
