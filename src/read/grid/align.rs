@@ -47,6 +47,16 @@ pub(crate) struct Item {
     /// The cell follows a level's label: only such a cell may be that level's points
     /// ([`Role::LevelWeight`]), which are merged with the label.
     pub(crate) after_label: bool,
+    /// The cell before it filled its line as wide as the run's wrapped lines are: the cell
+    /// is rather that cell's next line than a cell of its own.
+    pub(crate) continues: bool,
+}
+
+impl Item {
+    /// What joining this cell to the one before costs.
+    fn join(&self) -> i32 {
+        if self.continues { CONTINUE } else { JOIN }
+    }
 }
 
 /// What standing under a column on the page adds to a cell's fit there.
@@ -101,6 +111,9 @@ const ROW: i32 = -SCALE;
 const LONE: i32 = -6 * SCALE;
 /// The cost of joining a cell to the one before it.
 const JOIN: i32 = -3 * SCALE;
+/// What joining gains where the cell before filled its line ([`Item::continues`]): more than
+/// a name alone on its row costs, less than a row's next name fits.
+const CONTINUE: i32 = 2 * SCALE;
 
 /// What leaving a column out of a row costs, before the row's first cell (`prefix`), between
 /// two of its cells (`middle`) and after its last (`suffix`).
@@ -334,7 +347,7 @@ pub(crate) fn align(
             if item.joinable && item.brk != Break::Must && textual(c) {
                 let (s, from) = best_of(c);
                 if s > NEG {
-                    fwd_here[c * WAYS + 2] = add(s, JOIN);
+                    fwd_here[c * WAYS + 2] = add(s, item.join());
                     back[here + c * WAYS + 2] = from;
                 }
             }
@@ -425,7 +438,7 @@ pub(crate) fn align(
                 }
             }
             if next.joinable && next.brk != Break::Must && textual(c) {
-                best = best.max(add(bwd[after + c * WAYS + 2], JOIN));
+                best = best.max(add(bwd[after + c * WAYS + 2], next.join()));
             }
             bwd[i * states + state] = best;
         }
@@ -507,6 +520,7 @@ mod tests {
                 repeats: i > 0 && cells[i - 1] == *c,
                 heads: false,
                 after_label: false,
+                continues: false,
             })
             .collect()
     }

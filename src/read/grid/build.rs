@@ -1554,6 +1554,7 @@ impl<'g> Builder<'g> {
             // column, such words are names until the next tier.
             let one_category = columns.iter().filter(|c| c.role == Role::Category).count() == 1
                 && columns.iter().any(|c| c.role == Role::Name);
+            let full = full_width(&cells, mode);
             let mut heading = false;
             // The category in force: the last category label of the run, since its tier.
             let mut in_force: Option<(crate::Category, String)> = None;
@@ -1593,6 +1594,14 @@ impl<'g> Builder<'g> {
                     Item {
                         repeats,
                         heads: sub_tier,
+                        continues: n > 0
+                            && full.is_some_and(|w| {
+                                let before = &cells[n - 1];
+                                matches!(before.shape, Shape::Text | Shape::Words | Shape::Prose)
+                                    && display_width(before.t()) + 1 >= w
+                            })
+                            && matches!(t.shape, Shape::Text | Shape::Words)
+                            && !enumerated(t.t()),
                         after_label: n > 0
                             && matches!(
                                 cells[n - 1].shape,
@@ -3045,6 +3054,54 @@ fn split_group<'a>(top: &[&'a str], sub: &[&'a str]) -> Vec<&'a str> {
     out
 }
 
+/// Whether a text begins with an item's number (`指标5:`, `2.`, `3、`, `(1)`): it starts a
+/// cell, whatever came before.
+fn enumerated(text: &str) -> bool {
+    let t = text.trim_start();
+    let t = t.strip_prefix("指标").unwrap_or(t);
+    let bracketed = t.strip_prefix(['(', '（']).unwrap_or(t);
+    let digits = bracketed.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && bracketed[digits..].starts_with(['.', '、', '．', ':', '：', ')', '）'])
+}
+
+/// The width of a line of text as a page prints it: two columns for a character outside
+/// ASCII.
+fn display_width(text: &str) -> usize {
+    text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+/// Where rows are lost and a PDF's wrapped cells are lines of their own, the width the
+/// wrapped lines fill: the commonest width among the run's texts of twelve columns or more,
+/// where at least three share it, they are a fifth of such texts, and two thirds of them
+/// are followed by more words (a line's next line), not by a value. `None` elsewhere.
+fn full_width(cells: &[Tok<'_>], mode: Rows) -> Option<usize> {
+    if mode != Rows::Lost {
+        return None;
+    }
+    let texty = |t: &Tok<'_>| matches!(t.shape, Shape::Text | Shape::Words | Shape::Prose);
+    // Per width: how many texts, and how many of them more words follow.
+    let mut counts: std::collections::HashMap<usize, (usize, usize)> =
+        std::collections::HashMap::new();
+    let mut texts = 0usize;
+    for (n, t) in cells.iter().enumerate().filter(|(_, t)| texty(t)) {
+        let w = display_width(t.t());
+        if w >= 12 {
+            texts += 1;
+            let entry = counts.entry(w).or_default();
+            entry.0 += 1;
+            if cells
+                .get(n + 1)
+                .is_some_and(|next| matches!(next.shape, Shape::Text | Shape::Words))
+            {
+                entry.1 += 1;
+            }
+        }
+    }
+    // Ties go to the wider: a wrapped line fills its cell.
+    let (width, (count, followed)) = counts.into_iter().max_by_key(|&(w, (n, _))| (n, w))?;
+    (count >= 3 && count * 5 >= texts && followed * 3 >= count * 2).then_some(width)
+}
+
 /// Whether the cell at `n`, where rows are lost, is a label of words this crate does not
 /// know (`前期准备`) that the category label after it (`项目立项`) files under: a short text
 /// right before a category, first in its run or after a row's last number (its score).
@@ -3689,6 +3746,44 @@ mod tests {
                 "{text}"
             );
             assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
+        }
+    }
+
+    #[test]
+    fn wrapped_lines_as_wide_as_the_runs_go_on_their_cell() {
+        // A PDF's text copied a line at a time: names wrapped at the cell's width (sixteen
+        // columns here) are lines of their own. A line as wide as the run's wrapped lines
+        // goes on with the next; a numbered name starts a cell whatever came before.
+        let text = "一级指标\n二级指标\n三级指标\n指标值\n\
+            产出指标\n数量指标\n脱贫村村内道路硬\n化里程\n≥100公里\n\
+            脱贫户供水设施数\n量\n≥20座\n\
+            质量指标\n项目工程验收合格\n率\n100%\n\
+            指标4:设施维护责\n任落实到位\n落实\n指标5:不合格工程\n整改率\n100%\n";
+        let rows = read_text(text);
+        let expected = [
+            ("脱贫村村内道路硬化里程", "≥100公里"),
+            ("脱贫户供水设施数量", "≥20座"),
+            ("项目工程验收合格率", "100%"),
+            ("指标4:设施维护责任落实到位", "落实"),
+            ("指标5:不合格工程整改率", "100%"),
+        ];
+        let got: Vec<(&str, &str)> = rows.iter().map(|(n, a)| (n.as_str(), a.as_str())).collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn numbered_texts_start_a_cell() {
+        for t in [
+            "指标5:药品不良反应",
+            "2.资金到位率",
+            "3、验收合格率",
+            "(1)培训人次",
+            "（2）场次",
+        ] {
+            assert!(enumerated(t), "{t}");
+        }
+        for t in ["2020年全年", "100%", "指标", "率", "15万元"] {
+            assert!(!enumerated(t), "{t}");
         }
     }
 
