@@ -1662,6 +1662,25 @@ impl<'g> Builder<'g> {
             let texts: Vec<Texts> = columns.iter().map(|c| Texts::of(&c.header)).collect();
             let fit = |shape: Shape, role: Role, c: usize| texts[c].fit(shape, role);
             let mut places = align(&items, &roles, |shape, c| fit(shape, roles[c], c));
+            // Where no cell stands after a label to be its level's points (glued text that
+            // reads a label as words), the 分值 columns are the indicators' again.
+            if places.is_none() && roles.contains(&Role::LevelWeight) {
+                let weights: Vec<Role> = roles
+                    .iter()
+                    .map(|r| match r {
+                        Role::LevelWeight => Role::Weight,
+                        r => *r,
+                    })
+                    .collect();
+                let retried = align(&items, &weights, |shape, c| fit(shape, weights[c], c));
+                if retried.is_some() {
+                    for column in columns.iter_mut().filter(|c| c.role == Role::LevelWeight) {
+                        column.role = Role::Weight;
+                    }
+                    roles = weights;
+                    places = retried;
+                }
+            }
             // A table without a 一级 column whose 指标类型 holds no 定量/定性 but the tiers
             // (`指标类型 | 指标名称 | 指标值`, `产出指标 | 数量指标 | 375万平方米`): the column is
             // the tiers'.
@@ -2634,6 +2653,7 @@ fn has_indicator(row: &Row<'_>, columns: &[Column]) -> bool {
             | Role::Period
             | Role::Actual
             | Role::Weight
+            | Role::LevelWeight
             | Role::Score
             | Role::Text => values = true,
             _ => {}
