@@ -195,6 +195,10 @@ pub(crate) fn role_of(header: &str) -> Option<Role> {
     if h.starts_with("三级") {
         return Some(Role::Name);
     }
+    // A standard's points (`标准分`) are a weight, whatever 标准 says below.
+    if has(&["标准分"]) {
+        return Some(Role::Weight);
+    }
     if has(&[
         "说明", "解释", "描述", "依据", "来源", "标准", "评分", "扣分", "计分", "备注", "内容",
         "含义", "定义", "公式", "方法",
@@ -253,6 +257,7 @@ pub(crate) fn role_of(header: &str) -> Option<Role> {
         "全年指标",
         "指标目标",
         "考核值",
+        "期望值",
         "预计",
     ]) || is(&["值", "年度", "全年", "目标值及单位"])
     {
@@ -575,6 +580,8 @@ mod tests {
         role("指标值及单位", Some(Role::Annual));
         role("预期2022年实现值", Some(Role::Annual));
         role("年度数值", Some(Role::Annual));
+        role("期望值", Some(Role::Annual));
+        role("标准分", Some(Role::Weight));
         role("2021年实际实现值", Some(Role::Text));
         role("实施周期指标值", Some(Role::Period));
         role("长期指标值", Some(Role::Period));
