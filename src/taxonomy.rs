@@ -386,10 +386,11 @@ fn resolve_label<L: Level>(label: &Label) -> Option<L> {
 
 /// The level a name (or alias) denotes.
 fn by_name<L: Level>(name: &str) -> Option<L> {
-    let bare = strip_suffix_word(name);
+    let bare = bare_name(name);
     // A name without its suffix is a prefix of the name: one comparison rules most out.
     L::ALL.iter().copied().find(|l| {
-        (l.name().starts_with(bare) && strip_suffix_word(l.name()) == bare)
+        l.name() == name.trim()
+            || (l.name().starts_with(bare) && strip_suffix_word(l.name()) == bare)
             || l.aliases().contains(&bare)
     })
 }
@@ -506,33 +507,46 @@ fn unknown_code<L: Level>(given: impl fmt::Display) -> TaxonomyError {
 }
 
 fn level_by_name<L: Level>(name: &str) -> Result<L, TaxonomyError> {
-    let bare = strip_suffix_word(name);
-    L::ALL
-        .iter()
-        .copied()
-        .find(|l| strip_suffix_word(l.name()) == bare || l.aliases().contains(&bare))
-        .ok_or_else(|| {
-            TaxonomyError::new(
-                TaxonomyErrorKind::UnknownName,
-                Msg::new(
-                    format!("unknown {} name {name:?}", L::WHAT),
-                    format!("无法识别的{}名称{name:?}", what_zh(L::WHAT)),
-                ),
-            )
-        })
+    by_name::<L>(name).ok_or_else(|| {
+        TaxonomyError::new(
+            TaxonomyErrorKind::UnknownName,
+            Msg::new(
+                format!("unknown {} name {name:?}", L::WHAT),
+                format!("无法识别的{}名称{name:?}", what_zh(L::WHAT)),
+            ),
+        )
+    })
 }
 
-/// A name without the suffix that tables add or leave out: 指标, 类, 方面.
+/// A name without the suffixes that tables add or leave out: 指标, then 类
+/// (`经济效益类指标`); or 方面.
 fn strip_suffix_word(name: &str) -> &str {
     let name = name.trim_end();
-    for suffix in ["指标", "类指标", "类", "方面"] {
-        if let Some(bare) = name.strip_suffix(suffix)
-            && !bare.is_empty()
-        {
-            return bare.trim_end();
-        }
+    if let Some(bare) = name.strip_suffix("方面")
+        && !bare.is_empty()
+    {
+        return bare.trim_end();
     }
-    name
+    let name = name
+        .strip_suffix("指标")
+        .filter(|bare| !bare.is_empty())
+        .unwrap_or(name);
+    name.strip_suffix('类')
+        .filter(|bare| !bare.is_empty())
+        .unwrap_or(name)
+        .trim_end()
+}
+
+/// A printed name without its suffixes ([`strip_suffix_word`]), where 目标 may stand for 指标
+/// (`社会效益目标`, `产出目标`). A level's own name keeps its 目标 (`绩效目标`), so that
+/// `绩效指标` names none.
+fn bare_name(name: &str) -> &str {
+    let name = name.trim_end();
+    strip_suffix_word(
+        name.strip_suffix("目标")
+            .filter(|bare| !bare.is_empty())
+            .unwrap_or(name),
+    )
 }
 
 /// A printed label (`一、产出指标(50分)`, `產出指標`, `成本指标(0-20)分`) taken apart: its core
@@ -1093,6 +1107,17 @@ mod tests {
         category("生态环境成本指标", Category::EcologicalCost);
         category("项目立项", Category::Approval);
         category("组织实施", Category::Implementation);
+        // 类 after the name, and 目标 for 指标; 绩效目标 is a name of its own, 绩效指标 none.
+        category("经济效益类指标", Category::Economic);
+        category("社会效益目标", Category::Social);
+        category("绩效目标", Category::Goals);
+        assert!("绩效指标".parse::<Category>().is_err());
+        assert_eq!("产出目标".parse::<Tier>(), Ok(Tier::Output));
+        assert_eq!("满意度类指标".parse::<Tier>(), Ok(Tier::Satisfaction));
+        // The 2013 framework's words.
+        category("资金落实", Category::Funding);
+        category("财务管理", Category::FundManagement);
+        category("业务管理", Category::Implementation);
     }
 
     #[test]
