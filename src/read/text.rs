@@ -1631,7 +1631,15 @@ fn split_at_columns<'a>(
                 && before.chars().nth(2).is_none()
                 && !is_level(before)
                 && is_level(next);
-            if at_start || after_value || labels || tail {
+            // Words before the row's last numbers, each a space apart (`达成预期 20 20`, a
+            // weight and a score in narrow columns): the numbers are cells of their own.
+            let rest = &text[i + 1..];
+            let numbers_after = one_word
+                && !before.chars().any(|c| c.is_ascii_digit())
+                && before.chars().any(char::is_alphabetic)
+                && rest.split(' ').count() <= 3
+                && rest.split(' ').all(|n| shape(n) == Shape::Number);
+            if at_start || after_value || labels || tail || numbers_after {
                 out.push((at + from, before));
                 from = i + 1;
             }
@@ -2023,6 +2031,29 @@ mod tests {
                     "10",
                     "10"
                 ],
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_a_space_after_words_end_their_row_in_cells_of_their_own() {
+        // A weight and a score in narrow columns, a space apart and short of their header.
+        let text = "\
+一级指标    二级指标    三级指标        年度指标值      实际完成值        分值   得分
+产出指标    质量指标    创业能力提升    能力提升        达成预期 20 20
+            时效指标    完成及时率      100%            100%              10     10
+";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(
+            texts(&grid)[1],
+            [
+                "产出指标",
+                "质量指标",
+                "创业能力提升",
+                "能力提升",
+                "达成预期",
+                "20",
+                "20"
             ]
         );
     }
