@@ -2201,8 +2201,15 @@ impl<'g> Builder<'g> {
                     &anchor,
                 );
             }
+            // A tier's words filed under 二级 below a label this crate does not know
+            // (`实施效果` | `项目效益`) give the tier.
+            let from_sub_label = category_text
+                .filter(|t| resolve::<Category>(t).is_none())
+                .and_then(resolve::<Tier>);
             if filed.is_none() {
-                indicator.tier = tier.or(from_category.filter(|_| wordless));
+                indicator.tier = tier
+                    .or(from_category.filter(|_| wordless))
+                    .or(from_sub_label);
             }
             indicator.tier_label = label;
         }
@@ -3143,12 +3150,17 @@ fn labels_a_category(cells: &[Tok<'_>], n: usize) -> bool {
 }
 
 /// Whether `label` names, in other words, the tier `before` names: `效益` then `项目效益`.
+/// So does a tier's label after a weighted label of words this crate does not know
+/// (`实施效果(20分)` then `项目效益(20分)`): the unknown label is the row's tier.
 fn sub_tier(before: &Tok<'_>, label: &Tok<'_>) -> bool {
     use crate::taxonomy::resolve;
+    let tier = resolve::<crate::Tier>(label.t());
     label.shape == Shape::Tier
-        && matches!(before.shape, Shape::Tier | Shape::Level)
+        && tier.is_some()
         && fold(before.t()) != fold(label.t())
-        && resolve::<crate::Tier>(label.t()).is_some_and(|tier| resolve(before.t()) == Some(tier))
+        && (before.shape == Shape::Label
+            && crate::taxonomy::Label::read(before.t()).weight.is_some()
+            || matches!(before.shape, Shape::Tier | Shape::Level) && resolve(before.t()) == tier)
 }
 
 /// A run of header cells where rows are lost: a group cell (`指标值`) whose parts follow the
@@ -3688,6 +3700,37 @@ mod tests {
             ]
         );
         assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
+    }
+
+    #[test]
+    fn a_tiers_words_under_an_unknown_weighted_label_give_the_tier() {
+        // `实施效果(20分)` is no tier this crate knows; `项目效益(20分)` after it is its
+        // second label, which names the tier 效益.
+        let text = "一级指标\n二级指标\n三级指标\n分值\n得分\n\
+            实施效果(20分)\n项目效益(20分)\n社会效益\n10\n9\n";
+        let doc = document(text);
+        let rows: Vec<_> = doc
+            .indicators()
+            .map(|i| {
+                (
+                    i.name.as_str(),
+                    i.tier,
+                    i.tier_label.as_deref(),
+                    i.category_label.as_deref(),
+                    i.score,
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [(
+                "社会效益",
+                Some(crate::Tier::Benefit),
+                Some("实施效果(20分)"),
+                Some("项目效益(20分)"),
+                points(9)
+            )]
+        );
     }
 
     #[test]
