@@ -102,6 +102,13 @@ fn tables(c: &mut Criterion) {
     );
     scaled(
         c,
+        "table/spaced line of labels",
+        2_000,
+        shapes::spaced_line_of_labels,
+        parse,
+    );
+    scaled(
+        c,
         "table/units each searching for money",
         18,
         |n| shapes::money_searches(n, 2),

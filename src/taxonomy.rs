@@ -540,7 +540,7 @@ fn strip_suffix_word(name: &str) -> &str {
 /// A printed name without its suffixes ([`strip_suffix_word`]), where 目标 may stand for 指标
 /// (`社会效益目标`, `产出目标`). A level's own name keeps its 目标 (`绩效目标`), so that
 /// `绩效指标` names none.
-fn bare_name(name: &str) -> &str {
+pub(crate) fn bare_name(name: &str) -> &str {
     let name = name.trim_end();
     strip_suffix_word(
         name.strip_suffix("目标")

@@ -758,3 +758,14 @@ fn a_glued_line_of_labels_opening_brackets_keeps_each_bracket() {
     );
     assert_eq!(doc.indicators().count(), 3);
 }
+
+#[test]
+fn a_spaced_line_of_labels_reads_each_label() {
+    // Every space of the line may cut a cell; each cut looks at a few words after it, so the
+    // line is read in linear time (`benches/hostile.rs`), and each label is a cell.
+    let grid = jixiao::Grid::from_text(&shapes::spaced_line_of_labels(50)).expect("a grid");
+    let row: Vec<&str> = grid.rows()[1].iter().map(|c| c.text()).collect();
+    assert_eq!(row.len(), 51);
+    assert_eq!(row[0], "产出指标");
+    assert!(row[1..].iter().all(|c| *c == "数量指标"), "{row:?}");
+}

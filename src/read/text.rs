@@ -1165,8 +1165,12 @@ impl Measure {
 /// level word, not `……`) under a cell that is no header or level word either, close a
 /// bracket the cell leaves open, or stand under a text column (`text_columns`, where the
 /// header's text columns start: there a tail may hold anything); and be no longer than the
-/// cell's first line. The line must hold fewer pieces than the row. For each piece, `None`
-/// where it is no such tail; `None` for all where the line is longer than the row.
+/// cell's first line. Under a data row, `指标` beside other tails is words too, and completes
+/// a level's label (`社会效益` / `指标`). A bare number right of the row's last cell is a cell
+/// the row prints on its next line (a weight or score centred in a two-line row): it is
+/// given the row's length as its index, a cell to add. The line must hold fewer pieces than
+/// the row, not counting those right of its last cell, and at least one tail. For each
+/// piece, `None` where it is no such piece; `None` for all where the line is no such line.
 fn wrapped_pieces<'a>(
     pieces: &[(usize, &'a str)],
     places: &[(usize, usize)],
@@ -1579,8 +1583,9 @@ fn split_header<'a>(line: &'a str, below: Option<(&str, Measure)>) -> Vec<(usize
 /// before a header cell's start (`starts`, display columns), between two level labels, after
 /// a whole level label (`数量指标 完成省级宣传片制作`), or after a number or value that no
 /// unit follows: a PDF's narrow columns leave a single space between cells
-/// (`20 29.5亩` under `分值 年度指标值`, `10 无` where the page squeezed the columns). One
-/// walk over the line.
+/// (`20 29.5亩` under `分值 年度指标值`, `10 无` where the page squeezed the columns), or
+/// before the last three bare numbers or fewer after words that are no comparator
+/// (`达成预期 20 20`). One walk over the line.
 fn split_at_columns<'a>(
     line: &'a str,
     pieces: Vec<(usize, &'a str)>,
@@ -1634,10 +1639,13 @@ fn split_at_columns<'a>(
             // Words before the row's last numbers, each a space apart (`达成预期 20 20`, a
             // weight and a score in narrow columns): the numbers are cells of their own.
             let rest = &text[i + 1..];
+            // A comparator's words before a number are the target's (`不低于 90`). At most
+            // three numbers are looked at, so that each cut reads a few words only.
             let numbers_after = one_word
                 && !before.chars().any(|c| c.is_ascii_digit())
                 && before.chars().any(char::is_alphabetic)
-                && rest.split(' ').count() <= 3
+                && !super::grid::shape::is_op(before)
+                && rest.split(' ').nth(3).is_none()
                 && rest.split(' ').all(|n| shape(n) == Shape::Number);
             if at_start || after_value || labels || tail || numbers_after {
                 out.push((at + from, before));
@@ -2055,6 +2063,14 @@ mod tests {
                 "20",
                 "20"
             ]
+        );
+        // A comparator's words keep their number.
+        let text = "一级指标  二级指标  三级指标  指标值      分值  得分\n\
+                    产出指标  数量指标  培训人数  不低于 90  10    10\n";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(
+            texts(&grid)[1],
+            ["产出指标", "数量指标", "培训人数", "不低于 90", "10", "10"]
         );
     }
 

@@ -137,3 +137,12 @@ pub fn glued_open_brackets(n: usize) -> String {
         "产出指标(".repeat(n)
     )
 }
+
+/// A space-separated table whose one data line is `n` labels a space apart (`数量指标 数量指标
+/// …`): every space is a place a cell may be cut, each looked at over a few words only.
+pub fn spaced_line_of_labels(n: usize) -> String {
+    format!(
+        "一级指标    二级指标    三级指标    指标值\n产出指标    {}\n",
+        vec!["数量指标"; n].join(" ")
+    )
+}

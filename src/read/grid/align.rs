@@ -283,7 +283,7 @@ pub(crate) fn align(
                 let (s, from) = best_of(c);
                 (add(s, suffix[n] - suffix[c + 1]), from)
             };
-            // Ties go to the earliest column.
+            // Among the columns no label ends, ties go to the earliest.
             let mut free = (NEG, usize::MAX);
             for c in (0..n).filter(|&c| !(lonely && lone[c])) {
                 let s = ended(c);

@@ -1582,7 +1582,8 @@ impl<'g> Builder<'g> {
                     // an indicator of it, not the category again.
                     let restated = t.shape == Shape::Category
                         && crate::taxonomy::resolve::<crate::Category>(t.t()).is_some_and(|c| {
-                            let folded = fold(t.t());
+                            // Without its suffixes: `社会效益` says what `社会效益指标` said.
+                            let folded = crate::taxonomy::bare_name(&fold(t.t())).to_owned();
                             let again = in_force
                                 .as_ref()
                                 .is_some_and(|(was, text)| *was == c && *text != folded);
@@ -1662,8 +1663,9 @@ impl<'g> Builder<'g> {
             let texts: Vec<Texts> = columns.iter().map(|c| Texts::of(&c.header)).collect();
             let fit = |shape: Shape, role: Role, c: usize| texts[c].fit(shape, role);
             let mut places = align(&items, &roles, |shape, c| fit(shape, roles[c], c));
-            // Where no cell stands after a label to be its level's points (glued text that
-            // reads a label as words), the 分值 columns are the indicators' again.
+            // Where the cells fit no way with levels' points (no cell stands after a label to
+            // be them, glued text that reads a label as words), the 分值 columns are the
+            // indicators' again.
             if places.is_none() && roles.contains(&Role::LevelWeight) {
                 let weights: Vec<Role> = roles
                     .iter()
@@ -1672,14 +1674,13 @@ impl<'g> Builder<'g> {
                         r => *r,
                     })
                     .collect();
-                let retried = align(&items, &weights, |shape, c| fit(shape, weights[c], c));
-                if retried.is_some() {
-                    for column in columns.iter_mut().filter(|c| c.role == Role::LevelWeight) {
-                        column.role = Role::Weight;
-                    }
-                    roles = weights;
-                    places = retried;
+                // Whether or not they fit, so that the forced reading of unfit rows below sees
+                // the indicators' weights.
+                places = align(&items, &weights, |shape, c| fit(shape, weights[c], c));
+                for column in columns.iter_mut().filter(|c| c.role == Role::LevelWeight) {
+                    column.role = Role::Weight;
                 }
+                roles = weights;
             }
             // A table without a 一级 column whose 指标类型 holds no 定量/定性 but the tiers
             // (`指标类型 | 指标名称 | 指标值`, `产出指标 | 数量指标 | 375万平方米`): the column is
@@ -2363,7 +2364,12 @@ fn sure_part<'g>(row: &Row<'g>, columns: &[Column]) -> (Option<Row<'g>>, Vec<(St
         columns.get(*c).is_some_and(|c| {
             matches!(
                 c.role,
-                Role::Weight | Role::Score | Role::Actual | Role::Text | Role::Core
+                Role::Weight
+                    | Role::LevelWeight
+                    | Role::Score
+                    | Role::Actual
+                    | Role::Text
+                    | Role::Core
             )
         })
     };
@@ -2680,6 +2686,7 @@ fn has_values(row: &Row<'_>, columns: &[Column]) -> bool {
                 | Role::Period
                 | Role::Actual
                 | Role::Weight
+                | Role::LevelWeight
                 | Role::Score
                 | Role::Measure
                 | Role::Qualifier
@@ -3848,6 +3855,39 @@ mod tests {
         for t in ["2020年全年", "100%", "指标", "率", "15万元"] {
             assert!(!enumerated(t), "{t}");
         }
+    }
+
+    #[test]
+    fn a_row_that_fits_no_way_with_level_points_leaves_the_grid_read() {
+        // A markdown separator fits no column: the run is read with the 分值 columns as the
+        // indicators', as a grid without level points is, rather than not at all.
+        let text = "| 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分 |\n\
+            |---|---|---|---|---|---|---|\n\
+            | 决策 | 20 | 项目立项 | 5 | 立项依据充分性 | 3 | 3 |\n\
+            | 立项程序规范性 | 2 | 2 |\n";
+        let doc = document(text);
+        let names: Vec<&str> = doc.indicators().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["立项依据充分性", "立项程序规范性"]);
+    }
+
+    #[test]
+    fn a_category_said_again_without_its_suffix_is_the_same_category() {
+        // `社会效益` after `社会效益指标` restates nothing: it labels the next row.
+        let text = "一级指标\n二级指标\n三级指标\n指标值\n效益指标\n社会效益指标\n带动就业\n\
+            ≥100人\n社会效益\n群众知晓率\n≥90%\n";
+        let doc = document(text);
+        let rows: Vec<_> = doc
+            .indicators()
+            .map(|i| (i.name.as_str(), i.category, i.annual.raw()))
+            .collect();
+        let social = Some(crate::Category::Social);
+        assert_eq!(
+            rows,
+            [
+                ("带动就业", social, "≥100人"),
+                ("群众知晓率", social, "≥90%")
+            ]
+        );
     }
 
     #[test]
