@@ -354,6 +354,15 @@ fn pipe_rows(lines: &[&str]) -> Grid {
             }
             continue;
         }
+        // A markdown table's rule under its header (`|---|:---:|`) ends the row before it and
+        // holds no cell: it is the table's markup, not its text.
+        if markdown_rule(line) {
+            if !row.is_empty() {
+                grid.push_row(core::mem::take(&mut row));
+            }
+            soft = false;
+            continue;
+        }
         let pipes_only = line.chars().all(|c| c == '|' || c.is_whitespace());
         if soft && !(trimmed.starts_with('|') && !markdown && !pipes_only) {
             grid.push_row(core::mem::take(&mut row));
@@ -392,6 +401,18 @@ fn pipe_rows(lines: &[&str]) -> Grid {
         grid.push_row(row);
     }
     grid
+}
+
+/// Whether a line is a markdown table's rule: pipes around cells of three dashes or more,
+/// each maybe with a colon at either end (`|---|:---:|`).
+fn markdown_rule(line: &str) -> bool {
+    let body = line.trim().trim_matches('|');
+    body.contains('-')
+        && body.split('|').all(|cell| {
+            let cell = cell.trim();
+            let dashes = cell.trim_start_matches(':').trim_end_matches(':');
+            dashes.len() >= 3 && dashes.bytes().all(|b| b == b'-')
+        })
 }
 
 /// Pipe cells, a cell per line (`a |`). A line of pipes alone, or a cell line that ends in a

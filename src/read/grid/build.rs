@@ -3859,15 +3859,43 @@ mod tests {
 
     #[test]
     fn a_row_that_fits_no_way_with_level_points_leaves_the_grid_read() {
-        // A markdown separator fits no column: the run is read with the 分值 columns as the
-        // indicators', as a grid without level points is, rather than not at all.
+        // A row of comparators fits no column: the run is read with the 分值 columns as the
+        // indicators', as a grid without level points is, rather than not at all, and the
+        // row is reported.
         let text = "| 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分 |\n\
-            |---|---|---|---|---|---|---|\n\
-            | 决策 | 20 | 项目立项 | 5 | 立项依据充分性 | 3 | 3 |\n\
-            | 立项程序规范性 | 2 | 2 |\n";
+            | ≥ | ≥ | ≥ | ≥ | ≥ | ≥ | ≥ |\n\
+            | 决策 | 20 | 项目立项 | 5 | 立项依据充分性 | 3 | 3 |\n";
         let doc = document(text);
         let names: Vec<&str> = doc.indicators().map(|i| i.name.as_str()).collect();
-        assert_eq!(names, ["立项依据充分性", "立项程序规范性"]);
+        assert_eq!(names, ["立项依据充分性"]);
+        assert!(
+            doc.diagnostics
+                .iter()
+                .any(|d| d.code == DiagnosticCode::RowUnread && d.line == 2),
+            "{:?}",
+            doc.diagnostics
+        );
+    }
+
+    #[test]
+    fn a_markdown_rule_is_markup() {
+        let text = "| 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分 |\n\
+            |---|:---:|---|---|---|---|---|\n\
+            | 决策 | 20 | 项目立项 | 5 | 立项依据充分性 | 3 | 3 |\n";
+        let doc = document(text);
+        let rows: Vec<_> = doc
+            .indicators()
+            .map(|i| (i.name.as_str(), i.weight, texts_of(i)))
+            .collect();
+        assert_eq!(
+            rows,
+            [(
+                "立项依据充分性",
+                points(3),
+                vec![("分值", "20"), ("分值", "5")]
+            )]
+        );
+        assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
     }
 
     #[test]
