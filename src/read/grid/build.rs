@@ -3106,8 +3106,9 @@ fn display_width(text: &str) -> usize {
 
 /// Where rows are lost and a PDF's wrapped cells are lines of their own, the width the
 /// wrapped lines fill: the commonest width among the run's texts of twelve columns or more,
-/// where at least three share it, they are a fifth of such texts, and two thirds of them
-/// are followed by more words (a line's next line), not by a value. `None` elsewhere.
+/// where they are a fifth of such texts, two thirds of them are followed by more words (a
+/// line's next line) rather than by a value, and three different texts are so followed (a
+/// name said again is no wrapped line). `None` elsewhere.
 fn full_width(cells: &[Tok<'_>], mode: Rows) -> Option<usize> {
     if mode != Rows::Lost {
         return None;
@@ -3116,6 +3117,9 @@ fn full_width(cells: &[Tok<'_>], mode: Rows) -> Option<usize> {
     // Per width: how many texts, and how many of them more words follow.
     let mut counts: std::collections::HashMap<usize, (usize, usize)> =
         std::collections::HashMap::new();
+    // The texts more words follow, by width.
+    let mut followed_texts: std::collections::HashSet<(usize, &str)> =
+        std::collections::HashSet::new();
     let mut texts = 0usize;
     for (n, t) in cells.iter().enumerate().filter(|(_, t)| texty(t)) {
         let w = display_width(t.t());
@@ -3128,12 +3132,14 @@ fn full_width(cells: &[Tok<'_>], mode: Rows) -> Option<usize> {
                 .is_some_and(|next| matches!(next.shape, Shape::Text | Shape::Words))
             {
                 entry.1 += 1;
+                followed_texts.insert((w, t.t()));
             }
         }
     }
     // Ties go to the wider: a wrapped line fills its cell.
     let (width, (count, followed)) = counts.into_iter().max_by_key(|&(w, (n, _))| (n, w))?;
-    (count >= 3 && count * 5 >= texts && followed * 3 >= count * 2).then_some(width)
+    let different = followed_texts.iter().filter(|(w, _)| *w == width).count();
+    (different >= 3 && count * 5 >= texts && followed * 3 >= count * 2).then_some(width)
 }
 
 /// Whether the cell at `n`, where rows are lost, is a label of words this crate does not
