@@ -703,11 +703,26 @@ fn reads_as_date(amount: Decimal, unit: Option<&str>) -> bool {
         .checked_ilog10()
         .unwrap_or(0)
         + 1;
-    if !matches!(digits, 1 | 2 | 4) && first.and_then(digit).is_none() {
-        return false;
+    if first.and_then(digit).is_none() {
+        // The digits of the text are the amount's, and `first` follows them: what
+        // [`could_be_date`] asks of the text is asked here, before anything is written.
+        let may_be = match digits {
+            4 => first != Some('月'),
+            1 | 2 => first == Some('月'),
+            _ => false,
+        };
+        if !may_be {
+            return false;
+        }
     }
+    // An amount of scale 0 and no sign prints as the digits of its mantissa: written here
+    // without the formatter, where they fit in a `u64`.
     let mut written = ShortText::default();
-    if write!(written, "{amount}{unit}").is_ok() {
+    let mantissa = u64::try_from(amount.mantissa().unsigned_abs());
+    if let Ok(mantissa) = mantissa
+        && written.push_digits(mantissa)
+        && written.write_str(unit).is_ok()
+    {
         let text = written.as_str();
         return could_be_date(text) && date(text).is_ok();
     }
@@ -737,6 +752,30 @@ impl ShortText {
             .get(..self.len)
             .and_then(|b| core::str::from_utf8(b).ok())
             .unwrap_or_default()
+    }
+}
+
+impl ShortText {
+    /// Writes the decimal digits of `n`, as `Display` writes them; `false` where they do not
+    /// fit.
+    fn push_digits(&mut self, n: u64) -> bool {
+        // A `u64` has at most 20 digits: they are written from the end of a buffer.
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut rest = n;
+        while let Some(slot) = at.checked_sub(1).and_then(|k| digits.get_mut(k)) {
+            *slot = b'0' + (rest % 10) as u8;
+            at -= 1;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        let text = digits
+            .get(at..)
+            .and_then(|d| core::str::from_utf8(d).ok())
+            .unwrap_or_default();
+        self.write_str(text).is_ok()
     }
 }
 
@@ -1132,12 +1171,18 @@ fn date_span(i: &str) -> Res<'_, (PartialDate, Option<PartialDate>, bool)> {
 /// separator or a range separator, or one or two digits before 月. A cheap test that lets
 /// most numbers skip the date grammar.
 fn could_be_date(i: &str) -> bool {
-    let digits = i.chars().take_while(|&c| digit(c).is_some()).count();
-    let next = || {
-        i.char_indices()
-            .nth(digits)
-            .and_then(|(idx, _)| i[idx..].trim_start().chars().next())
+    // Most numbers are in ASCII digits: they are counted by their bytes, and the characters
+    // after them looked at only where they are not full-width digits.
+    let ascii = i.bytes().take_while(u8::is_ascii_digit).count();
+    let (digits, after) = match i.get(ascii..) {
+        Some(after) if !fast::full_width_digit(after.as_bytes()) => (ascii, after),
+        _ => {
+            let digits = i.chars().take_while(|&c| digit(c).is_some()).count();
+            let at = i.char_indices().nth(digits).map_or(i.len(), |(idx, _)| idx);
+            (digits, &i[at..])
+        }
     };
+    let next = || after.trim_start().chars().next();
     match digits {
         0 => {
             i.starts_with(|c: char| cn_digit(c).is_some() || c == '十')
@@ -1628,7 +1673,7 @@ fn lists_a_value(subject: &str) -> bool {
         !fast::words(piece)
             && single(piece, true, true)
                 .ok()
-                .or_else(|| trailed(piece))
+                .or_else(|| trailed(piece, true))
                 .is_some_and(|s| is_typed(&s.value))
     })
 }
@@ -1648,15 +1693,16 @@ fn one_as_of(lead: Option<PartialDate>, mid: Option<PartialDate>) -> Option<Opti
     }
 }
 
-/// Whether a value that starts at `idx` of `rest` cannot end before a separator that follows
-/// it ([`Listed`]).
+/// Whether a value that starts at `idx` of `rest` cannot reach the end of the text for a
+/// character it cannot read ([`Listed`]).
 ///
-/// No production reads `，` `、` `；` `;`, nor a `,` but between digits (a thousands separator),
-/// and only a note at the end reads parentheses: a qualified value followed by such a
-/// separator before any parenthesis cannot reach the end of the text. Only a date the value
-/// holds by (`截至2026年，…`) reads one, before the value.
+/// No production reads `，` `、` `；` `;` `：` `:`, a quote, a closing parenthesis or any
+/// other character that [`read_char`] refuses, nor a `,` but between digits (a thousands
+/// separator), and only a note at the end reads parentheses: a qualified value followed by
+/// such a character before any opening parenthesis cannot reach the end of the text. Only a
+/// date the value holds by (`截至2026年，…`) reads one of them, before the value.
 struct Listed {
-    /// The first separator no value reads, at or after the last position asked about, once
+    /// The first character no value reads, at or after the last position asked about, once
     /// looked for.
     separator: Option<usize>,
     /// The first opening parenthesis at or after the last position asked about, once looked
@@ -1673,14 +1719,12 @@ impl Listed {
     }
 
     /// Whether a value (after no date it holds by) starting at `idx` of `rest` is followed by
-    /// a separator no value reads, before any parenthesis. Asked at growing positions, it
-    /// walks the text once.
+    /// a character no value reads, before any opening parenthesis. Asked at growing
+    /// positions, it walks the text once.
     fn blocks(&mut self, rest: &str, idx: usize) -> bool {
         let separator = match self.separator {
             Some(at) if at >= idx => at,
-            _ => next_char_at(rest, idx, b",;\xEF\xE3", |at, c| {
-                unread_separator(rest, at, c)
-            }),
+            _ => next_unread(rest, idx),
         };
         self.separator = Some(separator);
         if separator == rest.len() {
@@ -1693,6 +1737,17 @@ impl Listed {
         self.paren = Some(paren);
         separator < paren
     }
+}
+
+/// The first position at or after `from` of a character of `text` that no value reads
+/// ([`unread_char`]), or the length of the text.
+fn next_unread(text: &str, from: usize) -> usize {
+    let Some(tail) = text.get(from..) else {
+        return text.len();
+    };
+    tail.char_indices()
+        .find(|&(at, c)| unread_char(text, from + at, c))
+        .map_or(text.len(), |(at, _)| from + at)
 }
 
 /// The first position at or after `from` of a character of `text` that `found` accepts, or
@@ -1716,18 +1771,56 @@ fn next_char_at(
         .unwrap_or(text.len())
 }
 
-/// Whether the character `c` at `at` of `text` is a separator no production reads: `，` `、`
-/// `；` `;`, or a `,` not between two digits.
-fn unread_separator(text: &str, at: usize, c: char) -> bool {
+/// Whether the character `c` at `at` of `text` is one no production of a value reads, after
+/// no date it holds by and outside a note: `，` `、` `；` `;`, a `,` not between two digits, a
+/// closing parenthesis, any character [`read_char`] refuses. An opening parenthesis may start
+/// the note.
+fn unread_char(text: &str, at: usize, c: char) -> bool {
     match c {
-        '，' | '、' | '；' | ';' => true,
         ',' => {
             let before = text.get(..at).and_then(|t| t.chars().next_back());
             let after = text.get(at + 1..).and_then(|t| t.chars().next());
             !(before.and_then(digit).is_some() && after.and_then(digit).is_some())
         }
-        _ => false,
+        '（' | '(' => false,
+        _ => !read_char(c),
     }
+}
+
+/// Whether some production of a value may read the character `c` (a date the value holds by
+/// and a note aside): spaces, digits, signs and decimal points, the characters of units
+/// ([`is_unit_char`], which holds every ideograph), comparators, and the symbols of percents,
+/// rates and ranges. A test checks that every word of the grammar's tables is written with
+/// these.
+fn read_char(c: char) -> bool {
+    // Most characters of a value are ideographs or ASCII letters and digits.
+    is_cjk(c)
+        || c.is_ascii_alphanumeric()
+        || c.is_whitespace()
+        || digit(c).is_some()
+        || is_unit_char(c)
+        || is_op_char(c)
+        || matches!(
+            c,
+            '-' | '－'
+                | '−'
+                | '+'
+                | '＋'
+                | ','
+                | '.'
+                | '．'
+                | '±'
+                | '%'
+                | '％'
+                | '‰'
+                | '/'
+                | '／'
+                | '—'
+                | '–'
+                | '~'
+                | '～'
+                | '〜'
+        )
 }
 
 // single = [as_of] subject? [as_of] qualified   -- the value starts at the leftmost position
@@ -1815,7 +1908,10 @@ fn single(body: &str, fast: bool, prune: bool) -> Result<Single<'_>, Expect<'_>>
 
 // trailed = [as_of] subject? compare [sp note] words   -- a number followed by words, such as
 //           100%完成支付: the words become the note
-fn trailed(body: &str) -> Option<Single<'_>> {
+//
+// Where `prune`, only the positions of its window ([`compare_window`]) and those of a date the
+// value holds by are tried: the value found is the same.
+fn trailed(body: &str, prune: bool) -> Option<Single<'_>> {
     if !body.chars().any(|c| digit(c).is_some()) {
         return None;
     }
@@ -1830,8 +1926,17 @@ fn trailed(body: &str) -> Option<Single<'_>> {
         .rev()
         .find(|&(_, c)| digit(c).is_some() || is_op_char(c) || matches!(c, '（' | '(' | '）' | ')'))
         .map_or(0, |(at, c)| at + c.len_utf8());
+    let window = if prune {
+        compare_window(rest)?
+    } else {
+        0..=rest.len()
+    };
     for (idx, c) in rest.char_indices() {
         if idx > 0 && !may_start(c) || inside_token(rest, idx) {
+            continue;
+        }
+        // Past the window only a date the value holds by may start a value.
+        if c != '截' && !window.contains(&idx) {
             continue;
         }
         let candidate = &rest[idx..];
@@ -1869,6 +1974,44 @@ fn trailed(body: &str) -> Option<Single<'_>> {
         });
     }
     None
+}
+
+/// Where a compare value of [`trailed`] may start in `rest` (where no date the value holds by
+/// starts it), or `None` where `rest` holds no digit and none can.
+///
+/// Such a value holds a digit and reads past the last digit of the text (its words hold
+/// none), so it holds that digit; every digit it holds is in its number (prefixes, units,
+/// rates and comparator words hold none), so its number holds the last digit, and starts
+/// within the run of number characters (digits, signs, `,` `.` `．`) that ends with it. Before
+/// the number are only its prefixes, which hold no digit: the value starts after the digit
+/// before that run. It reads no parenthesis and no character [`unread_char`] refuses: it
+/// starts after the last of these before the last digit.
+fn compare_window(rest: &str) -> Option<core::ops::RangeInclusive<usize>> {
+    let (last, _) = rest
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| digit(c).is_some())?;
+    let before = rest.get(..last)?;
+    // The run of number characters that ends with the last digit.
+    let run = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| {
+            !(digit(c).is_some() || matches!(c, '-' | '－' | '−' | '+' | '＋' | ',' | '.' | '．'))
+        })
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    let after_digit = rest
+        .get(..run)?
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| digit(c).is_some())
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    let after_unread = before
+        .char_indices()
+        .rev()
+        .find(|&(at, c)| matches!(c, '（' | '(') || unread_char(rest, at, c))
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    Some(after_digit.max(after_unread)..=last)
 }
 
 /// Whether the text is words: ideographs, no digits, no comparator symbols.
@@ -2002,7 +2145,9 @@ fn compound(body: &str, fast: bool) -> Option<Result<Vec<Target>, TargetError>> 
             if fast && fast::words(piece) {
                 return None;
             }
-            let part = single(piece, fast, fast).ok().or_else(|| trailed(piece));
+            let part = single(piece, fast, fast)
+                .ok()
+                .or_else(|| trailed(piece, fast));
             let part = part.filter(|s| is_typed(&s.value))?;
             Some(part.into_target(piece))
         })
@@ -2223,7 +2368,7 @@ fn full<'a>(
         Ok(s) => return (s.into_target(raw), None),
         Err(e) => e,
     };
-    if let Some(s) = trailed(body) {
+    if let Some(s) = trailed(body, fast) {
         return (s.into_target(raw), None);
     }
     if is_words(body) {

@@ -122,7 +122,7 @@ fn may_be_date(i: &str) -> bool {
 
 /// Whether the bytes start with a full-width digit or decimal point (`０`–`９`, `．`), which
 /// the grammar reads as part of a number.
-fn full_width_digit(bytes: &[u8]) -> bool {
+pub(super) fn full_width_digit(bytes: &[u8]) -> bool {
     matches!(bytes, [0xEF, 0xBC, 0x8E | 0x90..=0x99, ..])
 }
 

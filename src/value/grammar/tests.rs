@@ -782,14 +782,14 @@ fn subjects_hold_no_date_a_value_holds_by() {
 
 #[test]
 fn trailed_keeps_words_after_a_number_as_the_note() {
-    let s = trailed("按合同约定额度、日期100%完成支付").expect("parses");
+    let s = trailed("按合同约定额度、日期100%完成支付", true).expect("parses");
     assert_eq!(s.subject, Some("按合同约定额度、日期"));
     assert_eq!(s.note, Some("完成支付"));
-    assert!(trailed("≥90%abc").is_none());
-    assert!(trailed("十分满意").is_none());
-    assert!(trailed("100%完成支付（部分）").is_none());
-    assert!(trailed("100%完成支付2次").is_none());
-    assert!(trailed("1e5家完成").is_none());
+    assert!(trailed("≥90%abc", true).is_none());
+    assert!(trailed("十分满意", true).is_none());
+    assert!(trailed("100%完成支付（部分）", true).is_none());
+    assert!(trailed("100%完成支付2次", true).is_none());
+    assert!(trailed("1e5家完成", true).is_none());
 }
 
 #[test]
@@ -925,11 +925,17 @@ fn single_read(s: Single<'_>) -> (Value, Option<&str>, Option<PartialDate>, Opti
     (s.value, s.subject, s.as_of, s.note)
 }
 
-/// Asserts that skipping the positions a separator blocks finds the same single value.
+/// Asserts that skipping the positions a separator blocks finds the same single value, and
+/// that a trailed value is found the same outside its window ([`compare_window`]).
 fn pruning_agrees(text: &str) {
     assert_eq!(
         single(text, true, true).ok().map(single_read),
         single(text, true, false).ok().map(single_read),
+        "{text:?}"
+    );
+    assert_eq!(
+        trailed(text, true).map(single_read),
+        trailed(text, false).map(single_read),
         "{text:?}"
     );
 }
@@ -962,6 +968,13 @@ proptest::proptest! {
 
     #[test]
     fn separators_block_no_value_in_any_text(text in "[0-9,，、；;()（）截至年≥%家 \\PC]{0,24}") {
+        pruning_agrees(&text);
+    }
+
+    #[test]
+    fn unread_characters_block_no_value_in_text_of_the_grammar(
+        text in proptest::string::string_regex(&format!("{GRAMMAR_CHARS}{{0,16}}")).unwrap()
+    ) {
         pruning_agrees(&text);
     }
 }
@@ -1013,6 +1026,86 @@ fn unit_stops_start_with_the_characters_of_their_bitmap() {
         let first = word.chars().next().expect("words are not empty");
         assert_eq!(UNIT_STOP_FIRSTS.holds(first), Some(true), "{word}");
     }
+}
+
+/// Every word of the grammar's tables, and the words its productions read as written.
+fn grammar_words() -> Vec<&'static str> {
+    fn of<T>(table: &Words<T>) -> impl Iterator<Item = &'static str> + '_ {
+        table.entries.iter().map(|(w, _)| *w)
+    }
+    let mut words: Vec<&'static str> = Vec::new();
+    words.extend(of(&OP_PREFIX_WORDS).chain(of(&OP_SUFFIX_WORDS)));
+    words.extend(of(&DATE_SUFFIX_WORDS).chain(of(&DATE_FILLERS)));
+    words.extend(of(&SCALES).chain(of(&PERCENT_WORDS)));
+    words.extend(
+        of(&KNOWN_UNITS)
+            .chain(of(&SHARED_UNITS))
+            .chain(of(&PERIODS)),
+    );
+    words.extend(
+        of(&UNIT_STOPS)
+            .chain(of(&RANK_VERBS))
+            .chain(of(&PREVIOUS_YEAR)),
+    );
+    words.extend(of(&BASELINE_FILLERS).chain(of(&BUDGET_PREFIXES)));
+    words.extend(
+        of(&BUDGET_SUFFIXES)
+            .chain(of(&CHANGE_REFS))
+            .chain(of(&CHANGE_VERBS)),
+    );
+    words.extend(of(&AS_OF_WORDS).chain(of(&RANGE_SEPARATORS)));
+    words.extend([
+        "以内",
+        "之内",
+        "月",
+        "份",
+        "日",
+        "号",
+        "底",
+        "末",
+        "年底",
+        "年末",
+        "年",
+        "度",
+        "前",
+        "第",
+        "名",
+        "位",
+        "预算",
+        "同比",
+        "每",
+        "±",
+        "/",
+        "／",
+        ".",
+        "．",
+        "-",
+        "－",
+        "−",
+        "+",
+        "＋",
+        "≥≧⩾≤≦⩽><=＞＜＝﹦═",
+        "%％‰",
+        "㎡㎥㎞㎏㎎㎝㎜℃°²³·μΩ",
+        "ａｚＡＺ",
+    ]);
+    words
+}
+
+#[test]
+fn every_character_of_the_grammar_is_one_a_value_reads() {
+    for word in grammar_words() {
+        for c in word.chars() {
+            assert!(read_char(c), "{c} in {word}");
+            assert!(!unread_char(word, 0, c) || c == ',', "{c} in {word}");
+        }
+    }
+    for c in [
+        '，', '、', '；', ';', '：', ':', '“', '”', ')', '）', '。', '\u{200D}',
+    ] {
+        assert!(unread_char("x", 0, c), "{c}");
+    }
+    assert!(!unread_char("1,000", 1, ',') && unread_char("1,a", 1, ','));
 }
 
 #[test]
@@ -1397,4 +1490,88 @@ fn dates_are_days_of_the_calendar() {
     assert_eq!(partial_date("2024-02-29"), PartialDate::ymd(2024, 2, 29));
     assert!(date_span("2023年1月1日至2月29日").is_err());
     assert!(date_span("2024年1月1日至2月29日").is_ok());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Faster forms of productions against their first forms
+
+/// [`reads_as_date`] as it was first written, formatting every amount: what it must agree
+/// with.
+fn reads_as_date_by_format(amount: Decimal, unit: Option<&str>) -> bool {
+    let Some(unit) = unit else {
+        return false;
+    };
+    if amount.scale() != 0 || amount.is_sign_negative() {
+        return false;
+    }
+    let text = format!("{amount}{unit}");
+    could_be_date(&text) && date(&text).is_ok()
+}
+
+/// [`could_be_date`] as it was first written, character by character: what it must agree
+/// with.
+fn could_be_date_by_chars(i: &str) -> bool {
+    let digits = i.chars().take_while(|&c| digit(c).is_some()).count();
+    let next = || {
+        i.char_indices()
+            .nth(digits)
+            .and_then(|(idx, _)| i[idx..].trim_start().chars().next())
+    };
+    match digits {
+        0 => {
+            i.starts_with(|c: char| cn_digit(c).is_some() || c == '十')
+                || i.starts_with("年底")
+                || i.starts_with("年末")
+        }
+        4 => next().is_some_and(|c| {
+            matches!(
+                c,
+                '年' | '.' | '-' | '/' | '．' | '－' | '—' | '–' | '~' | '～' | '〜' | '至' | '到'
+            )
+        }),
+        1 | 2 => next() == Some('月'),
+        _ => false,
+    }
+}
+
+/// The characters of the grammar, for generated texts: digits, full-width digits, signs,
+/// comparators, separators, scale and unit words, and the words of dates, ranks and baselines.
+const GRAMMAR_CHARS: &str = "[0-9０-９.．,，、；;:：%％‰/／\\-－—~～至到±≥≤＞＜>=＝ 　十百千万亿年月日号底末度前后内以上下不少于低超过达到控制在截止至每第名位居全市上年同期比预算数较增长下降个家元人次场吨（）()“”a-z\\PC]";
+
+#[test]
+fn faster_productions_agree_with_their_first_forms_on_test_values() {
+    for v in test_values() {
+        for (at, _) in v.char_indices() {
+            let i = &v[at..];
+            assert_eq!(could_be_date(i), could_be_date_by_chars(i), "{i:?}");
+            if let Ok((_, q)) = quantity(i) {
+                let unit = q.unit.as_deref();
+                assert_eq!(
+                    reads_as_date(q.amount, unit),
+                    reads_as_date_by_format(q.amount, unit),
+                    "{i:?}"
+                );
+            }
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+    #[test]
+    fn could_be_date_reads_as_by_characters(text in proptest::string::string_regex(&format!("{GRAMMAR_CHARS}{{0,12}}")).unwrap()) {
+        proptest::prop_assert_eq!(could_be_date(&text), could_be_date_by_chars(&text));
+    }
+
+    #[test]
+    fn reads_as_date_answers_as_formatting_does(
+        amount in 0u64..100_000,
+        big in proptest::bool::ANY,
+        unit in proptest::string::string_regex(&format!("{GRAMMAR_CHARS}{{0,6}}")).unwrap(),
+    ) {
+        let amount = if big { Decimal::from(amount) * Decimal::from(u64::MAX) } else { Decimal::from(amount) };
+        let unit = Some(unit.as_str()).filter(|u| !u.is_empty());
+        proptest::prop_assert_eq!(reads_as_date(amount, unit), reads_as_date_by_format(amount, unit));
+    }
 }
