@@ -715,6 +715,9 @@ fn reads_as_date(amount: Decimal, unit: Option<&str>) -> bool {
             return false;
         }
     }
+    if let Some(dated) = plain_year_or_month(amount, unit) {
+        return dated;
+    }
     // An amount of scale 0 and no sign prints as the digits of its mantissa: written here
     // without the formatter, where they fit in a `u64`.
     let mut written = ShortText::default();
@@ -728,6 +731,35 @@ fn reads_as_date(amount: Decimal, unit: Option<&str>) -> bool {
     }
     let text = format!("{amount}{unit}");
     could_be_date(&text) && date(&text).is_ok()
+}
+
+/// What [`reads_as_date`] answers, found without the date grammar, for the commonest shape
+/// of all: four digits before `年`, one or two before `月`, where nothing after that word can
+/// be read as more of a date (no digit, numeral, space or range separator). Four digits are
+/// then a date where they are a year ([`year`]), one or two where they are a month
+/// ([`month`]). `None` for any other shape.
+fn plain_year_or_month(amount: Decimal, unit: &str) -> Option<bool> {
+    let mut chars = unit.chars();
+    let word = chars.next()?;
+    let more_of_a_date = |c: char| {
+        digit(c).is_some()
+            || is_cn_numeral(c)
+            || c.is_whitespace()
+            || matches!(
+                c,
+                '至' | '到' | '-' | '－' | '—' | '–' | '~' | '～' | '〜' | '.' | '．' | '/'
+            )
+    };
+    if chars.any(more_of_a_date) {
+        return None;
+    }
+    let value = u32::try_from(amount.mantissa()).ok()?;
+    let years = u32::from(PartialDate::MIN_YEAR)..=u32::from(PartialDate::MAX_YEAR);
+    match word {
+        '年' if (1000..=9999).contains(&value) => Some(years.contains(&value)),
+        '月' if value <= 99 => Some((1..=12).contains(&value)),
+        _ => None,
+    }
 }
 
 /// A short text written on the stack, for [`reads_as_date`]: writing more than it holds fails.
@@ -1417,7 +1449,12 @@ impl Notes {
     /// The parentheses of `text`: `（` and `(` open, `）` and `)` close, nested.
     pub(super) fn of(text: &str) -> Notes {
         let mut pairs = Vec::new();
-        if !text.contains(['（', '(']) {
+        // `(` is one byte, `（` is `EF BC 88`: a text without either byte has no note.
+        let bytes = text.as_bytes();
+        let may_open = bytes.iter().enumerate().any(|(at, &b)| {
+            b == b'(' || b == 0xEF && bytes.get(at + 1..at + 3) == Some(&[0xBC, 0x88])
+        });
+        if !may_open {
             return Notes { pairs };
         }
         let mut open = Vec::new();
@@ -1658,7 +1695,7 @@ fn as_of_end(rest: &str, at: usize) -> Option<usize> {
 /// Whether a subject lists a value before a separator (`2024；6月` in `2024；6月30日…`): the
 /// text is then a list, whose canonical form would read as a compound, not a subject.
 fn lists_a_value(subject: &str) -> bool {
-    if !subject.contains(is_separator) {
+    if !has_separator(subject) {
         return false;
     }
     let pieces = split_parts(subject, false);
@@ -1927,7 +1964,7 @@ fn trailed(body: &str, prune: bool) -> Option<Single<'_>> {
         .find(|&(_, c)| digit(c).is_some() || is_op_char(c) || matches!(c, '（' | '(' | '）' | ')'))
         .map_or(0, |(at, c)| at + c.len_utf8());
     let window = if prune {
-        compare_window(rest)?
+        compare_window(rest, words_from)?
     } else {
         0..=rest.len()
     };
@@ -1985,12 +2022,18 @@ fn trailed(body: &str, prune: bool) -> Option<Single<'_>> {
 /// within the run of number characters (digits, signs, `,` `.` `．`) that ends with it. Before
 /// the number are only its prefixes, which hold no digit: the value starts after the digit
 /// before that run. It reads no parenthesis and no character [`unread_char`] refuses: it
-/// starts after the last of these before the last digit.
-fn compare_window(rest: &str) -> Option<core::ops::RangeInclusive<usize>> {
-    let (last, _) = rest
+/// starts after the last of these before the last digit. Nor does it read a comparator
+/// symbol after its number: where one, or a parenthesis, follows the last digit (the words
+/// start at `words_from`, after it), it starts nowhere.
+fn compare_window(rest: &str, words_from: usize) -> Option<core::ops::RangeInclusive<usize>> {
+    let (last, c) = rest
         .char_indices()
         .rev()
         .find(|&(_, c)| digit(c).is_some())?;
+    if last + c.len_utf8() != words_from {
+        // `words_from` is past the last digit: no position is in this window.
+        return Some(words_from..=last);
+    }
     let before = rest.get(..last)?;
     // The run of number characters that ends with the last digit.
     let run = before
@@ -2034,6 +2077,37 @@ fn is_typed(value: &Value) -> bool {
 /// A separator between the parts of a compound value: `，、；;,`.
 fn is_separator(c: char) -> bool {
     matches!(c, '，' | '、' | '；' | ';' | ',')
+}
+
+/// Whether a text holds a separator ([`is_separator`]), judged by its bytes: `,` and `;`, and
+/// the full-width `，` `；` (`EF BC 8C`, `9B`) and `、` (`E3 80 81`).
+fn has_separator(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(at, &b)| match b {
+        b',' | b';' => true,
+        0xEF => matches!(bytes.get(at + 1..at + 3), Some([0xBC, 0x8C | 0x9B])),
+        0xE3 => bytes.get(at + 1..at + 3) == Some(&[0x80, 0x81]),
+        _ => false,
+    })
+}
+
+/// Whether a text holds whitespace. Whitespace is ASCII, or starts with `C2 85`, `C2 A0`,
+/// `E1 9A`, `E2 80`, `E2 81` or `E3 80 80`: only a text with such bytes is looked at
+/// character by character.
+fn has_space(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let may_be_space = bytes.iter().enumerate().any(|(at, &b)| {
+        let next = bytes.get(at + 1).copied();
+        match b {
+            b'\t'..=b'\r' | b' ' => true,
+            0xC2 => matches!(next, Some(0x85 | 0xA0)),
+            0xE1 => next == Some(0x9A),
+            0xE2 => matches!(next, Some(0x80 | 0x81)),
+            0xE3 => next == Some(0x80) && bytes.get(at + 2) == Some(&0x80),
+            _ => false,
+        }
+    });
+    may_be_space && text.contains(char::is_whitespace)
 }
 
 /// Splits `body` outside parentheses: at separators (`,` only where it is no thousands
@@ -2127,10 +2201,10 @@ fn split_at_separators(body: &str) -> Vec<&str> {
 // `Some(Err)` where every part is typed but there are more than [`Target::MAX_PARTS`].
 fn compound(body: &str, fast: bool) -> Option<Result<Vec<Target>, TargetError>> {
     let mut pieces = Vec::new();
-    if body.contains(is_separator) {
+    if has_separator(body) {
         pieces = split_parts(body, false);
     }
-    if pieces.len() < 2 && body.contains(char::is_whitespace) {
+    if pieces.len() < 2 && has_space(body) {
         pieces = split_parts(body, true);
     }
     if pieces.len() < 2 {
@@ -2224,7 +2298,7 @@ fn offset_in(text: &str, at: &str) -> usize {
 //         or another kind. It answers only where the full grammar would answer the same;
 //         elsewhere it leaves the text to it.
 fn plain(body: &str) -> Option<Value> {
-    if body.contains(char::is_whitespace) {
+    if has_space(body) {
         return None;
     }
     let (rest, (every, before)) = prefixes(body).ok()?;
@@ -2343,7 +2417,8 @@ fn full<'a>(
     if body.is_empty() {
         return text(Why::Error(TargetError::empty()));
     }
-    if raw.char_indices().nth(Target::MAX_CHARS).is_some() {
+    // A text of no more bytes than that has no more characters.
+    if raw.len() > Target::MAX_CHARS && raw.char_indices().nth(Target::MAX_CHARS).is_some() {
         return text(Why::Error(TargetError::too_long()));
     }
     let hidden = if clean { None } else { hidden(body) };
@@ -2355,7 +2430,11 @@ fn full<'a>(
     if fast && !clean && fast::words(body) {
         return (bare(raw, Value::Qualitative(raw.to_owned())), None);
     }
-    if let Some(value) = plain(body) {
+    // The fast path read a clean body as `plain` reads it, but where a number may be read
+    // otherwise ([`fast::ascii_number`]): `plain` is asked again only there.
+    if !(fast && clean && fast::plain_answered(body))
+        && let Some(value) = plain(body)
+    {
         return (bare(raw, value), None);
     }
     if let Some(parts) = compound(body, fast) {

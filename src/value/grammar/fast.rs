@@ -260,6 +260,22 @@ pub(super) fn plain(body: &str) -> Option<(Option<Op>, Quantity)> {
     rest.is_empty().then_some((op, value))
 }
 
+/// Whether [`plain`] answered for a clean body as [`super::plain`] would: where it holds no
+/// full-width digit or decimal point and no more digits than [`ascii_number`] reads, every
+/// number of it is read as the grammar reads it.
+pub(super) fn plain_answered(body: &str) -> bool {
+    let bytes = body.as_bytes();
+    let mut digits: u32 = 0;
+    for (at, &b) in bytes.iter().enumerate() {
+        if b.is_ascii_digit() {
+            digits = digits.saturating_add(1);
+        } else if b == 0xEF && bytes.get(at..).is_some_and(full_width_digit) {
+            return false;
+        }
+    }
+    digits <= MAX_FAST_DIGITS
+}
+
 // words = ideographs and other characters, without digits, numerals, comparator symbols,
 //         ±, or a word that lets a text without numbers be typed: a baseline (上年, 去年,
 //         同期, 预算, 同比) or a date (年底, 年末)

@@ -1539,11 +1539,21 @@ fn could_be_date_by_chars(i: &str) -> bool {
 const GRAMMAR_CHARS: &str = "[0-9０-９.．,，、；;:：%％‰/／\\-－—~～至到±≥≤＞＜>=＝ 　十百千万亿年月日号底末度前后内以上下不少于低超过达到控制在截止至每第名位居全市上年同期比预算数较增长下降个家元人次场吨（）()“”a-z\\PC]";
 
 #[test]
+fn every_space_is_found_by_its_bytes() {
+    for c in (0..=0x3100).filter_map(char::from_u32) {
+        let text = format!("满意度{c}≥90%");
+        assert_eq!(has_space(&text), c.is_whitespace(), "{:?}", c);
+    }
+}
+
+#[test]
 fn faster_productions_agree_with_their_first_forms_on_test_values() {
     for v in test_values() {
         for (at, _) in v.char_indices() {
             let i = &v[at..];
             assert_eq!(could_be_date(i), could_be_date_by_chars(i), "{i:?}");
+            assert_eq!(has_space(i), i.contains(char::is_whitespace), "{i:?}");
+            assert_eq!(has_separator(i), i.contains(is_separator), "{i:?}");
             if let Ok((_, q)) = quantity(i) {
                 let unit = q.unit.as_deref();
                 assert_eq!(
@@ -1560,8 +1570,31 @@ proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
 
     #[test]
+    fn spaces_and_separators_are_found_by_bytes_as_by_characters(
+        text in proptest::string::string_regex(&format!("{GRAMMAR_CHARS}{{0,12}}")).unwrap()
+    ) {
+        proptest::prop_assert_eq!(has_space(&text), text.contains(char::is_whitespace));
+        proptest::prop_assert_eq!(has_separator(&text), text.contains(is_separator));
+    }
+
+    #[test]
     fn could_be_date_reads_as_by_characters(text in proptest::string::string_regex(&format!("{GRAMMAR_CHARS}{{0,12}}")).unwrap()) {
         proptest::prop_assert_eq!(could_be_date(&text), could_be_date_by_chars(&text));
+    }
+
+    #[test]
+    fn reads_as_date_answers_for_years_and_months_as_formatting_does(
+        amount in 0u64..2300,
+        word in proptest::sample::select(vec!["年", "月", "年度", "月份", "年底", "月末"]),
+        rest in proptest::string::string_regex(&format!("{GRAMMAR_CHARS}{{0,5}}")).unwrap(),
+    ) {
+        let amount = Decimal::from(amount);
+        let unit = format!("{word}{rest}");
+        proptest::prop_assert_eq!(
+            reads_as_date(amount, Some(&unit)),
+            reads_as_date_by_format(amount, Some(&unit)),
+            "{}", unit
+        );
     }
 
     #[test]
