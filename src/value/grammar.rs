@@ -1449,11 +1449,10 @@ impl Notes {
     /// The parentheses of `text`: `（` and `(` open, `）` and `)` close, nested.
     pub(super) fn of(text: &str) -> Notes {
         let mut pairs = Vec::new();
-        // `(` is one byte, `（` is `EF BC 88`: a text without either byte has no note.
+        // `(` is one byte, `（` starts with `EF`: a text without either byte has no note, and
+        // most have neither (a byte is looked for at once, as `memchr` does).
         let bytes = text.as_bytes();
-        let may_open = bytes.iter().enumerate().any(|(at, &b)| {
-            b == b'(' || b == 0xEF && bytes.get(at + 1..at + 3) == Some(&[0xBC, 0x88])
-        });
+        let may_open = bytes.contains(&b'(') || bytes.contains(&0xEF) && text.contains('（');
         if !may_open {
             return Notes { pairs };
         }
@@ -1579,6 +1578,15 @@ fn relative_start(c: char) -> bool {
     )
 }
 
+/// Whether a relative value may start at `i`, or after the comparator it starts with, at
+/// `after_op`: a change starts with `同比` or a word of [`CHANGE_REFS`], a bound (after any
+/// comparator) with a baseline, a word of [`PREVIOUS_YEAR`], of [`BUDGET_PREFIXES`] or
+/// `预算`. [`RELATIVE_STARTS`] holds them all (a test checks).
+fn relative_may_start(i: &str, after_op: Option<&str>) -> bool {
+    RELATIVE_STARTS.longest(i).is_some()
+        || after_op.is_some_and(|rest| RELATIVE_STARTS.longest(rest).is_some())
+}
+
 /// A character a number may start with: a digit, a sign, a Chinese numeral.
 fn number_start(c: char) -> bool {
     digit(c).is_some() || cn_digit(c).is_some() || matches!(c, '-' | '－' | '−' | '+' | '＋' | '十')
@@ -1586,8 +1594,10 @@ fn number_start(c: char) -> bool {
 
 // qualified = (rank | relative | date | amount) value_end
 //
-// Each production is tried only where its first character allows, in this order.
-fn qualified<'a>(i: &'a str, notes: &Notes) -> Res<'a, Qualified<'a>> {
+// Each production is tried only where its first character allows, in this order. Where
+// `prune`, a relative value is tried only where one of its first words ([`RELATIVE_STARTS`])
+// stands: the value found is the same, the error (the furthest an attempt read) may differ.
+fn qualified<'a>(i: &'a str, notes: &Notes, prune: bool) -> Res<'a, Qualified<'a>> {
     let first = i.chars().next();
     let (after_op, had_op) = match op_prefix(i) {
         Ok((rest, _)) => (sp(rest).map_or(rest, |(rest, _)| rest), true),
@@ -1601,7 +1611,8 @@ fn qualified<'a>(i: &'a str, notes: &Notes) -> Res<'a, Qualified<'a>> {
             rank_value,
         ),
         (
-            first.is_some_and(relative_start) || had_op && next.is_some_and(relative_start),
+            (first.is_some_and(relative_start) || had_op && next.is_some_and(relative_start))
+                && (!prune || relative_may_start(i, had_op.then_some(after_op))),
             relative,
         ),
         (could_be_date(after_op), date_value),
@@ -1884,10 +1895,11 @@ fn single(body: &str, fast: bool, prune: bool) -> Result<Single<'_>, Expect<'_>>
         }
         // A value starts where one may start, never inside a number, and never inside a
         // date the value holds by.
-        if !may_start(c) || inside_token(rest, idx) || inside_as_of {
+        if !may_start(c) || inside_as_of {
             continue;
         }
-        if prune && c != '截' && listed.blocks(rest, idx) {
+        // The dearer tests last.
+        if prune && c != '截' && listed.blocks(rest, idx) || inside_token(rest, idx) {
             continue;
         }
         // Where the fast path reads the rest, the attempt below reads it the same, and it is
@@ -1909,7 +1921,7 @@ fn single(body: &str, fast: bool, prune: bool) -> Result<Single<'_>, Expect<'_>>
             }
         }
         let notes = notes.get_or_insert_with(|| Notes::of(rest));
-        let attempt = (opt(as_of), |i| qualified(i, notes)).parse_complete(&rest[idx..]);
+        let attempt = (opt(as_of), |i| qualified(i, notes, prune)).parse_complete(&rest[idx..]);
         match attempt {
             Ok((_, (mid, q))) => {
                 let subject = clean_subject(&rest[..idx]);
@@ -1969,11 +1981,11 @@ fn trailed(body: &str, prune: bool) -> Option<Single<'_>> {
         0..=rest.len()
     };
     for (idx, c) in rest.char_indices() {
-        if idx > 0 && !may_start(c) || inside_token(rest, idx) {
-            continue;
-        }
         // Past the window only a date the value holds by may start a value.
         if c != '截' && !window.contains(&idx) {
+            continue;
+        }
+        if idx > 0 && !may_start(c) || inside_token(rest, idx) {
             continue;
         }
         let candidate = &rest[idx..];
@@ -1990,7 +2002,7 @@ fn trailed(body: &str, prune: bool) -> Option<Single<'_>> {
         // The value must read the same on its own (`9月` alone is a date, not 9 months): the
         // dearest test, made last.
         let alone = consumed.trim_end();
-        let alone = qualified(alone, &Notes::of(alone))
+        let alone = qualified(alone, &Notes::of(alone), prune)
             .ok()
             .map(|(_, q)| q.value);
         if alone.as_ref() != Some(&value) {
@@ -2082,13 +2094,13 @@ fn is_separator(c: char) -> bool {
 /// Whether a text holds a separator ([`is_separator`]), judged by its bytes: `,` and `;`, and
 /// the full-width `，` `；` (`EF BC 8C`, `9B`) and `、` (`E3 80 81`).
 fn has_separator(text: &str) -> bool {
+    // Each byte is looked for at once, as `memchr` does; the full-width characters only where
+    // their first byte stands.
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(at, &b)| match b {
-        b',' | b';' => true,
-        0xEF => matches!(bytes.get(at + 1..at + 3), Some([0xBC, 0x8C | 0x9B])),
-        0xE3 => bytes.get(at + 1..at + 3) == Some(&[0x80, 0x81]),
-        _ => false,
-    })
+    bytes.contains(&b',')
+        || bytes.contains(&b';')
+        || bytes.contains(&0xEF) && text.contains(['，', '；'])
+        || bytes.contains(&0xE3) && text.contains('、')
 }
 
 /// Whether a text holds whitespace. Whitespace is ASCII, or starts with `C2 85`, `C2 A0`,
@@ -2096,6 +2108,13 @@ fn has_separator(text: &str) -> bool {
 /// character by character.
 fn has_space(text: &str) -> bool {
     let bytes = text.as_bytes();
+    // Most texts hold none of these bytes: one pass of comparisons answers for them.
+    if !bytes
+        .iter()
+        .any(|&b| b <= b' ' || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3))
+    {
+        return false;
+    }
     let may_be_space = bytes.iter().enumerate().any(|(at, &b)| {
         let next = bytes.get(at + 1).copied();
         match b {

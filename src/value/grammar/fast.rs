@@ -41,7 +41,12 @@ pub(super) fn clean_from(text: &str) -> usize {
     let bytes = text.as_bytes();
     (0..bytes.len())
         .rev()
-        .find(|&i| unclean_at(bytes, i))
+        .find(|&i| {
+            bytes
+                .get(i)
+                .is_some_and(|&b| MAY_BE_UNCLEAN[usize::from(b)])
+                && unclean_at(bytes, i)
+        })
         .map_or(0, |i| i + 1)
 }
 
@@ -213,30 +218,29 @@ pub(super) fn plain(body: &str) -> Option<(Option<Op>, Quantity)> {
         return None;
     }
     let (after, amount) = ascii_number(rest)?;
-    // Percent words start with `% ％ 百 ‰ 个`, scale words with `十 百 千 万 亿`: after any
-    // other character neither is read, and a unit is.
-    let percent_or_scale = after.chars().next().is_some_and(|c| {
-        matches!(
-            c,
-            '%' | '％' | '百' | '‰' | '个' | '十' | '千' | '万' | '亿'
-        )
-    });
+    let first = after.chars().next();
+    let may_be_percent = first.is_some_and(percent_start);
+    let may_be_scale = first.is_some_and(scale_start);
     let (rest, amount, scale, unit) = if after.is_empty() {
         (after, amount, None, None)
-    } else if !percent_or_scale {
-        match open_unit(after) {
-            Ok((r, u)) => (r, amount, None, Some(u)),
-            Err(_) => (after, amount, None, None),
-        }
-    } else if let Ok((r, p)) = percent(after) {
+    } else if let Some((r, p)) = may_be_percent.then(|| percent(after).ok()).flatten() {
         (r, amount, None, Some(p))
-    } else if let Ok((r, (amount, s))) = super::scale(after, amount) {
-        match unit(r) {
+    } else if let Some((r, (amount, s))) = may_be_scale
+        .then(|| super::scale(after, amount).ok())
+        .flatten()
+    {
+        // `unit` is `percent | open_unit`: `percent` only where its first character stands.
+        let unit = if r.starts_with(percent_start) {
+            unit(r)
+        } else {
+            open_unit(r)
+        };
+        match unit {
             Ok((r, u)) => (r, amount, Some(s), Some(u)),
             Err(_) => (r, amount, Some(s), None),
         }
     } else {
-        // `unit` is `percent | open_unit`, and `percent` failed just above.
+        // `unit` is `percent | open_unit`, and `percent` failed, or could not read, above.
         match open_unit(after) {
             Ok((r, u)) => (r, amount, None, Some(u)),
             Err(_) => (after, amount, None, None),
@@ -274,6 +278,17 @@ pub(super) fn plain_answered(body: &str) -> bool {
         }
     }
     digits <= MAX_FAST_DIGITS
+}
+
+/// Whether a percent word ([`PERCENT_WORDS`]) may start with `c`: `% ％ 百 ‰ 个`. After any
+/// other character none is read (a test checks each word).
+pub(super) fn percent_start(c: char) -> bool {
+    matches!(c, '%' | '％' | '百' | '‰' | '个')
+}
+
+/// Whether a scale word ([`SCALES`]) may start with `c`: `十 百 千 万 亿`.
+pub(super) fn scale_start(c: char) -> bool {
+    matches!(c, '十' | '百' | '千' | '万' | '亿')
 }
 
 // words = ideographs and other characters, without digits, numerals, comparator symbols,

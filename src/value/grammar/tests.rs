@@ -662,7 +662,7 @@ fn value_end_allows_a_note_then_the_end() {
 
 #[test]
 fn qualified_tries_every_kind_to_the_end() {
-    let kind = |i| qualified(i, &Notes::of(i)).map(|(rest, q)| (rest, q.value.kind()));
+    let kind = |i| qualified(i, &Notes::of(i), false).map(|(rest, q)| (rest, q.value.kind()));
     reads(kind, "2023.12万元", super::super::Kind::Compare, "");
     reads(kind, "2023.12", super::super::Kind::Compare, "");
     reads(kind, "2023.12前", super::super::Kind::Date, "");
@@ -1090,6 +1090,29 @@ fn grammar_words() -> Vec<&'static str> {
         "ａｚＡＺ",
     ]);
     words
+}
+
+#[test]
+fn relative_starts_hold_the_first_words_of_relative_values() {
+    let mut words: Vec<&str> = [&PREVIOUS_YEAR, &BUDGET_PREFIXES, &CHANGE_REFS]
+        .iter()
+        .flat_map(|table| table.entries.iter().map(|(w, ())| *w))
+        .chain(["同比", "预算"])
+        .collect();
+    let mut starts: Vec<&str> = RELATIVE_STARTS.entries.iter().map(|(w, ())| *w).collect();
+    words.sort_unstable();
+    starts.sort_unstable();
+    assert_eq!(words, starts);
+}
+
+#[test]
+fn percent_and_scale_words_start_with_their_characters() {
+    for (word, _) in PERCENT_WORDS.entries {
+        assert!(word.starts_with(fast::percent_start), "{word}");
+    }
+    for (word, _) in SCALES.entries {
+        assert!(word.starts_with(fast::scale_start), "{word}");
+    }
 }
 
 #[test]
