@@ -1449,10 +1449,11 @@ impl Notes {
     /// The parentheses of `text`: `（` and `(` open, `）` and `)` close, nested.
     pub(super) fn of(text: &str) -> Notes {
         let mut pairs = Vec::new();
-        // `(` is one byte, `（` starts with `EF`: a text without either byte has no note, and
-        // most have neither (a byte is looked for at once, as `memchr` does).
+        // `(` is one byte, `（` is `EF BC 88`: a text without either has no note.
         let bytes = text.as_bytes();
-        let may_open = bytes.contains(&b'(') || bytes.contains(&0xEF) && text.contains('（');
+        let may_open = OPEN_LEADS.any_at(bytes, |at| {
+            bytes.get(at) == Some(&b'(') || bytes.get(at..at + 3) == Some(&[0xEF, 0xBC, 0x88])
+        });
         if !may_open {
             return Notes { pairs };
         }
@@ -1494,6 +1495,9 @@ impl Notes {
         Ok((&i[at + after..], &i[i.len() - inner.len()..at]))
     }
 }
+
+/// The first bytes of an opening parenthesis: `(`, and `EF` of `（`.
+const OPEN_LEADS: ByteSet = ByteSet::of(b"(\xEF");
 
 /// A note read alone, for the tests of the production.
 #[cfg(test)]
@@ -2091,39 +2095,65 @@ fn is_separator(c: char) -> bool {
     matches!(c, '，' | '、' | '；' | ';' | ',')
 }
 
+/// A set of bytes, as a table: the bytes of a text in it are found in one pass of
+/// look-ups, and only there is the text looked at more closely.
+pub(super) struct ByteSet([bool; 256]);
+
+impl ByteSet {
+    /// The set of these bytes.
+    pub(super) const fn of(bytes: &[u8]) -> ByteSet {
+        let mut table = [false; 256];
+        let mut k = 0;
+        while k < bytes.len() {
+            table[bytes[k] as usize] = true;
+            k += 1;
+        }
+        ByteSet(table)
+    }
+
+    /// Whether `bytes` hold one of the set at a position `found` accepts.
+    pub(super) fn any_at(&self, bytes: &[u8], found: impl Fn(usize) -> bool) -> bool {
+        bytes
+            .iter()
+            .enumerate()
+            .any(|(at, &b)| self.0[usize::from(b)] && found(at))
+    }
+}
+
+/// The first bytes of the separators: `,` `;`, and `EF` and `E3` of `，` `；` `、`.
+const SEPARATOR_LEADS: ByteSet = ByteSet::of(b",;\xEF\xE3");
+
 /// Whether a text holds a separator ([`is_separator`]), judged by its bytes: `,` and `;`, and
 /// the full-width `，` `；` (`EF BC 8C`, `9B`) and `、` (`E3 80 81`).
 fn has_separator(text: &str) -> bool {
-    // Each byte is looked for at once, as `memchr` does; the full-width characters only where
-    // their first byte stands.
     let bytes = text.as_bytes();
-    bytes.contains(&b',')
-        || bytes.contains(&b';')
-        || bytes.contains(&0xEF) && text.contains(['，', '；'])
-        || bytes.contains(&0xE3) && text.contains('、')
+    SEPARATOR_LEADS.any_at(bytes, |at| {
+        let next = bytes.get(at + 1..at + 3);
+        match bytes.get(at) {
+            Some(b',' | b';') => true,
+            Some(0xEF) => matches!(next, Some([0xBC, 0x8C | 0x9B])),
+            Some(0xE3) => next == Some(&[0x80, 0x81]),
+            _ => false,
+        }
+    })
 }
+
+/// The first bytes of whitespace: the ASCII ones, and `C2`, `E1`, `E2`, `E3`.
+const SPACE_LEADS: ByteSet = ByteSet::of(b"\t\n\x0B\x0C\r \xC2\xE1\xE2\xE3");
 
 /// Whether a text holds whitespace. Whitespace is ASCII, or starts with `C2 85`, `C2 A0`,
 /// `E1 9A`, `E2 80`, `E2 81` or `E3 80 80`: only a text with such bytes is looked at
 /// character by character.
 fn has_space(text: &str) -> bool {
     let bytes = text.as_bytes();
-    // Most texts hold none of these bytes: one pass of comparisons answers for them.
-    if !bytes
-        .iter()
-        .any(|&b| b <= b' ' || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3))
-    {
-        return false;
-    }
-    let may_be_space = bytes.iter().enumerate().any(|(at, &b)| {
+    let may_be_space = SPACE_LEADS.any_at(bytes, |at| {
         let next = bytes.get(at + 1).copied();
-        match b {
-            b'\t'..=b'\r' | b' ' => true,
-            0xC2 => matches!(next, Some(0x85 | 0xA0)),
-            0xE1 => next == Some(0x9A),
-            0xE2 => matches!(next, Some(0x80 | 0x81)),
-            0xE3 => next == Some(0x80) && bytes.get(at + 2) == Some(&0x80),
-            _ => false,
+        match bytes.get(at) {
+            Some(0xC2) => matches!(next, Some(0x85 | 0xA0)),
+            Some(0xE1) => next == Some(0x9A),
+            Some(0xE2) => matches!(next, Some(0x80 | 0x81)),
+            Some(0xE3) => next == Some(0x80) && bytes.get(at + 2) == Some(&0x80),
+            _ => true,
         }
     });
     may_be_space && text.contains(char::is_whitespace)
@@ -2230,21 +2260,19 @@ fn compound(body: &str, fast: bool) -> Option<Result<Vec<Target>, TargetError>> 
         return None;
     }
     let count = pieces.len();
-    let parts: Vec<Target> = pieces
-        .into_iter()
-        .map(|piece| {
-            // Words no production reads ([`fast::words`]) are no typed part: the compound
-            // fails here without the search for a value in them.
-            if fast && fast::words(piece) {
-                return None;
-            }
-            let part = single(piece, fast, fast)
-                .ok()
-                .or_else(|| trailed(piece, fast));
-            let part = part.filter(|s| is_typed(&s.value))?;
-            Some(part.into_target(piece))
-        })
-        .collect::<Option<_>>()?;
+    let mut parts: Vec<Target> = Vec::with_capacity(count);
+    for piece in pieces {
+        // Words no production reads ([`fast::words`]) are no typed part: the compound fails
+        // here without the search for a value in them.
+        if fast && fast::words(piece) {
+            return None;
+        }
+        let part = single(piece, fast, fast)
+            .ok()
+            .or_else(|| trailed(piece, fast));
+        let part = part.filter(|s| is_typed(&s.value))?;
+        parts.push(part.into_target(piece));
+    }
     if count > Target::MAX_PARTS {
         return Some(Err(TargetError::too_many_parts(count)));
     }
