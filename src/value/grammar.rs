@@ -2248,12 +2248,13 @@ fn split_at_separators(body: &str) -> Vec<&str> {
 //                                             its own subject
 //
 // `Some(Err)` where every part is typed but there are more than [`Target::MAX_PARTS`].
-fn compound(body: &str, fast: bool) -> Option<Result<Vec<Target>, TargetError>> {
+fn compound(body: &str, fast: bool, clean: bool) -> Option<Result<Vec<Target>, TargetError>> {
     let mut pieces = Vec::new();
     if has_separator(body) {
         pieces = split_parts(body, false);
     }
-    if pieces.len() < 2 && has_space(body) {
+    // A clean body ([`fast::is_clean`]) holds no space.
+    if pieces.len() < 2 && !clean && has_space(body) {
         pieces = split_parts(body, true);
     }
     if pieces.len() < 2 {
@@ -2484,7 +2485,7 @@ fn full<'a>(
     {
         return (bare(raw, value), None);
     }
-    if let Some(parts) = compound(body, fast) {
+    if let Some(parts) = compound(body, fast, clean) {
         return match parts {
             Ok(parts) => (bare(raw, Value::Compound(parts)), None),
             Err(e) => text(Why::Error(e)),

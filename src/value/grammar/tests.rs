@@ -794,26 +794,26 @@ fn trailed_keeps_words_after_a_number_as_the_note() {
 
 #[test]
 fn compound_needs_two_typed_parts() {
-    let parts = compound("广州海关≤7356万元 广州边检总站≤6546万元", true)
+    let parts = compound("广州海关≤7356万元 广州边检总站≤6546万元", true, false)
         .expect("compound")
         .expect("few parts");
     assert_eq!(parts.len(), 2);
     assert_eq!(parts[1].subject(), Some("广州边检总站"));
-    assert!(compound("通过验收，合格率达100%", true).is_none());
-    assert!(compound("10 家/年", true).is_none());
-    assert!(compound("1,000家", true).is_none());
+    assert!(compound("通过验收，合格率达100%", true, false).is_none());
+    assert!(compound("10 家/年", true, false).is_none());
+    assert!(compound("1,000家", true, false).is_none());
     assert_eq!(
-        compound("3.5 小时以内，≥90%", true).map(|p| p.map(|p| p.len())),
+        compound("3.5 小时以内，≥90%", true, false).map(|p| p.map(|p| p.len())),
         Some(Ok(2))
     );
     let most = vec!["≥1家"; Target::MAX_PARTS].join("，");
     assert_eq!(
-        compound(&most, true).map(|p| p.map(|p| p.len())),
+        compound(&most, true, false).map(|p| p.map(|p| p.len())),
         Some(Ok(Target::MAX_PARTS))
     );
     let more = vec!["1"; Target::MAX_PARTS + 1].join(" ");
     assert_eq!(
-        compound(&more, true).map(|p| p.map_err(|e| e.kind())),
+        compound(&more, true, false).map(|p| p.map_err(|e| e.kind())),
         Some(Err(crate::TargetErrorKind::TooManyParts))
     );
 }
