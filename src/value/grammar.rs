@@ -1910,6 +1910,7 @@ fn single(body: &str, fast: bool, prune: bool) -> Result<Single<'_>, Expect<'_>>
         // the first to succeed: the value starts here.
         if fast
             && idx >= clean_from
+            && fast::may_start_plain(c)
             && let Some((op, value)) = fast::plain(&rest[idx..])
         {
             let subject = clean_subject(&rest[..idx]);

@@ -570,3 +570,19 @@ pub(super) const RANGE_SEPARATORS: Words<()> = Words::new(&[
     ("至", ()),
     ("到", ()),
 ]);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heads_pack_texts_as_words_are_packed() {
+        let text = "达到1,000、百分比≥90%万亿元人民币";
+        for (from, _) in text.char_indices() {
+            for to in (from..=text.len()).filter(|&to| text.is_char_boundary(to)) {
+                let bytes = &text.as_bytes()[from..to];
+                assert_eq!(head(bytes), pack(bytes), "{from}..{to}");
+            }
+        }
+    }
+}

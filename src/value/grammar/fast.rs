@@ -280,6 +280,13 @@ pub(super) fn plain_answered(body: &str) -> bool {
     digits <= MAX_FAST_DIGITS
 }
 
+/// Whether [`plain`] may read a text that starts with `c`: `每`, an ASCII digit, or the first
+/// character of a comparator ([`is_op_char`], [`op_word_start`]; a test checks that every
+/// comparator word starts with one).
+pub(super) fn may_start_plain(c: char) -> bool {
+    c == '每' || c.is_ascii_digit() || is_op_char(c) || op_word_start(c)
+}
+
 /// Whether a percent word ([`PERCENT_WORDS`]) may start with `c`: `% ％ 百 ‰ 个`. After any
 /// other character none is read (a test checks each word).
 pub(super) fn percent_start(c: char) -> bool {
