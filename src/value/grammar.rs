@@ -2379,8 +2379,17 @@ pub(super) fn lenient(input: &str) -> Target {
     // Each target is built where it is returned, not moved out of an `Option` (it is large).
     match fast_read(body, clean) {
         Some(Fast::Compare(op, value)) => bare(raw, Value::Compare { op, value }),
+        Some(Fast::Noted(op, value, note)) => noted(raw, Value::Compare { op, value }, note),
         Some(Fast::Words) => bare(raw, Value::Qualitative(raw.to_owned())),
         None => full(raw, body, clean, true, false).0,
+    }
+}
+
+/// A target of a value with a note, without subject or date.
+fn noted(raw: &str, value: Value, note: Option<&str>) -> Target {
+    Target {
+        note: note.map(str::to_owned),
+        ..bare(raw, value)
     }
 }
 
@@ -2393,6 +2402,9 @@ pub(super) fn target(input: &str) -> (Target, Option<TargetError>) {
     let clean = is_clean(raw, body);
     match fast_read(body, clean) {
         Some(Fast::Compare(op, value)) => (bare(raw, Value::Compare { op, value }), None),
+        Some(Fast::Noted(op, value, note)) => {
+            (noted(raw, Value::Compare { op, value }, note), None)
+        }
         Some(Fast::Words) => (bare(raw, Value::Qualitative(raw.to_owned())), None),
         None => {
             let (target, why) = full(raw, body, clean, true, true);
@@ -2409,21 +2421,23 @@ fn is_clean(raw: &str, body: &str) -> bool {
 
 /// What the fast paths read in a clean body, if they read it.
 #[inline]
-fn fast_read(body: &str, clean: bool) -> Option<Fast> {
+fn fast_read(body: &str, clean: bool) -> Option<Fast<'_>> {
     if !clean {
         return None;
     }
     match fast::plain(body) {
         Some((op, value)) => Some(Fast::Compare(op, value)),
         None if fast::words(body) => Some(Fast::Words),
-        None => None,
+        None => fast::noted(body).map(|(op, value, note)| Fast::Noted(op, value, note)),
     }
 }
 
-/// What the fast paths read in a body: a compare value, or words.
-enum Fast {
+/// What the fast paths read in a body: a compare value, one with a note, or words.
+enum Fast<'a> {
     /// [`fast::plain`]: a compare value.
     Compare(Option<Op>, Quantity),
+    /// [`fast::noted`]: a compare value and its note.
+    Noted(Option<Op>, Quantity, Option<&'a str>),
     /// [`fast::words`]: words no production reads, a qualitative value.
     Words,
 }

@@ -264,6 +264,25 @@ pub(super) fn plain(body: &str) -> Option<(Option<Op>, Quantity)> {
     rest.is_empty().then_some((op, value))
 }
 
+// noted = plain note   -- the shape of [`plain`] with a note after it: `达到100%（每月一次）`
+//
+// Over a clean body whose first parenthesis follows what [`plain`] reads: no production reads
+// a parenthesis, so each reads the text before it as it reads that text alone, where
+// [`plain`] answers for the full grammar; the search finds the value at the start, and
+// `value_end` reads the note. Gives the comparator, the quantity and the note.
+pub(super) fn noted(body: &str) -> Option<(Option<Op>, Quantity, Option<&str>)> {
+    // `(` is one byte, `（` is `EF BC 88`.
+    let bytes = body.as_bytes();
+    let open = bytes.iter().enumerate().position(|(at, &b)| {
+        b == b'(' || b == 0xEF && bytes.get(at..at + 3) == Some(&[0xEF, 0xBC, 0x88])
+    })?;
+    let before = body.get(..open).filter(|b| !b.is_empty())?;
+    let (op, value) = plain(before)?;
+    let notes = Notes::of(body);
+    let (_, note) = value_end(body.get(open..)?, &notes).ok()?;
+    Some((op, value, note))
+}
+
 /// Whether [`plain`] answered for a clean body as [`super::plain`] would: where it holds no
 /// full-width digit or decimal point and no more digits than [`ascii_number`] reads, every
 /// number of it is read as the grammar reads it.

@@ -1287,6 +1287,60 @@ fn test_values() -> Vec<String> {
 }
 
 #[test]
+fn notes_after_the_fast_path_shape_read_as_the_full_grammar() {
+    let values = [
+        "≥90%",
+        "达到100%",
+        "≥400本",
+        "每年不少于12场",
+        "1,000",
+        "2024",
+        "2023.07",
+        "12",
+        "３",
+        "≥7.6万家",
+        "≤1小时",
+        "95%以上",
+        "≥1家/年",
+        "前",
+        "满意度≥90%",
+        "≥",
+        "90%-95%",
+        "",
+    ];
+    let notes = [
+        "（含）",
+        "（每月一次）",
+        "(a)",
+        "（a（b）c）",
+        "（a）b",
+        "（",
+        "（a",
+        "（a)）",
+        "（，）",
+        "（ ）",
+        "（）",
+        "（≥4000份）",
+        "(1)(2)",
+        "）",
+        "（a）。",
+        "（截至2026年）",
+    ];
+    let mut claimed = 0;
+    for value in values {
+        for note in notes {
+            let text = format!("{value}{note}");
+            fast_agrees(&text);
+            claimed += usize::from(fast::noted(&text).is_some());
+        }
+    }
+    assert!(
+        claimed > 50,
+        "the fast path took {claimed} values with notes"
+    );
+}
+
+#[test]
 fn fast_paths_read_every_test_value_as_the_full_grammar() {
     let values = test_values();
     assert!(values.len() > 6000, "{} values", values.len());
