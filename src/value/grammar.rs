@@ -1784,11 +1784,24 @@ impl Listed {
         }
         let paren = match self.paren {
             Some(at) if at >= idx => at,
-            _ => next_char_at(rest, idx, b"(\xEF", |_, c| matches!(c, '（' | '(')),
+            _ => next_open(rest, idx),
         };
         self.paren = Some(paren);
         separator < paren
     }
+}
+
+/// The first position at or after `from` of an opening parenthesis of `text`, or the length
+/// of the text.
+fn next_open(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    let found = bytes.get(from..).and_then(|tail| {
+        tail.iter().enumerate().position(|(at, &b)| {
+            OPEN_LEADS.0[usize::from(b)]
+                && (b == b'(' || tail.get(at..at + 3) == Some(&[0xEF, 0xBC, 0x88]))
+        })
+    });
+    found.map_or(text.len(), |at| from + at)
 }
 
 /// The first position at or after `from` of a character of `text` that no value reads
@@ -1800,27 +1813,6 @@ fn next_unread(text: &str, from: usize) -> usize {
     tail.char_indices()
         .find(|&(at, c)| unread_char(text, from + at, c))
         .map_or(text.len(), |(at, _)| from + at)
-}
-
-/// The first position at or after `from` of a character of `text` that `found` accepts, or
-/// the length of the text. Each such character starts with one of the bytes `leads`: only
-/// characters that start with one are decoded.
-fn next_char_at(
-    text: &str,
-    from: usize,
-    leads: &[u8],
-    found: impl Fn(usize, char) -> bool,
-) -> usize {
-    let bytes = text.as_bytes();
-    (from..bytes.len())
-        .find(|&at| {
-            bytes.get(at).is_some_and(|b| leads.contains(b))
-                && text
-                    .get(at..)
-                    .and_then(|t| t.chars().next())
-                    .is_some_and(|c| found(at, c))
-        })
-        .unwrap_or(text.len())
 }
 
 /// Whether the character `c` at `at` of `text` is one no production of a value reads, after
@@ -1887,7 +1879,8 @@ fn single(body: &str, fast: bool, prune: bool) -> Result<Single<'_>, Expect<'_>>
         Err(_) => (body, None),
     };
     let mut furthest = Expect::new(rest, "a target value");
-    let clean_from = fast::clean_from(rest);
+    // Only the fast path asks where the clean end starts.
+    let clean_from = if fast { fast::clean_from(rest) } else { 0 };
     let mut notes = None;
     // The furthest a date the value holds by, starting before the current position, reads.
     let mut as_of_reach = 0;

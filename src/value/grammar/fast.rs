@@ -39,15 +39,18 @@ const MAY_BE_UNCLEAN: [bool; 256] = {
 /// [`is_clean`] refuses. A text is clean from any character boundary there on.
 pub(super) fn clean_from(text: &str) -> usize {
     let bytes = text.as_bytes();
-    (0..bytes.len())
-        .rev()
-        .find(|&i| {
-            bytes
-                .get(i)
-                .is_some_and(|&b| MAY_BE_UNCLEAN[usize::from(b)])
-                && unclean_at(bytes, i)
-        })
-        .map_or(0, |i| i + 1)
+    // From the end, only the bytes the table marks are looked at closely.
+    let mut end = bytes.len();
+    while let Some(at) = bytes
+        .get(..end)
+        .and_then(|head| head.iter().rposition(|&b| MAY_BE_UNCLEAN[usize::from(b)]))
+    {
+        if unclean_at(bytes, at) {
+            return at + 1;
+        }
+        end = at;
+    }
+    0
 }
 
 /// Whether the byte at `i` starts a character [`is_clean`] refuses.
