@@ -2029,7 +2029,7 @@ fn trailed(body: &str, prune: bool) -> Option<Single<'_>> {
 /// Such a value holds a digit and reads past the last digit of the text (its words hold
 /// none), so it holds that digit; every digit it holds is in its number (prefixes, units,
 /// rates and comparator words hold none), so its number holds the last digit, and starts
-/// within the run of number characters (digits, signs, `,` `.` `．`) that ends with it. Before
+/// within the run of digits, `,` `.` `．` that ends with it, or at the sign before. Before
 /// the number are only its prefixes, which hold no digit: the value starts after the digit
 /// before that run. It reads no parenthesis and no character [`unread_char`] refuses: it
 /// starts after the last of these before the last digit. Nor does it read a comparator
@@ -2045,14 +2045,17 @@ fn compare_window(rest: &str, words_from: usize) -> Option<core::ops::RangeInclu
         return Some(words_from..=last);
     }
     let before = rest.get(..last)?;
-    // The run of number characters that ends with the last digit.
+    // The run of digits, separators and decimal points that ends with the last digit, and the
+    // sign before it: a number has its sign first, if any.
     let run = before
         .char_indices()
         .rev()
-        .find(|&(_, c)| {
-            !(digit(c).is_some() || matches!(c, '-' | '－' | '−' | '+' | '＋' | ',' | '.' | '．'))
-        })
+        .find(|&(_, c)| !(digit(c).is_some() || matches!(c, ',' | '.' | '．')))
         .map_or(0, |(at, c)| at + c.len_utf8());
+    let run = match rest.get(..run).and_then(|head| head.chars().next_back()) {
+        Some(sign @ ('-' | '－' | '−' | '+' | '＋')) => run.saturating_sub(sign.len_utf8()),
+        _ => run,
+    };
     let after_digit = rest
         .get(..run)?
         .char_indices()
