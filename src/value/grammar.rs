@@ -703,16 +703,63 @@ fn reads_as_date(amount: Decimal, unit: Option<&str>) -> bool {
         .checked_ilog10()
         .unwrap_or(0)
         + 1;
-    if !matches!(digits, 1 | 2 | 4) && first.and_then(digit).is_none() {
-        return false;
+    if first.and_then(digit).is_none() {
+        // The digits of the text are the amount's, and `first` follows them: what
+        // [`could_be_date`] asks of the text is asked here, before anything is written.
+        let may_be = match digits {
+            4 => first != Some('月'),
+            1 | 2 => first == Some('月'),
+            _ => false,
+        };
+        if !may_be {
+            return false;
+        }
     }
+    if let Some(dated) = plain_year_or_month(amount, unit) {
+        return dated;
+    }
+    // An amount of scale 0 and no sign prints as the digits of its mantissa: written here
+    // without the formatter, where they fit in a `u64`.
     let mut written = ShortText::default();
-    if write!(written, "{amount}{unit}").is_ok() {
+    let mantissa = u64::try_from(amount.mantissa().unsigned_abs());
+    if let Ok(mantissa) = mantissa
+        && written.push_digits(mantissa)
+        && written.write_str(unit).is_ok()
+    {
         let text = written.as_str();
         return could_be_date(text) && date(text).is_ok();
     }
     let text = format!("{amount}{unit}");
     could_be_date(&text) && date(&text).is_ok()
+}
+
+/// What [`reads_as_date`] answers, found without the date grammar, for the commonest shape
+/// of all: four digits before `年`, one or two before `月`, where nothing after that word can
+/// be read as more of a date (no digit, numeral, space or range separator). Four digits are
+/// then a date where they are a year ([`year`]), one or two where they are a month
+/// ([`month`]). `None` for any other shape.
+fn plain_year_or_month(amount: Decimal, unit: &str) -> Option<bool> {
+    let mut chars = unit.chars();
+    let word = chars.next()?;
+    let more_of_a_date = |c: char| {
+        digit(c).is_some()
+            || is_cn_numeral(c)
+            || c.is_whitespace()
+            || matches!(
+                c,
+                '至' | '到' | '-' | '－' | '—' | '–' | '~' | '～' | '〜' | '.' | '．' | '/'
+            )
+    };
+    if chars.any(more_of_a_date) {
+        return None;
+    }
+    let value = u32::try_from(amount.mantissa()).ok()?;
+    let years = u32::from(PartialDate::MIN_YEAR)..=u32::from(PartialDate::MAX_YEAR);
+    match word {
+        '年' if (1000..=9999).contains(&value) => Some(years.contains(&value)),
+        '月' if value <= 99 => Some((1..=12).contains(&value)),
+        _ => None,
+    }
 }
 
 /// A short text written on the stack, for [`reads_as_date`]: writing more than it holds fails.
@@ -737,6 +784,30 @@ impl ShortText {
             .get(..self.len)
             .and_then(|b| core::str::from_utf8(b).ok())
             .unwrap_or_default()
+    }
+}
+
+impl ShortText {
+    /// Writes the decimal digits of `n`, as `Display` writes them; `false` where they do not
+    /// fit.
+    fn push_digits(&mut self, n: u64) -> bool {
+        // A `u64` has at most 20 digits: they are written from the end of a buffer.
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut rest = n;
+        while let Some(slot) = at.checked_sub(1).and_then(|k| digits.get_mut(k)) {
+            *slot = b'0' + (rest % 10) as u8;
+            at -= 1;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        let text = digits
+            .get(at..)
+            .and_then(|d| core::str::from_utf8(d).ok())
+            .unwrap_or_default();
+        self.write_str(text).is_ok()
     }
 }
 
@@ -1132,12 +1203,18 @@ fn date_span(i: &str) -> Res<'_, (PartialDate, Option<PartialDate>, bool)> {
 /// separator or a range separator, or one or two digits before 月. A cheap test that lets
 /// most numbers skip the date grammar.
 fn could_be_date(i: &str) -> bool {
-    let digits = i.chars().take_while(|&c| digit(c).is_some()).count();
-    let next = || {
-        i.char_indices()
-            .nth(digits)
-            .and_then(|(idx, _)| i[idx..].trim_start().chars().next())
+    // Most numbers are in ASCII digits: they are counted by their bytes, and the characters
+    // after them looked at only where they are not full-width digits.
+    let ascii = i.bytes().take_while(u8::is_ascii_digit).count();
+    let (digits, after) = match i.get(ascii..) {
+        Some(after) if !fast::full_width_digit(after.as_bytes()) => (ascii, after),
+        _ => {
+            let digits = i.chars().take_while(|&c| digit(c).is_some()).count();
+            let at = i.char_indices().nth(digits).map_or(i.len(), |(idx, _)| idx);
+            (digits, &i[at..])
+        }
     };
+    let next = || after.trim_start().chars().next();
     match digits {
         0 => {
             i.starts_with(|c: char| cn_digit(c).is_some() || c == '十')
@@ -1372,7 +1449,12 @@ impl Notes {
     /// The parentheses of `text`: `（` and `(` open, `）` and `)` close, nested.
     pub(super) fn of(text: &str) -> Notes {
         let mut pairs = Vec::new();
-        if !text.contains(['（', '(']) {
+        // `(` is one byte, `（` is `EF BC 88`: a text without either has no note.
+        let bytes = text.as_bytes();
+        let may_open = OPEN_LEADS.any_at(bytes, |at| {
+            bytes.get(at) == Some(&b'(') || bytes.get(at..at + 3) == Some(&[0xEF, 0xBC, 0x88])
+        });
+        if !may_open {
             return Notes { pairs };
         }
         let mut open = Vec::new();
@@ -1413,6 +1495,9 @@ impl Notes {
         Ok((&i[at + after..], &i[i.len() - inner.len()..at]))
     }
 }
+
+/// The first bytes of an opening parenthesis: `(`, and `EF` of `（`.
+const OPEN_LEADS: ByteSet = ByteSet::of(b"(\xEF");
 
 /// A note read alone, for the tests of the production.
 #[cfg(test)]
@@ -1497,6 +1582,15 @@ fn relative_start(c: char) -> bool {
     )
 }
 
+/// Whether a relative value may start at `i`, or after the comparator it starts with, at
+/// `after_op`: a change starts with `同比` or a word of [`CHANGE_REFS`], a bound (after any
+/// comparator) with a baseline, a word of [`PREVIOUS_YEAR`], of [`BUDGET_PREFIXES`] or
+/// `预算`. [`RELATIVE_STARTS`] holds them all (a test checks).
+fn relative_may_start(i: &str, after_op: Option<&str>) -> bool {
+    RELATIVE_STARTS.longest(i).is_some()
+        || after_op.is_some_and(|rest| RELATIVE_STARTS.longest(rest).is_some())
+}
+
 /// A character a number may start with: a digit, a sign, a Chinese numeral.
 fn number_start(c: char) -> bool {
     digit(c).is_some() || cn_digit(c).is_some() || matches!(c, '-' | '－' | '−' | '+' | '＋' | '十')
@@ -1504,8 +1598,10 @@ fn number_start(c: char) -> bool {
 
 // qualified = (rank | relative | date | amount) value_end
 //
-// Each production is tried only where its first character allows, in this order.
-fn qualified<'a>(i: &'a str, notes: &Notes) -> Res<'a, Qualified<'a>> {
+// Each production is tried only where its first character allows, in this order. Where
+// `prune`, a relative value is tried only where one of its first words ([`RELATIVE_STARTS`])
+// stands: the value found is the same, the error (the furthest an attempt read) may differ.
+fn qualified<'a>(i: &'a str, notes: &Notes, prune: bool) -> Res<'a, Qualified<'a>> {
     let first = i.chars().next();
     let (after_op, had_op) = match op_prefix(i) {
         Ok((rest, _)) => (sp(rest).map_or(rest, |(rest, _)| rest), true),
@@ -1519,7 +1615,8 @@ fn qualified<'a>(i: &'a str, notes: &Notes) -> Res<'a, Qualified<'a>> {
             rank_value,
         ),
         (
-            first.is_some_and(relative_start) || had_op && next.is_some_and(relative_start),
+            (first.is_some_and(relative_start) || had_op && next.is_some_and(relative_start))
+                && (!prune || relative_may_start(i, had_op.then_some(after_op))),
             relative,
         ),
         (could_be_date(after_op), date_value),
@@ -1613,7 +1710,7 @@ fn as_of_end(rest: &str, at: usize) -> Option<usize> {
 /// Whether a subject lists a value before a separator (`2024；6月` in `2024；6月30日…`): the
 /// text is then a list, whose canonical form would read as a compound, not a subject.
 fn lists_a_value(subject: &str) -> bool {
-    if !subject.contains(is_separator) {
+    if !has_separator(subject) {
         return false;
     }
     let pieces = split_parts(subject, false);
@@ -1628,7 +1725,7 @@ fn lists_a_value(subject: &str) -> bool {
         !fast::words(piece)
             && single(piece, true, true)
                 .ok()
-                .or_else(|| trailed(piece))
+                .or_else(|| trailed(piece, true))
                 .is_some_and(|s| is_typed(&s.value))
     })
 }
@@ -1648,15 +1745,16 @@ fn one_as_of(lead: Option<PartialDate>, mid: Option<PartialDate>) -> Option<Opti
     }
 }
 
-/// Whether a value that starts at `idx` of `rest` cannot end before a separator that follows
-/// it ([`Listed`]).
+/// Whether a value that starts at `idx` of `rest` cannot reach the end of the text for a
+/// character it cannot read ([`Listed`]).
 ///
-/// No production reads `，` `、` `；` `;`, nor a `,` but between digits (a thousands separator),
-/// and only a note at the end reads parentheses: a qualified value followed by such a
-/// separator before any parenthesis cannot reach the end of the text. Only a date the value
-/// holds by (`截至2026年，…`) reads one, before the value.
+/// No production reads `，` `、` `；` `;` `：` `:`, a quote, a closing parenthesis or any
+/// other character that [`read_char`] refuses, nor a `,` but between digits (a thousands
+/// separator), and only a note at the end reads parentheses: a qualified value followed by
+/// such a character before any opening parenthesis cannot reach the end of the text. Only a
+/// date the value holds by (`截至2026年，…`) reads one of them, before the value.
 struct Listed {
-    /// The first separator no value reads, at or after the last position asked about, once
+    /// The first character no value reads, at or after the last position asked about, once
     /// looked for.
     separator: Option<usize>,
     /// The first opening parenthesis at or after the last position asked about, once looked
@@ -1673,14 +1771,12 @@ impl Listed {
     }
 
     /// Whether a value (after no date it holds by) starting at `idx` of `rest` is followed by
-    /// a separator no value reads, before any parenthesis. Asked at growing positions, it
-    /// walks the text once.
+    /// a character no value reads, before any opening parenthesis. Asked at growing
+    /// positions, it walks the text once.
     fn blocks(&mut self, rest: &str, idx: usize) -> bool {
         let separator = match self.separator {
             Some(at) if at >= idx => at,
-            _ => next_char_at(rest, idx, b",;\xEF\xE3", |at, c| {
-                unread_separator(rest, at, c)
-            }),
+            _ => next_unread(rest, idx),
         };
         self.separator = Some(separator);
         if separator == rest.len() {
@@ -1688,46 +1784,87 @@ impl Listed {
         }
         let paren = match self.paren {
             Some(at) if at >= idx => at,
-            _ => next_char_at(rest, idx, b"(\xEF", |_, c| matches!(c, '（' | '(')),
+            _ => next_open(rest, idx),
         };
         self.paren = Some(paren);
         separator < paren
     }
 }
 
-/// The first position at or after `from` of a character of `text` that `found` accepts, or
-/// the length of the text. Each such character starts with one of the bytes `leads`: only
-/// characters that start with one are decoded.
-fn next_char_at(
-    text: &str,
-    from: usize,
-    leads: &[u8],
-    found: impl Fn(usize, char) -> bool,
-) -> usize {
+/// The first position at or after `from` of an opening parenthesis of `text`, or the length
+/// of the text.
+fn next_open(text: &str, from: usize) -> usize {
     let bytes = text.as_bytes();
-    (from..bytes.len())
-        .find(|&at| {
-            bytes.get(at).is_some_and(|b| leads.contains(b))
-                && text
-                    .get(at..)
-                    .and_then(|t| t.chars().next())
-                    .is_some_and(|c| found(at, c))
+    let found = bytes.get(from..).and_then(|tail| {
+        tail.iter().enumerate().position(|(at, &b)| {
+            OPEN_LEADS.0[usize::from(b)]
+                && (b == b'(' || tail.get(at..at + 3) == Some(&[0xEF, 0xBC, 0x88]))
         })
-        .unwrap_or(text.len())
+    });
+    found.map_or(text.len(), |at| from + at)
 }
 
-/// Whether the character `c` at `at` of `text` is a separator no production reads: `，` `、`
-/// `；` `;`, or a `,` not between two digits.
-fn unread_separator(text: &str, at: usize, c: char) -> bool {
+/// The first position at or after `from` of a character of `text` that no value reads
+/// ([`unread_char`]), or the length of the text.
+fn next_unread(text: &str, from: usize) -> usize {
+    let Some(tail) = text.get(from..) else {
+        return text.len();
+    };
+    tail.char_indices()
+        .find(|&(at, c)| unread_char(text, from + at, c))
+        .map_or(text.len(), |(at, _)| from + at)
+}
+
+/// Whether the character `c` at `at` of `text` is one no production of a value reads, after
+/// no date it holds by and outside a note: `，` `、` `；` `;`, a `,` not between two digits, a
+/// closing parenthesis, any character [`read_char`] refuses. An opening parenthesis may start
+/// the note.
+fn unread_char(text: &str, at: usize, c: char) -> bool {
     match c {
-        '，' | '、' | '；' | ';' => true,
         ',' => {
             let before = text.get(..at).and_then(|t| t.chars().next_back());
             let after = text.get(at + 1..).and_then(|t| t.chars().next());
             !(before.and_then(digit).is_some() && after.and_then(digit).is_some())
         }
-        _ => false,
+        '（' | '(' => false,
+        _ => !read_char(c),
     }
+}
+
+/// Whether some production of a value may read the character `c` (a date the value holds by
+/// and a note aside): spaces, digits, signs and decimal points, the characters of units
+/// ([`is_unit_char`], which holds every ideograph), comparators, and the symbols of percents,
+/// rates and ranges. A test checks that every word of the grammar's tables is written with
+/// these.
+fn read_char(c: char) -> bool {
+    // Most characters of a value are ideographs or ASCII letters and digits.
+    is_cjk(c)
+        || c.is_ascii_alphanumeric()
+        || c.is_whitespace()
+        || digit(c).is_some()
+        || is_unit_char(c)
+        || is_op_char(c)
+        || matches!(
+            c,
+            '-' | '－'
+                | '−'
+                | '+'
+                | '＋'
+                | ','
+                | '.'
+                | '．'
+                | '±'
+                | '%'
+                | '％'
+                | '‰'
+                | '/'
+                | '／'
+                | '—'
+                | '–'
+                | '~'
+                | '～'
+                | '〜'
+        )
 }
 
 // single = [as_of] subject? [as_of] qualified   -- the value starts at the leftmost position
@@ -1742,7 +1879,8 @@ fn single(body: &str, fast: bool, prune: bool) -> Result<Single<'_>, Expect<'_>>
         Err(_) => (body, None),
     };
     let mut furthest = Expect::new(rest, "a target value");
-    let clean_from = fast::clean_from(rest);
+    // Only the fast path asks where the clean end starts.
+    let clean_from = if fast { fast::clean_from(rest) } else { 0 };
     let mut notes = None;
     // The furthest a date the value holds by, starting before the current position, reads.
     let mut as_of_reach = 0;
@@ -1754,16 +1892,18 @@ fn single(body: &str, fast: bool, prune: bool) -> Result<Single<'_>, Expect<'_>>
         }
         // A value starts where one may start, never inside a number, and never inside a
         // date the value holds by.
-        if !may_start(c) || inside_token(rest, idx) || inside_as_of {
+        if !may_start(c) || inside_as_of {
             continue;
         }
-        if prune && c != '截' && listed.blocks(rest, idx) {
+        // The dearer tests last.
+        if prune && c != '截' && listed.blocks(rest, idx) || inside_token(rest, idx) {
             continue;
         }
         // Where the fast path reads the rest, the attempt below reads it the same, and it is
         // the first to succeed: the value starts here.
         if fast
             && idx >= clean_from
+            && fast::may_start_plain(c)
             && let Some((op, value)) = fast::plain(&rest[idx..])
         {
             let subject = clean_subject(&rest[..idx]);
@@ -1779,7 +1919,7 @@ fn single(body: &str, fast: bool, prune: bool) -> Result<Single<'_>, Expect<'_>>
             }
         }
         let notes = notes.get_or_insert_with(|| Notes::of(rest));
-        let attempt = (opt(as_of), |i| qualified(i, notes)).parse_complete(&rest[idx..]);
+        let attempt = (opt(as_of), |i| qualified(i, notes, prune)).parse_complete(&rest[idx..]);
         match attempt {
             Ok((_, (mid, q))) => {
                 let subject = clean_subject(&rest[..idx]);
@@ -1815,7 +1955,10 @@ fn single(body: &str, fast: bool, prune: bool) -> Result<Single<'_>, Expect<'_>>
 
 // trailed = [as_of] subject? compare [sp note] words   -- a number followed by words, such as
 //           100%完成支付: the words become the note
-fn trailed(body: &str) -> Option<Single<'_>> {
+//
+// Where `prune`, only the positions of its window ([`compare_window`]) and those of a date the
+// value holds by are tried: the value found is the same.
+fn trailed(body: &str, prune: bool) -> Option<Single<'_>> {
     if !body.chars().any(|c| digit(c).is_some()) {
         return None;
     }
@@ -1830,7 +1973,16 @@ fn trailed(body: &str) -> Option<Single<'_>> {
         .rev()
         .find(|&(_, c)| digit(c).is_some() || is_op_char(c) || matches!(c, '（' | '(' | '）' | ')'))
         .map_or(0, |(at, c)| at + c.len_utf8());
+    let window = if prune {
+        compare_window(rest, words_from)?
+    } else {
+        0..=rest.len()
+    };
     for (idx, c) in rest.char_indices() {
+        // Past the window only a date the value holds by may start a value.
+        if c != '截' && !window.contains(&idx) {
+            continue;
+        }
         if idx > 0 && !may_start(c) || inside_token(rest, idx) {
             continue;
         }
@@ -1848,7 +2000,7 @@ fn trailed(body: &str) -> Option<Single<'_>> {
         // The value must read the same on its own (`9月` alone is a date, not 9 months): the
         // dearest test, made last.
         let alone = consumed.trim_end();
-        let alone = qualified(alone, &Notes::of(alone))
+        let alone = qualified(alone, &Notes::of(alone), prune)
             .ok()
             .map(|(_, q)| q.value);
         if alone.as_ref() != Some(&value) {
@@ -1871,6 +2023,53 @@ fn trailed(body: &str) -> Option<Single<'_>> {
     None
 }
 
+/// Where a compare value of [`trailed`] may start in `rest` (where no date the value holds by
+/// starts it), or `None` where `rest` holds no digit and none can.
+///
+/// Such a value holds a digit and reads past the last digit of the text (its words hold
+/// none), so it holds that digit; every digit it holds is in its number (prefixes, units,
+/// rates and comparator words hold none), so its number holds the last digit, and starts
+/// within the run of digits, `,` `.` `．` that ends with it, or at the sign before. Before
+/// the number are only its prefixes, which hold no digit: the value starts after the digit
+/// before that run. It reads no parenthesis and no character [`unread_char`] refuses: it
+/// starts after the last of these before the last digit. Nor does it read a comparator
+/// symbol after its number: where one, or a parenthesis, follows the last digit (the words
+/// start at `words_from`, after it), it starts nowhere.
+fn compare_window(rest: &str, words_from: usize) -> Option<core::ops::RangeInclusive<usize>> {
+    let (last, c) = rest
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| digit(c).is_some())?;
+    if last + c.len_utf8() != words_from {
+        // `words_from` is past the last digit: no position is in this window.
+        return Some(words_from..=last);
+    }
+    let before = rest.get(..last)?;
+    // The run of digits, separators and decimal points that ends with the last digit, and the
+    // sign before it: a number has its sign first, if any.
+    let run = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(digit(c).is_some() || matches!(c, ',' | '.' | '．')))
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    let run = match rest.get(..run).and_then(|head| head.chars().next_back()) {
+        Some(sign @ ('-' | '－' | '−' | '+' | '＋')) => run.saturating_sub(sign.len_utf8()),
+        _ => run,
+    };
+    let after_digit = rest
+        .get(..run)?
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| digit(c).is_some())
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    let after_unread = before
+        .char_indices()
+        .rev()
+        .find(|&(at, c)| matches!(c, '（' | '(') || unread_char(rest, at, c))
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    Some(after_digit.max(after_unread)..=last)
+}
+
 /// Whether the text is words: ideographs, no digits, no comparator symbols.
 fn is_words(body: &str) -> bool {
     body.chars().any(is_cjk) && !body.chars().any(|c| digit(c).is_some() || is_op_char(c))
@@ -1891,6 +2090,70 @@ fn is_typed(value: &Value) -> bool {
 /// A separator between the parts of a compound value: `，、；;,`.
 fn is_separator(c: char) -> bool {
     matches!(c, '，' | '、' | '；' | ';' | ',')
+}
+
+/// A set of bytes, as a table: the bytes of a text in it are found in one pass of
+/// look-ups, and only there is the text looked at more closely.
+pub(super) struct ByteSet([bool; 256]);
+
+impl ByteSet {
+    /// The set of these bytes.
+    pub(super) const fn of(bytes: &[u8]) -> ByteSet {
+        let mut table = [false; 256];
+        let mut k = 0;
+        while k < bytes.len() {
+            table[bytes[k] as usize] = true;
+            k += 1;
+        }
+        ByteSet(table)
+    }
+
+    /// Whether `bytes` hold one of the set at a position `found` accepts.
+    pub(super) fn any_at(&self, bytes: &[u8], found: impl Fn(usize) -> bool) -> bool {
+        bytes
+            .iter()
+            .enumerate()
+            .any(|(at, &b)| self.0[usize::from(b)] && found(at))
+    }
+}
+
+/// The first bytes of the separators: `,` `;`, and `EF` and `E3` of `，` `；` `、`.
+const SEPARATOR_LEADS: ByteSet = ByteSet::of(b",;\xEF\xE3");
+
+/// Whether a text holds a separator ([`is_separator`]), judged by its bytes: `,` and `;`, and
+/// the full-width `，` `；` (`EF BC 8C`, `9B`) and `、` (`E3 80 81`).
+fn has_separator(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    SEPARATOR_LEADS.any_at(bytes, |at| {
+        let next = bytes.get(at + 1..at + 3);
+        match bytes.get(at) {
+            Some(b',' | b';') => true,
+            Some(0xEF) => matches!(next, Some([0xBC, 0x8C | 0x9B])),
+            Some(0xE3) => next == Some(&[0x80, 0x81]),
+            _ => false,
+        }
+    })
+}
+
+/// The first bytes of whitespace: the ASCII ones, and `C2`, `E1`, `E2`, `E3`.
+const SPACE_LEADS: ByteSet = ByteSet::of(b"\t\n\x0B\x0C\r \xC2\xE1\xE2\xE3");
+
+/// Whether a text holds whitespace. Whitespace is ASCII, or starts with `C2 85`, `C2 A0`,
+/// `E1 9A`, `E2 80`, `E2 81` or `E3 80 80`: only a text with such bytes is looked at
+/// character by character.
+fn has_space(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let may_be_space = SPACE_LEADS.any_at(bytes, |at| {
+        let next = bytes.get(at + 1).copied();
+        match bytes.get(at) {
+            Some(0xC2) => matches!(next, Some(0x85 | 0xA0)),
+            Some(0xE1) => next == Some(0x9A),
+            Some(0xE2) => matches!(next, Some(0x80 | 0x81)),
+            Some(0xE3) => next == Some(0x80) && bytes.get(at + 2) == Some(&0x80),
+            _ => true,
+        }
+    });
+    may_be_space && text.contains(char::is_whitespace)
 }
 
 /// Splits `body` outside parentheses: at separators (`,` only where it is no thousands
@@ -1982,31 +2245,40 @@ fn split_at_separators(body: &str) -> Vec<&str> {
 //                                             its own subject
 //
 // `Some(Err)` where every part is typed but there are more than [`Target::MAX_PARTS`].
-fn compound(body: &str, fast: bool) -> Option<Result<Vec<Target>, TargetError>> {
+fn compound(body: &str, fast: bool, clean: bool) -> Option<Result<Vec<Target>, TargetError>> {
     let mut pieces = Vec::new();
-    if body.contains(is_separator) {
+    if has_separator(body) {
         pieces = split_parts(body, false);
     }
-    if pieces.len() < 2 && body.contains(char::is_whitespace) {
+    // A clean body ([`fast::is_clean`]) holds no space.
+    if pieces.len() < 2 && !clean && has_space(body) {
         pieces = split_parts(body, true);
     }
     if pieces.len() < 2 {
         return None;
     }
     let count = pieces.len();
-    let parts: Vec<Target> = pieces
-        .into_iter()
-        .map(|piece| {
-            // Words no production reads ([`fast::words`]) are no typed part: the compound
-            // fails here without the search for a value in them.
-            if fast && fast::words(piece) {
-                return None;
-            }
-            let part = single(piece, fast, fast).ok().or_else(|| trailed(piece));
-            let part = part.filter(|s| is_typed(&s.value))?;
-            Some(part.into_target(piece))
-        })
-        .collect::<Option<_>>()?;
+    // Words no production reads ([`fast::words`]) are no typed part: the compound fails here
+    // without the search for a value in any piece.
+    if fast && pieces.iter().any(|piece| fast::words(piece)) {
+        return None;
+    }
+    // Every piece must be typed, each on its own: the shorter, cheaper to search, are
+    // searched first, so that a compound that fails fails sooner.
+    let mut order: Vec<usize> = (0..count).collect();
+    if fast {
+        order.sort_by_key(|&k| pieces.get(k).map_or(0, |p| p.len()));
+    }
+    let mut typed: Vec<Option<Target>> = (0..count).map(|_| None).collect();
+    for k in order {
+        let piece = pieces.get(k)?;
+        let part = single(piece, fast, fast)
+            .ok()
+            .or_else(|| trailed(piece, fast));
+        let part = part.filter(|s| is_typed(&s.value))?;
+        *typed.get_mut(k)? = Some(part.into_target(piece));
+    }
+    let parts: Vec<Target> = typed.into_iter().collect::<Option<_>>()?;
     if count > Target::MAX_PARTS {
         return Some(Err(TargetError::too_many_parts(count)));
     }
@@ -2079,7 +2351,7 @@ fn offset_in(text: &str, at: &str) -> usize {
 //         or another kind. It answers only where the full grammar would answer the same;
 //         elsewhere it leaves the text to it.
 fn plain(body: &str) -> Option<Value> {
-    if body.contains(char::is_whitespace) {
+    if has_space(body) {
         return None;
     }
     let (rest, (every, before)) = prefixes(body).ok()?;
@@ -2111,8 +2383,17 @@ pub(super) fn lenient(input: &str) -> Target {
     // Each target is built where it is returned, not moved out of an `Option` (it is large).
     match fast_read(body, clean) {
         Some(Fast::Compare(op, value)) => bare(raw, Value::Compare { op, value }),
+        Some(Fast::Noted(op, value, note)) => noted(raw, Value::Compare { op, value }, note),
         Some(Fast::Words) => bare(raw, Value::Qualitative(raw.to_owned())),
         None => full(raw, body, clean, true, false).0,
+    }
+}
+
+/// A target of a value with a note, without subject or date.
+fn noted(raw: &str, value: Value, note: Option<&str>) -> Target {
+    Target {
+        note: note.map(str::to_owned),
+        ..bare(raw, value)
     }
 }
 
@@ -2125,6 +2406,9 @@ pub(super) fn target(input: &str) -> (Target, Option<TargetError>) {
     let clean = is_clean(raw, body);
     match fast_read(body, clean) {
         Some(Fast::Compare(op, value)) => (bare(raw, Value::Compare { op, value }), None),
+        Some(Fast::Noted(op, value, note)) => {
+            (noted(raw, Value::Compare { op, value }, note), None)
+        }
         Some(Fast::Words) => (bare(raw, Value::Qualitative(raw.to_owned())), None),
         None => {
             let (target, why) = full(raw, body, clean, true, true);
@@ -2141,21 +2425,23 @@ fn is_clean(raw: &str, body: &str) -> bool {
 
 /// What the fast paths read in a clean body, if they read it.
 #[inline]
-fn fast_read(body: &str, clean: bool) -> Option<Fast> {
+fn fast_read(body: &str, clean: bool) -> Option<Fast<'_>> {
     if !clean {
         return None;
     }
     match fast::plain(body) {
         Some((op, value)) => Some(Fast::Compare(op, value)),
         None if fast::words(body) => Some(Fast::Words),
-        None => None,
+        None => fast::noted(body).map(|(op, value, note)| Fast::Noted(op, value, note)),
     }
 }
 
-/// What the fast paths read in a body: a compare value, or words.
-enum Fast {
+/// What the fast paths read in a body: a compare value, one with a note, or words.
+enum Fast<'a> {
     /// [`fast::plain`]: a compare value.
     Compare(Option<Op>, Quantity),
+    /// [`fast::noted`]: a compare value and its note.
+    Noted(Option<Op>, Quantity, Option<&'a str>),
     /// [`fast::words`]: words no production reads, a qualitative value.
     Words,
 }
@@ -2198,7 +2484,8 @@ fn full<'a>(
     if body.is_empty() {
         return text(Why::Error(TargetError::empty()));
     }
-    if raw.char_indices().nth(Target::MAX_CHARS).is_some() {
+    // A text of no more bytes than that has no more characters.
+    if raw.len() > Target::MAX_CHARS && raw.char_indices().nth(Target::MAX_CHARS).is_some() {
         return text(Why::Error(TargetError::too_long()));
     }
     let hidden = if clean { None } else { hidden(body) };
@@ -2210,10 +2497,14 @@ fn full<'a>(
     if fast && !clean && fast::words(body) {
         return (bare(raw, Value::Qualitative(raw.to_owned())), None);
     }
-    if let Some(value) = plain(body) {
+    // The fast path read a clean body as `plain` reads it, but where a number may be read
+    // otherwise ([`fast::ascii_number`]): `plain` is asked again only there.
+    if !(fast && clean && fast::plain_answered(body))
+        && let Some(value) = plain(body)
+    {
         return (bare(raw, value), None);
     }
-    if let Some(parts) = compound(body, fast) {
+    if let Some(parts) = compound(body, fast, clean) {
         return match parts {
             Ok(parts) => (bare(raw, Value::Compound(parts)), None),
             Err(e) => text(Why::Error(e)),
@@ -2223,7 +2514,7 @@ fn full<'a>(
         Ok(s) => return (s.into_target(raw), None),
         Err(e) => e,
     };
-    if let Some(s) = trailed(body) {
+    if let Some(s) = trailed(body, fast) {
         return (s.into_target(raw), None);
     }
     if is_words(body) {

@@ -508,6 +508,37 @@ pub(super) const CHANGE_REFS: Words<()> = Words::new(&[
     ("对比", ()),
 ]);
 
+/// The first words of a relative value ([`PREVIOUS_YEAR`], [`BUDGET_PREFIXES`],
+/// [`CHANGE_REFS`], `同比` and `预算`), for a look at whether one may start somewhere.
+pub(super) const RELATIVE_STARTS: Words<()> = Words::new(&[
+    ("上年", ()),
+    ("上年度", ()),
+    ("上一年", ()),
+    ("上一年度", ()),
+    ("去年", ()),
+    ("前一年", ()),
+    ("上年同期", ()),
+    ("去年同期", ()),
+    ("上年度同期", ()),
+    ("同期", ()),
+    ("当年", ()),
+    ("当年度", ()),
+    ("本年", ()),
+    ("本年度", ()),
+    ("年度", ()),
+    ("批复", ()),
+    ("部门", ()),
+    ("项目", ()),
+    ("较", ()),
+    ("比", ()),
+    ("相比", ()),
+    ("相较", ()),
+    ("相较于", ()),
+    ("对比", ()),
+    ("同比", ()),
+    ("预算", ()),
+]);
+
 /// The direction of a change: `增长` (+1), `下降` (−1).
 pub(super) const CHANGE_VERBS: Words<bool> = Words::new(&[
     ("增长", true),
@@ -539,3 +570,19 @@ pub(super) const RANGE_SEPARATORS: Words<()> = Words::new(&[
     ("至", ()),
     ("到", ()),
 ]);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heads_pack_texts_as_words_are_packed() {
+        let text = "达到1,000、百分比≥90%万亿元人民币";
+        for (from, _) in text.char_indices() {
+            for to in (from..=text.len()).filter(|&to| text.is_char_boundary(to)) {
+                let bytes = &text.as_bytes()[from..to];
+                assert_eq!(head(bytes), pack(bytes), "{from}..{to}");
+            }
+        }
+    }
+}

@@ -39,10 +39,18 @@ const MAY_BE_UNCLEAN: [bool; 256] = {
 /// [`is_clean`] refuses. A text is clean from any character boundary there on.
 pub(super) fn clean_from(text: &str) -> usize {
     let bytes = text.as_bytes();
-    (0..bytes.len())
-        .rev()
-        .find(|&i| unclean_at(bytes, i))
-        .map_or(0, |i| i + 1)
+    // From the end, only the bytes the table marks are looked at closely.
+    let mut end = bytes.len();
+    while let Some(at) = bytes
+        .get(..end)
+        .and_then(|head| head.iter().rposition(|&b| MAY_BE_UNCLEAN[usize::from(b)]))
+    {
+        if unclean_at(bytes, at) {
+            return at + 1;
+        }
+        end = at;
+    }
+    0
 }
 
 /// Whether the byte at `i` starts a character [`is_clean`] refuses.
@@ -122,7 +130,7 @@ fn may_be_date(i: &str) -> bool {
 
 /// Whether the bytes start with a full-width digit or decimal point (`０`–`９`, `．`), which
 /// the grammar reads as part of a number.
-fn full_width_digit(bytes: &[u8]) -> bool {
+pub(super) fn full_width_digit(bytes: &[u8]) -> bool {
     matches!(bytes, [0xEF, 0xBC, 0x8E | 0x90..=0x99, ..])
 }
 
@@ -213,30 +221,29 @@ pub(super) fn plain(body: &str) -> Option<(Option<Op>, Quantity)> {
         return None;
     }
     let (after, amount) = ascii_number(rest)?;
-    // Percent words start with `% ％ 百 ‰ 个`, scale words with `十 百 千 万 亿`: after any
-    // other character neither is read, and a unit is.
-    let percent_or_scale = after.chars().next().is_some_and(|c| {
-        matches!(
-            c,
-            '%' | '％' | '百' | '‰' | '个' | '十' | '千' | '万' | '亿'
-        )
-    });
+    let first = after.chars().next();
+    let may_be_percent = first.is_some_and(percent_start);
+    let may_be_scale = first.is_some_and(scale_start);
     let (rest, amount, scale, unit) = if after.is_empty() {
         (after, amount, None, None)
-    } else if !percent_or_scale {
-        match open_unit(after) {
-            Ok((r, u)) => (r, amount, None, Some(u)),
-            Err(_) => (after, amount, None, None),
-        }
-    } else if let Ok((r, p)) = percent(after) {
+    } else if let Some((r, p)) = may_be_percent.then(|| percent(after).ok()).flatten() {
         (r, amount, None, Some(p))
-    } else if let Ok((r, (amount, s))) = super::scale(after, amount) {
-        match unit(r) {
+    } else if let Some((r, (amount, s))) = may_be_scale
+        .then(|| super::scale(after, amount).ok())
+        .flatten()
+    {
+        // `unit` is `percent | open_unit`: `percent` only where its first character stands.
+        let unit = if r.starts_with(percent_start) {
+            unit(r)
+        } else {
+            open_unit(r)
+        };
+        match unit {
             Ok((r, u)) => (r, amount, Some(s), Some(u)),
             Err(_) => (r, amount, Some(s), None),
         }
     } else {
-        // `unit` is `percent | open_unit`, and `percent` failed just above.
+        // `unit` is `percent | open_unit`, and `percent` failed, or could not read, above.
         match open_unit(after) {
             Ok((r, u)) => (r, amount, None, Some(u)),
             Err(_) => (after, amount, None, None),
@@ -258,6 +265,59 @@ pub(super) fn plain(body: &str) -> Option<(Option<Op>, Quantity)> {
     };
     let (rest, op) = compare_op(rest, every, before, &mut value).ok()?;
     rest.is_empty().then_some((op, value))
+}
+
+// noted = plain note   -- the shape of [`plain`] with a note after it: `达到100%（每月一次）`
+//
+// Over a clean body whose first parenthesis follows what [`plain`] reads: no production reads
+// a parenthesis, so each reads the text before it as it reads that text alone, where
+// [`plain`] answers for the full grammar; the search finds the value at the start, and
+// `value_end` reads the note. Gives the comparator, the quantity and the note.
+pub(super) fn noted(body: &str) -> Option<(Option<Op>, Quantity, Option<&str>)> {
+    // `(` is one byte, `（` is `EF BC 88`.
+    let bytes = body.as_bytes();
+    let open = bytes.iter().enumerate().position(|(at, &b)| {
+        b == b'(' || b == 0xEF && bytes.get(at..at + 3) == Some(&[0xEF, 0xBC, 0x88])
+    })?;
+    let before = body.get(..open).filter(|b| !b.is_empty())?;
+    let (op, value) = plain(before)?;
+    let notes = Notes::of(body);
+    let (_, note) = value_end(body.get(open..)?, &notes).ok()?;
+    Some((op, value, note))
+}
+
+/// Whether [`plain`] answered for a clean body as [`super::plain`] would: where it holds no
+/// full-width digit or decimal point and no more digits than [`ascii_number`] reads, every
+/// number of it is read as the grammar reads it.
+pub(super) fn plain_answered(body: &str) -> bool {
+    let bytes = body.as_bytes();
+    let mut digits: u32 = 0;
+    for (at, &b) in bytes.iter().enumerate() {
+        if b.is_ascii_digit() {
+            digits = digits.saturating_add(1);
+        } else if b == 0xEF && bytes.get(at..).is_some_and(full_width_digit) {
+            return false;
+        }
+    }
+    digits <= MAX_FAST_DIGITS
+}
+
+/// Whether [`plain`] may read a text that starts with `c`: `每`, an ASCII digit, or the first
+/// character of a comparator ([`is_op_char`], [`op_word_start`]; a test checks that every
+/// comparator word starts with one).
+pub(super) fn may_start_plain(c: char) -> bool {
+    c == '每' || c.is_ascii_digit() || is_op_char(c) || op_word_start(c)
+}
+
+/// Whether a percent word ([`PERCENT_WORDS`]) may start with `c`: `% ％ 百 ‰ 个`. After any
+/// other character none is read (a test checks each word).
+pub(super) fn percent_start(c: char) -> bool {
+    matches!(c, '%' | '％' | '百' | '‰' | '个')
+}
+
+/// Whether a scale word ([`SCALES`]) may start with `c`: `十 百 千 万 亿`.
+pub(super) fn scale_start(c: char) -> bool {
+    matches!(c, '十' | '百' | '千' | '万' | '亿')
 }
 
 // words = ideographs and other characters, without digits, numerals, comparator symbols,

@@ -662,7 +662,7 @@ fn value_end_allows_a_note_then_the_end() {
 
 #[test]
 fn qualified_tries_every_kind_to_the_end() {
-    let kind = |i| qualified(i, &Notes::of(i)).map(|(rest, q)| (rest, q.value.kind()));
+    let kind = |i| qualified(i, &Notes::of(i), false).map(|(rest, q)| (rest, q.value.kind()));
     reads(kind, "2023.12万元", super::super::Kind::Compare, "");
     reads(kind, "2023.12", super::super::Kind::Compare, "");
     reads(kind, "2023.12前", super::super::Kind::Date, "");
@@ -782,38 +782,38 @@ fn subjects_hold_no_date_a_value_holds_by() {
 
 #[test]
 fn trailed_keeps_words_after_a_number_as_the_note() {
-    let s = trailed("按合同约定额度、日期100%完成支付").expect("parses");
+    let s = trailed("按合同约定额度、日期100%完成支付", true).expect("parses");
     assert_eq!(s.subject, Some("按合同约定额度、日期"));
     assert_eq!(s.note, Some("完成支付"));
-    assert!(trailed("≥90%abc").is_none());
-    assert!(trailed("十分满意").is_none());
-    assert!(trailed("100%完成支付（部分）").is_none());
-    assert!(trailed("100%完成支付2次").is_none());
-    assert!(trailed("1e5家完成").is_none());
+    assert!(trailed("≥90%abc", true).is_none());
+    assert!(trailed("十分满意", true).is_none());
+    assert!(trailed("100%完成支付（部分）", true).is_none());
+    assert!(trailed("100%完成支付2次", true).is_none());
+    assert!(trailed("1e5家完成", true).is_none());
 }
 
 #[test]
 fn compound_needs_two_typed_parts() {
-    let parts = compound("广州海关≤7356万元 广州边检总站≤6546万元", true)
+    let parts = compound("广州海关≤7356万元 广州边检总站≤6546万元", true, false)
         .expect("compound")
         .expect("few parts");
     assert_eq!(parts.len(), 2);
     assert_eq!(parts[1].subject(), Some("广州边检总站"));
-    assert!(compound("通过验收，合格率达100%", true).is_none());
-    assert!(compound("10 家/年", true).is_none());
-    assert!(compound("1,000家", true).is_none());
+    assert!(compound("通过验收，合格率达100%", true, false).is_none());
+    assert!(compound("10 家/年", true, false).is_none());
+    assert!(compound("1,000家", true, false).is_none());
     assert_eq!(
-        compound("3.5 小时以内，≥90%", true).map(|p| p.map(|p| p.len())),
+        compound("3.5 小时以内，≥90%", true, false).map(|p| p.map(|p| p.len())),
         Some(Ok(2))
     );
     let most = vec!["≥1家"; Target::MAX_PARTS].join("，");
     assert_eq!(
-        compound(&most, true).map(|p| p.map(|p| p.len())),
+        compound(&most, true, false).map(|p| p.map(|p| p.len())),
         Some(Ok(Target::MAX_PARTS))
     );
     let more = vec!["1"; Target::MAX_PARTS + 1].join(" ");
     assert_eq!(
-        compound(&more, true).map(|p| p.map_err(|e| e.kind())),
+        compound(&more, true, false).map(|p| p.map_err(|e| e.kind())),
         Some(Err(crate::TargetErrorKind::TooManyParts))
     );
 }
@@ -925,11 +925,17 @@ fn single_read(s: Single<'_>) -> (Value, Option<&str>, Option<PartialDate>, Opti
     (s.value, s.subject, s.as_of, s.note)
 }
 
-/// Asserts that skipping the positions a separator blocks finds the same single value.
+/// Asserts that skipping the positions a separator blocks finds the same single value, and
+/// that a trailed value is found the same outside its window ([`compare_window`]).
 fn pruning_agrees(text: &str) {
     assert_eq!(
         single(text, true, true).ok().map(single_read),
         single(text, true, false).ok().map(single_read),
+        "{text:?}"
+    );
+    assert_eq!(
+        trailed(text, true).map(single_read),
+        trailed(text, false).map(single_read),
         "{text:?}"
     );
 }
@@ -962,6 +968,13 @@ proptest::proptest! {
 
     #[test]
     fn separators_block_no_value_in_any_text(text in "[0-9,，、；;()（）截至年≥%家 \\PC]{0,24}") {
+        pruning_agrees(&text);
+    }
+
+    #[test]
+    fn unread_characters_block_no_value_in_text_of_the_grammar(
+        text in proptest::string::string_regex(&format!("{GRAMMAR_CHARS}{{0,16}}")).unwrap()
+    ) {
         pruning_agrees(&text);
     }
 }
@@ -1013,6 +1026,109 @@ fn unit_stops_start_with_the_characters_of_their_bitmap() {
         let first = word.chars().next().expect("words are not empty");
         assert_eq!(UNIT_STOP_FIRSTS.holds(first), Some(true), "{word}");
     }
+}
+
+/// Every word of the grammar's tables, and the words its productions read as written.
+fn grammar_words() -> Vec<&'static str> {
+    fn of<T>(table: &Words<T>) -> impl Iterator<Item = &'static str> + '_ {
+        table.entries.iter().map(|(w, _)| *w)
+    }
+    let mut words: Vec<&'static str> = Vec::new();
+    words.extend(of(&OP_PREFIX_WORDS).chain(of(&OP_SUFFIX_WORDS)));
+    words.extend(of(&DATE_SUFFIX_WORDS).chain(of(&DATE_FILLERS)));
+    words.extend(of(&SCALES).chain(of(&PERCENT_WORDS)));
+    words.extend(
+        of(&KNOWN_UNITS)
+            .chain(of(&SHARED_UNITS))
+            .chain(of(&PERIODS)),
+    );
+    words.extend(
+        of(&UNIT_STOPS)
+            .chain(of(&RANK_VERBS))
+            .chain(of(&PREVIOUS_YEAR)),
+    );
+    words.extend(of(&BASELINE_FILLERS).chain(of(&BUDGET_PREFIXES)));
+    words.extend(
+        of(&BUDGET_SUFFIXES)
+            .chain(of(&CHANGE_REFS))
+            .chain(of(&CHANGE_VERBS)),
+    );
+    words.extend(of(&AS_OF_WORDS).chain(of(&RANGE_SEPARATORS)));
+    words.extend([
+        "以内",
+        "之内",
+        "月",
+        "份",
+        "日",
+        "号",
+        "底",
+        "末",
+        "年底",
+        "年末",
+        "年",
+        "度",
+        "前",
+        "第",
+        "名",
+        "位",
+        "预算",
+        "同比",
+        "每",
+        "±",
+        "/",
+        "／",
+        ".",
+        "．",
+        "-",
+        "－",
+        "−",
+        "+",
+        "＋",
+        "≥≧⩾≤≦⩽><=＞＜＝﹦═",
+        "%％‰",
+        "㎡㎥㎞㎏㎎㎝㎜℃°²³·μΩ",
+        "ａｚＡＺ",
+    ]);
+    words
+}
+
+#[test]
+fn relative_starts_hold_the_first_words_of_relative_values() {
+    let mut words: Vec<&str> = [&PREVIOUS_YEAR, &BUDGET_PREFIXES, &CHANGE_REFS]
+        .iter()
+        .flat_map(|table| table.entries.iter().map(|(w, ())| *w))
+        .chain(["同比", "预算"])
+        .collect();
+    let mut starts: Vec<&str> = RELATIVE_STARTS.entries.iter().map(|(w, ())| *w).collect();
+    words.sort_unstable();
+    starts.sort_unstable();
+    assert_eq!(words, starts);
+}
+
+#[test]
+fn percent_and_scale_words_start_with_their_characters() {
+    for (word, _) in PERCENT_WORDS.entries {
+        assert!(word.starts_with(fast::percent_start), "{word}");
+    }
+    for (word, _) in SCALES.entries {
+        assert!(word.starts_with(fast::scale_start), "{word}");
+    }
+}
+
+#[test]
+fn every_character_of_the_grammar_is_one_a_value_reads() {
+    for word in grammar_words() {
+        for c in word.chars() {
+            assert!(read_char(c), "{c} in {word}");
+            assert!(!unread_char(word, 0, c) || c == ',', "{c} in {word}");
+        }
+    }
+    for c in [
+        '，', '、', '；', ';', '：', ':', '“', '”', ')', '）', '。', '\u{200D}',
+    ] {
+        assert!(unread_char("x", 0, c), "{c}");
+    }
+    assert!(!unread_char("1,000", 1, ',') && unread_char("1,a", 1, ','));
 }
 
 #[test]
@@ -1168,6 +1284,60 @@ fn test_values() -> Vec<String> {
         .filter_map(|line| line.split_once('\t'))
         .filter_map(|(input, _)| serde_json::from_str::<String>(input).ok());
     seed.chain(golden).collect()
+}
+
+#[test]
+fn notes_after_the_fast_path_shape_read_as_the_full_grammar() {
+    let values = [
+        "≥90%",
+        "达到100%",
+        "≥400本",
+        "每年不少于12场",
+        "1,000",
+        "2024",
+        "2023.07",
+        "12",
+        "３",
+        "≥7.6万家",
+        "≤1小时",
+        "95%以上",
+        "≥1家/年",
+        "前",
+        "满意度≥90%",
+        "≥",
+        "90%-95%",
+        "",
+    ];
+    let notes = [
+        "（含）",
+        "（每月一次）",
+        "(a)",
+        "（a（b）c）",
+        "（a）b",
+        "（",
+        "（a",
+        "（a)）",
+        "（，）",
+        "（ ）",
+        "（）",
+        "（≥4000份）",
+        "(1)(2)",
+        "）",
+        "（a）。",
+        "（截至2026年）",
+    ];
+    let mut claimed = 0;
+    for value in values {
+        for note in notes {
+            let text = format!("{value}{note}");
+            fast_agrees(&text);
+            claimed += usize::from(fast::noted(&text).is_some());
+        }
+    }
+    assert!(
+        claimed > 50,
+        "the fast path took {claimed} values with notes"
+    );
 }
 
 #[test]
@@ -1397,4 +1567,121 @@ fn dates_are_days_of_the_calendar() {
     assert_eq!(partial_date("2024-02-29"), PartialDate::ymd(2024, 2, 29));
     assert!(date_span("2023年1月1日至2月29日").is_err());
     assert!(date_span("2024年1月1日至2月29日").is_ok());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Faster forms of productions against their first forms
+
+/// [`reads_as_date`] as it was first written, formatting every amount: what it must agree
+/// with.
+fn reads_as_date_by_format(amount: Decimal, unit: Option<&str>) -> bool {
+    let Some(unit) = unit else {
+        return false;
+    };
+    if amount.scale() != 0 || amount.is_sign_negative() {
+        return false;
+    }
+    let text = format!("{amount}{unit}");
+    could_be_date(&text) && date(&text).is_ok()
+}
+
+/// [`could_be_date`] as it was first written, character by character: what it must agree
+/// with.
+fn could_be_date_by_chars(i: &str) -> bool {
+    let digits = i.chars().take_while(|&c| digit(c).is_some()).count();
+    let next = || {
+        i.char_indices()
+            .nth(digits)
+            .and_then(|(idx, _)| i[idx..].trim_start().chars().next())
+    };
+    match digits {
+        0 => {
+            i.starts_with(|c: char| cn_digit(c).is_some() || c == '十')
+                || i.starts_with("年底")
+                || i.starts_with("年末")
+        }
+        4 => next().is_some_and(|c| {
+            matches!(
+                c,
+                '年' | '.' | '-' | '/' | '．' | '－' | '—' | '–' | '~' | '～' | '〜' | '至' | '到'
+            )
+        }),
+        1 | 2 => next() == Some('月'),
+        _ => false,
+    }
+}
+
+/// The characters of the grammar, for generated texts: digits, full-width digits, signs,
+/// comparators, separators, scale and unit words, and the words of dates, ranks and baselines.
+const GRAMMAR_CHARS: &str = "[0-9０-９.．,，、；;:：%％‰/／\\-－—~～至到±≥≤＞＜>=＝ 　十百千万亿年月日号底末度前后内以上下不少于低超过达到控制在截止至每第名位居全市上年同期比预算数较增长下降个家元人次场吨（）()“”a-z\\PC]";
+
+#[test]
+fn every_space_is_found_by_its_bytes() {
+    for c in (0..=0x3100).filter_map(char::from_u32) {
+        let text = format!("满意度{c}≥90%");
+        assert_eq!(has_space(&text), c.is_whitespace(), "{:?}", c);
+    }
+}
+
+#[test]
+fn faster_productions_agree_with_their_first_forms_on_test_values() {
+    for v in test_values() {
+        for (at, _) in v.char_indices() {
+            let i = &v[at..];
+            assert_eq!(could_be_date(i), could_be_date_by_chars(i), "{i:?}");
+            assert_eq!(has_space(i), i.contains(char::is_whitespace), "{i:?}");
+            assert_eq!(has_separator(i), i.contains(is_separator), "{i:?}");
+            if let Ok((_, q)) = quantity(i) {
+                let unit = q.unit.as_deref();
+                assert_eq!(
+                    reads_as_date(q.amount, unit),
+                    reads_as_date_by_format(q.amount, unit),
+                    "{i:?}"
+                );
+            }
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+    #[test]
+    fn spaces_and_separators_are_found_by_bytes_as_by_characters(
+        text in proptest::string::string_regex(&format!("{GRAMMAR_CHARS}{{0,12}}")).unwrap()
+    ) {
+        proptest::prop_assert_eq!(has_space(&text), text.contains(char::is_whitespace));
+        proptest::prop_assert_eq!(has_separator(&text), text.contains(is_separator));
+    }
+
+    #[test]
+    fn could_be_date_reads_as_by_characters(text in proptest::string::string_regex(&format!("{GRAMMAR_CHARS}{{0,12}}")).unwrap()) {
+        proptest::prop_assert_eq!(could_be_date(&text), could_be_date_by_chars(&text));
+    }
+
+    #[test]
+    fn reads_as_date_answers_for_years_and_months_as_formatting_does(
+        amount in 0u64..2300,
+        word in proptest::sample::select(vec!["年", "月", "年度", "月份", "年底", "月末"]),
+        rest in proptest::string::string_regex(&format!("{GRAMMAR_CHARS}{{0,5}}")).unwrap(),
+    ) {
+        let amount = Decimal::from(amount);
+        let unit = format!("{word}{rest}");
+        proptest::prop_assert_eq!(
+            reads_as_date(amount, Some(&unit)),
+            reads_as_date_by_format(amount, Some(&unit)),
+            "{}", unit
+        );
+    }
+
+    #[test]
+    fn reads_as_date_answers_as_formatting_does(
+        amount in 0u64..100_000,
+        big in proptest::bool::ANY,
+        unit in proptest::string::string_regex(&format!("{GRAMMAR_CHARS}{{0,6}}")).unwrap(),
+    ) {
+        let amount = if big { Decimal::from(amount) * Decimal::from(u64::MAX) } else { Decimal::from(amount) };
+        let unit = Some(unit.as_str()).filter(|u| !u.is_empty());
+        proptest::prop_assert_eq!(reads_as_date(amount, unit), reads_as_date_by_format(amount, unit));
+    }
 }
