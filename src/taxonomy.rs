@@ -386,10 +386,11 @@ fn resolve_label<L: Level>(label: &Label) -> Option<L> {
 
 /// The level a name (or alias) denotes.
 fn by_name<L: Level>(name: &str) -> Option<L> {
+    let name = name.trim();
     let bare = bare_name(name);
     // A name without its suffix is a prefix of the name: one comparison rules most out.
     L::ALL.iter().copied().find(|l| {
-        l.name() == name.trim()
+        l.name() == name
             || (l.name().starts_with(bare) && strip_suffix_word(l.name()) == bare)
             || l.aliases().contains(&bare)
     })

@@ -3167,9 +3167,13 @@ fn labels_a_category(cells: &[Tok<'_>], n: usize) -> bool {
 /// (`实施效果(20分)` then `项目效益(20分)`): the unknown label is the row's tier.
 fn sub_tier(before: &Tok<'_>, label: &Tok<'_>) -> bool {
     use crate::taxonomy::resolve;
+    if label.shape != Shape::Tier
+        || !matches!(before.shape, Shape::Label | Shape::Tier | Shape::Level)
+    {
+        return false;
+    }
     let tier = resolve::<crate::Tier>(label.t());
-    label.shape == Shape::Tier
-        && tier.is_some()
+    tier.is_some()
         && fold(before.t()) != fold(label.t())
         && (before.shape == Shape::Label
             && crate::taxonomy::Label::read(before.t()).weight.is_some()
