@@ -1129,7 +1129,7 @@ fn near(sorted: &[usize], at: usize) -> Option<usize> {
 /// How a page's text lays out its characters: a wide character in two columns (a text
 /// editor, a terminal) or in one (pdftotext's `-layout` puts each character in a cell).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Measure {
+pub(super) enum Measure {
     Wide,
     Narrow,
 }
@@ -1145,7 +1145,7 @@ impl Measure {
     }
 
     /// The columns a text takes.
-    fn width(self, text: &str) -> usize {
+    pub(super) fn width(self, text: &str) -> usize {
         text.chars().map(|c| self.of(c)).sum()
     }
 

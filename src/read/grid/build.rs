@@ -1599,7 +1599,7 @@ impl<'g> Builder<'g> {
                             && full.is_some_and(|w| {
                                 let before = &cells[n - 1];
                                 matches!(before.shape, Shape::Text | Shape::Words | Shape::Prose)
-                                    && display_width(before.t()) + 1 >= w
+                                    && crate::read::text::Measure::Wide.width(before.t()) + 1 >= w
                             })
                             && matches!(t.shape, Shape::Text | Shape::Words)
                             && !enumerated(t.t()),
@@ -3098,12 +3098,6 @@ fn enumerated(text: &str) -> bool {
     digits > 0 && bracketed[digits..].starts_with(['.', '、', '．', ':', '：', ')', '）'])
 }
 
-/// The width of a line of text as a page prints it: two columns for a character outside
-/// ASCII.
-fn display_width(text: &str) -> usize {
-    text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
-}
-
 /// Where rows are lost and a PDF's wrapped cells are lines of their own, the width the
 /// wrapped lines fill: the commonest width among the run's texts of twelve columns or more,
 /// where they are a fifth of such texts, two thirds of them are followed by more words (a
@@ -3122,7 +3116,7 @@ fn full_width(cells: &[Tok<'_>], mode: Rows) -> Option<usize> {
         std::collections::HashSet::new();
     let mut texts = 0usize;
     for (n, t) in cells.iter().enumerate().filter(|(_, t)| texty(t)) {
-        let w = display_width(t.t());
+        let w = crate::read::text::Measure::Wide.width(t.t());
         if w >= 12 {
             texts += 1;
             let entry = counts.entry(w).or_default();
