@@ -1,7 +1,7 @@
 //! What a cell is by its content, for aligning short rows: a tier or category label, a
 //! comparator, a number, a unit, a typed value, words or text.
 
-use super::vocab::{Chars, Role, fold};
+use super::vocab::{Chars, Role, Word, fold, word_list};
 use crate::{Direction, Kind, Target};
 
 /// What a cell holds, by its content alone.
@@ -170,7 +170,7 @@ pub(crate) fn name_like(t: &str) -> bool {
 /// Whether words judge a result, as a qualitative target or actual does: `优`, `及时`,
 /// `有效提升`, `达到预期`, `显著改善`.
 fn judging(t: &str) -> bool {
-    const WORDS: &[&str] = &[
+    const WORDS: &[Word] = word_list![
         "提升",
         "提高",
         "改善",
@@ -234,7 +234,7 @@ fn judging(t: &str) -> bool {
         return true;
     }
     let chars = Chars::of(t);
-    WORDS.iter().any(|w| chars.may_hold(w) && t.contains(w))
+    chars.any_in(t, WORDS)
 }
 
 /// Whether the text names a body: it ends with what bodies are called (局, 委员会, 政府, 中心,

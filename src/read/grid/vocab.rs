@@ -138,26 +138,92 @@ pub(crate) struct Chars(u128);
 
 impl Chars {
     pub(crate) fn of(text: &str) -> Chars {
-        Chars(text.chars().fold(0, |set, c| set | Chars::bit(c)))
+        Chars(
+            text.chars()
+                .fold(0, |set, c| set | Chars::bit(u32::from(c))),
+        )
     }
 
-    /// Whether every character of `word` may be in the text.
-    pub(crate) fn may_hold(self, word: &str) -> bool {
-        word.chars().all(|c| self.0 & Chars::bit(c) != 0)
+    /// Whether the text holds one of `words`: a word whose characters are not all among the
+    /// text's buckets is ruled out by one comparison, before any search.
+    pub(crate) fn any_in(self, text: &str, words: &[Word]) -> bool {
+        words
+            .iter()
+            .any(|w| self.0 & w.buckets == w.buckets && text.contains(w.text))
     }
 
     /// A character's bucket: the top 7 bits of a multiplicative hash, as neighbouring CJK
     /// characters (指 U+6307, 标 U+6807) share their low bits.
-    fn bit(c: char) -> u128 {
-        1 << (u32::from(c).wrapping_mul(0x9E37_79B9) >> 25)
+    const fn bit(code: u32) -> u128 {
+        1 << (code.wrapping_mul(0x9E37_79B9) >> 25)
     }
 }
+
+/// A word of a list that texts are searched for, with its characters' buckets ([`Chars`]),
+/// found when the list is compiled: a word is ruled out of a text by one comparison.
+#[derive(Clone, Copy)]
+pub(crate) struct Word {
+    text: &'static str,
+    buckets: u128,
+}
+
+impl Word {
+    /// A word and its buckets, decoded from its UTF-8 bytes when the list is compiled.
+    pub(crate) const fn new(text: &'static str) -> Word {
+        const fn byte(bytes: &[u8], at: usize) -> u32 {
+            if at < bytes.len() {
+                bytes[at] as u32
+            } else {
+                0
+            }
+        }
+        let bytes = text.as_bytes();
+        let mut buckets = 0;
+        let mut at = 0;
+        while at < bytes.len() {
+            let lead = byte(bytes, at);
+            let (code, len) = if lead < 0x80 {
+                (lead, 1)
+            } else if lead < 0xE0 {
+                (((lead & 0x1F) << 6) | (byte(bytes, at + 1) & 0x3F), 2)
+            } else if lead < 0xF0 {
+                (
+                    ((lead & 0x0F) << 12)
+                        | ((byte(bytes, at + 1) & 0x3F) << 6)
+                        | (byte(bytes, at + 2) & 0x3F),
+                    3,
+                )
+            } else {
+                (
+                    ((lead & 0x07) << 18)
+                        | ((byte(bytes, at + 1) & 0x3F) << 12)
+                        | ((byte(bytes, at + 2) & 0x3F) << 6)
+                        | (byte(bytes, at + 3) & 0x3F),
+                    4,
+                )
+            };
+            buckets |= Chars::bit(code);
+            at += len;
+        }
+        Word { text, buckets }
+    }
+}
+
+/// A list of [`Word`]s, built when the crate is compiled: `word_list!["偏差", "原因"]`.
+macro_rules! word_list {
+    ($($word:literal),* $(,)?) => {{
+        const WORDS: &[$crate::read::grid::vocab::Word] =
+            &[$($crate::read::grid::vocab::Word::new($word)),*];
+        WORDS
+    }};
+}
+pub(crate) use word_list;
 
 /// The role a column header names, if it names one. `header` is [`fold`]ed.
 pub(crate) fn role_of(header: &str) -> Option<Role> {
     let h = header;
     let chars = Chars::of(h);
-    let has = |words: &[&str]| words.iter().any(|w| chars.may_hold(w) && h.contains(w));
+    let has = |words: &[Word]| chars.any_in(h, words);
     let is = |words: &[&str]| words.contains(&h);
     if h.is_empty() {
         return Some(Role::Blank);
@@ -183,7 +249,7 @@ pub(crate) fn role_of(header: &str) -> Option<Role> {
     ]) {
         return Some(Role::Name);
     }
-    if has(&["偏差", "原因", "改进措施"]) {
+    if has(word_list!["偏差", "原因", "改进措施"]) {
         return Some(Role::Text);
     }
     if h.starts_with("一级") {
@@ -196,22 +262,22 @@ pub(crate) fn role_of(header: &str) -> Option<Role> {
         return Some(Role::Name);
     }
     // A standard's points (`标准分`) are a weight, whatever 标准 says below.
-    if has(&["标准分"]) {
+    if has(word_list!["标准分"]) {
         return Some(Role::Weight);
     }
-    if has(&[
+    if has(word_list![
         "说明", "解释", "描述", "依据", "来源", "标准", "评分", "扣分", "计分", "备注", "内容",
         "含义", "定义", "公式", "方法",
     ]) {
         return Some(Role::Text);
     }
-    if has(&["核心"]) {
+    if has(word_list!["核心"]) {
         return Some(Role::Core);
     }
-    if has(&["得分", "评分结果", "自评分"]) {
+    if has(word_list!["得分", "评分结果", "自评分"]) {
         return Some(Role::Score);
     }
-    if has(&["分值", "权重", "分数", "满分", "标准分"]) {
+    if has(word_list!["分值", "权重", "分数", "满分", "标准分"]) {
         return Some(Role::Weight);
     }
     // A past year's actual value (`2021年实际实现值`) is a baseline, kept as text.
@@ -219,19 +285,34 @@ pub(crate) fn role_of(header: &str) -> Option<Role> {
         return Some(Role::Text);
     }
     // What became of the indicators as a block (`年度绩效指标完成情况`) spans the grid.
-    if has(&["绩效指标"]) && h.ends_with("完成情况") {
+    if has(word_list!["绩效指标"]) && h.ends_with("完成情况") {
         return Some(Role::Section);
     }
-    if has(&["实际", "完成值", "完成情况", "执行情况", "完成数"]) {
+    if has(word_list![
+        "实际",
+        "完成值",
+        "完成情况",
+        "执行情况",
+        "完成数"
+    ]) {
         return Some(Role::Actual);
     }
-    if has(&["性质", "符号", "运算", "方向", "类型", "比较", "指标属性"]) {
+    if has(word_list![
+        "性质",
+        "符号",
+        "运算",
+        "方向",
+        "类型",
+        "比较",
+        "指标属性"
+    ]) {
         return Some(Role::Qualifier);
     }
-    if has(&["度量单位", "计量单位", "计算单位"]) || is(&["单位", "单位名"]) {
+    if has(word_list!["度量单位", "计量单位", "计算单位"]) || is(&["单位", "单位名"])
+    {
         return Some(Role::Measure);
     }
-    if has(&[
+    if has(word_list![
         "长期",
         "中期",
         "实施周期",
@@ -240,11 +321,11 @@ pub(crate) fn role_of(header: &str) -> Option<Role> {
         "半年",
         "总体",
         "整体",
-    ]) && has(&["值", "目标", "指标", "水平"])
+    ]) && has(word_list!["值", "目标", "指标", "水平"])
     {
         return Some(Role::Period);
     }
-    if has(&[
+    if has(word_list![
         "指标值",
         "目标值",
         "年度值",
@@ -266,7 +347,7 @@ pub(crate) fn role_of(header: &str) -> Option<Role> {
     if is(&["长期", "中期", "半年", "实施周期", "实施期"]) {
         return Some(Role::Period);
     }
-    if has(&[
+    if has(word_list![
         "单位名称",
         "预算单位",
         "项目单位",
@@ -279,14 +360,28 @@ pub(crate) fn role_of(header: &str) -> Option<Role> {
     if is(&["项目名称", "项目"]) {
         return Some(Role::Project);
     }
-    if has(&["预算数", "预算金额", "资金总额", "项目金额", "资金规模"]) || is(&["预算", "金额"])
+    if has(word_list![
+        "预算数",
+        "预算金额",
+        "资金总额",
+        "项目金额",
+        "资金规模"
+    ]) || is(&["预算", "金额"])
     {
         return Some(Role::Budget);
     }
-    if has(&["目标"]) {
+    if has(word_list!["目标"]) {
         return Some(Role::Goal);
     }
-    if has(&["类别", "属性", "资金来源", "归口", "科室", "期限", "起止"]) {
+    if has(word_list![
+        "类别",
+        "属性",
+        "资金来源",
+        "归口",
+        "科室",
+        "期限",
+        "起止"
+    ]) {
         return Some(Role::Detail);
     }
     if is(&[
@@ -349,7 +444,7 @@ pub(crate) fn fact_of(label: &str) -> Option<Fact> {
     }
     let is = |words: &[&str]| words.contains(&l);
     let chars = Chars::of(l);
-    let has = |words: &[&str]| words.iter().any(|w| chars.may_hold(w) && l.contains(w));
+    let has = |words: &[Word]| chars.any_in(l, words);
     if is(&[
         "项目名称",
         "项目支出名称",
@@ -381,14 +476,19 @@ pub(crate) fn fact_of(label: &str) -> Option<Fact> {
     if is(&["单位", "金额单位", "资金单位"]) {
         return Some(Fact::MoneyUnit);
     }
-    if has(&["财政拨款", "财政资金", "市级财政资金", "本级财政"]) && has(&["其中", "当年"])
+    if has(word_list![
+        "财政拨款",
+        "财政资金",
+        "市级财政资金",
+        "本级财政"
+    ]) && has(word_list!["其中", "当年"])
     {
         return Some(Fact::Fiscal);
     }
     if is(&["其他资金", "其中:其他资金", "当年其他资金", "其他"]) {
         return Some(Fact::Other);
     }
-    if has(&[
+    if has(word_list![
         "项目金额",
         "资金总额",
         "预算数",
@@ -400,7 +500,7 @@ pub(crate) fn fact_of(label: &str) -> Option<Fact> {
     ]) {
         return Some(Fact::Budget);
     }
-    if has(&[
+    if has(word_list![
         "年度目标",
         "年度绩效目标",
         "本年度绩效目标",
@@ -410,7 +510,7 @@ pub(crate) fn fact_of(label: &str) -> Option<Fact> {
     {
         return Some(Fact::Goal);
     }
-    if has(&[
+    if has(word_list![
         "总体目标",
         "实施期绩效目标",
         "中期目标",
@@ -497,19 +597,20 @@ pub(crate) fn ends_grid(first: &str, folded: &str) -> bool {
     let chars = Chars::of(folded);
     words.iter().any(|w| first.starts_with(w))
         || matches!(folded, "合计" | "总计" | "总分" | "得分合计" | "总得分")
-        || [
-            "盖章",
-            "签字",
-            "签章",
-            "年月日",
-            "审核意见",
-            "审批意见",
-            "原因分析",
-            "目标未完成",
-            "结果应用",
-        ]
-        .iter()
-        .any(|w| chars.may_hold(w) && folded.contains(w))
+        || chars.any_in(
+            folded,
+            word_list![
+                "盖章",
+                "签字",
+                "签章",
+                "年月日",
+                "审核意见",
+                "审批意见",
+                "原因分析",
+                "目标未完成",
+                "结果应用",
+            ],
+        )
 }
 
 /// The headers of a self-evaluation's money block, and which field each fills.
@@ -526,22 +627,24 @@ pub(crate) enum MoneyColumn {
 /// The money-block column a header names. `header` is [`fold`]ed.
 pub(crate) fn money_column(header: &str) -> Option<MoneyColumn> {
     let chars = Chars::of(header);
-    let has = |words: &[&str]| {
-        words
-            .iter()
-            .any(|w| chars.may_hold(w) && header.contains(w))
-    };
-    if has(&["年初预算", "年初批复", "年初安排"]) {
+    let has = |words: &[Word]| chars.any_in(header, words);
+    if has(word_list!["年初预算", "年初批复", "年初安排"]) {
         Some(MoneyColumn::Initial)
-    } else if has(&["全年预算", "调整后预算", "全年批复", "预算数"]) {
+    } else if has(word_list!["全年预算", "调整后预算", "全年批复", "预算数"]) {
         Some(MoneyColumn::Budget)
-    } else if has(&["执行数", "全年执行", "实际支出", "实际执行", "支出数"]) {
+    } else if has(word_list![
+        "执行数",
+        "全年执行",
+        "实际支出",
+        "实际执行",
+        "支出数"
+    ]) {
         Some(MoneyColumn::Executed)
-    } else if has(&["执行率"]) {
+    } else if has(word_list!["执行率"]) {
         Some(MoneyColumn::Rate)
-    } else if has(&["得分"]) {
+    } else if has(word_list!["得分"]) {
         Some(MoneyColumn::Score)
-    } else if has(&["分值", "权重"]) {
+    } else if has(word_list!["分值", "权重"]) {
         Some(MoneyColumn::Weight)
     } else {
         None
@@ -551,6 +654,25 @@ pub(crate) fn money_column(header: &str) -> Option<MoneyColumn> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_s_buckets_are_those_of_its_characters() {
+        // One-, two-, three- and four-byte characters, decoded when the list is compiled.
+        for word in word_list![
+            "a",
+            "é",
+            "指标",
+            "≥90%",
+            "𠀀x",
+            "偏差原因分析及改进措施",
+            ""
+        ] {
+            assert_eq!(word.buckets, Chars::of(word.text).0, "{}", word.text);
+        }
+        let chars = Chars::of("未完成原因分析");
+        assert!(chars.any_in("未完成原因分析", word_list!["偏差", "原因"]));
+        assert!(!chars.any_in("未完成原因分析", word_list!["偏差", "措施"]));
+    }
 
     #[track_caller]
     fn role(header: &str, expected: Option<Role>) {
