@@ -213,6 +213,23 @@ pub(crate) trait Level: Copy + Sized + 'static {
     fn name(self) -> &'static str;
     /// Further names that denote this level, beyond its name with or without the 指标 suffix.
     fn aliases(self) -> &'static [&'static str];
+    /// The first characters of every name and alias, as [`initial_bucket`]s.
+    fn initials() -> u128;
+}
+
+/// A character's bucket among 128 (the top 7 bits of a multiplicative hash): a text whose
+/// first character is in no level's bucket names no level, and is ruled out at once.
+fn initial_bucket(c: char) -> u128 {
+    1 << (u32::from(c).wrapping_mul(0x9E37_79B9) >> 25)
+}
+
+/// [`Level::initials`], computed once per level type.
+fn initials_of<L: Level>() -> u128 {
+    L::ALL
+        .iter()
+        .flat_map(|l| std::iter::once(l.name()).chain(l.aliases().iter().copied()))
+        .filter_map(|word| word.chars().next())
+        .fold(0, |set, c| set | initial_bucket(c))
 }
 
 impl Level for Tier {
@@ -244,6 +261,10 @@ impl Level for Tier {
             Tier::Decision => &["项目决策", "投入"],
             Tier::Process => &["项目过程", "项目管理"],
         }
+    }
+    fn initials() -> u128 {
+        static INITIALS: std::sync::LazyLock<u128> = std::sync::LazyLock::new(initials_of::<Tier>);
+        *INITIALS
     }
 }
 
@@ -300,6 +321,11 @@ impl Level for Category {
             Category::FundManagement => &["财务管理"],
             Category::Implementation => &["项目实施", "实施", "业务管理"],
         }
+    }
+    fn initials() -> u128 {
+        static INITIALS: std::sync::LazyLock<u128> =
+            std::sync::LazyLock::new(initials_of::<Category>);
+        *INITIALS
     }
 }
 
@@ -387,6 +413,11 @@ fn resolve_label<L: Level>(label: &Label) -> Option<L> {
 /// The level a name (or alias) denotes.
 fn by_name<L: Level>(name: &str) -> Option<L> {
     let name = name.trim();
+    // A name, its bare form and every alias it may equal start with the same character.
+    let first = name.chars().next()?;
+    if L::initials() & initial_bucket(first) == 0 {
+        return None;
+    }
     let bare = bare_name(name);
     // A name without its suffix is a prefix of the name: one comparison rules most out.
     L::ALL.iter().copied().find(|l| {
