@@ -125,12 +125,18 @@ pub(crate) fn headers_in(line: &str) -> usize {
 }
 
 /// Reads glued text into a grid of cells, one after another.
+///
+/// Lines wrapped at a fixed width (a document site's text layer, OCR) break cells anywhere:
+/// such a line goes on with the next before it is cut ([`wrap_width`]), and so does a page
+/// of a document site's pages.
 pub(crate) fn grid(lines: &[&str]) -> Grid {
     let mut grid = Grid::new(Layout::Glued, Rows::Lost);
     let pages = page_markers(lines);
     let mut page = 1usize;
+    // Each line without its spaces (glued text has none that mean anything: vertical labels
+    // print one) and page number, its number and the characters taken off its start.
+    let mut kept: Vec<(String, usize, usize)> = Vec::with_capacity(lines.len());
     for (n, raw) in lines.iter().enumerate() {
-        // Glued text has no spaces that mean anything: vertical labels print one.
         let mut line: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
         let mut skipped = 0;
         if pages && let Some(rest) = line.strip_prefix(&format!("{page}、")) {
@@ -138,18 +144,66 @@ pub(crate) fn grid(lines: &[&str]) -> Grid {
             line = rest.to_owned();
             page += 1;
         }
-        if line.is_empty() {
-            continue;
-        }
-        for piece in split_marks(split_halves(split_repeats(split_judgement(cut(&line))))) {
-            grid.push_row(vec![Cell::new(
-                piece.text,
-                n + 1,
-                piece.column + skipped + 1,
-            )]);
+        if !line.is_empty() {
+            kept.push((line, n + 1, skipped));
         }
     }
+    let width = wrap_width(kept.iter().map(|(line, _, _)| line.as_str()));
+    let mut at = 0;
+    while at < kept.len() {
+        // The lines that make one: each of the wrapped width goes on with the next.
+        let mut end = at + 1;
+        while end < kept.len() && {
+            let before = kept[end - 1].0.chars().count();
+            (pages && before >= PAGE) || width == Some(before)
+        } {
+            end += 1;
+        }
+        let joined: String = kept[at..end]
+            .iter()
+            .map(|(line, _, _)| line.as_str())
+            .collect();
+        // Where each line starts in the joined one, in characters.
+        let mut starts = Vec::with_capacity(end - at);
+        let mut chars = 0;
+        for (line, number, skipped) in &kept[at..end] {
+            starts.push((chars, *number, *skipped));
+            chars += line.chars().count();
+        }
+        let pieces = split_judgement(split_outcomes(cut(&joined)));
+        for piece in split_marks(split_halves(split_repeats(pieces))) {
+            let on = starts.partition_point(|&(start, _, _)| start <= piece.column);
+            let (start, number, skipped) = starts
+                .get(on.saturating_sub(1))
+                .copied()
+                .unwrap_or((0, 0, 0));
+            grid.push_row(vec![Cell::new(
+                piece.text,
+                number,
+                piece.column - start + skipped + 1,
+            )]);
+        }
+        at = end;
+    }
     grid
+}
+
+/// The fewest characters of a document site's page: numbered lines shorter than this are
+/// items of a list, which end where their line does.
+const PAGE: usize = 80;
+
+/// The width in characters that lines were wrapped at, where they were: at least three lines
+/// of one width, at least 20, make most of the lines, and each but the last is followed by
+/// another. Rows printed a line each have widths of their own.
+fn wrap_width<'a>(lines: impl Iterator<Item = &'a str>) -> Option<usize> {
+    let widths: Vec<usize> = lines.map(|l| l.chars().count()).collect();
+    let mut counts: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    // The last line ends the text, whatever its width.
+    for &w in widths.iter().rev().skip(1) {
+        *counts.entry(w).or_default() += 1;
+    }
+    let (&width, &count) = counts.iter().max_by_key(|&(w, c)| (*c, *w))?;
+    (width >= 20 && count >= 3 && count * 2 > widths.len()).then_some(width)
 }
 
 /// Whether the lines are a document-sharing site's pages, each starting with its number
@@ -246,8 +300,9 @@ fn word_at(text: &str) -> Option<usize> {
             break;
         }
         let prefix = &text[..end];
-        let level = crate::taxonomy::resolve::<crate::Tier>(prefix).is_some()
-            || crate::taxonomy::resolve::<crate::Category>(prefix).is_some();
+        // Read as a label once for both levels.
+        let (tier, category) = crate::taxonomy::resolve_levels(prefix);
+        let level = tier.is_some() || category.is_some();
         if level {
             let end = end + weight_suffix(&text[end..]);
             best = Some(best.map_or(end, |b| b.max(end)));
@@ -537,6 +592,51 @@ fn cut(line: &str) -> Vec<Piece> {
     pieces
 }
 
+/// The words a self-evaluation prints as a qualitative result (`达成预期指标`): at the end of
+/// a glued text they are the actual value, not the name's.
+const OUTCOMES: &[&str] = &[
+    "达成预期指标",
+    "达成年度指标",
+    "达到预期目标",
+    "完成预期目标",
+    "达到预期",
+];
+
+/// Splits a self-evaluation's qualitative result ([`OUTCOMES`]) off the end of a text:
+/// `带动农民增收农民增收达成预期指标` is a name, its target and `达成预期指标`.
+fn split_outcomes(pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut out = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        let at = OUTCOMES
+            .iter()
+            .find(|w| {
+                piece.kind == Kind::Text && piece.text.len() > w.len() && piece.text.ends_with(*w)
+            })
+            .map(|w| piece.text.len() - w.len());
+        match at {
+            Some(at) => out.extend(split_at(&piece, at)),
+            None => out.push(piece),
+        }
+    }
+    out
+}
+
+/// A text piece cut in two at a byte offset: the name before it, a value after it.
+fn split_at(piece: &Piece, at: usize) -> [Piece; 2] {
+    [
+        Piece {
+            text: piece.text[..at].to_owned(),
+            kind: Kind::Text,
+            column: piece.column,
+        },
+        Piece {
+            text: piece.text[at..].to_owned(),
+            kind: Kind::Value,
+            column: piece.column + piece.text[..at].chars().count(),
+        },
+    ]
+}
+
 /// Splits words that judge a result off the end of a text that reads like a name:
 /// `义务教育优质均衡发展情况稳步提高` is a name and its qualitative target.
 fn split_judgement(pieces: Vec<Piece>) -> Vec<Piece> {
@@ -736,10 +836,95 @@ mod tests {
     use super::*;
 
     fn texts(line: &str) -> Vec<String> {
-        split_marks(split_halves(split_repeats(split_judgement(cut(line)))))
-            .into_iter()
-            .map(|p| p.text)
+        split_marks(split_halves(split_repeats(split_judgement(
+            split_outcomes(cut(line)),
+        ))))
+        .into_iter()
+        .map(|p| p.text)
+        .collect()
+    }
+
+    /// The cells of a glued grid: text, line and column.
+    fn cells(lines: &[&str]) -> Vec<(String, usize, usize)> {
+        grid(lines)
+            .rows()
+            .iter()
+            .flatten()
+            .map(|c| (c.text().to_owned(), c.line(), c.column()))
             .collect()
+    }
+
+    #[test]
+    fn a_self_evaluation_s_result_is_cut_off_its_target() {
+        assert_eq!(
+            texts("带动农民增收农民增收达成预期指标"),
+            ["带动农民增收农民增收", "达成预期指标"]
+        );
+        // The result alone is a cell as it is.
+        assert_eq!(texts("达成预期指标"), ["达成预期指标"]);
+    }
+
+    #[test]
+    fn lines_wrapped_at_one_width_go_on_with_the_next() {
+        // Wrapped at 24 characters: `维修面积`, `受益人口` and `群众满意度` are cut by the
+        // wrap, and each is one cell, placed where it starts.
+        let text = "一级指标二级指标三级指标指标值产出指标数量指标维修面积≥400平方米质量指标验收合\
+                    格率≥98%时效指标完成时间2024年12月底前社会效益指标受益人口≥5000人满\
+                    意度指标服务对象满意度指标群众满意度≥90%";
+        let wrapped: Vec<String> = text
+            .chars()
+            .collect::<Vec<char>>()
+            .chunks(24)
+            .map(|c| c.iter().collect())
+            .collect();
+        let lines: Vec<&str> = wrapped.iter().map(String::as_str).collect();
+        assert_eq!(wrap_width(lines.iter().copied()), Some(24));
+        let cells = cells(&lines);
+        for cell in [
+            ("维修面积", 1, 24),
+            ("≥400平方米", 2, 4),
+            ("受益人口", 3, 24),
+            ("群众满意度", 4, 24),
+            ("≥90%", 5, 5),
+        ] {
+            assert!(
+                cells.contains(&(cell.0.to_owned(), cell.1, cell.2)),
+                "{cell:?} in {cells:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn rows_a_line_each_are_not_wrapped() {
+        let lines = [
+            "一级指标二级指标三级指标指标值",
+            "产出指标数量指标维修面积≥400平方米",
+            "质量指标验收合格率≥98%",
+            "效益指标社会效益指标受益人口≥5000人",
+        ];
+        assert_eq!(wrap_width(lines.iter().copied()), None);
+        // Three lines of one width are too few to tell a wrap from chance.
+        let same = [
+            "一二三四五六七八九十一二三四五六七八九十",
+            "一二三四五六七八九十一二三四五六七八九十",
+            "end",
+        ];
+        assert_eq!(wrap_width(same.iter().copied()), None);
+    }
+
+    #[test]
+    fn short_numbered_items_are_no_pages() {
+        // `1、`, `2、`, `3、` at the start of short lines number items, which end with their
+        // lines; they are not a document site's pages that run on into each other.
+        let lines = [
+            "1、施用配方肥≧18500亩",
+            "2、化肥减量增效≧5组",
+            "3、其他试验≧3组",
+        ];
+        let lines_of: Vec<usize> = cells(&lines).iter().map(|c| c.1).collect();
+        assert_eq!(lines_of.first(), Some(&1));
+        assert_eq!(lines_of.last(), Some(&3));
+        assert!(cells(&lines).iter().all(|c| c.0 != "组2、化肥减量增效"));
     }
 
     #[test]
