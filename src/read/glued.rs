@@ -170,7 +170,7 @@ pub(crate) fn grid(lines: &[&str]) -> Grid {
             starts.push((chars, *number, *skipped));
             chars += line.chars().count();
         }
-        let pieces = split_judgement(split_outcomes(cut(&joined)));
+        let pieces = split_judgement(split_tails(split_outcomes(cut(&joined))));
         for piece in split_marks(split_halves(split_repeats(pieces))) {
             let on = starts.partition_point(|&(start, _, _)| start <= piece.column);
             let (start, number, skipped) = starts
@@ -286,30 +286,52 @@ fn word_at(text: &str) -> Option<usize> {
     } else {
         None
     };
-    // A tier or category: the shortest prefix ending with 指标 that names one. Only the
-    // text's first bytes can hold one, so only they are searched: the line's rest is
-    // searched from each of its characters in turn.
+    // A tier or category: the shortest prefix that names one, ending with 指标 (指標) or
+    // before its weight in brackets (`项目决策(10分)`). Only the text's first bytes can hold
+    // one, so only they are searched: the line's rest is searched from each of its
+    // characters in turn.
     const LEVEL_END: usize = 18 * 3;
     let mut reach = text.len().min(LEVEL_END);
     while !text.is_char_boundary(reach) {
         reach -= 1;
     }
-    for (at, _) in text[..reach].match_indices("指标") {
-        let end = at + "指标".len();
+    let ends = text[..reach].char_indices().filter_map(|(at, c)| match c {
+        '指' => ["指标", "指標"]
+            .iter()
+            .find(|w| text[at..].starts_with(*w))
+            .map(|w| at + w.len()),
+        '(' | '（' if at > 0 && weight_suffix(&text[at..]) > 0 => Some(at),
+        _ => None,
+    });
+    for end in ends {
         if end > LEVEL_END {
             break;
         }
         let prefix = &text[..end];
         // Read as a label once for both levels.
         let (tier, category) = crate::taxonomy::resolve_levels(prefix);
-        let level = tier.is_some() || category.is_some();
-        if level {
-            let end = end + weight_suffix(&text[end..]);
+        if tier.is_some() || category.is_some() {
+            let end = end + label_suffix(&text[end..]);
             best = Some(best.map_or(end, |b| b.max(end)));
             break;
         }
     }
     best
+}
+
+/// The length of what a level's label prints after its name: a weight (`(40分)`), or a note
+/// of a few words without a number (`(必填)`, `(必填硬性指标)`).
+fn label_suffix(text: &str) -> usize {
+    match weight_suffix(text) {
+        0 => bracketed(text, |inner| {
+            !inner.is_empty()
+                && inner.chars().nth(6).is_none()
+                && !inner
+                    .chars()
+                    .any(|c| c.is_ascii_digit() || c == '(' || c == '（')
+        }),
+        weight => weight,
+    }
 }
 
 /// The length of a short note in brackets at the start of a text whose inside `fits`, or 0.
@@ -569,6 +591,7 @@ fn cut(line: &str) -> Vec<Piece> {
                 || value_start(after)
                 || word_at(after).is_some()
                 || boundary_at(after)
+                || DIRECTIONS.iter().any(|w| after.starts_with(w))
                 || after_value
                 || after_name;
             // Points in a scoring rule are the rule's: `…每少1元扣1分`, `得10分`.
@@ -619,6 +642,91 @@ fn split_outcomes(pieces: Vec<Piece>) -> Vec<Piece> {
         }
     }
     out
+}
+
+/// The words of a direction column (指标方向): a cell of their own wherever a text ends with
+/// one, or begins with one after a value.
+const DIRECTIONS: &[&str] = &["正向指标", "反向指标", "正向", "反向"];
+
+/// The one-character judgements a target and its actual may both print (`好好`, `高高`).
+const JUDGED: &str = "好高优良中差低强是否有无";
+
+/// Splits what a row's columns print after a name off the text it is glued to: a direction
+/// (`…覆盖率正向`), and a qualitative target glued to the same actual (`…合规性好好`,
+/// `…完成情况已完成已完成`). A direction that begins a text after a value is cut off too
+/// (`100%正向培训人次`).
+fn split_tails(pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    let mut pieces = pieces.into_iter().peekable();
+    while let Some(piece) = pieces.next() {
+        // A result after the text is its row's actual: the text ends with its target once.
+        let result_follows = pieces
+            .peek()
+            .is_some_and(|next| OUTCOMES.contains(&next.text.as_str()));
+        if piece.kind != Kind::Text {
+            out.push(piece);
+            continue;
+        }
+        let after_value = out.last().is_some_and(|p| p.kind == Kind::Value);
+        let mut piece = piece;
+        if after_value
+            && let Some(word) = DIRECTIONS
+                .iter()
+                .find(|w| piece.text.len() > w.len() && piece.text.starts_with(*w))
+        {
+            let [direction, rest] = split_at(&piece, word.len());
+            out.push(Piece {
+                kind: Kind::Word,
+                ..direction
+            });
+            piece = Piece {
+                kind: Kind::Text,
+                ..rest
+            };
+        }
+        if let Some(word) = DIRECTIONS.iter().find(|w| {
+            piece.text.ends_with(*w)
+                && piece.text[..piece.text.len() - w.len()]
+                    .chars()
+                    .nth(1)
+                    .is_some()
+        }) {
+            let [name, direction] = split_at(&piece, piece.text.len() - word.len());
+            out.push(name);
+            out.push(Piece {
+                kind: Kind::Word,
+                ..direction
+            });
+            continue;
+        }
+        match twin_at(&piece.text).filter(|_| !result_follows) {
+            Some((first, second)) => {
+                let [name, pair] = split_at(&piece, first);
+                let [target, actual] = split_at(&pair, second - first);
+                out.extend([name, target, actual]);
+            }
+            None => out.push(piece),
+        }
+    }
+    out
+}
+
+/// Where a text ends with one word twice after a name of two characters or more: the byte
+/// offsets of the two (`…合规性好好`, `…已完成已完成`). A word of one character is a
+/// judgement ([`JUDGED`]); a longer one, up to eight characters, anything.
+fn twin_at(text: &str) -> Option<(usize, usize)> {
+    const LONGEST: usize = 8;
+    let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    let len = starts.len();
+    (1..=LONGEST).rev().find_map(|n| {
+        let first = starts.get(len.checked_sub(2 * n)?)?;
+        let second = starts.get(len - n)?;
+        let name_chars = len - 2 * n;
+        let word = &text[*second..];
+        let fits =
+            name_chars >= 2 && text[*first..*second] == *word && (n > 1 || JUDGED.contains(word));
+        fits.then_some((*first, *second))
+    })
 }
 
 /// A text piece cut in two at a byte offset: the name before it, a value after it.
@@ -836,9 +944,9 @@ mod tests {
     use super::*;
 
     fn texts(line: &str) -> Vec<String> {
-        split_marks(split_halves(split_repeats(split_judgement(
+        split_marks(split_halves(split_repeats(split_judgement(split_tails(
             split_outcomes(cut(line)),
-        ))))
+        )))))
         .into_iter()
         .map(|p| p.text)
         .collect()
@@ -852,6 +960,52 @@ mod tests {
             .flatten()
             .map(|c| (c.text().to_owned(), c.line(), c.column()))
             .collect()
+    }
+
+    #[test]
+    fn labels_end_with_their_notes_and_weights() {
+        assert_eq!(
+            texts("成本指标(必填硬性指标)经济成本指标人均成本≤300元"),
+            [
+                "成本指标(必填硬性指标)",
+                "经济成本指标",
+                "人均成本",
+                "≤300元"
+            ]
+        );
+        // A label named without 指标 ends before its weight; traditional characters read.
+        assert_eq!(
+            texts("投入(14分)资金落实指标资金到位率100%"),
+            ["投入(14分)", "资金落实指标", "资金到位率", "100%"]
+        );
+        assert_eq!(
+            texts("產出指標數量指標培訓人次≥100人次"),
+            ["產出指標", "數量指標", "培訓人次", "≥100人次"]
+        );
+        // Words in brackets with a number are no note: a name's own.
+        assert_eq!(texts("产出指标(2024年)"), ["产出指标", "(2024年)"]);
+    }
+
+    #[test]
+    fn directions_and_twin_judgements_are_cut_off_names() {
+        assert_eq!(
+            texts("补贴发放覆盖率正向≥95%"),
+            ["补贴发放覆盖率", "正向", "≥95%"]
+        );
+        assert_eq!(
+            texts("≥95%反向投诉次数≤3次"),
+            ["≥95%", "反向", "投诉次数", "≤3次"]
+        );
+        assert_eq!(texts("资金使用合规性好好"), ["资金使用合规性", "好", "好"]);
+        assert_eq!(
+            texts("宣传片制作完成情况已完成已完成"),
+            ["宣传片制作完成情况", "已完成", "已完成"]
+        );
+        // A name that ends with a doubled character that judges nothing stays whole, and a
+        // name is two characters at least.
+        assert_eq!(texts("农村公路户户通"), ["农村公路户户通"]);
+        assert_eq!(texts("星星"), ["星星"]);
+        assert_eq!(texts("好好"), ["好好"]);
     }
 
     #[test]
