@@ -171,7 +171,7 @@ pub(crate) fn grid(lines: &[&str]) -> Grid {
             chars += line.chars().count();
         }
         let pieces = split_judgement(split_tails(split_outcomes(cut(&joined))));
-        for piece in split_marks(split_halves(split_repeats(pieces))) {
+        for piece in split_marks(split_halves(split_points(split_repeats(pieces)))) {
             let on = starts.partition_point(|&(start, _, _)| start <= piece.column);
             let (start, number, skipped) = starts
                 .get(on.saturating_sub(1))
@@ -786,10 +786,25 @@ fn split_judgement(pieces: Vec<Piece>) -> Vec<Piece> {
         "达成预期指标",
         "达成年度指标",
     ];
+    // Targets no name ends with: cut after any name of four characters or more.
+    const STRONG: &[&str] = &[
+        "效果明显",
+        "效果显著",
+        "效果良好",
+        "影响明显",
+        "正面影响",
+        "正面支撑",
+        "有力保障",
+        "持续保障",
+        "长期有效",
+        "长期",
+        "符合规定",
+        "符合相关规定",
+    ];
     let mut out = Vec::with_capacity(pieces.len());
     for piece in pieces {
         if piece.kind == Kind::Text {
-            let cut = JUDGING
+            let judged = JUDGING
                 .iter()
                 .filter(|w| piece.text.ends_with(*w))
                 .map(|w| piece.text.len() - w.len())
@@ -798,8 +813,13 @@ fn split_judgement(pieces: Vec<Piece>) -> Vec<Piece> {
                         .chars()
                         .last()
                         .is_some_and(|c| "率度数量况性值额比例标效".contains(c))
-                })
-                .min();
+                });
+            let strong = STRONG
+                .iter()
+                .filter(|w| piece.text.ends_with(*w))
+                .map(|w| piece.text.len() - w.len())
+                .filter(|&at| piece.text[..at].chars().nth(3).is_some());
+            let cut = judged.chain(strong).min();
             if let Some(at) = cut {
                 let column = piece.column + piece.text[..at].chars().count();
                 out.push(Piece {
@@ -875,7 +895,8 @@ fn split_marks(pieces: Vec<Piece>) -> Vec<Piece> {
 }
 
 /// Splits a number of two equal halves after a row's values into the halves: a weight and
-/// the same score glued (`100%100%1010` ends with `10`, `10`; `22` is `2`, `2`).
+/// the same score glued (`100%100%1010` ends with `10`, `10`; `22` is `2`, `2`); and after a
+/// name where the halves have two digits or more (`…种植面积1010`).
 fn split_halves(pieces: Vec<Piece>) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
     for piece in pieces {
@@ -889,8 +910,11 @@ fn split_halves(pieces: Vec<Piece>) -> Vec<Piece> {
             && t.get(..half)
                 .and_then(|h| h.parse::<u32>().ok())
                 .is_some_and(|h| h <= 100);
-        let after_value = out.last().is_some_and(|p| p.kind == Kind::Value);
-        if halves && after_value {
+        // After a name, a row without a target shows its weight and score alone (`…面积1010`):
+        // halves of two digits at least, as a number of one digit twice may be a target.
+        let after = out.last().map(|p| p.kind);
+        let alone = after == Some(Kind::Text) && half >= 2;
+        if halves && (after == Some(Kind::Value) || alone) {
             out.push(Piece {
                 text: t[..half].to_owned(),
                 kind: Kind::Value,
@@ -939,13 +963,84 @@ fn split_repeats(pieces: Vec<Piece>) -> Vec<Piece> {
     out
 }
 
+/// Takes a weight and the same score off the end of a number they are glued to: a
+/// self-evaluation's row ends with its actual, its weight and its score (`≥3次` `31010` is
+/// `3`, `10`, `10`; `≤441010` is `≤4`, `4`, `10`, `10`). The weight and score are the same
+/// number of 100 at most, repeated at the end; after a name (where the number may be a
+/// target of its own, `12000`) only a weight of two digits or more is taken.
+fn split_points(pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        let after = out.last().map(|p| p.kind);
+        let op_len = piece.text.len() - piece.text.trim_start_matches(COMPARATORS).len();
+        let digits = &piece.text[op_len..];
+        let bare = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+        let shortest = match after {
+            Some(Kind::Value) if op_len == 0 => 1,
+            Some(Kind::Text) if op_len == 0 => 2,
+            // A target's digits run on into its actual and points: six digits at least.
+            _ if op_len > 0 && digits.len() >= 6 => 1,
+            _ => usize::MAX,
+        };
+        let Some(head) = (piece.kind == Kind::Value && bare)
+            .then(|| points_at(digits, shortest))
+            .flatten()
+        else {
+            out.push(piece);
+            continue;
+        };
+        let head_end = op_len + head;
+        let weight_len = (piece.text.len() - head_end) / 2;
+        let mut column = piece.column;
+        let mut push = |out: &mut Vec<Piece>, text: &str| {
+            out.push(Piece {
+                text: text.to_owned(),
+                kind: Kind::Value,
+                column,
+            });
+            column += text.chars().count();
+        };
+        // Before the points, a target glued to its actual: two halves of one length.
+        let rest = &digits[..head];
+        let (half_a, half_b) = rest.split_at(rest.len() / 2);
+        if op_len > 0 && rest.len() % 2 == 0 && !half_b.starts_with('0') {
+            push(&mut out, &piece.text[..op_len + half_a.len()]);
+            push(&mut out, half_b);
+        } else {
+            push(&mut out, &piece.text[..head_end]);
+        }
+        push(&mut out, &piece.text[head_end..head_end + weight_len]);
+        push(&mut out, &piece.text[head_end + weight_len..]);
+    }
+    out
+}
+
+/// The comparators a glued value may begin with.
+const COMPARATORS: &[char] = &['≥', '≤', '>', '<', '=', '＞', '＜', '＝', '≧', '≦'];
+
+/// Where a weight and the same score start at the end of a run of digits ([`split_points`]):
+/// the longest weight of `shortest` digits or more, up to three, of 1 to 100, with digits
+/// before it that do not begin with a zero.
+fn points_at(digits: &str, shortest: usize) -> Option<usize> {
+    (shortest..=3).rev().find_map(|len| {
+        let head = digits.len().checked_sub(2 * len).filter(|&h| h > 0)?;
+        let (weight, score) = digits[head..].split_at(len);
+        let points = weight.parse::<u32>().ok().filter(|w| (1..=100).contains(w));
+        let fits = weight == score
+            && !weight.starts_with('0')
+            && points.is_some()
+            && (head == 1 || !digits.starts_with('0'));
+        fits.then_some(head)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn texts(line: &str) -> Vec<String> {
-        split_marks(split_halves(split_repeats(split_judgement(split_tails(
-            split_outcomes(cut(line)),
+        split_marks(split_halves(split_points(split_repeats(split_judgement(
+            split_tails(split_outcomes(cut(line))),
         )))))
         .into_iter()
         .map(|p| p.text)
@@ -1006,6 +1101,38 @@ mod tests {
         assert_eq!(texts("农村公路户户通"), ["农村公路户户通"]);
         assert_eq!(texts("星星"), ["星星"]);
         assert_eq!(texts("好好"), ["好好"]);
+    }
+
+    #[test]
+    fn a_weight_and_its_score_come_off_the_numbers_they_are_glued_to() {
+        // After a target: the actual, the weight and the score.
+        assert_eq!(
+            texts("开展县域结对交流活动≥3次31010"),
+            ["开展县域结对交流活动", "≥3次", "3", "10", "10"]
+        );
+        assert_eq!(
+            texts("项目总成本≤90万元9088"),
+            ["项目总成本", "≤90万元", "90", "8", "8"]
+        );
+        // A target's digits run on into its actual: halves of one length.
+        assert_eq!(
+            texts("完成农村户用卫生厕所改造数量≥200030611010"),
+            ["完成农村户用卫生厕所改造数量", "≥2000", "3061", "10", "10"]
+        );
+        assert_eq!(
+            texts("示范村建设数量≤441010"),
+            ["示范村建设数量", "≤4", "4", "10", "10"]
+        );
+        // After a name, a row without its target: the weight and the score alone.
+        assert_eq!(
+            texts("补助各类粮食作物种植面积1010"),
+            ["补助各类粮食作物种植面积", "10", "10"]
+        );
+        // A target of its own is no points: no weight of one digit after a name, and none
+        // of more than 100 or of a zero.
+        assert_eq!(texts("培训人数12000"), ["培训人数", "12000"]);
+        assert_eq!(texts("受益人口11055"), ["受益人口", "11055"]);
+        assert_eq!(texts("投资金额≥500000"), ["投资金额", "≥500000"]);
     }
 
     #[test]
@@ -1184,10 +1311,12 @@ mod tests {
             texts("预算调整率3%22否"),
             ["预算调整率", "3%", "2", "2", "否"]
         );
-        // Not after values, or halves over 100, or unequal: a number as printed.
-        assert_eq!(texts("项目数量2020"), ["项目数量", "2020"]);
+        // After a name, halves of two digits (a row without its target); of one digit, or
+        // over 100, or unequal: a number as printed.
+        assert_eq!(texts("项目数量2020"), ["项目数量", "20", "20"]);
+        assert_eq!(texts("项目数量22"), ["项目数量", "22"]);
         assert_eq!(texts("资金100%200200"), ["资金", "100%", "200200"]);
-        assert_eq!(texts("资金100%1011"), ["资金", "100%", "1011"]);
+        assert_eq!(texts("资金100%1012"), ["资金", "100%", "1012"]);
     }
 
     #[test]
