@@ -561,7 +561,19 @@ fn cut(line: &str) -> Vec<Piece> {
                 .chars()
                 .next_back()
                 .is_some_and(|c| c.is_ascii_digit() || c == '.');
-        if let Some(len) = value_at(rest).filter(|_| !in_number) {
+        if let Some(mut len) = value_at(rest).filter(|_| !in_number) {
+            // A word of one or two characters that ends the line after a value is its unit
+            // (`≥70村`, `1种`): units are more than the common ones.
+            let tail = &rest[len..];
+            if rest[..len].ends_with(|c: char| c.is_ascii_digit())
+                && !tail.is_empty()
+                && tail.chars().nth(2).is_none()
+                && tail
+                    .chars()
+                    .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !"是否有无".contains(c))
+            {
+                len = rest.len();
+            }
             let after = &rest[len..];
             // A value stands alone where the line, a word, another value or an explanation
             // follows; inside text (`5000吨稻谷`) it is the text's.
@@ -583,10 +595,15 @@ fn cut(line: &str) -> Vec<Piece> {
                 at += len;
                 continue;
             }
-            let after_name = ends_name
+            // A count's name (`…配备车辆数`) takes a bare number as its target.
+            let after_count = text_start.is_some_and(|s| s < at)
+                && line[..at].ends_with('数')
+                && rest[..len].bytes().all(|b| b.is_ascii_digit());
+            let after_name = (ends_name
                 && rest[..len]
                     .chars()
-                    .any(|c| !(c.is_ascii_digit() || c == '.' || c == ','));
+                    .any(|c| !(c.is_ascii_digit() || c == '.' || c == ',')))
+                || after_count;
             let alone = after.is_empty()
                 || value_start(after)
                 || word_at(after).is_some()
@@ -1133,6 +1150,30 @@ mod tests {
         assert_eq!(texts("培训人数12000"), ["培训人数", "12000"]);
         assert_eq!(texts("受益人口11055"), ["受益人口", "11055"]);
         assert_eq!(texts("投资金额≥500000"), ["投资金额", "≥500000"]);
+    }
+
+    #[test]
+    fn a_short_word_that_ends_a_line_after_a_value_is_its_unit() {
+        assert_eq!(texts("开展送戏进万村≥70村"), ["开展送戏进万村", "≥70村"]);
+        assert_eq!(texts("开展运动种类1种"), ["开展运动种类", "1种"]);
+        // Words of three characters or more are a cell of their own.
+        assert_eq!(
+            texts("雾炮车风炮射程80计划标准"),
+            ["雾炮车风炮射程80计划标准"]
+        );
+    }
+
+    #[test]
+    fn a_count_s_name_takes_a_bare_number() {
+        assert_eq!(
+            texts("雾炮车抑尘降尘服务配备车辆数10计划标准"),
+            ["雾炮车抑尘降尘服务配备车辆数", "10", "计划标准"]
+        );
+        // A year after a count is the words'.
+        assert_eq!(
+            texts("依据2020年实际执行数2021年实际执行数"),
+            ["依据2020年实际执行数2021年实际执行数"]
+        );
     }
 
     #[test]
