@@ -22,6 +22,9 @@ const HEADERS: &[&str] = &[
     "未完成原因和改进措施",
     "未完成原因分析",
     "指标值设定依据及数据来源",
+    "指标标准或依据",
+    "实际实现值",
+    "实现值",
     "保障绩效目标实现措施",
     "实施周期指标值",
     "是否核心指标",
@@ -334,6 +337,24 @@ fn label_suffix(text: &str) -> usize {
     }
 }
 
+/// The length of a header that names its year (`2021年实际实现值`, `预期2022年实现值`) at the
+/// start of a text: maybe 预期 or 计划, a year, and a header word. The year is the header's,
+/// not a value of its own.
+fn dated_header_at(text: &str) -> Option<usize> {
+    let before = ["预期", "计划", "预计"]
+        .iter()
+        .find(|w| text.starts_with(*w))
+        .map_or(0, |w| w.len());
+    let year = &text[before..];
+    let digits = year.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = year.get(digits..)?.strip_prefix('年')?;
+    if digits != 4 || !(year.starts_with("19") || year.starts_with("20")) {
+        return None;
+    }
+    let len = text.len() - rest.len() + word_at(rest)?;
+    is_header(&text[..len]).then_some(len)
+}
+
 /// The length of a short note in brackets at the start of a text whose inside `fits`, or 0.
 /// Notes are short: the closing bracket is looked for among the first characters only, so
 /// that a line of open brackets is read in linear time.
@@ -527,8 +548,9 @@ fn cut(line: &str) -> Vec<Piece> {
         // Inside a text, a short dictionary word is the text's own (`…严格执行率` is a name,
         // not a name and the header 执行率); a longer one begins a cell.
         let in_text = text_start.is_some_and(|s| s < at);
-        if let Some(len) = word_at(rest).filter(|len| !in_text || rest[..*len].chars().count() >= 4)
-        {
+        let word = dated_header_at(rest)
+            .or_else(|| word_at(rest).filter(|len| !in_text || rest[..*len].chars().count() >= 4));
+        if let Some(len) = word {
             flush(&mut pieces, text_start.take(), at);
             pieces.push(Piece {
                 text: rest[..len].to_owned(),
@@ -1174,6 +1196,21 @@ mod tests {
             texts("依据2020年实际执行数2021年实际执行数"),
             ["依据2020年实际执行数2021年实际执行数"]
         );
+    }
+
+    #[test]
+    fn a_header_that_names_its_year_is_one_word() {
+        assert_eq!(
+            texts("三级指标2021年实际实现值预期2022年实现值指标标准或依据"),
+            [
+                "三级指标",
+                "2021年实际实现值",
+                "预期2022年实现值",
+                "指标标准或依据"
+            ]
+        );
+        // A year before words that head no column heads nothing.
+        assert_eq!(texts("开工时间2021年实施"), ["开工时间2021年实施"]);
     }
 
     #[test]
