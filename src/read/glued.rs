@@ -548,7 +548,11 @@ fn cut(line: &str) -> Vec<Piece> {
         // Inside a text, a short dictionary word is the text's own (`…严格执行率` is a name,
         // not a name and the header 执行率); a longer one begins a cell.
         let in_text = text_start.is_some_and(|s| s < at);
-        let word = dated_header_at(rest)
+        // A weight in brackets that begins a cell is a label's whose words are lost
+        // (`(50分)数量指标…`): a cell of its own.
+        let orphan = Some(weight_suffix(rest)).filter(|&len| len > 0 && text_start.is_none());
+        let word = orphan
+            .or_else(|| dated_header_at(rest))
             .or_else(|| word_at(rest).filter(|len| !in_text || rest[..*len].chars().count() >= 4));
         if let Some(len) = word {
             flush(&mut pieces, text_start.take(), at);
@@ -943,12 +947,8 @@ fn split_halves(pieces: Vec<Piece>) -> Vec<Piece> {
         let half = t.len() / 2;
         let halves = piece.kind == Kind::Value
             && t.len() % 2 == 0
-            && t.bytes().all(|b| b.is_ascii_digit())
             && t.get(..half) == t.get(half..)
-            && !t.starts_with('0')
-            && t.get(..half)
-                .and_then(|h| h.parse::<u32>().ok())
-                .is_some_and(|h| h <= 100);
+            && t.get(..half).is_some_and(is_points);
         // After a name, a row without a target shows its weight and score alone (`…面积1010`):
         // halves of two digits at least, as a number of one digit twice may be a target.
         let after = out.last().map(|p| p.kind);
@@ -969,6 +969,21 @@ fn split_halves(pieces: Vec<Piece>) -> Vec<Piece> {
         out.push(piece);
     }
     out
+}
+
+/// Whether a number may be a row's points: 100 at most, whole or with one decimal point
+/// (`10`, `9.3`), without a leading zero but for `0.5`.
+fn is_points(text: &str) -> bool {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, "0"));
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    digits(whole)
+        && digits(fraction)
+        && (whole == "0" || !whole.starts_with('0'))
+        && text != "0"
+        && whole.len() <= 3
+        && whole
+            .parse::<u32>()
+            .is_ok_and(|w| w < 100 || (w == 100 && fraction.bytes().all(|b| b == b'0')))
 }
 
 /// Takes a number off a value where the value after it repeats its tail: `8550万粒` before
@@ -1013,7 +1028,7 @@ fn split_points(pieces: Vec<Piece>) -> Vec<Piece> {
         let after = out.last().map(|p| p.kind);
         let op_len = piece.text.len() - piece.text.trim_start_matches(COMPARATORS).len();
         let digits = &piece.text[op_len..];
-        let bare = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+        let bare = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.');
         let shortest = match after {
             Some(Kind::Value) if op_len == 0 => 1,
             Some(Kind::Text) if op_len == 0 => 2,
@@ -1061,13 +1076,17 @@ const COMPARATORS: &[char] = &['≥', '≤', '>', '<', '=', '＞', '＜', '＝',
 /// the longest weight of `shortest` digits or more, up to three, of 1 to 100, with digits
 /// before it that do not begin with a zero.
 fn points_at(digits: &str, shortest: usize) -> Option<usize> {
-    (shortest..=3).rev().find_map(|len| {
+    // A weight of up to three digits, or of up to five characters with a decimal point.
+    (shortest..=5).rev().find_map(|len| {
         let head = digits.len().checked_sub(2 * len).filter(|&h| h > 0)?;
-        let (weight, score) = digits[head..].split_at(len);
-        let points = weight.parse::<u32>().ok().filter(|w| (1..=100).contains(w));
+        let (weight, score) = digits.get(head..)?.split_at(len);
+        let whole = !weight.contains('.');
+        let head_text = &digits[..head];
         let fits = weight == score
-            && !weight.starts_with('0')
-            && points.is_some()
+            && is_points(weight)
+            && (!whole || len <= 3)
+            && !head_text.ends_with('.')
+            && head_text.matches('.').count() <= 1
             && (head == 1 || !digits.starts_with('0'));
         fits.then_some(head)
     })
@@ -1195,6 +1214,27 @@ mod tests {
         assert_eq!(
             texts("依据2020年实际执行数2021年实际执行数"),
             ["依据2020年实际执行数2021年实际执行数"]
+        );
+    }
+
+    #[test]
+    fn a_weight_that_begins_a_cell_is_a_cell() {
+        assert_eq!(
+            texts("(50分)数量指标★补助各类粮食作物种植面积1010"),
+            [
+                "(50分)",
+                "数量指标",
+                "★补助各类粮食作物种植面积",
+                "10",
+                "10"
+            ]
+        );
+        // After words, brackets are no cell of their own.
+        assert!(!texts("培训人数(50分)").contains(&"(50分)".to_owned()));
+        // Points with a decimal point, glued twice.
+        assert_eq!(
+            texts("配套电力设施1250KVA变压器3台39.39.3"),
+            ["配套电力设施1250KVA变压器", "3台", "3", "9.3", "9.3"]
         );
     }
 
