@@ -25,6 +25,36 @@ const HEADERS: &[&str] = &[
     "指标标准或依据",
     "实际实现值",
     "实现值",
+    "未完成原因及拟采取的改进措施",
+    "扣分原因和其他说明",
+    "完成目标可能性",
+    "评价标准及依据",
+    "评价标准",
+    "评分规则",
+    "得分计算方法",
+    "绩效指标描述",
+    "指标值说明",
+    "指标值及单位",
+    "指标方向性",
+    "指标目标值",
+    "目标完成值",
+    "评价指标值",
+    "实际完成指标值",
+    "未完成原因",
+    "指标描述",
+    "指标属性",
+    "计算符号",
+    "权重分值",
+    "折算得分",
+    "年度数值",
+    "自评得分",
+    "完成值",
+    "标准值",
+    "自评分",
+    "复核分",
+    "序号",
+    "说明",
+    "符号",
     "保障绩效目标实现措施",
     "实施周期指标值",
     "是否核心指标",
@@ -275,20 +305,7 @@ fn first_bucket(c: char) -> u128 {
 fn word_at(text: &str) -> Option<usize> {
     // Glued text is cut at every character: most start no word, and are told so by their
     // first character alone.
-    let first = text.chars().next();
-    let may_start = first.is_none_or(|c| *FIRST_CHARS & first_bucket(c) != 0);
-    let mut best = if may_start {
-        // Only the words with the text's first character are compared; a header's note in
-        // brackets goes with it (`得分系数(%)`, `指标权重(分)`).
-        DICTIONARY
-            .iter()
-            .filter(|(c, w)| (c.is_none() || *c == first) && text.starts_with(*w))
-            .map(|(_, w)| w.len())
-            .max()
-            .map(|len| len + note_suffix(&text[len..]))
-    } else {
-        None
-    };
+    let mut best = dictionary_word_at(text).or_else(|| modified_header_at(text));
     // A tier or category: the shortest prefix that names one, ending with 指标 (指標) or
     // before its weight in brackets (`项目决策(10分)`). Only the text's first bytes can hold
     // one, so only they are searched: the line's rest is searched from each of its
@@ -337,6 +354,75 @@ fn label_suffix(text: &str) -> usize {
     }
 }
 
+/// The longest word of [`HEADERS`] and [`LABELS`] at the start of a text, printed in simplified
+/// or traditional characters, with a header's note in brackets (`得分系数(%)`,
+/// `指标权重(分)`).
+fn dictionary_word_at(text: &str) -> Option<usize> {
+    // Glued text is cut at every character: most start no word, and are told so by their
+    // first character alone. Only the words with the text's first character are compared.
+    let first = text.chars().next().map(crate::taxonomy::simplified);
+    if first.is_some_and(|c| *FIRST_CHARS & first_bucket(c) == 0) {
+        return None;
+    }
+    DICTIONARY
+        .iter()
+        .filter(|(c, _)| c.is_none() || *c == first)
+        .filter_map(|(_, w)| printed_len(text, w))
+        .max()
+        .map(|len| len + note_suffix(&text[len..]))
+}
+
+/// The length of `word` at the start of a text that prints it in simplified or traditional
+/// characters (`指標值` for 指标值), if it does.
+fn printed_len(text: &str, word: &str) -> Option<usize> {
+    if text.starts_with(word) {
+        return Some(word.len());
+    }
+    let mut len = 0;
+    let mut printed = text.chars();
+    for c in word.chars() {
+        let p = printed.next()?;
+        if crate::taxonomy::simplified(p) != c {
+            return None;
+        }
+        len += p.len_utf8();
+    }
+    Some(len)
+}
+
+/// Words that a header puts before a header word: when the value was set or reached, and
+/// of what (`年初目标值`, `全年实际完成值`, `单项指标得分`).
+const MODIFIERS: &[&str] = &[
+    "单项指标",
+    "实际完成",
+    "调整后",
+    "年初",
+    "全年",
+    "年度",
+    "年终",
+    "预期",
+    "计划",
+    "单项",
+    "自评",
+    "实际",
+    "目标",
+];
+
+/// The length of a header word after one or two [`MODIFIERS`] at the start of a text: one
+/// header (`年初目标值(A)`), not a word and the header after it.
+fn modified_header_at(text: &str) -> Option<usize> {
+    let mut at = 0;
+    for _ in 0..2 {
+        let modifier = MODIFIERS.iter().find_map(|m| printed_len(&text[at..], m))?;
+        at += modifier;
+        let rest = &text[at..];
+        if let Some(len) = dictionary_word_at(rest).filter(|len| is_header(&rest[..*len])) {
+            return Some(at + len);
+        }
+    }
+    None
+}
+
 /// The length of a header that names its year (`2021年实际实现值`, `预期2022年实现值`) at the
 /// start of a text: maybe 预期 or 计划, a year, and a header word. The year is the header's,
 /// not a value of its own.
@@ -359,7 +445,7 @@ fn dated_header_at(text: &str) -> Option<usize> {
 /// Notes are short: the closing bracket is looked for among the first characters only, so
 /// that a line of open brackets is read in linear time.
 fn bracketed(text: &str, fits: impl Fn(&str) -> bool) -> usize {
-    const MOST: usize = 8;
+    const MOST: usize = 12;
     let Some(rest) = text.strip_prefix(['(', '（']) else {
         return 0;
     };
@@ -375,15 +461,11 @@ fn bracketed(text: &str, fits: impl Fn(&str) -> bool) -> usize {
     open + close + closing
 }
 
-/// The length of a note in brackets after a header: a unit or a word, up to four characters
-/// and no digit (`(%)`, `(分)`, `(万元)`).
+/// The length of a note in brackets after a header, up to twelve characters: a unit, a word,
+/// a column's mark or its limits (`(%)`, `(万元)`, `(A)`, `(2)`, `(150字内)`).
 fn note_suffix(text: &str) -> usize {
     bracketed(text, |inner| {
-        !inner.is_empty()
-            && inner.chars().nth(4).is_none()
-            && !inner
-                .chars()
-                .any(|c| c.is_ascii_digit() || c == '(' || c == '（')
+        inner.chars().nth(12).is_none() && !inner.chars().any(|c| c == '(' || c == '（')
     })
 }
 
@@ -1235,6 +1317,32 @@ mod tests {
         assert_eq!(
             texts("配套电力设施1250KVA变压器3台39.39.3"),
             ["配套电力设施1250KVA变压器", "3台", "3", "9.3", "9.3"]
+        );
+    }
+
+    #[test]
+    fn headers_are_read_with_their_modifiers_notes_and_traditional_characters() {
+        assert_eq!(
+            texts("三级指标年初目标值(A)全年实际完成值(B)单项指标得分"),
+            [
+                "三级指标",
+                "年初目标值(A)",
+                "全年实际完成值(B)",
+                "单项指标得分"
+            ]
+        );
+        assert_eq!(
+            texts("指標性質指標值度量單位實際完成值"),
+            ["指標性質", "指標值", "度量單位", "實際完成值"]
+        );
+        assert_eq!(
+            texts("二级指标(2)指标值(包含数字及文字描述)"),
+            ["二级指标(2)", "指标值(包含数字及文字描述)"]
+        );
+        // Inside a name, a row's result is the name's.
+        assert_eq!(
+            texts("宣传片制作完成情况已完成已完成"),
+            ["宣传片制作完成情况", "已完成", "已完成"]
         );
     }
 
