@@ -423,6 +423,26 @@ fn modified_header_at(text: &str) -> Option<usize> {
     None
 }
 
+/// The length of a label in words no level has at the start of a row (`实施效果指标`,
+/// `过程管理指标(20分)`): two to six characters before 指标, which no digit or colon follows
+/// (`指标1:` numbers a name).
+fn unknown_label_at(text: &str) -> Option<usize> {
+    let mut chars = text.char_indices().skip(2).take(5);
+    let end = chars.find_map(|(at, _)| {
+        ["指标", "指標"]
+            .iter()
+            .find(|w| text[at..].starts_with(*w))
+            .map(|w| at + w.len())
+    })?;
+    let after = &text[end..];
+    let numbered = after.starts_with(|c: char| c.is_ascii_digit() || matches!(c, ':' | '：'));
+    let words = &text[..end];
+    let named = words
+        .chars()
+        .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    (!numbered && named && !is_header(words)).then(|| end + label_suffix(after))
+}
+
 /// The length of a header that names its year (`2021年实际实现值`, `预期2022年实现值`) at the
 /// start of a text: maybe 预期 or 计划, a year, and a header word. The year is the header's,
 /// not a value of its own.
@@ -633,9 +653,13 @@ fn cut(line: &str) -> Vec<Piece> {
         // A weight in brackets that begins a cell is a label's whose words are lost
         // (`(50分)数量指标…`): a cell of its own.
         let orphan = Some(weight_suffix(rest)).filter(|&len| len > 0 && text_start.is_none());
+        // A line's first cell may be a label in words this crate does not know
+        // (`实施效果指标`).
+        let row_start = text_start.is_none() && pieces.is_empty();
         let word = orphan
             .or_else(|| dated_header_at(rest))
-            .or_else(|| word_at(rest).filter(|len| !in_text || rest[..*len].chars().count() >= 4));
+            .or_else(|| word_at(rest).filter(|len| !in_text || rest[..*len].chars().count() >= 4))
+            .or_else(|| row_start.then(|| unknown_label_at(rest)).flatten());
         if let Some(len) = word {
             flush(&mut pieces, text_start.take(), at);
             pieces.push(Piece {
@@ -1344,6 +1368,17 @@ mod tests {
             texts("宣传片制作完成情况已完成已完成"),
             ["宣传片制作完成情况", "已完成", "已完成"]
         );
+    }
+
+    #[test]
+    fn a_line_may_begin_with_a_label_in_unknown_words() {
+        assert_eq!(
+            texts("实施效果指标产出指标建设项目个数1"),
+            ["实施效果指标", "产出指标", "建设项目个数", "1"]
+        );
+        // A numbered name is no label; nor is a label's word inside a line.
+        assert_eq!(texts("指标1:开展培训次数≥3次")[0], "指标1:开展培训次数");
+        assert!(!texts("完成培训任务实施效果指标").contains(&"实施效果指标".to_owned()));
     }
 
     #[test]
