@@ -552,15 +552,20 @@ fn value_at(text: &str) -> Option<usize> {
         return None;
     }
     at += digits;
-    // A unit: `%`, or up to four characters that units are made of, but for the first
-    // characters of a word (`00时效指标` is `00` and 时效指标).
+    // A unit: `%`, 百分比, or up to six characters that units are made of (`元/平方米`), but
+    // for the first characters of a word (`00时效指标` is `00` and 时效指标).
     let rest = &text[at..];
     if let Some(after) = rest.strip_prefix(['%', '％']) {
+        at = text.len() - after.len();
+    } else if let Some(after) = ["百分比", "百分点"]
+        .iter()
+        .find_map(|u| rest.strip_prefix(u))
+    {
         at = text.len() - after.len();
     } else if word_at(rest).is_none() {
         let unit: usize = rest
             .chars()
-            .take(4)
+            .take(6)
             .take_while(|c| is_unit_char(*c))
             .map(char::len_utf8)
             .sum();
@@ -576,11 +581,24 @@ fn value_at(text: &str) -> Option<usize> {
             }
         }
     }
-    for tail in ["以上", "以内", "以下", "之内", "之前", "底前", "底", "前"] {
-        if let Some(after) = text[at..].strip_prefix(tail) {
-            at = text.len() - after.len();
+    // Words after it: `以上`, `底`, `底之前`.
+    for _ in 0..2 {
+        let Some(after) = [
+            "以上", "以内", "以下", "之内", "之前", "以前", "底前", "底", "前",
+        ]
+        .iter()
+        .find_map(|tail| text[at..].strip_prefix(tail)) else {
             break;
-        }
+        };
+        at = text.len() - after.len();
+    }
+    // A range goes on to its other end: `2021年1月-12月`, `10-20人`.
+    let rest = &text[at..];
+    if let Some(after) = rest.strip_prefix(['-', '—', '－', '~', '～', '至'])
+        && after.starts_with(|c: char| c.is_ascii_digit())
+        && let Some(end) = value_at(after)
+    {
+        at = text.len() - after.len() + end;
     }
     Some(at)
 }
@@ -1379,6 +1397,25 @@ mod tests {
         // A numbered name is no label; nor is a label's word inside a line.
         assert_eq!(texts("指标1:开展培训次数≥3次")[0], "指标1:开展培训次数");
         assert!(!texts("完成培训任务实施效果指标").contains(&"实施效果指标".to_owned()));
+    }
+
+    #[test]
+    fn values_end_with_their_long_units_words_and_ranges() {
+        assert_eq!(
+            texts("建设成本<=3000元/平方米合格率≥100百分比"),
+            ["建设成本", "<=3000元/平方米", "合格率", "≥100百分比"]
+        );
+        assert_eq!(
+            texts("采购计划完成时间11月底之前资金落实期限2019年1月-2019年12月"),
+            [
+                "采购计划完成时间",
+                "11月底之前",
+                "资金落实期限",
+                "2019年1月-2019年12月"
+            ]
+        );
+        // A dash before words is no range.
+        assert_eq!(texts("培训人数10人-次要"), ["培训人数", "10人", "-次要"]);
     }
 
     #[test]
