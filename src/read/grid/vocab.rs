@@ -488,16 +488,20 @@ pub(crate) fn fact_of(label: &str) -> Option<Fact> {
     if is(&["其他资金", "其中:其他资金", "当年其他资金", "其他"]) {
         return Some(Fact::Other);
     }
+    // An investment names the budget where the label ends with it (`总投资`, `中央预算内投资`);
+    // inside a name it is an indicator's (`年度投资完成率`, `投资计划转发用时`).
     if has(word_list![
         "项目金额",
         "资金总额",
         "预算数",
         "预算金额",
-        "投资",
         "项目资金",
         "预算规模",
         "本级预算金额",
-    ]) {
+    ]) || ["投资", "投资额", "投资总额"]
+        .iter()
+        .any(|w| l.ends_with(w))
+    {
         return Some(Fact::Budget);
     }
     if has(word_list![
@@ -754,6 +758,12 @@ mod tests {
         assert_eq!(fact("项目期"), Some(Fact::Period));
         assert_eq!(fact("项目负责人"), Some(Fact::Detail));
         assert_eq!(fact("产出指标"), None);
+        // An investment is the budget where the label ends with it, an indicator's inside a
+        // name.
+        assert_eq!(fact("本次下达中央预算内投资(万元)"), Some(Fact::Budget));
+        assert_eq!(fact("项目总投资"), Some(Fact::Budget));
+        assert_eq!(fact("年度投资完成率"), None);
+        assert_eq!(fact("投资计划转发用时"), None);
     }
 
     #[test]
