@@ -527,3 +527,20 @@ fn the_budget_investment_template_reads_in_every_rendering() {
         );
     }
 }
+
+/// A name that is also a fact's label (`项目金额`, `项目资金专项核算`) is an indicator where
+/// a level's label stands before it in its row: facts print no level before them.
+#[test]
+fn a_fact_word_after_a_level_label_is_a_name() {
+    let text = "一级指标 | 二级指标 | 三级指标 | 指标值\n\
+                产出指标 | 数量指标 | 维修面积 | ≥400平方米\n\
+                产出指标 | 成本指标 | 项目金额 | ≤500万元\n\
+                效益指标 | 社会效益指标 | 项目资金专项核算 | 100%\n";
+    let doc: jixiao::Document = text.parse().expect("reads");
+    let names: Vec<&str> = doc.indicators().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, ["维修面积", "项目金额", "项目资金专项核算"]);
+    assert_eq!(
+        doc.indicators().nth(1).map(|i| i.annual.raw()),
+        Some("≤500万元")
+    );
+}

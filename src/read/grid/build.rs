@@ -1120,9 +1120,18 @@ impl<'g> Builder<'g> {
             return None;
         }
         let end = self.row_end(toks, i);
-        let labelled = toks[i..end]
-            .iter()
-            .any(|t| t.words.is_label() && !self.is_data_label(t));
+        // A label word after a level's label in its row is an indicator's name (`资金管理指标 |
+        // 年度投资完成率`): facts print no level before them.
+        let first_level = (i..end).find(|&k| {
+            matches!(
+                toks[k].shape,
+                Shape::Tier | Shape::Category | Shape::Level | Shape::Label
+            )
+        });
+        let labelled = (i..end).any(|k| {
+            let t = &toks[k];
+            t.words.is_label() && !self.is_data_label(t) && first_level.is_none_or(|f| k <= f)
+        });
         if !labelled {
             return None;
         }
