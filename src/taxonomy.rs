@@ -223,6 +223,19 @@ fn initial_bucket(c: char) -> u128 {
     1 << (u32::from(c).wrapping_mul(0x9E37_79B9) >> 25)
 }
 
+/// Whether a text that starts with `c` may name a level ([`resolve`] of a tier or a
+/// category): a digit or numeral of its code or numbering, the dash or mark after a code, a
+/// bracket (an opening one's words are skipped, a closing one is), a star or space before its
+/// words, or the first character of a level's name or alias. Readers that try every
+/// position of a text rule most out by this alone.
+pub(crate) fn may_begin_level(c: char) -> bool {
+    c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
+        || c.is_whitespace()
+        || "一二三四五六七八九十(（[【〔)）]】〕*★\u{3000}-－—–、.．".contains(c)
+        || (Tier::initials() | Category::initials()) & initial_bucket(simplified(c)) != 0
+}
+
 /// [`Level::initials`], computed once per level type.
 fn initials_of<L: Level>() -> u128 {
     L::ALL
@@ -1096,6 +1109,29 @@ impl From<Category> for u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_level_begins_only_where_may_begin_level_says() {
+        // Every character of the blocks labels are printed with, before a level's words: where
+        // the filter rules a character out, no level is read after it.
+        let blocks = [
+            0x20..0x7f,
+            0x2000..0x2070,
+            0x3000..0x3040,
+            0xff00..0xfff0,
+            0x4e00..0x9fa6,
+        ];
+        for c in blocks.into_iter().flatten().filter_map(char::from_u32) {
+            if may_begin_level(c) {
+                continue;
+            }
+            for words in ["产出指标", "数量指标", "1-产出指标", "(50分)服务对象满意度"]
+            {
+                let text = format!("{c}{words}");
+                assert_eq!(resolve_levels(&text), (None, None), "{text}");
+            }
+        }
+    }
 
     #[track_caller]
     fn category(text: &str, expected: Category) {

@@ -311,6 +311,13 @@ fn word_at(text: &str) -> Option<usize> {
     // one, so only they are searched: the line's rest is searched from each of its
     // characters in turn.
     const LEVEL_END: usize = 18 * 3;
+    if !text
+        .chars()
+        .next()
+        .is_some_and(crate::taxonomy::may_begin_level)
+    {
+        return best;
+    }
     let mut reach = text.len().min(LEVEL_END);
     while !text.is_char_boundary(reach) {
         reach -= 1;
@@ -411,6 +418,11 @@ const MODIFIERS: &[&str] = &[
 /// The length of a header word after one or two [`MODIFIERS`] at the start of a text: one
 /// header (`年初目标值(A)`), not a word and the header after it.
 fn modified_header_at(text: &str) -> Option<usize> {
+    // Most positions of a glued line begin no modifier: told by the first character.
+    let first = crate::taxonomy::simplified(text.chars().next()?);
+    if !"单实调年全预计自目".contains(first) {
+        return None;
+    }
     let mut at = 0;
     for _ in 0..2 {
         let modifier = MODIFIERS.iter().find_map(|m| printed_len(&text[at..], m))?;
