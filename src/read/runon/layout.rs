@@ -376,9 +376,11 @@ impl<'a> Outline<'a> {
             // The column header: before the first row, or repeated at the top of a page where
             // its line holds nothing but its words. A body line that starts with 项目名称
             // (`项目名称以批复为准`) is text.
+            // The header's tests run on the lines that start with its first word only.
             let first = layout.blocks.is_empty() && layout.total.is_none();
-            let repeated = !first && header_words(trimmed) && trimmed.contains("总计");
-            if trimmed.starts_with("项目名称") && pending.is_none() && (first || repeated) {
+            let header = trimmed.starts_with("项目名称") && pending.is_none();
+            let repeated = header && !first && trimmed.contains("总计") && header_words(trimmed);
+            if header && (first || repeated) {
                 if repeated {
                     layout.diagnostics.push(Diagnostic::of(
                         DiagnosticCode::LayoutSkipped,

@@ -305,37 +305,71 @@ fn decimal(mut n: u32, buf: &mut [u8; 10]) -> &str {
 /// The tier field at the start of a record's fields (`1-产出指标；`), if it is one: a tier by
 /// name, as a bare code could be the end of a number (`＜0.2；`).
 fn tier_field(fields: &str) -> Option<Tier> {
-    // A tier field is short: look no further than its first 48 characters (a printed label
-    // in `〔〕` may follow the tier).
-    let end = fields
-        .char_indices()
-        .nth(48)
-        .map_or(fields.len(), |(i, _)| i);
-    let (tier, _) = next_field(&fields[..end])?;
-    let (canonical, _) = split_label(tier);
+    // A tier field is short: its separator comes within its first 48 characters (a printed
+    // label in `〔〕` may follow the tier). 48 characters are at most 192 bytes, so the search
+    // looks no further, and counts characters only up to the separator found.
+    let window = fields
+        .as_bytes()
+        .get(..TIER_WINDOW * 4)
+        .unwrap_or(fields.as_bytes());
+    let (end, _) = find_separator(window)?;
+    let tier = fields.get(..end)?;
+    if tier.chars().count() >= TIER_WINDOW {
+        return None;
+    }
+    let (canonical, _) = split_label(tier.trim());
     if canonical.chars().count() > 12 || !canonical.chars().any(|c| !c.is_ascii_digit() && c != '-')
     {
         return None;
     }
-    canonical.parse().ok()
+    // As `parse` would, without building the error that a text which is no tier gets.
+    crate::taxonomy::parse_ok(canonical)
 }
+
+/// The characters a tier field's separator must come within.
+const TIER_WINDOW: usize = 48;
 
 /// Splits off the text before the next `；` or `;`.
 fn next_field(text: &str) -> Option<(&str, &str)> {
-    let end = text.find(['；', ';'])?;
-    let sep = text[end..].chars().next().map_or(1, char::len_utf8);
-    Some((text[..end].trim(), &text[end + sep..]))
+    let (end, sep) = find_separator(text.as_bytes())?;
+    Some((text.get(..end)?.trim(), text.get(end + sep..)?))
+}
+
+/// The offset and length of the first `；` or `;` in UTF-8 bytes, found byte by byte: a
+/// search by character decodes every character on the way. `；` is EF BC 9B, and EF only
+/// ever starts a character, so a match at it is the character.
+fn find_separator(bytes: &[u8]) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(skip) = bytes
+        .get(from..)?
+        .iter()
+        .position(|&b| b == b';' || b == 0xEF)
+    {
+        let at = from + skip;
+        if bytes.get(at) == Some(&b';') {
+            return Some((at, 1));
+        }
+        if bytes.get(at + 1..at + 3) == Some(&[0xBC, 0x9B]) {
+            return Some((at, 3));
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// Splits a field into its canonical part and the printed label after it in `〔〕`:
-/// `1-产出指标〔产出指标(50分)〕`.
+/// `1-产出指标〔产出指标(50分)〕`. Most fields have no label: the cheap test of the end
+/// comes before the search for the opening bracket.
 fn split_label(field: &str) -> (&str, Option<&str>) {
+    if !field.ends_with('〕') {
+        return (field, None);
+    }
     match field.find('〔') {
-        Some(open) if field.ends_with('〕') => {
+        Some(open) => {
             let inner = &field[open + '〔'.len_utf8()..field.len() - '〕'.len_utf8()];
             (field[..open].trim(), Some(inner))
         }
-        _ => (field, None),
+        None => (field, None),
     }
 }
 
@@ -792,6 +826,89 @@ mod tests {
         let s = record_start(text, 0, 5).expect("a start");
         assert_eq!(s.seq, 803);
         assert!(record_start("1.通过赴欧美开展活动。2、加强管理", 0, 1).is_none());
+    }
+
+    /// `tier_field` as it was before it searched by bytes and skipped the error of a
+    /// failed parse: the reference its fast path must answer as.
+    fn tier_field_reference(fields: &str) -> Option<Tier> {
+        let end = fields
+            .char_indices()
+            .nth(48)
+            .map_or(fields.len(), |(i, _)| i);
+        let text = &fields[..end];
+        let at = text.find(['；', ';'])?;
+        let (canonical, _) = split_label(text[..at].trim());
+        if canonical.chars().count() > 12
+            || !canonical.chars().any(|c| !c.is_ascii_digit() && c != '-')
+        {
+            return None;
+        }
+        canonical.parse().ok()
+    }
+
+    #[test]
+    fn tier_field_answers_as_the_full_parse() {
+        let seed = include_str!("../../../tests/data/guangzhou_commerce_2024.txt");
+        // Every suffix of the seed text that starts at a character.
+        for (at, _) in seed.char_indices() {
+            let fields = &seed[at..];
+            assert_eq!(tier_field(fields), tier_field_reference(fields), "at {at}");
+        }
+        let heads = [
+            "1-产出指标",
+            "１－产出指标",
+            "1-产出指标〔产出指标(50分)〕",
+            "1-产出指标〔〕",
+            "〔产出指标〕",
+            "5",
+            "５",
+            "5★",
+            "5、",
+            "5万人次",
+            "2",
+            "3.5",
+            "１．",
+            "效益指标",
+            "產出指標",
+            " 效益指标 ",
+            "通过赴欧美开展活动",
+            "",
+            "产出指标(50%)",
+            "产出指标分",
+        ];
+        let pads = ["", "字", "一二三四五六七八九十", "ａ"];
+        let seps = ["；", ";", "", "；；", "\u{3000}；"];
+        for head in heads {
+            for pad in pads {
+                for n in [0, 1, 10, 40, 47, 48, 49, 70] {
+                    for sep in seps {
+                        let text = format!("{head}{}{sep}12-质量指标；率", pad.repeat(n));
+                        assert_eq!(tier_field(&text), tier_field_reference(&text), "{text}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn separators_are_found_by_bytes_as_by_characters() {
+        for text in [
+            "",
+            "a",
+            "；",
+            ";",
+            "ab；c;d",
+            "１；",
+            "（）；",
+            "\u{ff1b}",
+            "\u{ff1a}；",
+            "名称;；",
+        ] {
+            let by_chars = text
+                .find(['；', ';'])
+                .map(|at| (at, text[at..].chars().next().map_or(1, char::len_utf8)));
+            assert_eq!(find_separator(text.as_bytes()), by_chars, "{text}");
+        }
     }
 
     #[test]
