@@ -70,12 +70,14 @@ pub(crate) struct Row {
 
 /// A row and the text under it up to the next row.
 #[derive(Debug)]
-pub(crate) struct Block<'a> {
+pub(crate) struct Block {
     pub(crate) row: Row,
+    /// The body, joined once the table is read: a name wrapped onto a line of amounts may
+    /// still be taken back from its lines until then.
     pub(crate) body: Wrapped,
-    /// The line of each non-blank line of the body, so that a name wrapped onto a line of
-    /// amounts can be taken back from it.
-    body_lines: Vec<(usize, &'a str)>,
+    /// Where the body's lines start in the outline's [`lines`](Outline::lines); they run to
+    /// the next block's.
+    lines_from: usize,
 }
 
 /// The table as laid out, before its money is resolved and its bodies are read.
@@ -85,8 +87,11 @@ pub(crate) struct Outline<'a> {
     pub(crate) department: Option<String>,
     pub(crate) money_unit: Option<String>,
     pub(crate) total: Option<Amounts>,
-    pub(crate) blocks: Vec<Block<'a>>,
+    pub(crate) blocks: Vec<Block>,
     pub(crate) diagnostics: Vec<Diagnostic>,
+    /// The lines of every block's body, in order, each line with its number: one buffer for
+    /// the table rather than one per block.
+    lines: Vec<(usize, &'a str)>,
 }
 
 /// The most lines a wrapped row name takes before the lines are taken for text instead.
@@ -133,9 +138,14 @@ fn amount(token: &str) -> Option<Result<Decimal, Refusal>> {
     // Decimal parses more digits than it holds by rounding the last away, which lowers the
     // scale: an amount is taken only where every decimal written is kept.
     let written = frac.map_or(0, str::len);
-    // Thousands separators are taken out of a copy only where there are some.
+    // Thousands separators are taken out of a copy only where there are some, on the stack
+    // where the amount is as short as amounts are.
     let parsed = if token.contains(',') {
-        Decimal::from_str(&token.replace(',', ""))
+        let mut buf = [0u8; 48];
+        match without_commas(token, &mut buf) {
+            Some(digits) => Decimal::from_str(digits),
+            None => Decimal::from_str(&token.replace(',', "")),
+        }
     } else {
         Decimal::from_str(token)
     };
@@ -143,6 +153,17 @@ fn amount(token: &str) -> Option<Result<Decimal, Refusal>> {
         .ok()
         .filter(|d| usize::try_from(d.scale()).is_ok_and(|s| s == written));
     Some(parsed.ok_or_else(|| Refusal::TooLarge(token.to_owned())))
+}
+
+/// A text without its commas, written into `buf`; `None` where it does not fit.
+fn without_commas<'b>(text: &str, buf: &'b mut [u8; 48]) -> Option<&'b str> {
+    let mut len = 0;
+    for &b in text.as_bytes().iter().filter(|&&b| b != b',') {
+        *buf.get_mut(len)? = b;
+        len += 1;
+    }
+    // Commas are single bytes: what is left of a `str` is one.
+    core::str::from_utf8(buf.get(..len)?).ok()
 }
 
 /// Whether whole numbers written in digits add up, exactly and however many digits they
@@ -192,33 +213,41 @@ pub(crate) fn trailing_amounts(line: &str, line_no: usize) -> Option<(&str, Amou
     if !trimmed.ends_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '—' | '－')) {
         return None;
     }
-    let mut tokens: Vec<(usize, &str)> = Vec::new();
+    // The tokens from the last, each read once, in arrays: a row has four at most.
+    let mut found: [(usize, &str); 4] = [(0, ""); 4];
+    let mut found_read: [Option<Result<Decimal, Refusal>>; 4] = Default::default();
+    let mut count = 0;
     let mut rest = trimmed;
-    while tokens.len() < 4 {
+    while count < 4 {
         let start = rest.rfind(char::is_whitespace).map_or(0, |i| {
             i + rest[i..].chars().next().map_or(1, char::len_utf8)
         });
         let token = &rest[start..];
-        if token.is_empty() || !(amount(token).is_some() || empty_column(token)) {
+        if token.is_empty() {
             break;
         }
-        tokens.push((start, token));
+        let read = amount(token);
+        if !(read.is_some() || empty_column(token)) {
+            break;
+        }
+        found[count] = (start, token);
+        found_read[count] = read;
+        count += 1;
         rest = rest[..start].trim_end();
         if start == 0 {
             break;
         }
     }
+    let (tokens, read) = (&mut found[..count], &mut found_read[..count]);
     tokens.reverse();
+    read.reverse();
     // The first token is the total and cannot be empty.
-    while tokens.first().is_some_and(|(_, t)| empty_column(t)) {
-        tokens.remove(0);
-    }
+    let empty = tokens.iter().take_while(|(_, t)| empty_column(t)).count();
+    let (tokens, read) = (&tokens[empty..], &read[empty..]);
     if tokens.len() < 2 {
         return None;
     }
     let (first_at, first) = tokens[0];
-    let read: Vec<Option<Result<Decimal, Refusal>>> =
-        tokens.iter().map(|(_, t)| amount(t)).collect();
     let total = read.first().cloned().flatten()?;
     let parts = &read[1..];
     let decimal_point = tokens.iter().any(|(_, t)| t.contains(['.', ',']));
@@ -462,11 +491,7 @@ impl<'a> Outline<'a> {
                 }
                 Some((name, amounts)) if !name.is_empty() => {
                     in_preamble = false;
-                    let pending = PendingName {
-                        lines: vec![(line_no, name)],
-                        indented,
-                    };
-                    layout.push_row(pending, amounts);
+                    layout.push_row_of(&[(line_no, name)], indented, amounts);
                 }
                 Some((_, amounts)) => {
                     // Amounts alone: the name is the text just before them.
@@ -500,12 +525,33 @@ impl<'a> Outline<'a> {
             }
         }
         layout.title = title_lines.concat();
+        layout.join_bodies();
         layout
     }
 
+    /// Joins each block's lines into its body, each body in buffers of its size.
+    fn join_bodies(&mut self) {
+        let mut ends: Vec<usize> = self.blocks.iter().skip(1).map(|b| b.lines_from).collect();
+        ends.push(self.lines.len());
+        for (block, end) in self.blocks.iter_mut().zip(ends) {
+            let lines = self.lines.get(block.lines_from..end).unwrap_or_default();
+            block.body = Wrapped::from_line_slice(lines);
+        }
+    }
+
     fn push_row(&mut self, name: PendingName<'a>, amounts: Amounts) {
-        let line = name.lines.first().map_or(amounts.line, |(n, _)| *n);
-        let name_text: String = name.lines.iter().map(|(_, l)| l.trim()).collect();
+        self.push_row_of(&name.lines, name.indented, amounts);
+    }
+
+    /// Adds a row named by the lines given, joined without separators.
+    fn push_row_of(&mut self, name: &[(usize, &str)], indented: bool, amounts: Amounts) {
+        let line = name.first().map_or(amounts.line, |(n, _)| *n);
+        // Sized first: a name collected piece by piece grows its buffer on the way.
+        let len = name.iter().map(|(_, l)| l.trim().len()).sum();
+        let mut name_text = String::with_capacity(len);
+        for (_, l) in name {
+            name_text.push_str(l.trim());
+        }
         if let Some(why) = &amounts.refused {
             self.diagnostics.push(Diagnostic::of(
                 DiagnosticCode::AmountRefused,
@@ -518,25 +564,18 @@ impl<'a> Outline<'a> {
             row: Row {
                 name: name_text,
                 amounts,
-                indented: name.indented,
+                indented,
                 line,
             },
             body: Wrapped::default(),
-            body_lines: Vec::new(),
+            lines_from: self.lines.len(),
         });
     }
 
     /// Adds a line of text under the current row; text before any row is reported.
     fn push_text(&mut self, line_no: usize, line: &'a str) {
-        match self.blocks.last_mut() {
-            Some(block) => {
-                block.body.push(line_no, line);
-                if block.body_lines.capacity() == 0 {
-                    // A body is a few lines: one allocation for them.
-                    block.body_lines.reserve(8);
-                }
-                block.body_lines.push((line_no, line));
-            }
+        match self.blocks.last() {
+            Some(_) => self.lines.push((line_no, line)),
             None => {
                 let trimmed = line.trim();
                 if !trimmed.is_empty() {
@@ -558,17 +597,16 @@ impl<'a> Outline<'a> {
     /// Takes back from the current body the lines after its last full stop: the name of a row
     /// whose amounts stand on a line of their own.
     fn take_trailing_name(&mut self) -> Option<PendingName<'a>> {
-        let block = self.blocks.last_mut()?;
-        let keep = block
-            .body_lines
+        let block = self.blocks.last()?;
+        let body_lines = self.lines.get(block.lines_from..)?;
+        let keep = body_lines
             .iter()
             .rposition(|(_, l)| l.trim_end().ends_with('。'))
             .map_or(0, |i| i + 1);
-        if keep >= block.body_lines.len() {
+        if keep >= body_lines.len() {
             return None;
         }
-        let name_lines = block.body_lines.split_off(keep);
-        block.body = Wrapped::from_lines(block.body_lines.iter().copied());
+        let name_lines = self.lines.split_off(block.lines_from + keep);
         let indented = name_lines
             .first()
             .is_some_and(|(_, l)| l.starts_with(char::is_whitespace));

@@ -52,6 +52,7 @@ pub(crate) fn parse(text: &str) -> Result<Document, TableError> {
         total,
         blocks,
         mut diagnostics,
+        ..
     } = layout;
     let title = Some(title).filter(|t| !t.is_empty());
     let year = title.as_deref().and_then(year_of);

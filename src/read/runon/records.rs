@@ -110,6 +110,25 @@ impl Wrapped {
         wrapped
     }
 
+    /// Joins lines as [`from_lines`](Wrapped::from_lines) does, into buffers of the size
+    /// they need.
+    pub(crate) fn from_line_slice(lines: &[(usize, &str)]) -> Wrapped {
+        let (len, pieces) = lines
+            .iter()
+            .map(|(_, l)| l.trim().len())
+            .filter(|&len| len > 0)
+            .fold((0, 0), |(total, count), len| (total + len, count + 1));
+        let mut wrapped = Wrapped {
+            text: String::with_capacity(len),
+            marks: Vec::with_capacity(pieces),
+            cursor: core::cell::Cell::default(),
+        };
+        for &(line, text) in lines {
+            wrapped.push(line, text);
+        }
+        wrapped
+    }
+
     pub(crate) fn push(&mut self, line: usize, text: &str) {
         let trimmed = text.trim_start();
         let column = text.len() - trimmed.len();
@@ -161,14 +180,18 @@ impl Wrapped {
 
 /// Target values already parsed in a document: tables repeat the same values
 /// (`≥90%`, `100%`) hundreds of times, and a clone costs less than a parse.
+///
+/// It also keeps the buffer [`read_body`] finds a body's record starts in, so that the
+/// bodies of a document share one.
 #[derive(Default)]
-pub(crate) struct TargetCache<'a>(
-    std::collections::HashMap<
+pub(crate) struct TargetCache<'a> {
+    values: std::collections::HashMap<
         &'a str,
         (Target, Option<TargetError>),
         core::hash::BuildHasherDefault<Fnv>,
     >,
-);
+    starts: Vec<Start>,
+}
 
 /// FNV-1a: a short key hashes in a few instructions, where the default hasher defends
 /// against adversaries a parse of one document does not face.
@@ -200,7 +223,7 @@ impl<'a> TargetCache<'a> {
     /// Texts that trim alike (`100%` and `100%。`) read alike, and share an entry.
     fn get(&mut self, text: &'a str) -> (Target, Option<TargetError>) {
         let key = crate::value::raw_of(text);
-        self.0
+        self.values
             .entry(key)
             .or_insert_with(|| {
                 let (target, error) = Target::parse_both(text);
@@ -698,10 +721,20 @@ pub(crate) fn read_body<'a>(wrapped: &'a Wrapped, cache: &mut TargetCache<'a>) -
         return body;
     };
     body.lead = text[..first.at].trim().to_owned();
-    let mut current = first;
+    // The starts first, each found from the one before: the indicators then take one buffer
+    // of their number.
+    let mut starts = core::mem::take(&mut cache.starts);
+    starts.clear();
+    let mut last = first;
+    starts.push(first);
+    while let Some(next) = record_start(text, last.fields, last.seq.saturating_add(1)) {
+        starts.push(next);
+        last = next;
+    }
+    body.indicators.reserve_exact(starts.len());
     let mut expected = 1;
-    loop {
-        let next = record_start(text, current.fields, current.seq.saturating_add(1));
+    for (index, &current) in starts.iter().enumerate() {
+        let next = starts.get(index + 1);
         let end = next.map_or(text.len(), |n| n.at);
         let (line, column) = wrapped.position(current.at);
         if current.seq != expected {
@@ -756,11 +789,8 @@ pub(crate) fn read_body<'a>(wrapped: &'a Wrapped, cache: &mut TargetCache<'a>) -
             )),
         }
         expected = current.seq.saturating_add(1);
-        match next {
-            Some(n) => current = n,
-            None => break,
-        }
     }
+    cache.starts = starts;
     body
 }
 
