@@ -360,11 +360,22 @@ struct PendingName<'a> {
     indented: bool,
 }
 
+impl<'a> PendingName<'a> {
+    /// The buffer of the lines, emptied for the next name.
+    fn recycle(mut self) -> Vec<(usize, &'a str)> {
+        self.lines.clear();
+        self.lines
+    }
+}
+
 impl<'a> Outline<'a> {
     /// Reads the layout of a table's text.
     pub(crate) fn read(text: &'a str) -> Outline<'a> {
         let mut layout = Outline::default();
         let mut pending: Option<PendingName> = None;
+        // The buffer of the last name that waited for its amounts, emptied: the next one
+        // takes it rather than allocating its own.
+        let mut spare: Vec<(usize, &'a str)> = Vec::new();
         let mut header_lines_left = 0usize;
         let mut title_lines: Vec<&str> = Vec::new();
         let mut in_preamble = true;
@@ -445,9 +456,10 @@ impl<'a> Outline<'a> {
                 // A wrapped name goes on unindented: an indented line starts afresh, and what
                 // waited for amounts was text.
                 if let Some(name) = pending.take() {
-                    for (n, l) in name.lines {
+                    for &(n, l) in &name.lines {
                         layout.push_text(n, l);
                     }
+                    spare = name.recycle();
                 }
             }
             if let Some(mut name) = pending.take() {
@@ -456,14 +468,16 @@ impl<'a> Outline<'a> {
                         if !last.is_empty() {
                             name.lines.push((line_no, last));
                         }
-                        layout.push_row(name, amounts);
+                        layout.push_row_of(&name.lines, name.indented, amounts);
+                        spare = name.recycle();
                     }
                     None if name.lines.len() >= MAX_NAME_LINES => {
                         // No amounts came: the lines were text after all.
-                        for (n, l) in name.lines {
+                        for &(n, l) in &name.lines {
                             layout.push_text(n, l);
                         }
                         layout.push_text(line_no, line);
+                        spare = name.recycle();
                     }
                     None => {
                         name.lines.push((line_no, trimmed));
@@ -510,8 +524,10 @@ impl<'a> Outline<'a> {
                     }
                 }
                 None if indented && !in_preamble => {
+                    let mut lines = core::mem::take(&mut spare);
+                    lines.push((line_no, trimmed));
                     pending = Some(PendingName {
-                        lines: vec![(line_no, trimmed)],
+                        lines,
                         indented: true,
                     });
                 }

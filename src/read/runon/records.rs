@@ -271,8 +271,8 @@ fn record_start(text: &str, from: usize, expected: u32) -> Option<Start> {
     let bytes = text.as_bytes();
     let mut i = from;
     // A record number is ASCII digits: look for them, then for a mark right after them.
-    while let Some(skip) = bytes.get(i..)?.iter().position(u8::is_ascii_digit) {
-        i += skip;
+    while let Some(at) = next_digit(bytes, i) {
+        i = at;
         while bytes.get(i).is_some_and(u8::is_ascii_digit) {
             i += 1;
         }
@@ -308,6 +308,26 @@ fn record_start(text: &str, from: usize, expected: u32) -> Option<Start> {
         return Some(Start { at, seq, fields });
     }
     None
+}
+
+/// The offset of the first ASCII digit at or after `from`. Most of a body is words without
+/// digits: eight bytes at a time are passed over where none of them is one.
+fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(Ok(word)) = bytes.get(i..i + 8).map(<[u8; 8]>::try_from) {
+        // A digit is a byte that `^ 0x30` makes less than 10; a byte less than 10 is one
+        // that subtracting 10 makes borrow, tested in every byte at once. The lowest such
+        // byte is always seen; a byte above it may be seen wrongly, and is only looked at.
+        let x = u64::from_le_bytes(word) ^ (ONES * 0x30);
+        if x.wrapping_sub(ONES * 10) & !x & HIGHS != 0 {
+            break;
+        }
+        i += 8;
+    }
+    let skip = bytes.get(i..)?.iter().position(u8::is_ascii_digit)?;
+    Some(i + skip)
 }
 
 /// A number's decimal digits, written into `buf` (a `u32` has ten at most): the expected
@@ -836,6 +856,34 @@ mod tests {
         );
         let err = record.parse::<Indicator>().unwrap_err().to_string();
         assert!(err.starts_with("实施周期指标值 of indicator 1"), "{err}");
+    }
+
+    #[test]
+    fn digits_are_found_eight_bytes_at_a_time_as_one_at_a_time() {
+        let seed = include_str!("../../../tests/data/guangzhou_commerce_2024.txt").as_bytes();
+        let one_at_a_time = |bytes: &[u8], from: usize| {
+            let skip = bytes.get(from..)?.iter().position(u8::is_ascii_digit)?;
+            Some(from + skip)
+        };
+        for from in 0..=seed.len() + 1 {
+            assert_eq!(next_digit(seed, from), one_at_a_time(seed, from), "{from}");
+        }
+        // Every byte value, in every place of a word, above and below others.
+        for b in 0..=255u8 {
+            for place in 0..10 {
+                for filler in [0u8, b'/', b':', 0x80, 0xff, 0x0a, 0x09, 0x39] {
+                    let mut bytes = vec![filler; 12];
+                    bytes[place] = b;
+                    for from in 0..bytes.len() {
+                        assert_eq!(
+                            next_digit(&bytes, from),
+                            one_at_a_time(&bytes, from),
+                            "{bytes:?} from {from}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]
