@@ -6,6 +6,7 @@
 //! own. Blank lines and form feeds are page breaks, which may fall anywhere.
 
 use super::records::Wrapped;
+use super::trim;
 use crate::lang::{Msg, msg};
 use crate::{Diagnostic, DiagnosticCode};
 use rust_decimal::Decimal;
@@ -209,7 +210,7 @@ fn empty_column(token: &str) -> bool {
 /// of them (the total and the columns shown). Whole numbers alone must add up, so that a line
 /// of text that ends with two numbers is not taken for a row.
 pub(crate) fn trailing_amounts(line: &str, line_no: usize) -> Option<(&str, Amounts)> {
-    let trimmed = line.trim_end();
+    let trimmed = trim::trim_end(line);
     if !trimmed.ends_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '—' | '－')) {
         return None;
     }
@@ -311,7 +312,7 @@ fn sum(parts: &[Option<Result<Decimal, Refusal>>]) -> Option<Result<Decimal, Ref
 
 /// Whether a line is a page number: `- 3 -`, `第3页`, `第 3 页 共 10 页`.
 fn page_number(line: &str) -> bool {
-    let t = line.trim();
+    let t = trim::trim(line);
     let inner = t
         .strip_prefix(['-', '—', '－'])
         .and_then(|s| s.strip_suffix(['-', '—', '－']))
@@ -384,7 +385,7 @@ impl<'a> Outline<'a> {
             let line = raw.trim_end_matches('\r');
             // A form feed is a page break; the text after it is a line of its own.
             let line = line.trim_start_matches('\u{c}');
-            let trimmed = line.trim();
+            let trimmed = trim::trim(line);
             if header_lines_left > 0 {
                 // The header's lines run on to 绩效指标; a row, or once rows were read any
                 // line not made of the header's words, ends it and is read as usual.
@@ -563,10 +564,10 @@ impl<'a> Outline<'a> {
     fn push_row_of(&mut self, name: &[(usize, &str)], indented: bool, amounts: Amounts) {
         let line = name.first().map_or(amounts.line, |(n, _)| *n);
         // Sized first: a name collected piece by piece grows its buffer on the way.
-        let len = name.iter().map(|(_, l)| l.trim().len()).sum();
+        let len = name.iter().map(|(_, l)| trim::trim(l).len()).sum();
         let mut name_text = String::with_capacity(len);
         for (_, l) in name {
-            name_text.push_str(l.trim());
+            name_text.push_str(trim::trim(l));
         }
         if let Some(why) = &amounts.refused {
             self.diagnostics.push(Diagnostic::of(

@@ -8,6 +8,7 @@
 mod funding;
 mod layout;
 pub(crate) mod records;
+mod trim;
 
 use crate::lang::msg;
 use crate::{

@@ -6,6 +6,7 @@
 //! record may carry labelled fields after its values (`；分值:10；得分:9.5`), the form
 //! [`Indicator`]'s `Display` writes.
 
+use super::trim;
 use crate::lang::{Msg, msg};
 use crate::model::indicator::field;
 use crate::{
@@ -115,7 +116,7 @@ impl Wrapped {
     pub(crate) fn from_line_slice(lines: &[(usize, &str)]) -> Wrapped {
         let (len, pieces) = lines
             .iter()
-            .map(|(_, l)| l.trim().len())
+            .map(|(_, l)| trim::trim(l).len())
             .filter(|&len| len > 0)
             .fold((0, 0), |(total, count), len| (total + len, count + 1));
         let mut wrapped = Wrapped {
@@ -130,10 +131,10 @@ impl Wrapped {
     }
 
     pub(crate) fn push(&mut self, line: usize, text: &str) {
-        let trimmed = text.trim_start();
+        let trimmed = trim::trim_start(text);
         let column = text.len() - trimmed.len();
         let column = text[..column].chars().count() + 1;
-        let trimmed = trimmed.trim_end();
+        let trimmed = trim::trim_end(trimmed);
         if trimmed.is_empty() {
             return;
         }
@@ -286,7 +287,7 @@ fn record_start(text: &str, from: usize, expected: u32) -> Option<Start> {
         let Some(after) = text.get(mark + mark_len..) else {
             continue;
         };
-        let after = after.trim_start();
+        let after = trim::trim_start(after);
         if tier_field(after).is_none() {
             continue;
         }
@@ -360,7 +361,7 @@ fn tier_field(fields: &str) -> Option<Tier> {
     if tier.chars().count() >= TIER_WINDOW {
         return None;
     }
-    let (canonical, _) = split_label(tier.trim());
+    let (canonical, _) = split_label(trim::trim(tier));
     if canonical.chars().count() > 12 || !canonical.chars().any(|c| !c.is_ascii_digit() && c != '-')
     {
         return None;
@@ -375,7 +376,7 @@ const TIER_WINDOW: usize = 48;
 /// Splits off the text before the next `；` or `;`.
 fn next_field(text: &str) -> Option<(&str, &str)> {
     let (end, sep) = find_separator(text.as_bytes())?;
-    Some((text.get(..end)?.trim(), text.get(end + sep..)?))
+    Some((trim::trim(text.get(..end)?), text.get(end + sep..)?))
 }
 
 /// The offset and length of the first `；` or `;` in UTF-8 bytes, found byte by byte: a
@@ -602,6 +603,23 @@ fn read_record<'a>(
     seq: u32,
     cache: &mut TargetCache<'a>,
 ) -> Result<(Indicator, Vec<Problem>), Msg> {
+    let mut read = Vec::with_capacity(1);
+    let problems = read_record_into(fields, seq, cache, &mut read)?;
+    match read.pop() {
+        Some(indicator) => Ok((indicator, problems)),
+        None => Err(msg!("no fields in «{fields}»", "「{fields}」中没有字段")),
+    }
+}
+
+/// Reads the fields of one record, after `N、`, onto the end of `indicators`, and returns
+/// what was wrong with it; or why it could not be read at all, adding nothing. An indicator
+/// is large: built where it stays, it is not copied on its way out.
+fn read_record_into<'a>(
+    fields: &'a str,
+    seq: u32,
+    cache: &mut TargetCache<'a>,
+    indicators: &mut Vec<Indicator>,
+) -> Result<Vec<Problem>, Msg> {
     let record = fields.trim_end_matches(['。', ' ']);
     let in_record = |e: TaxonomyError| {
         Msg::new(
@@ -630,15 +648,12 @@ fn read_record<'a>(
             ));
         }
     };
-    let name = rest[..name_end].trim().trim_end_matches(['；', ';']).trim();
+    let name = trim::trim(trim::trim(&rest[..name_end]).trim_end_matches(['；', ';']));
     let (code, name) = split_code(name);
     let mut problems = Vec::new();
     let mut value = |from: usize, to: usize, label: &str, problems: &mut Vec<Problem>| {
         // A field ends with `；`, a record with `。`: neither is its value's.
-        let text = rest[from..to]
-            .trim()
-            .trim_end_matches(['；', ';', '。'])
-            .trim_end();
+        let text = trim::trim_end(trim::trim(&rest[from..to]).trim_end_matches(['；', ';', '。']));
         let (target, capped) = cache.get(text);
         if let Some(e) = capped {
             problems.push((
@@ -685,7 +700,10 @@ fn read_record<'a>(
             Target::lenient("")
         }
     };
-    let mut indicator = Indicator::new(seq, name, annual);
+    indicators.push(Indicator::new(seq, name, annual));
+    let Some(indicator) = indicators.last_mut() else {
+        return Ok(problems);
+    };
     indicator.tier = tier;
     indicator.tier_label = tier_label;
     indicator.category = category;
@@ -695,11 +713,11 @@ fn read_record<'a>(
     indicator.period_label = period_header;
     let extra_at = fields.len() - extra.len();
     problems.extend(
-        read_extra_fields(extra.trim_end_matches(['。', ' ']), &mut indicator)
+        read_extra_fields(extra.trim_end_matches(['。', ' ']), indicator)
             .into_iter()
             .map(|(at, code, message)| (extra_at + at, code, message)),
     );
-    Ok((indicator, problems))
+    Ok(problems)
 }
 
 /// The diagnostic for an indicator whose category belongs to another tier, if it does.
@@ -770,12 +788,15 @@ pub(crate) fn read_body<'a>(wrapped: &'a Wrapped, cache: &mut TargetCache<'a>) -
             ));
         }
         let fields = text.get(current.fields..end).unwrap_or("");
-        match read_record(fields, current.seq, cache) {
-            Ok((mut indicator, problems)) => {
-                indicator.line = Some(line);
-                body.diagnostics
-                    .extend(tier_category_mismatch(&indicator, line, column));
-                if indicator.period.is_none() {
+        match read_record_into(fields, current.seq, cache, &mut body.indicators) {
+            // The indicator read is the last.
+            Ok(problems) => {
+                if let Some(indicator) = body.indicators.last_mut() {
+                    indicator.line = Some(line);
+                    body.diagnostics
+                        .extend(tier_category_mismatch(indicator, line, column));
+                }
+                if let Some(indicator) = body.indicators.last().filter(|i| i.period.is_none()) {
                     body.diagnostics.push(Diagnostic::of(
                         DiagnosticCode::IndicatorIncomplete,
                         msg!(
@@ -793,7 +814,6 @@ pub(crate) fn read_body<'a>(wrapped: &'a Wrapped, cache: &mut TargetCache<'a>) -
                     body.diagnostics
                         .push(Diagnostic::of(code, message, line, column));
                 }
-                body.indicators.push(indicator);
             }
             Err(message) => body.diagnostics.push(Diagnostic::of(
                 DiagnosticCode::IndicatorUnsplit,
