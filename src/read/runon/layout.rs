@@ -355,6 +355,42 @@ fn labelled<'a>(line: &'a str, label: &str) -> Option<&'a str> {
     (!value.is_empty()).then_some(value)
 }
 
+/// The text's lines as `text.split('\n')` gives them, cut where a search eight bytes at a time
+/// finds each line feed.
+fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    core::iter::from_fn(move || {
+        let line = rest?;
+        match next_newline(line.as_bytes())
+            .and_then(|at| Some((line.get(..at)?, line.get(at + 1..)?)))
+        {
+            Some((head, tail)) => {
+                rest = Some(tail);
+                Some(head)
+            }
+            None => rest.take(),
+        }
+    })
+}
+
+/// The offset of the first line feed: eight bytes at a time are passed over where none of
+/// them is one (a byte that `^ 0x0A` makes zero borrows when one is subtracted; the lowest
+/// such byte is always seen, and the bytes of the word are then looked at one by one).
+fn next_newline(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut i = 0;
+    while let Some(Ok(word)) = bytes.get(i..i + 8).map(<[u8; 8]>::try_from) {
+        let x = u64::from_le_bytes(word) ^ (ONES * u64::from(b'\n'));
+        if x.wrapping_sub(ONES) & !x & HIGHS != 0 {
+            break;
+        }
+        i += 8;
+    }
+    let skip = bytes.get(i..)?.iter().position(|&b| b == b'\n')?;
+    Some(i + skip)
+}
+
 /// A row name waiting for its amounts.
 struct PendingName<'a> {
     lines: Vec<(usize, &'a str)>,
@@ -380,7 +416,7 @@ impl<'a> Outline<'a> {
         let mut header_lines_left = 0usize;
         let mut title_lines: Vec<&str> = Vec::new();
         let mut in_preamble = true;
-        for (index, raw) in text.split('\n').enumerate() {
+        for (index, raw) in split_lines(text).enumerate() {
             let line_no = index + 1;
             let line = raw.trim_end_matches('\r');
             // A form feed is a page break; the text after it is a line of its own.
@@ -722,6 +758,39 @@ mod tests {
         assert!(trailing_amounts("推动 2024 2025", 1).is_none());
         assert!(trailing_amounts("共 3 2 1", 1).is_some());
         assert!(trailing_amounts("780.00", 1).is_none());
+    }
+
+    #[test]
+    fn lines_are_split_as_by_split() {
+        let seed = include_str!("../../../tests/data/guangzhou_commerce_2024.txt");
+        let mut texts = vec![
+            seed.to_owned(),
+            String::new(),
+            "\n".to_owned(),
+            "\n\n".to_owned(),
+            "a".to_owned(),
+            "a\n".to_owned(),
+            "\na".to_owned(),
+            "甲\r\n乙\n\n丙".to_owned(),
+        ];
+        // A line feed in every place of a word, among bytes that are near it.
+        for place in 0..20 {
+            for filler in ["x", "\u{b}", "\t", "\u{c}", "中", "\u{8a}"] {
+                let mut text = filler.repeat(20);
+                if text.is_char_boundary(place) {
+                    text.insert(place, '\n');
+                    texts.push(text);
+                }
+            }
+        }
+        for (at, _) in seed.char_indices().step_by(97) {
+            texts.push(seed[at..].to_owned());
+        }
+        for text in &texts {
+            let split: Vec<&str> = text.split('\n').collect();
+            let ours: Vec<&str> = split_lines(text).collect();
+            assert_eq!(ours, split, "{text:?}");
+        }
     }
 
     #[test]

@@ -111,17 +111,13 @@ impl Wrapped {
         wrapped
     }
 
-    /// Joins lines as [`from_lines`](Wrapped::from_lines) does, into buffers of the size
-    /// they need.
+    /// Joins lines as [`from_lines`](Wrapped::from_lines) does, into buffers allocated once:
+    /// as long as the lines with their spaces, and as many pieces as lines.
     pub(crate) fn from_line_slice(lines: &[(usize, &str)]) -> Wrapped {
-        let (len, pieces) = lines
-            .iter()
-            .map(|(_, l)| trim::trim(l).len())
-            .filter(|&len| len > 0)
-            .fold((0, 0), |(total, count), len| (total + len, count + 1));
+        let len = lines.iter().map(|(_, l)| l.len()).sum();
         let mut wrapped = Wrapped {
             text: String::with_capacity(len),
-            marks: Vec::with_capacity(pieces),
+            marks: Vec::with_capacity(lines.len()),
             cursor: core::cell::Cell::default(),
         };
         for &(line, text) in lines {

@@ -16,17 +16,19 @@ fn surely_not_space(bytes: &[u8]) -> bool {
     }
 }
 
-/// Whether the text's last character is surely no whitespace.
+/// Whether the text's last character is surely no whitespace, by the bytes it ends with: in
+/// UTF-8 a lead byte two, three or four bytes from the end starts the last character where
+/// the bytes after it are as many as it announces.
 fn ends_surely_not_space(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    // The last character starts at the last byte that is no continuation byte, at most
-    // four from the end.
-    let from = bytes.len().saturating_sub(4);
-    bytes
-        .get(from..)
-        .and_then(|tail| tail.iter().rposition(|b| !(0x80..0xC0).contains(b)))
-        .and_then(|at| bytes.get(from + at..))
-        .is_some_and(surely_not_space)
+    match text.as_bytes() {
+        [.., 0x21..=0x7E]
+        | [.., 0xC3..=0xDF, _]
+        | [.., 0xE0 | 0xE4..=0xEF, _, _]
+        | [.., 0xF0..=0xF4, _, _, _] => true,
+        [.., 0xE2, next, _] => !matches!(next, 0x80 | 0x81),
+        [.., 0xE3, a, b] => !(*a == 0x80 && *b == 0x80),
+        _ => false,
+    }
 }
 
 /// `text.trim()`.
