@@ -449,8 +449,10 @@ fn find_labels(text: &str) -> (Option<Span>, Option<Span>) {
         (end - label.len(), text.len() - after_colon.len())
     };
     let mut period = None;
-    for (at, value) in text.match_indices('值') {
-        let end = at + value.len();
+    let mut from = 0;
+    while let Some(at) = find_zhi(text.as_bytes(), from) {
+        let end = at + '值'.len_utf8();
+        from = end;
         let head = &text[..end];
         if period.is_none()
             && let Some(label) = PERIOD_LABELS.iter().find(|l| head.ends_with(*l))
@@ -463,6 +465,39 @@ fn find_labels(text: &str) -> (Option<Span>, Option<Span>) {
         }
     }
     (period, None)
+}
+
+/// The offset of the next `值` (E5 80 BC) at or after `from`, as `match_indices` finds it.
+/// A search for its last byte stops at every `；` and `：` (EF BC …): the pair 80 BC is
+/// looked for instead, eight places at a time, and each place found is checked whole.
+fn find_zhi(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // The flags of the bytes of `word` equal to `b`: every such byte is flagged, and a byte
+    // above one may be flagged wrongly, which the check of each place rules out.
+    let equal = |word: u64, b: u8| {
+        let x = word ^ (ONES * u64::from(b));
+        x.wrapping_sub(ONES) & !x & HIGHS
+    };
+    let is_zhi = |at: usize| bytes.get(at..at + 3) == Some(&[0xE5, 0x80, 0xBC]);
+    // `i` runs over the places of the 80, one after the lead byte.
+    let mut i = from.checked_add(1)?;
+    while let (Some(Ok(first)), Some(Ok(second))) = (
+        bytes.get(i..i + 8).map(<[u8; 8]>::try_from),
+        bytes.get(i + 1..i + 9).map(<[u8; 8]>::try_from),
+    ) {
+        let mut flags =
+            equal(u64::from_le_bytes(first), 0x80) & equal(u64::from_le_bytes(second), 0xBC);
+        while flags != 0 {
+            let place = i + (flags.trailing_zeros() / 8) as usize;
+            if is_zhi(place - 1) {
+                return Some(place - 1);
+            }
+            flags &= flags - 1;
+        }
+        i += 8;
+    }
+    (i - 1..bytes.len()).find(|&at| is_zhi(at))
 }
 
 /// The header a period label carries in `〔〕` (`实施周期指标值〔长期指标值〕:`).
@@ -896,6 +931,62 @@ mod tests {
                             one_at_a_time(&bytes, from),
                             "{bytes:?} from {from}"
                         );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn zhi_is_found_as_match_indices_finds_it() {
+        let all = |text: &str| {
+            let mut found = Vec::new();
+            let mut from = 0;
+            while let Some(at) = find_zhi(text.as_bytes(), from) {
+                found.push(at);
+                from = at + '值'.len_utf8();
+            }
+            found
+        };
+        let seed = include_str!("../../../tests/data/guangzhou_commerce_2024.txt");
+        let by_chars = |text: &str| {
+            text.match_indices('值')
+                .map(|(at, _)| at)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(all(seed), by_chars(seed));
+        for (at, _) in seed.char_indices().step_by(13) {
+            let mut end = seed.len().min(at + 200);
+            while !seed.is_char_boundary(end) {
+                end -= 1;
+            }
+            let text = &seed[at..end];
+            assert_eq!(all(text), by_chars(text), "{text}");
+        }
+        // Characters that share bytes with 值 (E5 80 BC): ；： (EF BC …), 䀼 (E4 80 BC),
+        // 怼 (E6 80 BC), ȼ (C8 BC), ࠀ (E0 A0 80), 倀 (E5 80 80), and 值 itself, in every
+        // place of a word.
+        let pieces = [
+            "值", "；", "：", "䀼", "怼", "ȼ", "ࠀ", "倀", "a", "值值", "\u{3c}",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for pad in 0..12 {
+                    let text = format!(
+                        "{}{a}{}{b}{}",
+                        "x".repeat(pad),
+                        "中".repeat(pad % 3),
+                        "y".repeat(pad % 5)
+                    );
+                    assert_eq!(all(&text), by_chars(&text), "{text}");
+                    for from in 0..=text.len() + 1 {
+                        let expected = text
+                            .get(from..)
+                            .and_then(|rest| rest.find('值'))
+                            .map(|at| from + at);
+                        if text.is_char_boundary(from.min(text.len())) {
+                            assert_eq!(find_zhi(text.as_bytes(), from), expected, "{text} {from}");
+                        }
                     }
                 }
             }
