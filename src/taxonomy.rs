@@ -361,6 +361,20 @@ pub(crate) fn resolve<L: Level>(text: &str) -> Option<L> {
     }
 }
 
+/// What `parse` answers, without the error it builds where the text names no level: the
+/// run-on reader asks it of every number followed by `、` or `.`, most of which are none.
+///
+/// `parse` answers [`resolve`]'s level where it finds one, else what [`explain`] finds; both
+/// decide a printed form alike, and `explain` finds a level exactly where [`resolve_label`]
+/// of the text's label does.
+pub(crate) fn parse_ok<L: Level>(text: &str) -> Option<L> {
+    let text = text.trim();
+    match resolve_unlabelled::<L>(text) {
+        Some(Some(level)) => Some(level),
+        _ => resolve_label::<L>(&Label::read(text)),
+    }
+}
+
 /// A text resolved as a tier and as a category ([`resolve`] of each), read as a label once.
 pub(crate) fn resolve_levels(text: &str) -> (Option<Tier>, Option<Category>) {
     let text = text.trim();
@@ -1130,6 +1144,74 @@ mod tests {
                 let text = format!("{c}{words}");
                 assert_eq!(resolve_levels(&text), (None, None), "{text}");
             }
+        }
+    }
+
+    /// Texts built from the pieces of levels' labels, numbers, values and noise, in every
+    /// combination of a numbering, a body and an ending.
+    fn hostile_levels() -> Vec<String> {
+        let heads = [
+            "", "1", "2", "5", "7", "12", "21", "99", "１", "１２", "３", "一、", "1、", "1.",
+            "１．", "3.5", "0.", "1-", "１－", "12-", "21－", "1—", " 2 - ", "★", "(一)",
+        ];
+        let bodies = [
+            "",
+            "产出指标",
+            "產出指標",
+            "效益指标",
+            "满意度",
+            "成本",
+            "决策指标",
+            "项目完成",
+            "投入",
+            "质量指标",
+            "经济效益",
+            "社会效益类指标",
+            "服务对象满意度",
+            "绩效目标",
+            "绩效指标",
+            "万人次",
+            "%",
+            "≥90%",
+            "年度指标值:＜0.2",
+            "通过赴欧美开展活动",
+            "分",
+            "5",
+        ];
+        let tails = [
+            "",
+            "分",
+            "50分",
+            "(50分)",
+            "〔产出指标(50分)〕",
+            "（%）",
+            "%",
+            " ",
+            "★",
+            "、",
+            "方面",
+            "目标",
+        ];
+        let mut texts = Vec::new();
+        for head in heads {
+            for body in bodies {
+                for tail in tails {
+                    texts.push(format!("{head}{body}{tail}"));
+                }
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn parse_ok_answers_as_parse_does() {
+        for text in hostile_levels() {
+            assert_eq!(parse_ok::<Tier>(&text), text.parse::<Tier>().ok(), "{text}");
+            assert_eq!(
+                parse_ok::<Category>(&text),
+                text.parse::<Category>().ok(),
+                "{text}"
+            );
         }
     }
 

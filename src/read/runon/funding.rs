@@ -62,13 +62,15 @@ impl Money {
                 .filter_map(|(a, c)| a.map(|a| (a, c)))
                 .collect()
         } else {
-            let shown: Vec<Decimal> = amounts.parts.iter().flatten().copied().collect();
-            let columns: &[Column] = match shown.len() {
+            // The amounts shown are counted, then zipped with their columns, without a
+            // buffer of their own.
+            let shown = amounts.parts.iter().flatten().copied();
+            let columns: &[Column] = match shown.clone().count() {
                 1 => &[Column::Unknown],
                 2 => &[Column::Fiscal, Column::NonFiscal],
                 _ => &PLACES,
             };
-            shown.into_iter().zip(columns.iter().copied()).collect()
+            shown.zip(columns.iter().copied()).collect()
         };
         Money {
             name: name.to_owned(),

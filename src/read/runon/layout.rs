@@ -6,6 +6,7 @@
 //! own. Blank lines and form feeds are page breaks, which may fall anywhere.
 
 use super::records::Wrapped;
+use super::trim;
 use crate::lang::{Msg, msg};
 use crate::{Diagnostic, DiagnosticCode};
 use rust_decimal::Decimal;
@@ -70,12 +71,14 @@ pub(crate) struct Row {
 
 /// A row and the text under it up to the next row.
 #[derive(Debug)]
-pub(crate) struct Block<'a> {
+pub(crate) struct Block {
     pub(crate) row: Row,
+    /// The body, joined once the table is read: a name wrapped onto a line of amounts may
+    /// still be taken back from its lines until then.
     pub(crate) body: Wrapped,
-    /// The line of each non-blank line of the body, so that a name wrapped onto a line of
-    /// amounts can be taken back from it.
-    body_lines: Vec<(usize, &'a str)>,
+    /// Where the body's lines start in the outline's [`lines`](Outline::lines); they run to
+    /// the next block's.
+    lines_from: usize,
 }
 
 /// The table as laid out, before its money is resolved and its bodies are read.
@@ -85,8 +88,11 @@ pub(crate) struct Outline<'a> {
     pub(crate) department: Option<String>,
     pub(crate) money_unit: Option<String>,
     pub(crate) total: Option<Amounts>,
-    pub(crate) blocks: Vec<Block<'a>>,
+    pub(crate) blocks: Vec<Block>,
     pub(crate) diagnostics: Vec<Diagnostic>,
+    /// The lines of every block's body, in order, each line with its number: one buffer for
+    /// the table rather than one per block.
+    lines: Vec<(usize, &'a str)>,
 }
 
 /// The most lines a wrapped row name takes before the lines are taken for text instead.
@@ -133,9 +139,14 @@ fn amount(token: &str) -> Option<Result<Decimal, Refusal>> {
     // Decimal parses more digits than it holds by rounding the last away, which lowers the
     // scale: an amount is taken only where every decimal written is kept.
     let written = frac.map_or(0, str::len);
-    // Thousands separators are taken out of a copy only where there are some.
+    // Thousands separators are taken out of a copy only where there are some, on the stack
+    // where the amount is as short as amounts are.
     let parsed = if token.contains(',') {
-        Decimal::from_str(&token.replace(',', ""))
+        let mut buf = [0u8; 48];
+        match without_commas(token, &mut buf) {
+            Some(digits) => Decimal::from_str(digits),
+            None => Decimal::from_str(&token.replace(',', "")),
+        }
     } else {
         Decimal::from_str(token)
     };
@@ -143,6 +154,17 @@ fn amount(token: &str) -> Option<Result<Decimal, Refusal>> {
         .ok()
         .filter(|d| usize::try_from(d.scale()).is_ok_and(|s| s == written));
     Some(parsed.ok_or_else(|| Refusal::TooLarge(token.to_owned())))
+}
+
+/// A text without its commas, written into `buf`; `None` where it does not fit.
+fn without_commas<'b>(text: &str, buf: &'b mut [u8; 48]) -> Option<&'b str> {
+    let mut len = 0;
+    for &b in text.as_bytes().iter().filter(|&&b| b != b',') {
+        *buf.get_mut(len)? = b;
+        len += 1;
+    }
+    // Commas are single bytes: what is left of a `str` is one.
+    core::str::from_utf8(buf.get(..len)?).ok()
 }
 
 /// Whether whole numbers written in digits add up, exactly and however many digits they
@@ -188,37 +210,45 @@ fn empty_column(token: &str) -> bool {
 /// of them (the total and the columns shown). Whole numbers alone must add up, so that a line
 /// of text that ends with two numbers is not taken for a row.
 pub(crate) fn trailing_amounts(line: &str, line_no: usize) -> Option<(&str, Amounts)> {
-    let trimmed = line.trim_end();
+    let trimmed = trim::trim_end(line);
     if !trimmed.ends_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '—' | '－')) {
         return None;
     }
-    let mut tokens: Vec<(usize, &str)> = Vec::new();
+    // The tokens from the last, each read once, in arrays: a row has four at most.
+    let mut found: [(usize, &str); 4] = [(0, ""); 4];
+    let mut found_read: [Option<Result<Decimal, Refusal>>; 4] = Default::default();
+    let mut count = 0;
     let mut rest = trimmed;
-    while tokens.len() < 4 {
+    while count < 4 {
         let start = rest.rfind(char::is_whitespace).map_or(0, |i| {
             i + rest[i..].chars().next().map_or(1, char::len_utf8)
         });
         let token = &rest[start..];
-        if token.is_empty() || !(amount(token).is_some() || empty_column(token)) {
+        if token.is_empty() {
             break;
         }
-        tokens.push((start, token));
+        let read = amount(token);
+        if !(read.is_some() || empty_column(token)) {
+            break;
+        }
+        found[count] = (start, token);
+        found_read[count] = read;
+        count += 1;
         rest = rest[..start].trim_end();
         if start == 0 {
             break;
         }
     }
+    let (tokens, read) = (&mut found[..count], &mut found_read[..count]);
     tokens.reverse();
+    read.reverse();
     // The first token is the total and cannot be empty.
-    while tokens.first().is_some_and(|(_, t)| empty_column(t)) {
-        tokens.remove(0);
-    }
+    let empty = tokens.iter().take_while(|(_, t)| empty_column(t)).count();
+    let (tokens, read) = (&tokens[empty..], &read[empty..]);
     if tokens.len() < 2 {
         return None;
     }
     let (first_at, first) = tokens[0];
-    let read: Vec<Option<Result<Decimal, Refusal>>> =
-        tokens.iter().map(|(_, t)| amount(t)).collect();
     let total = read.first().cloned().flatten()?;
     let parts = &read[1..];
     let decimal_point = tokens.iter().any(|(_, t)| t.contains(['.', ',']));
@@ -282,7 +312,7 @@ fn sum(parts: &[Option<Result<Decimal, Refusal>>]) -> Option<Result<Decimal, Ref
 
 /// Whether a line is a page number: `- 3 -`, `第3页`, `第 3 页 共 10 页`.
 fn page_number(line: &str) -> bool {
-    let t = line.trim();
+    let t = trim::trim(line);
     let inner = t
         .strip_prefix(['-', '—', '－'])
         .and_then(|s| s.strip_suffix(['-', '—', '－']))
@@ -325,10 +355,54 @@ fn labelled<'a>(line: &'a str, label: &str) -> Option<&'a str> {
     (!value.is_empty()).then_some(value)
 }
 
+/// The text's lines as `text.split('\n')` gives them, cut where a search eight bytes at a time
+/// finds each line feed.
+fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    core::iter::from_fn(move || {
+        let line = rest?;
+        match next_newline(line.as_bytes())
+            .and_then(|at| Some((line.get(..at)?, line.get(at + 1..)?)))
+        {
+            Some((head, tail)) => {
+                rest = Some(tail);
+                Some(head)
+            }
+            None => rest.take(),
+        }
+    })
+}
+
+/// The offset of the first line feed: eight bytes at a time are passed over where none of
+/// them is one (a byte that `^ 0x0A` makes zero borrows when one is subtracted; the lowest
+/// such byte is always seen, and the bytes of the word are then looked at one by one).
+fn next_newline(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut i = 0;
+    while let Some(Ok(word)) = bytes.get(i..i + 8).map(<[u8; 8]>::try_from) {
+        let x = u64::from_le_bytes(word) ^ (ONES * u64::from(b'\n'));
+        if x.wrapping_sub(ONES) & !x & HIGHS != 0 {
+            break;
+        }
+        i += 8;
+    }
+    let skip = bytes.get(i..)?.iter().position(|&b| b == b'\n')?;
+    Some(i + skip)
+}
+
 /// A row name waiting for its amounts.
 struct PendingName<'a> {
     lines: Vec<(usize, &'a str)>,
     indented: bool,
+}
+
+impl<'a> PendingName<'a> {
+    /// The buffer of the lines, emptied for the next name.
+    fn recycle(mut self) -> Vec<(usize, &'a str)> {
+        self.lines.clear();
+        self.lines
+    }
 }
 
 impl<'a> Outline<'a> {
@@ -336,15 +410,18 @@ impl<'a> Outline<'a> {
     pub(crate) fn read(text: &'a str) -> Outline<'a> {
         let mut layout = Outline::default();
         let mut pending: Option<PendingName> = None;
+        // The buffer of the last name that waited for its amounts, emptied: the next one
+        // takes it rather than allocating its own.
+        let mut spare: Vec<(usize, &'a str)> = Vec::new();
         let mut header_lines_left = 0usize;
         let mut title_lines: Vec<&str> = Vec::new();
         let mut in_preamble = true;
-        for (index, raw) in text.split('\n').enumerate() {
+        for (index, raw) in split_lines(text).enumerate() {
             let line_no = index + 1;
             let line = raw.trim_end_matches('\r');
             // A form feed is a page break; the text after it is a line of its own.
             let line = line.trim_start_matches('\u{c}');
-            let trimmed = line.trim();
+            let trimmed = trim::trim(line);
             if header_lines_left > 0 {
                 // The header's lines run on to 绩效指标; a row, or once rows were read any
                 // line not made of the header's words, ends it and is read as usual.
@@ -376,9 +453,11 @@ impl<'a> Outline<'a> {
             // The column header: before the first row, or repeated at the top of a page where
             // its line holds nothing but its words. A body line that starts with 项目名称
             // (`项目名称以批复为准`) is text.
+            // The header's tests run on the lines that start with its first word only.
             let first = layout.blocks.is_empty() && layout.total.is_none();
-            let repeated = !first && header_words(trimmed) && trimmed.contains("总计");
-            if trimmed.starts_with("项目名称") && pending.is_none() && (first || repeated) {
+            let header = trimmed.starts_with("项目名称") && pending.is_none();
+            let repeated = header && !first && trimmed.contains("总计") && header_words(trimmed);
+            if header && (first || repeated) {
                 if repeated {
                     layout.diagnostics.push(Diagnostic::of(
                         DiagnosticCode::LayoutSkipped,
@@ -414,9 +493,10 @@ impl<'a> Outline<'a> {
                 // A wrapped name goes on unindented: an indented line starts afresh, and what
                 // waited for amounts was text.
                 if let Some(name) = pending.take() {
-                    for (n, l) in name.lines {
+                    for &(n, l) in &name.lines {
                         layout.push_text(n, l);
                     }
+                    spare = name.recycle();
                 }
             }
             if let Some(mut name) = pending.take() {
@@ -425,14 +505,16 @@ impl<'a> Outline<'a> {
                         if !last.is_empty() {
                             name.lines.push((line_no, last));
                         }
-                        layout.push_row(name, amounts);
+                        layout.push_row_of(&name.lines, name.indented, amounts);
+                        spare = name.recycle();
                     }
                     None if name.lines.len() >= MAX_NAME_LINES => {
                         // No amounts came: the lines were text after all.
-                        for (n, l) in name.lines {
+                        for &(n, l) in &name.lines {
                             layout.push_text(n, l);
                         }
                         layout.push_text(line_no, line);
+                        spare = name.recycle();
                     }
                     None => {
                         name.lines.push((line_no, trimmed));
@@ -460,11 +542,7 @@ impl<'a> Outline<'a> {
                 }
                 Some((name, amounts)) if !name.is_empty() => {
                     in_preamble = false;
-                    let pending = PendingName {
-                        lines: vec![(line_no, name)],
-                        indented,
-                    };
-                    layout.push_row(pending, amounts);
+                    layout.push_row_of(&[(line_no, name)], indented, amounts);
                 }
                 Some((_, amounts)) => {
                     // Amounts alone: the name is the text just before them.
@@ -483,8 +561,10 @@ impl<'a> Outline<'a> {
                     }
                 }
                 None if indented && !in_preamble => {
+                    let mut lines = core::mem::take(&mut spare);
+                    lines.push((line_no, trimmed));
                     pending = Some(PendingName {
-                        lines: vec![(line_no, trimmed)],
+                        lines,
                         indented: true,
                     });
                 }
@@ -498,12 +578,33 @@ impl<'a> Outline<'a> {
             }
         }
         layout.title = title_lines.concat();
+        layout.join_bodies();
         layout
     }
 
+    /// Joins each block's lines into its body, each body in buffers of its size.
+    fn join_bodies(&mut self) {
+        let mut ends: Vec<usize> = self.blocks.iter().skip(1).map(|b| b.lines_from).collect();
+        ends.push(self.lines.len());
+        for (block, end) in self.blocks.iter_mut().zip(ends) {
+            let lines = self.lines.get(block.lines_from..end).unwrap_or_default();
+            block.body = Wrapped::from_line_slice(lines);
+        }
+    }
+
     fn push_row(&mut self, name: PendingName<'a>, amounts: Amounts) {
-        let line = name.lines.first().map_or(amounts.line, |(n, _)| *n);
-        let name_text: String = name.lines.iter().map(|(_, l)| l.trim()).collect();
+        self.push_row_of(&name.lines, name.indented, amounts);
+    }
+
+    /// Adds a row named by the lines given, joined without separators.
+    fn push_row_of(&mut self, name: &[(usize, &str)], indented: bool, amounts: Amounts) {
+        let line = name.first().map_or(amounts.line, |(n, _)| *n);
+        // Sized first: a name collected piece by piece grows its buffer on the way.
+        let len = name.iter().map(|(_, l)| trim::trim(l).len()).sum();
+        let mut name_text = String::with_capacity(len);
+        for (_, l) in name {
+            name_text.push_str(trim::trim(l));
+        }
         if let Some(why) = &amounts.refused {
             self.diagnostics.push(Diagnostic::of(
                 DiagnosticCode::AmountRefused,
@@ -516,25 +617,18 @@ impl<'a> Outline<'a> {
             row: Row {
                 name: name_text,
                 amounts,
-                indented: name.indented,
+                indented,
                 line,
             },
             body: Wrapped::default(),
-            body_lines: Vec::new(),
+            lines_from: self.lines.len(),
         });
     }
 
     /// Adds a line of text under the current row; text before any row is reported.
     fn push_text(&mut self, line_no: usize, line: &'a str) {
-        match self.blocks.last_mut() {
-            Some(block) => {
-                block.body.push(line_no, line);
-                if block.body_lines.capacity() == 0 {
-                    // A body is a few lines: one allocation for them.
-                    block.body_lines.reserve(8);
-                }
-                block.body_lines.push((line_no, line));
-            }
+        match self.blocks.last() {
+            Some(_) => self.lines.push((line_no, line)),
             None => {
                 let trimmed = line.trim();
                 if !trimmed.is_empty() {
@@ -556,17 +650,16 @@ impl<'a> Outline<'a> {
     /// Takes back from the current body the lines after its last full stop: the name of a row
     /// whose amounts stand on a line of their own.
     fn take_trailing_name(&mut self) -> Option<PendingName<'a>> {
-        let block = self.blocks.last_mut()?;
-        let keep = block
-            .body_lines
+        let block = self.blocks.last()?;
+        let body_lines = self.lines.get(block.lines_from..)?;
+        let keep = body_lines
             .iter()
             .rposition(|(_, l)| l.trim_end().ends_with('。'))
             .map_or(0, |i| i + 1);
-        if keep >= block.body_lines.len() {
+        if keep >= body_lines.len() {
             return None;
         }
-        let name_lines = block.body_lines.split_off(keep);
-        block.body = Wrapped::from_lines(block.body_lines.iter().copied());
+        let name_lines = self.lines.split_off(block.lines_from + keep);
         let indented = name_lines
             .first()
             .is_some_and(|(_, l)| l.starts_with(char::is_whitespace));
@@ -665,6 +758,39 @@ mod tests {
         assert!(trailing_amounts("推动 2024 2025", 1).is_none());
         assert!(trailing_amounts("共 3 2 1", 1).is_some());
         assert!(trailing_amounts("780.00", 1).is_none());
+    }
+
+    #[test]
+    fn lines_are_split_as_by_split() {
+        let seed = include_str!("../../../tests/data/guangzhou_commerce_2024.txt");
+        let mut texts = vec![
+            seed.to_owned(),
+            String::new(),
+            "\n".to_owned(),
+            "\n\n".to_owned(),
+            "a".to_owned(),
+            "a\n".to_owned(),
+            "\na".to_owned(),
+            "甲\r\n乙\n\n丙".to_owned(),
+        ];
+        // A line feed in every place of a word, among bytes that are near it.
+        for place in 0..20 {
+            for filler in ["x", "\u{b}", "\t", "\u{c}", "中", "\u{8a}"] {
+                let mut text = filler.repeat(20);
+                if text.is_char_boundary(place) {
+                    text.insert(place, '\n');
+                    texts.push(text);
+                }
+            }
+        }
+        for (at, _) in seed.char_indices().step_by(97) {
+            texts.push(seed[at..].to_owned());
+        }
+        for text in &texts {
+            let split: Vec<&str> = text.split('\n').collect();
+            let ours: Vec<&str> = split_lines(text).collect();
+            assert_eq!(ours, split, "{text:?}");
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@
 mod funding;
 mod layout;
 pub(crate) mod records;
+mod trim;
 
 use crate::lang::msg;
 use crate::{
@@ -52,6 +53,7 @@ pub(crate) fn parse(text: &str) -> Result<Document, TableError> {
         total,
         blocks,
         mut diagnostics,
+        ..
     } = layout;
     let title = Some(title).filter(|t| !t.is_empty());
     let year = title.as_deref().and_then(year_of);
@@ -136,9 +138,11 @@ pub(crate) fn parse(text: &str) -> Result<Document, TableError> {
     let mut records = 0usize;
     let mut units = Vec::with_capacity(groups.len());
     let mut cache = TargetCache::default();
-    for ((unit, blocks), money) in groups.iter().zip(money) {
+    // The rows' names move into the projects and units: the bodies stay where they are, as
+    // the cache of targets borrows their text.
+    for ((unit, blocks), money) in groups.iter_mut().zip(money) {
         let mut projects = Vec::with_capacity(blocks.len());
-        for (block, project_money) in blocks.iter().zip(&money.projects) {
+        for (block, project_money) in blocks.iter_mut().zip(&money.projects) {
             let body = read_body(&block.body, &mut cache);
             records += body.indicators.len()
                 + body
@@ -147,7 +151,7 @@ pub(crate) fn parse(text: &str) -> Result<Document, TableError> {
                     .filter(|d| d.code == DiagnosticCode::IndicatorUnsplit)
                     .count();
             diagnostics.extend(body.diagnostics);
-            let mut project = Project::new(block.row.name.clone());
+            let mut project = Project::new(core::mem::take(&mut block.row.name));
             project.funding = project_money.funding();
             project.goal = body.lead;
             project.indicators = body.indicators;
@@ -155,9 +159,9 @@ pub(crate) fn parse(text: &str) -> Result<Document, TableError> {
             projects.push(project);
         }
         units.push(FundingUnit {
-            name: unit.as_ref().map_or_else(
+            name: unit.as_mut().map_or_else(
                 || department.clone().unwrap_or_default(),
-                |u| u.row.name.clone(),
+                |u| core::mem::take(&mut u.row.name),
             ),
             funding: money.unit.funding(),
             projects,

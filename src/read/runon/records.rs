@@ -6,6 +6,7 @@
 //! record may carry labelled fields after its values (`；分值:10；得分:9.5`), the form
 //! [`Indicator`]'s `Display` writes.
 
+use super::trim;
 use crate::lang::{Msg, msg};
 use crate::model::indicator::field;
 use crate::{
@@ -110,11 +111,26 @@ impl Wrapped {
         wrapped
     }
 
+    /// Joins lines as [`from_lines`](Wrapped::from_lines) does, into buffers allocated once:
+    /// as long as the lines with their spaces, and as many pieces as lines.
+    pub(crate) fn from_line_slice(lines: &[(usize, &str)]) -> Wrapped {
+        let len = lines.iter().map(|(_, l)| l.len()).sum();
+        let mut wrapped = Wrapped {
+            text: String::with_capacity(len),
+            marks: Vec::with_capacity(lines.len()),
+            cursor: core::cell::Cell::default(),
+        };
+        for &(line, text) in lines {
+            wrapped.push(line, text);
+        }
+        wrapped
+    }
+
     pub(crate) fn push(&mut self, line: usize, text: &str) {
-        let trimmed = text.trim_start();
+        let trimmed = trim::trim_start(text);
         let column = text.len() - trimmed.len();
         let column = text[..column].chars().count() + 1;
-        let trimmed = trimmed.trim_end();
+        let trimmed = trim::trim_end(trimmed);
         if trimmed.is_empty() {
             return;
         }
@@ -161,14 +177,18 @@ impl Wrapped {
 
 /// Target values already parsed in a document: tables repeat the same values
 /// (`≥90%`, `100%`) hundreds of times, and a clone costs less than a parse.
+///
+/// It also keeps the buffer [`read_body`] finds a body's record starts in, so that the
+/// bodies of a document share one.
 #[derive(Default)]
-pub(crate) struct TargetCache<'a>(
-    std::collections::HashMap<
+pub(crate) struct TargetCache<'a> {
+    values: std::collections::HashMap<
         &'a str,
         (Target, Option<TargetError>),
         core::hash::BuildHasherDefault<Fnv>,
     >,
-);
+    starts: Vec<Start>,
+}
 
 /// FNV-1a: a short key hashes in a few instructions, where the default hasher defends
 /// against adversaries a parse of one document does not face.
@@ -200,7 +220,7 @@ impl<'a> TargetCache<'a> {
     /// Texts that trim alike (`100%` and `100%。`) read alike, and share an entry.
     fn get(&mut self, text: &'a str) -> (Target, Option<TargetError>) {
         let key = crate::value::raw_of(text);
-        self.0
+        self.values
             .entry(key)
             .or_insert_with(|| {
                 let (target, error) = Target::parse_both(text);
@@ -248,8 +268,8 @@ fn record_start(text: &str, from: usize, expected: u32) -> Option<Start> {
     let bytes = text.as_bytes();
     let mut i = from;
     // A record number is ASCII digits: look for them, then for a mark right after them.
-    while let Some(skip) = bytes.get(i..)?.iter().position(u8::is_ascii_digit) {
-        i += skip;
+    while let Some(at) = next_digit(bytes, i) {
+        i = at;
         while bytes.get(i).is_some_and(u8::is_ascii_digit) {
             i += 1;
         }
@@ -263,7 +283,7 @@ fn record_start(text: &str, from: usize, expected: u32) -> Option<Start> {
         let Some(after) = text.get(mark + mark_len..) else {
             continue;
         };
-        let after = after.trim_start();
+        let after = trim::trim_start(after);
         if tier_field(after).is_none() {
             continue;
         }
@@ -287,6 +307,26 @@ fn record_start(text: &str, from: usize, expected: u32) -> Option<Start> {
     None
 }
 
+/// The offset of the first ASCII digit at or after `from`. Most of a body is words without
+/// digits: eight bytes at a time are passed over where none of them is one.
+fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(Ok(word)) = bytes.get(i..i + 8).map(<[u8; 8]>::try_from) {
+        // A digit is a byte that `^ 0x30` makes less than 10; a byte less than 10 is one
+        // that subtracting 10 makes borrow, tested in every byte at once. The lowest such
+        // byte is always seen; a byte above it may be seen wrongly, and is only looked at.
+        let x = u64::from_le_bytes(word) ^ (ONES * 0x30);
+        if x.wrapping_sub(ONES * 10) & !x & HIGHS != 0 {
+            break;
+        }
+        i += 8;
+    }
+    let skip = bytes.get(i..)?.iter().position(u8::is_ascii_digit)?;
+    Some(i + skip)
+}
+
 /// A number's decimal digits, written into `buf` (a `u32` has ten at most): the expected
 /// record number is looked for before every record without a `String` for it.
 fn decimal(mut n: u32, buf: &mut [u8; 10]) -> &str {
@@ -305,37 +345,71 @@ fn decimal(mut n: u32, buf: &mut [u8; 10]) -> &str {
 /// The tier field at the start of a record's fields (`1-产出指标；`), if it is one: a tier by
 /// name, as a bare code could be the end of a number (`＜0.2；`).
 fn tier_field(fields: &str) -> Option<Tier> {
-    // A tier field is short: look no further than its first 48 characters (a printed label
-    // in `〔〕` may follow the tier).
-    let end = fields
-        .char_indices()
-        .nth(48)
-        .map_or(fields.len(), |(i, _)| i);
-    let (tier, _) = next_field(&fields[..end])?;
-    let (canonical, _) = split_label(tier);
+    // A tier field is short: its separator comes within its first 48 characters (a printed
+    // label in `〔〕` may follow the tier). 48 characters are at most 192 bytes, so the search
+    // looks no further, and counts characters only up to the separator found.
+    let window = fields
+        .as_bytes()
+        .get(..TIER_WINDOW * 4)
+        .unwrap_or(fields.as_bytes());
+    let (end, _) = find_separator(window)?;
+    let tier = fields.get(..end)?;
+    if tier.chars().count() >= TIER_WINDOW {
+        return None;
+    }
+    let (canonical, _) = split_label(trim::trim(tier));
     if canonical.chars().count() > 12 || !canonical.chars().any(|c| !c.is_ascii_digit() && c != '-')
     {
         return None;
     }
-    canonical.parse().ok()
+    // As `parse` would, without building the error that a text which is no tier gets.
+    crate::taxonomy::parse_ok(canonical)
 }
+
+/// The characters a tier field's separator must come within.
+const TIER_WINDOW: usize = 48;
 
 /// Splits off the text before the next `；` or `;`.
 fn next_field(text: &str) -> Option<(&str, &str)> {
-    let end = text.find(['；', ';'])?;
-    let sep = text[end..].chars().next().map_or(1, char::len_utf8);
-    Some((text[..end].trim(), &text[end + sep..]))
+    let (end, sep) = find_separator(text.as_bytes())?;
+    Some((trim::trim(text.get(..end)?), text.get(end + sep..)?))
+}
+
+/// The offset and length of the first `；` or `;` in UTF-8 bytes, found byte by byte: a
+/// search by character decodes every character on the way. `；` is EF BC 9B, and EF only
+/// ever starts a character, so a match at it is the character.
+fn find_separator(bytes: &[u8]) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(skip) = bytes
+        .get(from..)?
+        .iter()
+        .position(|&b| b == b';' || b == 0xEF)
+    {
+        let at = from + skip;
+        if bytes.get(at) == Some(&b';') {
+            return Some((at, 1));
+        }
+        if bytes.get(at + 1..at + 3) == Some(&[0xBC, 0x9B]) {
+            return Some((at, 3));
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// Splits a field into its canonical part and the printed label after it in `〔〕`:
-/// `1-产出指标〔产出指标(50分)〕`.
+/// `1-产出指标〔产出指标(50分)〕`. Most fields have no label: the cheap test of the end
+/// comes before the search for the opening bracket.
 fn split_label(field: &str) -> (&str, Option<&str>) {
+    if !field.ends_with('〕') {
+        return (field, None);
+    }
     match field.find('〔') {
-        Some(open) if field.ends_with('〕') => {
+        Some(open) => {
             let inner = &field[open + '〔'.len_utf8()..field.len() - '〕'.len_utf8()];
             (field[..open].trim(), Some(inner))
         }
-        _ => (field, None),
+        None => (field, None),
     }
 }
 
@@ -375,8 +449,10 @@ fn find_labels(text: &str) -> (Option<Span>, Option<Span>) {
         (end - label.len(), text.len() - after_colon.len())
     };
     let mut period = None;
-    for (at, value) in text.match_indices('值') {
-        let end = at + value.len();
+    let mut from = 0;
+    while let Some(at) = find_zhi(text.as_bytes(), from) {
+        let end = at + '值'.len_utf8();
+        from = end;
         let head = &text[..end];
         if period.is_none()
             && let Some(label) = PERIOD_LABELS.iter().find(|l| head.ends_with(*l))
@@ -389,6 +465,39 @@ fn find_labels(text: &str) -> (Option<Span>, Option<Span>) {
         }
     }
     (period, None)
+}
+
+/// The offset of the next `值` (E5 80 BC) at or after `from`, as `match_indices` finds it.
+/// A search for its last byte stops at every `；` and `：` (EF BC …): the pair 80 BC is
+/// looked for instead, eight places at a time, and each place found is checked whole.
+fn find_zhi(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // The flags of the bytes of `word` equal to `b`: every such byte is flagged, and a byte
+    // above one may be flagged wrongly, which the check of each place rules out.
+    let equal = |word: u64, b: u8| {
+        let x = word ^ (ONES * u64::from(b));
+        x.wrapping_sub(ONES) & !x & HIGHS
+    };
+    let is_zhi = |at: usize| bytes.get(at..at + 3) == Some(&[0xE5, 0x80, 0xBC]);
+    // `i` runs over the places of the 80, one after the lead byte.
+    let mut i = from.checked_add(1)?;
+    while let (Some(Ok(first)), Some(Ok(second))) = (
+        bytes.get(i..i + 8).map(<[u8; 8]>::try_from),
+        bytes.get(i + 1..i + 9).map(<[u8; 8]>::try_from),
+    ) {
+        let mut flags =
+            equal(u64::from_le_bytes(first), 0x80) & equal(u64::from_le_bytes(second), 0xBC);
+        while flags != 0 {
+            let place = i + (flags.trailing_zeros() / 8) as usize;
+            if is_zhi(place - 1) {
+                return Some(place - 1);
+            }
+            flags &= flags - 1;
+        }
+        i += 8;
+    }
+    (i - 1..bytes.len()).find(|&at| is_zhi(at))
 }
 
 /// The header a period label carries in `〔〕` (`实施周期指标值〔长期指标值〕:`).
@@ -525,6 +634,23 @@ fn read_record<'a>(
     seq: u32,
     cache: &mut TargetCache<'a>,
 ) -> Result<(Indicator, Vec<Problem>), Msg> {
+    let mut read = Vec::with_capacity(1);
+    let problems = read_record_into(fields, seq, cache, &mut read)?;
+    match read.pop() {
+        Some(indicator) => Ok((indicator, problems)),
+        None => Err(msg!("no fields in «{fields}»", "「{fields}」中没有字段")),
+    }
+}
+
+/// Reads the fields of one record, after `N、`, onto the end of `indicators`, and returns
+/// what was wrong with it; or why it could not be read at all, adding nothing. An indicator
+/// is large: built where it stays, it is not copied on its way out.
+fn read_record_into<'a>(
+    fields: &'a str,
+    seq: u32,
+    cache: &mut TargetCache<'a>,
+    indicators: &mut Vec<Indicator>,
+) -> Result<Vec<Problem>, Msg> {
     let record = fields.trim_end_matches(['。', ' ']);
     let in_record = |e: TaxonomyError| {
         Msg::new(
@@ -553,15 +679,12 @@ fn read_record<'a>(
             ));
         }
     };
-    let name = rest[..name_end].trim().trim_end_matches(['；', ';']).trim();
+    let name = trim::trim(trim::trim(&rest[..name_end]).trim_end_matches(['；', ';']));
     let (code, name) = split_code(name);
     let mut problems = Vec::new();
     let mut value = |from: usize, to: usize, label: &str, problems: &mut Vec<Problem>| {
         // A field ends with `；`, a record with `。`: neither is its value's.
-        let text = rest[from..to]
-            .trim()
-            .trim_end_matches(['；', ';', '。'])
-            .trim_end();
+        let text = trim::trim_end(trim::trim(&rest[from..to]).trim_end_matches(['；', ';', '。']));
         let (target, capped) = cache.get(text);
         if let Some(e) = capped {
             problems.push((
@@ -608,7 +731,10 @@ fn read_record<'a>(
             Target::lenient("")
         }
     };
-    let mut indicator = Indicator::new(seq, name, annual);
+    indicators.push(Indicator::new(seq, name, annual));
+    let Some(indicator) = indicators.last_mut() else {
+        return Ok(problems);
+    };
     indicator.tier = tier;
     indicator.tier_label = tier_label;
     indicator.category = category;
@@ -618,11 +744,11 @@ fn read_record<'a>(
     indicator.period_label = period_header;
     let extra_at = fields.len() - extra.len();
     problems.extend(
-        read_extra_fields(extra.trim_end_matches(['。', ' ']), &mut indicator)
+        read_extra_fields(extra.trim_end_matches(['。', ' ']), indicator)
             .into_iter()
             .map(|(at, code, message)| (extra_at + at, code, message)),
     );
-    Ok((indicator, problems))
+    Ok(problems)
 }
 
 /// The diagnostic for an indicator whose category belongs to another tier, if it does.
@@ -664,10 +790,20 @@ pub(crate) fn read_body<'a>(wrapped: &'a Wrapped, cache: &mut TargetCache<'a>) -
         return body;
     };
     body.lead = text[..first.at].trim().to_owned();
-    let mut current = first;
+    // The starts first, each found from the one before: the indicators then take one buffer
+    // of their number.
+    let mut starts = core::mem::take(&mut cache.starts);
+    starts.clear();
+    let mut last = first;
+    starts.push(first);
+    while let Some(next) = record_start(text, last.fields, last.seq.saturating_add(1)) {
+        starts.push(next);
+        last = next;
+    }
+    body.indicators.reserve_exact(starts.len());
     let mut expected = 1;
-    loop {
-        let next = record_start(text, current.fields, current.seq.saturating_add(1));
+    for (index, &current) in starts.iter().enumerate() {
+        let next = starts.get(index + 1);
         let end = next.map_or(text.len(), |n| n.at);
         let (line, column) = wrapped.position(current.at);
         if current.seq != expected {
@@ -683,12 +819,15 @@ pub(crate) fn read_body<'a>(wrapped: &'a Wrapped, cache: &mut TargetCache<'a>) -
             ));
         }
         let fields = text.get(current.fields..end).unwrap_or("");
-        match read_record(fields, current.seq, cache) {
-            Ok((mut indicator, problems)) => {
-                indicator.line = Some(line);
-                body.diagnostics
-                    .extend(tier_category_mismatch(&indicator, line, column));
-                if indicator.period.is_none() {
+        match read_record_into(fields, current.seq, cache, &mut body.indicators) {
+            // The indicator read is the last.
+            Ok(problems) => {
+                if let Some(indicator) = body.indicators.last_mut() {
+                    indicator.line = Some(line);
+                    body.diagnostics
+                        .extend(tier_category_mismatch(indicator, line, column));
+                }
+                if let Some(indicator) = body.indicators.last().filter(|i| i.period.is_none()) {
                     body.diagnostics.push(Diagnostic::of(
                         DiagnosticCode::IndicatorIncomplete,
                         msg!(
@@ -706,7 +845,6 @@ pub(crate) fn read_body<'a>(wrapped: &'a Wrapped, cache: &mut TargetCache<'a>) -
                     body.diagnostics
                         .push(Diagnostic::of(code, message, line, column));
                 }
-                body.indicators.push(indicator);
             }
             Err(message) => body.diagnostics.push(Diagnostic::of(
                 DiagnosticCode::IndicatorUnsplit,
@@ -722,11 +860,8 @@ pub(crate) fn read_body<'a>(wrapped: &'a Wrapped, cache: &mut TargetCache<'a>) -
             )),
         }
         expected = current.seq.saturating_add(1);
-        match next {
-            Some(n) => current = n,
-            None => break,
-        }
     }
+    cache.starts = starts;
     body
 }
 
@@ -775,6 +910,90 @@ mod tests {
     }
 
     #[test]
+    fn digits_are_found_eight_bytes_at_a_time_as_one_at_a_time() {
+        let seed = include_str!("../../../tests/data/guangzhou_commerce_2024.txt").as_bytes();
+        let one_at_a_time = |bytes: &[u8], from: usize| {
+            let skip = bytes.get(from..)?.iter().position(u8::is_ascii_digit)?;
+            Some(from + skip)
+        };
+        for from in 0..=seed.len() + 1 {
+            assert_eq!(next_digit(seed, from), one_at_a_time(seed, from), "{from}");
+        }
+        // Every byte value, in every place of a word, above and below others.
+        for b in 0..=255u8 {
+            for place in 0..10 {
+                for filler in [0u8, b'/', b':', 0x80, 0xff, 0x0a, 0x09, 0x39] {
+                    let mut bytes = vec![filler; 12];
+                    bytes[place] = b;
+                    for from in 0..bytes.len() {
+                        assert_eq!(
+                            next_digit(&bytes, from),
+                            one_at_a_time(&bytes, from),
+                            "{bytes:?} from {from}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn zhi_is_found_as_match_indices_finds_it() {
+        let all = |text: &str| {
+            let mut found = Vec::new();
+            let mut from = 0;
+            while let Some(at) = find_zhi(text.as_bytes(), from) {
+                found.push(at);
+                from = at + '值'.len_utf8();
+            }
+            found
+        };
+        let seed = include_str!("../../../tests/data/guangzhou_commerce_2024.txt");
+        let by_chars = |text: &str| {
+            text.match_indices('值')
+                .map(|(at, _)| at)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(all(seed), by_chars(seed));
+        for (at, _) in seed.char_indices().step_by(13) {
+            let mut end = seed.len().min(at + 200);
+            while !seed.is_char_boundary(end) {
+                end -= 1;
+            }
+            let text = &seed[at..end];
+            assert_eq!(all(text), by_chars(text), "{text}");
+        }
+        // Characters that share bytes with 值 (E5 80 BC): ；： (EF BC …), 䀼 (E4 80 BC),
+        // 怼 (E6 80 BC), ȼ (C8 BC), ࠀ (E0 A0 80), 倀 (E5 80 80), and 值 itself, in every
+        // place of a word.
+        let pieces = [
+            "值", "；", "：", "䀼", "怼", "ȼ", "ࠀ", "倀", "a", "值值", "\u{3c}",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for pad in 0..12 {
+                    let text = format!(
+                        "{}{a}{}{b}{}",
+                        "x".repeat(pad),
+                        "中".repeat(pad % 3),
+                        "y".repeat(pad % 5)
+                    );
+                    assert_eq!(all(&text), by_chars(&text), "{text}");
+                    for from in 0..=text.len() + 1 {
+                        let expected = text
+                            .get(from..)
+                            .and_then(|rest| rest.find('值'))
+                            .map(|at| from + at);
+                        if text.is_char_boundary(from.min(text.len())) {
+                            assert_eq!(find_zhi(text.as_bytes(), from), expected, "{text} {from}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn decimal_writes_a_number_s_digits() {
         let mut buf = [0u8; 10];
         assert_eq!(decimal(0, &mut buf), "0");
@@ -792,6 +1011,89 @@ mod tests {
         let s = record_start(text, 0, 5).expect("a start");
         assert_eq!(s.seq, 803);
         assert!(record_start("1.通过赴欧美开展活动。2、加强管理", 0, 1).is_none());
+    }
+
+    /// `tier_field` as it was before it searched by bytes and skipped the error of a
+    /// failed parse: the reference its fast path must answer as.
+    fn tier_field_reference(fields: &str) -> Option<Tier> {
+        let end = fields
+            .char_indices()
+            .nth(48)
+            .map_or(fields.len(), |(i, _)| i);
+        let text = &fields[..end];
+        let at = text.find(['；', ';'])?;
+        let (canonical, _) = split_label(text[..at].trim());
+        if canonical.chars().count() > 12
+            || !canonical.chars().any(|c| !c.is_ascii_digit() && c != '-')
+        {
+            return None;
+        }
+        canonical.parse().ok()
+    }
+
+    #[test]
+    fn tier_field_answers_as_the_full_parse() {
+        let seed = include_str!("../../../tests/data/guangzhou_commerce_2024.txt");
+        // Every suffix of the seed text that starts at a character.
+        for (at, _) in seed.char_indices() {
+            let fields = &seed[at..];
+            assert_eq!(tier_field(fields), tier_field_reference(fields), "at {at}");
+        }
+        let heads = [
+            "1-产出指标",
+            "１－产出指标",
+            "1-产出指标〔产出指标(50分)〕",
+            "1-产出指标〔〕",
+            "〔产出指标〕",
+            "5",
+            "５",
+            "5★",
+            "5、",
+            "5万人次",
+            "2",
+            "3.5",
+            "１．",
+            "效益指标",
+            "產出指標",
+            " 效益指标 ",
+            "通过赴欧美开展活动",
+            "",
+            "产出指标(50%)",
+            "产出指标分",
+        ];
+        let pads = ["", "字", "一二三四五六七八九十", "ａ"];
+        let seps = ["；", ";", "", "；；", "\u{3000}；"];
+        for head in heads {
+            for pad in pads {
+                for n in [0, 1, 10, 40, 47, 48, 49, 70] {
+                    for sep in seps {
+                        let text = format!("{head}{}{sep}12-质量指标；率", pad.repeat(n));
+                        assert_eq!(tier_field(&text), tier_field_reference(&text), "{text}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn separators_are_found_by_bytes_as_by_characters() {
+        for text in [
+            "",
+            "a",
+            "；",
+            ";",
+            "ab；c;d",
+            "１；",
+            "（）；",
+            "\u{ff1b}",
+            "\u{ff1a}；",
+            "名称;；",
+        ] {
+            let by_chars = text
+                .find(['；', ';'])
+                .map(|at| (at, text[at..].chars().next().map_or(1, char::len_utf8)));
+            assert_eq!(find_separator(text.as_bytes()), by_chars, "{text}");
+        }
     }
 
     #[test]
