@@ -358,12 +358,19 @@ fn tier_field(fields: &str) -> Option<Tier> {
         return None;
     }
     let (canonical, _) = split_label(trim::trim(tier));
-    if canonical.chars().count() > 12 || !canonical.chars().any(|c| !c.is_ascii_digit() && c != '-')
-    {
+    if canonical.chars().count() > 12 || code_only(canonical) {
         return None;
     }
     // As `parse` would, without building the error that a text which is no tier gets.
     crate::taxonomy::parse_ok(canonical)
+}
+
+/// Whether a field is a code alone, in half- or full-width digits (`5`, `５`, `1-`): the end
+/// of a number (`≥3.５；`) as much as a tier's code, so no record starts at it.
+fn code_only(field: &str) -> bool {
+    field
+        .chars()
+        .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || matches!(c, '-' | '－'))
 }
 
 /// The characters a tier field's separator must come within.
@@ -1023,9 +1030,10 @@ mod tests {
         let text = &fields[..end];
         let at = text.find(['；', ';'])?;
         let (canonical, _) = split_label(text[..at].trim());
-        if canonical.chars().count() > 12
-            || !canonical.chars().any(|c| !c.is_ascii_digit() && c != '-')
-        {
+        let code = canonical
+            .chars()
+            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || matches!(c, '-' | '－'));
+        if canonical.chars().count() > 12 || code {
             return None;
         }
         canonical.parse().ok()
@@ -1105,7 +1113,27 @@ mod tests {
         assert_eq!(tier_field("效益指标;经济效益指标"), Some(Tier::Benefit));
         assert_eq!(tier_field("2；年度指标值:＜0.2"), None);
         assert_eq!(tier_field("1-产出指标"), None);
+        // A code alone is a number's end, in full-width digits too (`≥3.５；`).
+        assert_eq!(tier_field("５；年度指标值:≥1场。"), None);
+        assert_eq!(tier_field("１－；"), None);
         assert_eq!(tier_field("通过赴欧美开展活动；"), None);
+    }
+
+    #[test]
+    fn a_value_in_full_width_digits_after_a_point_is_no_record_start() {
+        let list = parse_list(
+            "1、1-产出指标；11-数量指标；培训场次；实施周期指标值:≥3.５；年度指标值:≥1场。\
+             2、1-产出指标；11-数量指标；参训人次；实施周期指标值:≥300人次；年度指标值:≥100人次。",
+        );
+        assert_eq!(list.indicators.len(), 2);
+        assert_eq!(
+            list.indicators[0]
+                .period
+                .as_ref()
+                .map(|p| p.raw().to_owned()),
+            Some("≥3.５".to_owned())
+        );
+        assert!(list.diagnostics.is_empty(), "{:?}", list.diagnostics);
     }
 
     #[test]
