@@ -102,6 +102,13 @@ fn tables(c: &mut Criterion) {
     );
     scaled(
         c,
+        "table/glued chain of ranges and run of digits",
+        2_000,
+        shapes::glued_numbers,
+        parse,
+    );
+    scaled(
+        c,
         "table/spaced line of labels",
         2_000,
         shapes::spaced_line_of_labels,

@@ -760,6 +760,17 @@ fn a_glued_line_of_labels_opening_brackets_keeps_each_bracket() {
 }
 
 #[test]
+fn a_glued_chain_of_ranges_and_a_run_of_digits_read_in_pieces() {
+    // A range goes on over four links at most, and a number is read from its start only: the
+    // line is read in linear time (`benches/hostile.rs`), and nothing of it is lost.
+    let doc = table(&shapes::glued_numbers(50));
+    assert_eq!(doc.layout, jixiao::Layout::Glued);
+    let first = doc.indicators().next().expect("an indicator");
+    assert_eq!(first.name, "人数");
+    assert_eq!(first.annual.raw(), "1-1-1-1-1");
+}
+
+#[test]
 fn a_spaced_line_of_labels_reads_each_label() {
     // Every space of the line may cut a cell; each cut looks at a few words after it, so the
     // line is read in linear time (`benches/hostile.rs`), and each label is a cell.

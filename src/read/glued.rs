@@ -464,7 +464,9 @@ fn dated_header_at(text: &str) -> Option<usize> {
         .find(|w| text.starts_with(*w))
         .map_or(0, |w| w.len());
     let year = &text[before..];
-    let digits = year.bytes().take_while(u8::is_ascii_digit).count();
+    // Four digits: five are looked at, so that a run of digits is not read to its end from
+    // each of its places.
+    let digits = year.bytes().take(5).take_while(u8::is_ascii_digit).count();
     let rest = year.get(digits..)?.strip_prefix('年')?;
     if digits != 4 || !(year.starts_with("19") || year.starts_with("20")) {
         return None;
@@ -529,6 +531,26 @@ fn value_start(text: &str) -> bool {
 /// The length of a value at the start of a text: a comparator, a number, a unit of up to four
 /// characters, a rate (`/年`), a trailing word (`以上`, `以内`). `None` where none starts here.
 fn value_at(text: &str) -> Option<usize> {
+    // Links of a date or a range: `2022-05-16`, `2021年1月-12月`, `10-20人`.
+    const LINKS: usize = 4;
+    let mut at = single_value_at(text)?;
+    // A date's parts and a range's other end go on the value, four links at most, so that a
+    // chain (`1-2-3-…`) is read in linear time from each of its places.
+    for _ in 0..LINKS {
+        let rest = &text[at..];
+        let Some(after) = rest.strip_prefix(['-', '—', '－', '~', '～', '至']) else {
+            break;
+        };
+        match single_value_at(after).filter(|_| after.starts_with(|c: char| c.is_ascii_digit())) {
+            Some(end) => at = text.len() - after.len() + end,
+            None => break,
+        }
+    }
+    Some(at)
+}
+
+/// The length of one value at the start of a text ([`value_at`] without a range's other end).
+fn single_value_at(text: &str) -> Option<usize> {
     if !value_start(text) {
         return None;
     }
@@ -603,14 +625,6 @@ fn value_at(text: &str) -> Option<usize> {
             break;
         };
         at = text.len() - after.len();
-    }
-    // A range goes on to its other end: `2021年1月-12月`, `10-20人`.
-    let rest = &text[at..];
-    if let Some(after) = rest.strip_prefix(['-', '—', '－', '~', '～', '至'])
-        && after.starts_with(|c: char| c.is_ascii_digit())
-        && let Some(end) = value_at(after)
-    {
-        at = text.len() - after.len() + end;
     }
     Some(at)
 }
@@ -723,7 +737,7 @@ fn cut(line: &str) -> Vec<Piece> {
                 .chars()
                 .next_back()
                 .is_some_and(|c| c.is_ascii_digit() || c == '.');
-        if let Some(mut len) = value_at(rest).filter(|_| !in_number) {
+        if let Some(mut len) = (!in_number).then(|| value_at(rest)).flatten() {
             // A word of one or two characters that ends the line after a value is its unit
             // (`≥70村`, `1种`): units are more than the common ones.
             let tail = &rest[len..];

@@ -146,3 +146,13 @@ pub fn spaced_line_of_labels(n: usize) -> String {
         vec!["数量指标"; n].join(" ")
     )
 }
+
+/// A glued table whose one data line holds a chain of `n` ranges (`1-1-1-…`) and a run of `n`
+/// digits: a range is read over a few links only, and a number from its start only.
+pub fn glued_numbers(n: usize) -> String {
+    format!(
+        "一级指标二级指标三级指标指标值\n产出指标数量指标人数{}人数{}人\n",
+        "1-".repeat(n),
+        "2".repeat(n)
+    )
+}
