@@ -349,4 +349,43 @@ proptest! {
         let text = lines.join("\n");
         let _ = text.parse::<Document>();
     }
+
+    #[test]
+    fn glued_pieces_in_any_mix_read_without_panic(
+        lines in proptest::collection::vec(
+            proptest::collection::vec(
+                prop_oneof![
+                    Just("一级指标二级指标三级指标指标值".to_owned()),
+                    Just("年初目标值(A)全年实际完成值(B)单项指标得分".to_owned()),
+                    Just("预期2022年实现值".to_owned()),
+                    Just("实施效果指标".to_owned()),
+                    Just("产出指标(50分)".to_owned()),
+                    Just("成本指标(必填".to_owned()),
+                    Just("投入(14分)".to_owned()),
+                    Just("指標值".to_owned()),
+                    Just("(50分)".to_owned()),
+                    Just("≥3次31010".to_owned()),
+                    Just("≤441010".to_owned()),
+                    Just("39.39.3".to_owned()),
+                    Just("2022-05-16".to_owned()),
+                    Just("1-".to_owned()),
+                    Just("１２３．５".to_owned()),
+                    Just("正向".to_owned()),
+                    Just("好好".to_owned()),
+                    Just("达成预期指标".to_owned()),
+                    Just("元/平方米".to_owned()),
+                    Just("百分比".to_owned()),
+                    Just("底之前".to_owned()),
+                    Just("1、".to_owned()),
+                    "[\\PC]{0,6}",
+                ],
+                0..16,
+            ),
+            0..12,
+        )
+    ) {
+        let text: Vec<String> = lines.iter().map(|l| l.concat()).collect();
+        let text = format!("一级指标二级指标三级指标指标值\n{}", text.join("\n"));
+        let _ = text.parse::<Document>();
+    }
 }
