@@ -392,18 +392,41 @@ fn resolve_unlabelled<L: Level>(text: &str) -> Option<Option<L>> {
     if let Some(at) = L::PRINTED.iter().position(|p| *p == text) {
         return Some(L::ALL.get(at).copied());
     }
-    // Plain words, simplified and unmarked, name a level by name or not at all.
+    // Plain words, simplified and unmarked, name a level by name or not at all; but for a
+    // weight's 分 left at their end (`成本指标(0-20)分` without its brackets), which the label
+    // reading takes off.
     let plain = !text.is_empty()
+        && !text.ends_with('分')
         && text
             .chars()
             .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && simplified(c) == c);
     if plain {
         return Some(by_name::<L>(text));
     }
-    if text.contains(['%', '％', '≥', '≤', '>', '<', '=', '＞', '＜', '＝']) {
+    // A comparator or a percentage outside brackets is a value's; inside them a weight may
+    // be a percentage (`产出指标(50%)`).
+    let value_like = text.contains(['≥', '≤', '>', '<', '=', '＞', '＜', '＝'])
+        || outside_brackets(text).any(|c| matches!(c, '%' | '％'));
+    if value_like {
         return Some(None);
     }
     None
+}
+
+/// The characters of a text outside its brackets.
+fn outside_brackets(text: &str) -> impl Iterator<Item = char> + '_ {
+    let mut depth = 0usize;
+    text.chars().filter(move |&c| match c {
+        '(' | '（' | '[' | '【' | '〔' => {
+            depth += 1;
+            false
+        }
+        ')' | '）' | ']' | '】' | '〕' => {
+            depth = depth.saturating_sub(1);
+            false
+        }
+        _ => depth == 0,
+    })
 }
 
 /// What [`resolve`] finds in a text read as a label.
@@ -1201,6 +1224,23 @@ mod tests {
             }
         }
         texts
+    }
+
+    #[test]
+    fn resolve_reads_what_parse_reads() {
+        // The grid readers' resolve and the strict parse agree on labels, weights in percent
+        // (`产出指标(50%)`) and a weight's 分 left without its brackets (`产出指标分`) among them.
+        for text in hostile_levels()
+            .into_iter()
+            .chain(["产出指标(50%)".to_owned(), "产出指标分".to_owned()])
+        {
+            assert_eq!(resolve::<Tier>(&text), text.parse::<Tier>().ok(), "{text}");
+            assert_eq!(
+                resolve::<Category>(&text),
+                text.parse::<Category>().ok(),
+                "{text}"
+            );
+        }
     }
 
     #[test]
