@@ -217,10 +217,17 @@ pub(crate) trait Level: Copy + Sized + 'static {
     fn initials() -> u128;
 }
 
-/// A character's bucket among 128 (the top 7 bits of a multiplicative hash): a text whose
-/// first character is in no level's bucket names no level, and is ruled out at once.
-fn initial_bucket(c: char) -> u128 {
-    1 << (u32::from(c).wrapping_mul(0x9E37_79B9) >> 25)
+/// A character's bucket among 128, by its code point: the top 7 bits of a multiplicative
+/// hash, as neighbouring CJK characters (指 U+6307, 标 U+6807) share their low bits. Sets of
+/// buckets rule words out by one comparison: a level's first characters here, a header
+/// word's characters and a glued dictionary's first characters in the readers.
+pub(crate) const fn bucket(code: u32) -> u128 {
+    1 << (code.wrapping_mul(0x9E37_79B9) >> 25)
+}
+
+/// [`bucket`] of a character.
+pub(crate) fn initial_bucket(c: char) -> u128 {
+    bucket(c as u32)
 }
 
 /// Whether a text that starts with `c` may name a level ([`resolve`] of a tier or a

@@ -281,7 +281,11 @@ static FIRST_CHARS: std::sync::LazyLock<u128> = std::sync::LazyLock::new(|| {
     HEADERS
         .iter()
         .chain(LABELS)
-        .map(|w| w.chars().next().map_or(u128::MAX, first_bucket))
+        .map(|w| {
+            w.chars()
+                .next()
+                .map_or(u128::MAX, crate::taxonomy::initial_bucket)
+        })
         .fold(0, |set, bucket| set | bucket)
 });
 
@@ -294,11 +298,6 @@ static DICTIONARY: std::sync::LazyLock<Vec<(Option<char>, &'static str)>> =
             .map(|w| (w.chars().next(), *w))
             .collect()
     });
-
-/// A character's bucket in [`FIRST_CHARS`]: the top 7 bits of a multiplicative hash.
-fn first_bucket(c: char) -> u128 {
-    1 << (u32::from(c).wrapping_mul(0x9E37_79B9) >> 25)
-}
 
 /// The longest dictionary word at the start of a text: a header, a label of a fact, or a tier
 /// or category label (with its weight in brackets, `产出指标(40分)`).
@@ -368,7 +367,7 @@ fn dictionary_word_at(text: &str) -> Option<usize> {
     // Glued text is cut at every character: most start no word, and are told so by their
     // first character alone. Only the words with the text's first character are compared.
     let first = text.chars().next().map(crate::taxonomy::simplified);
-    if first.is_some_and(|c| *FIRST_CHARS & first_bucket(c) == 0) {
+    if first.is_some_and(|c| *FIRST_CHARS & crate::taxonomy::initial_bucket(c) == 0) {
         return None;
     }
     DICTIONARY
@@ -909,16 +908,21 @@ fn split_tails(pieces: Vec<Piece>) -> Vec<Piece> {
 /// judgement ([`JUDGED`]); a longer one, up to eight characters, anything.
 fn twin_at(text: &str) -> Option<(usize, usize)> {
     const LONGEST: usize = 8;
-    let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-    let len = starts.len();
+    // The offsets of the last characters, from the end: a twin and two characters of name
+    // before it are all that is looked at, however long the text.
+    let ends: Vec<usize> = text
+        .char_indices()
+        .rev()
+        .take(2 * LONGEST + 2)
+        .map(|(i, _)| i)
+        .collect();
     (1..=LONGEST).rev().find_map(|n| {
-        let first = starts.get(len.checked_sub(2 * n)?)?;
-        let second = starts.get(len - n)?;
-        let name_chars = len - 2 * n;
-        let word = &text[*second..];
-        let fits =
-            name_chars >= 2 && text[*first..*second] == *word && (n > 1 || JUDGED.contains(word));
-        fits.then_some((*first, *second))
+        // Two characters of name at least before the twin.
+        ends.get(2 * n + 1)?;
+        let (first, second) = (ends[2 * n - 1], ends[n - 1]);
+        let word = &text[second..];
+        let fits = text[first..second] == *word && (n > 1 || JUDGED.contains(word));
+        fits.then_some((first, second))
     })
 }
 
@@ -1014,17 +1018,7 @@ fn split_judgement(pieces: Vec<Piece>) -> Vec<Piece> {
                 .filter(|&at| piece.text[..at].chars().nth(3).is_some());
             let cut = judged.chain(strong).min();
             if let Some(at) = cut {
-                let column = piece.column + piece.text[..at].chars().count();
-                out.push(Piece {
-                    text: piece.text[..at].to_owned(),
-                    kind: Kind::Text,
-                    column: piece.column,
-                });
-                out.push(Piece {
-                    text: piece.text[at..].to_owned(),
-                    kind: Kind::Value,
-                    column,
-                });
+                out.extend(split_at(&piece, at));
                 continue;
             }
         }

@@ -152,10 +152,9 @@ impl Chars {
             .any(|w| self.0 & w.buckets == w.buckets && text.contains(w.text))
     }
 
-    /// A character's bucket: the top 7 bits of a multiplicative hash, as neighbouring CJK
-    /// characters (指 U+6307, 标 U+6807) share their low bits.
+    /// A character's bucket ([`crate::taxonomy::bucket`]).
     const fn bit(code: u32) -> u128 {
-        1 << (code.wrapping_mul(0x9E37_79B9) >> 25)
+        crate::taxonomy::bucket(code)
     }
 }
 
