@@ -1337,21 +1337,28 @@ fn completes(above: &str, piece: &str) -> bool {
 }
 
 /// Whether `piece`, a character or two that head nothing, completes the header word `above`
-/// was cut from: the two end as a header word ends (`一级指` / `标`, `得` / `分`).
+/// was cut from: the two end as a header word ends (`一级指` / `标`, `得` / `分`), a value's
+/// header goes on to its 值 (`年度指标` / `值`), or a text column's header to its last
+/// characters (`未完成原因和改进措` / `施`).
 fn completes_header(above: &str, piece: &str) -> bool {
+    const ENDS: [&str; 4] = ["指标", "分", "值", "重"];
     let piece = piece.trim();
-    let joined = fold(&format!("{}{piece}", above.trim()));
-    !piece.is_empty()
-        && piece.chars().nth(2).is_none()
-        // A character alone heads nothing, whatever it means (`值`).
-        && (piece.chars().nth(1).is_none() || !is_header_word(piece))
-        && is_header_word(&joined)
-        && ["指标", "分", "值", "重"]
-            .iter()
-            .any(|w| joined.ends_with(w))
-        && !["指标", "分", "值", "重"]
-            .iter()
-            .any(|w| fold(above).ends_with(w))
+    // A character alone heads nothing, whatever it means (`值`).
+    if piece.is_empty()
+        || piece.chars().nth(2).is_some()
+        || (piece.chars().nth(1).is_some() && is_header_word(piece))
+    {
+        return false;
+    }
+    let above = fold(above);
+    let joined = fold(&format!("{above}{piece}"));
+    let header = is_header_word(&joined)
+        && ENDS.iter().any(|w| joined.ends_with(w))
+        && (!ENDS.iter().any(|w| above.ends_with(w)) || (above.ends_with("指标") && piece == "值"));
+    let text = role_of(&joined) == Some(Role::Text)
+        && matches!(role_of(&above), None | Some(Role::Text))
+        && role_of(&fold(piece)).is_none();
+    header || text
 }
 
 /// How many brackets a text leaves open (negative: closes more than it opens).
@@ -2223,6 +2230,34 @@ mod tests {
                 "得分",
                 "偏差原因分析及改进措施"
             ]
+        );
+    }
+
+    #[test]
+    fn header_words_wrapped_a_character_below_are_completed() {
+        // A portrait PDF's narrow columns cut header words one space apart; their last
+        // characters stand below, under where each starts: 值 after a word that heads alone
+        // (`年度指标`), and the last character of a text column's header (`改进措` / `施`).
+        let text = "一级指标 二级指标     三级指标                 年度指标 全年完成 未完成原因和改进措\n\
+                    \x20                                  值    值    施\n\
+                    产出指标 数量指标     库存数量真实率                 100%     100%\n\
+                    \x20             县级储备粮管理制度严格执行率   100%     100%\n\
+                    \x20    质量指标     储备粮管理专户管理率           100%     100%";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(
+            texts(&grid)[0],
+            [
+                "一级指标",
+                "二级指标",
+                "三级指标",
+                "年度指标值",
+                "全年完成值",
+                "未完成原因和改进措施"
+            ]
+        );
+        assert_eq!(
+            texts(&grid)[1],
+            ["产出指标", "数量指标", "库存数量真实率", "100%", "100%"]
         );
     }
 
