@@ -735,6 +735,28 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
         // pieces of text, fewer than the row above, each under a cell that filled its width.
         // Beside them may stand the first lines of labels or names cut inside their brackets
         // (`产出指标(50` / `分)`), centred in the rows below: those start the next row's cells.
+        // The last characters of header words cut in narrow columns, on the line below the
+        // header: where they complete its words one way only, in order, they go on them,
+        // wherever the page put them.
+        if n > header
+            && last_line == header
+            && heads.is_empty()
+            && let Some((row, starts)) = last.as_mut()
+            && let words = pieces
+                .iter()
+                .flat_map(|&(_, t)| t.split(' ').filter(|w| !w.is_empty()))
+                .collect::<Vec<_>>()
+            && let Some(tails) =
+                header_tails(&row.iter().map(Cell::text).collect::<Vec<_>>(), &words)
+        {
+            for (k, text) in tails.into_iter().zip(words) {
+                if let (Some(cell), Some(start)) = (row.get_mut(k), starts.get_mut(k)) {
+                    cell.append(text);
+                    start.open = widths.fills(start.at, measure.width(text.trim()));
+                }
+            }
+            continue;
+        }
         if n > header
             && heads.is_empty()
             && let Some((row, starts)) = last.as_mut()
@@ -887,6 +909,68 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
         grid.push_row(row);
     }
     grid
+}
+
+/// The line under a spaced header as the tails of its words cut in narrow columns
+/// (`指标性 指标方 目标值 计量单 分` over `质 向 位 值`): each piece, in order, completes a
+/// header word ([`completes_header`]); every word that heads nothing alone takes one, a word
+/// that heads alone may; and the pieces complete the words so in one way only. For each
+/// piece, the index of its word. `None` where the line is no such line, or two pairings fit
+/// (there the pieces' places decide, as for any wrapped row). One table of at most
+/// words × pieces entries; a header of more than 64 words or a line of more than 16 pieces is
+/// no such line.
+fn header_tails(heads: &[&str], pieces: &[&str]) -> Option<Vec<usize>> {
+    const MOST_HEADS: usize = 64;
+    const MOST_PIECES: usize = 16;
+    let (words, count) = (heads.len(), pieces.len());
+    if count == 0
+        || count > MOST_PIECES
+        || words > MOST_HEADS
+        || pieces
+            .iter()
+            .any(|t| t.chars().nth(4).is_some() || t.chars().any(|c| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    let alone: Vec<bool> = heads
+        .iter()
+        .map(|h| role_of(&fold(h)).is_some_and(|r| r != Role::Blank))
+        .collect();
+    let fits = |k: usize, i: usize| -> bool {
+        matches!((heads.get(k), pieces.get(i)), (Some(h), Some(p)) if completes_header(h, p))
+    };
+    // ways[k][i]: in how many ways (0, 1, or 2 for more) words k.. take pieces i.., filled
+    // from the last word and piece back.
+    let width = count + 1;
+    let mut ways = vec![0u8; (words + 1) * width];
+    ways[words * width + count] = 1;
+    for k in (0..words).rev() {
+        for i in (0..=count).rev() {
+            let skip = if alone[k] {
+                ways[(k + 1) * width + i]
+            } else {
+                0
+            };
+            let take = if i < count && fits(k, i) {
+                ways[(k + 1) * width + i + 1]
+            } else {
+                0
+            };
+            ways[k * width + i] = skip.saturating_add(take).min(2);
+        }
+    }
+    if ways[0] != 1 {
+        return None;
+    }
+    // The one pairing, walked forward.
+    let mut out = Vec::with_capacity(count);
+    for k in 0..words {
+        let i = out.len();
+        if i < count && fits(k, i) && ways[(k + 1) * width + i + 1] == 1 {
+            out.push(k);
+        }
+    }
+    (out.len() == count).then_some(out)
 }
 
 /// A piece of a spaced line: its display column, its character column, its text and its
@@ -1337,28 +1421,40 @@ fn completes(above: &str, piece: &str) -> bool {
 }
 
 /// Whether `piece`, a character or two that head nothing, completes the header word `above`
-/// was cut from: the two end as a header word ends (`一级指` / `标`, `得` / `分`), a value's
-/// header goes on to its 值 (`年度指标` / `值`), or a text column's header to its last
-/// characters (`未完成原因和改进措` / `施`).
+/// was cut from. The two make a header word, and either `above` alone heads nothing
+/// (`一级指` / `标`, `指标方` / `向`, `计量单` / `位`), or heads the same column and the piece
+/// ends it as such words end (`实际完成` / `值`, `年度指标` / `值`), or both are a text
+/// column's header (`未完成原因和改进措` / `施`).
 fn completes_header(above: &str, piece: &str) -> bool {
     const ENDS: [&str; 4] = ["指标", "分", "值", "重"];
     let piece = piece.trim();
     // A character alone heads nothing, whatever it means (`值`).
     if piece.is_empty()
-        || piece.chars().nth(2).is_some()
-        || (piece.chars().nth(1).is_some() && is_header_word(piece))
+        || piece.chars().nth(4).is_some()
+        || (piece.chars().nth(1).is_some() && role_of(&fold(piece)).is_some())
     {
         return false;
     }
     let above = fold(above);
     let joined = fold(&format!("{above}{piece}"));
-    let header = is_header_word(&joined)
-        && ENDS.iter().any(|w| joined.ends_with(w))
-        && (!ENDS.iter().any(|w| above.ends_with(w)) || (above.ends_with("指标") && piece == "值"));
-    let text = role_of(&joined) == Some(Role::Text)
-        && matches!(role_of(&above), None | Some(Role::Text))
-        && role_of(&fold(piece)).is_none();
-    header || text
+    let Some(role) = role_of(&joined).filter(|&r| r != Role::Blank) else {
+        return false;
+    };
+    // A text column's header may leave a few characters below (`偏差原因分析及改` / `进措施`);
+    // any other, one or two.
+    if piece.chars().nth(2).is_some() && role != Role::Text {
+        return false;
+    }
+    match role_of(&above) {
+        None => true,
+        Some(first) => {
+            first == role
+                && (role == Role::Text
+                    || (above.ends_with("指标") && piece == "值")
+                    || (ENDS.iter().any(|w| joined.ends_with(w))
+                        && !ENDS.iter().any(|w| above.ends_with(w))))
+        }
+    }
 }
 
 /// How many brackets a text leaves open (negative: closes more than it opens).
@@ -1574,6 +1670,27 @@ fn split_header<'a>(line: &'a str, below: Option<(&str, Measure)>) -> Vec<(usize
         None => Vec::new(),
     };
     let words_at: Vec<usize> = words.iter().map(|&(at, _)| at).collect();
+    // The words the tails complete in order, wherever the page put them.
+    let ordered: Vec<usize> = {
+        let all: Vec<(usize, &str)> = line
+            .split(' ')
+            .scan(0usize, |offset, word| {
+                let here = *offset;
+                *offset += word.len() + 1;
+                Some((here, word))
+            })
+            .filter(|(_, w)| !w.is_empty())
+            .collect();
+        let heads: Vec<&str> = all.iter().map(|&(_, w)| w).collect();
+        let below: Vec<&str> = tails.iter().map(|&(_, t)| t).collect();
+        header_tails(&heads, &below)
+            .map(|ks| {
+                ks.iter()
+                    .filter_map(|&k| all.get(k).map(|&(at, _)| at))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
     let tail_of = |byte: usize| -> Option<&str> {
         let k = words_at.binary_search(&byte).ok()?;
         let at = *starts.get(k)?;
@@ -1596,7 +1713,9 @@ fn split_header<'a>(line: &'a str, below: Option<(&str, Measure)>) -> Vec<(usize
         let header = |w: &str| matches!(role_of(&fold(w)), Some(r) if r != Role::Blank);
         let all_headers = words.len() >= 2
             && words.iter().all(|&(at, w)| {
-                header(w) || tail_of(at).is_some_and(|tail| header(&format!("{w}{tail}")))
+                header(w)
+                    || ordered.contains(&at)
+                    || tail_of(at).is_some_and(|tail| header(&format!("{w}{tail}")))
             });
         if all_headers {
             out.extend(words);
@@ -2259,6 +2378,60 @@ mod tests {
             texts(&grid)[1],
             ["产出指标", "数量指标", "库存数量真实率", "100%", "100%"]
         );
+    }
+
+    #[test]
+    fn split_cell_headers_wrapped_a_character_below_are_completed() {
+        // A split-cell header in a portrait PDF: 指标性质, 指标方向, 计量单位 and 分值 cut
+        // in their narrow columns.
+        let text = "一级指标     二级指标 三级指标               指标性 指标方 目标值 计量单 分\n\
+                    \x20                                质 向           位 值\n\
+                    满意度指标(10 服务对象满 使用人员满意度           正向  大于等 98    % 10\n\
+                    分)       意度                          于\n\
+                    \x20        质量指标 设备验收合格率            正向 等于 100     % 7.5";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(
+            texts(&grid)[0],
+            [
+                "一级指标",
+                "二级指标",
+                "三级指标",
+                "指标性质",
+                "指标方向",
+                "目标值",
+                "计量单位",
+                "分值"
+            ]
+        );
+    }
+
+    #[test]
+    fn header_tails_pair_in_order_one_way_only() {
+        let heads = ["一级指标", "指标性", "指标方", "目标值", "计量单", "分"];
+        assert_eq!(
+            super::header_tails(&heads, &["质", "向", "位", "值"]),
+            Some(vec![1, 2, 4, 5])
+        );
+        // A word that heads nothing alone must take a tail: 值 goes on 全年完成, not on
+        // 年度指标, which heads alone.
+        let heads = ["年度指标", "全年完成", "偏差原因分析及改"];
+        assert_eq!(
+            super::header_tails(&heads, &["值", "进措施"]),
+            Some(vec![1, 2])
+        );
+        assert_eq!(
+            super::header_tails(&heads, &["值", "值", "进措施"]),
+            Some(vec![0, 1, 2])
+        );
+        // Two words that head alone and one 值: its place decides, not its order.
+        assert_eq!(
+            super::header_tails(&["年度指标", "实际完成"], &["值"]),
+            None
+        );
+        // Numbers and long words are no tails; nor is a piece that completes nothing.
+        assert_eq!(super::header_tails(&["计量单"], &["10"]), None);
+        assert_eq!(super::header_tails(&["计量单"], &["位", "值"]), None);
+        assert_eq!(super::header_tails(&["计量单"], &[]), None);
     }
 
     #[test]
