@@ -1291,6 +1291,14 @@ fn wrapped_pieces<'a>(
     if pieces.is_empty() || inner >= row.len() {
         return None;
     }
+    // Whether a piece completes a comparator cut in the cell it stands under: the row goes
+    // on, and its one-line cells are centred on this line.
+    let op_cut = pieces.iter().zip(places).any(|(&(_, text), &(_, column))| {
+        starts
+            .iter()
+            .zip(row)
+            .any(|(s, cell)| s.at.abs_diff(column) <= 1 && completes_op(cell.text(), text))
+    });
     // Pieces and cells both go left to right: one walk pairs them.
     let mut k = 0;
     let each = pieces
@@ -1312,9 +1320,15 @@ fn wrapped_pieces<'a>(
             // A number right of the row's last cell: a single-line cell (a weight, a score)
             // that the page centres in its row, printed on the row's second line. It is
             // given the row's length: a cell to add.
+            // So are a unit and a value beside a comparator's tail (`小于等` / `于 12 万元 5`).
             if starts.get(k).is_none() {
+                use super::grid::shape::{Shape, shape};
                 let lower = last < column
-                    && super::grid::shape::shape(text) == super::grid::shape::Shape::Number;
+                    && match shape(text) {
+                        Shape::Number => true,
+                        Shape::Amount | Shape::Percent | Shape::Measure | Shape::Value => op_cut,
+                        _ => false,
+                    };
                 return lower.then_some((row.len(), text));
             }
             let start = *starts.get(k)?;
@@ -1349,6 +1363,7 @@ fn wrapped_pieces<'a>(
                 || header_note
                 || closes(above, text)
                 || completes(above, text)
+                || completes_op(above, text)
                 // Under a data row, a label's 指标 wrapped (`社会效益` / `指标`) beside other
                 // cells' tails; alone on its line, it is left as it was read.
                 || (!header_row
@@ -1408,6 +1423,24 @@ fn heads_beside<'a>(
 fn closes(above: &str, piece: &str) -> bool {
     let (open, close) = (depth(above), depth(piece));
     open > 0 && close < 0 && open.saturating_add(close) >= 0
+}
+
+/// Whether `piece` completes the comparator `above` was cut from, maybe with the number after
+/// it (`大于等` / `于`, `小于等` / `于 12`): `above` is a comparator's first characters, and
+/// with the piece's first word it makes one.
+fn completes_op(above: &str, piece: &str) -> bool {
+    use super::grid::shape::is_op;
+    let above = above.trim();
+    let word = piece
+        .trim()
+        .split(|c: char| c.is_whitespace() || c.is_ascii_digit())
+        .next()
+        .unwrap_or_default();
+    !above.is_empty()
+        && !word.is_empty()
+        && word.chars().nth(2).is_none()
+        && !is_op(above)
+        && is_op(&format!("{above}{word}"))
 }
 
 /// Whether `piece`, a few characters, completes the level label `above` was cut from
@@ -2403,6 +2436,36 @@ mod tests {
                 "分值"
             ]
         );
+    }
+
+    #[test]
+    fn a_comparator_cut_in_its_column_goes_on_below_with_the_cells_printed_lower() {
+        // The comparator wraps (`小于等` / `于`); the row's one-line cells (the number, its
+        // unit, the weight) are centred, on its second line.
+        let text = "一级指标     二级指标 三级指标               指标性 指标方 目标值 计量单 分\n\
+                    \x20                                质 向           位 值\n\
+                    \x20        成本指标 车辆购置成本             反向 小于等\n\
+                    \x20                                    于 12      万元 5\n\
+                    \x20        质量指标 设备验收合格率            正向 等于 100     % 7.5";
+        let grid = super::grid(text).unwrap();
+        let rows = texts(&grid);
+        assert_eq!(
+            rows[1],
+            [
+                "成本指标",
+                "车辆购置成本",
+                "反向",
+                "小于等于",
+                "12",
+                "万元",
+                "5"
+            ]
+        );
+        assert_eq!(rows[2][0], "质量指标");
+        assert!(super::completes_op("大于等", "于"));
+        assert!(super::completes_op("不低", "于 90"));
+        assert!(!super::completes_op("大于等于", "于"));
+        assert!(!super::completes_op("达成", "年度目标"));
     }
 
     #[test]
