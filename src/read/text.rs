@@ -1776,6 +1776,8 @@ fn split_at_columns<'a>(
     if starts.is_empty() || !pieces.iter().any(|(_, t)| t.contains(' ')) {
         return pieces;
     }
+    // How many columns before a header cell's start a value may begin.
+    const VALUE_SLACK: usize = 3;
     let valued = |t: &str| {
         matches!(
             shape(t),
@@ -1827,7 +1829,19 @@ fn split_at_columns<'a>(
                 && !super::grid::shape::is_op(before)
                 && rest.split(' ').nth(3).is_none()
                 && rest.split(' ').all(|n| shape(n) == Shape::Number);
-            if at_start || after_value || labels || tail || numbers_after {
+            // A value that ends the piece, a space after words, a few columns before a header
+            // cell's start (pdftotext squeezes a narrow page's columns): the value is that
+            // cell (`补贴覆盖民办幼儿园率 ≥90.91%` under `三级指标 … 指标值`).
+            let value_close = !at_start
+                && starts
+                    .iter()
+                    .any(|&s| s >= column && s - column <= VALUE_SLACK)
+                && !rest.contains(' ')
+                && valued(rest)
+                && !before.chars().any(|c| c.is_ascii_digit())
+                && !super::grid::shape::is_op(before)
+                && !super::grid::shape::is_op(text[from..i].rsplit(' ').next().unwrap_or_default());
+            if at_start || after_value || labels || tail || numbers_after || value_close {
                 out.push((at + from, before));
                 from = i + 1;
             }
@@ -2466,6 +2480,24 @@ mod tests {
         assert!(super::completes_op("不低", "于 90"));
         assert!(!super::completes_op("大于等于", "于"));
         assert!(!super::completes_op("达成", "年度目标"));
+    }
+
+    #[test]
+    fn a_value_a_space_after_a_name_a_few_columns_before_its_header_is_a_cell() {
+        // pdftotext squeezed the page: the value starts two columns before 指标值.
+        let text = "一级指 二级指标   三级指标         指标值\n\
+                    标\n\
+                    \x20          补贴民办园租用面积    26970.7平方米\n\
+                    产出指 质量指标   补贴覆盖民办幼儿园率 ≥90.91%\n\
+                    标          补贴发放合规率      ≥95%";
+        let grid = super::grid(text).unwrap();
+        let rows = texts(&grid);
+        assert_eq!(rows[0], ["一级指标", "二级指标", "三级指标", "指标值"]);
+        assert_eq!(rows[2][2..], ["补贴覆盖民办幼儿园率", "≥90.91%"]);
+        // A comparator's words keep their number.
+        let text = text.replace("补贴覆盖民办幼儿园率 ≥90.91%", "补贴覆盖率 不低于 90%");
+        let grid = super::grid(&text).unwrap();
+        assert_eq!(texts(&grid)[2][2..], ["补贴覆盖率 不低于 90%"]);
     }
 
     #[test]
