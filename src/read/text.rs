@@ -936,8 +936,19 @@ fn header_tails(heads: &[&str], pieces: &[&str]) -> Option<Vec<usize>> {
         .iter()
         .map(|h| role_of(&fold(h)).is_some_and(|r| r != Role::Blank))
         .collect();
+    // A word that heads nothing alone may also take a character or two that make a word of
+    // no known role (`绩效金` / `额`): a column kept as text.
     let fits = |k: usize, i: usize| -> bool {
-        matches!((heads.get(k), pieces.get(i)), (Some(h), Some(p)) if completes_header(h, p))
+        match (heads.get(k), pieces.get(i)) {
+            (Some(h), Some(p)) => {
+                completes_header(h, p)
+                    || (!alone[k]
+                        && p.chars().nth(2).is_none()
+                        && role_of(&fold(p)).is_none()
+                        && role_of(&fold(&format!("{h}{p}"))).is_none())
+            }
+            _ => false,
+        }
     };
     // ways[k][i]: in how many ways (0, 1, or 2 for more) words k.. take pieces i.., filled
     // from the last word and piece back.
@@ -1478,12 +1489,19 @@ fn completes_header(above: &str, piece: &str) -> bool {
     if piece.chars().nth(2).is_some() && role != Role::Text {
         return false;
     }
+    // `指标` / `值` heads a value, whatever `指标` alone heads (`指标` / `值`, `年度指标` /
+    // `值`).
+    if above.ends_with("指标")
+        && piece == "值"
+        && matches!(role, Role::Annual | Role::Period | Role::Actual)
+    {
+        return true;
+    }
     match role_of(&above) {
         None => true,
         Some(first) => {
             first == role
                 && (role == Role::Text
-                    || (above.ends_with("指标") && piece == "值")
                     || (ENDS.iter().any(|w| joined.ends_with(w))
                         && !ENDS.iter().any(|w| above.ends_with(w))))
         }
@@ -2526,6 +2544,10 @@ mod tests {
         // Numbers and long words are no tails; nor is a piece that completes nothing.
         assert_eq!(super::header_tails(&["计量单"], &["10"]), None);
         assert_eq!(super::header_tails(&["计量单"], &["位", "值"]), None);
+        // 指标 / 值 is the value's header; a word of no known role may be completed into
+        // another (`绩效金` / `额`).
+        let heads = ["一级指标", "二级指标", "三级指标", "指标", "绩效金"];
+        assert_eq!(super::header_tails(&heads, &["值", "额"]), Some(vec![3, 4]));
         assert_eq!(super::header_tails(&["计量单"], &[]), None);
     }
 
