@@ -1859,7 +1859,14 @@ fn split_at_columns<'a>(
                 && !before.chars().any(|c| c.is_ascii_digit())
                 && !super::grid::shape::is_op(before)
                 && !super::grid::shape::is_op(text[from..i].rsplit(' ').next().unwrap_or_default());
-            if at_start || after_value || labels || tail || numbers_after || value_close {
+            // A value that opens with a comparator's sign, a space after words, ends the
+            // piece: no name ends so (`开展县域结对交流活动 ≥3次`).
+            let signed = !rest.contains(' ')
+                && rest.starts_with(['≥', '≤', '≧', '≦', '＞', '＜', '>', '<', '＝', '='])
+                && valued(rest)
+                && before.chars().any(char::is_alphabetic)
+                && !before.chars().any(|c| c.is_ascii_digit());
+            if at_start || after_value || labels || tail || numbers_after || value_close || signed {
                 out.push((at + from, before));
                 from = i + 1;
             }
@@ -2512,6 +2519,13 @@ mod tests {
         let rows = texts(&grid);
         assert_eq!(rows[0], ["一级指标", "二级指标", "三级指标", "指标值"]);
         assert_eq!(rows[2][2..], ["补贴覆盖民办幼儿园率", "≥90.91%"]);
+        // A value that opens with a comparator's sign is a cell wherever it stands.
+        let signed = text.replace(
+            "补贴民办园租用面积    26970.7平方米",
+            "租用面积 ≥26970平方米",
+        );
+        let grid = super::grid(&signed).unwrap();
+        assert_eq!(texts(&grid)[1], ["租用面积", "≥26970平方米"]);
         // A comparator's words keep their number.
         let text = text.replace("补贴覆盖民办幼儿园率 ≥90.91%", "补贴覆盖率 不低于 90%");
         let grid = super::grid(&text).unwrap();
