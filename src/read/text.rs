@@ -611,7 +611,9 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
     let wide = {
         let h = lines[header];
         let runs = h.matches("  ").count();
-        runs >= 2 && split_wide(h).len() >= 3 && header_words(&split_wide(h)) >= 2
+        // Header words one space apart count each (`一级指标 二级指标 三级指标`, where a
+        // narrow page squeezed them).
+        runs >= 2 && split_wide(h).len() >= 3 && header_words(&split_header(h, None)) >= 2
     };
     // A table run together on one line (a document's text without its line breaks) has
     // lost its rows.
@@ -2530,6 +2532,22 @@ mod tests {
         let text = text.replace("补贴覆盖民办幼儿园率 ≥90.91%", "补贴覆盖率 不低于 90%");
         let grid = super::grid(&text).unwrap();
         assert_eq!(texts(&grid)[2][2..], ["补贴覆盖率 不低于 90%"]);
+    }
+
+    #[test]
+    fn header_words_a_space_apart_lay_out_the_columns() {
+        // A page squeezed the level headers a space apart: the cells still stand where the
+        // header's do, so a row's cells printed on lines of their own find their columns.
+        let text = "一级指标 二级指标 三级指标             指标值类型 目标值 度量单位 指标值内容             备注\n\
+                    成本指标 经济成本指标 疾病预防控制中心经费     ≤\n\
+                    \x20    社会成本指标 实施项目对社会产生的不利影响 定性\n\
+                    \x20                                70 万元 反映疾病预防控制中心经费。\n\
+                    \x20                                减少";
+        let grid = super::grid(text).unwrap();
+        assert!(grid.rows()[1].iter().all(|c| c.page.is_some()));
+        let document = crate::Document::from_grids(&[grid]).unwrap();
+        let annual: Vec<&str> = document.indicators().map(|i| i.annual.raw()).collect();
+        assert_eq!(annual, ["≤70", "减少"]);
     }
 
     #[test]
