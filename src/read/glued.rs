@@ -1016,7 +1016,22 @@ fn split_judgement(pieces: Vec<Piece>) -> Vec<Piece> {
                 .filter(|w| piece.text.ends_with(*w))
                 .map(|w| piece.text.len() - w.len())
                 .filter(|&at| piece.text[..at].chars().nth(3).is_some());
-            let cut = judged.chain(strong).min();
+            // A yes-or-no question answered (`是否对当地生态环境造成影响否`, `有无安全事故无`).
+            let answer = ["是否", "有无"].iter().find_map(|q| {
+                let (yes, no) = {
+                    let mut c = q.chars();
+                    (c.next()?, c.next()?)
+                };
+                let last = piece.text.chars().last()?;
+                let at = piece.text.len() - last.len_utf8();
+                let asked = &piece.text[..at];
+                ((last == yes || last == no)
+                    && asked.contains(q)
+                    && !asked.ends_with(q)
+                    && asked.chars().nth(3).is_some())
+                .then_some(at)
+            });
+            let cut = judged.chain(strong).chain(answer).min();
             if let Some(at) = cut {
                 out.extend(split_at(&piece, at));
                 continue;
@@ -1652,6 +1667,14 @@ mod tests {
             ["义务教育优质均衡发展情况", "稳步提高"]
         );
         assert_eq!(texts("提高教学质量"), ["提高教学质量"]);
+        // A question is answered yes or no.
+        assert_eq!(
+            texts("是否对当地生态环境造成影响否"),
+            ["是否对当地生态环境造成影响", "否"]
+        );
+        assert_eq!(texts("有无安全生产事故无"), ["有无安全生产事故", "无"]);
+        assert_eq!(texts("项目是否"), ["项目是否"]);
+        assert_eq!(texts("是否达标"), ["是否达标"]);
     }
 
     #[test]
