@@ -928,9 +928,9 @@ fn header_tails(heads: &[&str], pieces: &[&str]) -> Option<Vec<usize>> {
     if count == 0
         || count > MOST_PIECES
         || words > MOST_HEADS
-        || pieces
-            .iter()
-            .any(|t| t.chars().nth(4).is_some() || t.chars().any(|c| c.is_ascii_digit()))
+        || pieces.iter().any(|t| {
+            without_mark(t).chars().nth(4).is_some() || t.chars().any(|c| c.is_ascii_digit())
+        })
     {
         return None;
     }
@@ -1474,10 +1474,11 @@ fn completes(above: &str, piece: &str) -> bool {
 fn completes_header(above: &str, piece: &str) -> bool {
     const ENDS: [&str; 4] = ["指标", "分", "值", "重"];
     let piece = piece.trim();
+    let core = without_mark(piece);
     // A character alone heads nothing, whatever it means (`值`).
-    if piece.is_empty()
-        || piece.chars().nth(4).is_some()
-        || (piece.chars().nth(1).is_some() && role_of(&fold(piece)).is_some())
+    if core.is_empty()
+        || core.chars().nth(4).is_some()
+        || (core.chars().nth(1).is_some() && role_of(&fold(piece)).is_some())
     {
         return false;
     }
@@ -1487,14 +1488,14 @@ fn completes_header(above: &str, piece: &str) -> bool {
         return false;
     };
     // A text column's header may leave a few characters below (`偏差原因分析及改` / `进措施`);
-    // any other, one or two.
-    if piece.chars().nth(2).is_some() && role != Role::Text {
+    // any other, one or two, and its mark (`实际完成指` / `标值(B)`).
+    if core.chars().nth(2).is_some() && role != Role::Text {
         return false;
     }
     // `指标` / `值` heads a value, whatever `指标` alone heads (`指标` / `值`, `年度指标` /
     // `值`).
     if above.ends_with("指标")
-        && piece == "值"
+        && core == "值"
         && matches!(role, Role::Annual | Role::Period | Role::Actual)
     {
         return true;
@@ -1504,9 +1505,28 @@ fn completes_header(above: &str, piece: &str) -> bool {
         Some(first) => {
             first == role
                 && (role == Role::Text
-                    || (ENDS.iter().any(|w| joined.ends_with(w))
+                    || (ENDS
+                        .iter()
+                        .any(|w| fold(&format!("{above}{core}")).ends_with(w))
                         && !ENDS.iter().any(|w| above.ends_with(w))))
         }
+    }
+}
+
+/// A header's text without the mark in brackets at its end (`标值(B)`, `值（A）`): a letter or
+/// a few characters.
+fn without_mark(text: &str) -> &str {
+    let Some(open) = text.rfind(['(', '（']) else {
+        return text;
+    };
+    let inner = text[open..]
+        .trim_start_matches(['(', '（'])
+        .strip_suffix([')', '）']);
+    match inner {
+        Some(inner) if inner.chars().nth(3).is_none() && !inner.contains(['(', '（']) => {
+            &text[..open]
+        }
+        _ => text,
     }
 }
 
@@ -1694,9 +1714,9 @@ fn split_header<'a>(line: &'a str, below: Option<(&str, Measure)>) -> Vec<(usize
             let pieces = split_spaces(below);
             // A header's tails are short: a character or two, a header's last words
             // (`改进措施`).
-            let short = pieces
-                .iter()
-                .all(|(_, t)| t.chars().nth(4).is_none() && !t.chars().any(|c| c.is_ascii_digit()));
+            let short = pieces.iter().all(|(_, t)| {
+                without_mark(t).chars().nth(4).is_none() && !t.chars().any(|c| c.is_ascii_digit())
+            });
             if short {
                 piece_columns(below, &pieces, measure)
                     .into_iter()
@@ -2576,6 +2596,17 @@ mod tests {
         // Numbers and long words are no tails; nor is a piece that completes nothing.
         assert_eq!(super::header_tails(&["计量单"], &["10"]), None);
         assert_eq!(super::header_tails(&["计量单"], &["位", "值"]), None);
+        // A tail keeps its column's mark (`实际完成指` / `标值(B)`).
+        let heads = ["预期指标", "实际完成指", "分"];
+        assert_eq!(
+            super::header_tails(&heads, &["值(A)", "标值(B)", "值"]),
+            Some(vec![0, 1, 2])
+        );
+        assert_eq!(super::without_mark("标值(B)"), "标值");
+        assert_eq!(
+            super::without_mark("年初目标值（万元以上）"),
+            "年初目标值（万元以上）"
+        );
         // 指标 / 值 is the value's header; a word of no known role may be completed into
         // another (`绩效金` / `额`).
         let heads = ["一级指标", "二级指标", "三级指标", "指标", "绩效金"];
