@@ -744,14 +744,26 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
             && last_line == header
             && heads.is_empty()
             && let Some((row, starts)) = last.as_mut()
-            && let words = pieces
+            && let words = placed
                 .iter()
-                .flat_map(|&(_, t)| t.split(' ').filter(|w| !w.is_empty()))
+                .flat_map(|&(display, _, t, _)| {
+                    t.split(' ').scan(0usize, move |offset, word| {
+                        let here = display.saturating_add(measure.width(&t[..*offset]));
+                        *offset += word.len() + 1;
+                        Some((here, word))
+                    })
+                })
+                .filter(|(_, w)| !w.is_empty())
                 .collect::<Vec<_>>()
-            && let Some(tails) =
-                header_tails(&row.iter().map(Cell::text).collect::<Vec<_>>(), &words)
+            && let Some(tails) = header_tails(
+                &row.iter()
+                    .zip(starts.iter())
+                    .map(|(c, s)| (s.at, c.text()))
+                    .collect::<Vec<_>>(),
+                &words,
+            )
         {
-            for (k, text) in tails.into_iter().zip(words) {
+            for (k, (_, text)) in tails.into_iter().zip(words) {
                 if let (Some(cell), Some(start)) = (row.get_mut(k), starts.get_mut(k)) {
                     cell.append(text);
                     start.open = widths.fills(start.at, measure.width(text.trim()));
@@ -916,19 +928,20 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
 /// The line under a spaced header as the tails of its words cut in narrow columns
 /// (`指标性 指标方 目标值 计量单 分` over `质 向 位 值`): each piece, in order, completes a
 /// header word ([`completes_header`]); every word that heads nothing alone takes one, a word
-/// that heads alone may; and the pieces complete the words so in one way only. For each
-/// piece, the index of its word. `None` where the line is no such line, or two pairings fit
-/// (there the pieces' places decide, as for any wrapped row). One table of at most
-/// words × pieces entries; a header of more than 64 words or a line of more than 16 pieces is
-/// no such line.
-fn header_tails(heads: &[&str], pieces: &[&str]) -> Option<Vec<usize>> {
+/// that heads alone may. Of the pairings that do so, the one whose pieces stand nearest
+/// their words (display columns; `usize::MAX` for a word that stands nowhere, which costs
+/// nothing) is taken, where it is the only one so near. For each piece, the index of its
+/// word; `None` where the line is no such line or two pairings are as near. One table of at
+/// most words × pieces entries; a header of more than 64 words or a line of more than 16
+/// pieces is no such line.
+fn header_tails(heads: &[(usize, &str)], pieces: &[(usize, &str)]) -> Option<Vec<usize>> {
     const MOST_HEADS: usize = 64;
     const MOST_PIECES: usize = 16;
     let (words, count) = (heads.len(), pieces.len());
     if count == 0
         || count > MOST_PIECES
         || words > MOST_HEADS
-        || pieces.iter().any(|t| {
+        || pieces.iter().any(|(_, t)| {
             without_mark(t).chars().nth(4).is_some() || t.chars().any(|c| c.is_ascii_digit())
         })
     {
@@ -936,51 +949,81 @@ fn header_tails(heads: &[&str], pieces: &[&str]) -> Option<Vec<usize>> {
     }
     let alone: Vec<bool> = heads
         .iter()
-        .map(|h| role_of(&fold(h)).is_some_and(|r| r != Role::Blank))
+        .map(|(_, h)| role_of(&fold(h)).is_some_and(|r| r != Role::Blank))
         .collect();
     // A word that heads nothing alone may also take a character or two that make a word of
-    // no known role (`绩效金` / `额`): a column kept as text.
+    // no known role (`绩效金` / `额`): a column kept as text; or a header word of two
+    // characters at most where the two head the column one of them heads (`自评` / `得分`,
+    // `一级` / `指标`).
     let fits = |k: usize, i: usize| -> bool {
         match (heads.get(k), pieces.get(i)) {
-            (Some(h), Some(p)) => {
+            (Some(&(_, h)), Some(&(_, p))) => {
+                let joined = role_of(&fold(&format!("{h}{p}")));
+                let own = role_of(&fold(p));
                 completes_header(h, p)
                     || (!alone[k]
                         && p.chars().nth(2).is_none()
-                        && role_of(&fold(p)).is_none()
-                        && role_of(&fold(&format!("{h}{p}"))).is_none())
+                        && own.is_none()
+                        && joined.is_none())
+                    || (p.chars().nth(2).is_none()
+                        && own.is_some()
+                        && joined.is_some_and(|r| r != Role::Blank)
+                        && (joined == own || (p == "指标" && joined == role_of(&fold(h)))))
             }
             _ => false,
         }
     };
-    // ways[k][i]: in how many ways (0, 1, or 2 for more) words k.. take pieces i.., filled
-    // from the last word and piece back.
+    let distance = |k: usize, i: usize| -> usize {
+        match (heads.get(k), pieces.get(i)) {
+            (Some(&(h, _)), Some(&(p, _))) if h != usize::MAX => h.abs_diff(p),
+            _ => 0,
+        }
+    };
+    // best[k][i]: the least distance at which words k.. take pieces i.., and whether two
+    // pairings reach it; filled from the last word and piece back.
     let width = count + 1;
-    let mut ways = vec![0u8; (words + 1) * width];
-    ways[words * width + count] = 1;
+    let mut best: Vec<Option<(usize, bool)>> = vec![None; (words + 1) * width];
+    best[words * width + count] = Some((0, false));
+    let better = |a: Option<(usize, bool)>, b: Option<(usize, bool)>| match (a, b) {
+        (None, x) | (x, None) => x,
+        (Some((x, tx)), Some((y, ty))) => Some(match x.cmp(&y) {
+            core::cmp::Ordering::Less => (x, tx),
+            core::cmp::Ordering::Greater => (y, ty),
+            core::cmp::Ordering::Equal => (x, true),
+        }),
+    };
     for k in (0..words).rev() {
         for i in (0..=count).rev() {
             let skip = if alone[k] {
-                ways[(k + 1) * width + i]
+                best[(k + 1) * width + i]
             } else {
-                0
+                None
             };
             let take = if i < count && fits(k, i) {
-                ways[(k + 1) * width + i + 1]
+                best[(k + 1) * width + i + 1]
+                    .map(|(cost, tie)| (cost.saturating_add(distance(k, i)), tie))
             } else {
-                0
+                None
             };
-            ways[k * width + i] = skip.saturating_add(take).min(2);
+            best[k * width + i] = better(skip, take);
         }
     }
-    if ways[0] != 1 {
+    let (_, tie) = best[0]?;
+    if tie {
         return None;
     }
-    // The one pairing, walked forward.
+    // The one nearest pairing, walked forward.
     let mut out = Vec::with_capacity(count);
+    let mut i = 0;
     for k in 0..words {
-        let i = out.len();
-        if i < count && fits(k, i) && ways[(k + 1) * width + i + 1] == 1 {
+        let here = best[k * width + i];
+        let take = (i < count && fits(k, i))
+            .then(|| best[(k + 1) * width + i + 1])
+            .flatten()
+            .map(|(cost, tie)| (cost.saturating_add(distance(k, i)), tie));
+        if take.is_some() && take.map(|(c, _)| c) == here.map(|(c, _)| c) {
             out.push(k);
+            i += 1;
         }
     }
     (out.len() == count).then_some(out)
@@ -1754,9 +1797,15 @@ fn split_header<'a>(line: &'a str, below: Option<(&str, Measure)>) -> Vec<(usize
             })
             .filter(|(_, w)| !w.is_empty())
             .collect();
-        let heads: Vec<&str> = all.iter().map(|&(_, w)| w).collect();
-        let below: Vec<&str> = tails.iter().map(|&(_, t)| t).collect();
-        header_tails(&heads, &below)
+        let heads: Vec<(usize, &str)> = match below {
+            Some((_, measure)) => piece_columns(line, &all, measure)
+                .into_iter()
+                .zip(&all)
+                .map(|((_, at), &(_, w))| (at, w))
+                .collect(),
+            None => all.iter().map(|&(_, w)| (usize::MAX, w)).collect(),
+        };
+        header_tails(&heads, &tails)
             .map(|ks| {
                 ks.iter()
                     .filter_map(|&k| all.get(k).map(|&(at, _)| at))
@@ -2572,34 +2621,41 @@ mod tests {
 
     #[test]
     fn header_tails_pair_in_order_one_way_only() {
+        // Words and pieces that stand nowhere: their order alone pairs them.
+        fn nowhere<'a>(words: &[&'a str]) -> Vec<(usize, &'a str)> {
+            words.iter().map(|&w| (usize::MAX, w)).collect()
+        }
+        let tails = |heads: &[&str], pieces: &[&str]| {
+            super::header_tails(&nowhere(heads), &nowhere(pieces))
+        };
         let heads = ["一级指标", "指标性", "指标方", "目标值", "计量单", "分"];
         assert_eq!(
-            super::header_tails(&heads, &["质", "向", "位", "值"]),
+            tails(&heads, &["质", "向", "位", "值"]),
             Some(vec![1, 2, 4, 5])
         );
         // A word that heads nothing alone must take a tail: 值 goes on 全年完成, not on
         // 年度指标, which heads alone.
         let heads = ["年度指标", "全年完成", "偏差原因分析及改"];
+        assert_eq!(tails(&heads, &["值", "进措施"]), Some(vec![1, 2]));
+        assert_eq!(tails(&heads, &["值", "值", "进措施"]), Some(vec![0, 1, 2]));
+        // Two words that head alone and one 值: its place decides.
+        assert_eq!(tails(&["年度指标", "实际完成"], &["值"]), None);
         assert_eq!(
-            super::header_tails(&heads, &["值", "进措施"]),
-            Some(vec![1, 2])
-        );
-        assert_eq!(
-            super::header_tails(&heads, &["值", "值", "进措施"]),
-            Some(vec![0, 1, 2])
-        );
-        // Two words that head alone and one 值: its place decides, not its order.
-        assert_eq!(
-            super::header_tails(&["年度指标", "实际完成"], &["值"]),
-            None
+            super::header_tails(&[(0, "年度指标"), (10, "实际完成")], &[(11, "值")]),
+            Some(vec![1])
         );
         // Numbers and long words are no tails; nor is a piece that completes nothing.
-        assert_eq!(super::header_tails(&["计量单"], &["10"]), None);
-        assert_eq!(super::header_tails(&["计量单"], &["位", "值"]), None);
+        assert_eq!(tails(&["计量单"], &["10"]), None);
+        assert_eq!(tails(&["计量单"], &["位", "值"]), None);
+        assert_eq!(tails(&["计量单"], &[]), None);
+        // 指标 / 值 is the value's header; a word of no known role may be completed into
+        // another (`绩效金` / `额`).
+        let heads = ["一级指标", "二级指标", "三级指标", "指标", "绩效金"];
+        assert_eq!(tails(&heads, &["值", "额"]), Some(vec![3, 4]));
         // A tail keeps its column's mark (`实际完成指` / `标值(B)`).
         let heads = ["预期指标", "实际完成指", "分"];
         assert_eq!(
-            super::header_tails(&heads, &["值(A)", "标值(B)", "值"]),
+            tails(&heads, &["值(A)", "标值(B)", "值"]),
             Some(vec![0, 1, 2])
         );
         assert_eq!(super::without_mark("标值(B)"), "标值");
@@ -2607,11 +2663,30 @@ mod tests {
             super::without_mark("年初目标值（万元以上）"),
             "年初目标值（万元以上）"
         );
-        // 指标 / 值 is the value's header; a word of no known role may be completed into
-        // another (`绩效金` / `额`).
-        let heads = ["一级指标", "二级指标", "三级指标", "指标", "绩效金"];
-        assert_eq!(super::header_tails(&heads, &["值", "额"]), Some(vec![3, 4]));
-        assert_eq!(super::header_tails(&["计量单"], &[]), None);
+        // A header word below completes the word above that heads nothing alone, where the
+        // two head the column one of them heads (`自评` / `得分`, `一级` / `指标`); where
+        // pieces could go on several words, the nearest pairing is taken.
+        let heads = [
+            (0, "一级"),
+            (3, "二级指"),
+            (7, "三级指标"),
+            (12, "评分标准"),
+            (90, "分"),
+            (92, "自评"),
+            (95, "扣分原因"),
+        ];
+        let pieces = [
+            (0, "指标"),
+            (5, "标"),
+            (92, "值"),
+            (94, "得分"),
+            (97, "和其他说"),
+        ];
+        assert_eq!(
+            super::header_tails(&heads, &pieces),
+            Some(vec![0, 1, 4, 5, 6])
+        );
+        assert_eq!(tails(&["扣分原因和其他说"], &["明"]), Some(vec![0]));
     }
 
     #[test]
