@@ -1543,11 +1543,22 @@ fn completes_header(above: &str, piece: &str) -> bool {
     {
         return true;
     }
+    // A text column's header goes on where its last words end as such headers end and it did
+    // not (`改进措` / `施`, `和其他说` / `明`), or where its next words begin with a conjunction
+    // (`扣分原因` / `和其他说`); a whole header (`评分标准`) takes no words below it.
+    // So does one whose next words end so themselves (`未完成原因` / `分析`).
+    const TEXT_ENDS: [&str; 12] = [
+        "措施", "说明", "原因", "分析", "备注", "依据", "来源", "标准", "解释", "内容", "情况",
+        "方法",
+    ];
+    let ends = |t: &str| TEXT_ENDS.iter().any(|w| t.ends_with(w));
+    let text_goes_on = (ends(&joined) && (!ends(&above) || ends(core)))
+        || piece.starts_with(['和', '及', '与', '或', '、']);
     match role_of(&above) {
-        None => true,
+        None => role != Role::Text || text_goes_on,
         Some(first) => {
             first == role
-                && (role == Role::Text
+                && ((role == Role::Text && text_goes_on)
                     || (ENDS
                         .iter()
                         .any(|w| fold(&format!("{above}{core}")).ends_with(w))
@@ -2617,6 +2628,37 @@ mod tests {
         let document = crate::Document::from_grids(&[grid]).unwrap();
         let annual: Vec<&str> = document.indicators().map(|i| i.annual.raw()).collect();
         assert_eq!(annual, ["≤70", "减少"]);
+    }
+
+    #[test]
+    fn a_header_wrapped_over_three_lines_is_completed_line_by_line() {
+        // An evaluation table's header in a portrait PDF (hunan_yueyang-zhengti, printed
+        // from its hand reading).
+        let text = "一级 二级指 三级指标 评分标准                                                                       分 自评 扣分原因\n\
+                    指标 标                                                                                   值 得分 和其他说\n\
+                    \x20                                                                                           明\n\
+                    \x20          财政供养\n\
+                    \x20          人员控制 以100%为标准。在职人员控制率≦100%,计5分;每超过一个百分点扣0.5分,扣完为止。                          5 5\n\
+                    \x20          率";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(
+            texts(&grid)[0],
+            [
+                "一级指标",
+                "二级指标",
+                "三级指标",
+                "评分标准",
+                "分值",
+                "自评得分",
+                "扣分原因和其他说明"
+            ]
+        );
+        // A whole header takes no line below it: the first name's first line is a row's.
+        assert!(
+            texts(&grid)[1..]
+                .iter()
+                .any(|row| row.iter().any(|c| c.contains("财政供养")))
+        );
     }
 
     #[test]
