@@ -5,7 +5,8 @@
 //! may wrap over several lines (even across a blank line) with the amounts on a line of their
 //! own. Blank lines and form feeds are page breaks, which may fall anywhere.
 
-use super::records::Wrapped;
+use super::few::Few;
+use super::records::{BodySpan, Wrapped};
 use super::trim;
 use crate::lang::{Msg, msg};
 use crate::{Diagnostic, DiagnosticCode};
@@ -19,7 +20,7 @@ pub(crate) struct Amounts {
     /// The columns after the total. `None` is a column printed empty (`-`); where any column
     /// is printed empty, or all three are printed, the positions are the columns 财政拨款,
     /// 财政专户拨款, 其他资金.
-    pub(crate) parts: Vec<Option<Decimal>>,
+    pub(crate) parts: Few<Option<Decimal>>,
     pub(crate) positional: bool,
     pub(crate) line: usize,
     pub(crate) column: usize,
@@ -73,9 +74,10 @@ pub(crate) struct Row {
 #[derive(Debug)]
 pub(crate) struct Block {
     pub(crate) row: Row,
-    /// The body, joined once the table is read: a name wrapped onto a line of amounts may
-    /// still be taken back from its lines until then.
-    pub(crate) body: Wrapped,
+    /// Where the body lies in the outline's [`bodies`](Outline::bodies), joined once the
+    /// table is read: a name wrapped onto a line of amounts may still be taken back from its
+    /// lines until then.
+    pub(crate) body: BodySpan,
     /// Where the body's lines start in the outline's [`lines`](Outline::lines); they run to
     /// the next block's.
     lines_from: usize,
@@ -90,6 +92,8 @@ pub(crate) struct Outline<'a> {
     pub(crate) total: Option<Amounts>,
     pub(crate) blocks: Vec<Block>,
     pub(crate) diagnostics: Vec<Diagnostic>,
+    /// The bodies of all blocks, joined one after the other into one buffer.
+    pub(crate) bodies: Wrapped,
     /// The lines of every block's body, in order, each line with its number: one buffer for
     /// the table rather than one per block.
     lines: Vec<(usize, &'a str)>,
@@ -281,7 +285,7 @@ pub(crate) fn trailing_amounts(line: &str, line_no: usize) -> Option<(&str, Amou
     };
     let mut amounts = Amounts {
         total: Decimal::ZERO,
-        parts: Vec::new(),
+        parts: Few::default(),
         positional,
         line: line_no,
         column,
@@ -582,14 +586,26 @@ impl<'a> Outline<'a> {
         layout
     }
 
-    /// Joins each block's lines into its body, each body in buffers of its size.
+    /// Joins each block's lines into its body, all bodies one after the other in buffers
+    /// allocated once, as long as the lines with their spaces and as many pieces as lines.
     fn join_bodies(&mut self) {
-        let mut ends: Vec<usize> = self.blocks.iter().skip(1).map(|b| b.lines_from).collect();
-        ends.push(self.lines.len());
-        for (block, end) in self.blocks.iter_mut().zip(ends) {
-            let lines = self.lines.get(block.lines_from..end).unwrap_or_default();
-            block.body = Wrapped::from_line_slice(lines);
+        let len = self.lines.iter().map(|(_, l)| l.len()).sum();
+        let mut bodies = Wrapped::with_capacity(len, self.lines.len());
+        // Each block's lines run to the next block's first, the last block's to the end.
+        let starts: Vec<usize> = self.blocks.iter().map(|b| b.lines_from).collect();
+        for (index, block) in self.blocks.iter_mut().enumerate() {
+            let end = starts.get(index + 1).copied().unwrap_or(self.lines.len());
+            let (text_from, marks_from) = bodies.end();
+            for &(line, text) in self.lines.get(block.lines_from..end).unwrap_or_default() {
+                bodies.push(line, text);
+            }
+            let (text_to, marks_to) = bodies.end();
+            block.body = BodySpan {
+                text: text_from..text_to,
+                marks: marks_from..marks_to,
+            };
         }
+        self.bodies = bodies;
     }
 
     fn push_row(&mut self, name: PendingName<'a>, amounts: Amounts) {
@@ -620,7 +636,7 @@ impl<'a> Outline<'a> {
                 indented,
                 line,
             },
-            body: Wrapped::default(),
+            body: BodySpan::default(),
             lines_from: self.lines.len(),
         });
     }
@@ -826,7 +842,13 @@ mod tests {
         assert_eq!(names, ["某局", "很长的项目名称结尾", "乙项目"]);
         assert_eq!(layout.blocks[1].row.line, 9);
         assert!(layout.blocks[1].row.indented);
-        assert!(layout.blocks[1].body.text.starts_with("目标。1、"));
+        assert!(
+            layout
+                .bodies
+                .piece(&layout.blocks[1].body)
+                .text
+                .starts_with("目标。1、")
+        );
         assert_eq!(layout.diagnostics[0].code, DiagnosticCode::LayoutSkipped);
     }
 }

@@ -19,10 +19,11 @@ use rust_decimal::Decimal;
 /// Reads every indicator record of a text, however its lines wrap.
 pub(crate) fn parse_list(text: &str) -> IndicatorList {
     let wrapped = Wrapped::from_lines(text.lines().enumerate().map(|(n, l)| (n + 1, l)));
-    let body = read_body(&wrapped, &mut TargetCache::default());
+    let whole = wrapped.whole();
+    let body = read_body(&whole, &mut TargetCache::default());
     let mut diagnostics = body.diagnostics;
     if !body.lead.is_empty() {
-        let (line, column) = wrapped.position(0);
+        let (line, column) = whole.position(0);
         diagnostics.insert(
             0,
             Diagnostic::of(
@@ -95,10 +96,6 @@ pub(crate) struct Wrapped {
     pub(crate) text: String,
     /// For each piece: its offset in `text`, its line and the column it started at.
     marks: Vec<(usize, usize, usize)>,
-    /// The last position asked for: the piece, the offset and its characters into the piece.
-    /// Positions are asked for in order, and counting on from the last keeps a long line of
-    /// many records linear.
-    cursor: core::cell::Cell<(usize, usize, usize)>,
 }
 
 impl Wrapped {
@@ -111,19 +108,13 @@ impl Wrapped {
         wrapped
     }
 
-    /// Joins lines as [`from_lines`](Wrapped::from_lines) does, into buffers allocated once:
-    /// as long as the lines with their spaces, and as many pieces as lines.
-    pub(crate) fn from_line_slice(lines: &[(usize, &str)]) -> Wrapped {
-        let len = lines.iter().map(|(_, l)| l.len()).sum();
-        let mut wrapped = Wrapped {
-            text: String::with_capacity(len),
-            marks: Vec::with_capacity(lines.len()),
-            cursor: core::cell::Cell::default(),
-        };
-        for &(line, text) in lines {
-            wrapped.push(line, text);
+    /// An empty text with room for `bytes` bytes in `pieces` pieces: the bodies of a table
+    /// are joined into one buffer allocated once.
+    pub(crate) fn with_capacity(bytes: usize, pieces: usize) -> Wrapped {
+        Wrapped {
+            text: String::with_capacity(bytes),
+            marks: Vec::with_capacity(pieces),
         }
-        wrapped
     }
 
     pub(crate) fn push(&mut self, line: usize, text: &str) {
@@ -146,19 +137,72 @@ impl Wrapped {
         self.text.push_str(trimmed);
     }
 
+    /// The whole text, to be read as one body.
+    pub(crate) fn whole(&self) -> Piece<'_> {
+        Piece {
+            text: &self.text,
+            base: 0,
+            marks: &self.marks,
+            cursor: core::cell::Cell::default(),
+        }
+    }
+
+    /// The stretch of the text and its pieces that `span` marks: one body of a table whose
+    /// bodies were joined into one buffer.
+    pub(crate) fn piece(&self, span: &BodySpan) -> Piece<'_> {
+        Piece {
+            text: self.text.get(span.text.clone()).unwrap_or_default(),
+            base: span.text.start,
+            marks: self.marks.get(span.marks.clone()).unwrap_or_default(),
+            cursor: core::cell::Cell::default(),
+        }
+    }
+
+    /// Where the text and the pieces end: a span starts there, and ends where the next does.
+    pub(crate) fn end(&self) -> (usize, usize) {
+        (self.text.len(), self.marks.len())
+    }
+}
+
+/// Where a body lies in a [`Wrapped`] text: its bytes and its pieces.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct BodySpan {
+    pub(crate) text: core::ops::Range<usize>,
+    pub(crate) marks: core::ops::Range<usize>,
+}
+
+impl BodySpan {
     pub(crate) fn is_empty(&self) -> bool {
         self.text.is_empty()
     }
+}
 
-    /// The line and column of a byte offset in the joined text.
+/// A stretch of a [`Wrapped`] text, with the pieces it is made of: what a body is read from.
+#[derive(Debug)]
+pub(crate) struct Piece<'a> {
+    pub(crate) text: &'a str,
+    /// The offset of `text` in the whole joined text, which the pieces' offsets count from.
+    base: usize,
+    marks: &'a [(usize, usize, usize)],
+    /// The last position asked for: the piece, the offset and its characters into the piece.
+    /// Positions are asked for in order, and counting on from the last keeps a long line of
+    /// many records linear.
+    cursor: core::cell::Cell<(usize, usize, usize)>,
+}
+
+impl Piece<'_> {
+    /// The line and column of a byte offset in the text.
     pub(crate) fn position(&self, offset: usize) -> (usize, usize) {
-        let at = self.marks.partition_point(|&(start, _, _)| start <= offset);
+        let at = self
+            .marks
+            .partition_point(|&(start, _, _)| start.saturating_sub(self.base) <= offset);
         let Some(piece) = at.checked_sub(1) else {
             return (1, 1);
         };
         let Some(&(start, line, column)) = self.marks.get(piece) else {
             return (1, 1);
         };
+        let start = start.saturating_sub(self.base);
         let (last_piece, last_offset, last_chars) = self.cursor.get();
         let (from, counted) = if last_piece == piece && (start..=offset).contains(&last_offset) {
             (last_offset, last_chars)
@@ -785,8 +829,8 @@ pub(crate) fn tier_category_mismatch(
 }
 
 /// Reads a project's body: the text before the first record, then every record.
-pub(crate) fn read_body<'a>(wrapped: &'a Wrapped, cache: &mut TargetCache<'a>) -> Body {
-    let text = wrapped.text.as_str();
+pub(crate) fn read_body<'a>(wrapped: &Piece<'a>, cache: &mut TargetCache<'a>) -> Body {
+    let text = wrapped.text;
     let mut body = Body {
         lead: String::new(),
         indicators: Vec::new(),
@@ -878,8 +922,9 @@ mod tests {
 
     #[test]
     fn wrapped_maps_offsets_back_to_lines_and_columns() {
-        let w = Wrapped::from_lines([(3, "    服务贸易"), (4, ""), (5, "专题 ")]);
-        assert_eq!(w.text, "服务贸易专题");
+        let wrapped = Wrapped::from_lines([(3, "    服务贸易"), (4, ""), (5, "专题 ")]);
+        assert_eq!(wrapped.text, "服务贸易专题");
+        let w = wrapped.whole();
         assert_eq!(w.position(0), (3, 5));
         assert_eq!(w.position(6), (3, 7));
         assert_eq!(w.position(12), (5, 1));
@@ -889,6 +934,51 @@ mod tests {
         assert_eq!(w.position(0), (3, 5));
         assert_eq!(w.position(15), (5, 2));
         assert_eq!(w.position(12), (5, 1));
+    }
+
+    /// The bodies of a table joined into one buffer answer, piece by piece, as each body
+    /// joined on its own did: the same text, and the same line and column for every offset.
+    #[test]
+    fn pieces_of_one_buffer_answer_as_bodies_joined_apart() {
+        let seed = include_str!("../../../tests/data/guangzhou_commerce_2024.txt");
+        let lines: Vec<(usize, &str)> = seed.lines().enumerate().map(|(n, l)| (n + 1, l)).collect();
+        // Bodies of every few lines, some empty, some of blank lines only.
+        let mut cuts = vec![0];
+        let mut at = 0;
+        for step in [0, 1, 3, 1, 7, 2, 0, 11, 5, 40, 2, 1, 9].iter().cycle() {
+            at += step;
+            if at >= lines.len() {
+                break;
+            }
+            cuts.push(at);
+        }
+        cuts.push(lines.len());
+        let mut joined = Wrapped::with_capacity(0, 0);
+        let mut spans = Vec::new();
+        for pair in cuts.windows(2) {
+            let (text_from, marks_from) = joined.end();
+            for &(n, l) in &lines[pair[0]..pair[1]] {
+                joined.push(n, l);
+            }
+            let (text_to, marks_to) = joined.end();
+            spans.push(BodySpan {
+                text: text_from..text_to,
+                marks: marks_from..marks_to,
+            });
+        }
+        for (pair, span) in cuts.windows(2).zip(&spans) {
+            let apart = Wrapped::from_lines(lines[pair[0]..pair[1]].iter().copied());
+            let (alone, piece) = (apart.whole(), joined.piece(span));
+            assert_eq!(alone.text, piece.text);
+            assert_eq!(span.is_empty(), apart.text.is_empty());
+            let offsets: Vec<usize> = (0..=piece.text.len())
+                .filter(|&o| piece.text.is_char_boundary(o))
+                .collect();
+            // In order, as bodies ask, and then out of order.
+            for &o in offsets.iter().chain(offsets.iter().rev().step_by(7)) {
+                assert_eq!(alone.position(o), piece.position(o), "{o}");
+            }
+        }
     }
 
     #[test]
