@@ -9,6 +9,7 @@
 use super::trim;
 use crate::lang::{Msg, msg};
 use crate::model::indicator::field;
+use crate::taxonomy::Level;
 use crate::{
     Category, Diagnostic, DiagnosticCode, Direction, Indicator, IndicatorList, Lang, Nature,
     TableError, TableErrorKind, Target, TargetError, TargetErrorKind, TaxonomyError, TextCell,
@@ -398,6 +399,11 @@ fn tier_field(fields: &str) -> Option<Tier> {
         .unwrap_or(fields.as_bytes());
     let (end, _) = find_separator(window)?;
     let tier = fields.get(..end)?;
+    // Most tiers are printed as the system prints them (`1-产出指标`): such a field passes
+    // every test below, and names its tier.
+    if let Some(tier) = printed::<Tier>(tier) {
+        return Some(tier);
+    }
     if tier.chars().count() >= TIER_WINDOW {
         return None;
     }
@@ -407,6 +413,13 @@ fn tier_field(fields: &str) -> Option<Tier> {
     }
     // As `parse` would, without building the error that a text which is no tier gets.
     crate::taxonomy::parse_ok(canonical)
+}
+
+/// The level a text is the printed form of (`1-产出指标`, `12-质量指标`), as the system
+/// prints it: what `parse` reads first.
+fn printed<L: Level>(text: &str) -> Option<L> {
+    let at = L::PRINTED.iter().position(|p| *p == text)?;
+    L::ALL.get(at).copied()
 }
 
 /// Whether a field is a code alone, in half- or full-width digits (`5`, `５`, `1-`): the end
@@ -466,10 +479,14 @@ fn split_label(field: &str) -> (&str, Option<&str>) {
 
 /// A tier or a category from its field: by the canonical part, else by the printed label;
 /// the label is kept where the level is unknown or the label differs from its name.
-fn read_level<L: core::str::FromStr + Copy>(
+fn read_level<L: Level + core::str::FromStr>(
     field: &str,
     name: impl Fn(L) -> &'static str,
 ) -> Result<(Option<L>, Option<String>), L::Err> {
+    // A level printed as the system prints it has no label, and names itself.
+    if let Some(level) = printed::<L>(field) {
+        return Ok((Some(level), None));
+    }
     let (canonical, label) = split_label(field);
     let level = if canonical.is_empty() {
         label.and_then(|l| l.parse().ok())
@@ -553,6 +570,10 @@ fn find_zhi(bytes: &[u8], from: usize) -> Option<usize> {
 
 /// The header a period label carries in `〔〕` (`实施周期指标值〔长期指标值〕:`).
 fn period_header(label_text: &str) -> Option<String> {
+    // Most labels have no header: `〔` is E3 80 94, and without a byte 94 there is none.
+    if !label_text.as_bytes().contains(&0x94) {
+        return None;
+    }
     let open = label_text.find('〔')?;
     let inner = &label_text[open + '〔'.len_utf8()..];
     let close = inner.find('〕')?;
@@ -563,7 +584,7 @@ fn period_header(label_text: &str) -> Option<String> {
 /// end of the record.
 fn fields_after_annual(text: &str) -> usize {
     let mut from = 0;
-    while let Some(at) = text[from..].find('；').map(|i| from + i) {
+    while let Some(at) = find_semicolon(text.as_bytes(), from) {
         let after = &text[at + '；'.len_utf8()..];
         if field::AFTER_ANNUAL.iter().any(|label| {
             after
@@ -575,6 +596,33 @@ fn fields_after_annual(text: &str) -> usize {
         from = at + '；'.len_utf8();
     }
     text.len()
+}
+
+/// `text.trim_end_matches(chars)`, a character at a time from the end: the pattern search
+/// of `str` costs more than the one or two characters a field ends with.
+fn trim_end_chars<'t>(text: &'t str, chars: &[char]) -> &'t str {
+    let mut rest = text;
+    while let Some(c) = rest.chars().next_back() {
+        if !chars.contains(&c) {
+            break;
+        }
+        rest = &rest[..rest.len() - c.len_utf8()];
+    }
+    rest
+}
+
+/// The offset of the first `；` (EF BC 9B) at or after `from`, as `find('；')` answers:
+/// EF only ever starts a character, so a match at it is the character.
+fn find_semicolon(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while let Some(skip) = bytes.get(i..)?.iter().position(|&b| b == 0xEF) {
+        let at = i + skip;
+        if bytes.get(at + 1..at + 3) == Some(&[0xBC, 0x9B]) {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
 }
 
 /// Splits a code off a name: `111038427-培训服务次数`.
@@ -595,7 +643,7 @@ fn read_extra_fields(text: &str, indicator: &mut Indicator) -> Vec<Problem> {
     let mut rest = text;
     while let Some(after) = rest.strip_prefix('；') {
         let end = fields_after_annual(after);
-        let item = after[..end].trim_end_matches(['。', ' ']);
+        let item = trim_end_chars(&after[..end], &['。', ' ']);
         let at = text.len() - rest.len();
         rest = &after[end..];
         let Some(colon) = item.find([':', '：']) else {
@@ -702,7 +750,7 @@ fn read_record_into<'a>(
     cache: &mut TargetCache<'a>,
     indicators: &mut Vec<Indicator>,
 ) -> Result<Vec<Problem>, Msg> {
-    let record = fields.trim_end_matches(['。', ' ']);
+    let record = trim_end_chars(fields, &['。', ' ']);
     let in_record = |e: TaxonomyError| {
         Msg::new(
             format!("{e} in «{record}»"),
@@ -730,12 +778,15 @@ fn read_record_into<'a>(
             ));
         }
     };
-    let name = trim::trim(trim::trim(&rest[..name_end]).trim_end_matches(['；', ';']));
+    let name = trim::trim(trim_end_chars(trim::trim(&rest[..name_end]), &['；', ';']));
     let (code, name) = split_code(name);
     let mut problems = Vec::new();
     let mut value = |from: usize, to: usize, label: &str, problems: &mut Vec<Problem>| {
         // A field ends with `；`, a record with `。`: neither is its value's.
-        let text = trim::trim_end(trim::trim(&rest[from..to]).trim_end_matches(['；', ';', '。']));
+        let text = trim::trim_end(trim_end_chars(
+            trim::trim(&rest[from..to]),
+            &['；', ';', '。'],
+        ));
         let (target, capped) = cache.get(text);
         if let Some(e) = capped {
             problems.push((
@@ -795,7 +846,7 @@ fn read_record_into<'a>(
     indicator.period_label = period_header;
     let extra_at = fields.len() - extra.len();
     problems.extend(
-        read_extra_fields(extra.trim_end_matches(['。', ' ']), indicator)
+        read_extra_fields(trim_end_chars(extra, &['。', ' ']), indicator)
             .into_iter()
             .map(|(at, code, message)| (extra_at + at, code, message)),
     );
@@ -1170,6 +1221,96 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// Texts a record's fields are cut from: the seed's lines, and pieces of the characters
+    /// the fast paths look for, in every order.
+    fn field_texts() -> Vec<String> {
+        let seed = include_str!("../../../tests/data/guangzhou_commerce_2024.txt");
+        let mut texts: Vec<String> = seed.lines().map(str::to_owned).collect();
+        let pieces = [
+            "；", ";", "。", " ", "〔", "〕", "值", "：", ":", "a", "中", "", "\u{3000}",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    texts.push(format!("{a}{b}x{c}{a}"));
+                    texts.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn fields_are_trimmed_and_cut_as_by_the_str_methods() {
+        for text in field_texts() {
+            for set in [&['。', ' '][..], &['；', ';'], &['；', ';', '。']] {
+                assert_eq!(
+                    trim_end_chars(&text, set),
+                    text.trim_end_matches(set),
+                    "{text}"
+                );
+            }
+            for from in (0..=text.len()).filter(|&f| text.is_char_boundary(f)) {
+                let by_chars = text[from..].find('；').map(|at| from + at);
+                assert_eq!(find_semicolon(text.as_bytes(), from), by_chars, "{text}");
+            }
+            let reference = text.find('〔').and_then(|open| {
+                let inner = &text[open + '〔'.len_utf8()..];
+                inner.find('〕').map(|close| inner[..close].to_owned())
+            });
+            assert_eq!(period_header(&text), reference, "{text}");
+        }
+    }
+
+    /// `read_level` as it was before printed levels were taken at once.
+    fn read_level_reference<L: core::str::FromStr + Copy>(
+        field: &str,
+        name: impl Fn(L) -> &'static str,
+    ) -> Result<(Option<L>, Option<String>), L::Err> {
+        let (canonical, label) = split_label(field);
+        let level = if canonical.is_empty() {
+            label.and_then(|l| l.parse().ok())
+        } else {
+            Some(canonical.parse()?)
+        };
+        let label = label
+            .filter(|l| level.is_none_or(|level| name(level) != *l))
+            .map(str::to_owned);
+        Ok((level, label))
+    }
+
+    #[test]
+    fn printed_levels_read_as_the_full_parse_reads_them() {
+        let mut fields: Vec<String> = Tier::PRINTED
+            .iter()
+            .chain(Category::PRINTED)
+            .flat_map(|p| {
+                [
+                    p.to_string(),
+                    format!("{p}〔{p}〕"),
+                    format!("{p}〔产出指标(50分)〕"),
+                    format!(" {p}"),
+                    format!("{p}x"),
+                    p.replace('-', "－"),
+                    p.chars().skip(1).collect(),
+                ]
+            })
+            .collect();
+        fields.extend(["产出指标", "效益", "99-未知", "", "〔项目完成〕", "1-"].map(String::from));
+        for field in &fields {
+            assert_eq!(
+                read_level::<Tier>(field, Tier::name),
+                read_level_reference::<Tier>(field, Tier::name),
+                "{field}"
+            );
+            assert_eq!(
+                read_level::<Category>(field, Category::name),
+                read_level_reference::<Category>(field, Category::name),
+                "{field}"
+            );
         }
     }
 
