@@ -6,6 +6,7 @@
 //! projects of 2.60 and 10.00 and no others. Where no combination or several do, the amount
 //! stays unresolved and is reported; nothing is guessed silently.
 
+use super::few::Few;
 use super::layout::Amounts;
 use crate::lang::{Msg, msg};
 use crate::value::exact::sum as checked_sum;
@@ -13,7 +14,7 @@ use crate::{Diagnostic, DiagnosticCode, Funding, Lang};
 use rust_decimal::Decimal;
 
 /// The column an amount sits in, as far as it is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum Column {
     Fiscal,
     Special,
@@ -21,6 +22,7 @@ enum Column {
     /// 财政专户拨款 or 其他资金: not 财政拨款, but which of the two is unknown.
     NonFiscal,
     /// Any of the three.
+    #[default]
     Unknown,
 }
 
@@ -34,11 +36,14 @@ impl Column {
 ///
 /// The columns of a row that is not refused add up to an amount that fits (the layout checks
 /// it), so that no sum within a row can overflow; sums across rows are checked.
-#[derive(Debug, Clone)]
-pub(crate) struct Money {
-    name: String,
+///
+/// It borrows its row's name, which only its diagnostics print, and holds its columns in
+/// place: a row's money allocates nothing.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Money<'a> {
+    name: &'a str,
     total: Decimal,
-    parts: Vec<(Decimal, Column)>,
+    parts: Few<(Decimal, Column)>,
     line: usize,
     column: usize,
     /// Whether the row's money was left out (its amounts cannot be money as written, or the
@@ -47,13 +52,13 @@ pub(crate) struct Money {
     refused: bool,
 }
 
-impl Money {
+impl<'a> Money<'a> {
     /// The columns the layout tells: all three where they are printed in place; the first and
     /// a non-fiscal one where two are shown; none where one is.
-    pub(crate) fn new(name: &str, amounts: &Amounts) -> Money {
+    pub(crate) fn new(name: &'a str, amounts: &Amounts) -> Money<'a> {
         const PLACES: [Column; 3] = [Column::Fiscal, Column::Special, Column::Other];
         let parts = if amounts.refused.is_some() {
-            Vec::new()
+            Few::default()
         } else if amounts.positional {
             amounts
                 .parts
@@ -73,7 +78,7 @@ impl Money {
             shown.zip(columns.iter().copied()).collect()
         };
         Money {
-            name: name.to_owned(),
+            name,
             total: amounts.total,
             parts,
             line: amounts.line,
@@ -85,7 +90,7 @@ impl Money {
     /// A row that the table does not print, made of the rows under it: its columns are
     /// unknown. Where a row under it is refused, or they add up to more than an amount can
     /// hold, it is refused too (with a diagnostic for the latter).
-    pub(crate) fn sum(name: &str, rows: &[Money]) -> (Money, Option<Diagnostic>) {
+    pub(crate) fn sum(name: &'a str, rows: &[Money<'_>]) -> (Money<'a>, Option<Diagnostic>) {
         let line = rows.first().map_or(1, |r| r.line);
         let total = if rows.iter().any(|r| r.refused) {
             None
@@ -93,7 +98,7 @@ impl Money {
             checked_sum(rows.iter().map(|r| r.total))
         };
         let money = Money {
-            name: name.to_owned(),
+            name,
             total: total.unwrap_or(Decimal::ZERO),
             parts: total.map(|t| (t, Column::Unknown)).into_iter().collect(),
             line,
@@ -148,9 +153,9 @@ impl Money {
 }
 
 /// A unit and its projects while their money is resolved.
-pub(crate) struct UnitMoney {
-    pub(crate) unit: Money,
-    pub(crate) projects: Vec<Money>,
+pub(crate) struct UnitMoney<'a> {
+    pub(crate) unit: Money<'a>,
+    pub(crate) projects: Vec<Money<'a>>,
 }
 
 /// The most cells the subset searches of one document fill together (rows × (the smaller
@@ -174,10 +179,10 @@ impl Default for Budget {
 
 /// Resolves every row's columns from the sums, and reports what does not add up or cannot be
 /// settled.
-pub(crate) fn resolve(
-    total: Option<Money>,
-    units: &mut [UnitMoney],
-) -> (Option<Money>, Vec<Diagnostic>) {
+pub(crate) fn resolve<'a>(
+    total: Option<Money<'a>>,
+    units: &mut [UnitMoney<'a>],
+) -> (Option<Money<'a>>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut budget = Budget::default();
     let rows = total.iter().chain(
@@ -188,7 +193,7 @@ pub(crate) fn resolve(
     for row in rows.filter(|r| !r.refused) {
         let parts = row.sum_of(|_| true);
         if parts != Some(row.total) {
-            let name = &row.name;
+            let name = row.name;
             let total = row.total;
             let (sum, sum_zh) = parts.map_or_else(
                 || {
@@ -215,7 +220,7 @@ pub(crate) fn resolve(
                 && !total.has(|c| c == Column::Special || c == Column::Other)
             {
                 if total.has(|c| c == Column::Unknown) {
-                    for part in &mut total.parts {
+                    for part in total.parts.iter_mut() {
                         part.1 = Column::Fiscal;
                     }
                 }
@@ -235,7 +240,7 @@ pub(crate) fn resolve(
                     },
                 ));
             }
-            let mut unit_rows: Vec<Money> = units.iter().map(|u| u.unit.clone()).collect();
+            let mut unit_rows: Vec<Money> = units.iter().map(|u| u.unit).collect();
             settle(
                 &total,
                 &mut unit_rows,
@@ -251,7 +256,7 @@ pub(crate) fn resolve(
         None => {
             for unit in units.iter_mut() {
                 if unit.unit.has(|c| c == Column::Unknown) {
-                    for part in &mut unit.unit.parts {
+                    for part in unit.unit.parts.iter_mut() {
                         part.1 = Column::Fiscal;
                     }
                     diagnostics.push(unit.unit.diagnostic(
@@ -304,8 +309,8 @@ pub(crate) fn resolve(
 /// rows add up to it. Where the parent's money or a row's was left out, the sums prove
 /// nothing: they are not checked, and no search is made.
 fn settle(
-    parent: &Money,
-    rows: &mut [Money],
+    parent: &Money<'_>,
+    rows: &mut [Money<'_>],
     what: &str,
     budget: &mut Budget,
     diagnostics: &mut Vec<Diagnostic>,
@@ -322,11 +327,11 @@ fn settle(
         );
         return;
     }
-    let refused = rows.iter().find(|r| r.refused).map(|r| r.name.clone());
+    let refused = rows.iter().find(|r| r.refused).map(|r| r.name);
     if refused.is_none() {
         let sum = checked_sum(rows.iter().map(|r| r.total));
         if !rows.is_empty() && sum != Some(parent.total) {
-            let (name, total) = (&parent.name, parent.total);
+            let (name, total) = (parent.name, parent.total);
             let what_zh = match what {
                 "units" => "各单位",
                 _ => "各项目",
@@ -369,14 +374,14 @@ fn settle(
         );
         return;
     }
-    settle_fiscal(parent, rows, refused.as_deref(), budget, diagnostics);
-    settle_split(parent, rows, refused.as_deref(), budget, diagnostics);
+    settle_fiscal(parent, rows, refused, budget, diagnostics);
+    settle_split(parent, rows, refused, budget, diagnostics);
 }
 
 /// Decides, for rows whose lone amount could be in any column, whether it is 财政拨款.
 fn settle_fiscal(
-    parent: &Money,
-    rows: &mut [Money],
+    parent: &Money<'_>,
+    rows: &mut [Money<'_>],
     refused: Option<&str>,
     budget: &mut Budget,
     diagnostics: &mut Vec<Diagnostic>,
@@ -393,7 +398,7 @@ fn settle_fiscal(
     let fiscal_in_parent = parent.has(|c| c == Column::Fiscal);
     let other_in_parent = parent.has(Column::non_fiscal);
     let assign = |rows: &mut [Money], i: usize, column: Column| {
-        for part in &mut rows[i].parts {
+        for part in rows[i].parts.iter_mut() {
             if part.1 == Column::Unknown {
                 part.1 = column;
             }
@@ -412,7 +417,7 @@ fn settle_fiscal(
     }
     let parent_non_fiscal = parent.sum_of(Column::non_fiscal);
     let describe = |why: NotUnique| {
-        let name = &parent.name;
+        let name = parent.name;
         let whole = parent_non_fiscal.map_or_else(String::new, |a| a.to_string());
         Msg::new(
             format!(
@@ -459,7 +464,7 @@ fn settle_fiscal(
             }
         }
         Err(reason) => {
-            let rows_of: Vec<Money> = unknown.iter().map(|&i| rows[i].clone()).collect();
+            let rows_of: Vec<Money> = unknown.iter().map(|&i| rows[i]).collect();
             report_unresolved(&rows_of, &reason, diagnostics);
         }
     }
@@ -467,8 +472,8 @@ fn settle_fiscal(
 
 /// Splits non-fiscal amounts between 财政专户拨款 and 其他资金 where the parent shows both.
 fn settle_split(
-    parent: &Money,
-    rows: &mut [Money],
+    parent: &Money<'_>,
+    rows: &mut [Money<'_>],
     refused: Option<&str>,
     budget: &mut Budget,
     diagnostics: &mut Vec<Diagnostic>,
@@ -553,7 +558,7 @@ fn settle_split(
     }
 }
 
-fn report_unresolved(rows: &[Money], reason: &Msg, diagnostics: &mut Vec<Diagnostic>) {
+fn report_unresolved(rows: &[Money<'_>], reason: &Msg, diagnostics: &mut Vec<Diagnostic>) {
     for row in rows.iter().filter(|r| r.has(|c| c == Column::Unknown)) {
         let amount = row
             .sum_of(|c| c == Column::Unknown)
@@ -720,7 +725,7 @@ mod tests {
         s.parse().expect("decimal")
     }
 
-    fn money(name: &str, total: &str, parts: &[&str]) -> Money {
+    fn money<'a>(name: &'a str, total: &str, parts: &[&str]) -> Money<'a> {
         Money::new(
             name,
             &Amounts {

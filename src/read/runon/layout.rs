@@ -5,7 +5,8 @@
 //! may wrap over several lines (even across a blank line) with the amounts on a line of their
 //! own. Blank lines and form feeds are page breaks, which may fall anywhere.
 
-use super::records::Wrapped;
+use super::few::Few;
+use super::records::{BodySpan, Wrapped};
 use super::trim;
 use crate::lang::{Msg, msg};
 use crate::{Diagnostic, DiagnosticCode};
@@ -19,7 +20,7 @@ pub(crate) struct Amounts {
     /// The columns after the total. `None` is a column printed empty (`-`); where any column
     /// is printed empty, or all three are printed, the positions are the columns 财政拨款,
     /// 财政专户拨款, 其他资金.
-    pub(crate) parts: Vec<Option<Decimal>>,
+    pub(crate) parts: Few<Option<Decimal>>,
     pub(crate) positional: bool,
     pub(crate) line: usize,
     pub(crate) column: usize,
@@ -73,9 +74,10 @@ pub(crate) struct Row {
 #[derive(Debug)]
 pub(crate) struct Block {
     pub(crate) row: Row,
-    /// The body, joined once the table is read: a name wrapped onto a line of amounts may
-    /// still be taken back from its lines until then.
-    pub(crate) body: Wrapped,
+    /// Where the body lies in the outline's [`bodies`](Outline::bodies), joined once the
+    /// table is read: a name wrapped onto a line of amounts may still be taken back from its
+    /// lines until then.
+    pub(crate) body: BodySpan,
     /// Where the body's lines start in the outline's [`lines`](Outline::lines); they run to
     /// the next block's.
     lines_from: usize,
@@ -90,6 +92,8 @@ pub(crate) struct Outline<'a> {
     pub(crate) total: Option<Amounts>,
     pub(crate) blocks: Vec<Block>,
     pub(crate) diagnostics: Vec<Diagnostic>,
+    /// The bodies of all blocks, joined one after the other into one buffer.
+    pub(crate) bodies: Wrapped,
     /// The lines of every block's body, in order, each line with its number: one buffer for
     /// the table rather than one per block.
     lines: Vec<(usize, &'a str)>,
@@ -141,7 +145,9 @@ fn amount(token: &str) -> Option<Result<Decimal, Refusal>> {
     let written = frac.map_or(0, str::len);
     // Thousands separators are taken out of a copy only where there are some, on the stack
     // where the amount is as short as amounts are.
-    let parsed = if token.contains(',') {
+    let parsed = if let Some(fast) = short_amount(token) {
+        Ok(fast)
+    } else if token.contains(',') {
         let mut buf = [0u8; 48];
         match without_commas(token, &mut buf) {
             Some(digits) => Decimal::from_str(digits),
@@ -154,6 +160,36 @@ fn amount(token: &str) -> Option<Result<Decimal, Refusal>> {
         .ok()
         .filter(|d| usize::try_from(d.scale()).is_ok_and(|s| s == written));
     Some(parsed.ok_or_else(|| Refusal::TooLarge(token.to_owned())))
+}
+
+/// An amount of at most 18 digits, thousands separators and one decimal point (checked by
+/// [`amount`] before), read as `Decimal::from_str` reads it without its commas: the digits
+/// as the mantissa, the decimals written as the scale. `None` for anything longer or else.
+fn short_amount(token: &str) -> Option<Decimal> {
+    let mut mantissa: u64 = 0;
+    let mut digits = 0u32;
+    let mut scale: Option<u32> = None;
+    for &b in token.as_bytes() {
+        match b {
+            b'0'..=b'9' => {
+                digits += 1;
+                if digits > 18 {
+                    return None;
+                }
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+                if let Some(s) = scale.as_mut() {
+                    *s += 1;
+                }
+            }
+            b',' if scale.is_none() => {}
+            b'.' if scale.is_none() => scale = Some(0),
+            _ => return None,
+        }
+    }
+    if digits == 0 {
+        return None;
+    }
+    Decimal::try_from_i128_with_scale(i128::from(mantissa), scale.unwrap_or(0)).ok()
 }
 
 /// A text without its commas, written into `buf`; `None` where it does not fit.
@@ -281,7 +317,7 @@ pub(crate) fn trailing_amounts(line: &str, line_no: usize) -> Option<(&str, Amou
     };
     let mut amounts = Amounts {
         total: Decimal::ZERO,
-        parts: Vec::new(),
+        parts: Few::default(),
         positional,
         line: line_no,
         column,
@@ -582,14 +618,26 @@ impl<'a> Outline<'a> {
         layout
     }
 
-    /// Joins each block's lines into its body, each body in buffers of its size.
+    /// Joins each block's lines into its body, all bodies one after the other in buffers
+    /// allocated once, as long as the lines with their spaces and as many pieces as lines.
     fn join_bodies(&mut self) {
-        let mut ends: Vec<usize> = self.blocks.iter().skip(1).map(|b| b.lines_from).collect();
-        ends.push(self.lines.len());
-        for (block, end) in self.blocks.iter_mut().zip(ends) {
-            let lines = self.lines.get(block.lines_from..end).unwrap_or_default();
-            block.body = Wrapped::from_line_slice(lines);
+        let len = self.lines.iter().map(|(_, l)| l.len()).sum();
+        let mut bodies = Wrapped::with_capacity(len, self.lines.len());
+        // Each block's lines run to the next block's first, the last block's to the end.
+        let starts: Vec<usize> = self.blocks.iter().map(|b| b.lines_from).collect();
+        for (index, block) in self.blocks.iter_mut().enumerate() {
+            let end = starts.get(index + 1).copied().unwrap_or(self.lines.len());
+            let (text_from, marks_from) = bodies.end();
+            for &(line, text) in self.lines.get(block.lines_from..end).unwrap_or_default() {
+                bodies.push(line, text);
+            }
+            let (text_to, marks_to) = bodies.end();
+            block.body = BodySpan {
+                text: text_from..text_to,
+                marks: marks_from..marks_to,
+            };
         }
+        self.bodies = bodies;
     }
 
     fn push_row(&mut self, name: PendingName<'a>, amounts: Amounts) {
@@ -620,7 +668,7 @@ impl<'a> Outline<'a> {
                 indented,
                 line,
             },
-            body: Wrapped::default(),
+            body: BodySpan::default(),
             lines_from: self.lines.len(),
         });
     }
@@ -688,6 +736,61 @@ mod tests {
         assert_eq!(amount("12."), None);
         assert_eq!(amount("家/年"), None);
         assert_eq!(amount("-"), None);
+    }
+
+    /// The short amounts read without the decimal parser read as it reads them: the same
+    /// digits and the same scale.
+    #[test]
+    fn short_amounts_read_as_the_decimal_parser_reads_them() {
+        let mut tokens: Vec<String> = [
+            "0",
+            "00",
+            "007",
+            "12",
+            "780.00",
+            "123,307.34",
+            "1,148.00",
+            "0.5",
+            "0.000",
+            "1.",
+            ".5",
+            "",
+            ",",
+            "1,2,3",
+            "12.3.4",
+            "999999999999999999",
+            "1000000000000000000",
+            "99999999999999999.9",
+            "0.000000000000000001",
+            "-5",
+            "1e3",
+            "１２",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        for n in 0..40u32 {
+            let digits = "9876543210".repeat(4);
+            let d = &digits[..n as usize];
+            tokens.push(d.to_owned());
+            for point in 0..n as usize {
+                tokens.push(format!("{}.{}", &d[..point], &d[point..]));
+            }
+        }
+        for token in &tokens {
+            if let Some(fast) = short_amount(token) {
+                let slow = Decimal::from_str(&token.replace(',', ""));
+                assert_eq!(slow, Ok(fast), "{token}");
+                assert_eq!(
+                    slow.map(|d| (d.mantissa(), d.scale())),
+                    Ok((fast.mantissa(), fast.scale())),
+                    "{token}"
+                );
+            }
+        }
+        // Amounts as rows print them take the short way.
+        assert!(short_amount("123,307.34").is_some() && short_amount("780.00").is_some());
+        assert_eq!(short_amount("1000000000000000000"), None);
     }
 
     #[test]
@@ -826,7 +929,13 @@ mod tests {
         assert_eq!(names, ["某局", "很长的项目名称结尾", "乙项目"]);
         assert_eq!(layout.blocks[1].row.line, 9);
         assert!(layout.blocks[1].row.indented);
-        assert!(layout.blocks[1].body.text.starts_with("目标。1、"));
+        assert!(
+            layout
+                .bodies
+                .piece(&layout.blocks[1].body)
+                .text
+                .starts_with("目标。1、")
+        );
         assert_eq!(layout.diagnostics[0].code, DiagnosticCode::LayoutSkipped);
     }
 }

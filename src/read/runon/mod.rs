@@ -5,6 +5,7 @@
 //! `layout` finds the rows, names and page breaks; `funding` proves the money columns by the
 //! sums; `records` reads the indicator records; this module assembles the document.
 
+mod few;
 mod funding;
 mod layout;
 pub(crate) mod records;
@@ -53,6 +54,7 @@ pub(crate) fn parse(text: &str) -> Result<Document, TableError> {
         total,
         blocks,
         mut diagnostics,
+        bodies,
         ..
     } = layout;
     let title = Some(title).filter(|t| !t.is_empty());
@@ -71,14 +73,15 @@ pub(crate) fn parse(text: &str) -> Result<Document, TableError> {
         };
         if is_unit {
             if !block.body.is_empty() {
-                let (line, column) = block.body.position(0);
+                let body = bodies.piece(&block.body);
+                let (line, column) = body.position(0);
                 diagnostics.push(Diagnostic::of(
                     DiagnosticCode::TextUnparsed,
                     msg!(
                         "text under the unit «{}», before its first project: «{}»",
                         "单位「{}」之下、第一个项目之前的文字：「{}」",
                         block.row.name,
-                        block.body.text
+                        body.text
                     ),
                     line,
                     column,
@@ -125,6 +128,16 @@ pub(crate) fn parse(text: &str) -> Result<Document, TableError> {
         .collect();
     let (total_money, money_diagnostics) = resolve(total_money, &mut money);
     diagnostics.extend(money_diagnostics);
+    // The money borrows the rows' names: its funding is taken out, unit by unit and each
+    // unit's projects after it, before the names move into the document.
+    let funding = total_money.map(|m| m.funding()).unwrap_or_default();
+    let mut fundings = Vec::with_capacity(count + 1);
+    for unit in &money {
+        fundings.push(unit.unit.funding());
+        fundings.extend(unit.projects.iter().map(Money::funding));
+    }
+    drop(money);
+    let mut fundings = fundings.into_iter();
     if total.is_none() {
         diagnostics.push(Diagnostic::of(
             DiagnosticCode::TotalMissing,
@@ -140,10 +153,11 @@ pub(crate) fn parse(text: &str) -> Result<Document, TableError> {
     let mut cache = TargetCache::default();
     // The rows' names move into the projects and units: the bodies stay where they are, as
     // the cache of targets borrows their text.
-    for ((unit, blocks), money) in groups.iter_mut().zip(money) {
+    for (unit, blocks) in &mut groups {
+        let unit_funding = fundings.next().unwrap_or_default();
         let mut projects = Vec::with_capacity(blocks.len());
-        for (block, project_money) in blocks.iter_mut().zip(&money.projects) {
-            let body = read_body(&block.body, &mut cache);
+        for block in blocks.iter_mut() {
+            let body = read_body(&bodies.piece(&block.body), &mut cache);
             records += body.indicators.len()
                 + body
                     .diagnostics
@@ -152,7 +166,7 @@ pub(crate) fn parse(text: &str) -> Result<Document, TableError> {
                     .count();
             diagnostics.extend(body.diagnostics);
             let mut project = Project::new(core::mem::take(&mut block.row.name));
-            project.funding = project_money.funding();
+            project.funding = fundings.next().unwrap_or_default();
             project.goal = body.lead;
             project.indicators = body.indicators;
             project.line = Some(block.row.line);
@@ -163,7 +177,7 @@ pub(crate) fn parse(text: &str) -> Result<Document, TableError> {
                 || department.clone().unwrap_or_default(),
                 |u| core::mem::take(&mut u.row.name),
             ),
-            funding: money.unit.funding(),
+            funding: unit_funding,
             projects,
             line: unit.as_ref().map(|u| u.row.line),
         });
@@ -183,7 +197,7 @@ pub(crate) fn parse(text: &str) -> Result<Document, TableError> {
         department,
         year,
         money_unit,
-        funding: total_money.map(|m| m.funding()).unwrap_or_default(),
+        funding,
         units,
         diagnostics,
         kind: TableKind::Target,

@@ -9,6 +9,7 @@
 use super::trim;
 use crate::lang::{Msg, msg};
 use crate::model::indicator::field;
+use crate::taxonomy::Level;
 use crate::{
     Category, Diagnostic, DiagnosticCode, Direction, Indicator, IndicatorList, Lang, Nature,
     TableError, TableErrorKind, Target, TargetError, TargetErrorKind, TaxonomyError, TextCell,
@@ -19,10 +20,11 @@ use rust_decimal::Decimal;
 /// Reads every indicator record of a text, however its lines wrap.
 pub(crate) fn parse_list(text: &str) -> IndicatorList {
     let wrapped = Wrapped::from_lines(text.lines().enumerate().map(|(n, l)| (n + 1, l)));
-    let body = read_body(&wrapped, &mut TargetCache::default());
+    let whole = wrapped.whole();
+    let body = read_body(&whole, &mut TargetCache::default());
     let mut diagnostics = body.diagnostics;
     if !body.lead.is_empty() {
-        let (line, column) = wrapped.position(0);
+        let (line, column) = whole.position(0);
         diagnostics.insert(
             0,
             Diagnostic::of(
@@ -95,10 +97,6 @@ pub(crate) struct Wrapped {
     pub(crate) text: String,
     /// For each piece: its offset in `text`, its line and the column it started at.
     marks: Vec<(usize, usize, usize)>,
-    /// The last position asked for: the piece, the offset and its characters into the piece.
-    /// Positions are asked for in order, and counting on from the last keeps a long line of
-    /// many records linear.
-    cursor: core::cell::Cell<(usize, usize, usize)>,
 }
 
 impl Wrapped {
@@ -111,19 +109,13 @@ impl Wrapped {
         wrapped
     }
 
-    /// Joins lines as [`from_lines`](Wrapped::from_lines) does, into buffers allocated once:
-    /// as long as the lines with their spaces, and as many pieces as lines.
-    pub(crate) fn from_line_slice(lines: &[(usize, &str)]) -> Wrapped {
-        let len = lines.iter().map(|(_, l)| l.len()).sum();
-        let mut wrapped = Wrapped {
-            text: String::with_capacity(len),
-            marks: Vec::with_capacity(lines.len()),
-            cursor: core::cell::Cell::default(),
-        };
-        for &(line, text) in lines {
-            wrapped.push(line, text);
+    /// An empty text with room for `bytes` bytes in `pieces` pieces: the bodies of a table
+    /// are joined into one buffer allocated once.
+    pub(crate) fn with_capacity(bytes: usize, pieces: usize) -> Wrapped {
+        Wrapped {
+            text: String::with_capacity(bytes),
+            marks: Vec::with_capacity(pieces),
         }
-        wrapped
     }
 
     pub(crate) fn push(&mut self, line: usize, text: &str) {
@@ -146,19 +138,72 @@ impl Wrapped {
         self.text.push_str(trimmed);
     }
 
+    /// The whole text, to be read as one body.
+    pub(crate) fn whole(&self) -> Piece<'_> {
+        Piece {
+            text: &self.text,
+            base: 0,
+            marks: &self.marks,
+            cursor: core::cell::Cell::default(),
+        }
+    }
+
+    /// The stretch of the text and its pieces that `span` marks: one body of a table whose
+    /// bodies were joined into one buffer.
+    pub(crate) fn piece(&self, span: &BodySpan) -> Piece<'_> {
+        Piece {
+            text: self.text.get(span.text.clone()).unwrap_or_default(),
+            base: span.text.start,
+            marks: self.marks.get(span.marks.clone()).unwrap_or_default(),
+            cursor: core::cell::Cell::default(),
+        }
+    }
+
+    /// Where the text and the pieces end: a span starts there, and ends where the next does.
+    pub(crate) fn end(&self) -> (usize, usize) {
+        (self.text.len(), self.marks.len())
+    }
+}
+
+/// Where a body lies in a [`Wrapped`] text: its bytes and its pieces.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct BodySpan {
+    pub(crate) text: core::ops::Range<usize>,
+    pub(crate) marks: core::ops::Range<usize>,
+}
+
+impl BodySpan {
     pub(crate) fn is_empty(&self) -> bool {
         self.text.is_empty()
     }
+}
 
-    /// The line and column of a byte offset in the joined text.
+/// A stretch of a [`Wrapped`] text, with the pieces it is made of: what a body is read from.
+#[derive(Debug)]
+pub(crate) struct Piece<'a> {
+    pub(crate) text: &'a str,
+    /// The offset of `text` in the whole joined text, which the pieces' offsets count from.
+    base: usize,
+    marks: &'a [(usize, usize, usize)],
+    /// The last position asked for: the piece, the offset and its characters into the piece.
+    /// Positions are asked for in order, and counting on from the last keeps a long line of
+    /// many records linear.
+    cursor: core::cell::Cell<(usize, usize, usize)>,
+}
+
+impl Piece<'_> {
+    /// The line and column of a byte offset in the text.
     pub(crate) fn position(&self, offset: usize) -> (usize, usize) {
-        let at = self.marks.partition_point(|&(start, _, _)| start <= offset);
+        let at = self
+            .marks
+            .partition_point(|&(start, _, _)| start.saturating_sub(self.base) <= offset);
         let Some(piece) = at.checked_sub(1) else {
             return (1, 1);
         };
         let Some(&(start, line, column)) = self.marks.get(piece) else {
             return (1, 1);
         };
+        let start = start.saturating_sub(self.base);
         let (last_piece, last_offset, last_chars) = self.cursor.get();
         let (from, counted) = if last_piece == piece && (start..=offset).contains(&last_offset) {
             (last_offset, last_chars)
@@ -354,6 +399,11 @@ fn tier_field(fields: &str) -> Option<Tier> {
         .unwrap_or(fields.as_bytes());
     let (end, _) = find_separator(window)?;
     let tier = fields.get(..end)?;
+    // Most tiers are printed as the system prints them (`1-产出指标`): such a field passes
+    // every test below, and names its tier.
+    if let Some(tier) = printed::<Tier>(tier) {
+        return Some(tier);
+    }
     if tier.chars().count() >= TIER_WINDOW {
         return None;
     }
@@ -363,6 +413,13 @@ fn tier_field(fields: &str) -> Option<Tier> {
     }
     // As `parse` would, without building the error that a text which is no tier gets.
     crate::taxonomy::parse_ok(canonical)
+}
+
+/// The level a text is the printed form of (`1-产出指标`, `12-质量指标`), as the system
+/// prints it: what `parse` reads first.
+fn printed<L: Level>(text: &str) -> Option<L> {
+    let at = L::PRINTED.iter().position(|p| *p == text)?;
+    L::ALL.get(at).copied()
 }
 
 /// Whether a field is a code alone, in half- or full-width digits (`5`, `５`, `1-`): the end
@@ -422,10 +479,14 @@ fn split_label(field: &str) -> (&str, Option<&str>) {
 
 /// A tier or a category from its field: by the canonical part, else by the printed label;
 /// the label is kept where the level is unknown or the label differs from its name.
-fn read_level<L: core::str::FromStr + Copy>(
+fn read_level<L: Level + core::str::FromStr>(
     field: &str,
     name: impl Fn(L) -> &'static str,
 ) -> Result<(Option<L>, Option<String>), L::Err> {
+    // A level printed as the system prints it has no label, and names itself.
+    if let Some(level) = printed::<L>(field) {
+        return Ok((Some(level), None));
+    }
     let (canonical, label) = split_label(field);
     let level = if canonical.is_empty() {
         label.and_then(|l| l.parse().ok())
@@ -509,6 +570,10 @@ fn find_zhi(bytes: &[u8], from: usize) -> Option<usize> {
 
 /// The header a period label carries in `〔〕` (`实施周期指标值〔长期指标值〕:`).
 fn period_header(label_text: &str) -> Option<String> {
+    // Most labels have no header: `〔` is E3 80 94, and without a byte 94 there is none.
+    if !label_text.as_bytes().contains(&0x94) {
+        return None;
+    }
     let open = label_text.find('〔')?;
     let inner = &label_text[open + '〔'.len_utf8()..];
     let close = inner.find('〕')?;
@@ -519,7 +584,7 @@ fn period_header(label_text: &str) -> Option<String> {
 /// end of the record.
 fn fields_after_annual(text: &str) -> usize {
     let mut from = 0;
-    while let Some(at) = text[from..].find('；').map(|i| from + i) {
+    while let Some(at) = find_semicolon(text.as_bytes(), from) {
         let after = &text[at + '；'.len_utf8()..];
         if field::AFTER_ANNUAL.iter().any(|label| {
             after
@@ -531,6 +596,45 @@ fn fields_after_annual(text: &str) -> usize {
         from = at + '；'.len_utf8();
     }
     text.len()
+}
+
+/// `text.trim_end_matches(chars)`, a character at a time from the end: the pattern search
+/// of `str` costs more than the one or two characters a field ends with.
+#[inline(always)]
+fn trim_end_chars<'t>(text: &'t str, chars: &[char]) -> &'t str {
+    // The last byte of a character in UTF-8: the character itself in ASCII, else a
+    // continuation byte with its low six bits. A text whose last byte is no such byte of any
+    // of the characters ends with none of them.
+    let last_byte = |c: char| match u8::try_from(c) {
+        Ok(b) if b.is_ascii() => b,
+        _ => 0x80 | (u32::from(c) & 0x3F) as u8,
+    };
+    match text.as_bytes().last() {
+        Some(&b) if chars.iter().any(|&c| last_byte(c) == b) => {}
+        _ => return text,
+    }
+    let mut rest = text;
+    while let Some(c) = rest.chars().next_back() {
+        if !chars.contains(&c) {
+            break;
+        }
+        rest = &rest[..rest.len() - c.len_utf8()];
+    }
+    rest
+}
+
+/// The offset of the first `；` (EF BC 9B) at or after `from`, as `find('；')` answers:
+/// EF only ever starts a character, so a match at it is the character.
+fn find_semicolon(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while let Some(skip) = bytes.get(i..)?.iter().position(|&b| b == 0xEF) {
+        let at = i + skip;
+        if bytes.get(at + 1..at + 3) == Some(&[0xBC, 0x9B]) {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
 }
 
 /// Splits a code off a name: `111038427-培训服务次数`.
@@ -551,7 +655,7 @@ fn read_extra_fields(text: &str, indicator: &mut Indicator) -> Vec<Problem> {
     let mut rest = text;
     while let Some(after) = rest.strip_prefix('；') {
         let end = fields_after_annual(after);
-        let item = after[..end].trim_end_matches(['。', ' ']);
+        let item = trim_end_chars(&after[..end], &['。', ' ']);
         let at = text.len() - rest.len();
         rest = &after[end..];
         let Some(colon) = item.find([':', '：']) else {
@@ -658,7 +762,7 @@ fn read_record_into<'a>(
     cache: &mut TargetCache<'a>,
     indicators: &mut Vec<Indicator>,
 ) -> Result<Vec<Problem>, Msg> {
-    let record = fields.trim_end_matches(['。', ' ']);
+    let record = trim_end_chars(fields, &['。', ' ']);
     let in_record = |e: TaxonomyError| {
         Msg::new(
             format!("{e} in «{record}»"),
@@ -686,12 +790,15 @@ fn read_record_into<'a>(
             ));
         }
     };
-    let name = trim::trim(trim::trim(&rest[..name_end]).trim_end_matches(['；', ';']));
+    let name = trim::trim(trim_end_chars(trim::trim(&rest[..name_end]), &['；', ';']));
     let (code, name) = split_code(name);
     let mut problems = Vec::new();
     let mut value = |from: usize, to: usize, label: &str, problems: &mut Vec<Problem>| {
         // A field ends with `；`, a record with `。`: neither is its value's.
-        let text = trim::trim_end(trim::trim(&rest[from..to]).trim_end_matches(['；', ';', '。']));
+        let text = trim::trim_end(trim_end_chars(
+            trim::trim(&rest[from..to]),
+            &['；', ';', '。'],
+        ));
         let (target, capped) = cache.get(text);
         if let Some(e) = capped {
             problems.push((
@@ -751,7 +858,7 @@ fn read_record_into<'a>(
     indicator.period_label = period_header;
     let extra_at = fields.len() - extra.len();
     problems.extend(
-        read_extra_fields(extra.trim_end_matches(['。', ' ']), indicator)
+        read_extra_fields(trim_end_chars(extra, &['。', ' ']), indicator)
             .into_iter()
             .map(|(at, code, message)| (extra_at + at, code, message)),
     );
@@ -785,8 +892,8 @@ pub(crate) fn tier_category_mismatch(
 }
 
 /// Reads a project's body: the text before the first record, then every record.
-pub(crate) fn read_body<'a>(wrapped: &'a Wrapped, cache: &mut TargetCache<'a>) -> Body {
-    let text = wrapped.text.as_str();
+pub(crate) fn read_body<'a>(wrapped: &Piece<'a>, cache: &mut TargetCache<'a>) -> Body {
+    let text = wrapped.text;
     let mut body = Body {
         lead: String::new(),
         indicators: Vec::new(),
@@ -878,8 +985,9 @@ mod tests {
 
     #[test]
     fn wrapped_maps_offsets_back_to_lines_and_columns() {
-        let w = Wrapped::from_lines([(3, "    服务贸易"), (4, ""), (5, "专题 ")]);
-        assert_eq!(w.text, "服务贸易专题");
+        let wrapped = Wrapped::from_lines([(3, "    服务贸易"), (4, ""), (5, "专题 ")]);
+        assert_eq!(wrapped.text, "服务贸易专题");
+        let w = wrapped.whole();
         assert_eq!(w.position(0), (3, 5));
         assert_eq!(w.position(6), (3, 7));
         assert_eq!(w.position(12), (5, 1));
@@ -889,6 +997,51 @@ mod tests {
         assert_eq!(w.position(0), (3, 5));
         assert_eq!(w.position(15), (5, 2));
         assert_eq!(w.position(12), (5, 1));
+    }
+
+    /// The bodies of a table joined into one buffer answer, piece by piece, as each body
+    /// joined on its own did: the same text, and the same line and column for every offset.
+    #[test]
+    fn pieces_of_one_buffer_answer_as_bodies_joined_apart() {
+        let seed = include_str!("../../../tests/data/guangzhou_commerce_2024.txt");
+        let lines: Vec<(usize, &str)> = seed.lines().enumerate().map(|(n, l)| (n + 1, l)).collect();
+        // Bodies of every few lines, some empty, some of blank lines only.
+        let mut cuts = vec![0];
+        let mut at = 0;
+        for step in [0, 1, 3, 1, 7, 2, 0, 11, 5, 40, 2, 1, 9].iter().cycle() {
+            at += step;
+            if at >= lines.len() {
+                break;
+            }
+            cuts.push(at);
+        }
+        cuts.push(lines.len());
+        let mut joined = Wrapped::with_capacity(0, 0);
+        let mut spans = Vec::new();
+        for pair in cuts.windows(2) {
+            let (text_from, marks_from) = joined.end();
+            for &(n, l) in &lines[pair[0]..pair[1]] {
+                joined.push(n, l);
+            }
+            let (text_to, marks_to) = joined.end();
+            spans.push(BodySpan {
+                text: text_from..text_to,
+                marks: marks_from..marks_to,
+            });
+        }
+        for (pair, span) in cuts.windows(2).zip(&spans) {
+            let apart = Wrapped::from_lines(lines[pair[0]..pair[1]].iter().copied());
+            let (alone, piece) = (apart.whole(), joined.piece(span));
+            assert_eq!(alone.text, piece.text);
+            assert_eq!(span.is_empty(), apart.text.is_empty());
+            let offsets: Vec<usize> = (0..=piece.text.len())
+                .filter(|&o| piece.text.is_char_boundary(o))
+                .collect();
+            // In order, as bodies ask, and then out of order.
+            for &o in offsets.iter().chain(offsets.iter().rev().step_by(7)) {
+                assert_eq!(alone.position(o), piece.position(o), "{o}");
+            }
+        }
     }
 
     #[test]
@@ -1078,6 +1231,148 @@ mod tests {
                         let text = format!("{head}{}{sep}12-质量指标；率", pad.repeat(n));
                         assert_eq!(tier_field(&text), tier_field_reference(&text), "{text}");
                     }
+                }
+            }
+        }
+    }
+
+    /// Texts a record's fields are cut from: the seed's lines, and pieces of the characters
+    /// the fast paths look for, in every order.
+    fn field_texts() -> Vec<String> {
+        let seed = include_str!("../../../tests/data/guangzhou_commerce_2024.txt");
+        let mut texts: Vec<String> = seed.lines().map(str::to_owned).collect();
+        let pieces = [
+            "；", ";", "。", " ", "〔", "〕", "值", "：", ":", "a", "中", "", "\u{3000}",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    texts.push(format!("{a}{b}x{c}{a}"));
+                    texts.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn fields_are_trimmed_and_cut_as_by_the_str_methods() {
+        for text in field_texts() {
+            for set in [&['。', ' '][..], &['；', ';'], &['；', ';', '。']] {
+                assert_eq!(
+                    trim_end_chars(&text, set),
+                    text.trim_end_matches(set),
+                    "{text}"
+                );
+            }
+            for from in (0..=text.len()).filter(|&f| text.is_char_boundary(f)) {
+                let by_chars = text[from..].find('；').map(|at| from + at);
+                assert_eq!(find_semicolon(text.as_bytes(), from), by_chars, "{text}");
+            }
+            let reference = text.find('〔').and_then(|open| {
+                let inner = &text[open + '〔'.len_utf8()..];
+                inner.find('〕').map(|close| inner[..close].to_owned())
+            });
+            assert_eq!(period_header(&text), reference, "{text}");
+        }
+    }
+
+    /// `read_level` as it was before printed levels were taken at once.
+    fn read_level_reference<L: core::str::FromStr + Copy>(
+        field: &str,
+        name: impl Fn(L) -> &'static str,
+    ) -> Result<(Option<L>, Option<String>), L::Err> {
+        let (canonical, label) = split_label(field);
+        let level = if canonical.is_empty() {
+            label.and_then(|l| l.parse().ok())
+        } else {
+            Some(canonical.parse()?)
+        };
+        let label = label
+            .filter(|l| level.is_none_or(|level| name(level) != *l))
+            .map(str::to_owned);
+        Ok((level, label))
+    }
+
+    #[test]
+    fn printed_levels_read_as_the_full_parse_reads_them() {
+        let mut fields: Vec<String> = Tier::PRINTED
+            .iter()
+            .chain(Category::PRINTED)
+            .flat_map(|p| {
+                [
+                    p.to_string(),
+                    format!("{p}〔{p}〕"),
+                    format!("{p}〔产出指标(50分)〕"),
+                    format!(" {p}"),
+                    format!("{p}x"),
+                    p.replace('-', "－"),
+                    p.chars().skip(1).collect(),
+                ]
+            })
+            .collect();
+        fields.extend(["产出指标", "效益", "99-未知", "", "〔项目完成〕", "1-"].map(String::from));
+        for field in &fields {
+            assert_eq!(
+                read_level::<Tier>(field, Tier::name),
+                read_level_reference::<Tier>(field, Tier::name),
+                "{field}"
+            );
+            assert_eq!(
+                read_level::<Category>(field, Category::name),
+                read_level_reference::<Category>(field, Category::name),
+                "{field}"
+            );
+        }
+    }
+
+    /// The cache answers every text as a parse of the text itself does, whichever of the
+    /// texts that trim alike comes first.
+    #[test]
+    fn the_cache_answers_as_a_parse() {
+        let long = "1".repeat(Target::MAX_CHARS + 1);
+        let bases = [
+            "100%",
+            "≥90%",
+            "≥1次",
+            "不少于100场次",
+            "进展良好",
+            "",
+            "。",
+            long.as_str(),
+        ];
+        let mut texts = Vec::new();
+        for base in bases {
+            for (before, after) in [
+                ("", ""),
+                ("", "。"),
+                (" ", ""),
+                ("", " 。"),
+                ("\u{3000}", "。。"),
+            ] {
+                texts.push(format!("{before}{base}{after}"));
+            }
+        }
+        let parse = |text: &str| {
+            let (target, error) = Target::parse_both(text);
+            let capped = error.filter(|e| {
+                matches!(
+                    e.kind(),
+                    TargetErrorKind::TooLong | TargetErrorKind::TooManyParts
+                )
+            });
+            format!("{:?}", (target, capped))
+        };
+        for order in [false, true] {
+            let mut cache = TargetCache::default();
+            let ordered: Vec<&String> = if order {
+                texts.iter().rev().collect()
+            } else {
+                texts.iter().collect()
+            };
+            for _ in 0..2 {
+                for text in &ordered {
+                    assert_eq!(format!("{:?}", cache.get(text)), parse(text), "{text:?}");
                 }
             }
         }
