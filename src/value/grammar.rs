@@ -520,6 +520,11 @@ fn unit_stops(rest: &str, c: char) -> bool {
 /// The first characters of the words of [`UNIT_STOPS`].
 pub(super) const UNIT_STOP_FIRSTS: CjkSet = CjkSet::of(&['以', '之', '及', '或', '左', '至', '到']);
 
+/// A character no open unit starts with: a scale word's or a Chinese numeral's.
+fn is_numeral_start(c: char) -> bool {
+    matches!(c, '十' | '百' | '千' | '万' | '亿') || cn_digit(c).is_some()
+}
+
 /// The most characters an open unit takes: `元人民币`, `个工作日`, `标准集装箱`.
 const MAX_UNIT_CHARS: usize = 5;
 
@@ -528,9 +533,7 @@ const MAX_UNIT_CHARS: usize = 5;
 //           | known_unit   -- the known prefix of a longer run: 2个项目的验收工作
 fn open_unit(i: &str) -> Res<'_, Cow<'static, str>> {
     // A numeral is no unit: `2024/一` is a date, `2万一千元` no amount of 2万 一千元.
-    let first = i.chars().next();
-    if first.is_some_and(|c| matches!(c, '十' | '百' | '千' | '万' | '亿') || cn_digit(c).is_some())
-    {
+    if i.chars().next().is_some_and(is_numeral_start) {
         return fail(i, "a unit");
     }
     // Most units are known units: read at once where the run ends with one.

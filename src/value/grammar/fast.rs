@@ -222,7 +222,12 @@ pub(super) fn plain(body: &str) -> Option<(Option<Op>, Quantity)> {
     }
     let (after, amount) = ascii_number(rest)?;
     let first = after.chars().next();
-    let may_be_percent = first.is_some_and(percent_start);
+    // Of the percent words only `个百分点` starts with `个`, the commonest unit.
+    let may_be_percent = match first {
+        Some('个') => after.starts_with("个百"),
+        Some(c) => percent_start(c),
+        None => false,
+    };
     let may_be_scale = first.is_some_and(scale_start);
     let (rest, amount, scale, unit) = if after.is_empty() {
         (after, amount, None, None)
@@ -234,28 +239,36 @@ pub(super) fn plain(body: &str) -> Option<(Option<Op>, Quantity)> {
     {
         // `unit` is `percent | open_unit`: `percent` only where its first character stands.
         let unit = if r.starts_with(percent_start) {
-            unit(r)
+            unit(r).ok()
         } else {
-            open_unit(r)
+            clean_open_unit(r)
         };
         match unit {
-            Ok((r, u)) => (r, amount, Some(s), Some(u)),
-            Err(_) => (r, amount, Some(s), None),
+            Some((r, u)) => (r, amount, Some(s), Some(u)),
+            None => (r, amount, Some(s), None),
         }
     } else {
         // `unit` is `percent | open_unit`, and `percent` failed, or could not read, above.
-        match open_unit(after) {
-            Ok((r, u)) => (r, amount, None, Some(u)),
-            Err(_) => (after, amount, None, None),
+        match clean_open_unit(after) {
+            Some((r, u)) => (r, amount, None, Some(u)),
+            None => (after, amount, None, None),
         }
     };
     // As in the grammar's quantity: one that would print as a date is left to the others.
-    if scale.is_none() && reads_as_date(amount, unit.as_deref()) {
+    if scale.is_none()
+        && unit.as_deref().is_some_and(may_follow_a_date)
+        && reads_as_date(amount, unit.as_deref())
+    {
         return None;
     }
-    let (rest, per) = match per(rest) {
-        Ok((r, p)) => (r, Some(p)),
-        Err(_) => (rest, None),
+    // `per` over a clean text: `/` or `／`, no space, and the denominator.
+    let (rest, per) = match rest.as_bytes().first() {
+        Some(b'/' | 0xEF) => match rest.strip_prefix(['/', '／']).map(clean_open_unit) {
+            Some(Some((r, p))) => (r, Some(p)),
+            Some(None) => return None,
+            None => (rest, None),
+        },
+        _ => (rest, None),
     };
     let mut value = Quantity {
         amount,
@@ -300,6 +313,49 @@ pub(super) fn plain_answered(body: &str) -> bool {
         }
     }
     digits <= MAX_FAST_DIGITS
+}
+
+/// [`open_unit`] over a clean text: a known unit that ends before an ASCII character other
+/// than a letter (which no unit holds or starts a stop word with), or at the end, is read at
+/// once, after the same test of its first character; any other as [`open_unit`] reads it.
+pub(super) fn clean_open_unit(i: &str) -> Option<(&str, Cow<'static, str>)> {
+    if i.chars().next().is_some_and(is_numeral_start) {
+        return None;
+    }
+    if let Some(known) = KNOWN_UNITS.longest_word(i)
+        && let Some(rest) = i.get(known.len()..)
+        && rest
+            .as_bytes()
+            .first()
+            .is_none_or(|b| b.is_ascii() && !b.is_ascii_alphabetic())
+    {
+        return Some((rest, Cow::Borrowed(known)));
+    }
+    open_unit(i).ok()
+}
+
+/// Whether a unit starts with a character that may follow the digits of a date ([`reads_as_date`]
+/// answers `false` for any other): a digit, `年`, `月`, a date or range separator.
+pub(super) fn may_follow_a_date(unit: &str) -> bool {
+    unit.chars().next().is_some_and(|c| {
+        digit(c).is_some()
+            || matches!(
+                c,
+                '年' | '月'
+                    | '.'
+                    | '-'
+                    | '/'
+                    | '．'
+                    | '－'
+                    | '—'
+                    | '–'
+                    | '~'
+                    | '～'
+                    | '〜'
+                    | '至'
+                    | '到'
+            )
+    })
 }
 
 /// Whether [`plain`] may read a text that starts with `c`: `每`, an ASCII digit, or the first

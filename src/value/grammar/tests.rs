@@ -1639,6 +1639,25 @@ fn faster_productions_agree_with_their_first_forms_on_test_values() {
                     "{i:?}"
                 );
             }
+            open_units_agree(i);
+        }
+    }
+}
+
+/// Asserts that [`fast::clean_open_unit`] reads a clean text as [`open_unit`] does, and that
+/// a unit [`fast::may_follow_a_date`] refuses never reads as a date.
+#[track_caller]
+fn open_units_agree(i: &str) {
+    if !fast::is_clean(i) {
+        return;
+    }
+    assert_eq!(fast::clean_open_unit(i), open_unit(i).ok(), "{i:?}");
+    for amount in [1u32, 12, 2024, 12345] {
+        if !fast::may_follow_a_date(i) {
+            assert!(
+                !reads_as_date(Decimal::from(amount), Some(i)),
+                "{amount}{i:?}"
+            );
         }
     }
 }
@@ -1652,6 +1671,13 @@ proptest::proptest! {
     ) {
         proptest::prop_assert_eq!(has_space(&text), text.contains(char::is_whitespace));
         proptest::prop_assert_eq!(has_separator(&text), text.contains(is_separator));
+    }
+
+    #[test]
+    fn clean_open_units_read_as_open_units(text in proptest::string::string_regex(&format!("{GRAMMAR_CHARS}{{0,8}}")).unwrap()) {
+        for (at, _) in text.char_indices() {
+            open_units_agree(&text[at..]);
+        }
     }
 
     #[test]
