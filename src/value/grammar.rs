@@ -1877,6 +1877,17 @@ fn read_char(c: char) -> bool {
 // position a value cannot start at for a separator after it ([`Listed`]) is not tried: the
 // value found is the same, the error (the furthest an attempt read) may differ.
 fn single(body: &str, fast: bool, prune: bool) -> Result<Single<'_>, Expect<'_>> {
+    single_after(body, fast, prune, false)
+}
+
+/// [`single`] where, if `tried`, the fast path already read the whole body and found no value:
+/// it is not asked again there.
+fn single_after(
+    body: &str,
+    fast: bool,
+    prune: bool,
+    tried: bool,
+) -> Result<Single<'_>, Expect<'_>> {
     let (rest, lead) = match as_of(body) {
         Ok((rest, date)) => (rest, Some(date)),
         Err(_) => (body, None),
@@ -1906,6 +1917,7 @@ fn single(body: &str, fast: bool, prune: bool) -> Result<Single<'_>, Expect<'_>>
         // the first to succeed: the value starts here.
         if fast
             && idx >= clean_from
+            && !(tried && idx == 0 && lead.is_none())
             && fast::may_start_plain(c)
             && let Some((op, value)) = fast::plain(&rest[idx..])
         {
@@ -2382,10 +2394,15 @@ fn bare(raw: &str, value: Value) -> Target {
 #[inline]
 pub(super) fn lenient(input: &str) -> Target {
     let (raw, body) = fast::trimmed(input);
+    // The commonest shape first, before the body's bytes are judged ([`fast::plain`]).
+    if sized(raw, body)
+        && let Some((op, value)) = fast::plain(body)
+    {
+        return bare(raw, Value::Compare { op, value });
+    }
     let clean = is_clean(raw, body);
     // Each target is built where it is returned, not moved out of an `Option` (it is large).
     match fast_read(body, clean) {
-        Some(Fast::Compare(op, value)) => bare(raw, Value::Compare { op, value }),
         Some(Fast::Noted(op, value, note)) => noted(raw, Value::Compare { op, value }, note),
         Some(Fast::Words) => bare(raw, Value::Qualitative(raw.to_owned())),
         None => full(raw, body, clean, true, false).0,
@@ -2406,9 +2423,13 @@ fn noted(raw: &str, value: Value, note: Option<&str>) -> Target {
 /// other by the full grammar, [`full`].
 pub(super) fn target(input: &str) -> (Target, Option<TargetError>) {
     let (raw, body) = fast::trimmed(input);
+    if sized(raw, body)
+        && let Some((op, value)) = fast::plain(body)
+    {
+        return (bare(raw, Value::Compare { op, value }), None);
+    }
     let clean = is_clean(raw, body);
     match fast_read(body, clean) {
-        Some(Fast::Compare(op, value)) => (bare(raw, Value::Compare { op, value }), None),
         Some(Fast::Noted(op, value, note)) => {
             (noted(raw, Value::Compare { op, value }, note), None)
         }
@@ -2420,29 +2441,35 @@ pub(super) fn target(input: &str) -> (Target, Option<TargetError>) {
     }
 }
 
-/// Whether the fast paths may read a body: one that is not empty, not too long, and clean.
+/// Whether [`fast::plain`] may read a body: one that is not empty and not too long.
 #[inline]
-fn is_clean(raw: &str, body: &str) -> bool {
-    !body.is_empty() && raw.len() <= Target::MAX_CHARS && fast::is_clean(body)
+fn sized(raw: &str, body: &str) -> bool {
+    !body.is_empty() && raw.len() <= Target::MAX_CHARS
 }
 
-/// What the fast paths read in a clean body, if they read it.
+/// Whether the other fast paths may read a body: one that is not empty, not too long, and
+/// clean.
+#[inline]
+fn is_clean(raw: &str, body: &str) -> bool {
+    sized(raw, body) && fast::is_clean(body)
+}
+
+/// What the fast paths other than [`fast::plain`], which the caller asked first, read in a
+/// clean body, if they read it.
 #[inline]
 fn fast_read(body: &str, clean: bool) -> Option<Fast<'_>> {
     if !clean {
         return None;
     }
-    match fast::plain(body) {
-        Some((op, value)) => Some(Fast::Compare(op, value)),
-        None if fast::words(body) => Some(Fast::Words),
-        None => fast::noted(body).map(|(op, value, note)| Fast::Noted(op, value, note)),
+    if fast::words(body) {
+        return Some(Fast::Words);
     }
+    fast::noted(body).map(|(op, value, note)| Fast::Noted(op, value, note))
 }
 
-/// What the fast paths read in a body: a compare value, one with a note, or words.
+/// What the fast paths other than [`fast::plain`] read in a body: a compare value with a
+/// note, or words.
 enum Fast<'a> {
-    /// [`fast::plain`]: a compare value.
-    Compare(Option<Op>, Quantity),
     /// [`fast::noted`]: a compare value and its note.
     Noted(Option<Op>, Quantity, Option<&'a str>),
     /// [`fast::words`]: words no production reads, a qualitative value.
@@ -2513,7 +2540,8 @@ fn full<'a>(
             Err(e) => text(Why::Error(e)),
         };
     }
-    let err = match single(body, fast, fast && !strict) {
+    // A clean body was read by the fast path ([`fast_read`]) at its start already.
+    let err = match single_after(body, fast, fast && !strict, fast && clean) {
         Ok(s) => return (s.into_target(raw), None),
         Err(e) => e,
     };

@@ -4,7 +4,10 @@
 //! compares the two on every value of the tests and on generated ones.
 //!
 //! Both read a clean body ([`is_clean`]): one without whitespace, so that every `sp` of the
-//! grammar reads nothing, and without hidden characters, so that nothing is refused.
+//! grammar reads nothing, and without hidden characters, so that nothing is refused. [`plain`]
+//! reads neither itself, so that a body it reads whole is such a body, whatever its bytes
+//! (`5‰`, `30℃`, `20°` start with bytes [`is_clean`] looks at): it is asked first, before the
+//! bytes are judged.
 
 use super::*;
 
@@ -203,6 +206,7 @@ pub(super) fn ascii_number(i: &str) -> Option<(&str, Decimal)> {
 //
 // The production [`super::plain`] reads, over a clean body: `sp` reads nothing there, and the
 // number is read from its bytes. Gives the comparator and the quantity of the compare value.
+// Over any other body it reads no space or hidden character, and so answers nothing.
 pub(super) fn plain(body: &str) -> Option<(Option<Op>, Quantity)> {
     let mut rest = body;
     let mut every = None;
@@ -270,6 +274,11 @@ pub(super) fn plain(body: &str) -> Option<(Option<Op>, Quantity)> {
         },
         _ => (rest, None),
     };
+    // The one `sp` of the production, before the comparator word: where it would read a space
+    // the text is left to the grammar, so that no text this reads whole holds one.
+    if rest.starts_with(char::is_whitespace) {
+        return None;
+    }
     let mut value = Quantity {
         amount,
         scale,
@@ -294,9 +303,34 @@ pub(super) fn noted(body: &str) -> Option<(Option<Op>, Quantity, Option<&str>)> 
     })?;
     let before = body.get(..open).filter(|b| !b.is_empty())?;
     let (op, value) = plain(before)?;
-    let notes = Notes::of(body);
-    let (_, note) = value_end(body.get(open..)?, &notes).ok()?;
+    let note = note_to_end(body.get(open..)?)?;
     Some((op, value, note))
+}
+
+/// The note of a clean text that starts with an opening parenthesis, as [`value_end`] reads
+/// it: `None` where the parenthesis does not close at the very end (a clean text has no space
+/// to end with), else the note, trimmed, if not empty. Its partner is found by counting, as
+/// [`Notes`] pairs them, without building the pairs.
+pub(super) fn note_to_end(tail: &str) -> Option<Option<&str>> {
+    let mut depth = 0usize;
+    for (at, c) in tail.char_indices() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    if at + c.len_utf8() != tail.len() {
+                        return None;
+                    }
+                    let first = tail.chars().next().map_or(0, char::len_utf8);
+                    let note = tail.get(first..at)?.trim();
+                    return Some((!note.is_empty()).then_some(note));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Whether [`plain`] answered for a clean body as [`super::plain`] would: where it holds no

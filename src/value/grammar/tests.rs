@@ -1271,6 +1271,15 @@ fn fast_agrees(text: &str) {
         format!("{:?}", target_full(text).0),
         "{text:?}"
     );
+    // [`fast::plain`] is asked before the bytes are judged: a body it reads whole holds no
+    // space and no hidden character.
+    let (_, body) = fast::trimmed(text);
+    if fast::plain(body).is_some() {
+        assert!(
+            !body.chars().any(|c| c.is_whitespace() || is_hidden(c)),
+            "{text:?}"
+        );
+    }
 }
 
 /// The values of the seed, and every value and string of the tests (`tests/data/golden`).
@@ -1331,6 +1340,7 @@ fn notes_after_the_fast_path_shape_read_as_the_full_grammar() {
         for note in notes {
             let text = format!("{value}{note}");
             fast_agrees(&text);
+            notes_to_the_end_agree(note);
             claimed += usize::from(fast::noted(&text).is_some());
         }
     }
@@ -1457,6 +1467,11 @@ const PIECES: &[&str] = &[
     "/周",
     "km",
     "㎡",
+    "℃",
+    "°",
+    "²",
+    "·",
+    "\u{A0}",
     "平方米",
     "上年",
     "上年度",
@@ -1640,8 +1655,20 @@ fn faster_productions_agree_with_their_first_forms_on_test_values() {
                 );
             }
             open_units_agree(i);
+            notes_to_the_end_agree(i);
         }
     }
+}
+
+/// Asserts that [`fast::note_to_end`] reads a clean text that starts with a parenthesis as
+/// [`value_end`] does.
+#[track_caller]
+fn notes_to_the_end_agree(tail: &str) {
+    if !fast::is_clean(tail) || !tail.starts_with(['(', '（']) {
+        return;
+    }
+    let full = value_end(tail, &Notes::of(tail)).ok().map(|(_, note)| note);
+    assert_eq!(fast::note_to_end(tail), full, "{tail:?}");
 }
 
 /// Asserts that [`fast::clean_open_unit`] reads a clean text as [`open_unit`] does, and that
@@ -1677,6 +1704,7 @@ proptest::proptest! {
     fn clean_open_units_read_as_open_units(text in proptest::string::string_regex(&format!("{GRAMMAR_CHARS}{{0,8}}")).unwrap()) {
         for (at, _) in text.char_indices() {
             open_units_agree(&text[at..]);
+            notes_to_the_end_agree(&text[at..]);
         }
     }
 
