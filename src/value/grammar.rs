@@ -107,6 +107,7 @@ pub(super) fn digit(c: char) -> Option<u32> {
 }
 
 /// A Chinese ideograph.
+#[inline]
 pub(super) fn is_cjk(c: char) -> bool {
     matches!(c,
         '\u{4E00}'..='\u{9FFF}'
@@ -199,6 +200,7 @@ fn is_cn_numeral(c: char) -> bool {
 /// separator, a quote or a hidden character that follows one (`99.5`, `234,234`, `8"5%`,
 /// `1e400`); a Chinese numeral right after another. The text before is looked at only as far
 /// as such characters run, so that the search for a value stays linear.
+#[inline]
 fn inside_token(text: &str, idx: usize) -> bool {
     let Some(c) = text.get(idx..).and_then(|t| t.chars().next()) else {
         return false;
@@ -1822,6 +1824,7 @@ fn next_unread(text: &str, from: usize) -> usize {
 /// no date it holds by and outside a note: `，` `、` `；` `;`, a `,` not between two digits, a
 /// closing parenthesis, any character [`read_char`] refuses. An opening parenthesis may start
 /// the note.
+#[inline]
 fn unread_char(text: &str, at: usize, c: char) -> bool {
     match c {
         ',' => {
@@ -1839,6 +1842,7 @@ fn unread_char(text: &str, at: usize, c: char) -> bool {
 /// ([`is_unit_char`], which holds every ideograph), comparators, and the symbols of percents,
 /// rates and ranges. A test checks that every word of the grammar's tables is written with
 /// these.
+#[inline]
 fn read_char(c: char) -> bool {
     // Most characters of a value are ideographs or ASCII letters and digits.
     is_cjk(c)

@@ -71,6 +71,7 @@ fn unclean_at(bytes: &[u8], i: usize) -> bool {
 /// The raw text of a value (the text without whitespace around it) and its body ([`body_of`]): the text itself where
 /// it starts and ends with characters neither trims (ASCII letters, digits and signs,
 /// ideographs, comparators), else as they trim it.
+#[inline]
 pub(super) fn trimmed(input: &str) -> (&str, &str) {
     let bytes = input.as_bytes();
     // A character that is no whitespace, no quote and no `。` starts with such a byte; a
@@ -96,6 +97,12 @@ pub(super) fn trimmed(input: &str) -> (&str, &str) {
     }
     let raw = input.trim();
     (raw, body_of(raw))
+}
+
+/// Whether a text starts with an ASCII digit, judged by its first byte.
+#[inline]
+fn starts_with_digit(text: &str) -> bool {
+    text.as_bytes().first().is_some_and(u8::is_ascii_digit)
 }
 
 /// Whether a clean text that starts with an ASCII digit may be a date ([`could_be_date`]):
@@ -145,23 +152,9 @@ const MAX_FAST_DIGITS: u32 = 18;
 /// digits).
 pub(super) fn ascii_number(i: &str) -> Option<(&str, Decimal)> {
     let bytes = i.as_bytes();
-    let mut at = 0;
-    let mut mantissa: u64 = 0;
-    let mut count: u32 = 0;
-    let mut scale: u32 = 0;
-    let mut take = |at: &mut usize, fraction: bool| {
-        while let Some(&b) = bytes.get(*at).filter(|b| b.is_ascii_digit()) {
-            mantissa = mantissa * 10 + u64::from(b - b'0');
-            count += 1;
-            scale += u32::from(fraction);
-            *at += 1;
-            if count > MAX_FAST_DIGITS {
-                return false;
-            }
-        }
-        !full_width_digit(&bytes[*at..])
-    };
-    if !take(&mut at, false) || at == 0 || at > 1 && bytes[0] == b'0' {
+    let mut read = Mantissa::default();
+    let mut at = read.take(bytes, 0, false)?;
+    if at == 0 || at > 1 && bytes.first() == Some(&b'0') {
         return None;
     }
     // Thousands separators: exactly three digits after each comma, full-width digits counted.
@@ -181,10 +174,7 @@ pub(super) fn ascii_number(i: &str) -> Option<(&str, Decimal)> {
         if !ascii {
             return None;
         }
-        at += 1;
-        if !take(&mut at, false) {
-            return None;
-        }
+        at = read.take(bytes, at + 1, false)?;
     }
     if bytes.get(at) == Some(&b'.') {
         let after = bytes.get(at + 1..).unwrap_or_default();
@@ -192,14 +182,42 @@ pub(super) fn ascii_number(i: &str) -> Option<(&str, Decimal)> {
             return None;
         }
         if after.first().is_some_and(u8::is_ascii_digit) {
-            at += 1;
-            if !take(&mut at, true) {
-                return None;
-            }
+            at = read.take(bytes, at + 1, true)?;
         }
     }
-    let amount = Decimal::try_from_i128_with_scale(i128::from(mantissa), scale).ok()?;
-    Some((&i[at..], amount))
+    let amount = Decimal::try_from_i128_with_scale(i128::from(read.value), read.scale).ok()?;
+    Some((i.get(at..)?, amount))
+}
+
+/// The digits [`ascii_number`] has read: their value, how many, how many after the point.
+#[derive(Default)]
+struct Mantissa {
+    value: u64,
+    count: u32,
+    scale: u32,
+}
+
+impl Mantissa {
+    /// Takes the ASCII digits of `bytes` from `at`: the position after them, or `None` where
+    /// the number would have more than [`MAX_FAST_DIGITS`] digits or a full-width digit follows.
+    #[inline]
+    fn take(&mut self, bytes: &[u8], mut at: usize, fraction: bool) -> Option<usize> {
+        while let Some(d) = bytes
+            .get(at)
+            .map(|b| b.wrapping_sub(b'0'))
+            .filter(|&d| d < 10)
+        {
+            // At most 18 digits: the value stays below 10^18, far inside a `u64`.
+            if self.count >= MAX_FAST_DIGITS {
+                return None;
+            }
+            self.value = self.value * 10 + u64::from(d);
+            self.count += 1;
+            self.scale += u32::from(fraction);
+            at += 1;
+        }
+        (!full_width_digit(bytes.get(at..)?)).then_some(at)
+    }
 }
 
 // plain = [per_prefix] [comparator] number [percent | scale [unit] | unit] [per] [op_suffix]
@@ -216,12 +234,12 @@ pub(super) fn plain(body: &str) -> Option<(Option<Op>, Quantity)> {
         rest = after;
     }
     let mut before = None;
-    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+    if !starts_with_digit(rest) {
         let (after, op) = op_prefix(rest).ok()?;
         before = Some(op);
         rest = after;
     }
-    if !rest.starts_with(|c: char| c.is_ascii_digit()) || may_be_date(rest) {
+    if !starts_with_digit(rest) || may_be_date(rest) {
         return None;
     }
     let (after, amount) = ascii_number(rest)?;
