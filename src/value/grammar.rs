@@ -273,6 +273,10 @@ const STARTS: CjkSet = CjkSet::of(&[
 /// Whether a value may start at a character: the subject search only tries such positions.
 #[inline]
 pub(super) fn may_start(c: char) -> bool {
+    // An ASCII character starts a number or a comparator symbol, or nothing.
+    if c.is_ascii() {
+        return matches!(c, '0'..='9' | '-' | '+' | '>' | '<' | '=');
+    }
     match STARTS.holds(c) {
         Some(start) => start,
         None => may_start_slow(c),
@@ -1815,8 +1819,11 @@ fn next_unread(text: &str, from: usize) -> usize {
     let Some(tail) = text.get(from..) else {
         return text.len();
     };
+    // Most characters are ideographs, letters or digits, which every value may read.
     tail.char_indices()
-        .find(|&(at, c)| unread_char(text, from + at, c))
+        .find(|&(at, c)| {
+            !(is_cjk(c) || c.is_ascii_alphanumeric()) && unread_char(text, from + at, c)
+        })
         .map_or(text.len(), |(at, _)| from + at)
 }
 

@@ -314,6 +314,10 @@ pub(super) fn plain(body: &str) -> Option<(Option<Op>, Quantity)> {
 // [`plain`] answers for the full grammar; the search finds the value at the start, and
 // `value_end` reads the note. Gives the comparator, the quantity and the note.
 pub(super) fn noted(body: &str) -> Option<(Option<Op>, Quantity, Option<&str>)> {
+    // The note ends the text ([`note_to_end`]): a text that ends otherwise has none.
+    if !body.ends_with([')', '）']) {
+        return None;
+    }
     // `(` is one byte, `（` is `EF BC 88`.
     let bytes = body.as_bytes();
     let open = bytes.iter().enumerate().position(|(at, &b)| {
@@ -436,6 +440,10 @@ pub(super) fn scale_start(c: char) -> bool {
 // needs a number, a numeral, a baseline or a date word), so it is no compound, no single and
 // no trailed value.
 pub(super) fn words(body: &str) -> bool {
+    // A digit is no word (below): ASCII digits are found by their bytes at once.
+    if body.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let mut ideographs = false;
     for (at, c) in body.char_indices() {
         // Most characters are ideographs of none of the kinds below: a bitmap says so.

@@ -1129,6 +1129,12 @@ fn every_character_of_the_grammar_is_one_a_value_reads() {
         assert!(unread_char("x", 0, c), "{c}");
     }
     assert!(!unread_char("1,000", 1, ',') && unread_char("1,a", 1, ','));
+    // [`next_unread`] passes over ideographs, letters and digits without asking.
+    for c in (0..0x3_0000).filter_map(char::from_u32) {
+        if is_cjk(c) || c.is_ascii_alphanumeric() {
+            assert!(!unread_char("x", 0, c), "{c:?}");
+        }
+    }
 }
 
 #[test]
@@ -1149,6 +1155,10 @@ fn bitmaps_of_ideographs_agree_with_the_character_tests() {
     for c in ['a', '0', '≥', '〇', '\u{3400}', '\u{20000}'] {
         assert_eq!(STARTS.holds(c), None, "{c}");
         assert_eq!(may_start(c), may_start_slow(c), "{c}");
+    }
+    // Every character outside the block too: ASCII by its own test, the others as above.
+    for c in (0..0x3_0000).filter_map(char::from_u32) {
+        assert_eq!(may_start(c), may_start_slow(c), "{c:?}");
     }
 }
 
