@@ -107,6 +107,7 @@ pub(super) fn digit(c: char) -> Option<u32> {
 }
 
 /// A Chinese ideograph.
+#[inline]
 pub(super) fn is_cjk(c: char) -> bool {
     matches!(c,
         '\u{4E00}'..='\u{9FFF}'
@@ -199,6 +200,7 @@ fn is_cn_numeral(c: char) -> bool {
 /// separator, a quote or a hidden character that follows one (`99.5`, `234,234`, `8"5%`,
 /// `1e400`); a Chinese numeral right after another. The text before is looked at only as far
 /// as such characters run, so that the search for a value stays linear.
+#[inline]
 fn inside_token(text: &str, idx: usize) -> bool {
     let Some(c) = text.get(idx..).and_then(|t| t.chars().next()) else {
         return false;
@@ -271,6 +273,10 @@ const STARTS: CjkSet = CjkSet::of(&[
 /// Whether a value may start at a character: the subject search only tries such positions.
 #[inline]
 pub(super) fn may_start(c: char) -> bool {
+    // An ASCII character starts a number or a comparator symbol, or nothing.
+    if c.is_ascii() {
+        return matches!(c, '0'..='9' | '-' | '+' | '>' | '<' | '=');
+    }
     match STARTS.holds(c) {
         Some(start) => start,
         None => may_start_slow(c),
@@ -520,6 +526,11 @@ fn unit_stops(rest: &str, c: char) -> bool {
 /// The first characters of the words of [`UNIT_STOPS`].
 pub(super) const UNIT_STOP_FIRSTS: CjkSet = CjkSet::of(&['以', '之', '及', '或', '左', '至', '到']);
 
+/// A character no open unit starts with: a scale word's or a Chinese numeral's.
+fn is_numeral_start(c: char) -> bool {
+    matches!(c, '十' | '百' | '千' | '万' | '亿') || cn_digit(c).is_some()
+}
+
 /// The most characters an open unit takes: `元人民币`, `个工作日`, `标准集装箱`.
 const MAX_UNIT_CHARS: usize = 5;
 
@@ -528,9 +539,7 @@ const MAX_UNIT_CHARS: usize = 5;
 //           | known_unit   -- the known prefix of a longer run: 2个项目的验收工作
 fn open_unit(i: &str) -> Res<'_, Cow<'static, str>> {
     // A numeral is no unit: `2024/一` is a date, `2万一千元` no amount of 2万 一千元.
-    let first = i.chars().next();
-    if first.is_some_and(|c| matches!(c, '十' | '百' | '千' | '万' | '亿') || cn_digit(c).is_some())
-    {
+    if i.chars().next().is_some_and(is_numeral_start) {
         return fail(i, "a unit");
     }
     // Most units are known units: read at once where the run ends with one.
@@ -1810,8 +1819,11 @@ fn next_unread(text: &str, from: usize) -> usize {
     let Some(tail) = text.get(from..) else {
         return text.len();
     };
+    // Most characters are ideographs, letters or digits, which every value may read.
     tail.char_indices()
-        .find(|&(at, c)| unread_char(text, from + at, c))
+        .find(|&(at, c)| {
+            !(is_cjk(c) || c.is_ascii_alphanumeric()) && unread_char(text, from + at, c)
+        })
         .map_or(text.len(), |(at, _)| from + at)
 }
 
@@ -1819,6 +1831,7 @@ fn next_unread(text: &str, from: usize) -> usize {
 /// no date it holds by and outside a note: `，` `、` `；` `;`, a `,` not between two digits, a
 /// closing parenthesis, any character [`read_char`] refuses. An opening parenthesis may start
 /// the note.
+#[inline]
 fn unread_char(text: &str, at: usize, c: char) -> bool {
     match c {
         ',' => {
@@ -1836,6 +1849,7 @@ fn unread_char(text: &str, at: usize, c: char) -> bool {
 /// ([`is_unit_char`], which holds every ideograph), comparators, and the symbols of percents,
 /// rates and ranges. A test checks that every word of the grammar's tables is written with
 /// these.
+#[inline]
 fn read_char(c: char) -> bool {
     // Most characters of a value are ideographs or ASCII letters and digits.
     is_cjk(c)
@@ -1874,6 +1888,17 @@ fn read_char(c: char) -> bool {
 // position a value cannot start at for a separator after it ([`Listed`]) is not tried: the
 // value found is the same, the error (the furthest an attempt read) may differ.
 fn single(body: &str, fast: bool, prune: bool) -> Result<Single<'_>, Expect<'_>> {
+    single_after(body, fast, prune, false)
+}
+
+/// [`single`] where, if `tried`, the fast path already read the whole body and found no value:
+/// it is not asked again there.
+fn single_after(
+    body: &str,
+    fast: bool,
+    prune: bool,
+    tried: bool,
+) -> Result<Single<'_>, Expect<'_>> {
     let (rest, lead) = match as_of(body) {
         Ok((rest, date)) => (rest, Some(date)),
         Err(_) => (body, None),
@@ -1903,6 +1928,7 @@ fn single(body: &str, fast: bool, prune: bool) -> Result<Single<'_>, Expect<'_>>
         // the first to succeed: the value starts here.
         if fast
             && idx >= clean_from
+            && !(tried && idx == 0 && lead.is_none())
             && fast::may_start_plain(c)
             && let Some((op, value)) = fast::plain(&rest[idx..])
         {
@@ -2379,10 +2405,15 @@ fn bare(raw: &str, value: Value) -> Target {
 #[inline]
 pub(super) fn lenient(input: &str) -> Target {
     let (raw, body) = fast::trimmed(input);
+    // The commonest shape first, before the body's bytes are judged ([`fast::plain`]).
+    if sized(raw, body)
+        && let Some((op, value)) = fast::plain(body)
+    {
+        return bare(raw, Value::Compare { op, value });
+    }
     let clean = is_clean(raw, body);
     // Each target is built where it is returned, not moved out of an `Option` (it is large).
     match fast_read(body, clean) {
-        Some(Fast::Compare(op, value)) => bare(raw, Value::Compare { op, value }),
         Some(Fast::Noted(op, value, note)) => noted(raw, Value::Compare { op, value }, note),
         Some(Fast::Words) => bare(raw, Value::Qualitative(raw.to_owned())),
         None => full(raw, body, clean, true, false).0,
@@ -2403,9 +2434,13 @@ fn noted(raw: &str, value: Value, note: Option<&str>) -> Target {
 /// other by the full grammar, [`full`].
 pub(super) fn target(input: &str) -> (Target, Option<TargetError>) {
     let (raw, body) = fast::trimmed(input);
+    if sized(raw, body)
+        && let Some((op, value)) = fast::plain(body)
+    {
+        return (bare(raw, Value::Compare { op, value }), None);
+    }
     let clean = is_clean(raw, body);
     match fast_read(body, clean) {
-        Some(Fast::Compare(op, value)) => (bare(raw, Value::Compare { op, value }), None),
         Some(Fast::Noted(op, value, note)) => {
             (noted(raw, Value::Compare { op, value }, note), None)
         }
@@ -2417,29 +2452,35 @@ pub(super) fn target(input: &str) -> (Target, Option<TargetError>) {
     }
 }
 
-/// Whether the fast paths may read a body: one that is not empty, not too long, and clean.
+/// Whether [`fast::plain`] may read a body: one that is not empty and not too long.
 #[inline]
-fn is_clean(raw: &str, body: &str) -> bool {
-    !body.is_empty() && raw.len() <= Target::MAX_CHARS && fast::is_clean(body)
+fn sized(raw: &str, body: &str) -> bool {
+    !body.is_empty() && raw.len() <= Target::MAX_CHARS
 }
 
-/// What the fast paths read in a clean body, if they read it.
+/// Whether the other fast paths may read a body: one that is not empty, not too long, and
+/// clean.
+#[inline]
+fn is_clean(raw: &str, body: &str) -> bool {
+    sized(raw, body) && fast::is_clean(body)
+}
+
+/// What the fast paths other than [`fast::plain`], which the caller asked first, read in a
+/// clean body, if they read it.
 #[inline]
 fn fast_read(body: &str, clean: bool) -> Option<Fast<'_>> {
     if !clean {
         return None;
     }
-    match fast::plain(body) {
-        Some((op, value)) => Some(Fast::Compare(op, value)),
-        None if fast::words(body) => Some(Fast::Words),
-        None => fast::noted(body).map(|(op, value, note)| Fast::Noted(op, value, note)),
+    if fast::words(body) {
+        return Some(Fast::Words);
     }
+    fast::noted(body).map(|(op, value, note)| Fast::Noted(op, value, note))
 }
 
-/// What the fast paths read in a body: a compare value, one with a note, or words.
+/// What the fast paths other than [`fast::plain`] read in a body: a compare value with a
+/// note, or words.
 enum Fast<'a> {
-    /// [`fast::plain`]: a compare value.
-    Compare(Option<Op>, Quantity),
     /// [`fast::noted`]: a compare value and its note.
     Noted(Option<Op>, Quantity, Option<&'a str>),
     /// [`fast::words`]: words no production reads, a qualitative value.
@@ -2510,7 +2551,8 @@ fn full<'a>(
             Err(e) => text(Why::Error(e)),
         };
     }
-    let err = match single(body, fast, fast && !strict) {
+    // A clean body was read by the fast path ([`fast_read`]) at its start already.
+    let err = match single_after(body, fast, fast && !strict, fast && clean) {
         Ok(s) => return (s.into_target(raw), None),
         Err(e) => e,
     };

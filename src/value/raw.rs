@@ -17,12 +17,8 @@ pub(super) enum RawText {
 impl RawText {
     /// The text, inline where it fits.
     pub(super) fn new(text: &str) -> RawText {
-        let mut bytes = [0u8; INLINE];
-        match (bytes.get_mut(..text.len()), u8::try_from(text.len())) {
-            (Some(head), Ok(len)) => {
-                head.copy_from_slice(text.as_bytes());
-                RawText::Inline { len, bytes }
-            }
+        match (inline(text.as_bytes()), u8::try_from(text.len())) {
+            (Some(bytes), Ok(len)) => RawText::Inline { len, bytes },
             _ => RawText::Heap(text.to_owned()),
         }
     }
@@ -37,6 +33,32 @@ impl RawText {
             RawText::Heap(text) => text,
         }
     }
+}
+
+/// The bytes of a text of at most [`INLINE`] bytes, zero beyond its end: copied as its first
+/// and last chunks, which overlap, each of a fixed size (moves rather than a call to copy
+/// bytes); `None` for a longer text.
+fn inline(text: &[u8]) -> Option<[u8; INLINE]> {
+    let mut bytes = [0u8; INLINE];
+    let n = text.len();
+    if n > INLINE {
+        return None;
+    }
+    if let (Some(first), Some(last)) = (text.first_chunk::<16>(), text.last_chunk::<16>()) {
+        bytes.first_chunk_mut::<16>()?.copy_from_slice(first);
+        bytes.get_mut(n - 16..n)?.copy_from_slice(last);
+    } else if let (Some(first), Some(last)) = (text.first_chunk::<8>(), text.last_chunk::<8>()) {
+        bytes.first_chunk_mut::<8>()?.copy_from_slice(first);
+        bytes.get_mut(n - 8..n)?.copy_from_slice(last);
+    } else if let (Some(first), Some(last)) = (text.first_chunk::<4>(), text.last_chunk::<4>()) {
+        bytes.first_chunk_mut::<4>()?.copy_from_slice(first);
+        bytes.get_mut(n - 4..n)?.copy_from_slice(last);
+    } else {
+        for (to, &from) in bytes.iter_mut().zip(text) {
+            *to = from;
+        }
+    }
+    Some(bytes)
 }
 
 impl Default for RawText {
@@ -73,6 +95,15 @@ mod tests {
             "≥90%",
             "不少于100场次",
             "1234567890123456789012",
+            "1",
+            "12",
+            "123",
+            "1234",
+            "12345678",
+            "123456789",
+            "1234567890123456",
+            "12345678901234567",
+            "12345678901234567890123",
             "不少于100场次（每月一次）",
         ] {
             let raw = RawText::new(text);

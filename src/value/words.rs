@@ -77,13 +77,23 @@ fn head(bytes: &[u8]) -> u128 {
     if let Some(first) = bytes.first_chunk::<MAX_WORD_BYTES>() {
         return u128::from_le_bytes(*first);
     }
-    // A short text: its bytes, zero beyond their end, copied at once rather than byte by byte.
-    let mut padded = [0u8; MAX_WORD_BYTES];
-    let n = bytes.len().min(MAX_WORD_BYTES);
-    if let (Some(to), Some(from)) = (padded.get_mut(..n), bytes.get(..n)) {
-        to.copy_from_slice(from);
+    // A short text: its first and last chunks, overlapping, each shifted where it stands (the
+    // bytes they share are the same in both), zero beyond the end; rather than a copy.
+    let n = bytes.len();
+    if let (Some(first), Some(last)) = (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+        let first = u128::from(u64::from_le_bytes(*first));
+        let last = u128::from(u64::from_le_bytes(*last)) << (8 * (n - 8));
+        return first | last;
     }
-    u128::from_le_bytes(padded)
+    if let (Some(first), Some(last)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        let first = u128::from(u32::from_le_bytes(*first));
+        let last = u128::from(u32::from_le_bytes(*last)) << (8 * (n - 4));
+        return first | last;
+    }
+    bytes
+        .iter()
+        .rev()
+        .fold(0u128, |key, &b| key << 8 | u128::from(b))
 }
 
 impl<T> Words<T> {
@@ -582,6 +592,19 @@ mod tests {
             for to in (from..=text.len()).filter(|&to| text.is_char_boundary(to)) {
                 let bytes = &text.as_bytes()[from..to];
                 assert_eq!(head(bytes), pack(bytes), "{from}..{to}");
+            }
+        }
+        // Every length, from its chunks or byte by byte.
+        let bytes: Vec<u8> = (1u8..=40)
+            .map(|b| b.wrapping_mul(37).wrapping_add(3))
+            .collect();
+        for from in 0..bytes.len() {
+            for to in from..=bytes.len() {
+                assert_eq!(
+                    head(&bytes[from..to]),
+                    pack(&bytes[from..to]),
+                    "{from}..{to}"
+                );
             }
         }
     }

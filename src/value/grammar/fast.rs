@@ -4,7 +4,10 @@
 //! compares the two on every value of the tests and on generated ones.
 //!
 //! Both read a clean body ([`is_clean`]): one without whitespace, so that every `sp` of the
-//! grammar reads nothing, and without hidden characters, so that nothing is refused.
+//! grammar reads nothing, and without hidden characters, so that nothing is refused. [`plain`]
+//! reads neither itself, so that a body it reads whole is such a body, whatever its bytes
+//! (`5‰`, `30℃`, `20°` start with bytes [`is_clean`] looks at): it is asked first, before the
+//! bytes are judged.
 
 use super::*;
 
@@ -68,6 +71,7 @@ fn unclean_at(bytes: &[u8], i: usize) -> bool {
 /// The raw text of a value (the text without whitespace around it) and its body ([`body_of`]): the text itself where
 /// it starts and ends with characters neither trims (ASCII letters, digits and signs,
 /// ideographs, comparators), else as they trim it.
+#[inline]
 pub(super) fn trimmed(input: &str) -> (&str, &str) {
     let bytes = input.as_bytes();
     // A character that is no whitespace, no quote and no `。` starts with such a byte; a
@@ -93,6 +97,12 @@ pub(super) fn trimmed(input: &str) -> (&str, &str) {
     }
     let raw = input.trim();
     (raw, body_of(raw))
+}
+
+/// Whether a text starts with an ASCII digit, judged by its first byte.
+#[inline]
+fn starts_with_digit(text: &str) -> bool {
+    text.as_bytes().first().is_some_and(u8::is_ascii_digit)
 }
 
 /// Whether a clean text that starts with an ASCII digit may be a date ([`could_be_date`]):
@@ -142,23 +152,9 @@ const MAX_FAST_DIGITS: u32 = 18;
 /// digits).
 pub(super) fn ascii_number(i: &str) -> Option<(&str, Decimal)> {
     let bytes = i.as_bytes();
-    let mut at = 0;
-    let mut mantissa: u64 = 0;
-    let mut count: u32 = 0;
-    let mut scale: u32 = 0;
-    let mut take = |at: &mut usize, fraction: bool| {
-        while let Some(&b) = bytes.get(*at).filter(|b| b.is_ascii_digit()) {
-            mantissa = mantissa * 10 + u64::from(b - b'0');
-            count += 1;
-            scale += u32::from(fraction);
-            *at += 1;
-            if count > MAX_FAST_DIGITS {
-                return false;
-            }
-        }
-        !full_width_digit(&bytes[*at..])
-    };
-    if !take(&mut at, false) || at == 0 || at > 1 && bytes[0] == b'0' {
+    let mut read = Mantissa::default();
+    let mut at = read.take(bytes, 0, false)?;
+    if at == 0 || at > 1 && bytes.first() == Some(&b'0') {
         return None;
     }
     // Thousands separators: exactly three digits after each comma, full-width digits counted.
@@ -178,10 +174,7 @@ pub(super) fn ascii_number(i: &str) -> Option<(&str, Decimal)> {
         if !ascii {
             return None;
         }
-        at += 1;
-        if !take(&mut at, false) {
-            return None;
-        }
+        at = read.take(bytes, at + 1, false)?;
     }
     if bytes.get(at) == Some(&b'.') {
         let after = bytes.get(at + 1..).unwrap_or_default();
@@ -189,20 +182,49 @@ pub(super) fn ascii_number(i: &str) -> Option<(&str, Decimal)> {
             return None;
         }
         if after.first().is_some_and(u8::is_ascii_digit) {
-            at += 1;
-            if !take(&mut at, true) {
-                return None;
-            }
+            at = read.take(bytes, at + 1, true)?;
         }
     }
-    let amount = Decimal::try_from_i128_with_scale(i128::from(mantissa), scale).ok()?;
-    Some((&i[at..], amount))
+    let amount = Decimal::try_from_i128_with_scale(i128::from(read.value), read.scale).ok()?;
+    Some((i.get(at..)?, amount))
+}
+
+/// The digits [`ascii_number`] has read: their value, how many, how many after the point.
+#[derive(Default)]
+struct Mantissa {
+    value: u64,
+    count: u32,
+    scale: u32,
+}
+
+impl Mantissa {
+    /// Takes the ASCII digits of `bytes` from `at`: the position after them, or `None` where
+    /// the number would have more than [`MAX_FAST_DIGITS`] digits or a full-width digit follows.
+    #[inline]
+    fn take(&mut self, bytes: &[u8], mut at: usize, fraction: bool) -> Option<usize> {
+        while let Some(d) = bytes
+            .get(at)
+            .map(|b| b.wrapping_sub(b'0'))
+            .filter(|&d| d < 10)
+        {
+            // At most 18 digits: the value stays below 10^18, far inside a `u64`.
+            if self.count >= MAX_FAST_DIGITS {
+                return None;
+            }
+            self.value = self.value * 10 + u64::from(d);
+            self.count += 1;
+            self.scale += u32::from(fraction);
+            at += 1;
+        }
+        (!full_width_digit(bytes.get(at..)?)).then_some(at)
+    }
 }
 
 // plain = [per_prefix] [comparator] number [percent | scale [unit] | unit] [per] [op_suffix]
 //
 // The production [`super::plain`] reads, over a clean body: `sp` reads nothing there, and the
 // number is read from its bytes. Gives the comparator and the quantity of the compare value.
+// Over any other body it reads no space or hidden character, and so answers nothing.
 pub(super) fn plain(body: &str) -> Option<(Option<Op>, Quantity)> {
     let mut rest = body;
     let mut every = None;
@@ -212,17 +234,22 @@ pub(super) fn plain(body: &str) -> Option<(Option<Op>, Quantity)> {
         rest = after;
     }
     let mut before = None;
-    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+    if !starts_with_digit(rest) {
         let (after, op) = op_prefix(rest).ok()?;
         before = Some(op);
         rest = after;
     }
-    if !rest.starts_with(|c: char| c.is_ascii_digit()) || may_be_date(rest) {
+    if !starts_with_digit(rest) || may_be_date(rest) {
         return None;
     }
     let (after, amount) = ascii_number(rest)?;
     let first = after.chars().next();
-    let may_be_percent = first.is_some_and(percent_start);
+    // Of the percent words only `个百分点` starts with `个`, the commonest unit.
+    let may_be_percent = match first {
+        Some('个') => after.starts_with("个百"),
+        Some(c) => percent_start(c),
+        None => false,
+    };
     let may_be_scale = first.is_some_and(scale_start);
     let (rest, amount, scale, unit) = if after.is_empty() {
         (after, amount, None, None)
@@ -234,29 +261,42 @@ pub(super) fn plain(body: &str) -> Option<(Option<Op>, Quantity)> {
     {
         // `unit` is `percent | open_unit`: `percent` only where its first character stands.
         let unit = if r.starts_with(percent_start) {
-            unit(r)
+            unit(r).ok()
         } else {
-            open_unit(r)
+            clean_open_unit(r)
         };
         match unit {
-            Ok((r, u)) => (r, amount, Some(s), Some(u)),
-            Err(_) => (r, amount, Some(s), None),
+            Some((r, u)) => (r, amount, Some(s), Some(u)),
+            None => (r, amount, Some(s), None),
         }
     } else {
         // `unit` is `percent | open_unit`, and `percent` failed, or could not read, above.
-        match open_unit(after) {
-            Ok((r, u)) => (r, amount, None, Some(u)),
-            Err(_) => (after, amount, None, None),
+        match clean_open_unit(after) {
+            Some((r, u)) => (r, amount, None, Some(u)),
+            None => (after, amount, None, None),
         }
     };
     // As in the grammar's quantity: one that would print as a date is left to the others.
-    if scale.is_none() && reads_as_date(amount, unit.as_deref()) {
+    if scale.is_none()
+        && unit.as_deref().is_some_and(may_follow_a_date)
+        && reads_as_date(amount, unit.as_deref())
+    {
         return None;
     }
-    let (rest, per) = match per(rest) {
-        Ok((r, p)) => (r, Some(p)),
-        Err(_) => (rest, None),
+    // `per` over a clean text: `/` or `／`, no space, and the denominator.
+    let (rest, per) = match rest.as_bytes().first() {
+        Some(b'/' | 0xEF) => match rest.strip_prefix(['/', '／']).map(clean_open_unit) {
+            Some(Some((r, p))) => (r, Some(p)),
+            Some(None) => return None,
+            None => (rest, None),
+        },
+        _ => (rest, None),
     };
+    // The one `sp` of the production, before the comparator word: where it would read a space
+    // the text is left to the grammar, so that no text this reads whole holds one.
+    if rest.starts_with(char::is_whitespace) {
+        return None;
+    }
     let mut value = Quantity {
         amount,
         scale,
@@ -274,6 +314,10 @@ pub(super) fn plain(body: &str) -> Option<(Option<Op>, Quantity)> {
 // [`plain`] answers for the full grammar; the search finds the value at the start, and
 // `value_end` reads the note. Gives the comparator, the quantity and the note.
 pub(super) fn noted(body: &str) -> Option<(Option<Op>, Quantity, Option<&str>)> {
+    // The note ends the text ([`note_to_end`]): a text that ends otherwise has none.
+    if !body.ends_with([')', '）']) {
+        return None;
+    }
     // `(` is one byte, `（` is `EF BC 88`.
     let bytes = body.as_bytes();
     let open = bytes.iter().enumerate().position(|(at, &b)| {
@@ -281,9 +325,34 @@ pub(super) fn noted(body: &str) -> Option<(Option<Op>, Quantity, Option<&str>)> 
     })?;
     let before = body.get(..open).filter(|b| !b.is_empty())?;
     let (op, value) = plain(before)?;
-    let notes = Notes::of(body);
-    let (_, note) = value_end(body.get(open..)?, &notes).ok()?;
+    let note = note_to_end(body.get(open..)?)?;
     Some((op, value, note))
+}
+
+/// The note of a clean text that starts with an opening parenthesis, as [`value_end`] reads
+/// it: `None` where the parenthesis does not close at the very end (a clean text has no space
+/// to end with), else the note, trimmed, if not empty. Its partner is found by counting, as
+/// [`Notes`] pairs them, without building the pairs.
+pub(super) fn note_to_end(tail: &str) -> Option<Option<&str>> {
+    let mut depth = 0usize;
+    for (at, c) in tail.char_indices() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    if at + c.len_utf8() != tail.len() {
+                        return None;
+                    }
+                    let first = tail.chars().next().map_or(0, char::len_utf8);
+                    let note = tail.get(first..at)?.trim();
+                    return Some((!note.is_empty()).then_some(note));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Whether [`plain`] answered for a clean body as [`super::plain`] would: where it holds no
@@ -300,6 +369,49 @@ pub(super) fn plain_answered(body: &str) -> bool {
         }
     }
     digits <= MAX_FAST_DIGITS
+}
+
+/// [`open_unit`] over a clean text: a known unit that ends before an ASCII character other
+/// than a letter (which no unit holds or starts a stop word with), or at the end, is read at
+/// once, after the same test of its first character; any other as [`open_unit`] reads it.
+pub(super) fn clean_open_unit(i: &str) -> Option<(&str, Cow<'static, str>)> {
+    if i.chars().next().is_some_and(is_numeral_start) {
+        return None;
+    }
+    if let Some(known) = KNOWN_UNITS.longest_word(i)
+        && let Some(rest) = i.get(known.len()..)
+        && rest
+            .as_bytes()
+            .first()
+            .is_none_or(|b| b.is_ascii() && !b.is_ascii_alphabetic())
+    {
+        return Some((rest, Cow::Borrowed(known)));
+    }
+    open_unit(i).ok()
+}
+
+/// Whether a unit starts with a character that may follow the digits of a date ([`reads_as_date`]
+/// answers `false` for any other): a digit, `年`, `月`, a date or range separator.
+pub(super) fn may_follow_a_date(unit: &str) -> bool {
+    unit.chars().next().is_some_and(|c| {
+        digit(c).is_some()
+            || matches!(
+                c,
+                '年' | '月'
+                    | '.'
+                    | '-'
+                    | '/'
+                    | '．'
+                    | '－'
+                    | '—'
+                    | '–'
+                    | '~'
+                    | '～'
+                    | '〜'
+                    | '至'
+                    | '到'
+            )
+    })
 }
 
 /// Whether [`plain`] may read a text that starts with `c`: `每`, an ASCII digit, or the first
@@ -328,6 +440,10 @@ pub(super) fn scale_start(c: char) -> bool {
 // needs a number, a numeral, a baseline or a date word), so it is no compound, no single and
 // no trailed value.
 pub(super) fn words(body: &str) -> bool {
+    // A digit is no word (below): ASCII digits are found by their bytes at once.
+    if body.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let mut ideographs = false;
     for (at, c) in body.char_indices() {
         // Most characters are ideographs of none of the kinds below: a bitmap says so.

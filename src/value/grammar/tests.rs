@@ -1129,6 +1129,12 @@ fn every_character_of_the_grammar_is_one_a_value_reads() {
         assert!(unread_char("x", 0, c), "{c}");
     }
     assert!(!unread_char("1,000", 1, ',') && unread_char("1,a", 1, ','));
+    // [`next_unread`] passes over ideographs, letters and digits without asking.
+    for c in (0..0x3_0000).filter_map(char::from_u32) {
+        if is_cjk(c) || c.is_ascii_alphanumeric() {
+            assert!(!unread_char("x", 0, c), "{c:?}");
+        }
+    }
 }
 
 #[test]
@@ -1149,6 +1155,10 @@ fn bitmaps_of_ideographs_agree_with_the_character_tests() {
     for c in ['a', '0', '≥', '〇', '\u{3400}', '\u{20000}'] {
         assert_eq!(STARTS.holds(c), None, "{c}");
         assert_eq!(may_start(c), may_start_slow(c), "{c}");
+    }
+    // Every character outside the block too: ASCII by its own test, the others as above.
+    for c in (0..0x3_0000).filter_map(char::from_u32) {
+        assert_eq!(may_start(c), may_start_slow(c), "{c:?}");
     }
 }
 
@@ -1271,6 +1281,15 @@ fn fast_agrees(text: &str) {
         format!("{:?}", target_full(text).0),
         "{text:?}"
     );
+    // [`fast::plain`] is asked before the bytes are judged: a body it reads whole holds no
+    // space and no hidden character.
+    let (_, body) = fast::trimmed(text);
+    if fast::plain(body).is_some() {
+        assert!(
+            !body.chars().any(|c| c.is_whitespace() || is_hidden(c)),
+            "{text:?}"
+        );
+    }
 }
 
 /// The values of the seed, and every value and string of the tests (`tests/data/golden`).
@@ -1331,6 +1350,7 @@ fn notes_after_the_fast_path_shape_read_as_the_full_grammar() {
         for note in notes {
             let text = format!("{value}{note}");
             fast_agrees(&text);
+            notes_to_the_end_agree(note);
             claimed += usize::from(fast::noted(&text).is_some());
         }
     }
@@ -1457,6 +1477,11 @@ const PIECES: &[&str] = &[
     "/周",
     "km",
     "㎡",
+    "℃",
+    "°",
+    "²",
+    "·",
+    "\u{A0}",
     "平方米",
     "上年",
     "上年度",
@@ -1639,6 +1664,37 @@ fn faster_productions_agree_with_their_first_forms_on_test_values() {
                     "{i:?}"
                 );
             }
+            open_units_agree(i);
+            notes_to_the_end_agree(i);
+        }
+    }
+}
+
+/// Asserts that [`fast::note_to_end`] reads a clean text that starts with a parenthesis as
+/// [`value_end`] does.
+#[track_caller]
+fn notes_to_the_end_agree(tail: &str) {
+    if !fast::is_clean(tail) || !tail.starts_with(['(', '（']) {
+        return;
+    }
+    let full = value_end(tail, &Notes::of(tail)).ok().map(|(_, note)| note);
+    assert_eq!(fast::note_to_end(tail), full, "{tail:?}");
+}
+
+/// Asserts that [`fast::clean_open_unit`] reads a clean text as [`open_unit`] does, and that
+/// a unit [`fast::may_follow_a_date`] refuses never reads as a date.
+#[track_caller]
+fn open_units_agree(i: &str) {
+    if !fast::is_clean(i) {
+        return;
+    }
+    assert_eq!(fast::clean_open_unit(i), open_unit(i).ok(), "{i:?}");
+    for amount in [1u32, 12, 2024, 12345] {
+        if !fast::may_follow_a_date(i) {
+            assert!(
+                !reads_as_date(Decimal::from(amount), Some(i)),
+                "{amount}{i:?}"
+            );
         }
     }
 }
@@ -1652,6 +1708,14 @@ proptest::proptest! {
     ) {
         proptest::prop_assert_eq!(has_space(&text), text.contains(char::is_whitespace));
         proptest::prop_assert_eq!(has_separator(&text), text.contains(is_separator));
+    }
+
+    #[test]
+    fn clean_open_units_read_as_open_units(text in proptest::string::string_regex(&format!("{GRAMMAR_CHARS}{{0,8}}")).unwrap()) {
+        for (at, _) in text.char_indices() {
+            open_units_agree(&text[at..]);
+            notes_to_the_end_agree(&text[at..]);
+        }
     }
 
     #[test]
