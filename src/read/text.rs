@@ -679,6 +679,8 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
     let mut last: Option<(Vec<Cell>, Vec<Start>)> = None;
     // The line that row starts on.
     let mut last_line = usize::MAX;
+    // How many lines below the header went on its words ([`HEADER_TAIL_LINES`] at most).
+    let mut tail_lines = 0usize;
     // Lines of the first lines of cells whose row is printed below them (a PDF centres a
     // cell's lines in its row): their pieces, each with its display and character columns.
     let mut heads: Vec<(usize, Vec<Piece<'a>>)> = Vec::new();
@@ -742,6 +744,7 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
         // wherever the page put them.
         if n > header
             && last_line == header
+            && tail_lines < HEADER_TAIL_LINES
             && heads.is_empty()
             && let Some((row, starts)) = last.as_mut()
             && let words = placed
@@ -769,6 +772,7 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
                     start.open = widths.fills(start.at, measure.width(text.trim()));
                 }
             }
+            tail_lines += 1;
             continue;
         }
         if n > header
@@ -1028,6 +1032,10 @@ fn header_tails(heads: &[(usize, &str)], pieces: &[(usize, &str)]) -> Option<Vec
     }
     (out.len() == count).then_some(out)
 }
+
+/// How many lines below a spaced header may go on its words cut in narrow columns (a header
+/// printed over four lines at most), so that a header's words stay short whatever the text.
+const HEADER_TAIL_LINES: usize = 3;
 
 /// A piece of a spaced line: its display column, its character column, its text and its
 /// line (0-based).
@@ -1349,12 +1357,8 @@ fn wrapped_pieces<'a>(
     }
     // Whether a piece completes a comparator cut in the cell it stands under: the row goes
     // on, and its one-line cells are centred on this line.
-    let op_cut = pieces.iter().zip(places).any(|(&(_, text), &(_, column))| {
-        starts
-            .iter()
-            .zip(row)
-            .any(|(s, cell)| s.at.abs_diff(column) <= 1 && completes_op(cell.text(), text))
-    });
+    // It is found on the walk: such a piece stands left of the cells printed lower.
+    let mut op_cut = false;
     // Pieces and cells both go left to right: one walk pairs them.
     let mut k = 0;
     let each = pieces
@@ -1389,6 +1393,9 @@ fn wrapped_pieces<'a>(
             }
             let start = *starts.get(k)?;
             let above = row.get(k)?.text();
+            if start.at.abs_diff(column) <= 1 && completes_op(above, text) {
+                op_cut = true;
+            }
             // The cell's first line filled its column, or, where the column's width is not
             // known, is as long as the piece (and not a word or two).
             let filled = match widths.width(start.at) {
@@ -1934,8 +1941,8 @@ fn split_at_columns<'a>(
             // cell (`补贴覆盖民办幼儿园率 ≥90.91%` under `三级指标 … 指标值`).
             let value_close = !at_start
                 && starts
-                    .iter()
-                    .any(|&s| s >= column && s - column <= VALUE_SLACK)
+                    .get(starts.partition_point(|&s| s < column))
+                    .is_some_and(|&s| s - column <= VALUE_SLACK)
                 && !rest.contains(' ')
                 && valued(rest)
                 && !before.chars().any(|c| c.is_ascii_digit())
@@ -2659,6 +2666,18 @@ mod tests {
                 .iter()
                 .any(|row| row.iter().any(|c| c.contains("财政供养")))
         );
+    }
+
+    #[test]
+    fn three_lines_at_most_go_on_a_header() {
+        let mut text = String::from("一级指标 二级指标     三级指标   指标值    偏差原因\n");
+        for _ in 0..4 {
+            text.push_str("                                     和其他\n");
+        }
+        text.push_str("产出指标 数量指标     培训人次   100人");
+        let grid = super::grid(&text).unwrap();
+        assert_eq!(texts(&grid)[0][4], "偏差原因和其他和其他和其他");
+        assert_eq!(texts(&grid)[1], ["和其他"]);
     }
 
     #[test]
