@@ -124,7 +124,34 @@ struct Builder<'g> {
     under_header: bool,
     /// Target values already parsed.
     targets: std::collections::HashMap<String, Target>,
+    /// Labels already read as levels ([`Builder::levels_of`]).
+    levels: std::collections::HashMap<String, LevelReading>,
 }
+
+/// What a label's text names ([`resolve`] of it as a tier and as a category), and whether
+/// its printed label has no words: what a row asks of its tier and category several times,
+/// and rows carry the same labels down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct LevelReading {
+    tier: Option<Tier>,
+    category: Option<Category>,
+    /// [`crate::taxonomy::Label::read`] of the text leaves no words (`(50分)`).
+    wordless: bool,
+}
+
+impl LevelReading {
+    fn of(text: &str) -> LevelReading {
+        let (tier, category) = crate::taxonomy::resolve_levels(text);
+        LevelReading {
+            tier,
+            category,
+            wordless: crate::taxonomy::Label::read(text).core.trim().is_empty(),
+        }
+    }
+}
+
+/// The most distinct labels kept read in a document.
+const LEVEL_CACHE: usize = 4096;
 
 /// The most distinct target values kept parsed in a document.
 const TARGET_CACHE: usize = 4096;
@@ -133,26 +160,7 @@ const TARGET_CACHE: usize = 4096;
 pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
     let (mut toks, pinyin) = flatten(grids);
     split_header_runs(grids, &mut toks);
-    let mut builder = Builder {
-        grids,
-        title: None,
-        year: None,
-        department: None,
-        money_unit: None,
-        total: None,
-        units: Vec::new(),
-        unit: None,
-        draft: None,
-        columns: Vec::new(),
-        pages: Vec::new(),
-        diagnostics: Vec::new(),
-        layout: grids.first().map_or(Layout::Pipe, |g| g.layout),
-        self_evaluation: false,
-        score_aside: None,
-        goal_block: false,
-        under_header: false,
-        targets: std::collections::HashMap::new(),
-    };
+    let mut builder = Builder::new(grids);
     if pinyin > 0
         && let Some(first) = toks.first()
     {
@@ -551,6 +559,30 @@ impl Tok<'_> {
 }
 
 impl<'g> Builder<'g> {
+    fn new(grids: &'g [Grid]) -> Builder<'g> {
+        Builder {
+            grids,
+            title: None,
+            year: None,
+            department: None,
+            money_unit: None,
+            total: None,
+            units: Vec::new(),
+            unit: None,
+            draft: None,
+            columns: Vec::new(),
+            pages: Vec::new(),
+            diagnostics: Vec::new(),
+            layout: grids.first().map_or(Layout::Pipe, |g| g.layout),
+            self_evaluation: false,
+            score_aside: None,
+            goal_block: false,
+            under_header: false,
+            targets: std::collections::HashMap::new(),
+            levels: std::collections::HashMap::new(),
+        }
+    }
+
     fn breaks(&self, tok: &Tok<'_>) -> Rows {
         self.grids.get(tok.grid).map_or(Rows::Lost, |g| g.breaks)
     }
@@ -806,8 +838,14 @@ impl<'g> Builder<'g> {
                 j += 1;
                 continue;
             }
+            // Only where rows are lost do a cell's words join the next cell's: elsewhere a
+            // text cell neither is a money header (its words say so) nor stops the search.
+            if !lost {
+                j += 1;
+                continue;
+            }
             let folded = fold(toks[j].t());
-            if lost && !pending.is_empty() {
+            if !pending.is_empty() {
                 let joined = format!("{pending}{folded}");
                 match money_column(&joined) {
                     Some(column) => {
@@ -816,9 +854,9 @@ impl<'g> Builder<'g> {
                     }
                     None => break,
                 }
-            } else if lost && matches!(folded.as_str(), "年初" | "全年" | "执行" | "预算") {
+            } else if matches!(folded.as_str(), "年初" | "全年" | "执行" | "预算") {
                 pending = folded;
-            } else if lost && (!columns.is_empty() || j > i + 2) {
+            } else if !columns.is_empty() || j > i + 2 {
                 break;
             }
             j += 1;
@@ -2046,6 +2084,35 @@ impl<'g> Builder<'g> {
         target
     }
 
+    /// [`LevelReading`] of a label, read once per distinct text of the document.
+    fn levels_of(&mut self, text: &str) -> LevelReading {
+        if let Some(read) = self.levels.get(text) {
+            return *read;
+        }
+        let read = LevelReading::of(text);
+        // Bounded: a document of distinct labels reads each once anyway.
+        if self.levels.len() < LEVEL_CACHE {
+            self.levels.insert(text.to_owned(), read);
+        }
+        read
+    }
+
+    /// [`level_label`], its level read by [`Builder::levels_of`].
+    fn level_label<L: Copy>(
+        &mut self,
+        text: &str,
+        level: impl Fn(LevelReading) -> Option<L>,
+        name: impl Fn(L) -> &'static str,
+    ) -> (Option<L>, Option<String>) {
+        let text = spaceless(text);
+        let found = level(self.levels_of(&text));
+        let label = match found {
+            Some(l) if name(l) == text => None,
+            _ => Some(text.into_owned()),
+        };
+        (found, label)
+    }
+
     /// Makes an indicator from a row.
     fn indicator(
         &mut self,
@@ -2183,19 +2250,20 @@ impl<'g> Builder<'g> {
         indicator.core = core;
         indicator.texts = texts;
         indicator.line = Some(anchor.line);
+        // The rows' labels, each read once ([`Builder::levels_of`]).
+        let tier_read = tier_text.map(|t| self.levels_of(t));
+        let category_read = category_text.map(|t| self.levels_of(t));
         if let Some(text) = tier_text {
-            let (tier, label) = level_label::<Tier>(text, Tier::name);
+            let (tier, label) = self.level_label(text, |r| r.tier, Tier::name);
             // A label of no words (`(50分)`, its words lost in the page) takes its tier from
             // the category below.
-            let wordless = crate::taxonomy::Label::read(text).core.trim().is_empty();
-            let from_category = category_text
-                .and_then(resolve::<Category>)
-                .map(Category::tier);
+            let wordless = tier_read.is_some_and(|r| r.wordless);
+            let from_category = category_read.and_then(|r| r.category).map(Category::tier);
             // A category filed in the tier column (`数量指标` under 一级指标, the names under
             // 二级) is that category, of its tier; the label stays as printed.
             let filed = category_text
                 .is_none()
-                .then(|| resolve::<Category>(text))
+                .then(|| tier_read.and_then(|r| r.category))
                 .flatten()
                 .filter(|_| tier.is_none());
             if let Some(category) = filed {
@@ -2213,9 +2281,9 @@ impl<'g> Builder<'g> {
             }
             // A tier's words filed under 二级 below a label this crate does not know
             // (`实施效果` | `项目效益`) give the tier.
-            let from_sub_label = category_text
-                .filter(|t| resolve::<Category>(t).is_none())
-                .and_then(resolve::<Tier>);
+            let from_sub_label = category_read
+                .filter(|r| r.category.is_none())
+                .and_then(|r| r.tier);
             if filed.is_none() {
                 indicator.tier = tier
                     .or(from_category.filter(|_| wordless))
@@ -2224,9 +2292,9 @@ impl<'g> Builder<'g> {
             indicator.tier_label = label;
         }
         if let Some(text) = category_text {
-            let (category, label) = level_label::<Category>(text, Category::name);
-            match (category, tier_text.and_then(resolve::<Tier>)) {
-                (None, Some(tier)) if resolve::<Tier>(text) == Some(tier) => {}
+            let (category, label) = self.level_label(text, |r| r.category, Category::name);
+            match (category, tier_read.and_then(|r| r.tier)) {
+                (None, Some(tier)) if category_read.and_then(|r| r.tier) == Some(tier) => {}
                 (None, _) => self.diagnose(
                     DiagnosticCode::LabelUnknown,
                     msg!(
@@ -2889,20 +2957,24 @@ fn from_below(own: &[Option<String>], centered: bool) -> Vec<bool> {
     out
 }
 
+/// A label without spaces: labels printed down a merged cell come with a space between their
+/// characters (`产 出 指 标`), and a label keeps none.
+fn spaceless(text: &str) -> Cow<'_, str> {
+    if text.chars().any(char::is_whitespace) {
+        Cow::Owned(text.chars().filter(|c| !c.is_whitespace()).collect())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// A tier or category from a printed label, and the label where it differs from the name.
+#[cfg(test)]
 fn level_label<L: crate::taxonomy::Level>(
     text: &str,
     name: impl Fn(L) -> &'static str,
 ) -> (Option<L>, Option<String>) {
-    // Labels printed down a merged cell come with a space between their characters
-    // (`产 出 指 标`): a label keeps no spaces.
-    let spaced: String;
-    let text = if text.chars().any(char::is_whitespace) {
-        spaced = text.chars().filter(|c| !c.is_whitespace()).collect();
-        spaced.as_str()
-    } else {
-        text
-    };
+    let text = spaceless(text);
+    let text = text.as_ref();
     let level: Option<L> = resolve(text);
     let label = match level {
         Some(l) if name(l) == text => None,
@@ -4793,6 +4865,59 @@ mod tests {
             regroup_run(&run),
             ["一级指标", "二级指标", "三级指标", "年度", "长期", "备注"]
         );
+    }
+
+    /// Labels of every kind a row carries: names, printed forms, codes, weights, spaced and
+    /// traditional characters, other words, values and empty text.
+    const LABELS: &[&str] = &[
+        "产出指标",
+        "数量指标",
+        "产 出 指 标",
+        " 效益指标 ",
+        "1-产出指标",
+        "12-质量指标",
+        "一、产出指标(50分)",
+        "產出指標",
+        "成本指标(0-20)分",
+        "(50分)",
+        "社会效益",
+        "项目效益",
+        "实施效果",
+        "满意度",
+        "绩效目标",
+        "维修面积",
+        "≥90%",
+        "",
+        " ",
+        "12",
+    ];
+
+    #[test]
+    fn a_labels_levels_read_once_are_what_resolving_it_finds() {
+        let grids = [];
+        let mut builder = Builder::new(&grids);
+        for round in 0..2 {
+            for text in LABELS {
+                let read = builder.levels_of(text);
+                assert_eq!(read.tier, resolve::<Tier>(text), "{text} ({round})");
+                assert_eq!(read.category, resolve::<Category>(text), "{text} ({round})");
+                assert_eq!(
+                    read.wordless,
+                    crate::taxonomy::Label::read(text).core.trim().is_empty(),
+                    "{text} ({round})"
+                );
+                assert_eq!(
+                    builder.level_label(text, |r| r.tier, Tier::name),
+                    level_label::<Tier>(text, Tier::name),
+                    "{text} ({round})"
+                );
+                assert_eq!(
+                    builder.level_label(text, |r| r.category, Category::name),
+                    level_label::<Category>(text, Category::name),
+                    "{text} ({round})"
+                );
+            }
+        }
     }
 
     #[test]
