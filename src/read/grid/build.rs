@@ -429,6 +429,19 @@ fn split_header_runs(grids: &[Grid], toks: &mut [Tok<'_>]) {
 
 /// A text without the pinyin some mirror sites put in brackets after characters
 /// (`指標(biāo)值`); `None` where it has none.
+/// Whether a cell's [`fold`] may be the first half of a money header printed over two cells
+/// (`年初`, `全年`, `执行`, `预算`): its folded words are some of its characters simplified,
+/// so it holds the last character of one of them.
+fn may_start_money(text: &str) -> bool {
+    text.chars()
+        .any(|c| matches!(crate::taxonomy::simplified(c), '初' | '年' | '行' | '算'))
+}
+
+/// [`fold`] of a text is the first half of a money header printed over two cells.
+fn starts_money(folded: &str) -> bool {
+    matches!(folded, "年初" | "全年" | "执行" | "预算")
+}
+
 fn strip_pinyin(text: &str) -> Option<String> {
     if !text.contains(['(', '（']) {
         return None;
@@ -844,6 +857,15 @@ impl<'g> Builder<'g> {
                 j += 1;
                 continue;
             }
+            // A cell alone names the first half of a money header only where its words end
+            // as one does: no fold of the rest.
+            if pending.is_empty() && !may_start_money(toks[j].t()) {
+                if !columns.is_empty() || j > i + 2 {
+                    break;
+                }
+                j += 1;
+                continue;
+            }
             let folded = fold(toks[j].t());
             if !pending.is_empty() {
                 let joined = format!("{pending}{folded}");
@@ -854,7 +876,7 @@ impl<'g> Builder<'g> {
                     }
                     None => break,
                 }
-            } else if matches!(folded.as_str(), "年初" | "全年" | "执行" | "预算") {
+            } else if starts_money(&folded) {
                 pending = folded;
             } else if !columns.is_empty() || j > i + 2 {
                 break;
@@ -4918,6 +4940,38 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn only_a_text_that_may_start_a_money_header_is_folded_to_see() {
+        for text in [
+            "年初",
+            "全年",
+            "执行",
+            "预算",
+            "年 初",
+            "（一）年初",
+            "1.预算",
+            "預算",
+            "執行",
+            "全年：",
+            "★执行",
+            "年初(万元)",
+            "预算数",
+            "初",
+            "年",
+            "执行率",
+            "维修面积",
+            "≥90%",
+            "",
+            "产出指标",
+            "(年初)",
+        ] {
+            if starts_money(&fold(text)) {
+                assert!(may_start_money(text), "{text}");
+            }
+        }
+        assert!(!may_start_money("维修面积"));
     }
 
     #[test]
