@@ -2844,17 +2844,27 @@ fn fill_levels(rows: &[Row<'_>], columns: &[Column], under_header: bool) -> Vec<
         }
         categories.push(carried);
     }
-    // The next own tier at or below each row (borrowed from `own_tiers`).
+    // The tier each row prints, read once per row that prints one.
+    let own_tier_levels: Vec<Option<Tier>> = own_tiers
+        .iter()
+        .map(|own| own.as_deref().and_then(resolve::<Tier>))
+        .collect();
+    // The next own tier at or below each row (borrowed from `own_tiers`), and what it names.
     let mut below: Vec<Option<&str>> = vec![None; rows.len()];
+    let mut below_levels: Vec<Option<Tier>> = vec![None; rows.len()];
     let mut next: Option<&str> = None;
+    let mut next_level: Option<Tier> = None;
     for r in (0..rows.len()).rev() {
         if let Some(own) = &own_tiers[r] {
             next = Some(own.as_str());
+            next_level = own_tier_levels[r];
         }
         below[r] = next;
+        below_levels[r] = next_level;
     }
-    let admits = |tier: Option<&str>, category: Option<Category>| -> bool {
-        let (Some(tier), Some(category)) = (tier.and_then(resolve::<Tier>), category) else {
+    // Whether a tier (read) admits a category.
+    let admits = |tier: Option<Tier>, category: Option<Category>| -> bool {
+        let (Some(tier), Some(category)) = (tier, category) else {
             return false;
         };
         tier.admits(category)
@@ -2862,16 +2872,19 @@ fn fill_levels(rows: &[Row<'_>], columns: &[Column], under_header: bool) -> Vec<
     // Whether the tier below a row may be its own: not 效益指标 for a 数量指标 row.
     let fits_below = |r: usize| {
         categories[r].is_none()
-            || below[r].and_then(resolve::<Tier>).is_none()
-            || admits(below[r], categories[r])
+            || below_levels[r].is_none()
+            || admits(below_levels[r], categories[r])
     };
     // The first row with a category of its own: the rows before it take the first category.
     let first_own_category = own_categories.iter().position(Option::is_some);
     let mut out = Vec::with_capacity(rows.len());
     let mut above: Option<String> = None;
+    // What `above` names.
+    let mut above_level: Option<Tier> = None;
     for r in 0..rows.len() {
         let tier = if own_tiers[r].is_some() {
             above = own_tiers[r].clone();
+            above_level = own_tier_levels[r];
             own_tiers[r].clone()
         } else if tier_below[r] && fits_below(r) {
             below[r].map(str::to_owned)
@@ -2883,7 +2896,7 @@ fn fill_levels(rows: &[Row<'_>], columns: &[Column], under_header: bool) -> Vec<
             } else {
                 None
             }
-        } else if !admits(above.as_deref(), categories[r]) && admits(below[r], categories[r]) {
+        } else if !admits(above_level, categories[r]) && admits(below_levels[r], categories[r]) {
             below[r].map(str::to_owned)
         } else {
             above.clone()
@@ -4972,6 +4985,152 @@ mod tests {
             }
         }
         assert!(!may_start_money("维修面积"));
+    }
+
+    /// [`fill_levels`] as it was before it read each printed tier once: the reference it is
+    /// held to.
+    fn fill_levels_reference(
+        rows: &[Row<'_>],
+        columns: &[Column],
+        under_header: bool,
+    ) -> Vec<Levels> {
+        let own_tiers: Vec<Option<String>> = rows
+            .iter()
+            .map(|r| row_own(r, columns, Role::Tier))
+            .collect();
+        let own_categories: Vec<Option<String>> = rows
+            .iter()
+            .map(|r| row_own(r, columns, Role::Category))
+            .collect();
+        let first_category = own_categories.iter().flatten().next().cloned();
+        // Labels printed at the middle of their merged cells: the rows that must take the label
+        // below them.
+        // The sign is the first run under a header whose first row prints the column empty,
+        // which others print: a merged cell's label stands lower than its first row. (A later
+        // run may go on with a cell of the run above.)
+        let starts_empty = |own: &[Option<String>]| {
+            under_header
+                && own.first().is_some_and(Option::is_none)
+                && own.iter().any(Option::is_some)
+        };
+        let tier_below = from_below(&own_tiers, starts_empty(&own_tiers));
+        let category_below = from_below(&own_categories, starts_empty(&own_categories));
+        // The next own category at or below each row, for the rows that take it.
+        let mut next_category: Vec<Option<&str>> = vec![None; rows.len()];
+        let mut next: Option<&str> = None;
+        for r in (0..rows.len()).rev() {
+            if let Some(own) = &own_categories[r] {
+                next = Some(own.as_str());
+            }
+            next_category[r] = next;
+        }
+        // The category each row has, carried down (or up, where it must), for choosing between
+        // tiers.
+        let mut categories: Vec<Option<Category>> = Vec::with_capacity(rows.len());
+        let mut carried: Option<Category> = None;
+        for (r, own) in own_categories.iter().enumerate() {
+            if let Some(text) = own {
+                carried = resolve(text);
+            } else if category_below[r] {
+                carried = next_category[r].and_then(resolve);
+            }
+            categories.push(carried);
+        }
+        // The next own tier at or below each row (borrowed from `own_tiers`).
+        let mut below: Vec<Option<&str>> = vec![None; rows.len()];
+        let mut next: Option<&str> = None;
+        for r in (0..rows.len()).rev() {
+            if let Some(own) = &own_tiers[r] {
+                next = Some(own.as_str());
+            }
+            below[r] = next;
+        }
+        let admits = |tier: Option<&str>, category: Option<Category>| -> bool {
+            let (Some(tier), Some(category)) = (tier.and_then(resolve::<Tier>), category) else {
+                return false;
+            };
+            tier.admits(category)
+        };
+        // Whether the tier below a row may be its own: not 效益指标 for a 数量指标 row.
+        let fits_below = |r: usize| {
+            categories[r].is_none()
+                || below[r].and_then(resolve::<Tier>).is_none()
+                || admits(below[r], categories[r])
+        };
+        // The first row with a category of its own: the rows before it take the first category.
+        let first_own_category = own_categories.iter().position(Option::is_some);
+        let mut out = Vec::with_capacity(rows.len());
+        let mut above: Option<String> = None;
+        for r in 0..rows.len() {
+            let tier = if own_tiers[r].is_some() {
+                above = own_tiers[r].clone();
+                own_tiers[r].clone()
+            } else if tier_below[r] && fits_below(r) {
+                below[r].map(str::to_owned)
+            } else if above.is_none() {
+                // Rows above the first tier printed take it where it may be theirs: not 效益指标
+                // for a 数量指标 row, whose tier was lost rather than printed below.
+                if fits_below(r) {
+                    below[r].map(str::to_owned)
+                } else {
+                    None
+                }
+            } else if !admits(above.as_deref(), categories[r]) && admits(below[r], categories[r]) {
+                below[r].map(str::to_owned)
+            } else {
+                above.clone()
+            };
+            let category = if first_own_category.is_none_or(|first| first > r) {
+                first_category.clone()
+            } else {
+                None
+            };
+            out.push(Levels {
+                tier,
+                category,
+                category_below: category_below[r]
+                    .then(|| next_category[r].map(str::to_owned))
+                    .flatten(),
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn levels_filled_with_tiers_read_once_are_the_references() {
+        // TSV rows keep their places: empty cells are merged labels, filled or carried.
+        let tables = [
+            "一级指标\t二级指标\t三级指标\t指标值\n\t数量指标\t面积\t≥400平方米\n产出指标\t\t合格率\t100%\n\t质量指标\t达标率\t≥98%\n效益指标\t社会效益\t就业\t≥10人\n\t\t满意度\t≥90%\n\t数量指标\t场次\t≥2场",
+            "一级指标\t二级指标\t三级指标\t指标值\n\t\t面积\t≥400平方米\n\t社会效益指标\t就业\t≥10人\n效益指标\t\t收入\t≥5%\n\t\t满意度\t≥90%\n满意度指标\t服务对象满意度指标\t满意度\t≥90%",
+            "一级指标\t二级指标\t三级指标\t指标值\n实施效果\t项目效益\t就业\t≥10人\n\t数量指标\t场次\t≥2场\n(50分)\t质量指标\t合格率\t100%\n\t\t达标\t是",
+        ];
+        for text in tables {
+            let grid = Grid::from_text(text).expect("a grid");
+            let grids = [grid];
+            let (toks, _) = flatten(&grids);
+            let end = toks
+                .iter()
+                .skip(1)
+                .position(|t| t.row_start)
+                .map_or(0, |p| p + 1);
+            let header: Vec<&str> = toks[..end].iter().map(Tok::t).collect();
+            let columns = columns_of(&header);
+            let rows = positional_rows(&toks[end..], columns.len());
+            assert!(rows.len() >= 4 && columns.len() == 4, "{text}");
+            for under_header in [false, true] {
+                let tuples = |levels: Vec<Levels>| -> Vec<_> {
+                    levels
+                        .into_iter()
+                        .map(|l| (l.tier, l.category, l.category_below))
+                        .collect()
+                };
+                assert_eq!(
+                    tuples(fill_levels(&rows, &columns, under_header)),
+                    tuples(fill_levels_reference(&rows, &columns, under_header)),
+                    "{text}"
+                );
+            }
+        }
     }
 
     #[test]
