@@ -266,11 +266,15 @@ pub(crate) fn align(
         let (done, rest) = fwd.split_at_mut(i * states);
         let prev = &done[(i - 1) * states..];
         let fwd_here = &mut rest[..states];
-        for (c, best) in bests.iter_mut().enumerate() {
-            *best = (0..WAYS)
-                .map(|w| (prev[c * WAYS + w], c * WAYS + w))
-                .max_by_key(|&(s, _)| s)
-                .unwrap_or((NEG, usize::MAX));
+        for (c, (best, ways)) in bests.iter_mut().zip(prev.chunks_exact(WAYS)).enumerate() {
+            // The last of the best ways, as `max_by_key` keeps.
+            let mut b = (NEG, usize::MAX);
+            for (w, &s) in ways.iter().enumerate() {
+                if b.1 == usize::MAX || s >= b.0 {
+                    b = (s, c * WAYS + w);
+                }
+            }
+            *best = b;
         }
         let best_of = |c: usize| -> (i32, usize) { bests[c] };
         // New row: the best previous state with its row's suffix left out. Where the row
@@ -291,27 +295,33 @@ pub(crate) fn align(
                     free = s;
                 }
             }
-            lone_from[n] = (NEG, usize::MAX);
-            for c in (0..n).rev() {
-                lone_from[c] = lone_from[c + 1];
-                if lonely && lone[c] {
-                    let s = ended(c);
-                    if s.0 >= lone_from[c].0 {
-                        lone_from[c] = s;
+            if !lonely {
+                // No label ends a row alone: every column starts its row after the best of
+                // all (what the general case below comes to).
+                new_rows.fill(free);
+            } else {
+                lone_from[n] = (NEG, usize::MAX);
+                for c in (0..n).rev() {
+                    lone_from[c] = lone_from[c + 1];
+                    if lonely && lone[c] {
+                        let s = ended(c);
+                        if s.0 >= lone_from[c].0 {
+                            lone_from[c] = s;
+                        }
                     }
                 }
-            }
-            let mut before = (NEG, usize::MAX);
-            for c2 in 0..n {
-                let replaced = (add(lone_from[c2].0, LONE), lone_from[c2].1);
-                new_rows[c2] = [free, before, replaced]
-                    .into_iter()
-                    .max_by_key(|&(s, _)| s)
-                    .unwrap_or((NEG, usize::MAX));
-                if lonely && lone[c2] {
-                    let s = ended(c2);
-                    if s.0 > before.0 {
-                        before = s;
+                let mut before = (NEG, usize::MAX);
+                for c2 in 0..n {
+                    let replaced = (add(lone_from[c2].0, LONE), lone_from[c2].1);
+                    new_rows[c2] = [free, before, replaced]
+                        .into_iter()
+                        .max_by_key(|&(s, _)| s)
+                        .unwrap_or((NEG, usize::MAX));
+                    if lonely && lone[c2] {
+                        let s = ended(c2);
+                        if s.0 > before.0 {
+                            before = s;
+                        }
                     }
                 }
             }
@@ -469,13 +479,11 @@ pub(crate) fn align(
         let total = add(fwd[i * states + state], bwd[i * states + state]);
         // Another placement as good is ambiguous, but for a column of small words, where
         // the cell says what it is whichever of them it stands in.
+        let qualifier = roles[column] == Role::Qualifier;
         let ambiguous = (0..states).any(|other| {
-            let same_reading = roles[other / WAYS] == Role::Qualifier
-                && roles[column] == Role::Qualifier
-                && other % WAYS == way;
             other != state
                 && other % WAYS != 2
-                && !same_reading
+                && !(qualifier && other % WAYS == way && roles[other / WAYS] == Role::Qualifier)
                 && add(fwd[i * states + other], bwd[i * states + other]) >= total
         });
         places.push(Some(Place {
@@ -667,6 +675,421 @@ mod tests {
         )
         .expect("fits");
         assert_eq!(places[1].map(|p| (p.column, p.ambiguous)), Some((1, false)));
+    }
+
+    /// [`align`] as it was before its passes were tightened: the reference the tightened
+    /// one is held to.
+    fn align_reference(
+        items: &[Item],
+        roles: &[Role],
+        fit: impl Fn(Shape, usize) -> i32,
+    ) -> Option<Vec<Option<Place>>> {
+        let n = roles.len();
+        let k = items.len();
+        if n == 0 || k == 0 {
+            return Some(Vec::new());
+        }
+        let names = roles.iter().filter(|r| **r == Role::Name).count() as i32;
+        let skips: Vec<Skip> = roles.iter().map(|r| skip_costs(*r, names)).collect();
+        // Prefix sums of the skip costs: the cost of leaving out columns a..b is sum[b] - sum[a].
+        let sums = |f: fn(&Skip) -> i32| -> Vec<i32> {
+            let mut out = Vec::with_capacity(n + 1);
+            out.push(0);
+            for s in &skips {
+                out.push(out[out.len() - 1] + f(s));
+            }
+            out
+        };
+        let prefix = sums(|s| s.prefix);
+        let middle = sums(|s| s.middle);
+        let suffix = sums(|s| s.suffix);
+        let textual = |c: usize| {
+            matches!(
+                roles[c],
+                Role::Name | Role::Text | Role::Goal | Role::Project | Role::Org | Role::Detail
+            )
+        };
+        let mut fits: Vec<i32> = Vec::with_capacity(k * n);
+        for item in items {
+            for (c, role) in roles.iter().enumerate() {
+                let near = if item.near == Some(c) { NEAR } else { 0 };
+                if *role == Role::LevelWeight && !item.after_label {
+                    fits.push(NEVER.saturating_mul(SCALE));
+                    continue;
+                }
+                fits.push(
+                    fit(item.shape, c)
+                        .saturating_add(near)
+                        .saturating_mul(SCALE),
+                );
+            }
+        }
+        let fit_at = |i: usize, c: usize| fits[i * n + c];
+        // The label columns a row of labels alone may end in: a tier or category column with
+        // no name column before it.
+        let first_name = roles.iter().position(|r| *r == Role::Name).unwrap_or(n);
+        let lone: Vec<bool> = roles
+            .iter()
+            .enumerate()
+            .map(|(c, r)| matches!(r, Role::Tier | Role::Category) && c < first_name)
+            .collect();
+        let any_lone = lone.contains(&true);
+        // Pairs of columns, each way: the column paired before each, the columns paired after.
+        let paired = pairs(roles);
+        let mut partners: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (c, p) in paired.iter().enumerate() {
+            if let Some(p) = *p {
+                partners[p].push(c);
+            }
+        }
+
+        // States per cell: (column, how it came): 0 on its row, 1 starting a row, 2 joined.
+        const WAYS: usize = 3;
+        let states = n * WAYS;
+        let mut fwd = vec![NEG; k * states];
+        let mut back = vec![usize::MAX; k * states];
+        for c in 0..n {
+            let score = prefix[c] + fit_at(0, c);
+            fwd[c * WAYS + 1] = score;
+        }
+        // The best way to each column of the cell before, read once per column and cell.
+        let mut bests: Vec<(i32, usize)> = vec![(NEG, usize::MAX); n];
+        // The best way to start a row at each column, and the best of the label columns from
+        // each column on.
+        let mut new_rows: Vec<(i32, usize)> = vec![(NEG, usize::MAX); n];
+        let mut lone_from: Vec<(i32, usize)> = vec![(NEG, usize::MAX); n + 1];
+        for i in 1..k {
+            let item = items[i];
+            let (done, rest) = fwd.split_at_mut(i * states);
+            let prev = &done[(i - 1) * states..];
+            let fwd_here = &mut rest[..states];
+            for (c, best) in bests.iter_mut().enumerate() {
+                *best = (0..WAYS)
+                    .map(|w| (prev[c * WAYS + w], c * WAYS + w))
+                    .max_by_key(|&(s, _)| s)
+                    .unwrap_or((NEG, usize::MAX));
+            }
+            let best_of = |c: usize| -> (i32, usize) { bests[c] };
+            // New row: the best previous state with its row's suffix left out. Where the row
+            // may go on, a row of labels alone is not ended by a row that replaces its last
+            // label ([`LONE`]).
+            new_rows.fill((NEG, usize::MAX));
+            if item.brk != Break::Never {
+                let lonely = any_lone && item.brk == Break::May && items[i - 1].heads;
+                let ended = |c: usize| {
+                    let (s, from) = best_of(c);
+                    (add(s, suffix[n] - suffix[c + 1]), from)
+                };
+                // Among the columns no label ends, ties go to the earliest.
+                let mut free = (NEG, usize::MAX);
+                for c in (0..n).filter(|&c| !(lonely && lone[c])) {
+                    let s = ended(c);
+                    if s.0 > free.0 {
+                        free = s;
+                    }
+                }
+                lone_from[n] = (NEG, usize::MAX);
+                for c in (0..n).rev() {
+                    lone_from[c] = lone_from[c + 1];
+                    if lonely && lone[c] {
+                        let s = ended(c);
+                        if s.0 >= lone_from[c].0 {
+                            lone_from[c] = s;
+                        }
+                    }
+                }
+                let mut before = (NEG, usize::MAX);
+                for c2 in 0..n {
+                    let replaced = (add(lone_from[c2].0, LONE), lone_from[c2].1);
+                    new_rows[c2] = [free, before, replaced]
+                        .into_iter()
+                        .max_by_key(|&(s, _)| s)
+                        .unwrap_or((NEG, usize::MAX));
+                    if lonely && lone[c2] {
+                        let s = ended(c2);
+                        if s.0 > before.0 {
+                            before = s;
+                        }
+                    }
+                }
+            }
+            // Same row: a running best over earlier columns, with the columns between left out.
+            let mut running = (NEG, usize::MAX);
+            let here = i * states;
+            for c in 0..n {
+                let f = fit_at(i, c);
+                if item.brk != Break::Must && running.0 > NEG {
+                    let s = add(running.0, middle[c] + f);
+                    fwd_here[c * WAYS] = s;
+                    back[here + c * WAYS] = running.1;
+                }
+                // A repeated cell in the column paired with the one before's.
+                if item.repeats
+                    && item.brk != Break::Must
+                    && let Some(p) = paired[c]
+                {
+                    let (s, from) = best_of(p);
+                    let s = add(s, middle[c] - middle[p + 1] + f + PAIR);
+                    if s > fwd_here[c * WAYS] {
+                        fwd_here[c * WAYS] = s;
+                        back[here + c * WAYS] = from;
+                    }
+                }
+                let new_row = new_rows[c];
+                if new_row.0 > NEG {
+                    let s = add(new_row.0, ROW + prefix[c] + f);
+                    fwd_here[c * WAYS + 1] = s;
+                    back[here + c * WAYS + 1] = new_row.1;
+                }
+                if item.joinable && item.brk != Break::Must && textual(c) {
+                    let (s, from) = best_of(c);
+                    if s > NEG {
+                        fwd_here[c * WAYS + 2] = add(s, item.join());
+                        back[here + c * WAYS + 2] = from;
+                    }
+                }
+                // Columns up to c become available to the next column of the row.
+                let (s, from) = best_of(c);
+                let s = add(s, -middle[c + 1]);
+                if s > running.0 {
+                    running = (s, from);
+                }
+            }
+        }
+        // The end: the last row's suffix left out.
+        let last = (k - 1) * states;
+        let mut end = (NEG, usize::MAX);
+        for state in 0..states {
+            let c = state / WAYS;
+            let s = add(fwd[last + state], suffix[n] - suffix[c + 1]);
+            if s > end.0 {
+                end = (s, state);
+            }
+        }
+        if end.0 <= NEVER / 2 * SCALE {
+            return None;
+        }
+        // Backwards: the best score of what follows each state.
+        let mut bwd = vec![NEG; k * states];
+        for state in 0..states {
+            let c = state / WAYS;
+            bwd[last + state] = suffix[n] - suffix[c + 1];
+        }
+        // Each step takes running maxima over the next cell's columns, as the forward pass does:
+        // linear in the columns, not quadratic.
+        let mut later = vec![NEG; n + 1];
+        // Starting a row at the next cell at each column, the best of those up to each column,
+        // and the best of those after it.
+        let mut starts = vec![NEG; n];
+        let mut upto = vec![NEG; n];
+        let mut past = vec![NEG; n + 1];
+        for i in (0..k - 1).rev() {
+            let next = items[i + 1];
+            let after = (i + 1) * states;
+            // Starting a row at the next cell: the best of its columns, whatever this one's, but
+            // for a row of labels alone that the next row replaces ([`LONE`]).
+            let mut new_row = NEG;
+            let lonely = any_lone && next.brk == Break::May && items[i].heads;
+            if next.brk != Break::Never {
+                for c2 in 0..n {
+                    let f = fit_at(i + 1, c2);
+                    starts[c2] = add(bwd[after + c2 * WAYS + 1], ROW + prefix[c2] + f);
+                    new_row = new_row.max(starts[c2]);
+                    upto[c2] = if c2 == 0 {
+                        starts[0]
+                    } else {
+                        upto[c2 - 1].max(starts[c2])
+                    };
+                }
+                past[n] = NEG;
+                for c2 in (0..n).rev() {
+                    past[c2] = past[c2 + 1].max(starts[c2]);
+                }
+            }
+            // Going on on the row: the best of the next cell's columns after each column.
+            later[n] = NEG;
+            for c2 in (0..n).rev() {
+                let here = if next.brk != Break::Must {
+                    add(bwd[after + c2 * WAYS], middle[c2] + fit_at(i + 1, c2))
+                } else {
+                    NEG
+                };
+                later[c2] = later[c2 + 1].max(here);
+            }
+            for state in 0..states {
+                let c = state / WAYS;
+                let mut best = add(later[c + 1], -middle[c + 1]);
+                let new_row = if lonely && lone[c] && next.brk != Break::Never {
+                    past[c + 1].max(add(upto[c], LONE))
+                } else {
+                    new_row
+                };
+                best = best.max(add(new_row, suffix[n] - suffix[c + 1]));
+                if next.repeats && next.brk != Break::Must {
+                    for &c2 in &partners[c] {
+                        let on = bwd[after + c2 * WAYS];
+                        best = best.max(add(
+                            on,
+                            middle[c2] - middle[c + 1] + fit_at(i + 1, c2) + PAIR,
+                        ));
+                    }
+                }
+                if next.joinable && next.brk != Break::Must && textual(c) {
+                    best = best.max(add(bwd[after + c * WAYS + 2], next.join()));
+                }
+                bwd[i * states + state] = best;
+            }
+        }
+        // The chosen states, back from the end.
+        let mut chosen = vec![0usize; k];
+        let mut state = end.1;
+        for i in (0..k).rev() {
+            chosen[i] = state;
+            if i > 0 {
+                state = back[i * states + state];
+                if state == usize::MAX {
+                    return None;
+                }
+            }
+        }
+        let mut places = Vec::with_capacity(k);
+        let mut row = 0usize;
+        for (i, &state) in chosen.iter().enumerate() {
+            let (column, way) = (state / WAYS, state % WAYS);
+            if i > 0 && way == 1 {
+                row += 1;
+            }
+            if way == 2 {
+                places.push(None);
+                continue;
+            }
+            let total = add(fwd[i * states + state], bwd[i * states + state]);
+            // Another placement as good is ambiguous, but for a column of small words, where
+            // the cell says what it is whichever of them it stands in.
+            let ambiguous = (0..states).any(|other| {
+                let same_reading = roles[other / WAYS] == Role::Qualifier
+                    && roles[column] == Role::Qualifier
+                    && other % WAYS == way;
+                other != state
+                    && other % WAYS != 2
+                    && !same_reading
+                    && add(fwd[i * states + other], bwd[i * states + other]) >= total
+            });
+            places.push(Some(Place {
+                row,
+                column,
+                ambiguous,
+            }));
+        }
+        Some(places)
+    }
+
+    #[test]
+    fn the_tightened_programme_places_cells_as_the_reference_does() {
+        use Shape as S;
+        const SHAPES: [Shape; 21] = [
+            S::Empty,
+            S::Tier,
+            S::Category,
+            S::Level,
+            S::Body,
+            S::Label,
+            S::Op,
+            S::Nature,
+            S::Direction,
+            S::Number,
+            S::Amount,
+            S::Percent,
+            S::Measure,
+            S::Value,
+            S::Words,
+            S::Star,
+            S::Text,
+            S::Prose,
+            S::Rule,
+            S::Placeholder,
+            S::Number,
+        ];
+        let grids: [&[Role]; 6] = [
+            &GRID,
+            &[
+                Role::Tier,
+                Role::Category,
+                Role::Name,
+                Role::Qualifier,
+                Role::Annual,
+                Role::Measure,
+                Role::Weight,
+            ],
+            &[
+                Role::Tier,
+                Role::Category,
+                Role::Name,
+                Role::Text,
+                Role::Weight,
+            ],
+            &[
+                Role::Tier,
+                Role::LevelWeight,
+                Role::Category,
+                Role::Name,
+                Role::Annual,
+                Role::Actual,
+                Role::Weight,
+                Role::Score,
+                Role::Text,
+            ],
+            &[
+                Role::Name,
+                Role::Qualifier,
+                Role::Qualifier,
+                Role::Score,
+                Role::Score,
+            ],
+            &[
+                Role::Section,
+                Role::Category,
+                Role::Tier,
+                Role::Name,
+                Role::Period,
+                Role::Annual,
+                Role::Blank,
+            ],
+        ];
+        // A small linear congruential generator: the same cases every run.
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |below: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % below
+        };
+        for case in 0..3000 {
+            let roles = grids[case % grids.len()];
+            let k = 1 + next(14);
+            let items: Vec<Item> = (0..k)
+                .map(|i| Item {
+                    shape: SHAPES[next(SHAPES.len())],
+                    brk: match (i, next(3)) {
+                        (0, _) | (_, 0) => Break::Must,
+                        (_, 1) => Break::May,
+                        _ => Break::Never,
+                    },
+                    joinable: next(3) == 0,
+                    near: (next(4) == 0).then(|| next(roles.len())),
+                    repeats: next(4) == 0,
+                    heads: next(3) == 0,
+                    after_label: next(2) == 0,
+                    continues: next(4) == 0,
+                })
+                .collect();
+            let fit = |shape: Shape, c: usize| super::super::shape::fit(shape, roles[c]);
+            assert_eq!(
+                align(&items, roles, fit),
+                align_reference(&items, roles, fit),
+                "case {case}: {items:?} in {roles:?}"
+            );
+        }
     }
 
     #[test]

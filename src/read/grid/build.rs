@@ -124,7 +124,34 @@ struct Builder<'g> {
     under_header: bool,
     /// Target values already parsed.
     targets: std::collections::HashMap<String, Target>,
+    /// Labels already read as levels ([`Builder::levels_of`]).
+    levels: std::collections::HashMap<String, LevelReading>,
 }
+
+/// What a label's text names ([`resolve`] of it as a tier and as a category), and whether
+/// its printed label has no words: what a row asks of its tier and category several times,
+/// and rows carry the same labels down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct LevelReading {
+    tier: Option<Tier>,
+    category: Option<Category>,
+    /// [`crate::taxonomy::Label::read`] of the text leaves no words (`(50分)`).
+    wordless: bool,
+}
+
+impl LevelReading {
+    fn of(text: &str) -> LevelReading {
+        let (tier, category) = crate::taxonomy::resolve_levels(text);
+        LevelReading {
+            tier,
+            category,
+            wordless: crate::taxonomy::Label::read(text).core.trim().is_empty(),
+        }
+    }
+}
+
+/// The most distinct labels kept read in a document.
+const LEVEL_CACHE: usize = 4096;
 
 /// The most distinct target values kept parsed in a document.
 const TARGET_CACHE: usize = 4096;
@@ -133,26 +160,7 @@ const TARGET_CACHE: usize = 4096;
 pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
     let (mut toks, pinyin) = flatten(grids);
     split_header_runs(grids, &mut toks);
-    let mut builder = Builder {
-        grids,
-        title: None,
-        year: None,
-        department: None,
-        money_unit: None,
-        total: None,
-        units: Vec::new(),
-        unit: None,
-        draft: None,
-        columns: Vec::new(),
-        pages: Vec::new(),
-        diagnostics: Vec::new(),
-        layout: grids.first().map_or(Layout::Pipe, |g| g.layout),
-        self_evaluation: false,
-        score_aside: None,
-        goal_block: false,
-        under_header: false,
-        targets: std::collections::HashMap::new(),
-    };
+    let mut builder = Builder::new(grids);
     if pinyin > 0
         && let Some(first) = toks.first()
     {
@@ -421,6 +429,19 @@ fn split_header_runs(grids: &[Grid], toks: &mut [Tok<'_>]) {
 
 /// A text without the pinyin some mirror sites put in brackets after characters
 /// (`指標(biāo)值`); `None` where it has none.
+/// Whether a cell's [`fold`] may be the first half of a money header printed over two cells
+/// (`年初`, `全年`, `执行`, `预算`): its folded words are some of its characters simplified,
+/// so it holds the last character of one of them.
+fn may_start_money(text: &str) -> bool {
+    text.chars()
+        .any(|c| matches!(crate::taxonomy::simplified(c), '初' | '年' | '行' | '算'))
+}
+
+/// [`fold`] of a text is the first half of a money header printed over two cells.
+fn starts_money(folded: &str) -> bool {
+    matches!(folded, "年初" | "全年" | "执行" | "预算")
+}
+
 fn strip_pinyin(text: &str) -> Option<String> {
     if !text.contains(['(', '（']) {
         return None;
@@ -551,6 +572,30 @@ impl Tok<'_> {
 }
 
 impl<'g> Builder<'g> {
+    fn new(grids: &'g [Grid]) -> Builder<'g> {
+        Builder {
+            grids,
+            title: None,
+            year: None,
+            department: None,
+            money_unit: None,
+            total: None,
+            units: Vec::new(),
+            unit: None,
+            draft: None,
+            columns: Vec::new(),
+            pages: Vec::new(),
+            diagnostics: Vec::new(),
+            layout: grids.first().map_or(Layout::Pipe, |g| g.layout),
+            self_evaluation: false,
+            score_aside: None,
+            goal_block: false,
+            under_header: false,
+            targets: std::collections::HashMap::new(),
+            levels: std::collections::HashMap::new(),
+        }
+    }
+
     fn breaks(&self, tok: &Tok<'_>) -> Rows {
         self.grids.get(tok.grid).map_or(Rows::Lost, |g| g.breaks)
     }
@@ -806,8 +851,23 @@ impl<'g> Builder<'g> {
                 j += 1;
                 continue;
             }
+            // Only where rows are lost do a cell's words join the next cell's: elsewhere a
+            // text cell neither is a money header (its words say so) nor stops the search.
+            if !lost {
+                j += 1;
+                continue;
+            }
+            // A cell alone names the first half of a money header only where its words end
+            // as one does: no fold of the rest.
+            if pending.is_empty() && !may_start_money(toks[j].t()) {
+                if !columns.is_empty() || j > i + 2 {
+                    break;
+                }
+                j += 1;
+                continue;
+            }
             let folded = fold(toks[j].t());
-            if lost && !pending.is_empty() {
+            if !pending.is_empty() {
                 let joined = format!("{pending}{folded}");
                 match money_column(&joined) {
                     Some(column) => {
@@ -816,9 +876,9 @@ impl<'g> Builder<'g> {
                     }
                     None => break,
                 }
-            } else if lost && matches!(folded.as_str(), "年初" | "全年" | "执行" | "预算") {
+            } else if starts_money(&folded) {
                 pending = folded;
-            } else if lost && (!columns.is_empty() || j > i + 2) {
+            } else if !columns.is_empty() || j > i + 2 {
                 break;
             }
             j += 1;
@@ -2046,6 +2106,35 @@ impl<'g> Builder<'g> {
         target
     }
 
+    /// [`LevelReading`] of a label, read once per distinct text of the document.
+    fn levels_of(&mut self, text: &str) -> LevelReading {
+        if let Some(read) = self.levels.get(text) {
+            return *read;
+        }
+        let read = LevelReading::of(text);
+        // Bounded: a document of distinct labels reads each once anyway.
+        if self.levels.len() < LEVEL_CACHE {
+            self.levels.insert(text.to_owned(), read);
+        }
+        read
+    }
+
+    /// [`level_label`], its level read by [`Builder::levels_of`].
+    fn level_label<L: Copy>(
+        &mut self,
+        text: &str,
+        level: impl Fn(LevelReading) -> Option<L>,
+        name: impl Fn(L) -> &'static str,
+    ) -> (Option<L>, Option<String>) {
+        let text = spaceless(text);
+        let found = level(self.levels_of(&text));
+        let label = match found {
+            Some(l) if name(l) == text => None,
+            _ => Some(text.into_owned()),
+        };
+        (found, label)
+    }
+
     /// Makes an indicator from a row.
     fn indicator(
         &mut self,
@@ -2183,19 +2272,20 @@ impl<'g> Builder<'g> {
         indicator.core = core;
         indicator.texts = texts;
         indicator.line = Some(anchor.line);
+        // The rows' labels, each read once ([`Builder::levels_of`]).
+        let tier_read = tier_text.map(|t| self.levels_of(t));
+        let category_read = category_text.map(|t| self.levels_of(t));
         if let Some(text) = tier_text {
-            let (tier, label) = level_label::<Tier>(text, Tier::name);
+            let (tier, label) = self.level_label(text, |r| r.tier, Tier::name);
             // A label of no words (`(50分)`, its words lost in the page) takes its tier from
             // the category below.
-            let wordless = crate::taxonomy::Label::read(text).core.trim().is_empty();
-            let from_category = category_text
-                .and_then(resolve::<Category>)
-                .map(Category::tier);
+            let wordless = tier_read.is_some_and(|r| r.wordless);
+            let from_category = category_read.and_then(|r| r.category).map(Category::tier);
             // A category filed in the tier column (`数量指标` under 一级指标, the names under
             // 二级) is that category, of its tier; the label stays as printed.
             let filed = category_text
                 .is_none()
-                .then(|| resolve::<Category>(text))
+                .then(|| tier_read.and_then(|r| r.category))
                 .flatten()
                 .filter(|_| tier.is_none());
             if let Some(category) = filed {
@@ -2213,9 +2303,9 @@ impl<'g> Builder<'g> {
             }
             // A tier's words filed under 二级 below a label this crate does not know
             // (`实施效果` | `项目效益`) give the tier.
-            let from_sub_label = category_text
-                .filter(|t| resolve::<Category>(t).is_none())
-                .and_then(resolve::<Tier>);
+            let from_sub_label = category_read
+                .filter(|r| r.category.is_none())
+                .and_then(|r| r.tier);
             if filed.is_none() {
                 indicator.tier = tier
                     .or(from_category.filter(|_| wordless))
@@ -2224,9 +2314,9 @@ impl<'g> Builder<'g> {
             indicator.tier_label = label;
         }
         if let Some(text) = category_text {
-            let (category, label) = level_label::<Category>(text, Category::name);
-            match (category, tier_text.and_then(resolve::<Tier>)) {
-                (None, Some(tier)) if resolve::<Tier>(text) == Some(tier) => {}
+            let (category, label) = self.level_label(text, |r| r.category, Category::name);
+            match (category, tier_read.and_then(|r| r.tier)) {
+                (None, Some(tier)) if category_read.and_then(|r| r.tier) == Some(tier) => {}
                 (None, _) => self.diagnose(
                     DiagnosticCode::LabelUnknown,
                     msg!(
@@ -2754,17 +2844,27 @@ fn fill_levels(rows: &[Row<'_>], columns: &[Column], under_header: bool) -> Vec<
         }
         categories.push(carried);
     }
-    // The next own tier at or below each row (borrowed from `own_tiers`).
+    // The tier each row prints, read once per row that prints one.
+    let own_tier_levels: Vec<Option<Tier>> = own_tiers
+        .iter()
+        .map(|own| own.as_deref().and_then(resolve::<Tier>))
+        .collect();
+    // The next own tier at or below each row (borrowed from `own_tiers`), and what it names.
     let mut below: Vec<Option<&str>> = vec![None; rows.len()];
+    let mut below_levels: Vec<Option<Tier>> = vec![None; rows.len()];
     let mut next: Option<&str> = None;
+    let mut next_level: Option<Tier> = None;
     for r in (0..rows.len()).rev() {
         if let Some(own) = &own_tiers[r] {
             next = Some(own.as_str());
+            next_level = own_tier_levels[r];
         }
         below[r] = next;
+        below_levels[r] = next_level;
     }
-    let admits = |tier: Option<&str>, category: Option<Category>| -> bool {
-        let (Some(tier), Some(category)) = (tier.and_then(resolve::<Tier>), category) else {
+    // Whether a tier (read) admits a category.
+    let admits = |tier: Option<Tier>, category: Option<Category>| -> bool {
+        let (Some(tier), Some(category)) = (tier, category) else {
             return false;
         };
         tier.admits(category)
@@ -2772,16 +2872,19 @@ fn fill_levels(rows: &[Row<'_>], columns: &[Column], under_header: bool) -> Vec<
     // Whether the tier below a row may be its own: not 效益指标 for a 数量指标 row.
     let fits_below = |r: usize| {
         categories[r].is_none()
-            || below[r].and_then(resolve::<Tier>).is_none()
-            || admits(below[r], categories[r])
+            || below_levels[r].is_none()
+            || admits(below_levels[r], categories[r])
     };
     // The first row with a category of its own: the rows before it take the first category.
     let first_own_category = own_categories.iter().position(Option::is_some);
     let mut out = Vec::with_capacity(rows.len());
     let mut above: Option<String> = None;
+    // What `above` names.
+    let mut above_level: Option<Tier> = None;
     for r in 0..rows.len() {
         let tier = if own_tiers[r].is_some() {
             above = own_tiers[r].clone();
+            above_level = own_tier_levels[r];
             own_tiers[r].clone()
         } else if tier_below[r] && fits_below(r) {
             below[r].map(str::to_owned)
@@ -2793,7 +2896,7 @@ fn fill_levels(rows: &[Row<'_>], columns: &[Column], under_header: bool) -> Vec<
             } else {
                 None
             }
-        } else if !admits(above.as_deref(), categories[r]) && admits(below[r], categories[r]) {
+        } else if !admits(above_level, categories[r]) && admits(below_levels[r], categories[r]) {
             below[r].map(str::to_owned)
         } else {
             above.clone()
@@ -2889,20 +2992,24 @@ fn from_below(own: &[Option<String>], centered: bool) -> Vec<bool> {
     out
 }
 
+/// A label without spaces: labels printed down a merged cell come with a space between their
+/// characters (`产 出 指 标`), and a label keeps none.
+fn spaceless(text: &str) -> Cow<'_, str> {
+    if text.chars().any(char::is_whitespace) {
+        Cow::Owned(text.chars().filter(|c| !c.is_whitespace()).collect())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// A tier or category from a printed label, and the label where it differs from the name.
+#[cfg(test)]
 fn level_label<L: crate::taxonomy::Level>(
     text: &str,
     name: impl Fn(L) -> &'static str,
 ) -> (Option<L>, Option<String>) {
-    // Labels printed down a merged cell come with a space between their characters
-    // (`产 出 指 标`): a label keeps no spaces.
-    let spaced: String;
-    let text = if text.chars().any(char::is_whitespace) {
-        spaced = text.chars().filter(|c| !c.is_whitespace()).collect();
-        spaced.as_str()
-    } else {
-        text
-    };
+    let text = spaceless(text);
+    let text = text.as_ref();
     let level: Option<L> = resolve(text);
     let label = match level {
         Some(l) if name(l) == text => None,
@@ -4793,6 +4900,237 @@ mod tests {
             regroup_run(&run),
             ["一级指标", "二级指标", "三级指标", "年度", "长期", "备注"]
         );
+    }
+
+    /// Labels of every kind a row carries: names, printed forms, codes, weights, spaced and
+    /// traditional characters, other words, values and empty text.
+    const LABELS: &[&str] = &[
+        "产出指标",
+        "数量指标",
+        "产 出 指 标",
+        " 效益指标 ",
+        "1-产出指标",
+        "12-质量指标",
+        "一、产出指标(50分)",
+        "產出指標",
+        "成本指标(0-20)分",
+        "(50分)",
+        "社会效益",
+        "项目效益",
+        "实施效果",
+        "满意度",
+        "绩效目标",
+        "维修面积",
+        "≥90%",
+        "",
+        " ",
+        "12",
+    ];
+
+    #[test]
+    fn a_labels_levels_read_once_are_what_resolving_it_finds() {
+        let grids = [];
+        let mut builder = Builder::new(&grids);
+        for round in 0..2 {
+            for text in LABELS {
+                let read = builder.levels_of(text);
+                assert_eq!(read.tier, resolve::<Tier>(text), "{text} ({round})");
+                assert_eq!(read.category, resolve::<Category>(text), "{text} ({round})");
+                assert_eq!(
+                    read.wordless,
+                    crate::taxonomy::Label::read(text).core.trim().is_empty(),
+                    "{text} ({round})"
+                );
+                assert_eq!(
+                    builder.level_label(text, |r| r.tier, Tier::name),
+                    level_label::<Tier>(text, Tier::name),
+                    "{text} ({round})"
+                );
+                assert_eq!(
+                    builder.level_label(text, |r| r.category, Category::name),
+                    level_label::<Category>(text, Category::name),
+                    "{text} ({round})"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn only_a_text_that_may_start_a_money_header_is_folded_to_see() {
+        for text in [
+            "年初",
+            "全年",
+            "执行",
+            "预算",
+            "年 初",
+            "（一）年初",
+            "1.预算",
+            "預算",
+            "執行",
+            "全年：",
+            "★执行",
+            "年初(万元)",
+            "预算数",
+            "初",
+            "年",
+            "执行率",
+            "维修面积",
+            "≥90%",
+            "",
+            "产出指标",
+            "(年初)",
+        ] {
+            if starts_money(&fold(text)) {
+                assert!(may_start_money(text), "{text}");
+            }
+        }
+        assert!(!may_start_money("维修面积"));
+    }
+
+    /// [`fill_levels`] as it was before it read each printed tier once: the reference it is
+    /// held to.
+    fn fill_levels_reference(
+        rows: &[Row<'_>],
+        columns: &[Column],
+        under_header: bool,
+    ) -> Vec<Levels> {
+        let own_tiers: Vec<Option<String>> = rows
+            .iter()
+            .map(|r| row_own(r, columns, Role::Tier))
+            .collect();
+        let own_categories: Vec<Option<String>> = rows
+            .iter()
+            .map(|r| row_own(r, columns, Role::Category))
+            .collect();
+        let first_category = own_categories.iter().flatten().next().cloned();
+        // Labels printed at the middle of their merged cells: the rows that must take the label
+        // below them.
+        // The sign is the first run under a header whose first row prints the column empty,
+        // which others print: a merged cell's label stands lower than its first row. (A later
+        // run may go on with a cell of the run above.)
+        let starts_empty = |own: &[Option<String>]| {
+            under_header
+                && own.first().is_some_and(Option::is_none)
+                && own.iter().any(Option::is_some)
+        };
+        let tier_below = from_below(&own_tiers, starts_empty(&own_tiers));
+        let category_below = from_below(&own_categories, starts_empty(&own_categories));
+        // The next own category at or below each row, for the rows that take it.
+        let mut next_category: Vec<Option<&str>> = vec![None; rows.len()];
+        let mut next: Option<&str> = None;
+        for r in (0..rows.len()).rev() {
+            if let Some(own) = &own_categories[r] {
+                next = Some(own.as_str());
+            }
+            next_category[r] = next;
+        }
+        // The category each row has, carried down (or up, where it must), for choosing between
+        // tiers.
+        let mut categories: Vec<Option<Category>> = Vec::with_capacity(rows.len());
+        let mut carried: Option<Category> = None;
+        for (r, own) in own_categories.iter().enumerate() {
+            if let Some(text) = own {
+                carried = resolve(text);
+            } else if category_below[r] {
+                carried = next_category[r].and_then(resolve);
+            }
+            categories.push(carried);
+        }
+        // The next own tier at or below each row (borrowed from `own_tiers`).
+        let mut below: Vec<Option<&str>> = vec![None; rows.len()];
+        let mut next: Option<&str> = None;
+        for r in (0..rows.len()).rev() {
+            if let Some(own) = &own_tiers[r] {
+                next = Some(own.as_str());
+            }
+            below[r] = next;
+        }
+        let admits = |tier: Option<&str>, category: Option<Category>| -> bool {
+            let (Some(tier), Some(category)) = (tier.and_then(resolve::<Tier>), category) else {
+                return false;
+            };
+            tier.admits(category)
+        };
+        // Whether the tier below a row may be its own: not 效益指标 for a 数量指标 row.
+        let fits_below = |r: usize| {
+            categories[r].is_none()
+                || below[r].and_then(resolve::<Tier>).is_none()
+                || admits(below[r], categories[r])
+        };
+        // The first row with a category of its own: the rows before it take the first category.
+        let first_own_category = own_categories.iter().position(Option::is_some);
+        let mut out = Vec::with_capacity(rows.len());
+        let mut above: Option<String> = None;
+        for r in 0..rows.len() {
+            let tier = if own_tiers[r].is_some() {
+                above = own_tiers[r].clone();
+                own_tiers[r].clone()
+            } else if tier_below[r] && fits_below(r) {
+                below[r].map(str::to_owned)
+            } else if above.is_none() {
+                // Rows above the first tier printed take it where it may be theirs: not 效益指标
+                // for a 数量指标 row, whose tier was lost rather than printed below.
+                if fits_below(r) {
+                    below[r].map(str::to_owned)
+                } else {
+                    None
+                }
+            } else if !admits(above.as_deref(), categories[r]) && admits(below[r], categories[r]) {
+                below[r].map(str::to_owned)
+            } else {
+                above.clone()
+            };
+            let category = if first_own_category.is_none_or(|first| first > r) {
+                first_category.clone()
+            } else {
+                None
+            };
+            out.push(Levels {
+                tier,
+                category,
+                category_below: category_below[r]
+                    .then(|| next_category[r].map(str::to_owned))
+                    .flatten(),
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn levels_filled_with_tiers_read_once_are_the_references() {
+        // TSV rows keep their places: empty cells are merged labels, filled or carried.
+        let tables = [
+            "一级指标\t二级指标\t三级指标\t指标值\n\t数量指标\t面积\t≥400平方米\n产出指标\t\t合格率\t100%\n\t质量指标\t达标率\t≥98%\n效益指标\t社会效益\t就业\t≥10人\n\t\t满意度\t≥90%\n\t数量指标\t场次\t≥2场",
+            "一级指标\t二级指标\t三级指标\t指标值\n\t\t面积\t≥400平方米\n\t社会效益指标\t就业\t≥10人\n效益指标\t\t收入\t≥5%\n\t\t满意度\t≥90%\n满意度指标\t服务对象满意度指标\t满意度\t≥90%",
+            "一级指标\t二级指标\t三级指标\t指标值\n实施效果\t项目效益\t就业\t≥10人\n\t数量指标\t场次\t≥2场\n(50分)\t质量指标\t合格率\t100%\n\t\t达标\t是",
+        ];
+        for text in tables {
+            let grid = Grid::from_text(text).expect("a grid");
+            let grids = [grid];
+            let (toks, _) = flatten(&grids);
+            let end = toks
+                .iter()
+                .skip(1)
+                .position(|t| t.row_start)
+                .map_or(0, |p| p + 1);
+            let header: Vec<&str> = toks[..end].iter().map(Tok::t).collect();
+            let columns = columns_of(&header);
+            let rows = positional_rows(&toks[end..], columns.len());
+            assert!(rows.len() >= 4 && columns.len() == 4, "{text}");
+            for under_header in [false, true] {
+                let tuples = |levels: Vec<Levels>| -> Vec<_> {
+                    levels
+                        .into_iter()
+                        .map(|l| (l.tier, l.category, l.category_below))
+                        .collect()
+                };
+                assert_eq!(
+                    tuples(fill_levels(&rows, &columns, under_header)),
+                    tuples(fill_levels_reference(&rows, &columns, under_header)),
+                    "{text}"
+                );
+            }
+        }
     }
 
     #[test]
