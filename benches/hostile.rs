@@ -116,6 +116,13 @@ fn tables(c: &mut Criterion) {
     );
     scaled(
         c,
+        "table/spaced line of signed values under the header",
+        2_000,
+        shapes::spaced_line_of_signed_values,
+        parse,
+    );
+    scaled(
+        c,
         "table/units each searching for money",
         18,
         |n| shapes::money_searches(n, 2),

@@ -750,9 +750,10 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
             && let words = placed
                 .iter()
                 .flat_map(|&(display, _, t, _)| {
-                    t.split(' ').scan(0usize, move |offset, word| {
-                        let here = display.saturating_add(measure.width(&t[..*offset]));
-                        *offset += word.len() + 1;
+                    // Each word's place, counted on from the word before.
+                    t.split(' ').scan(display, move |at, word| {
+                        let here = *at;
+                        *at = at.saturating_add(measure.width(word)).saturating_add(1);
                         Some((here, word))
                     })
                 })

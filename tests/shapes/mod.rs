@@ -147,6 +147,16 @@ pub fn spaced_line_of_labels(n: usize) -> String {
     )
 }
 
+/// A space-separated table whose line under the header is `n` words and signed values a space
+/// apart (`培训 ≥1人 培训 ≥1人 …`): the line is looked at as the header's wrapped tails, and
+/// each word's place is counted on from the word before it.
+pub fn spaced_line_of_signed_values(n: usize) -> String {
+    format!(
+        "一级指标 二级指标     三级指标      指标值   分值\n产出指标 数量指标     {}\n",
+        vec!["培训 ≥1人"; n].join(" ")
+    )
+}
+
 /// A glued table whose one data line holds a chain of `n` ranges (`1-1-1-…`) and a run of `n`
 /// digits: a range is read over a few links only, and a number from its start only.
 pub fn glued_numbers(n: usize) -> String {
