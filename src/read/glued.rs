@@ -1017,17 +1017,17 @@ fn split_judgement(pieces: Vec<Piece>) -> Vec<Piece> {
                 .map(|w| piece.text.len() - w.len())
                 .filter(|&at| piece.text[..at].chars().nth(3).is_some());
             // A yes-or-no question answered (`是否对当地生态环境造成影响否`, `有无安全事故无`).
-            let answer = ["是否", "有无"].iter().find_map(|q| {
-                let (yes, no) = {
-                    let mut c = q.chars();
-                    (c.next()?, c.next()?)
-                };
-                let last = piece.text.chars().last()?;
+            let answer = piece.text.chars().last().and_then(|last| {
                 let at = piece.text.len() - last.len_utf8();
                 let asked = &piece.text[..at];
-                ((last == yes || last == no)
-                    && asked.contains(q)
-                    && !asked.ends_with(q)
+                // The question its answer's character asks: 是/否 answer 是否, 有/无 有无.
+                let question = match last {
+                    '是' | '否' => "是否",
+                    '有' | '无' => "有无",
+                    _ => return None,
+                };
+                (asked.contains(question)
+                    && !asked.ends_with(question)
                     && asked.chars().nth(3).is_some())
                 .then_some(at)
             });

@@ -1500,8 +1500,12 @@ fn completes_op(above: &str, piece: &str) -> bool {
         .split(|c: char| c.is_whitespace() || c.is_ascii_digit())
         .next()
         .unwrap_or_default();
+    // The longest comparator in words is four characters: longer texts are none, and are
+    // not joined to be asked.
+    const LONGEST: usize = "大于等于".len();
     !above.is_empty()
         && !word.is_empty()
+        && above.len() + word.len() <= LONGEST
         && word.chars().nth(2).is_none()
         && !is_op(above)
         && is_op(&format!("{above}{word}"))

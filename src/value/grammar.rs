@@ -666,6 +666,28 @@ fn digit_quantity(i: &str) -> Res<'_, Quantity> {
     ))
 }
 
+/// Whether a character may follow a date's digits: a digit, `年`, `月`, a date or range
+/// separator. A unit that starts with any other reads as no date.
+pub(super) fn follows_date_digits(c: char) -> bool {
+    digit(c).is_some()
+        || matches!(
+            c,
+            '年' | '月'
+                | '.'
+                | '-'
+                | '/'
+                | '．'
+                | '－'
+                | '—'
+                | '–'
+                | '~'
+                | '～'
+                | '〜'
+                | '至'
+                | '到'
+        )
+}
+
 /// Whether a quantity without a scale, written in plain digits as the canonical form writes
 /// it, would read as a date: `2,023年` and `两千年` would print as the years 2023 and 2000.
 /// Such a text is left to the other productions rather than typed as a quantity.
@@ -682,26 +704,7 @@ fn reads_as_date(amount: Decimal, unit: Option<&str>) -> bool {
         Some(c) if c.is_whitespace() => unit.trim_start().chars().next(),
         first => first,
     };
-    let may_follow = first.is_some_and(|c| {
-        digit(c).is_some()
-            || matches!(
-                c,
-                '年' | '月'
-                    | '.'
-                    | '-'
-                    | '/'
-                    | '．'
-                    | '－'
-                    | '—'
-                    | '–'
-                    | '~'
-                    | '～'
-                    | '〜'
-                    | '至'
-                    | '到'
-            )
-    });
-    if !may_follow {
+    if !first.is_some_and(follows_date_digits) {
         return false;
     }
     // A date starts with 1, 2 or 4 digits ([`could_be_date`]): an amount of another number of

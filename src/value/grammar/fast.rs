@@ -393,25 +393,7 @@ pub(super) fn clean_open_unit(i: &str) -> Option<(&str, Cow<'static, str>)> {
 /// Whether a unit starts with a character that may follow the digits of a date ([`reads_as_date`]
 /// answers `false` for any other): a digit, `年`, `月`, a date or range separator.
 pub(super) fn may_follow_a_date(unit: &str) -> bool {
-    unit.chars().next().is_some_and(|c| {
-        digit(c).is_some()
-            || matches!(
-                c,
-                '年' | '月'
-                    | '.'
-                    | '-'
-                    | '/'
-                    | '．'
-                    | '－'
-                    | '—'
-                    | '–'
-                    | '~'
-                    | '～'
-                    | '〜'
-                    | '至'
-                    | '到'
-            )
-    })
+    unit.chars().next().is_some_and(super::follows_date_digits)
 }
 
 /// Whether [`plain`] may read a text that starts with `c`: `每`, an ASCII digit, or the first
