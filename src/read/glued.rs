@@ -203,8 +203,7 @@ pub(crate) fn grid(lines: &[&str]) -> Grid {
             starts.push((chars, *number, *skipped));
             chars += line.chars().count();
         }
-        let pieces = split_judgement(split_tails(split_outcomes(cut(&joined))));
-        for piece in split_marks(split_halves(split_points(split_repeats(pieces)))) {
+        for piece in pieces(&joined) {
             let on = starts.partition_point(|&(start, _, _)| start <= piece.column);
             let (start, number, skipped) = starts
                 .get(on.saturating_sub(1))
@@ -219,6 +218,14 @@ pub(crate) fn grid(lines: &[&str]) -> Grid {
         at = end;
     }
     grid
+}
+
+/// Cuts a glued line into its cells: [`cut`], then each of the passes that take apart what
+/// the cut left glued.
+fn pieces(line: &str) -> Vec<Piece> {
+    let pieces = split_known(split_doubled(cut(line)));
+    let pieces = split_judgement(split_tails(split_outcomes(pieces)));
+    split_marks(split_halves(split_points(split_repeats(pieces))))
 }
 
 /// The fewest characters of a document site's page: numbered lines shorter than this are
@@ -774,11 +781,23 @@ fn cut(line: &str) -> Vec<Piece> {
             let after_count = text_start.is_some_and(|s| s < at)
                 && line[..at].ends_with('数')
                 && rest[..len].bytes().all(|b| b.is_ascii_digit());
+            // A row without a target shows its weight and the same score after its name
+            // (`…种植面积1010梨树…`): two halves of two digits or more.
+            let doubled_points = ends_name && {
+                let v = &rest[..len];
+                let half = v.len() / 2;
+                half >= 2
+                    && v.len() % 2 == 0
+                    && v.get(..half) == v.get(half..)
+                    && v.get(..half).is_some_and(is_points)
+                    && !after.starts_with(['年', '月', '日', '-', '.', '%'])
+            };
             let after_name = (ends_name
                 && rest[..len]
                     .chars()
                     .any(|c| !(c.is_ascii_digit() || c == '.' || c == ',')))
-                || after_count;
+                || after_count
+                || doubled_points;
             let alone = after.is_empty()
                 || value_start(after)
                 || word_at(after).is_some()
@@ -924,6 +943,79 @@ fn twin_at(text: &str) -> Option<(usize, usize)> {
         let fits = text[first..second] == *word && (n > 1 || JUDGED.contains(word));
         fits.then_some((first, second))
     })
+}
+
+/// Cuts a text that is one text twice into its two cells: a name and the explanation that
+/// repeats it (`维修面积维修面积`, under 三级指标 and 绩效指标描述). Each half is two
+/// characters at least.
+fn split_doubled(pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut out = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        let t = piece.text.as_str();
+        let half = t.len() / 2;
+        let doubled = piece.kind == Kind::Text
+            && t.len() % 2 == 0
+            && t.is_char_boundary(half)
+            && t.get(..half) == t.get(half..)
+            && t.get(..half).is_some_and(|h| h.chars().nth(1).is_some());
+        if doubled {
+            let [name, again] = split_at(&piece, half);
+            out.push(name);
+            out.push(Piece {
+                kind: Kind::Text,
+                ..again
+            });
+        } else {
+            out.push(piece);
+        }
+    }
+    out
+}
+
+/// The most texts [`split_known`] remembers, and the most characters of each: a table's
+/// columns after its values repeat a few texts, and the cap keeps the walk linear.
+const KNOWN_TEXTS: usize = 64;
+const KNOWN_CHARS: usize = 40;
+
+/// Cuts a text after a value where it begins with a text that stood alone after a value
+/// before: a column that repeats its text (`该指标值数据合理`) glued to the next row's name
+/// (`=13人` `该指标值数据合理保障遗属人数(人)`). A text stood alone where a word (a label,
+/// a header) or the end followed it; what is left after it is two characters at least.
+fn split_known(pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut known: Vec<String> = Vec::new();
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    let mut pieces = pieces.into_iter().peekable();
+    while let Some(piece) = pieces.next() {
+        let after_value = out.last().is_some_and(|p: &Piece| p.kind == Kind::Value);
+        if piece.kind != Kind::Text || !after_value {
+            out.push(piece);
+            continue;
+        }
+        let prefix = known.iter().find(|k| {
+            piece.text.len() > k.len()
+                && piece.text.starts_with(k.as_str())
+                && piece.text[k.len()..].chars().nth(1).is_some()
+        });
+        if let Some(prefix) = prefix {
+            let [text, rest] = split_at(&piece, prefix.len());
+            out.push(text);
+            out.push(Piece {
+                kind: Kind::Text,
+                ..rest
+            });
+            continue;
+        }
+        // A name is followed by its values; a text that ends a row, by a label or the end.
+        let alone = pieces.peek().is_none_or(|next| next.kind == Kind::Word);
+        let chars = piece.text.chars().count();
+        if alone && (2..=KNOWN_CHARS).contains(&chars) && known.len() < KNOWN_TEXTS {
+            if !known.contains(&piece.text) {
+                known.push(piece.text.clone());
+            }
+        }
+        out.push(piece);
+    }
+    out
 }
 
 /// A text piece cut in two at a byte offset: the name before it, a value after it.
@@ -1256,9 +1348,7 @@ mod tests {
     use super::*;
 
     fn texts(line: &str) -> Vec<String> {
-        split_marks(split_halves(split_points(split_repeats(split_judgement(
-            split_tails(split_outcomes(cut(line))),
-        )))))
+        pieces(line)
         .into_iter()
         .map(|p| p.text)
         .collect()
@@ -1272,6 +1362,61 @@ mod tests {
             .flatten()
             .map(|c| (c.text().to_owned(), c.line(), c.column()))
             .collect()
+    }
+
+    #[test]
+    fn a_text_twice_is_a_name_and_the_explanation_that_repeats_it() {
+        assert_eq!(
+            texts("维修面积维修面积≥400平方米"),
+            ["维修面积", "维修面积", "≥400平方米"]
+        );
+        // One character twice is a name's own (`哈哈`-like words), and so is an odd text.
+        assert_eq!(texts("好好≥1次"), ["好好", "≥1次"]);
+    }
+
+    #[test]
+    fn a_text_that_ended_a_row_before_comes_off_the_next_name() {
+        assert_eq!(
+            texts("保障职工人数=116人该值合理数量指标保障遗属人数=13人该值合理林木采伐量=6万立方米"),
+            [
+                "保障职工人数",
+                "=116人",
+                "该值合理",
+                "数量指标",
+                "保障遗属人数",
+                "=13人",
+                "该值合理",
+                "林木采伐量",
+                "=6万立方米"
+            ]
+        );
+        // A name followed by its value is no text to cut by: the next name may begin with it.
+        assert_eq!(
+            texts("课时比例70%培训完成率100%课时比例完成率100%"),
+            ["课时比例", "70%", "培训完成率", "100%", "课时比例完成率", "100%"]
+        );
+    }
+
+    #[test]
+    fn a_name_ends_before_its_bracket() {
+        assert_eq!(
+            texts("景点开发数量(≥**个)>=4个流转土地>=60亩"),
+            ["景点开发数量(≥**个)", ">=4个", "流转土地", ">=60亩"]
+        );
+        assert_eq!(
+            texts("保障人数(人)=116人遗属人数=13人"),
+            ["保障人数(人)", "=116人", "遗属人数", "=13人"]
+        );
+    }
+
+    #[test]
+    fn a_weight_and_its_score_after_a_name_end_it() {
+        assert_eq!(
+            texts("★瓜果蔬菜种植面积1010梨树种植面积6亩6亩"),
+            ["★瓜果蔬菜种植面积", "10", "10", "梨树种植面积", "6亩", "6亩"]
+        );
+        // A year is no weight and score: `2020年` begins the words after it.
+        assert_eq!(texts("完成面积2020年底前"), ["完成面积", "2020年底前"]);
     }
 
     #[test]

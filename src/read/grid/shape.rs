@@ -155,16 +155,25 @@ pub(crate) fn shape(text: &str) -> Shape {
 }
 
 /// Whether words read like an indicator's name: they end with what a name measures (率, 度,
-/// 数, 量, 面积, 时间, 情况 …).
+/// 数, 量, 面积, 时间, 情况 …), before a bracket that may follow it (`保障人数(人)`).
 pub(crate) fn name_like(t: &str) -> bool {
     const ENDS: &[char] = &[
         '率', '度', '数', '量', '额', '积', '间', '例', '况', '本', '益', '响', '性', '值', '比',
         '重', '限', '次', '期', '费', '资', '金', '模', '围', '长', '距',
     ];
-    t.trim_end_matches(|c: char| matches!(c, ')' | '）' | '(' | '（') || c.is_ascii_punctuation())
+    let ends = |t: &str| {
+        t.trim_end_matches(|c: char| {
+            matches!(c, ')' | '）' | '(' | '（') || c.is_ascii_punctuation()
+        })
         .chars()
         .last()
         .is_some_and(|c| ENDS.contains(&c))
+    };
+    // A unit or a template's placeholder in brackets ends a name too: `保障人数(人)`,
+    // `景点开发数量(≥**个)`.
+    ends(t)
+        || (t.ends_with([')', '）'])
+            && t.rfind(['(', '（']).is_some_and(|open| ends(&t[..open])))
 }
 
 /// Whether words judge a result, as a qualitative target or actual does: `优`, `及时`,
