@@ -787,7 +787,7 @@ fn cut(line: &str) -> Vec<Piece> {
                 let v = &rest[..len];
                 let half = v.len() / 2;
                 half >= 2
-                    && v.len() % 2 == 0
+                    && v.len().is_multiple_of(2)
                     && v.get(..half) == v.get(half..)
                     && v.get(..half).is_some_and(is_points)
                     && !after.starts_with(['年', '月', '日', '-', '.', '%'])
@@ -1008,10 +1008,12 @@ fn split_known(pieces: Vec<Piece>) -> Vec<Piece> {
         // A name is followed by its values; a text that ends a row, by a label or the end.
         let alone = pieces.peek().is_none_or(|next| next.kind == Kind::Word);
         let chars = piece.text.chars().count();
-        if alone && (2..=KNOWN_CHARS).contains(&chars) && known.len() < KNOWN_TEXTS {
-            if !known.contains(&piece.text) {
-                known.push(piece.text.clone());
-            }
+        if alone
+            && (2..=KNOWN_CHARS).contains(&chars)
+            && known.len() < KNOWN_TEXTS
+            && !known.contains(&piece.text)
+        {
+            known.push(piece.text.clone());
         }
         out.push(piece);
     }
@@ -1348,10 +1350,7 @@ mod tests {
     use super::*;
 
     fn texts(line: &str) -> Vec<String> {
-        pieces(line)
-        .into_iter()
-        .map(|p| p.text)
-        .collect()
+        pieces(line).into_iter().map(|p| p.text).collect()
     }
 
     /// The cells of a glued grid: text, line and column.
@@ -1377,7 +1376,9 @@ mod tests {
     #[test]
     fn a_text_that_ended_a_row_before_comes_off_the_next_name() {
         assert_eq!(
-            texts("保障职工人数=116人该值合理数量指标保障遗属人数=13人该值合理林木采伐量=6万立方米"),
+            texts(
+                "保障职工人数=116人该值合理数量指标保障遗属人数=13人该值合理林木采伐量=6万立方米"
+            ),
             [
                 "保障职工人数",
                 "=116人",
@@ -1393,7 +1394,14 @@ mod tests {
         // A name followed by its value is no text to cut by: the next name may begin with it.
         assert_eq!(
             texts("课时比例70%培训完成率100%课时比例完成率100%"),
-            ["课时比例", "70%", "培训完成率", "100%", "课时比例完成率", "100%"]
+            [
+                "课时比例",
+                "70%",
+                "培训完成率",
+                "100%",
+                "课时比例完成率",
+                "100%"
+            ]
         );
     }
 
@@ -1413,7 +1421,14 @@ mod tests {
     fn a_weight_and_its_score_after_a_name_end_it() {
         assert_eq!(
             texts("★瓜果蔬菜种植面积1010梨树种植面积6亩6亩"),
-            ["★瓜果蔬菜种植面积", "10", "10", "梨树种植面积", "6亩", "6亩"]
+            [
+                "★瓜果蔬菜种植面积",
+                "10",
+                "10",
+                "梨树种植面积",
+                "6亩",
+                "6亩"
+            ]
         );
         // A year is no weight and score: `2020年` begins the words after it.
         assert_eq!(texts("完成面积2020年底前"), ["完成面积", "2020年底前"]);

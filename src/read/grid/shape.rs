@@ -172,8 +172,7 @@ pub(crate) fn name_like(t: &str) -> bool {
     // A unit or a template's placeholder in brackets ends a name too: `保障人数(人)`,
     // `景点开发数量(≥**个)`.
     ends(t)
-        || (t.ends_with([')', '）'])
-            && t.rfind(['(', '（']).is_some_and(|open| ends(&t[..open])))
+        || (t.ends_with([')', '）']) && t.rfind(['(', '（']).is_some_and(|open| ends(&t[..open])))
 }
 
 /// Whether words judge a result, as a qualitative target or actual does: `优`, `及时`,
