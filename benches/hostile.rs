@@ -123,6 +123,13 @@ fn tables(c: &mut Criterion) {
     );
     scaled(
         c,
+        "table/spaced words under a text header",
+        2_000,
+        shapes::spaced_words_under_a_text_header,
+        parse,
+    );
+    scaled(
+        c,
         "table/units each searching for money",
         18,
         |n| shapes::money_searches(n, 2),

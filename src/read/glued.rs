@@ -792,12 +792,21 @@ fn cut(line: &str) -> Vec<Piece> {
                     && v.get(..half).is_some_and(is_points)
                     && !after.starts_with(['年', '月', '日', '-', '.', '%'])
             };
+            // A value that opens with a comparator's sign after words ends them, unless
+            // the words go on with it (`≥90%得满分`, `≥3次的`, `≥95%以上`).
+            let signed = text_start.is_some_and(|s| s < at)
+                && rest.starts_with(['≥', '≤', '>', '<', '＞', '＜', '≧', '≦'])
+                && !after.starts_with([
+                    '得', '扣', '分', '的', '以', '之', '时', '且', '或', '及', '，', ',', '、',
+                    '。', ';', '；', '(', '（',
+                ]);
             let after_name = (ends_name
                 && rest[..len]
                     .chars()
                     .any(|c| !(c.is_ascii_digit() || c == '.' || c == ',')))
                 || after_count
-                || doubled_points;
+                || doubled_points
+                || signed;
             let alone = after.is_empty()
                 || value_start(after)
                 || word_at(after).is_some()
@@ -1403,6 +1412,21 @@ mod tests {
                 "100%"
             ]
         );
+    }
+
+    #[test]
+    fn a_signed_value_after_words_ends_them() {
+        assert_eq!(
+            texts("流转土地补助标准<=475元/亩景观建设成本<=2875元/个"),
+            [
+                "流转土地补助标准",
+                "<=475元/亩",
+                "景观建设成本",
+                "<=2875元/个"
+            ]
+        );
+        // Words that go on after the value keep it.
+        assert_eq!(texts("全部达到≥90%的标准"), ["全部达到≥90%的标准"]);
     }
 
     #[test]

@@ -157,6 +157,16 @@ pub fn spaced_line_of_signed_values(n: usize) -> String {
     )
 }
 
+/// A space-separated table whose header is followed by `n` lines of one short word under its
+/// last column (`和其他`, which may go on a text header): a header's fragments join up to a
+/// header's length only, however often the header is looked for.
+pub fn spaced_words_under_a_text_header(n: usize) -> String {
+    format!(
+        "一级指标 二级指标     三级指标   指标值    偏差原因\n{}",
+        "                                     和其他\n".repeat(n)
+    )
+}
+
 /// A glued table whose one data line holds a chain of `n` ranges (`1-1-1-…`) and a run of `n`
 /// digits: a range is read over a few links only, and a number from its start only.
 pub fn glued_numbers(n: usize) -> String {

@@ -46,6 +46,9 @@ struct Tok<'g> {
 #[derive(Debug, Clone, Copy, Default)]
 struct Words {
     role: Option<Role>,
+    /// The header role of a text longer than a label (a header with a long note), read once:
+    /// [`Tok::header_role`] is asked of every cell as rows are tried.
+    long_role: Option<Role>,
     fact: Option<Fact>,
     /// `label:value` pairs in the cell.
     labelled: bool,
@@ -56,12 +59,19 @@ struct Words {
 impl Words {
     fn of(text: &str) -> Words {
         // Headers and labels are short; longer text is data.
-        if text.is_empty() || text.chars().count() > 40 {
+        if text.is_empty() {
             return Words::default();
+        }
+        if text.chars().count() > 40 {
+            return Words {
+                long_role: header_role(text),
+                ..Words::default()
+            };
         }
         let folded = fold(text);
         Words {
             role: header_role_folded(text, &folded),
+            long_role: None,
             fact: fact_of(&folded),
             labelled: split_labelled(text).is_some(),
             ends: ends_grid(text, &folded),
@@ -491,6 +501,11 @@ fn header_role(text: &str) -> Option<Role> {
     header_role_folded(text, &fold(text))
 }
 
+/// The most characters of a header cell whose fragments are joined
+/// (`未完成原因` / `分析及` / `改进措施`): the longest of the vocabulary's headers with a
+/// note.
+const HEADER_CHARS: usize = 32;
+
 /// [`header_role`] of a text already folded.
 fn header_role_folded(text: &str, folded: &str) -> Option<Role> {
     let role = role_of(folded)?;
@@ -558,8 +573,10 @@ impl Tok<'_> {
     /// to 40 characters, not empty).
     fn header_role(&self) -> Option<Role> {
         let t = self.t();
-        if t.is_empty() || t.chars().nth(40).is_some() {
+        if t.is_empty() {
             header_role(t)
+        } else if t.chars().nth(40).is_some() {
+            self.words.long_role
         } else {
             self.words.role
         }
@@ -737,7 +754,8 @@ impl<'g> Builder<'g> {
         Some((columns, next))
     }
 
-    /// A header where rows are lost: the run of header cells from `i`.
+    /// A header where rows are lost: the run of header cells from `i`, each of at most
+    /// [`HEADER_CHARS`] characters once its fragments are joined.
     fn header_run(&self, toks: &[Tok<'_>], i: usize) -> Option<(Vec<Column>, usize)> {
         let mut j = i;
         let mut texts: Vec<String> = Vec::new();
@@ -750,7 +768,12 @@ impl<'g> Builder<'g> {
             // The cell's shape and role as read once in `flatten`.
             let (shape_t, role_t) = (toks[j].shape, toks[j].header_role());
             // A header cell split over two lines (`年初` / `预算数`, `实际` / `完成值`).
-            if let Some(last) = texts.last() {
+            // A header is short: fragments join up to [`HEADER_CHARS`] (a long run of
+            // words under a header is data, and joining it on would be quadratic).
+            if let Some(last) = texts
+                .last()
+                .filter(|last| last.chars().count() + t.chars().count() <= HEADER_CHARS)
+            {
                 let joined = format!("{last}{t}");
                 let (a, b, both) = (header_role(last), role_t, header_role(&joined));
                 let data = matches!(shape_t, Shape::Tier | Shape::Category | Shape::Level);
