@@ -544,3 +544,95 @@ fn a_fact_word_after_a_level_label_is_a_name() {
         Some("≤500万元")
     );
 }
+
+/// Each indicator's tier label, category label and name, as printed.
+fn levels(doc: &jixiao::Document) -> Vec<(String, String, String)> {
+    doc.indicators()
+        .map(|i| {
+            let tier = i
+                .tier_label
+                .clone()
+                .or_else(|| i.tier.map(|t| t.name().to_owned()))
+                .unwrap_or_default();
+            let category = i
+                .category_label
+                .clone()
+                .or_else(|| i.category.map(|c| c.name().to_owned()))
+                .unwrap_or_default();
+            (tier, category, i.name.clone())
+        })
+        .collect()
+}
+
+/// Labels in words the crate does not know are read by where they stand: the texts before a
+/// row's value are its labels and its name, the last of them the name; a row that goes on
+/// under its tier prints its category first. Whatever the rendering.
+#[test]
+fn labels_in_unknown_words_are_read_by_where_they_stand() {
+    let expected = [
+        ("产出成效", "数量成效", "开展送戏进万村", "≥70村"),
+        ("产出成效", "质量成效", "送戏完成率", "≥95%"),
+        ("效益成效", "社会成效", "文化权益保障率", "100%"),
+        ("效益成效", "社会成效", "群众参与人次", "≥5000人次"),
+    ];
+    let cells: Vec<Vec<&str>> = vec![
+        vec!["产出成效", "数量成效", "开展送戏进万村", "≥70村"],
+        vec!["质量成效", "送戏完成率", "≥95%"],
+        vec!["效益成效", "社会成效", "文化权益保障率", "100%"],
+        vec!["群众参与人次", "≥5000人次"],
+    ];
+    let header = ["一级指标", "二级指标", "三级指标", "指标值"];
+    let renderings = [
+        // A cell per line.
+        std::iter::once(header.to_vec())
+            .chain(cells.iter().cloned())
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("\n"),
+        // Pipe rows whose merged cells collapsed.
+        std::iter::once(header.to_vec())
+            .chain(cells.iter().cloned())
+            .map(|row| format!("| {} |", row.join(" | ")))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        // Space-separated rows.
+        std::iter::once(header.to_vec())
+            .chain(cells.iter().cloned())
+            .map(|row| row.join("    "))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    ];
+    for text in renderings {
+        let doc: jixiao::Document = text.parse().expect("reads");
+        let got: Vec<(String, String, String, String)> = levels(&doc)
+            .into_iter()
+            .zip(doc.indicators())
+            .map(|((t, c, n), i)| (t, c, n, i.annual.raw().to_owned()))
+            .collect();
+        let want: Vec<(String, String, String, String)> = expected
+            .iter()
+            .map(|(t, c, n, v)| (t.to_string(), c.to_string(), n.to_string(), v.to_string()))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+/// A text target and the words of its actual are no labels: only a value that says what it is
+/// (a number, a comparator, a unit) marks the texts before it as a row's labels and name.
+#[test]
+fn a_text_target_before_words_is_no_label() {
+    let text = "一级指标\n二级指标\n三级指标\n年度指标值\n全年实际值\n分值\n得分\n\
+                产出指标\n数量指标\n统筹项目谋划\n统筹项目谋划\n完成\n10\n10\n";
+    let doc: jixiao::Document = text.parse().expect("reads");
+    let got = levels(&doc);
+    assert_eq!(
+        got,
+        [(
+            "产出指标".to_owned(),
+            "数量指标".to_owned(),
+            "统筹项目谋划".to_owned()
+        )]
+    );
+    let first = doc.indicators().next().expect("an indicator");
+    assert_eq!(first.annual.raw(), "统筹项目谋划");
+}

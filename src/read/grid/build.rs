@@ -1647,6 +1647,7 @@ impl<'g> Builder<'g> {
             let one_category = columns.iter().filter(|c| c.role == Role::Category).count() == 1
                 && columns.iter().any(|c| c.role == Role::Name);
             let full = full_width(&cells, mode);
+            let placed_labels = labels_by_place(&cells, &columns, mode, full);
             let mut heading = false;
             // The category in force: the last category label of the run, since its tier.
             let mut in_force: Option<(crate::Category, String)> = None;
@@ -1706,6 +1707,8 @@ impl<'g> Builder<'g> {
                             Shape::Level
                         } else if heading && t.shape == Shape::Category || restated {
                             Shape::Text
+                        } else if let Some(shape) = placed_labels[n] {
+                            shape
                         } else if mode == Rows::Lost && labels_a_category(&cells, n) {
                             Shape::Label
                         } else {
@@ -3293,6 +3296,149 @@ fn labels_a_category(cells: &[Tok<'_>], n: usize) -> bool {
         && n.checked_sub(1)
             .and_then(|p| cells.get(p))
             .is_none_or(|before| matches!(before.shape, Shape::Number | Shape::Percent))
+}
+
+/// Cells that are labels by where they stand, whatever their words (`产出成效` / `数量成效` /
+/// `开展送戏进万村` / `≥70村`): under a header of levels, a name and value columns, the texts
+/// before a row's values are its labels and its name, the last of them the name. Texts right
+/// after values may be the last row's text columns (collapsed where empty); a text is a label
+/// only where it is one however many of them there are. Only short texts of Chinese
+/// characters alone are taken (no digits, signs or punctuation), and none that fills the width of
+/// wrapped lines ([`full_width`]) or goes on in brackets; where rows are
+/// kept, a run of texts does not go on over a row's start. The label
+/// next to the name is the category's where the header has a category column (a row that
+/// goes on under its tier prints its category and name), the one before it the tier's. For
+/// each cell, the shape it has as such a label.
+fn labels_by_place(
+    cells: &[Tok<'_>],
+    columns: &[Column],
+    mode: Rows,
+    full: Option<usize>,
+) -> Vec<Option<Shape>> {
+    let mut labels = vec![None; cells.len()];
+    let roles: Vec<Role> = columns.iter().map(|c| c.role).collect();
+    let Some(name) = roles.iter().position(|r| *r == Role::Name) else {
+        return labels;
+    };
+    // Label columns before the name, and nothing else but a sequence number.
+    let levels = roles[..name]
+        .iter()
+        .filter(|r| matches!(r, Role::Tier | Role::Category))
+        .count();
+    let only_levels = roles[..name]
+        .iter()
+        .all(|r| matches!(r, Role::Tier | Role::Category | Role::Seq));
+    // Values right after the name, then text columns only.
+    let values = |r: &Role| {
+        matches!(
+            r,
+            Role::Annual
+                | Role::Period
+                | Role::Actual
+                | Role::Weight
+                | Role::Score
+                | Role::Qualifier
+                | Role::Measure
+                | Role::Core
+        )
+    };
+    let after = &roles[name + 1..];
+    let first_text = after.iter().position(|r| !values(r)).unwrap_or(after.len());
+    let trailing = after[first_text..]
+        .iter()
+        .filter(|r| **r == Role::Text)
+        .count();
+    let tail_ok = after[first_text..].iter().all(|r| *r == Role::Text);
+    if levels == 0 || !only_levels || first_text == 0 || !tail_ok {
+        return labels;
+    }
+    let has_category = roles[..name].contains(&Role::Category);
+    let wordy = |t: &Tok<'_>| {
+        matches!(
+            t.shape,
+            Shape::Text | Shape::Tier | Shape::Category | Shape::Level | Shape::Label
+        )
+    };
+    let mut n = 0;
+    while n < cells.len() {
+        if !wordy(&cells[n]) {
+            n += 1;
+            continue;
+        }
+        // A run of words, and whether values stand before and after it.
+        let start = n;
+        n += 1;
+        while n < cells.len() && wordy(&cells[n]) && (mode == Rows::Lost || !cells[n].row_start) {
+            n += 1;
+        }
+        let after_values =
+            start > 0 && !cells[start].row_start && !matches!(cells[start - 1].shape, Shape::Empty);
+        // A value that says what it is: words (`完成`) may be a text target's actual.
+        let before_values = n < cells.len()
+            && matches!(
+                cells[n].shape,
+                Shape::Value
+                    | Shape::Number
+                    | Shape::Amount
+                    | Shape::Percent
+                    | Shape::Measure
+                    | Shape::Op
+                    | Shape::Nature
+                    | Shape::Direction
+            )
+            && (mode == Rows::Lost || !cells[n].row_start);
+        if !before_values {
+            continue;
+        }
+        let k = n - start;
+        // How many of the run may be the last row's texts: at least what the labels cannot
+        // hold, at most what the columns hold.
+        let most_texts = if after_values || mode == Rows::Lost && start > 0 {
+            trailing.min(k - 1)
+        } else {
+            0
+        };
+        let least_texts = (k - 1).saturating_sub(levels);
+        if least_texts > most_texts {
+            continue;
+        }
+        // The level of a label this crate knows: 1 a tier's, 2 a category's.
+        let level = |t: &Tok<'_>| match t.shape {
+            Shape::Tier => Some(1),
+            Shape::Category => Some(2),
+            _ => None,
+        };
+        for j in most_texts..k - 1 {
+            let t = &cells[start + j];
+            // A line that fills the width wrapped lines fill ([`full_width`]) is a name's.
+            let short = t.shape == Shape::Text
+                && t.t().chars().count() <= 12
+                && t.t().chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                && full.is_none_or(|w| crate::read::text::Measure::Wide.width(t.t()) + 1 < w)
+                // Words that go on in brackets (`防火面积` / `(万亩)`) are a name's.
+                && !cells[start + j + 1].t().starts_with(['(', '（']);
+            // Counted from the name back: the category, then the tier.
+            let back = k - 1 - j;
+            let (shape, own) = if back == 1 && has_category {
+                (Shape::Category, 2)
+            } else {
+                (Shape::Tier, 1)
+            };
+            // Levels go down the row: a known label before it is higher, one after it lower
+            // (words after a category are the name's, `数量指标` / `城乡居民基本` /
+            // `医疗参保率`).
+            let ordered = cells[start..start + j]
+                .iter()
+                .filter_map(level)
+                .all(|l| l < own)
+                && cells[start + j + 1..n]
+                    .iter()
+                    .filter_map(level)
+                    .all(|l| l > own);
+            labels[start + j] = (short && ordered).then_some(shape);
+        }
+    }
+    labels
 }
 
 /// Whether `label` names, in other words, the tier `before` names: `效益` then `项目效益`.
