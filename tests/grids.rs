@@ -636,3 +636,27 @@ fn a_text_target_before_words_is_no_label() {
     let first = doc.indicators().next().expect("an indicator");
     assert_eq!(first.annual.raw(), "统筹项目谋划");
 }
+
+/// Under a text column after the values (`备注`, empty and collapsed), the words after a value
+/// may be that column's or the next row's label: a label read as one where it could be
+/// nothing else is one wherever it stands again. Labels keep their notes in brackets, and a
+/// text header does not take the first row's labels as its own words.
+#[test]
+fn labels_in_unknown_words_repeat_down_the_table() {
+    let text = "一级指标\n二级指标\n三级指标\n指标值\n备注\n\
+                产出成效\n数量成效(必填)\n旅游设施建设工程\n>=20平方米\n\
+                数量成效(必填)\n景点开发数量\n>=4个\n\
+                流转土地\n>=60亩\n";
+    let doc: jixiao::Document = text.parse().expect("reads");
+    let got = levels(&doc);
+    let want: Vec<(String, String, String)> = [
+        ("产出成效", "数量成效(必填)", "旅游设施建设工程"),
+        ("产出成效", "数量成效(必填)", "景点开发数量"),
+        ("产出成效", "数量成效(必填)", "流转土地"),
+    ]
+    .iter()
+    .map(|(t, c, n)| (t.to_string(), c.to_string(), n.to_string()))
+    .collect();
+    assert_eq!(got, want);
+    assert!(doc.indicators().all(|i| i.texts.is_empty()));
+}

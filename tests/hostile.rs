@@ -791,30 +791,22 @@ fn a_spaced_line_of_signed_values_under_the_header_keeps_every_word() {
 fn words_under_a_text_header_are_no_part_of_it() {
     // `偏差原因` may go on with short words of no role (`分析及` / `改进措施`); it went on with
     // every line below it, each time the header was looked for, so 10,000 lines took 10 s
-    // (`benches/hostile.rs`). A header's fragments join up to 32 characters now (the first
-    // nine lines), and the lines after them are rows, two lines each, reported at their
-    // last line where they cannot be read.
+    // (`benches/hostile.rs`). A header's fragments join up to 32 characters, and only toward
+    // a header the crate knows: `和其他` is no part of it, and every line is read or reported.
     let n = 2_000;
     let doc = table(&shapes::spaced_words_under_a_text_header(n));
-    let mut seen = vec![false; n + 2];
-    for d in &doc.diagnostics {
-        if let Some(s) = seen.get_mut(d.line) {
-            *s = true;
-        }
-    }
-    let missing: Vec<usize> = (2..n + 2).filter(|&l| !seen[l]).collect();
-    assert!(
-        missing.len() <= n / 2 + 12,
-        "lines never reported: {missing:?}"
-    );
-    assert!(
-        missing.iter().all(|&l| l <= 12 || l % 2 == 1),
-        "{missing:?}"
-    );
-    // A row of three lines fits name, target and text: it is read as one, word for word.
+    // Each indicator holds its line's words: a name and the same words as its target.
     assert!(
         doc.indicators()
             .all(|i| i.name == "和其他" && i.annual.raw() == "和其他")
+    );
+    let read = doc.indicators().count() * 2;
+    let reported: std::collections::BTreeSet<usize> =
+        doc.diagnostics.iter().map(|d| d.line).collect();
+    assert!(
+        read + reported.len() >= n,
+        "{read} read, {} reported",
+        reported.len()
     );
 }
 

@@ -277,6 +277,15 @@ struct Piece {
     column: usize,
 }
 
+/// Whether a header's fragments joined go on toward one of [`HEADERS`]: they begin it, or
+/// hold it whole (`偏差原因分析及`, `扣分原因和其他说`, `未完成原因分析及改进措施`).
+pub(crate) fn heads_toward(joined: &str) -> bool {
+    let plain: String = joined.chars().filter(|c| !c.is_whitespace()).collect();
+    HEADERS
+        .iter()
+        .any(|h| h.starts_with(plain.as_str()) || (h.chars().count() >= 4 && plain.contains(h)))
+}
+
 /// Whether a word heads a grid's column.
 pub(crate) fn is_header(word: &str) -> bool {
     role_of(&fold(word)).is_some_and(|r| r != Role::Blank)
@@ -1370,6 +1379,14 @@ mod tests {
             .flatten()
             .map(|c| (c.text().to_owned(), c.line(), c.column()))
             .collect()
+    }
+
+    #[test]
+    fn header_fragments_go_on_toward_a_known_header() {
+        assert!(heads_toward("偏差原因分析及"));
+        assert!(heads_toward("扣分原因和其他说"));
+        assert!(heads_toward("未完成原因分析及改进措施"));
+        assert!(!heads_toward("备注产出成效"));
     }
 
     #[test]

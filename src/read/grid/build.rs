@@ -782,9 +782,13 @@ impl<'g> Builder<'g> {
                 let short_words = t.chars().count() <= 6
                     && matches!(shape_t, Shape::Text | Shape::Words | Shape::Rule)
                     && !t.contains(['(', '（', ':', '：']);
+                // Without a conjunction, the words must go on toward a header the crate knows
+                // (`偏差原因` / `分析及`): a label in unknown words after a text header
+                // (`备注` / `产出成效`) starts the rows.
                 let text_goes_on = a == Some(Role::Text)
                     && short_words
-                    && (b.is_none() || last.ends_with(['及', '和', '与', '、', '/']));
+                    && (last.ends_with(['及', '和', '与', '、', '/'])
+                        || b.is_none() && crate::read::glued::heads_toward(&joined));
                 // Two whole headers of one kind are two columns (`指标性质` | `指标方向`), not
                 // one header's halves (`年度` / `指标值`).
                 let whole = |h: &str| (4..=8).contains(&h.chars().count());
@@ -3359,6 +3363,8 @@ fn labels_by_place(
             Shape::Text | Shape::Tier | Shape::Category | Shape::Level | Shape::Label
         )
     };
+    // Each run of words before values: where it starts and ends.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut n = 0;
     while n < cells.len() {
         if !wordy(&cells[n]) {
@@ -3412,8 +3418,7 @@ fn labels_by_place(
             let t = &cells[start + j];
             // A line that fills the width wrapped lines fill ([`full_width`]) is a name's.
             let short = t.shape == Shape::Text
-                && t.t().chars().count() <= 12
-                && t.t().chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                && label_words(t.t())
                 && full.is_none_or(|w| crate::read::text::Measure::Wide.width(t.t()) + 1 < w)
                 // Words that go on in brackets (`防火面积` / `(万亩)`) are a name's.
                 && !cells[start + j + 1].t().starts_with(['(', '（']);
@@ -3437,8 +3442,38 @@ fn labels_by_place(
                     .all(|l| l > own);
             labels[start + j] = (short && ordered).then_some(shape);
         }
+        runs.push((start, n));
+    }
+    // A text read as a label where it could be nothing else is a label where it could also
+    // be the last row's text (`… | >=20平方米 | 数量成效 | 景点开发数量 | >=4个`, under a
+    // 备注 column): labels repeat down a table.
+    let learned: std::collections::HashMap<&str, Shape> = labels
+        .iter()
+        .zip(cells)
+        .filter_map(|(shape, t)| Some((t.t(), (*shape)?)))
+        .collect();
+    if !learned.is_empty() {
+        for (start, end) in runs {
+            // The run's last text is its row's name.
+            for j in start..end.saturating_sub(1) {
+                if labels[j].is_none() && cells[j].shape == Shape::Text {
+                    labels[j] = learned.get(cells[j].t()).copied();
+                }
+            }
+        }
     }
     labels
+}
+
+/// Whether a text may be a label in words of no known vocabulary: twelve Chinese characters
+/// at most, and nothing else but a note in brackets at its end (`数量成效(必填硬性指标)`).
+fn label_words(text: &str) -> bool {
+    let core = match text.strip_suffix([')', '）']) {
+        Some(inner) => inner.rfind(['(', '（']).map_or(text, |open| &text[..open]),
+        None => text,
+    };
+    let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    !core.is_empty() && core.chars().count() <= 12 && core.chars().all(cjk)
 }
 
 /// Whether `label` names, in other words, the tier `before` names: `效益` then `项目效益`.
