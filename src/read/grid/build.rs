@@ -3357,11 +3357,17 @@ fn labels_by_place(
         return labels;
     }
     let has_category = roles[..name].contains(&Role::Category);
+    // Names may be long (prose) or hold judging words; short words may be a text target.
     let wordy = |t: &Tok<'_>| {
         matches!(
             t.shape,
-            Shape::Text | Shape::Tier | Shape::Category | Shape::Level | Shape::Label
-        )
+            Shape::Text
+                | Shape::Tier
+                | Shape::Category
+                | Shape::Level
+                | Shape::Label
+                | Shape::Prose
+        ) || t.shape == Shape::Words && t.t().chars().nth(7).is_some()
     };
     // Each run of words before values: where it starts and ends.
     let mut runs: Vec<(usize, usize)> = Vec::new();
