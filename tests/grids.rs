@@ -660,3 +660,24 @@ fn labels_in_unknown_words_repeat_down_the_table() {
     assert_eq!(got, want);
     assert!(doc.indicators().all(|i| i.texts.is_empty()));
 }
+
+/// A text column between the name and the value (`绩效指标描述`) may be empty and collapsed:
+/// a text before the name is a label only where it is one either way (a cell per line).
+#[test]
+fn labels_in_unknown_words_before_a_name_and_its_description() {
+    let text = "一级指标\n二级指标\n三级指标\n绩效指标描述\n指标值\n\
+                产出成效\n数量成效\n维修面积\n维修的面积\n≥400平方米\n\
+                数量成效\n维修次数\n维修的次数\n≥4次\n";
+    let doc: jixiao::Document = text.parse().expect("reads");
+    let got: Vec<(String, String, String, Vec<String>)> = levels(&doc)
+        .into_iter()
+        .zip(doc.indicators())
+        .map(|((t, c, n), i)| (t, c, n, i.texts.iter().map(|x| x.text.clone()).collect()))
+        .collect();
+    let want = [
+        ("产出成效", "数量成效", "维修面积", "维修的面积"),
+        ("产出成效", "数量成效", "维修次数", "维修的次数"),
+    ]
+    .map(|(t, c, n, x)| (t.to_owned(), c.to_owned(), n.to_owned(), vec![x.to_owned()]));
+    assert_eq!(got, want);
+}

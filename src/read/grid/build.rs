@@ -3346,7 +3346,10 @@ fn labels_by_place(
                 | Role::Core
         )
     };
+    // After the name: text columns (`绩效指标描述`), the values, then text columns again.
     let after = &roles[name + 1..];
+    let between = after.iter().take_while(|r| **r == Role::Text).count();
+    let after = &after[between..];
     let first_text = after.iter().position(|r| !values(r)).unwrap_or(after.len());
     let trailing = after[first_text..]
         .iter()
@@ -3403,24 +3406,58 @@ fn labels_by_place(
             continue;
         }
         let k = n - start;
-        // How many of the run may be the last row's texts: at least what the labels cannot
-        // hold, at most what the columns hold.
+        // How many of the run may be the last row's texts (`t`), and how many the texts
+        // between the name and the values (`b`): empty cells are collapsed, so any number
+        // up to the columns', where the labels hold the rest.
         let most_texts = if after_values || mode == Rows::Lost && start > 0 {
             trailing.min(k - 1)
         } else {
             0
         };
-        let least_texts = (k - 1).saturating_sub(levels);
-        if least_texts > most_texts {
-            continue;
-        }
         // The level of a label this crate knows: 1 a tier's, 2 a category's.
         let level = |t: &Tok<'_>| match t.shape {
             Shape::Tier => Some(1),
             Shape::Category => Some(2),
             _ => None,
         };
-        for j in most_texts..k - 1 {
+        // For each cell of the run, the label it is in every way the run can be read; a
+        // cell that is a label one way and not another is left alone.
+        let mut agreed: Vec<Option<Option<Shape>>> = vec![None; k];
+        let mut any = false;
+        for t in 0..=most_texts {
+            for b in 0..=between {
+                // The name's place in the run, and how many labels stand before it.
+                let Some(at) = (k - 1).checked_sub(b) else {
+                    continue;
+                };
+                if at < t || at - t > levels {
+                    continue;
+                }
+                any = true;
+                for (j, slot) in agreed.iter_mut().enumerate() {
+                    let shape = (t..at).contains(&j).then(|| {
+                        // Counted from the name back: the category, then the tier.
+                        if at - j == 1 && has_category {
+                            Shape::Category
+                        } else {
+                            Shape::Tier
+                        }
+                    });
+                    match slot {
+                        None => *slot = Some(shape),
+                        Some(was) if *was != shape => *slot = Some(None),
+                        Some(_) => {}
+                    }
+                }
+            }
+        }
+        if !any {
+            continue;
+        }
+        for (j, slot) in agreed.into_iter().enumerate() {
+            let Some(Some(shape)) = slot else {
+                continue;
+            };
             let t = &cells[start + j];
             // A line that fills the width wrapped lines fill ([`full_width`]) is a name's.
             let short = t.shape == Shape::Text
@@ -3428,13 +3465,7 @@ fn labels_by_place(
                 && full.is_none_or(|w| crate::read::text::Measure::Wide.width(t.t()) + 1 < w)
                 // Words that go on in brackets (`防火面积` / `(万亩)`) are a name's.
                 && !cells[start + j + 1].t().starts_with(['(', '（']);
-            // Counted from the name back: the category, then the tier.
-            let back = k - 1 - j;
-            let (shape, own) = if back == 1 && has_category {
-                (Shape::Category, 2)
-            } else {
-                (Shape::Tier, 1)
-            };
+            let own = if shape == Shape::Category { 2 } else { 1 };
             // Levels go down the row: a known label before it is higher, one after it lower
             // (words after a category are the name's, `数量指标` / `城乡居民基本` /
             // `医疗参保率`).
