@@ -681,3 +681,20 @@ fn labels_in_unknown_words_before_a_name_and_its_description() {
     .map(|(t, c, n, x)| (t.to_owned(), c.to_owned(), n.to_owned(), vec![x.to_owned()]));
     assert_eq!(got, want);
 }
+
+/// Where a table prints labels the crate knows for a level, words it does not know are no
+/// labels of that level: the rest of a wrapped name and its target before the next row's
+/// known category stay the row's (`为全市经济发展保` / `驾护航` / `正面支撑`).
+#[test]
+fn known_labels_of_a_level_keep_unknown_words_out_of_it() {
+    let text = "一级指标\n二级指标\n三级指标\n指标值\n\n\
+                产出指标\n数量指标\n指标1:机柜数量\n≥77台\n\n\
+                效益指标\n经济效益指标\n指标1:为全市经济发展保\n驾护航\n正面支撑\n\n\
+                社会效益指标\n指标1:服务保障民生\n有力保障\n";
+    let doc: jixiao::Document = text.parse().expect("reads");
+    let tiers: Vec<String> = levels(&doc).into_iter().map(|(t, _, _)| t).collect();
+    assert!(
+        tiers.iter().all(|t| t == "产出指标" || t == "效益指标"),
+        "{tiers:?}"
+    );
+}

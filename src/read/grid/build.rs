@@ -3360,6 +3360,10 @@ fn labels_by_place(
         return labels;
     }
     let has_category = roles[..name].contains(&Role::Category);
+    let has_actual = roles.contains(&Role::Actual);
+    let known_tiers = cells.iter().any(|t| t.shape == Shape::Tier);
+    let known_categories = cells.iter().any(|t| t.shape == Shape::Category);
+    let has_core = roles.contains(&Role::Core);
     // Names may be long (prose) or hold judging words; short words may be a text target.
     let wordy = |t: &Tok<'_>| {
         matches!(
@@ -3388,9 +3392,11 @@ fn labels_by_place(
         }
         let after_values =
             start > 0 && !cells[start].row_start && !matches!(cells[start - 1].shape, Shape::Empty);
-        // A value that says what it is: words (`完成`) may be a text target's actual.
+        // A value that says what it is. Where the grid has actuals, words (`完成`) may be a
+        // text target's actual; where it has none, they and a yes or no are the target
+        // (`影响程度明显`, `否`), unless a column marks core indicators.
         let before_values = n < cells.len()
-            && matches!(
+            && (matches!(
                 cells[n].shape,
                 Shape::Value
                     | Shape::Number
@@ -3400,7 +3406,8 @@ fn labels_by_place(
                     | Shape::Op
                     | Shape::Nature
                     | Shape::Direction
-            )
+            ) || !has_actual
+                && (cells[n].shape == Shape::Words || cells[n].shape == Shape::Star && !has_core))
             && (mode == Rows::Lost || !cells[n].row_start);
         if !before_values {
             continue;
@@ -3466,6 +3473,12 @@ fn labels_by_place(
                 // Words that go on in brackets (`防火面积` / `(万亩)`) are a name's.
                 && !cells[start + j + 1].t().starts_with(['(', '（']);
             let own = if shape == Shape::Category { 2 } else { 1 };
+            // A level whose labels the crate knows in this table takes no unknown words.
+            let known_level = if own == 2 {
+                known_categories
+            } else {
+                known_tiers
+            };
             // Levels go down the row: a known label before it is higher, one after it lower
             // (words after a category are the name's, `数量指标` / `城乡居民基本` /
             // `医疗参保率`).
@@ -3477,7 +3490,7 @@ fn labels_by_place(
                     .iter()
                     .filter_map(level)
                     .all(|l| l > own);
-            labels[start + j] = (short && ordered).then_some(shape);
+            labels[start + j] = (short && ordered && !known_level).then_some(shape);
         }
         runs.push((start, n));
     }
