@@ -3427,44 +3427,36 @@ fn labels_by_place(
             Shape::Category => Some(2),
             _ => None,
         };
-        // For each cell of the run, the label it is in every way the run can be read; a
-        // cell that is a label one way and not another is left alone.
-        let mut agreed: Vec<Option<Option<Shape>>> = vec![None; k];
-        let mut any = false;
-        for t in 0..=most_texts {
-            for b in 0..=between {
-                // The name's place in the run, and how many labels stand before it.
-                let Some(at) = (k - 1).checked_sub(b) else {
-                    continue;
-                };
-                if at < t || at - t > levels {
-                    continue;
-                }
-                any = true;
-                for (j, slot) in agreed.iter_mut().enumerate() {
-                    let shape = (t..at).contains(&j).then(|| {
-                        // Counted from the name back: the category, then the tier.
-                        if at - j == 1 && has_category {
-                            Shape::Category
-                        } else {
-                            Shape::Tier
-                        }
-                    });
-                    match slot {
-                        None => *slot = Some(shape),
-                        Some(was) if *was != shape => *slot = Some(None),
-                        Some(_) => {}
-                    }
-                }
+        // The ways the run can be read: the name's place in it, and where its labels start
+        // (at most `levels` of them before the name). Each way is a few cells at most; a cell
+        // is a label where it is one, of one level, in every way.
+        let mut ways: Vec<(usize, usize)> = Vec::new();
+        for b in 0..=between.min(k - 1) {
+            let at = k - 1 - b;
+            for t in at.saturating_sub(levels)..=most_texts.min(at) {
+                ways.push((t, at));
             }
         }
-        if !any {
+        let (Some(from), Some(to)) = (
+            ways.iter().map(|&(t, _)| t).max(),
+            ways.iter().map(|&(_, at)| at).min(),
+        ) else {
             continue;
-        }
-        for (j, slot) in agreed.into_iter().enumerate() {
-            let Some(Some(shape)) = slot else {
+        };
+        // The label a cell is, read one way: counted from the name back, the category, then
+        // the tier.
+        let label_in = |j: usize, at: usize| {
+            if at - j == 1 && has_category {
+                Shape::Category
+            } else {
+                Shape::Tier
+            }
+        };
+        for j in from..to {
+            let shape = label_in(j, ways[0].1);
+            if ways.iter().any(|&(_, at)| label_in(j, at) != shape) {
                 continue;
-            };
+            }
             let t = &cells[start + j];
             // A line that fills the width wrapped lines fill ([`full_width`]) is a name's.
             let short = t.shape == Shape::Text
