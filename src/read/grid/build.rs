@@ -3430,16 +3430,16 @@ fn labels_by_place(
         // The ways the run can be read: the name's place in it, and where its labels start
         // (at most `levels` of them before the name). Each way is a few cells at most; a cell
         // is a label where it is one, of one level, in every way.
-        let mut ways: Vec<(usize, usize)> = Vec::new();
-        for b in 0..=between.min(k - 1) {
-            let at = k - 1 - b;
-            for t in at.saturating_sub(levels)..=most_texts.min(at) {
-                ways.push((t, at));
-            }
-        }
-        let (Some(from), Some(to)) = (
-            ways.iter().map(|&(t, _)| t).max(),
-            ways.iter().map(|&(_, at)| at).min(),
+        let ways = || {
+            (0..=between.min(k - 1)).flat_map(move |b| {
+                let at = k - 1 - b;
+                (at.saturating_sub(levels)..=most_texts.min(at)).map(move |t| (t, at))
+            })
+        };
+        let (Some(from), Some(to), Some((_, first_at))) = (
+            ways().map(|(t, _)| t).max(),
+            ways().map(|(_, at)| at).min(),
+            ways().next(),
         ) else {
             continue;
         };
@@ -3453,8 +3453,8 @@ fn labels_by_place(
             }
         };
         for j in from..to {
-            let shape = label_in(j, ways[0].1);
-            if ways.iter().any(|&(_, at)| label_in(j, at) != shape) {
+            let shape = label_in(j, first_at);
+            if ways().any(|(_, at)| label_in(j, at) != shape) {
                 continue;
             }
             let t = &cells[start + j];
