@@ -698,3 +698,20 @@ fn known_labels_of_a_level_keep_unknown_words_out_of_it() {
         "{tiers:?}"
     );
 }
+
+/// A label in unknown words printed on every row is read by its place however often it
+/// repeats: a short text repeated down a run is otherwise taken for a text column's wording.
+#[test]
+fn labels_in_unknown_words_repeated_on_every_row() {
+    let text = "一级指标\n二级指标\n三级指标\n指标值\n备注\n\
+                产出成效\n数量成效\n旅游设施建设工程\n>=20平方米\n\
+                产出成效\n数量成效\n景点开发数量\n>=4个\n\
+                产出成效\n数量成效\n流转土地\n>=60亩\n";
+    let doc: jixiao::Document = text.parse().expect("reads");
+    let got = levels(&doc);
+    let want: Vec<(String, String, String)> = ["旅游设施建设工程", "景点开发数量", "流转土地"]
+        .iter()
+        .map(|n| ("产出成效".to_owned(), "数量成效".to_owned(), n.to_string()))
+        .collect();
+    assert_eq!(got, want);
+}

@@ -1705,14 +1705,15 @@ impl<'g> Builder<'g> {
                                 cells[n - 1].shape,
                                 Shape::Tier | Shape::Category | Shape::Level | Shape::Label
                             ),
-                        shape: if repeated {
+                        // A label read by its place is one however often it repeats.
+                        shape: if let Some(shape) = placed_labels[n] {
+                            shape
+                        } else if repeated {
                             Shape::Rule
                         } else if sub_tier {
                             Shape::Level
                         } else if heading && t.shape == Shape::Category || restated {
                             Shape::Text
-                        } else if let Some(shape) = placed_labels[n] {
-                            shape
                         } else if mode == Rows::Lost && labels_a_category(&cells, n) {
                             Shape::Label
                         } else {
