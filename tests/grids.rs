@@ -715,3 +715,28 @@ fn labels_in_unknown_words_repeated_on_every_row() {
         .collect();
     assert_eq!(got, want);
 }
+
+/// Glued text is cut by known words: labels in other words run into the names. That is not
+/// read silently: a header with level columns over rows without a level is a warning.
+#[test]
+fn level_columns_without_a_level_read_are_reported() {
+    let text = "一级指标二级指标三级指标指标值\n\
+                产出成效数量成效开展送戏进万村≥70村\n\
+                质量成效送戏进万村活动完成率≥95%\n";
+    let doc: jixiao::Document = text.parse().expect("reads");
+    assert_eq!(doc.layout, jixiao::Layout::Glued);
+    let warned: Vec<String> = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == jixiao::DiagnosticCode::IndicatorIncomplete)
+        .map(|d| format!("{}:{}: {}", d.line, d.column, d.message))
+        .collect();
+    assert_eq!(
+        warned,
+        [
+            "1:1: the header names level columns, but no row prints a level this crate reads: \
+          the indicators have no tier or category, and labels in other words may begin their \
+          names"
+        ]
+    );
+}

@@ -114,7 +114,8 @@ pub enum DiagnosticCode {
     /// An indicator record that could not be split into its fields; the record is in the
     /// message.
     IndicatorUnsplit,
-    /// An indicator record without one of its two values.
+    /// An indicator record without one of its two values; or, once at a grid's header, level
+    /// columns over rows that print no level this crate reads.
     IndicatorIncomplete,
     /// Indicator numbers that skip or repeat.
     IndicatorSequence,

@@ -132,6 +132,8 @@ struct Builder<'g> {
     /// The next run is the first under its header: its first row starts the grid's merged
     /// cells rather than going on with a run above.
     under_header: bool,
+    /// Where the first header with a level column (一级指标, 二级指标) stands, and its sheet.
+    level_header: Option<(usize, usize, Option<String>)>,
     /// Target values already parsed.
     targets: std::collections::HashMap<String, Target>,
     /// Labels already read as levels ([`Builder::levels_of`]).
@@ -239,6 +241,13 @@ pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
             } else {
                 Vec::new()
             };
+            if builder.level_header.is_none()
+                && columns
+                    .iter()
+                    .any(|c| matches!(c.role, Role::Tier | Role::Category))
+            {
+                builder.level_header = Some((tok.line, tok.column, builder.sheet(tok)));
+            }
             builder.columns = columns;
             builder.add_score_aside();
             builder.under_header = true;
@@ -608,6 +617,7 @@ impl<'g> Builder<'g> {
             score_aside: None,
             goal_block: false,
             under_header: false,
+            level_header: None,
             targets: std::collections::HashMap::new(),
             levels: std::collections::HashMap::new(),
         }
@@ -2405,6 +2415,32 @@ impl<'g> Builder<'g> {
                     "没有指标表格：有表头，但没有任何一行包含指标"
                 ),
             ));
+        }
+        // Level columns, and no row with a level: the labels are in words this crate does not
+        // know, and may have run into the names (glued text cuts cells by known words).
+        let levelled = self
+            .units
+            .iter()
+            .flat_map(|u| &u.projects)
+            .flat_map(|p| &p.indicators)
+            .any(|i| {
+                i.tier.is_some()
+                    || i.category.is_some()
+                    || i.tier_label.is_some()
+                    || i.category_label.is_some()
+            });
+        if !levelled && let Some((line, column, sheet)) = self.level_header.take() {
+            let mut d = Diagnostic::of(
+                DiagnosticCode::IndicatorIncomplete,
+                msg!(
+                    "the header names level columns, but no row prints a level this crate reads: the indicators have no tier or category, and labels in other words may begin their names",
+                    "表头有一级、二级指标列，但没有任何一行含可识别的指标级别：各指标缺少一级、二级指标，其他写法的级别名称可能混在指标名称开头"
+                ),
+                line,
+                column,
+            );
+            d.sheet = sheet;
+            self.diagnostics.push(d);
         }
         let title = self.title.clone();
         let words = title.as_deref().unwrap_or("");
