@@ -404,9 +404,7 @@ fn resolve_unlabelled<L: Level>(text: &str) -> Option<Option<L>> {
     // reading takes off.
     let plain = !text.is_empty()
         && !text.ends_with('分')
-        && text
-            .chars()
-            .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && simplified(c) == c);
+        && text.chars().all(|c| is_han(c) && simplified(c) == c);
     if plain {
         return Some(by_name::<L>(text));
     }
@@ -743,6 +741,12 @@ fn weight_of(group: &str) -> Option<Decimal> {
         return None;
     }
     upper.parse().ok()
+}
+
+/// Whether a character is one of the common Chinese characters (CJK Unified Ideographs,
+/// U+4E00 to U+9FFF), the characters labels and names are written in.
+pub(crate) fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 /// The simplified form of the traditional characters that labels and headers use; any other

@@ -464,9 +464,7 @@ fn unknown_label_at(text: &str) -> Option<usize> {
     let after = &text[end..];
     let numbered = after.starts_with(|c: char| c.is_ascii_digit() || matches!(c, ':' | '：'));
     let words = &text[..end];
-    let named = words
-        .chars()
-        .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let named = words.chars().all(crate::taxonomy::is_han);
     (!numbered && named && !is_header(words)).then(|| end + label_suffix(after))
 }
 
@@ -761,7 +759,7 @@ fn cut(line: &str) -> Vec<Piece> {
                 && tail.chars().nth(2).is_none()
                 && tail
                     .chars()
-                    .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !"是否有无".contains(c))
+                    .all(|c| crate::taxonomy::is_han(c) && !"是否有无".contains(c))
             {
                 len = rest.len();
             }

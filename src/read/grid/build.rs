@@ -3369,20 +3369,9 @@ fn labels_by_place(
     let only_levels = roles[..name]
         .iter()
         .all(|r| matches!(r, Role::Tier | Role::Category | Role::Seq));
-    // Values right after the name, then text columns only.
-    let values = |r: &Role| {
-        matches!(
-            r,
-            Role::Annual
-                | Role::Period
-                | Role::Actual
-                | Role::Weight
-                | Role::Score
-                | Role::Qualifier
-                | Role::Measure
-                | Role::Core
-        )
-    };
+    // The indicator's own columns after its levels and name: its values.
+    let values =
+        |r: &Role| r.is_indicator() && !matches!(r, Role::Tier | Role::Category | Role::Name);
     // After the name: text columns (`绩效指标描述`), the values, then text columns again.
     let after = &roles[name + 1..];
     let between = after.iter().take_while(|r| **r == Role::Text).count();
@@ -3393,7 +3382,15 @@ fn labels_by_place(
         .filter(|r| **r == Role::Text)
         .count();
     let tail_ok = after[first_text..].iter().all(|r| *r == Role::Text);
-    if levels == 0 || !only_levels || first_text == 0 || !tail_ok {
+    // Real headers have two or three levels and a text column or two between the name and
+    // the values; a header of more than [`PLACED_COLUMNS`] of them is read by words alone, so
+    // that the readings of a run stay few.
+    if levels == 0
+        || !only_levels
+        || first_text == 0
+        || !tail_ok
+        || levels + between + trailing > PLACED_COLUMNS
+    {
         return labels;
     }
     let has_category = roles[..name].contains(&Role::Category);
@@ -3401,6 +3398,12 @@ fn labels_by_place(
     let known_tiers = cells.iter().any(|t| t.shape == Shape::Tier);
     let known_categories = cells.iter().any(|t| t.shape == Shape::Category);
     let has_core = roles.contains(&Role::Core);
+    // The level of a label this crate knows: 1 a tier's, 2 a category's.
+    let level = |t: &Tok<'_>| match t.shape {
+        Shape::Tier => Some(1),
+        Shape::Category => Some(2),
+        _ => None,
+    };
     // Names may be long (prose) or hold judging words; short words may be a text target.
     let wordy = |t: &Tok<'_>| {
         matches!(
@@ -3457,12 +3460,6 @@ fn labels_by_place(
             trailing.min(k - 1)
         } else {
             0
-        };
-        // The level of a label this crate knows: 1 a tier's, 2 a category's.
-        let level = |t: &Tok<'_>| match t.shape {
-            Shape::Tier => Some(1),
-            Shape::Category => Some(2),
-            _ => None,
         };
         // The ways the run can be read: the name's place in it, and where its labels start
         // (at most `levels` of them before the name). Each way is a few cells at most; a cell
@@ -3544,6 +3541,10 @@ fn labels_by_place(
     labels
 }
 
+/// The most level and text columns around the name and values under which labels are read
+/// by their place ([`labels_by_place`]).
+const PLACED_COLUMNS: usize = 8;
+
 /// Whether a text may be a label in words of no known vocabulary: twelve Chinese characters
 /// at most, and nothing else but a note in brackets at its end (`数量成效(必填硬性指标)`).
 fn label_words(text: &str) -> bool {
@@ -3551,8 +3552,7 @@ fn label_words(text: &str) -> bool {
         Some(inner) => inner.rfind(['(', '（']).map_or(text, |open| &text[..open]),
         None => text,
     };
-    let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
-    !core.is_empty() && core.chars().count() <= 12 && core.chars().all(cjk)
+    !core.is_empty() && core.chars().count() <= 12 && core.chars().all(crate::taxonomy::is_han)
 }
 
 /// Whether `label` names, in other words, the tier `before` names: `效益` then `项目效益`.
