@@ -182,6 +182,7 @@ pub(crate) fn grid(lines: &[&str]) -> Grid {
         }
     }
     let width = wrap_width(kept.iter().map(|(line, _, _)| line.as_str()));
+    let mut columns = Columns::default();
     let mut at = 0;
     while at < kept.len() {
         // The lines that make one: each of the wrapped width goes on with the next.
@@ -203,7 +204,7 @@ pub(crate) fn grid(lines: &[&str]) -> Grid {
             starts.push((chars, *number, *skipped));
             chars += line.chars().count();
         }
-        for piece in pieces(&joined) {
+        for piece in pieces(&joined, &mut columns) {
             let on = starts.partition_point(|&(start, _, _)| start <= piece.column);
             let (start, number, skipped) = starts
                 .get(on.saturating_sub(1))
@@ -221,11 +222,145 @@ pub(crate) fn grid(lines: &[&str]) -> Grid {
 }
 
 /// Cuts a glued line into its cells: [`cut`], then each of the passes that take apart what
-/// the cut left glued.
-fn pieces(line: &str) -> Vec<Piece> {
-    let pieces = split_known(split_doubled(cut(line)));
+/// the cut left glued. A line that heads the grid tells the passes of the lines after it
+/// what columns the grid has ([`Columns`]).
+fn pieces(line: &str, columns: &mut Columns) -> Vec<Piece> {
+    let cut = cut(line);
+    if let Some(header) = Columns::read(&cut) {
+        *columns = header;
+    }
+    let cut = split_measures(split_categories(cut, *columns), *columns);
+    let pieces = split_known(split_tandem(split_doubled(cut)));
     let pieces = split_judgement(split_tails(split_outcomes(pieces)));
     split_marks(split_halves(split_points(split_repeats(pieces))))
+}
+
+/// What a glued grid's header says of the columns its rows print, for the passes that cut
+/// what only the columns tell apart.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Columns {
+    /// The grid has a 二级指标 column: a tier label is followed by a category's.
+    categories: bool,
+    /// A unit column (计量单位) follows the name's: a name is followed by its unit.
+    measure_after_name: bool,
+}
+
+impl Columns {
+    /// The columns a line names, where it heads a grid: three header words at least.
+    fn read(pieces: &[Piece]) -> Option<Columns> {
+        let roles: Vec<Option<Role>> = pieces
+            .iter()
+            .map(|p| {
+                (p.kind == Kind::Word)
+                    .then(|| role_of(&fold(&p.text)))
+                    .flatten()
+            })
+            .collect();
+        if roles.iter().flatten().count() < 3 {
+            return None;
+        }
+        Some(Columns {
+            categories: roles.contains(&Some(Role::Category)),
+            measure_after_name: roles
+                .windows(2)
+                .any(|w| w == [Some(Role::Name), Some(Role::Measure)]),
+        })
+    }
+}
+
+/// The fewest characters of a category's label printed without its 指标 (`项目立项`,
+/// `服务对象满意度`): shorter ones (`数量`, `成本`, `社会`) begin names as often
+/// (`成本控制率`, `社会满意度`).
+const BARE_CATEGORY_SHORTEST: usize = 4;
+/// The most characters of a category's label without its 指标.
+const BARE_CATEGORY_LONGEST: usize = 10;
+
+/// Cuts a category's label printed without 指标 off the name it is glued to, where a grid
+/// has a category column: after a tier's label (`投入(14分)` `项目立项项目立项规范性`), or at a
+/// line's start (`服务对象满意度使用人员满意度`). Two characters at least are left for the
+/// name.
+fn split_categories(pieces: Vec<Piece>, columns: Columns) -> Vec<Piece> {
+    if !columns.categories {
+        return pieces;
+    }
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    for (n, piece) in pieces.into_iter().enumerate() {
+        let after_tier = out.last().is_some_and(|p| {
+            p.kind == Kind::Word && crate::taxonomy::resolve_levels(&p.text).0.is_some()
+        });
+        if !after_tier && n > 0 {
+            out.push(piece);
+            continue;
+        }
+        let ends: Vec<usize> = piece
+            .text
+            .char_indices()
+            .map(|(at, c)| at + c.len_utf8())
+            .take(BARE_CATEGORY_LONGEST)
+            .collect();
+        let label = (BARE_CATEGORY_SHORTEST..=ends.len())
+            .rev()
+            .find_map(|chars| {
+                let end = *ends.get(chars - 1)?;
+                let rest = &piece.text[end..];
+                let named = piece.text[..end].chars().all(crate::taxonomy::is_han)
+                    && crate::taxonomy::resolve_levels(&piece.text[..end])
+                        .1
+                        .is_some();
+                (piece.kind == Kind::Text && named && rest.chars().nth(1).is_some()).then_some(end)
+            });
+        match label {
+            Some(end) => {
+                let [label, name] = split_at(&piece, end);
+                out.push(Piece {
+                    kind: Kind::Word,
+                    ..label
+                });
+                out.push(Piece {
+                    kind: Kind::Text,
+                    ..name
+                });
+            }
+            None => out.push(piece),
+        }
+    }
+    out
+}
+
+/// The most characters of a unit that [`split_measures`] cuts off a name.
+const MEASURE_LONGEST: usize = 4;
+
+/// Cuts a unit off the end of the name it is glued to, where the grid's unit column follows
+/// its names' and a value follows the unit (`国家级公益林管护面积万亩` `28`). Two
+/// characters at least are left for the name.
+fn split_measures(pieces: Vec<Piece>, columns: Columns) -> Vec<Piece> {
+    if !columns.measure_after_name {
+        return pieces;
+    }
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    let mut pieces = pieces.into_iter().peekable();
+    while let Some(piece) = pieces.next() {
+        let before_value = pieces.peek().is_some_and(|p| p.kind == Kind::Value);
+        let starts: Vec<usize> = piece
+            .text
+            .char_indices()
+            .rev()
+            .take(MEASURE_LONGEST)
+            .map(|(at, _)| at)
+            .collect();
+        let unit = starts.iter().rev().find(|&&at| {
+            piece.text[..at].chars().nth(1).is_some()
+                && super::grid::shape::is_measure(&piece.text[at..])
+        });
+        match unit.filter(|_| piece.kind == Kind::Text && before_value) {
+            Some(&at) => {
+                let [name, unit] = split_at(&piece, at);
+                out.extend([name, unit]);
+            }
+            None => out.push(piece),
+        }
+    }
+    out
 }
 
 /// The fewest characters of a document site's page: numbered lines shorter than this are
@@ -536,9 +671,20 @@ fn value_start(text: &str) -> bool {
                 c,
                 '≥' | '≤' | '>' | '<' | '=' | '＞' | '＜' | '＝' | '≧' | '≦' | '﹦' | '±'
             )
-    }) || ["大于", "小于", "不低于", "不少于", "不超过", "不高于"]
-        .iter()
-        .any(|w| text.starts_with(w))
+    }) || [
+        "大于",
+        "小于",
+        "等于",
+        "不低于",
+        "不少于",
+        "不超过",
+        "不高于",
+        "不大于",
+        "不小于",
+        "不多于",
+    ]
+    .iter()
+    .any(|w| text.starts_with(w))
 }
 
 /// The length of a value at the start of a text: a comparator, a number, a unit of up to four
@@ -581,10 +727,14 @@ fn single_value_at(text: &str) -> Option<usize> {
         "小于等于",
         "大于",
         "小于",
+        "等于",
         "不低于",
         "不少于",
         "不超过",
         "不高于",
+        "不大于",
+        "不小于",
+        "不多于",
     ] {
         if let Some(rest) = text[at..].strip_prefix(word) {
             at = text.len() - rest.len();
@@ -988,6 +1138,89 @@ fn split_doubled(pieces: Vec<Piece>) -> Vec<Piece> {
     out
 }
 
+/// The most characters of a name that [`tandem_at`] looks for a repeat after, and the
+/// fewest and most characters of the repeat: a constant walk per piece, however long.
+const TANDEM_NAME: usize = 48;
+const TANDEM_SHORTEST: usize = 3;
+const TANDEM_LONGEST: usize = 24;
+
+/// Where a text first repeats the characters just before a place, three at least
+/// (`科技特派员创业能力提升` `创业能力提升`, `带动农民增收` `农民增收`): the byte offsets of the
+/// place and of the repeat's end. The repeat is a qualitative target that prints the name's
+/// last words again, glued to the name; Chinese names repeat no run of three characters. The
+/// repeat holds two Chinese characters at least: runs of marks (`******`) are no words. Text
+/// follows the repeat: a text that ends with one is read by [`twin_at`], as a name and the
+/// same target and actual (`成本控制不超过预算不超过预算`) where the table prints actuals.
+fn tandem_at(text: &str) -> Option<(usize, usize)> {
+    let chars: Vec<(usize, char)> = text
+        .char_indices()
+        .take(TANDEM_NAME + TANDEM_LONGEST)
+        .collect();
+    let end_of = |i: usize| chars.get(i).map_or(text.len(), |&(at, _)| at);
+    (TANDEM_SHORTEST..=TANDEM_NAME.min(chars.len())).find_map(|place| {
+        let longest = place.min(TANDEM_LONGEST).min(chars.len() - place);
+        (TANDEM_SHORTEST..=longest).rev().find_map(|n| {
+            let before = chars.get(place - n..place)?;
+            let after = chars.get(place..place + n)?;
+            let words = after
+                .iter()
+                .filter(|(_, c)| crate::taxonomy::is_han(*c))
+                .nth(1)
+                .is_some();
+            let followed = chars.len() > place + n;
+            (words && followed && before.iter().zip(after).all(|(a, b)| a.1 == b.1))
+                .then(|| (end_of(place), end_of(place + n)))
+        })
+    })
+}
+
+/// Cuts a text at a repeat of the characters before it ([`tandem_at`]): the name, the repeat,
+/// and what follows, each a cell (`带动农民增收农民增收达成预期指标` is a name, its target
+/// and the actual). What follows is looked at again.
+fn split_tandem(pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut out = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        let mut piece = piece;
+        while piece.kind == Kind::Text
+            && let Some((place, end)) = tandem_at(&piece.text)
+        {
+            let [name, rest] = split_at(&piece, place);
+            let [repeat, mut rest] = split_at(&rest, end - place);
+            let len = repeat.text.len();
+            out.push(name);
+            out.push(Piece {
+                kind: Kind::Text,
+                ..repeat
+            });
+            // The repeat again is a cell again: a target and the same actual.
+            while rest.text.len() > len
+                && out
+                    .last()
+                    .is_some_and(|last| rest.text.starts_with(last.text.as_str()))
+            {
+                let [again, after] = split_at(&rest, len);
+                out.push(Piece {
+                    kind: Kind::Text,
+                    ..again
+                });
+                rest = after;
+            }
+            if rest.text.is_empty() {
+                piece = rest;
+                break;
+            }
+            piece = Piece {
+                kind: Kind::Text,
+                ..rest
+            };
+        }
+        if !piece.text.is_empty() {
+            out.push(piece);
+        }
+    }
+    out
+}
+
 /// The most texts [`split_known`] remembers, and the most characters of each: a table's
 /// columns after its values repeat a few texts, and the cap keeps the walk linear.
 const KNOWN_TEXTS: usize = 64;
@@ -1366,7 +1599,20 @@ mod tests {
     use super::*;
 
     fn texts(line: &str) -> Vec<String> {
-        pieces(line).into_iter().map(|p| p.text).collect()
+        pieces(line, &mut Columns::default())
+            .into_iter()
+            .map(|p| p.text)
+            .collect()
+    }
+
+    /// The texts a line is cut into after a header line.
+    fn texts_after(header: &str, line: &str) -> Vec<String> {
+        let mut columns = Columns::default();
+        pieces(header, &mut columns);
+        pieces(line, &mut columns)
+            .into_iter()
+            .map(|p| p.text)
+            .collect()
     }
 
     /// The cells of a glued grid: text, line and column.
@@ -1453,6 +1699,107 @@ mod tests {
         assert_eq!(
             texts("保障人数(人)=116人遗属人数=13人"),
             ["保障人数(人)", "=116人", "遗属人数", "=13人"]
+        );
+    }
+
+    #[test]
+    fn a_name_ends_before_a_repeat_of_its_last_words() {
+        assert_eq!(
+            texts("质量指标科技特派员创业能力提升创业能力提升达成预期指标2020"),
+            [
+                "质量指标",
+                "科技特派员创业能力提升",
+                "创业能力提升",
+                "达成预期指标",
+                "20",
+                "20"
+            ]
+        );
+        // The name repeated whole, and the repeat's own repeat after it.
+        assert_eq!(
+            texts("巩固拓展脱贫攻坚成果巩固拓展脱贫攻坚成果达成预期指标"),
+            [
+                "巩固拓展脱贫攻坚成果",
+                "巩固拓展脱贫攻坚成果",
+                "达成预期指标"
+            ]
+        );
+        let cut = pieces(
+            "保证财政建设补助专款专用专款专用专款专用完成",
+            &mut Columns::default(),
+        );
+        let cut: Vec<(&str, usize)> = cut.iter().map(|p| (p.text.as_str(), p.column)).collect();
+        assert_eq!(
+            cut,
+            [
+                ("保证财政建设补助专款专用", 0),
+                ("专款专用", 12),
+                ("专款专用", 16),
+                ("完成", 20)
+            ]
+        );
+        // A text that ends with its repeat is a name and the same target and actual.
+        assert_eq!(
+            texts("成本控制不超过预算不超过预算"),
+            ["成本控制", "不超过预算", "不超过预算"]
+        );
+        // Runs of two characters, or of marks, are no repeat.
+        assert_eq!(texts("研究研究成果转化"), ["研究研究成果转化"]);
+        assert_eq!(texts("受益人数******户"), ["受益人数******户"]);
+    }
+
+    #[test]
+    fn a_comparator_in_words_begins_a_value() {
+        assert_eq!(
+            texts("设备验收合格率正向等于100%"),
+            ["设备验收合格率", "正向", "等于100%"]
+        );
+        assert_eq!(texts("故障率反向不大于5%"), ["故障率", "反向", "不大于5%"]);
+    }
+
+    #[test]
+    fn a_category_without_its_suffix_comes_off_the_name_under_a_category_column() {
+        let header = "一级指标二级指标三级指标分值";
+        assert_eq!(
+            texts_after(header, "投入(14分)项目立项项目立项规范性4分"),
+            ["投入(14分)", "项目立项", "项目立项规范性", "4分"]
+        );
+        assert_eq!(
+            texts_after(header, "服务对象满意度使用人员满意度≥98%"),
+            ["服务对象满意度", "使用人员满意度", "≥98%"]
+        );
+        // A category of fewer than four characters begins names as often (`成本控制率`);
+        // a label that is the whole text is the name.
+        assert_eq!(
+            texts_after(header, "产出指标成本控制率100%"),
+            ["产出指标", "成本控制率", "100%"]
+        );
+        assert_eq!(
+            texts_after(header, "满意度指标服务对象满意度≥90%"),
+            ["满意度指标", "服务对象满意度", "≥90%"]
+        );
+        // Without a category column a name may begin with a category's words.
+        assert_eq!(
+            texts_after("一级指标三级指标指标值", "可持续影响力提升显著"),
+            ["可持续影响力提升显著"]
+        );
+    }
+
+    #[test]
+    fn a_unit_comes_off_the_name_where_the_unit_column_follows_the_names() {
+        let header = "一级指标二级指标三级指标计量单位指标值";
+        assert_eq!(
+            texts_after(header, "国家级公益林管护面积万亩28"),
+            ["国家级公益林管护面积", "万亩", "28"]
+        );
+        assert_eq!(
+            texts_after(header, "党性教育培训次数次26次"),
+            ["党性教育培训次数", "次", "26次"]
+        );
+        // Where the unit column does not follow the names', the name keeps its end.
+        assert_eq!(
+            texts_after("一级指标二级指标三级指标指标值计量单位", "管护面积万亩28"),
+            ["管护面积万亩", "28"]
         );
     }
 
@@ -1671,7 +2018,7 @@ mod tests {
     fn a_self_evaluation_s_result_is_cut_off_its_target() {
         assert_eq!(
             texts("带动农民增收农民增收达成预期指标"),
-            ["带动农民增收农民增收", "达成预期指标"]
+            ["带动农民增收", "农民增收", "达成预期指标"]
         );
         // The result alone is a cell as it is.
         assert_eq!(texts("达成预期指标"), ["达成预期指标"]);

@@ -390,7 +390,7 @@ pub(crate) fn is_number(t: &str) -> bool {
 
 /// Whether the text is a unit on its own: short, no digits, and a unit the grammar takes
 /// after a number.
-fn is_measure(t: &str) -> bool {
+pub(crate) fn is_measure(t: &str) -> bool {
     const COMMON: &[&str] = &[
         "%",
         "％",
