@@ -230,6 +230,7 @@ fn pieces(line: &str, columns: &mut Columns) -> Vec<Piece> {
         *columns = header;
     }
     let cut = split_measures(split_categories(cut, *columns), *columns);
+    let cut = split_weights(cut, *columns);
     let pieces = split_known(split_tandem(split_doubled(cut)));
     let pieces = split_judgement(split_tails(split_outcomes(pieces)));
     split_marks(split_halves(split_points(split_repeats(pieces))))
@@ -243,6 +244,8 @@ struct Columns {
     categories: bool,
     /// A unit column (计量单位) follows the name's: a name is followed by its unit.
     measure_after_name: bool,
+    /// A weight column (分值) follows the name's: a name is followed by its points.
+    weight_after_name: bool,
 }
 
 impl Columns {
@@ -264,6 +267,9 @@ impl Columns {
             measure_after_name: roles
                 .windows(2)
                 .any(|w| w == [Some(Role::Name), Some(Role::Measure)]),
+            weight_after_name: roles
+                .windows(2)
+                .any(|w| w == [Some(Role::Name), Some(Role::Weight)]),
         })
     }
 }
@@ -361,6 +367,69 @@ fn split_measures(pieces: Vec<Piece>, columns: Columns) -> Vec<Piece> {
         }
     }
     out
+}
+
+/// Cuts a name's points off the name and the words after them, where the grid's weight
+/// column follows its names' (`三级指标分值`): a bare number of points after two Chinese
+/// characters, before words or the text's end (`可行性2实际工作需求`,
+/// `种薯采购价格不高于市场价8`). A number that counts something stays the name's: one a
+/// unit or a date follows (`前3名`, `近3年`), one a position word or 指标 comes before
+/// (`第2批`, `指标1`).
+fn split_weights(pieces: Vec<Piece>, columns: Columns) -> Vec<Piece> {
+    if !columns.weight_after_name {
+        return pieces;
+    }
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        match points_in_name(&piece.text).filter(|_| piece.kind == Kind::Text) {
+            Some((start, end)) => {
+                let [name, rest] = split_at(&piece, start);
+                let [points, words] = split_at(&rest, end - start);
+                out.extend([name, points]);
+                if !words.text.is_empty() {
+                    out.push(Piece {
+                        kind: Kind::Text,
+                        ..words
+                    });
+                }
+            }
+            None => out.push(piece),
+        }
+    }
+    out
+}
+
+/// The byte offsets of the first number of a text that is a name's points
+/// ([`split_weights`]).
+fn points_in_name(text: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(at) = text[from..].find(|c: char| c.is_ascii_digit()) {
+        let start = from + at;
+        let end = text[start..]
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .map_or(text.len(), |at| start + at);
+        if name_points(text, start, end) {
+            return Some((start, end));
+        }
+        from = end;
+    }
+    None
+}
+
+/// Whether the number at `start..end` of a text is a name's points ([`split_weights`]).
+fn name_points(text: &str, start: usize, end: usize) -> bool {
+    let before = &text[..start];
+    let mut last = before.chars().rev();
+    let named = last.by_ref().take(2).all(crate::taxonomy::is_han)
+        && before.chars().nth(1).is_some()
+        && !before.ends_with(['第', '前', '近', '共', '约', '计', '每', '达'])
+        && !before.ends_with("指标")
+        && !before.ends_with("指標");
+    let after = text[end..].chars().next();
+    let counted = after.is_some_and(|c| {
+        !crate::taxonomy::is_han(c) || is_unit_char(c) || "位级类种档倍岁号型轮届季".contains(c)
+    });
+    named && !counted && is_points(&text[start..end])
 }
 
 /// The fewest characters of a document site's page: numbered lines shorter than this are
@@ -1800,6 +1869,29 @@ mod tests {
         assert_eq!(
             texts_after("一级指标二级指标三级指标指标值计量单位", "管护面积万亩28"),
             ["管护面积万亩", "28"]
+        );
+    }
+
+    #[test]
+    fn points_come_off_the_name_where_the_weight_column_follows_the_names() {
+        let header = "一级指标二级指标三级指标分值年度指标值全年实际值得分";
+        assert_eq!(
+            texts_after(header, "可行性2实际工作需求2"),
+            ["可行性", "2", "实际工作需求", "2"]
+        );
+        assert_eq!(
+            texts_after(header, "指标1种薯采购价格不高于市场价8是"),
+            ["指标1种薯采购价格不高于市场价", "8", "是"]
+        );
+        // Numbers that count or order something stay the name's.
+        for name in ["前3名学生获奖", "第2批项目验收", "近3年完成", "培训5期学员"]
+        {
+            assert_eq!(texts_after(header, name), [name]);
+        }
+        // Where no weight column follows the names', a number is the name's.
+        assert_eq!(
+            texts_after("一级指标二级指标三级指标指标值分值", "可行性2实际工作需求"),
+            ["可行性2实际工作需求"]
         );
     }
 
