@@ -861,6 +861,19 @@ fn single_value_at(text: &str) -> Option<usize> {
     Some(at)
 }
 
+/// The most characters of words that a weight in brackets ends ([`cut`]): a label's or a
+/// name's, not a sentence's.
+const WEIGHTED_WORDS: usize = 24;
+
+/// Whether words before a weight in brackets are a name or a label's: two characters to
+/// [`WEIGHTED_WORDS`], no sentence's punctuation.
+fn weighted_words(words: &str) -> bool {
+    let mut chars = words.chars();
+    chars.nth(1).is_some()
+        && chars.nth(WEIGHTED_WORDS - 2).is_none()
+        && !words.contains(['，', ',', '。', '；', ';', '：', ':', '、'])
+}
+
 /// Whether a character can be part of a unit: counting words, measures, dates.
 fn is_unit_char(c: char) -> bool {
     "万亿千百元个人次项家户场天日月年时分秒米亩吨台套辆件本份篇期批所座处间张册部名条株棵顷方斤克升度周门班组支头只宗起例床单箱架艘趟列票页字节粒组平立公里平方米人次/"
@@ -932,6 +945,16 @@ fn cut(line: &str) -> Vec<Piece> {
         // A line's first cell may be a label in words this crate does not know
         // (`实施效果指标`).
         let row_start = text_start.is_none() && pieces.is_empty();
+        // A weight in brackets after a few words ends them as a cell: a name's or a label's
+        // points (`绩效目标合理性(2分)部门所设立的…`, `目标设定(5分)`).
+        if let Some(start) = text_start.filter(|&s| s < at)
+            && let len @ 1.. = weight_suffix(rest)
+            && weighted_words(&line[start..at])
+        {
+            at += len;
+            flush(&mut pieces, text_start.take(), at);
+            continue;
+        }
         let word = orphan
             .or_else(|| dated_header_at(rest))
             .or_else(|| word_at(rest).filter(|len| !in_text || rest[..*len].chars().count() >= 4))
@@ -1892,6 +1915,22 @@ mod tests {
         assert_eq!(
             texts_after("一级指标二级指标三级指标指标值分值", "可行性2实际工作需求"),
             ["可行性2实际工作需求"]
+        );
+    }
+
+    #[test]
+    fn a_weight_in_brackets_after_a_few_words_ends_them() {
+        assert_eq!(
+            texts("绩效目标合理性(2分)部门所设立的整体绩效目标依据是否充分"),
+            [
+                "绩效目标合理性(2分)",
+                "部门所设立的整体绩效目标依据是否充分"
+            ]
+        );
+        // In a sentence it is the sentence's.
+        assert_eq!(
+            texts("按时完成得满分,否则扣分(5分)以内"),
+            ["按时完成得满分,否则扣分(5分)以内"]
         );
     }
 
