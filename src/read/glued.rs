@@ -828,6 +828,8 @@ fn single_value_at(text: &str) -> Option<usize> {
         .find_map(|u| rest.strip_prefix(u))
     {
         at = text.len() - after.len();
+    } else if let Some(unit) = ascii_unit(rest) {
+        at += unit;
     } else if word_at(rest).is_none() {
         let unit: usize = rest
             .chars()
@@ -872,6 +874,22 @@ fn weighted_words(words: &str) -> bool {
     chars.nth(1).is_some()
         && chars.nth(WEIGHTED_WORDS - 2).is_none()
         && !words.contains(['，', ',', '。', '；', ';', '：', ':', '、'])
+}
+
+/// The length of a unit in Latin letters at the start of a text (`80M`, `5km`, `3kWh`), which
+/// no other letter or digit follows.
+fn ascii_unit(text: &str) -> Option<usize> {
+    const UNITS: &[&str] = &[
+        "kWh", "kwh", "KWH", "km", "KM", "Km", "kg", "KG", "Kg", "cm", "mm", "m2", "m3", "M2",
+        "M3", "kW", "KW", "kw", "m", "M", "t", "T", "h", "L",
+    ];
+    UNITS
+        .iter()
+        .find(|u| {
+            text.starts_with(*u)
+                && !text[u.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+        })
+        .map(|u| u.len())
 }
 
 /// Whether a character can be part of a unit: counting words, measures, dates.
@@ -1916,6 +1934,17 @@ mod tests {
             texts_after("一级指标二级指标三级指标指标值分值", "可行性2实际工作需求"),
             ["可行性2实际工作需求"]
         );
+    }
+
+    #[test]
+    fn a_value_takes_a_unit_in_latin_letters() {
+        assert_eq!(
+            texts("雾炮车风炮射程80M计划标准"),
+            ["雾炮车风炮射程", "80M", "计划标准"]
+        );
+        assert_eq!(texts("巡查里程5km按时"), ["巡查里程", "5km", "按时"]);
+        // Letters that go on are a word's, not a unit.
+        assert_eq!(texts("型号3Mate设备"), ["型号3Mate设备"]);
     }
 
     #[test]

@@ -159,7 +159,7 @@ pub(crate) fn shape(text: &str) -> Shape {
 pub(crate) fn name_like(t: &str) -> bool {
     const ENDS: &[char] = &[
         '率', '度', '数', '量', '额', '积', '间', '例', '况', '本', '益', '响', '性', '值', '比',
-        '重', '限', '次', '期', '费', '资', '金', '模', '围', '长', '距',
+        '重', '限', '次', '期', '费', '资', '金', '模', '围', '长', '距', '程',
     ];
     let ends = |t: &str| {
         t.trim_end_matches(|c: char| {
