@@ -661,6 +661,37 @@ fn labels_in_unknown_words_repeat_down_the_table() {
     assert!(doc.indicators().all(|i| i.texts.is_empty()));
 }
 
+/// Under a text column after the values (`绩效标准`, `备注`), a label first read by its place
+/// makes its kin labels: one of the same last two characters (`质量成效` of `数量成效`) is a
+/// label where it could also be the last row's text; the header does not take the first
+/// row's labels as words of its last header; a past year's actual before the target
+/// (`2021年实际实现值`) holds values, so it puts no text between the name and the values.
+#[test]
+fn labels_in_unknown_words_make_their_kin_labels() {
+    for header in [
+        "一级指标\n二级指标\n三级指标\n预期2022年实现值\n绩效标准\n",
+        "一级指标\n二级指标\n三级指标\n2021年实际实现值\n预期2022年实现值\n指标标准或依据\n",
+    ] {
+        let text = format!(
+            "{header}产出成效\n数量成效\n主体班培训人次\n280人次\n邀请校外名师授课人次\n25人次\n\
+             质量成效\n培训完成率\n100%\n效益成效\n社会成效\n学员满意度\n≥95%\n"
+        );
+        let doc: jixiao::Document = text.parse().expect("reads");
+        let got = levels(&doc);
+        let want: Vec<(String, String, String)> = [
+            ("产出成效", "数量成效", "主体班培训人次"),
+            ("产出成效", "数量成效", "邀请校外名师授课人次"),
+            ("产出成效", "质量成效", "培训完成率"),
+            ("效益成效", "社会成效", "学员满意度"),
+        ]
+        .iter()
+        .map(|(t, c, n)| (t.to_string(), c.to_string(), n.to_string()))
+        .collect();
+        assert_eq!(got, want, "{header}");
+        assert!(doc.indicators().all(|i| i.texts.is_empty()), "{header}");
+    }
+}
+
 /// A text column between the name and the value (`绩效指标描述`) may be empty and collapsed:
 /// a text before the name is a label only where it is one either way (a cell per line).
 #[test]

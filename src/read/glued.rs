@@ -482,12 +482,15 @@ struct Piece {
 }
 
 /// Whether a header's fragments joined go on toward one of [`HEADERS`]: they begin it, or
-/// hold it whole (`偏差原因分析及`, `扣分原因和其他说`, `未完成原因分析及改进措施`).
-pub(crate) fn heads_toward(joined: &str) -> bool {
+/// hold whole one that the first fragment, `before`, does not (`偏差原因分析及`,
+/// `扣分原因和其他说`, `未完成原因分析及改进措施`). A whole header and the words after it
+/// (`绩效标准` / `产出成效`) are a header and a row's first cell.
+pub(crate) fn heads_toward(before: &str, joined: &str) -> bool {
     let plain: String = joined.chars().filter(|c| !c.is_whitespace()).collect();
-    HEADERS
-        .iter()
-        .any(|h| h.starts_with(plain.as_str()) || (h.chars().count() >= 4 && plain.contains(h)))
+    HEADERS.iter().any(|h| {
+        h.starts_with(plain.as_str())
+            || (h.chars().count() >= 4 && plain.contains(h) && !before.contains(h))
+    })
 }
 
 /// Whether a word heads a grid's column.
@@ -1737,10 +1740,11 @@ mod tests {
 
     #[test]
     fn header_fragments_go_on_toward_a_known_header() {
-        assert!(heads_toward("偏差原因分析及"));
-        assert!(heads_toward("扣分原因和其他说"));
-        assert!(heads_toward("未完成原因分析及改进措施"));
-        assert!(!heads_toward("备注产出成效"));
+        assert!(heads_toward("偏差原因", "偏差原因分析及"));
+        assert!(heads_toward("扣分原因", "扣分原因和其他说"));
+        assert!(heads_toward("未完成原因", "未完成原因分析及改进措施"));
+        assert!(!heads_toward("备注", "备注产出成效"));
+        assert!(!heads_toward("绩效标准", "绩效标准产出成效"));
     }
 
     #[test]

@@ -798,7 +798,7 @@ impl<'g> Builder<'g> {
                 let text_goes_on = a == Some(Role::Text)
                     && short_words
                     && (last.ends_with(['及', '和', '与', '、', '/'])
-                        || b.is_none() && crate::read::glued::heads_toward(&joined));
+                        || b.is_none() && crate::read::glued::heads_toward(last, &joined));
                 // Two whole headers of one kind are two columns (`指标性质` | `指标方向`), not
                 // one header's halves (`年度` / `指标值`).
                 let whole = |h: &str| (4..=8).contains(&h.chars().count());
@@ -3369,19 +3369,25 @@ fn labels_by_place(
     let only_levels = roles[..name]
         .iter()
         .all(|r| matches!(r, Role::Tier | Role::Category | Role::Seq));
-    // The indicator's own columns after its levels and name: its values.
-    let values =
-        |r: &Role| r.is_indicator() && !matches!(r, Role::Tier | Role::Category | Role::Name);
+    // The indicator's own columns after its levels and name: its values, and a past year's
+    // (`2021年实际实现值`), read as text but holding values.
+    let values = |c: &Column| {
+        c.role.is_indicator() && !matches!(c.role, Role::Tier | Role::Category | Role::Name)
+            || c.role == Role::Text && super::vocab::is_baseline(&fold(&c.header))
+    };
     // After the name: text columns (`绩效指标描述`), the values, then text columns again.
-    let after = &roles[name + 1..];
-    let between = after.iter().take_while(|r| **r == Role::Text).count();
+    let after = &columns[name + 1..];
+    let between = after
+        .iter()
+        .take_while(|c| c.role == Role::Text && !values(c))
+        .count();
     let after = &after[between..];
-    let first_text = after.iter().position(|r| !values(r)).unwrap_or(after.len());
+    let first_text = after.iter().position(|c| !values(c)).unwrap_or(after.len());
     let trailing = after[first_text..]
         .iter()
-        .filter(|r| **r == Role::Text)
+        .filter(|c| c.role == Role::Text)
         .count();
-    let tail_ok = after[first_text..].iter().all(|r| *r == Role::Text);
+    let tail_ok = after[first_text..].iter().all(|c| c.role == Role::Text);
     // Real headers have two or three levels and a text column or two between the name and
     // the values; a header of more than [`PLACED_COLUMNS`] of them is read by words alone, so
     // that the readings of a run stay few.
@@ -3528,17 +3534,61 @@ fn labels_by_place(
         .zip(cells)
         .filter_map(|(shape, t)| Some((t.t(), (*shape)?)))
         .collect();
+    // The last two characters that the labels read so far end with (`成效` of `数量成效`):
+    // a table's labels of one vocabulary share them.
+    let families: Vec<&str> = learned.keys().filter_map(|t| family(t)).collect();
     if !learned.is_empty() {
         for (start, end) in runs {
             // The run's last text is its row's name.
             for j in start..end.saturating_sub(1) {
-                if labels[j].is_none() && cells[j].shape == Shape::Text {
-                    labels[j] = learned.get(cells[j].t()).copied();
+                if labels[j].is_some() || cells[j].shape != Shape::Text {
+                    continue;
+                }
+                labels[j] = learned.get(cells[j].t()).copied();
+                // A label of the family of those read, where it could also be the last
+                // row's text (`… | 70% | 质量成效 | 培训完成率 | 100%`), under no text
+                // column between the name and the values: its level by its place before
+                // the name.
+                let kin = between == 0
+                    && family(cells[j].t()).is_some_and(|f| families.contains(&f))
+                    && !cells[j + 1].t().starts_with(['(', '（']);
+                if labels[j].is_none() && kin {
+                    let shape = match end - 1 - j {
+                        1 if has_category => Some(Shape::Category),
+                        1 | 2 => Some(Shape::Tier),
+                        _ => None,
+                    };
+                    labels[j] = shape.filter(|s| {
+                        !(*s == Shape::Category && known_categories
+                            || *s == Shape::Tier && known_tiers)
+                    });
                 }
             }
         }
     }
     labels
+}
+
+/// A label without the note in brackets at its end (`数量成效` of `数量成效(必填)`).
+fn label_core(text: &str) -> &str {
+    match text.strip_suffix([')', '）']) {
+        Some(inner) => inner.rfind(['(', '（']).map_or(text, |open| &text[..open]),
+        None => text,
+    }
+}
+
+/// The last two characters of a label in words of no known vocabulary ([`label_words`]) of
+/// three characters or more, before its note in brackets: what the labels of one table share
+/// (`成效` of `产出成效` and `数量成效`).
+fn family(text: &str) -> Option<&str> {
+    if !label_words(text) {
+        return None;
+    }
+    let core = label_core(text);
+    let mut ends = core.char_indices().rev();
+    let (at, _) = ends.nth(1)?;
+    ends.next()?;
+    Some(&core[at..])
 }
 
 /// The most level and text columns around the name and values under which labels are read
@@ -3548,10 +3598,7 @@ const PLACED_COLUMNS: usize = 8;
 /// Whether a text may be a label in words of no known vocabulary: twelve Chinese characters
 /// at most, and nothing else but a note in brackets at its end (`数量成效(必填硬性指标)`).
 fn label_words(text: &str) -> bool {
-    let core = match text.strip_suffix([')', '）']) {
-        Some(inner) => inner.rfind(['(', '（']).map_or(text, |open| &text[..open]),
-        None => text,
-    };
+    let core = label_core(text);
     !core.is_empty() && core.chars().count() <= 12 && core.chars().all(crate::taxonomy::is_han)
 }
 

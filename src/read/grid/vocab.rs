@@ -280,7 +280,7 @@ pub(crate) fn role_of(header: &str) -> Option<Role> {
         return Some(Role::Weight);
     }
     // A past year's actual value (`2021年实际实现值`) is a baseline, kept as text.
-    if h.contains("实际") && h.contains('年') && h.chars().any(|c| c.is_ascii_digit()) {
+    if is_baseline(h) {
         return Some(Role::Text);
     }
     // What became of the indicators as a block (`年度绩效指标完成情况`) spans the grid.
@@ -394,6 +394,12 @@ pub(crate) fn role_of(header: &str) -> Option<Role> {
         return Some(Role::Section);
     }
     None
+}
+
+/// Whether a folded header names a past year's actual value (`2021年实际实现值`): a baseline,
+/// read as a text column, whose cells are values.
+pub(crate) fn is_baseline(header: &str) -> bool {
+    header.contains("实际") && header.contains('年') && header.chars().any(|c| c.is_ascii_digit())
 }
 
 /// A fact a label cell names in a table's head or a project's block.
