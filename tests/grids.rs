@@ -692,6 +692,29 @@ fn labels_in_unknown_words_make_their_kin_labels() {
     }
 }
 
+/// A template's numbered name without its colon (`指标1工程完工率`) is a name, not a value:
+/// the label before it after a row's values is its category, whatever its words.
+#[test]
+fn numbered_names_without_a_colon_are_names() {
+    let text = "一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n偏差原因分析及改进措施\n\
+                产出成效\n数量成效\n指标1工程资金金额\n43.2\n37.24\n10\n9\n已完工\n\
+                质量成效\n指标1工程完工率\n100\n100\n10\n10\n";
+    let doc: jixiao::Document = text.parse().expect("reads");
+    let got: Vec<(String, String, String, String)> = levels(&doc)
+        .into_iter()
+        .zip(doc.indicators())
+        .map(|((t, c, n), i)| (t, c, n, i.annual.raw().to_owned()))
+        .collect();
+    let want: Vec<(String, String, String, String)> = [
+        ("产出成效", "数量成效", "指标1工程资金金额", "43.2"),
+        ("产出成效", "质量成效", "指标1工程完工率", "100"),
+    ]
+    .iter()
+    .map(|(t, c, n, a)| (t.to_string(), c.to_string(), n.to_string(), a.to_string()))
+    .collect();
+    assert_eq!(got, want);
+}
+
 /// A text column between the name and the value (`绩效指标描述`) may be empty and collapsed:
 /// a text before the name is a label only where it is one either way (a cell per line).
 #[test]

@@ -1960,7 +1960,18 @@ fn split_at_columns<'a>(
                 && valued(rest)
                 && before.chars().any(char::is_alphabetic)
                 && !before.chars().any(|c| c.is_ascii_digit());
-            if at_start || after_value || labels || tail || numbers_after || value_close || signed {
+            // A template's numbered name (`指标1长期使用性`) ends before a value.
+            let numbered =
+                one_word && super::grid::shape::numbered(before).is_some() && valued(next);
+            if at_start
+                || after_value
+                || labels
+                || tail
+                || numbers_after
+                || value_close
+                || signed
+                || numbered
+            {
                 out.push((at + from, before));
                 from = i + 1;
             }

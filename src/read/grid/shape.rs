@@ -295,14 +295,21 @@ fn is_body(t: &str) -> bool {
         && !t.contains(['≥', '≤', '%', '率'])
 }
 
-/// What follows a template's number of an indicator, `指标1:` or `指标2：`.
-fn numbered(t: &str) -> Option<&str> {
+/// What follows a template's number of an indicator: `指标1:`, `指标2：`, or `指标1` before words
+/// (`指标1工程完工率`).
+pub(crate) fn numbered(t: &str) -> Option<&str> {
     let rest = t.strip_prefix("指标")?;
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 {
         return None;
     }
-    rest[digits..].strip_prefix([':', '：'])
+    let rest = &rest[digits..];
+    rest.strip_prefix([':', '：']).or_else(|| {
+        // Without its colon, one cell's words alone: a space may part the name from the
+        // value of the next cell (`指标1工程完工率 100`).
+        (rest.starts_with(crate::taxonomy::is_han) && !rest.contains(char::is_whitespace))
+            .then_some(rest)
+    })
 }
 
 /// Whether the text is a template's placeholder: `……`, `…`, `指标2`, `指标1:`.
@@ -691,6 +698,10 @@ mod tests {
         assert_eq!(is_mark("核心"), None);
         is("受益人数", Shape::Text);
         is("指标1:年度资金支付完成率100%", Shape::Text);
+        // Without its colon too, where one cell's words follow the number.
+        is("指标1工程完工率", Shape::Text);
+        is("指标12021年11月30日前完成资金支付", Shape::Text);
+        assert_eq!(numbered("指标1工程完工率 100"), None);
         is("指标2：", Shape::Placeholder);
         // Points given are a scoring rule; a number in a name is not.
         is("明确得2分", Shape::Rule);
