@@ -690,6 +690,21 @@ fn labels_in_unknown_words_make_their_kin_labels() {
         assert_eq!(got, want, "{header}");
         assert!(doc.indicators().all(|i| i.texts.is_empty()), "{header}");
     }
+    // Under a text column between the name and the value, the kin label is a label and the
+    // text after it the name, not the other way round.
+    let text = "一级指标\n二级指标\n三级指标\n绩效指标描述\n指标值\n\
+                产出成效\n数量成效\n维修面积\n维修面积\n≥400平方米\n\
+                质量成效\n验收合格率\n验收合格率\n≥98%\n";
+    let doc: jixiao::Document = text.parse().expect("reads");
+    let got = levels(&doc);
+    let want: Vec<(String, String, String)> = [
+        ("产出成效", "数量成效", "维修面积"),
+        ("产出成效", "质量成效", "验收合格率"),
+    ]
+    .iter()
+    .map(|(t, c, n)| (t.to_string(), c.to_string(), n.to_string()))
+    .collect();
+    assert_eq!(got, want);
 }
 
 /// A template's numbered name without its colon (`指标1工程完工率`) is a name, not a value:

@@ -3422,8 +3422,9 @@ fn labels_by_place(
                 | Shape::Prose
         ) || t.shape == Shape::Words && t.t().chars().nth(7).is_some()
     };
-    // Each run of words before values: where it starts and ends.
-    let mut runs: Vec<(usize, usize)> = Vec::new();
+    // Each run of words before values: where it starts and ends, and how many of its texts
+    // may be the last row's.
+    let mut runs: Vec<(usize, usize, usize)> = Vec::new();
     let mut n = 0;
     while n < cells.len() {
         if !wordy(&cells[n]) {
@@ -3470,12 +3471,7 @@ fn labels_by_place(
         // The ways the run can be read: the name's place in it, and where its labels start
         // (at most `levels` of them before the name). Each way is a few cells at most; a cell
         // is a label where it is one, of one level, in every way.
-        let ways = || {
-            (0..=between.min(k - 1)).flat_map(move |b| {
-                let at = k - 1 - b;
-                (at.saturating_sub(levels)..=most_texts.min(at)).map(move |t| (t, at))
-            })
-        };
+        let ways = || readings(k, between, levels, most_texts);
         let (Some(from), Some(to), Some((_, first_at))) = (
             ways().map(|(t, _)| t).max(),
             ways().map(|(_, at)| at).min(),
@@ -3485,13 +3481,7 @@ fn labels_by_place(
         };
         // The label a cell is, read one way: counted from the name back, the category, then
         // the tier.
-        let label_in = |j: usize, at: usize| {
-            if at - j == 1 && has_category {
-                Shape::Category
-            } else {
-                Shape::Tier
-            }
-        };
+        let label_in = |j: usize, at: usize| label_in_place(j, at, has_category);
         for j in from..to {
             let shape = label_in(j, first_at);
             if ways().any(|(_, at)| label_in(j, at) != shape) {
@@ -3524,7 +3514,7 @@ fn labels_by_place(
                     .all(|l| l > own);
             labels[start + j] = (short && ordered && !known_level).then_some(shape);
         }
-        runs.push((start, n));
+        runs.push((start, n, most_texts));
     }
     // A text read as a label where it could be nothing else is a label where it could also
     // be the last row's text (`… | >=20平方米 | 数量成效 | 景点开发数量 | >=4个`, under a
@@ -3537,36 +3527,85 @@ fn labels_by_place(
     // The last two characters that the labels read so far end with (`成效` of `数量成效`):
     // a table's labels of one vocabulary share them.
     let families: Vec<&str> = learned.keys().filter_map(|t| family(t)).collect();
-    if !learned.is_empty() {
-        for (start, end) in runs {
-            // The run's last text is its row's name.
-            for j in start..end.saturating_sub(1) {
-                if labels[j].is_some() || cells[j].shape != Shape::Text {
-                    continue;
-                }
+    if learned.is_empty() {
+        return labels;
+    }
+    for (start, end, most_texts) in runs {
+        // The run's last text is its row's name.
+        for j in start..end.saturating_sub(1) {
+            if labels[j].is_none() && cells[j].shape == Shape::Text {
                 labels[j] = learned.get(cells[j].t()).copied();
-                // A label of the family of those read, where it could also be the last
-                // row's text (`… | 70% | 质量成效 | 培训完成率 | 100%`), under no text
-                // column between the name and the values: its level by its place before
-                // the name.
-                let kin = between == 0
-                    && family(cells[j].t()).is_some_and(|f| families.contains(&f))
-                    && !cells[j + 1].t().starts_with(['(', '（']);
-                if labels[j].is_none() && kin {
-                    let shape = match end - 1 - j {
-                        1 if has_category => Some(Shape::Category),
-                        1 | 2 => Some(Shape::Tier),
-                        _ => None,
-                    };
-                    labels[j] = shape.filter(|s| {
-                        !(*s == Shape::Category && known_categories
-                            || *s == Shape::Tier && known_tiers)
-                    });
+            }
+        }
+        // Labels of the family of those read, where they could also be the last row's text
+        // or the name (`… | 70% | 质量成效 | 培训完成率 | 100%`, `质量成效 | 验收合格率 |
+        // 验收合格率 | ≥98%` under 绩效指标描述): of the ways to read the run, those where
+        // the kin are the labels, and no other text is; each kin cell's level where they
+        // agree on it.
+        let kin = |j: usize| {
+            let t = &cells[start + j];
+            labels[start + j].is_some()
+                || t.shape == Shape::Text
+                    && family(t.t()).is_some_and(|f| families.contains(&f))
+                    && !cells[start + j + 1].t().starts_with(['(', '（'])
+        };
+        let k = end - start;
+        let kin_of: Vec<bool> = (0..k).map(kin).collect();
+        let fits = |&(t, at): &(usize, usize)| (0..k).all(|j| kin_of[j] == (t <= j && j < at));
+        let mut agreed: Vec<Option<Shape>> = vec![None; k];
+        let mut ways = readings(k, between, levels, most_texts)
+            .filter(fits)
+            .peekable();
+        let Some(&(t0, at0)) = ways.peek() else {
+            continue;
+        };
+        for (j, shape) in agreed.iter_mut().enumerate().take(at0).skip(t0) {
+            *shape = Some(label_in_place(j, at0, has_category));
+        }
+        for (_, at) in ways {
+            for (j, shape) in agreed.iter_mut().enumerate() {
+                if shape.is_some_and(|s| s != label_in_place(j, at, has_category)) {
+                    *shape = None;
                 }
+            }
+        }
+        for (j, shape) in agreed.into_iter().enumerate() {
+            let known = |s: Shape| {
+                s == Shape::Category && known_categories || s == Shape::Tier && known_tiers
+            };
+            if labels[start + j].is_none() && cells[start + j].shape == Shape::Text {
+                labels[start + j] = shape.filter(|s| !known(*s));
             }
         }
     }
     labels
+}
+
+/// The ways to read a run of `k` texts before a row's values ([`labels_by_place`]): where its
+/// labels start (`t`, the texts before being the last row's, `most_texts` at most) and where
+/// its name stands (`at`, the texts after it being the `between` columns'), at most `levels`
+/// labels between them.
+fn readings(
+    k: usize,
+    between: usize,
+    levels: usize,
+    most_texts: usize,
+) -> impl Iterator<Item = (usize, usize)> + Clone {
+    (0..=between.min(k.saturating_sub(1))).flat_map(move |b| {
+        let at = k.saturating_sub(1 + b);
+        (at.saturating_sub(levels)..=most_texts.min(at)).map(move |t| (t, at))
+    })
+}
+
+/// The label a text is at place `j` of a run whose name is at `at` ([`labels_by_place`]):
+/// counted from the name back, the category (where the grid has a category column), then
+/// the tier.
+fn label_in_place(j: usize, at: usize, has_category: bool) -> Shape {
+    if at - j == 1 && has_category {
+        Shape::Category
+    } else {
+        Shape::Tier
+    }
 }
 
 /// A label without the note in brackets at its end (`数量成效` of `数量成效(必填)`).
