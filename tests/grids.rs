@@ -730,6 +730,38 @@ fn numbered_names_without_a_colon_are_names() {
     assert_eq!(got, want);
 }
 
+/// Labels in unknown words before names that a value's words may begin or end: a name that
+/// begins with a quantity (`5000吨稻谷、…储备到位率`) is a name, and words after a numbered
+/// name (`指标1:…` / `已完成`) are its target even where the grid has actuals.
+#[test]
+fn labels_in_unknown_words_before_names_that_look_like_values() {
+    let cases = [
+        (
+            "一级指标\n二级指标\n三级指标\n年度指标值\n全年完成值\n\
+             产出成效\n数量成效\n5000吨稻谷、500吨成品粮储备到位率\n100%\n100%\n\
+             数量成效\n库存数量真实率\n100%\n100%\n",
+            ["5000吨稻谷、500吨成品粮储备到位率", "库存数量真实率"],
+            "数量成效",
+        ),
+        (
+            "一级指标\n二级指标\n三级指标\n年度指标值\n实际完成指标值\n自评得分\n\
+             产出成效\n质量成效\n指标1:食品安全监管人员培训\n已完成\n已完成\n5\n\
+             质量成效\n指标2:违法案件查办率\n100%\n100%\n4\n",
+            ["指标1:食品安全监管人员培训", "指标2:违法案件查办率"],
+            "质量成效",
+        ),
+    ];
+    for (text, names, category) in cases {
+        let doc: jixiao::Document = text.parse().expect("reads");
+        let got = levels(&doc);
+        let want: Vec<(String, String, String)> = names
+            .iter()
+            .map(|n| ("产出成效".to_owned(), category.to_owned(), n.to_string()))
+            .collect();
+        assert_eq!(got, want);
+    }
+}
+
 /// A text column between the name and the value (`绩效指标描述`) may be empty and collapsed:
 /// a text before the name is a label only where it is one either way (a cell per line).
 #[test]

@@ -3441,7 +3441,9 @@ fn labels_by_place(
             start > 0 && !cells[start].row_start && !matches!(cells[start - 1].shape, Shape::Empty);
         // A value that says what it is. Where the grid has actuals, words (`完成`) may be a
         // text target's actual; where it has none, they and a yes or no are the target
-        // (`影响程度明显`, `否`), unless a column marks core indicators.
+        // (`影响程度明显`, `否`), unless a column marks core indicators. After a template's
+        // numbered name (`指标1:食品安全监管人员培训`), words are its target.
+        let numbered_name = n > start && super::shape::numbered(cells[n - 1].t()).is_some();
         let before_values = n < cells.len()
             && (matches!(
                 cells[n].shape,
@@ -3453,7 +3455,7 @@ fn labels_by_place(
                     | Shape::Op
                     | Shape::Nature
                     | Shape::Direction
-            ) || !has_actual
+            ) || (!has_actual || numbered_name)
                 && (cells[n].shape == Shape::Words || cells[n].shape == Shape::Star && !has_core))
             && (mode == Rows::Lost || !cells[n].row_start);
         if !before_values {

@@ -145,6 +145,16 @@ pub(crate) fn shape(text: &str) -> Shape {
     if numbered(t).is_some_and(|rest| !rest.trim().is_empty() && !is_blank_mark(rest)) {
         return Shape::Text;
     }
+    // A name that begins with a quantity (`5000吨稻谷、500吨成品粮储备到位率`): many words
+    // after it, ending as a rate, a degree or a state does (no unit ends so).
+    if t.chars()
+        .filter(|c| crate::taxonomy::is_han(*c))
+        .nth(7)
+        .is_some()
+        && t.ends_with(['率', '度', '性', '况'])
+    {
+        return Shape::Text;
+    }
     match Target::lenient(t).kind() {
         Kind::Text => Shape::Text,
         Kind::Qualitative if chars <= 2 => Shape::Words,
@@ -700,6 +710,8 @@ mod tests {
         is("指标1:年度资金支付完成率100%", Shape::Text);
         // Without its colon too, where one cell's words follow the number.
         is("指标1工程完工率", Shape::Text);
+        is("5000吨稻谷、500吨成品粮储备到位率", Shape::Text);
+        is("≥95%", Shape::Value);
         is("指标12021年11月30日前完成资金支付", Shape::Text);
         assert_eq!(numbered("指标1工程完工率 100"), None);
         is("指标2：", Shape::Placeholder);
