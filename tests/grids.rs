@@ -762,6 +762,27 @@ fn labels_in_unknown_words_before_names_that_look_like_values() {
     }
 }
 
+/// Split cells with text columns among the values (`指标值 | 指标值内容 | 度量单位 | 指标值类型 |
+/// 备注`): labels in unknown words are read by their place, and after a row's qualifier
+/// (`定量`) only the text columns after the qualifier's may hold the cells before the next
+/// name.
+#[test]
+fn labels_in_unknown_words_among_split_cells() {
+    let text = "一级指标\n二级指标\n三级指标\n指标值\n指标值内容\n度量单位\n指标值类型\n备注\n\
+                成本成效\n经济成效\n学生补助标准\n17元\n反映学生每天用餐标准\n元/人\n定量\n\
+                效益成效\n社会成效\n学生满意度\n95%\n学生对学校伙食满意程度\n%\n定量\n";
+    let doc: jixiao::Document = text.parse().expect("reads");
+    let got = levels(&doc);
+    let want: Vec<(String, String, String)> = [
+        ("成本成效", "经济成效", "学生补助标准"),
+        ("效益成效", "社会成效", "学生满意度"),
+    ]
+    .iter()
+    .map(|(t, c, n)| (t.to_string(), c.to_string(), n.to_string()))
+    .collect();
+    assert_eq!(got, want);
+}
+
 /// A text column between the name and the value (`绩效指标描述`) may be empty and collapsed:
 /// a text before the name is a label only where it is one either way (a cell per line).
 #[test]

@@ -3387,7 +3387,22 @@ fn labels_by_place(
         .iter()
         .filter(|c| c.role == Role::Text)
         .count();
-    let tail_ok = after[first_text..].iter().all(|c| c.role == Role::Text);
+    // Text columns after the values, between which more values may stand (`指标值 | 指标值内容
+    // | 度量单位 | 指标值类型 | 备注`): a row's texts, of which any may end it where the
+    // values after them are empty.
+    let tail_ok = after[first_text..]
+        .iter()
+        .all(|c| c.role == Role::Text || values(c));
+    // The text columns after the last column of a role among the values, if there is one.
+    let texts_after = |role: Role| {
+        let last = after.iter().rposition(|c| c.role == role)?;
+        Some(
+            after[last..]
+                .iter()
+                .filter(|c| c.role == Role::Text)
+                .count(),
+        )
+    };
     // Real headers have two or three levels and a text column or two between the name and
     // the values; a header of more than [`PLACED_COLUMNS`] of them is read by words alone, so
     // that the readings of a run stay few.
@@ -3465,8 +3480,15 @@ fn labels_by_place(
         // How many of the run may be the last row's texts (`t`), and how many the texts
         // between the name and the values (`b`): empty cells are collapsed, so any number
         // up to the columns', where the labels hold the rest.
+        // A cell before the run that only a unit or a qualifier column holds (`定量`, `-`)
+        // stands in the last such column: only the text columns after it may follow it.
+        let texts_after_it = match cells.get(start.wrapping_sub(1)).map(|t| t.shape) {
+            Some(Shape::Nature | Shape::Direction | Shape::Op) => texts_after(Role::Qualifier),
+            Some(Shape::Measure) => texts_after(Role::Measure),
+            _ => None,
+        };
         let most_texts = if after_values || mode == Rows::Lost && start > 0 {
-            trailing.min(k - 1)
+            texts_after_it.unwrap_or(trailing).min(k - 1)
         } else {
             0
         };
