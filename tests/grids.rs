@@ -783,6 +783,30 @@ fn labels_in_unknown_words_among_split_cells() {
     assert_eq!(got, want);
 }
 
+/// A label with its note (`成本成效(必填硬性指标)`) is a label by its place though the table
+/// prints known labels of its level (`服务对象满意度`).
+#[test]
+fn labels_with_notes_beside_known_labels() {
+    let text = "一级指标\n二级指标\n三级指标\n指标值\n备注\n\
+                产出成效\n成本成效(必填硬性指标)\n按照物价部门定价标准采购\n100%\n\
+                效益成效\n服务对象满意度\n群众满意度\n≥90%\n";
+    let doc: jixiao::Document = text.parse().expect("reads");
+    let got = levels(&doc);
+    let want: Vec<(String, String, String)> = [
+        (
+            "产出成效",
+            "成本成效(必填硬性指标)",
+            "按照物价部门定价标准采购",
+        ),
+        ("效益成效", "服务对象满意度", "群众满意度"),
+    ]
+    .iter()
+    .map(|(t, c, n)| (t.to_string(), c.to_string(), n.to_string()))
+    .collect();
+    assert_eq!(got, want);
+    assert!(doc.indicators().all(|i| i.texts.is_empty()));
+}
+
 /// A text column between the name and the value (`绩效指标描述`) may be empty and collapsed:
 /// a text before the name is a label only where it is one either way (a cell per line).
 #[test]

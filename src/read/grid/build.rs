@@ -3536,7 +3536,10 @@ fn labels_by_place(
                     .iter()
                     .filter_map(level)
                     .all(|l| l > own);
-            labels[start + j] = (short && ordered && !known_level).then_some(shape);
+            // A label's note (`成本成效(必填硬性指标)`) says what it is, whatever words the
+            // table's other labels of its level use.
+            let noted = label_core(t.t()) != t.t();
+            labels[start + j] = (short && ordered && (noted || !known_level)).then_some(shape);
         }
         runs.push((start, n, most_texts));
     }

@@ -710,6 +710,7 @@ mod tests {
         role("年度指标值", Some(Role::Annual));
         role("指标值及单位", Some(Role::Annual));
         role("预期2022年实现值", Some(Role::Annual));
+        role("项目金额", Some(Role::Budget));
         role("年度数值", Some(Role::Annual));
         role("期望值", Some(Role::Annual));
         role("标准分", Some(Role::Weight));
