@@ -1203,9 +1203,10 @@ fn split_tails(pieces: Vec<Piece>) -> Vec<Piece> {
 
 /// Where a text ends with one word twice after a name of two characters or more: the byte
 /// offsets of the two (`…合规性好好`, `…已完成已完成`). A word of one character is a
-/// judgement ([`JUDGED`]); a longer one, up to eight characters, anything.
+/// judgement ([`JUDGED`]); a longer one, up to 24 characters, anything
+/// (`…完成1部宣传片,2套方案完成1部宣传片,2套方案`).
 fn twin_at(text: &str) -> Option<(usize, usize)> {
-    const LONGEST: usize = 8;
+    const LONGEST: usize = 24;
     // The offsets of the last characters, from the end: a twin and two characters of name
     // before it are all that is looked at, however long the text.
     let ends: Vec<usize> = text
@@ -1860,6 +1861,18 @@ mod tests {
         // Runs of two characters, or of marks, are no repeat.
         assert_eq!(texts("研究研究成果转化"), ["研究研究成果转化"]);
         assert_eq!(texts("受益人数******户"), ["受益人数******户"]);
+    }
+
+    #[test]
+    fn a_long_target_and_the_same_actual_come_off_the_name() {
+        assert_eq!(
+            texts("完成自评估报告完成1部宣传片,2套方案完成1部宣传片,2套方案"),
+            [
+                "完成自评估报告",
+                "完成1部宣传片,2套方案",
+                "完成1部宣传片,2套方案"
+            ]
+        );
     }
 
     #[test]
