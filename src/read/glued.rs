@@ -233,7 +233,9 @@ fn pieces(line: &str, columns: &mut Columns) -> Vec<Piece> {
     let cut = split_weights(cut, *columns);
     let pieces = split_known(split_tandem(split_doubled(cut)));
     let pieces = split_judgement(split_tails(split_outcomes(pieces)));
-    split_marks(split_halves(split_points(split_repeats(pieces))))
+    split_marks(split_signed_halves(split_halves(split_points(
+        split_repeats(pieces),
+    ))))
 }
 
 /// What a glued grid's header says of the columns its rows print, for the passes that cut
@@ -1553,6 +1555,37 @@ fn split_marks(pieces: Vec<Piece>) -> Vec<Piece> {
     out
 }
 
+/// Splits a comparator's number of two equal halves of two digits or more, with no unit,
+/// into the target and the same actual glued after it (`≥1010` is `≥10` and `10`).
+fn split_signed_halves(pieces: Vec<Piece>) -> Vec<Piece> {
+    const MOST_DIGITS: usize = 8;
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        let t = piece.text.as_str();
+        let digits = t.trim_start_matches(COMPARATORS);
+        let sign = t.len() - digits.len();
+        let half = digits.len() / 2;
+        let halves = piece.kind == Kind::Value
+            && sign > 0
+            && (4..=MOST_DIGITS).contains(&digits.len())
+            && digits.len() % 2 == 0
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && digits.get(..half) == digits.get(half..)
+            && !digits.starts_with('0');
+        if halves {
+            let [target, actual] = split_at(&piece, sign + half);
+            out.push(Piece {
+                kind: Kind::Value,
+                ..target
+            });
+            out.push(actual);
+            continue;
+        }
+        out.push(piece);
+    }
+    out
+}
+
 /// Splits a number of two equal halves after a row's values into the halves: a weight and
 /// the same score glued (`100%100%1010` ends with `10`, `10`; `22` is `2`, `2`); and after a
 /// name where the halves have two digits or more (`…种植面积1010`).
@@ -1873,6 +1906,18 @@ mod tests {
                 "完成1部宣传片,2套方案"
             ]
         );
+    }
+
+    #[test]
+    fn a_signed_number_of_equal_halves_is_a_target_and_the_same_actual() {
+        assert_eq!(texts("开展培训次数≥1010"), ["开展培训次数", "≥10", "10"]);
+        // One digit twice, a unit, or halves that differ: one value.
+        for value in ["≥11", "≥1010人", "≥1020"] {
+            assert_eq!(
+                texts(&format!("开展培训次数{value}")),
+                ["开展培训次数", value]
+            );
+        }
     }
 
     #[test]
