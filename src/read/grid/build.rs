@@ -3628,7 +3628,7 @@ fn readings(
 /// counted from the name back, the category (where the grid has a category column), then
 /// the tier.
 fn label_in_place(j: usize, at: usize, has_category: bool) -> Shape {
-    if at - j == 1 && has_category {
+    if at.checked_sub(j) == Some(1) && has_category {
         Shape::Category
     } else {
         Shape::Tier
