@@ -387,7 +387,13 @@ fn split_weights(pieces: Vec<Piece>, columns: Columns) -> Vec<Piece> {
             Some((start, end)) => {
                 let [name, rest] = split_at(&piece, start);
                 let [points, words] = split_at(&rest, end - start);
-                out.extend([name, points]);
+                out.extend([
+                    name,
+                    Piece {
+                        kind: Kind::Value,
+                        ..points
+                    },
+                ]);
                 if !words.text.is_empty() {
                     out.push(Piece {
                         kind: Kind::Text,
@@ -1229,7 +1235,8 @@ fn twin_at(text: &str) -> Option<(usize, usize)> {
 
 /// Cuts a text that is one text twice into its two cells: a name and the explanation that
 /// repeats it (`维修面积维修面积`, under 三级指标 and 绩效指标描述). Each half is two
-/// characters at least.
+/// characters at least, or, after a value (a weight), a judgement of one ([`JUDGED`]: `8`
+/// `是是` is a weight, a target and the same actual).
 fn split_doubled(pieces: Vec<Piece>) -> Vec<Piece> {
     let mut out = Vec::with_capacity(pieces.len());
     for piece in pieces {
@@ -1239,7 +1246,11 @@ fn split_doubled(pieces: Vec<Piece>) -> Vec<Piece> {
             && t.len() % 2 == 0
             && t.is_char_boundary(half)
             && t.get(..half) == t.get(half..)
-            && t.get(..half).is_some_and(|h| h.chars().nth(1).is_some());
+            && t.get(..half).is_some_and(|h| {
+                h.chars().nth(1).is_some()
+                    || JUDGED.contains(h)
+                        && out.last().is_some_and(|p: &Piece| p.kind == Kind::Value)
+            });
         if doubled {
             let [name, again] = split_at(&piece, half);
             out.push(name);
@@ -1787,8 +1798,16 @@ mod tests {
             texts("维修面积维修面积≥400平方米"),
             ["维修面积", "维修面积", "≥400平方米"]
         );
-        // One character twice is a name's own (`哈哈`-like words), and so is an odd text.
+        // One character twice is a name's own (`哈哈`-like words), and so is an odd text;
+        // after a value, a judgement twice is a target and the same actual.
         assert_eq!(texts("好好≥1次"), ["好好", "≥1次"]);
+        assert_eq!(
+            texts_after(
+                "一级指标二级指标三级指标分值年度指标值全年实际值得分",
+                "种薯采购价格不高于市场价8是是8"
+            ),
+            ["种薯采购价格不高于市场价", "8", "是", "是", "8"]
+        );
     }
 
     #[test]
