@@ -564,6 +564,18 @@ fn levels(doc: &jixiao::Document) -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// Reads `text` and asserts the tier, category and name of each indicator, in order.
+#[track_caller]
+fn assert_levels(text: &str, want: &[(&str, &str, &str)]) -> jixiao::Document {
+    let doc: jixiao::Document = text.parse().expect("reads");
+    let want: Vec<(String, String, String)> = want
+        .iter()
+        .map(|(t, c, n)| (t.to_string(), c.to_string(), n.to_string()))
+        .collect();
+    assert_eq!(levels(&doc), want, "{text}");
+    doc
+}
+
 /// Labels in words the crate does not know are read by where they stand: the texts before a
 /// row's value are its labels and its name, the last of them the name; a row that goes on
 /// under its tier prints its category first. Whatever the rendering.
@@ -647,17 +659,14 @@ fn labels_in_unknown_words_repeat_down_the_table() {
                 产出成效\n数量成效(必填)\n旅游设施建设工程\n>=20平方米\n\
                 数量成效(必填)\n景点开发数量\n>=4个\n\
                 流转土地\n>=60亩\n";
-    let doc: jixiao::Document = text.parse().expect("reads");
-    let got = levels(&doc);
-    let want: Vec<(String, String, String)> = [
-        ("产出成效", "数量成效(必填)", "旅游设施建设工程"),
-        ("产出成效", "数量成效(必填)", "景点开发数量"),
-        ("产出成效", "数量成效(必填)", "流转土地"),
-    ]
-    .iter()
-    .map(|(t, c, n)| (t.to_string(), c.to_string(), n.to_string()))
-    .collect();
-    assert_eq!(got, want);
+    let doc = assert_levels(
+        text,
+        &[
+            ("产出成效", "数量成效(必填)", "旅游设施建设工程"),
+            ("产出成效", "数量成效(必填)", "景点开发数量"),
+            ("产出成效", "数量成效(必填)", "流转土地"),
+        ],
+    );
     assert!(doc.indicators().all(|i| i.texts.is_empty()));
 }
 
@@ -676,18 +685,15 @@ fn labels_in_unknown_words_make_their_kin_labels() {
             "{header}产出成效\n数量成效\n主体班培训人次\n280人次\n邀请校外名师授课人次\n25人次\n\
              质量成效\n培训完成率\n100%\n效益成效\n社会成效\n学员满意度\n≥95%\n"
         );
-        let doc: jixiao::Document = text.parse().expect("reads");
-        let got = levels(&doc);
-        let want: Vec<(String, String, String)> = [
-            ("产出成效", "数量成效", "主体班培训人次"),
-            ("产出成效", "数量成效", "邀请校外名师授课人次"),
-            ("产出成效", "质量成效", "培训完成率"),
-            ("效益成效", "社会成效", "学员满意度"),
-        ]
-        .iter()
-        .map(|(t, c, n)| (t.to_string(), c.to_string(), n.to_string()))
-        .collect();
-        assert_eq!(got, want, "{header}");
+        let doc = assert_levels(
+            &text,
+            &[
+                ("产出成效", "数量成效", "主体班培训人次"),
+                ("产出成效", "数量成效", "邀请校外名师授课人次"),
+                ("产出成效", "质量成效", "培训完成率"),
+                ("效益成效", "社会成效", "学员满意度"),
+            ],
+        );
         assert!(doc.indicators().all(|i| i.texts.is_empty()), "{header}");
     }
     // Under a text column between the name and the value, the kin label is a label and the
@@ -695,16 +701,13 @@ fn labels_in_unknown_words_make_their_kin_labels() {
     let text = "一级指标\n二级指标\n三级指标\n绩效指标描述\n指标值\n\
                 产出成效\n数量成效\n维修面积\n维修面积\n≥400平方米\n\
                 质量成效\n验收合格率\n验收合格率\n≥98%\n";
-    let doc: jixiao::Document = text.parse().expect("reads");
-    let got = levels(&doc);
-    let want: Vec<(String, String, String)> = [
-        ("产出成效", "数量成效", "维修面积"),
-        ("产出成效", "质量成效", "验收合格率"),
-    ]
-    .iter()
-    .map(|(t, c, n)| (t.to_string(), c.to_string(), n.to_string()))
-    .collect();
-    assert_eq!(got, want);
+    assert_levels(
+        text,
+        &[
+            ("产出成效", "数量成效", "维修面积"),
+            ("产出成效", "质量成效", "验收合格率"),
+        ],
+    );
 }
 
 /// A template's numbered name without its colon (`指标1工程完工率`) is a name, not a value:
@@ -771,16 +774,13 @@ fn labels_in_unknown_words_among_split_cells() {
     let text = "一级指标\n二级指标\n三级指标\n指标值\n指标值内容\n度量单位\n指标值类型\n备注\n\
                 成本成效\n经济成效\n学生补助标准\n17元\n反映学生每天用餐标准\n元/人\n定量\n\
                 效益成效\n社会成效\n学生满意度\n95%\n学生对学校伙食满意程度\n%\n定量\n";
-    let doc: jixiao::Document = text.parse().expect("reads");
-    let got = levels(&doc);
-    let want: Vec<(String, String, String)> = [
-        ("成本成效", "经济成效", "学生补助标准"),
-        ("效益成效", "社会成效", "学生满意度"),
-    ]
-    .iter()
-    .map(|(t, c, n)| (t.to_string(), c.to_string(), n.to_string()))
-    .collect();
-    assert_eq!(got, want);
+    assert_levels(
+        text,
+        &[
+            ("成本成效", "经济成效", "学生补助标准"),
+            ("效益成效", "社会成效", "学生满意度"),
+        ],
+    );
 }
 
 /// A label with its note (`成本成效(必填硬性指标)`) is a label by its place though the table
@@ -790,20 +790,17 @@ fn labels_with_notes_beside_known_labels() {
     let text = "一级指标\n二级指标\n三级指标\n指标值\n备注\n\
                 产出成效\n成本成效(必填硬性指标)\n按照物价部门定价标准采购\n100%\n\
                 效益成效\n服务对象满意度\n群众满意度\n≥90%\n";
-    let doc: jixiao::Document = text.parse().expect("reads");
-    let got = levels(&doc);
-    let want: Vec<(String, String, String)> = [
-        (
-            "产出成效",
-            "成本成效(必填硬性指标)",
-            "按照物价部门定价标准采购",
-        ),
-        ("效益成效", "服务对象满意度", "群众满意度"),
-    ]
-    .iter()
-    .map(|(t, c, n)| (t.to_string(), c.to_string(), n.to_string()))
-    .collect();
-    assert_eq!(got, want);
+    let doc = assert_levels(
+        text,
+        &[
+            (
+                "产出成效",
+                "成本成效(必填硬性指标)",
+                "按照物价部门定价标准采购",
+            ),
+            ("效益成效", "服务对象满意度", "群众满意度"),
+        ],
+    );
     assert!(doc.indicators().all(|i| i.texts.is_empty()));
 }
 

@@ -3553,7 +3553,9 @@ fn labels_by_place(
         .collect();
     // The last two characters that the labels read so far end with (`成效` of `数量成效`):
     // a table's labels of one vocabulary share them.
-    let families: Vec<&str> = learned.keys().filter_map(|t| family(t)).collect();
+    // A set, so that a table of many labels is still read in linear time.
+    let families: std::collections::HashSet<&str> =
+        learned.keys().filter_map(|t| family(t)).collect();
     if learned.is_empty() {
         return labels;
     }
@@ -3578,6 +3580,10 @@ fn labels_by_place(
         };
         let k = end - start;
         let kin_of: Vec<bool> = (0..k).map(kin).collect();
+        // Nothing to decide where every kin cell is a label already.
+        if !(0..k).any(|j| kin_of[j] && labels[start + j].is_none()) {
+            continue;
+        }
         let fits = |&(t, at): &(usize, usize)| (0..k).all(|j| kin_of[j] == (t <= j && j < at));
         let mut agreed: Vec<Option<Shape>> = vec![None; k];
         let mut ways = readings(k, between, levels, most_texts)
