@@ -127,7 +127,7 @@ pub(crate) fn grid(text: &str) -> Option<Grid> {
         .get(first + 1)
         .is_some_and(|l| !blank(l) && is_header_word(l.trim()));
     if paragraphs * 2 >= cells && cells > 0 && !next_is_header {
-        Some(paragraph(&lines))
+        Some(paragraph(&lines, first))
     } else {
         Some(cell_per_line(&lines))
     }
@@ -2001,12 +2001,19 @@ fn cell_per_line(lines: &[&str]) -> Grid {
 }
 
 /// One cell per paragraph: lines apart by blank lines are one cell (a wrapped cell's lines
-/// joined); the rows are lost.
-fn paragraph(lines: &[&str]) -> Grid {
+/// joined); the rows are lost. The header's first word (line `header`) starts a cell even
+/// with no blank line before it: a title printed right above the header
+/// (`项目支出绩效目标表` / `一级指标`) is no part of the header's first cell.
+fn paragraph(lines: &[&str], header: usize) -> Grid {
     let mut grid = Grid::new(Layout::Paragraph, Rows::Lost);
     let mut cells = Vec::new();
     let mut current: Option<(String, usize, usize)> = None;
     for (n, line) in lines.iter().enumerate() {
+        if blank(line) || n == header {
+            if let Some((text, l, c)) = current.take() {
+                cells.push(Cell::new(text, l, c));
+            }
+        }
         if blank(line) {
             if let Some((text, l, c)) = current.take() {
                 cells.push(Cell::new(text, l, c));
@@ -2451,6 +2458,13 @@ mod tests {
             super::grid("一级指标\n\n三级指标\n\n指标值\n\n产出\n指标\n\n场次\n\n≥2场").unwrap();
         assert_eq!(grid.layout(), Layout::Paragraph);
         assert_eq!(texts(&grid)[3], ["产出指标"]);
+        // A title right above the header, in the same paragraph, is a cell of its own.
+        let grid = super::grid(
+            "项目支出绩效目标表\n一级指标\n\n三级指标\n\n指标值\n\n产出指标\n\n场次\n\n≥2场",
+        )
+        .unwrap();
+        assert_eq!(grid.layout(), Layout::Paragraph);
+        assert_eq!(texts(&grid)[..2], [["项目支出绩效目标表"], ["一级指标"]]);
         let grid = super::grid("一级指标 三级指标 指标值\n产出指标 场次 ≥2场").unwrap();
         assert_eq!(
             (grid.layout(), grid.breaks()),
