@@ -2009,10 +2009,10 @@ fn paragraph(lines: &[&str], header: usize) -> Grid {
     let mut cells = Vec::new();
     let mut current: Option<(String, usize, usize)> = None;
     for (n, line) in lines.iter().enumerate() {
-        if blank(line) || n == header {
-            if let Some((text, l, c)) = current.take() {
-                cells.push(Cell::new(text, l, c));
-            }
+        if (blank(line) || n == header)
+            && let Some((text, l, c)) = current.take()
+        {
+            cells.push(Cell::new(text, l, c));
         }
         if blank(line) {
             if let Some((text, l, c)) = current.take() {
