@@ -266,6 +266,65 @@ fn split_spaces(line: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// The most characters a bracket spaced out over a line's pieces holds (`(60 分)`).
+const SPACED_BRACKET: usize = 16;
+
+/// A space-separated line's pieces, with a bracket spaced out over pieces joined up
+/// (`(60` `分)` is `(60 分)`), and a piece that is only a bracket joined to the words
+/// before it, whose note it is (`产出指标 (60 分)`, `年初目标值 (A)`). The pieces are slices
+/// of `line`, each with its byte offset.
+fn bracketed_cells<'a>(line: &'a str, pieces: Vec<(usize, &'a str)>) -> Vec<(usize, &'a str)> {
+    let mut out: Vec<(usize, &'a str)> = Vec::with_capacity(pieces.len());
+    let mut at = 0;
+    while at < pieces.len() {
+        let (start, first) = pieces[at];
+        let mut end = start + first.len();
+        let mut open = depth(first);
+        let mut next = at + 1;
+        // Pieces that close a bracket the first leaves open, within a few characters.
+        if open > 0 {
+            let mut k = at + 1;
+            while let Some(&(s, p)) = pieces.get(k) {
+                if line
+                    .get(start..s + p.len())
+                    .is_none_or(|t| t.chars().count() > SPACED_BRACKET + first.chars().count())
+                {
+                    break;
+                }
+                open = open.saturating_add(depth(p));
+                k += 1;
+                if open <= 0 {
+                    if open == 0 {
+                        end = s + p.len();
+                        next = k;
+                    }
+                    break;
+                }
+            }
+        }
+        let cell = &line[start..end];
+        let only_bracket = cell.starts_with(['(', '（'])
+            && cell.ends_with([')', '）'])
+            && depth(cell) == 0
+            && cell.chars().count() <= SPACED_BRACKET;
+        match out.last_mut() {
+            Some((before, text))
+                if only_bracket
+                    && text
+                        .chars()
+                        .next_back()
+                        .is_some_and(crate::taxonomy::is_han)
+                    && depth(text) == 0 =>
+            {
+                *text = &line[*before..end];
+            }
+            _ => out.push((start, cell)),
+        }
+        at = next;
+    }
+    out
+}
+
 /// Pipe rows: a row per line (`a | b | c |`, with or without a leading `|`), or a cell per
 /// line (`a |`), rows opened or closed by lines of pipes alone.
 fn pipe(lines: &[&str]) -> Grid {
@@ -283,11 +342,90 @@ fn pipe(lines: &[&str]) -> Grid {
     if bare * 5 >= text * 3 && text * 5 >= (text + piped.len()) * 2 && multi * 10 < piped.len() {
         return separated(lines);
     }
+    if let Some(grid) = pipe_in_place(lines) {
+        return grid;
+    }
     if multi >= single {
         pipe_rows(lines)
     } else {
         pipe_cells(lines)
     }
+}
+
+/// The fewest rows below the header that show a pipe grid keeps its empty cells.
+const IN_PLACE_ROWS: usize = 2;
+
+/// The cells of a pipe row (`| a |  | c |`): the text between its pipes, empty ones kept,
+/// with their byte offsets in the line; one pipe at each end is the row's frame.
+fn pipe_fields(line: &str) -> Vec<(usize, &str)> {
+    let trimmed = line.trim();
+    let start = line.len() - line.trim_start().len();
+    let body = trimmed.strip_prefix('|').unwrap_or(trimmed);
+    let mut at = start + (trimmed.len() - body.len());
+    let body = body.strip_suffix('|').unwrap_or(body);
+    body.split('|')
+        .map(|piece| {
+            let field = (at, piece);
+            at += piece.len() + 1;
+            field
+        })
+        .collect()
+}
+
+/// Pipe rows that keep their empty cells in place (`|  |  | 明确性 |  | 5 |`), as a page's
+/// table turned into text cell by cell prints them: every line from the header to the last
+/// row has the header's number of cells, no pipes run together, and a row leaves a cell
+/// empty before one that is not. Such a
+/// grid is read in place, like TSV; any other (a collapsed row, a wrapped cell, a merged
+/// cell left out) is read by its cells' kinds.
+fn pipe_in_place(lines: &[&str]) -> Option<Grid> {
+    let header = lines.iter().position(|l| {
+        l.contains('|') && {
+            let texts: Vec<&str> = pipe_fields(l).iter().map(|(_, c)| c.trim()).collect();
+            header_line(&texts)
+        }
+    })?;
+    let width = pipe_fields(lines[header]).len();
+    let last = lines.iter().rposition(|l| l.contains('|'))?;
+    let mut rows = 0usize;
+    let mut gaps = false;
+    for line in lines.get(header + 1..=last)? {
+        if blank(line) || markdown_rule(line) {
+            continue;
+        }
+        let fields = pipe_fields(line);
+        // Pipes run together (`| ||||`) pad a row whose empty cells collapsed.
+        if !line.contains('|') || line.contains("||") || fields.len() != width {
+            return None;
+        }
+        rows += 1;
+        let filled_after = |at: usize| fields[at + 1..].iter().any(|(_, c)| !blank(c));
+        gaps |= (0..fields.len()).any(|at| blank(fields[at].1) && filled_after(at));
+    }
+    if rows < IN_PLACE_ROWS || !gaps {
+        return None;
+    }
+    let mut grid = Grid::new(Layout::Pipe, Rows::Positional);
+    for (n, line) in lines.iter().enumerate() {
+        if blank(line) || markdown_rule(line) {
+            continue;
+        }
+        let mut columns = Columns::new(line);
+        let cells = if line.contains('|') {
+            pipe_fields(line)
+                .into_iter()
+                .map(|(at, piece)| {
+                    let lead = piece.len() - piece.trim_start().len();
+                    Cell::of(piece, n + 1, columns.at(at + lead))
+                })
+                .collect()
+        } else {
+            let lead = line.len() - line.trim_start().len();
+            vec![Cell::of(line, n + 1, columns.at(lead))]
+        };
+        grid.push_row(cells);
+    }
+    Some(grid)
 }
 
 /// Cells apart by lines that hold a pipe alone; a cell's lines are joined.
@@ -645,7 +783,7 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
         if wide {
             split_at_columns(line, split_wide(line), &header_starts, measure)
         } else {
-            split_spaces(line)
+            bracketed_cells(line, split_spaces(line))
         }
     };
     let (levels, taken) = if one_line {
@@ -2445,6 +2583,48 @@ mod tests {
                 .unwrap();
         assert_eq!(grid.breaks(), Rows::Positional);
         assert_eq!(texts(&grid)[2], ["", "场地", "1处"]);
+    }
+
+    #[test]
+    fn pipe_rows_that_keep_their_empty_cells_are_read_in_place() {
+        let text = "| 一级指标 | 三级指标 | 分值 | 得分 |\n\
+                    | 决策(20分) | 相关性 | 5 | 5 |\n\
+                    |  | 明确性 |  | 4 |\n";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(
+            (grid.layout(), grid.breaks()),
+            (Layout::Pipe, Rows::Positional)
+        );
+        assert_eq!(texts(&grid)[2], ["", "明确性", "", "4"]);
+        // Pipes run together pad a row whose empty cells collapsed: read by their kinds.
+        let text =
+            "一级指标 | 三级指标 | 分值 | 得分 |\n决策 | 相关性 | 5 | 5 |\n明确性 | 4 | ||\n";
+        assert_eq!(super::grid(text).unwrap().breaks(), Rows::Collapsed);
+        // So is a row that leaves out a merged cell.
+        let text = "| 一级指标 | 三级指标 | 分值 | 得分 |\n| 决策 | 相关性 | 5 | 5 |\n| 明确性 | 4 | 4 |\n";
+        assert_eq!(super::grid(text).unwrap().breaks(), Rows::Collapsed);
+    }
+
+    #[test]
+    fn spaced_brackets_stay_with_the_words_they_note() {
+        let text = "一级指标 三级指标 年初目标值 (A) 得分\n产出指标 (60 分) 服务外包 20000 10\n";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(grid.layout(), Layout::Spaced);
+        assert_eq!(
+            texts(&grid)[0],
+            ["一级指标", "三级指标", "年初目标值 (A)", "得分"]
+        );
+        assert_eq!(
+            texts(&grid)[1],
+            ["产出指标 (60 分)", "服务外包", "20000", "10"]
+        );
+        // A bracket after a number is a cell of its own; one never closed joins nothing.
+        let cells = super::bracketed_cells(
+            "90 (%) 达到(预期 标准",
+            split_spaces("90 (%) 达到(预期 标准"),
+        );
+        let cells: Vec<&str> = cells.iter().map(|(_, c)| *c).collect();
+        assert_eq!(cells, ["90", "(%)", "达到(预期", "标准"]);
     }
 
     #[test]
