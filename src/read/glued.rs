@@ -1166,6 +1166,14 @@ fn split_tails(pieces: Vec<Piece>) -> Vec<Piece> {
             continue;
         }
         let after_value = out.last().is_some_and(|p| p.kind == Kind::Value);
+        // A direction whole (`正向指标`) is a cell, not a shorter direction and words.
+        if DIRECTIONS.contains(&piece.text.as_str()) {
+            out.push(Piece {
+                kind: Kind::Word,
+                ..piece
+            });
+            continue;
+        }
         let mut piece = piece;
         if after_value
             && let Some(word) = DIRECTIONS
@@ -2083,6 +2091,14 @@ mod tests {
         );
         // Words in brackets with a number are no note: a name's own.
         assert_eq!(texts("产出指标(2024年)"), ["产出指标", "(2024年)"]);
+    }
+
+    #[test]
+    fn a_direction_with_its_suffix_is_one_cell() {
+        assert_eq!(
+            texts("产出指标时效指标维持时效≥1年20正向指标"),
+            ["产出指标", "时效指标", "维持时效", "≥1年", "20", "正向指标"]
+        );
     }
 
     #[test]
