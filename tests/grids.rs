@@ -52,7 +52,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("zhejiang_linhai-lvhua_nd_typed", 5),
     ("anhui_huoqiu-keji_2022_selfeval", 8),
     ("ningxia_shizuishan-jikong_2020_indented", 13),
-    ("yunnan_yongde-yingyang_2022_selfeval", 8),
+    ("yunnan_yongde-yingyang_2022_selfeval", 9),
     ("yunnan_linxiang-shourongsuo_2023_selfeval", 7),
     ("hunan_nanyue-yulujihua_2023_grid", 3),
     ("anhui_yanglou-zhongyang_2023_selfeval", 12),

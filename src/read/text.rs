@@ -455,6 +455,42 @@ fn separated(lines: &[&str]) -> Grid {
     grid
 }
 
+/// Whether a markdown-like pipe row broke its line after its name: the row so far holds a
+/// name after its labels and no number, and the next line (`line`) begins with a value
+/// (`| 经济效益指标 | 减轻负担 |` then `| 有效 |` then `| 有效 | 10 | 10 |`): the line goes on
+/// the row, which is no row of its own without a name.
+fn broken_after_name(row: &[Cell], line: &str) -> bool {
+    use super::grid::shape::{Shape, shape};
+    let numeric = |s: Shape| matches!(s, Shape::Number | Shape::Amount | Shape::Percent);
+    let shapes: Vec<Shape> = row.iter().map(|c| shape(c.text())).collect();
+    let labelled = shapes.iter().any(|s| {
+        matches!(
+            s,
+            Shape::Tier | Shape::Category | Shape::Level | Shape::Label
+        )
+    });
+    let named = shapes
+        .iter()
+        .rposition(|s| *s == Shape::Text)
+        .is_some_and(|at| {
+            shapes[..at]
+                .iter()
+                .all(|s| !numeric(*s) && *s != Shape::Value)
+        });
+    let first = line
+        .trim_start()
+        .strip_prefix('|')
+        .unwrap_or(line)
+        .split('|')
+        .next()
+        .unwrap_or("");
+    let value = matches!(
+        shape(first.trim()),
+        Shape::Words | Shape::Value | Shape::Percent | Shape::Number | Shape::Op
+    );
+    labelled && named && !shapes.iter().any(|s| numeric(*s)) && value
+}
+
 /// Pipe rows, a row per line (`a | b | c |`, with or without a leading `|`). A row ends
 /// with its line where the line closes it: its empty cells collapsed at its end (`| ||||`),
 /// three cells or more, a long cell, or a line of pipes alone. A short line of labels that
@@ -502,10 +538,11 @@ fn pipe_rows(lines: &[&str]) -> Grid {
             continue;
         }
         let pipes_only = line.chars().all(|c| c == '|' || c.is_whitespace());
-        if soft && !(trimmed.starts_with('|') && !markdown && !pipes_only) {
+        let goes_on = trimmed.starts_with('|') && !pipes_only && broken_after_name(&row, trimmed);
+        if soft && !(trimmed.starts_with('|') && !markdown && !pipes_only) && !goes_on {
             grid.push_row(core::mem::take(&mut row));
         }
-        if markdown && trimmed.starts_with('|') && !row.is_empty() && !pipes_only {
+        if markdown && trimmed.starts_with('|') && !row.is_empty() && !pipes_only && !goes_on {
             grid.push_row(core::mem::take(&mut row));
         }
         soft = false;
@@ -2603,6 +2640,29 @@ mod tests {
         // So is a row that leaves out a merged cell.
         let text = "| 一级指标 | 三级指标 | 分值 | 得分 |\n| 决策 | 相关性 | 5 | 5 |\n| 明确性 | 4 | 4 |\n";
         assert_eq!(super::grid(text).unwrap().breaks(), Rows::Collapsed);
+    }
+
+    #[test]
+    fn a_pipe_row_broken_after_its_name_goes_on_with_its_values() {
+        let text = "| 一级指标 | 二级指标 | 三级指标 | 指标值 | 分值 | 得分 |\n\
+                    | 效益指标 | 经济效益指标 | 减轻学生家庭负担 |\n\
+                    | 有效 |\n\
+                    | 有效 | 10 | 10 |\n\
+                    | 社会效益指标 | 政策知晓率 | 100% | 10 | 9 |\n";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(
+            texts(&grid)[1],
+            [
+                "效益指标",
+                "经济效益指标",
+                "减轻学生家庭负担",
+                "有效",
+                "有效",
+                "10",
+                "10"
+            ]
+        );
+        assert_eq!(texts(&grid)[2][0], "社会效益指标");
     }
 
     #[test]
