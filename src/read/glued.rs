@@ -296,28 +296,21 @@ fn split_categories(pieces: Vec<Piece>, columns: Columns) -> Vec<Piece> {
         let after_tier = out.last().is_some_and(|p| {
             p.kind == Kind::Word && crate::taxonomy::resolve_levels(&p.text).0.is_some()
         });
-        if !after_tier && n > 0 {
+        if !after_tier && n > 0 || piece.kind != Kind::Text {
             out.push(piece);
             continue;
         }
-        let ends: Vec<usize> = piece
-            .text
-            .char_indices()
-            .map(|(at, c)| at + c.len_utf8())
-            .take(BARE_CATEGORY_LONGEST)
-            .collect();
-        let label = (BARE_CATEGORY_SHORTEST..=ends.len())
-            .rev()
-            .find_map(|chars| {
-                let end = *ends.get(chars - 1)?;
-                let rest = &piece.text[end..];
-                let named = piece.text[..end].chars().all(crate::taxonomy::is_han)
-                    && crate::taxonomy::resolve_levels(&piece.text[..end])
-                        .1
-                        .is_some();
-                (piece.kind == Kind::Text && named && rest.chars().nth(1).is_some()).then_some(end)
+        // At a line's start, a tier's bare label before a category's (`决策项目立项…`).
+        let mut piece = piece;
+        if !after_tier && let Some(end) = bare_tier_end(&piece.text) {
+            let [tier, rest] = split_at(&piece, end);
+            out.push(Piece {
+                kind: Kind::Word,
+                ..tier
             });
-        match label {
+            piece = rest;
+        }
+        match bare_category_end(&piece.text) {
             Some(end) => {
                 let [label, name] = split_at(&piece, end);
                 out.push(Piece {
@@ -333,6 +326,47 @@ fn split_categories(pieces: Vec<Piece>, columns: Columns) -> Vec<Piece> {
         }
     }
     out
+}
+
+/// Where a category's label printed without 指标 ends at the start of a text, with two
+/// characters at least after it: the longest label of [`BARE_CATEGORY_SHORTEST`] to
+/// [`BARE_CATEGORY_LONGEST`] Chinese characters.
+fn bare_category_end(text: &str) -> Option<usize> {
+    let ends: Vec<usize> = text
+        .char_indices()
+        .map(|(at, c)| at + c.len_utf8())
+        .take(BARE_CATEGORY_LONGEST)
+        .collect();
+    (BARE_CATEGORY_SHORTEST..=ends.len())
+        .rev()
+        .find_map(|chars| {
+            let end = *ends.get(chars - 1)?;
+            let label = &text[..end];
+            let named = label.chars().all(crate::taxonomy::is_han)
+                && crate::taxonomy::resolve_levels(label).1.is_some();
+            (named && text[end..].chars().nth(1).is_some()).then_some(end)
+        })
+}
+
+/// The most characters of a tier's label printed without 指标 (`满意度`).
+const BARE_TIER_LONGEST: usize = 3;
+
+/// Where a tier's label printed without 指标 ends at the start of a text that goes on with a
+/// category's ([`bare_category_end`]): `决策` of `决策项目立项立项依据充分性`. Alone, a bare
+/// tier begins names as often (`决策程序规范性`, `产出数量`).
+fn bare_tier_end(text: &str) -> Option<usize> {
+    let ends: Vec<usize> = text
+        .char_indices()
+        .map(|(at, c)| at + c.len_utf8())
+        .take(BARE_TIER_LONGEST)
+        .collect();
+    (2..=ends.len()).rev().find_map(|chars| {
+        let end = *ends.get(chars - 1)?;
+        let label = &text[..end];
+        let tier = label.chars().all(crate::taxonomy::is_han)
+            && crate::taxonomy::resolve_levels(label).0.is_some();
+        (tier && bare_category_end(&text[end..]).is_some()).then_some(end)
+    })
 }
 
 /// The most characters of a unit that [`split_measures`] cuts off a name.
@@ -630,6 +664,7 @@ fn printed_len(text: &str, word: &str) -> Option<usize> {
 /// Words that a header puts before a header word: when the value was set or reached, and
 /// of what (`年初目标值`, `全年实际完成值`, `单项指标得分`).
 const MODIFIERS: &[&str] = &[
+    "实施周期",
     "单项指标",
     "实际完成",
     "调整后",
@@ -637,6 +672,9 @@ const MODIFIERS: &[&str] = &[
     "全年",
     "年度",
     "年终",
+    "半年",
+    "中期",
+    "长期",
     "预期",
     "计划",
     "单项",
@@ -650,15 +688,25 @@ const MODIFIERS: &[&str] = &[
 fn modified_header_at(text: &str) -> Option<usize> {
     // Most positions of a glued line begin no modifier: told by the first character.
     let first = crate::taxonomy::simplified(text.chars().next()?);
-    if !"单实调年全预计自目".contains(first) {
+    if !"单实调年全预计自目半中长".contains(first) {
         return None;
     }
     let mut at = 0;
     for _ in 0..2 {
         let modifier = MODIFIERS.iter().find_map(|m| printed_len(&text[at..], m))?;
         at += modifier;
+        // A short note after the modifier (`半年(程)指标值`).
+        at += bracketed(&text[at..], |inner| inner.chars().count() <= 3);
         let rest = &text[at..];
-        if let Some(len) = dictionary_word_at(rest).filter(|len| is_header(&rest[..*len])) {
+        // What a modifier says of a column is when or how its value was set: a value's
+        // header, not a level's or a heading's (`目标` `绩效指标` is words of a name).
+        let of_value = |word: &str| {
+            matches!(
+                role_of(&fold(word)),
+                Some(Role::Annual | Role::Period | Role::Actual | Role::Weight | Role::Score)
+            )
+        };
+        if let Some(len) = dictionary_word_at(rest).filter(|len| of_value(&rest[..*len])) {
             return Some(at + len);
         }
     }
@@ -2091,6 +2139,36 @@ mod tests {
         );
         // Words in brackets with a number are no note: a name's own.
         assert_eq!(texts("产出指标(2024年)"), ["产出指标", "(2024年)"]);
+    }
+
+    #[test]
+    fn an_evaluation_s_bare_tier_and_category_come_off_the_name() {
+        let header = "一级指标二级指标三级指标半年(程)指标值全年(程)指标值";
+        assert_eq!(
+            texts(header),
+            [
+                "一级指标",
+                "二级指标",
+                "三级指标",
+                "半年(程)指标值",
+                "全年(程)指标值"
+            ]
+        );
+        assert_eq!(
+            texts_after(header, "决策项目立项立项程序规范性规范规范"),
+            ["决策", "项目立项", "立项程序规范性", "规范", "规范"]
+        );
+        // A modifier before a level's header is words of a name, not a header: the
+        // category stays whole.
+        assert_eq!(
+            texts_after(header, "绩效目标绩效指标明确性明确明确")[0],
+            "绩效目标"
+        );
+        // A bare tier before no category is a name's first words.
+        assert_eq!(
+            texts_after(header, "决策程序规范性规范规范")[0],
+            "决策程序规范性"
+        );
     }
 
     #[test]
