@@ -153,6 +153,10 @@ pub enum DiagnosticCode {
     /// 得分): it is kept as text under the header of one of them, and the rest of the row,
     /// whose name and target are sure, is read.
     CellAmbiguous,
+    /// A value of glued text (cells run together without separators) with a number that
+    /// may hold the next columns' numbers (`≥34` for `≥3` and an actual `4`), in a row that
+    /// leaves empty a number column the table fills: read as printed, worth a look.
+    ValueGlued,
 }
 
 impl DiagnosticCode {
@@ -161,7 +165,7 @@ impl DiagnosticCode {
     /// ```
     /// assert!(jixiao::DiagnosticCode::ALL.len() >= 11);
     /// ```
-    pub const ALL: [DiagnosticCode; 20] = [
+    pub const ALL: [DiagnosticCode; 21] = [
         DiagnosticCode::SumMismatch,
         DiagnosticCode::ColumnUnresolved,
         DiagnosticCode::ColumnAssumed,
@@ -182,6 +186,7 @@ impl DiagnosticCode {
         DiagnosticCode::ValueCapped,
         DiagnosticCode::LabelFromBelow,
         DiagnosticCode::CellAmbiguous,
+        DiagnosticCode::ValueGlued,
     ];
 
     /// The stable name: `"sum-mismatch"`, `"column-unresolved"` …
@@ -212,6 +217,7 @@ impl DiagnosticCode {
             DiagnosticCode::ValueCapped => "value-capped",
             DiagnosticCode::LabelFromBelow => "label-from-below",
             DiagnosticCode::CellAmbiguous => "cell-ambiguous",
+            DiagnosticCode::ValueGlued => "value-glued",
         }
     }
 
@@ -277,6 +283,9 @@ impl DiagnosticCode {
             (DiagnosticCode::CellAmbiguous, Lang::En) => {
                 "a cell that fits two columns of its row, kept as text"
             }
+            (DiagnosticCode::ValueGlued, Lang::En) => {
+                "a glued value whose number may hold the next columns'"
+            }
             (DiagnosticCode::SumMismatch, _) => "金额合计不符",
             (DiagnosticCode::ColumnUnresolved, _) => "金额所属资金列无法确定",
             (DiagnosticCode::ColumnAssumed, _) => "资金列按表格惯例推定",
@@ -297,6 +306,7 @@ impl DiagnosticCode {
             (DiagnosticCode::ValueCapped, _) => "指标值过长或分项过多，按原文保留",
             (DiagnosticCode::LabelFromBelow, _) => "本行未印指标层级名称，取其下方印出的名称",
             (DiagnosticCode::CellAmbiguous, _) => "单元格可对应本行两列，按文字保留",
+            (DiagnosticCode::ValueGlued, _) => "粘连文本中的指标值，其数字可能含有后面各列的数字",
         }
     }
 
@@ -323,7 +333,8 @@ impl DiagnosticCode {
             | DiagnosticCode::TotalMissing
             | DiagnosticCode::NumberUnread
             | DiagnosticCode::ValueCapped
-            | DiagnosticCode::CellAmbiguous => Severity::Warning,
+            | DiagnosticCode::CellAmbiguous
+            | DiagnosticCode::ValueGlued => Severity::Warning,
             DiagnosticCode::ColumnAssumed
             | DiagnosticCode::ColumnUnsplit
             | DiagnosticCode::LayoutSkipped

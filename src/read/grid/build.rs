@@ -2442,6 +2442,9 @@ impl<'g> Builder<'g> {
             d.sheet = sheet;
             self.diagnostics.push(d);
         }
+        if self.layout == Layout::Glued {
+            self.flag_glued_numbers();
+        }
         let title = self.title.clone();
         let words = title.as_deref().unwrap_or("");
         let tiers: Vec<Tier> = self
@@ -2507,6 +2510,87 @@ impl<'g> Builder<'g> {
             layout: self.layout,
         })
     }
+}
+
+impl Builder<'_> {
+    /// Glued text runs a row's numbers together where a cell between them is empty or its
+    /// separator lost (`≥34` for `≥3` and an actual `4`, `595%` for a weight `5` and `95%`):
+    /// the numbers cannot be told apart, so a value with two digits or more in a row that
+    /// leaves empty a number column (weight, score, actual) the table fills is said, not
+    /// guessed at. Linear in the indicators.
+    fn flag_glued_numbers(&mut self) {
+        let indicators = || {
+            self.units
+                .iter()
+                .flat_map(|u| &u.projects)
+                .flat_map(|p| &p.indicators)
+        };
+        let count = indicators().count();
+        let weights = indicators().filter(|i| i.weight.is_some()).count();
+        let scores = indicators().filter(|i| i.score.is_some()).count();
+        let actuals = indicators().filter(|i| i.actual.is_some()).count();
+        // A column the table fills: most of its rows do, or its header has it and a row
+        // fills it (where glued text ran every row's numbers together, few rows do).
+        let headed = |role: Role| self.columns.iter().any(|c| c.role == role);
+        let used = |filled: usize, role: Role| filled * 2 > count || filled > 0 && headed(role);
+        let (weights, scores, actuals) = (
+            used(weights, Role::Weight),
+            used(scores, Role::Score),
+            used(actuals, Role::Actual),
+        );
+        let mut found = Vec::new();
+        for i in indicators() {
+            let empty: Vec<(&str, &str)> = [
+                (i.weight.is_none() && weights, ("weight", "分值")),
+                (i.score.is_none() && scores, ("score", "得分")),
+                (i.actual.is_none() && actuals, ("actual", "实际完成值")),
+            ]
+            .into_iter()
+            .filter_map(|(empty, what)| empty.then_some(what))
+            .collect();
+            if empty.is_empty() {
+                continue;
+            }
+            let glued = [Some(&i.annual), i.period.as_ref(), i.actual.as_ref()]
+                .into_iter()
+                .flatten()
+                .find(|t| longest_digit_run(t.raw()) >= 2);
+            if let Some(value) = glued {
+                let en: Vec<&str> = empty.iter().map(|(en, _)| *en).collect();
+                let zh: Vec<&str> = empty.iter().map(|(_, zh)| *zh).collect();
+                found.push((
+                    i.line.unwrap_or(0),
+                    value.raw().to_owned(),
+                    en.join(", "),
+                    zh.join("、"),
+                ));
+            }
+        }
+        for (line, value, empty, empty_zh) in found {
+            self.diagnostics.push(Diagnostic::of(
+                DiagnosticCode::ValueGlued,
+                msg!(
+                    "«{value}» is glued text: its number may hold the next columns' numbers, \
+                     and this row's {empty} is empty where other rows print one; read as printed",
+                    "「{value}」为粘连文本：其中的数字可能含有后面各列的数字，本行的{empty_zh}为空\
+                     而其他行有值；按原文读取",
+                ),
+                line,
+                1,
+            ));
+        }
+    }
+}
+
+/// The longest run of ASCII digits in a text.
+fn longest_digit_run(text: &str) -> usize {
+    let mut longest = 0;
+    let mut run = 0usize;
+    for b in text.bytes() {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    longest
 }
 
 /// A row of the grid: the cells of each column, and where it was read.
@@ -4918,6 +5002,39 @@ mod tests {
                     ("评(扣分标准)", "每少1元扣1分")
                 ]
             )]
+        );
+    }
+
+    #[test]
+    fn glued_numbers_that_may_hold_the_next_column_s_are_said() {
+        let doc = document(
+            "一级指标二级指标三级指标年度指标值实际完成值\n\
+             产出指标数量指标培训人次≥34\n\
+             质量指标验收合格率100%98%\n\
+             时效指标完成及时率100%100%\n",
+        );
+        assert_eq!(doc.layout, Layout::Glued);
+        let glued: Vec<(usize, &str)> = doc
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == DiagnosticCode::ValueGlued)
+            .map(|d| (d.line, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            glued,
+            [(
+                2,
+                "«≥34» is glued text: its number may hold the next columns' numbers, and this \
+                 row's actual is empty where other rows print one; read as printed"
+            )]
+        );
+        // Where no row prints an actual, an empty one says nothing.
+        let doc =
+            document("一级指标二级指标三级指标年度指标值实际完成值\n产出指标数量指标培训人次≥34\n");
+        assert!(
+            doc.diagnostics
+                .iter()
+                .all(|d| d.code != DiagnosticCode::ValueGlued)
         );
     }
 
