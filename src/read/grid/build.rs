@@ -2305,6 +2305,21 @@ impl<'g> Builder<'g> {
                 && !matches!(folded.as_str(), "实施周期指标值"))
             .then_some(label);
         }
+        // A name that prints its points (`测算依据(5分)`) has its weight: in a table that
+        // scores its rows (an actual or a score read above), where the rows lost their
+        // cells' places, a lone number under a weight and a score column is the score the
+        // row was given.
+        if weight.is_some()
+            && score.is_none()
+            && self.self_evaluation
+            && self.breaks(&anchor) != Rows::Positional
+            && columns.iter().any(|c| c.role == Role::Score)
+            && crate::taxonomy::Label::read(&indicator.name)
+                .weight
+                .is_some()
+        {
+            score = weight.take();
+        }
         indicator.actual = actual.map(|a| self.target(&a, &anchor));
         indicator.weight = weight;
         indicator.score = score;
@@ -5003,6 +5018,29 @@ mod tests {
                 ]
             )]
         );
+    }
+
+    #[test]
+    fn a_lone_number_after_a_name_with_its_points_is_the_score() {
+        let scores = |text: &str| -> Vec<(Option<Decimal>, Option<Decimal>)> {
+            document(text)
+                .indicators()
+                .map(|i| (i.weight, i.score))
+                .collect()
+        };
+        let d = |n: i64| Some(Decimal::from(n));
+        // A self-evaluation, a cell per line: the second row prints only its score.
+        let text = "一级指标\n三级指标\n分值\n得分\n决策(20分)\n相关性(5分)\n5\n4\n\
+                    测算依据(5分)\n2\n";
+        assert_eq!(scores(text), [(d(5), d(4)), (None, d(2))]);
+        // A table that scores no row: the lone number is the weight.
+        let text = "一级指标\n三级指标\n分值\n得分\n决策(20分)\n相关性(5分)\n5\n\
+                    测算依据(5分)\n5\n";
+        assert_eq!(scores(text), [(d(5), None), (d(5), None)]);
+        // Cells in place say which column the number stands in.
+        let text =
+            "一级指标\t三级指标\t分值\t得分\n决策\t相关性(5分)\t5\t4\n\t测算依据(5分)\t5\t\n";
+        assert_eq!(scores(text), [(d(5), d(4)), (d(5), None)]);
     }
 
     #[test]
