@@ -47,7 +47,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("ningxia_yuanzhou-zaolin_2022_grid", 11),
     ("anhui_huaibei-songxi_2025_grid", 9),
     ("tianjin_ninghe-minbanyuan_2020_grid", 11),
-    ("yunnan_nanhua-junlei_nd_selfeval", 4),
+    ("yunnan_nanhua-junlei_nd_selfeval", 5),
     ("hunan_nanxian-zhufang_2024_typed", 7),
     ("zhejiang_linhai-lvhua_nd_typed", 5),
     ("anhui_huoqiu-keji_2022_selfeval", 8),

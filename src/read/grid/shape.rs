@@ -155,7 +155,21 @@ pub(crate) fn shape(text: &str) -> Shape {
     {
         return Shape::Text;
     }
-    match Target::lenient(t).kind() {
+    let target = Target::lenient(t);
+    // Many words run straight into a quantity (`配套电力设施1250KVA变压器3台`) are a name that
+    // counts what it names: a value's subject is set apart (`广州海关=5000万元`) or short.
+    if let Some(subject) = target.subject()
+        && subject
+            .chars()
+            .filter(|c| crate::taxonomy::is_han(*c))
+            .nth(5)
+            .is_some()
+        && t.strip_prefix(subject)
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return Shape::Text;
+    }
+    match target.kind() {
         Kind::Text => Shape::Text,
         Kind::Qualitative if chars <= 2 => Shape::Words,
         Kind::Qualitative if name_like(t) || !judging(t) => Shape::Text,
@@ -733,6 +747,11 @@ mod tests {
         is("大于等于", Shape::Op);
         is("定性", Shape::Nature);
         is("正向指标", Shape::Direction);
+        // Many words run into a quantity name what they count; a subject set apart or
+        // short is a value's.
+        is("配套电力设施1250KVA变压器3台", Shape::Text);
+        is("广州海关=5000万元", Shape::Value);
+        is("全年1200人次", Shape::Value);
         is("3,309,840.00", Shape::Amount);
         is("成本指标", Shape::Level);
         is("820001-井研县马踏镇人民政府", Shape::Body);
