@@ -49,7 +49,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("tianjin_ninghe-minbanyuan_2020_grid", 11),
     ("yunnan_nanhua-junlei_nd_selfeval", 5),
     ("hunan_nanxian-zhufang_2024_typed", 7),
-    ("zhejiang_linhai-lvhua_nd_typed", 5),
+    ("zhejiang_linhai-lvhua_nd_typed", 6),
     ("anhui_huoqiu-keji_2022_selfeval", 8),
     ("ningxia_shizuishan-jikong_2020_indented", 13),
     ("yunnan_yongde-yingyang_2022_selfeval", 9),

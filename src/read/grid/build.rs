@@ -1660,6 +1660,31 @@ impl<'g> Builder<'g> {
             // column, such words are names until the next tier.
             let one_category = columns.iter().filter(|c| c.role == Role::Category).count() == 1
                 && columns.iter().any(|c| c.role == Role::Name);
+            // A 指标类型 column whose run holds tier labels and no 定量/定性 or comparator is
+            // the tiers' column: what the header leaves open, the cells tell.
+            if !columns.iter().any(|c| c.role == Role::Tier)
+                && let Some(kind) = columns
+                    .iter()
+                    .position(|c| c.role == Role::Qualifier && c.header.contains("类型"))
+                && cells.iter().any(|t| t.shape == Shape::Tier)
+                && !cells
+                    .iter()
+                    .any(|t| matches!(t.shape, Shape::Op | Shape::Nature | Shape::Direction))
+            {
+                columns[kind].role = Role::Tier;
+            }
+            // A grid of tiers and names and no category column, whose rows print a tier and
+            // then a category: a category's label is a name there (`指标类型 | 指标名称` over
+            // `产出指标 | 数量指标 | 375万平方米`). Where no tier follows, the tier column holds
+            // the categories (`一级指标 | 二级指标` over `数量指标 | 维修次数`).
+            let named_categories = !columns.iter().any(|c| c.role == Role::Category)
+                && columns.iter().any(|c| c.role == Role::Tier)
+                && columns.iter().any(|c| c.role == Role::Name)
+                && cells.windows(2).any(|w| {
+                    w[0].shape == Shape::Tier
+                        && w[1].shape == Shape::Category
+                        && (mode == Rows::Lost || !w[1].row_start)
+                });
             let full = full_width(&cells, mode);
             let placed_labels = labels_by_place(&cells, &columns, mode, full);
             let mut heading = false;
@@ -1722,7 +1747,10 @@ impl<'g> Builder<'g> {
                             Shape::Rule
                         } else if sub_tier {
                             Shape::Level
-                        } else if heading && t.shape == Shape::Category || restated {
+                        } else if heading && t.shape == Shape::Category
+                            || restated
+                            || named_categories && t.shape == Shape::Category
+                        {
                             Shape::Text
                         } else if mode == Rows::Lost && labels_a_category(&cells, n) {
                             Shape::Label
@@ -1756,19 +1784,6 @@ impl<'g> Builder<'g> {
                     }
                 })
                 .collect();
-            // A 指标类型 column whose run holds tier labels and no 定量/定性 or comparator is
-            // the tiers' column: what the header leaves open, the cells tell.
-            if !columns.iter().any(|c| c.role == Role::Tier)
-                && let Some(kind) = columns
-                    .iter()
-                    .position(|c| c.role == Role::Qualifier && c.header.contains("类型"))
-                && cells.iter().any(|t| t.shape == Shape::Tier)
-                && !cells
-                    .iter()
-                    .any(|t| matches!(t.shape, Shape::Op | Shape::Nature | Shape::Direction))
-            {
-                columns[kind].role = Role::Tier;
-            }
             let mut roles: Vec<Role> = columns.iter().map(|c| c.role).collect();
             let texts: Vec<Texts> = columns.iter().map(|c| Texts::of(&c.header)).collect();
             let fit = |shape: Shape, role: Role, c: usize| texts[c].fit(shape, role);
@@ -5018,6 +5033,36 @@ mod tests {
                 ]
             )]
         );
+    }
+
+    #[test]
+    fn categories_under_a_name_column_are_names() {
+        let text = "指标类型 | 指标名称 | 指标值 | 指标描述 |\n\
+                    产出指标 | 数量指标 | 375万平方米 | 完成全市绿地养护 |\n\
+                    时效指标 | 全年 | 全年 |\n\
+                    效益指标 | 社会效益指标 | 是 | 满足市民需求 |\n";
+        let doc = document(text);
+        let read: Vec<(&str, &str)> = doc
+            .indicators()
+            .map(|i| (i.name.as_str(), i.annual.raw()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("数量指标", "375万平方米"),
+                ("时效指标", "全年"),
+                ("社会效益指标", "是")
+            ]
+        );
+        // Where no row prints a tier before a category, the tier column holds the
+        // categories.
+        let text = "一级指标 | 二级指标 | 指标值 |\n数量指标 | 维修次数 | 2280次 |\n\
+                    质量指标 | 验收合格率 | 95% |\n";
+        let read: Vec<String> = document(text)
+            .indicators()
+            .map(|i| i.name.clone())
+            .collect();
+        assert_eq!(read, ["维修次数", "验收合格率"]);
     }
 
     #[test]
