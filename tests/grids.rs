@@ -57,7 +57,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("hunan_nanyue-yulujihua_2023_grid", 3),
     ("anhui_yanglou-zhongyang_2023_selfeval", 12),
     ("hunan_nanxian-jikong_2025_typed", 2),
-    ("hubei_huangshi-haimian_2022_selfeval", 7),
+    ("hubei_huangshi-haimian_2022_selfeval", 8),
     ("sichuan_suining-liangpinyixie_2021_transfer", 17),
     ("jiangsu_zhenjiang-saizhenzhu_2024_halfyear", 4),
     ("hunan_xiangtan-wupaoche_2024_grid", 7),

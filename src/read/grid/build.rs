@@ -1688,6 +1688,12 @@ impl<'g> Builder<'g> {
             let full = full_width(&cells, mode);
             let placed_labels = labels_by_place(&cells, &columns, mode, full);
             let mut heading = false;
+            // The shape of the last label that began a row: a label of both levels
+            // (`成本指标`) that begins a row after rows that began with categories, and is
+            // followed by no category, is one of them.
+            let mut last_row_label: Option<Shape> = None;
+            // The tier of the last tier label read, which such a category must belong to.
+            let mut tier_in_force: Option<Tier> = None;
             // The category in force: the last category label of the run, since its tier.
             let mut in_force: Option<(crate::Category, String)> = None;
             let items: Vec<Item> = cells
@@ -1699,6 +1705,27 @@ impl<'g> Builder<'g> {
                         row_has_value = false;
                     }
                     row_has_value |= is_value_shape(t.shape);
+                    let sibling_category = mode != Rows::Lost
+                        && t.row_start
+                        && t.shape == Shape::Level
+                        && last_row_label == Some(Shape::Category)
+                        && crate::taxonomy::resolve::<crate::Category>(t.t())
+                            .is_some_and(|c| Some(c.tier()) == tier_in_force)
+                        && !cells.get(n + 1).is_some_and(|next| {
+                            matches!(next.shape, Shape::Category | Shape::Level | Shape::Label)
+                        });
+                    if matches!(t.shape, Shape::Tier | Shape::Level) && !sibling_category {
+                        tier_in_force = crate::taxonomy::resolve::<Tier>(t.t());
+                    }
+                    if t.row_start
+                        && matches!(t.shape, Shape::Tier | Shape::Category | Shape::Level)
+                    {
+                        last_row_label = Some(if sibling_category {
+                            Shape::Category
+                        } else {
+                            t.shape
+                        });
+                    }
                     let repeated = repeats.get(t.t()).is_some_and(|n| *n >= 3);
                     let repeats = n > 0 && !t.t().is_empty() && cells[n - 1].t() == t.t();
                     // A second label of the tier just named (`效益` then `项目效益`, the
@@ -1743,6 +1770,8 @@ impl<'g> Builder<'g> {
                         // A label read by its place is one however often it repeats.
                         shape: if let Some(shape) = placed_labels[n] {
                             shape
+                        } else if sibling_category {
+                            Shape::Category
                         } else if repeated {
                             Shape::Rule
                         } else if sub_tier {
@@ -5033,6 +5062,29 @@ mod tests {
                 ]
             )]
         );
+    }
+
+    #[test]
+    fn a_label_of_both_levels_among_categories_is_a_category() {
+        let levels = |text: &str| -> Vec<(Option<Tier>, Option<crate::Category>)> {
+            document(text)
+                .indicators()
+                .map(|i| (i.tier, i.category))
+                .collect()
+        };
+        use crate::Category as C;
+        // 成本指标 on a row of its own after the output tier's categories is one of them.
+        let text = "一级指标 | 二级指标 | 三级指标 | 指标值 | 分值 |\n\
+                    产出指标 | 数量指标 | 宣传片 | 1部 | 10 |\n\
+                    质量指标 | 专家评审 | 通过 | 10 |\n\
+                    成本指标\n\
+                    | 宣传片制作费 | 200万元 | 10 |\n";
+        assert_eq!(levels(text)[2], (Some(Tier::Output), Some(C::Cost)));
+        // Before a cost category (the 2021 template) it is the cost tier.
+        let text = "一级指标 | 二级指标 | 三级指标 | 指标值 | 分值 |\n\
+                    产出指标 | 数量指标 | 宣传片 | 1部 | 10 |\n\
+                    成本指标 | 经济成本指标 | 宣传片制作费 | 200万元 | 10 |\n";
+        assert_eq!(levels(text)[1].0, Some(Tier::Cost));
     }
 
     #[test]
