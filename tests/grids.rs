@@ -26,7 +26,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("hubei_wuhanqingshan_bomoxuexiao_2020_glued", 9),
     ("hubei_wuhanqingshan_jiaoyu_2020_two-targets", 7),
     ("hunan_xiangtan_wupaoche_2023_grid", 7),
-    ("hunan_yueyanglouqu_jiagerending_2023_department", 4),
+    ("hunan_yueyanglouqu_jiagerending_2023_department", 6),
     ("hunan_yueyangxian_gaobiaozhunnongtian_2022_grid", 12),
     ("jiangxi_fuliang_linyeju_2026_department", 13),
     ("neimenggu_wuhai_gongxiaoshe_2021_split", 11),

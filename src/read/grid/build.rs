@@ -1712,7 +1712,11 @@ impl<'g> Builder<'g> {
                         && crate::taxonomy::resolve::<crate::Category>(t.t())
                             .is_some_and(|c| Some(c.tier()) == tier_in_force)
                         && !cells.get(n + 1).is_some_and(|next| {
+                            // A category, then a name: the 2021 template's cost tier.
                             matches!(next.shape, Shape::Category | Shape::Level | Shape::Label)
+                                && cells.get(n + 2).is_some_and(|name| {
+                                    matches!(name.shape, Shape::Text | Shape::Prose)
+                                })
                         });
                     if matches!(t.shape, Shape::Tier | Shape::Level) && !sibling_category {
                         tier_in_force = crate::taxonomy::resolve::<Tier>(t.t());
@@ -5080,11 +5084,22 @@ mod tests {
                     成本指标\n\
                     | 宣传片制作费 | 200万元 | 10 |\n";
         assert_eq!(levels(text)[2], (Some(Tier::Output), Some(C::Cost)));
-        // Before a cost category (the 2021 template) it is the cost tier.
+        // Before a cost category and a name (the 2021 template) it is the cost tier.
         let text = "一级指标 | 二级指标 | 三级指标 | 指标值 | 分值 |\n\
                     产出指标 | 数量指标 | 宣传片 | 1部 | 10 |\n\
                     成本指标 | 经济成本指标 | 宣传片制作费 | 200万元 | 10 |\n";
         assert_eq!(levels(text)[1].0, Some(Tier::Cost));
+        // A cost category's label where the name stands, before the values, is the name.
+        let text = "一级指标 | 二级指标 | 三级指标 | 指标值类型 | 指标值 |\n\
+                    产出指标 | 数量指标 | 支出安排金额 | 定量 | 28.8万元 |\n\
+                    质量指标 | 支出到位率 | 定量 | 100% |\n\
+                    成本指标 | 社会成本指标 | 定量 | 100% |\n";
+        let doc = document(text);
+        let last = doc
+            .indicators()
+            .last()
+            .map(|i| (i.category, i.name.clone()));
+        assert_eq!(last, Some((Some(C::Cost), "社会成本指标".to_owned())));
     }
 
     #[test]
