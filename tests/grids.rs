@@ -67,6 +67,7 @@ const FLOORS: &[(&str, usize)] = &[
     // Glued text (a document-sharing site's page, cells without separators).
     ("hunan_hengshan-chubeiliang_2020_glued", 14),
     ("ningxia_yuanzhou-malingshu_2022_glued", 4),
+    ("hunan_xiangxi_teshujiaoyu_2023_cost-tier", 4),
 ];
 
 /// What a column of a human reading holds, from its printed header.

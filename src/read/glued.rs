@@ -1096,8 +1096,16 @@ fn cut(line: &str) -> Vec<Piece> {
                 && super::grid::shape::name_like(&line[..at])
                 && !rest[..len].ends_with('年');
             // Points after a value make it a scoring rule's, which it begins after an
-            // explanation (`满意程度` | `95%以上得10分…`).
-            if ends_name && after.starts_with(['得', '扣']) {
+            // explanation (`满意程度` | `95%以上得10分…`, `…/2023年伙食补助预算` |
+            // `90%得10分…`): points counted (`得10分`) end any words before them but a
+            // rule's own (`…每降低1%扣1分` goes on).
+            let points_follow = after.starts_with(['得', '扣'])
+                && after.chars().nth(1).is_some_and(|c| c.is_ascii_digit());
+            let words_before = text_start.is_some_and(|s| {
+                let words = &line[s..at];
+                words.chars().nth(3).is_some() && !words.contains(['分', '得', '扣'])
+            });
+            if (ends_name || points_follow && words_before) && after.starts_with(['得', '扣']) {
                 flush(&mut pieces, text_start.take(), at);
                 text_start = Some(at);
                 at += len;
@@ -2168,6 +2176,19 @@ mod tests {
         assert_eq!(
             texts_after(header, "决策程序规范性规范规范")[0],
             "决策程序规范性"
+        );
+    }
+
+    #[test]
+    fn counted_points_after_a_value_begin_a_scoring_rule() {
+        assert_eq!(
+            texts("伙食补助到位率90%以上实际收到补助金额/2023年补助预算90%得10分,每减少1%扣1分"),
+            [
+                "伙食补助到位率",
+                "90%以上",
+                "实际收到补助金额/2023年补助预算",
+                "90%得10分,每减少1%扣1分"
+            ]
         );
     }
 

@@ -803,7 +803,10 @@ impl<'g> Builder<'g> {
                 // one header's halves (`年度` / `指标值`).
                 let whole = |h: &str| (4..=8).contains(&h.chars().count());
                 let halves = a == b && a != Some(Role::Text) && !(whole(last) && whole(t));
-                let fragment = !data && (a.is_none() || halves || text_goes_on);
+                // A cell of no known role that closes its bracket (`评(扣分标准)`) is whole: a
+                // header word after it (`度量单位`) is the next column's.
+                let closed = a.is_none() && b.is_some() && last.ends_with([')', '）']);
+                let fragment = !data && !closed && (a.is_none() || halves || text_goes_on);
                 if both.is_some() && fragment && money_column(&fold(&joined)).is_none() {
                     texts.pop();
                     texts.push(joined);
@@ -5066,6 +5069,16 @@ mod tests {
                 ]
             )]
         );
+    }
+
+    #[test]
+    fn a_header_of_no_known_role_that_closes_its_bracket_is_whole() {
+        let doc = document(
+            "一级指标\n三级指标\n指标值\n评(扣分标准)\n度量单位\n\
+             产出指标\n补助学生数量\n168\n发放到位得10分\n人\n",
+        );
+        let texts: Vec<Vec<(&str, &str)>> = doc.indicators().map(texts_of).collect();
+        assert_eq!(texts, [vec![("评(扣分标准)", "发放到位得10分")]]);
     }
 
     #[test]
