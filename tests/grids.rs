@@ -327,8 +327,15 @@ fn differences(row: &Value, indicator: &Indicator) -> Vec<String> {
             out.push(format!("period {want:?} read as {got:?}"));
         }
     }
+    // Several 分值 columns (`分值`, `分值 (2)`, `分值 (3)` after 一级, 二级 and 三级): the
+    // levels' points come first, the indicator's weight last.
+    let last_weight = cells
+        .iter()
+        .filter(|(h, _)| held(h) == Held::Weight)
+        .map(|(h, _)| *h)
+        .next_back();
     for (h, v) in &cells {
-        if v.trim().is_empty() {
+        if v.trim().is_empty() || held(h) == Held::Weight && Some(*h) != last_weight {
             continue;
         }
         match held(h) {

@@ -150,11 +150,19 @@ pub(crate) fn looks_glued(lines: &[&str]) -> Option<usize> {
 
 /// How many header words a line holds, cut as glued text (its spaces taken out).
 pub(crate) fn headers_in(line: &str) -> usize {
-    let line: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let line = plain(line);
     cut(&line)
         .iter()
         .filter(|c| c.kind == Kind::Word && is_header(&c.text))
         .count()
+}
+
+/// A glued line as it is cut: without its spaces (glued text has none that mean anything:
+/// vertical labels print one) and without the pinyin a mirror site put in brackets after
+/// its characters (`指(zhǐ)标(biāo)`).
+fn plain(line: &str) -> String {
+    let line: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    super::grid::strip_pinyin(&line).unwrap_or(line)
 }
 
 /// Reads glued text into a grid of cells, one after another.
@@ -166,11 +174,12 @@ pub(crate) fn grid(lines: &[&str]) -> Grid {
     let mut grid = Grid::new(Layout::Glued, Rows::Lost);
     let pages = page_markers(lines);
     let mut page = 1usize;
-    // Each line without its spaces (glued text has none that mean anything: vertical labels
-    // print one) and page number, its number and the characters taken off its start.
+    // Each line as it is cut ([`plain`]) and without its page number, its number and the
+    // characters taken off its start. (Columns after spaces or pinyin taken out count
+    // without them.)
     let mut kept: Vec<(String, usize, usize)> = Vec::with_capacity(lines.len());
     for (n, raw) in lines.iter().enumerate() {
-        let mut line: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+        let mut line = plain(raw);
         let mut skipped = 0;
         if pages && let Some(rest) = line.strip_prefix(&format!("{page}、")) {
             skipped = line.chars().count() - rest.chars().count();

@@ -446,8 +446,6 @@ fn split_header_runs(grids: &[Grid], toks: &mut [Tok<'_>]) {
     }
 }
 
-/// A text without the pinyin some mirror sites put in brackets after characters
-/// (`指標(biāo)值`); `None` where it has none.
 /// Whether a cell's [`fold`] may be the first half of a money header printed over two cells
 /// (`年初`, `全年`, `执行`, `预算`): its folded words are some of its characters simplified,
 /// so it holds the last character of one of them.
@@ -461,7 +459,9 @@ fn starts_money(folded: &str) -> bool {
     matches!(folded, "年初" | "全年" | "执行" | "预算")
 }
 
-fn strip_pinyin(text: &str) -> Option<String> {
+/// A text without the pinyin some mirror sites put in brackets after characters
+/// (`指標(biāo)值`); `None` where it has none.
+pub(crate) fn strip_pinyin(text: &str) -> Option<String> {
     if !text.contains(['(', '（']) {
         return None;
     }
@@ -1690,6 +1690,7 @@ impl<'g> Builder<'g> {
                 });
             let full = full_width(&cells, mode);
             let placed_labels = labels_by_place(&cells, &columns, mode, full);
+            let weighted_labels = labels_by_points(&cells, &columns, mode);
             let mut heading = false;
             // The shape of the last label that began a row: a label of both levels
             // (`成本指标`) that begins a row after rows that began with categories, and is
@@ -1770,13 +1771,15 @@ impl<'g> Builder<'g> {
                             && matches!(t.shape, Shape::Text | Shape::Words)
                             && !enumerated(t.t()),
                         after_label: n > 0
-                            && matches!(
+                            && (matches!(
                                 cells[n - 1].shape,
                                 Shape::Tier | Shape::Category | Shape::Level | Shape::Label
-                            ),
+                            ) || weighted_labels[n - 1]),
                         // A label read by its place is one however often it repeats.
                         shape: if let Some(shape) = placed_labels[n] {
                             shape
+                        } else if weighted_labels[n] {
+                            Shape::Label
                         } else if sibling_category {
                             Shape::Category
                         } else if repeated {
@@ -3764,6 +3767,33 @@ fn labels_by_place(
     labels
 }
 
+/// The texts of a run that are a category's label in words this crate does not know, told
+/// by the points printed after it, where the rows are lost and each level has its points
+/// column (`一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分`): a text followed by
+/// one number and then by a name with two (`资金分配 | 8 | 分配办法 | 4 | 4`) is a label and
+/// its points, where an indicator prints its weight and its score. Linear in the cells.
+fn labels_by_points(cells: &[Tok<'_>], columns: &[Column], mode: Rows) -> Vec<bool> {
+    let mut labels = vec![false; cells.len()];
+    let roles: Vec<Role> = columns.iter().map(|c| c.role).collect();
+    let category_points = roles
+        .windows(2)
+        .any(|w| w == [Role::Category, Role::LevelWeight]);
+    if mode != Rows::Lost || !category_points || !roles.contains(&Role::Score) {
+        return labels;
+    }
+    let number = |t: Option<&Tok<'_>>| t.is_some_and(|t| t.shape == Shape::Number);
+    let text = |t: Option<&Tok<'_>>| t.is_some_and(|t| t.shape == Shape::Text);
+    for n in 0..cells.len() {
+        labels[n] = text(cells.get(n))
+            && label_words(cells[n].t())
+            && number(cells.get(n + 1))
+            && text(cells.get(n + 2))
+            && number(cells.get(n + 3))
+            && number(cells.get(n + 4));
+    }
+    labels
+}
+
 /// The ways to read a run of `k` texts before a row's values ([`labels_by_place`]): where its
 /// labels start (`t`, the texts before being the last row's, `most_texts` at most) and where
 /// its name stands (`at`, the texts after it being the `between` columns'), at most `levels`
@@ -5068,6 +5098,56 @@ mod tests {
                     ("评(扣分标准)", "每少1元扣1分")
                 ]
             )]
+        );
+    }
+
+    #[test]
+    fn categories_in_unknown_words_are_told_by_their_points() {
+        // An evaluation table, a cell per paragraph: each level with its points.
+        let cells = [
+            "一级指标",
+            "分值",
+            "二级指标",
+            "分值",
+            "三级指标",
+            "分值",
+            "得分",
+            "项目决策",
+            "20",
+            "项目目标",
+            "4",
+            "目标内容",
+            "4",
+            "4",
+            "决策过程",
+            "8",
+            "决策依据",
+            "4",
+            "4",
+            "决策程序",
+            "4",
+            "3",
+        ];
+        let doc = document(&cells.join("\n\n"));
+        let read: Vec<(Option<&str>, &str, Option<Decimal>, Option<Decimal>)> = doc
+            .indicators()
+            .map(|i| {
+                (
+                    i.category_label.as_deref(),
+                    i.name.as_str(),
+                    i.weight,
+                    i.score,
+                )
+            })
+            .collect();
+        let d = |n: i64| Some(Decimal::from(n));
+        assert_eq!(
+            read,
+            [
+                (Some("项目目标"), "目标内容", d(4), d(4)),
+                (Some("决策过程"), "决策依据", d(4), d(4)),
+                (Some("决策过程"), "决策程序", d(4), d(3))
+            ]
         );
     }
 

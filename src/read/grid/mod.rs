@@ -12,6 +12,7 @@ mod align;
 mod build;
 pub(crate) mod shape;
 pub(crate) mod vocab;
+pub(crate) use build::strip_pinyin;
 
 use crate::{Document, Layout, TableError};
 
