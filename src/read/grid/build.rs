@@ -5129,24 +5129,25 @@ mod tests {
             "3",
         ];
         let doc = document(&cells.join("\n\n"));
-        let read: Vec<(Option<&str>, &str, Option<Decimal>, Option<Decimal>)> = doc
+        let read: Vec<String> = doc
             .indicators()
             .map(|i| {
-                (
-                    i.category_label.as_deref(),
-                    i.name.as_str(),
-                    i.weight,
-                    i.score,
+                let points = |d: Option<Decimal>| d.map_or("-".to_owned(), |d| d.to_string());
+                let category = i.category_label.as_deref().unwrap_or("-");
+                format!(
+                    "{category} {} {} {}",
+                    i.name,
+                    points(i.weight),
+                    points(i.score)
                 )
             })
             .collect();
-        let d = |n: i64| Some(Decimal::from(n));
         assert_eq!(
             read,
             [
-                (Some("项目目标"), "目标内容", d(4), d(4)),
-                (Some("决策过程"), "决策依据", d(4), d(4)),
-                (Some("决策过程"), "决策程序", d(4), d(3))
+                "项目目标 目标内容 4 4",
+                "决策过程 决策依据 4 4",
+                "决策过程 决策程序 4 3"
             ]
         );
     }
