@@ -37,6 +37,7 @@ const HEADERS: &[&str] = &[
     "指标值及单位",
     "指标方向性",
     "指标目标值",
+    "绩效目标值",
     "目标完成值",
     "评价指标值",
     "实际完成指标值",
@@ -2185,6 +2186,14 @@ mod tests {
         assert_eq!(
             texts_after(header, "决策程序规范性规范规范")[0],
             "决策程序规范性"
+        );
+    }
+
+    #[test]
+    fn a_performance_target_value_is_one_header() {
+        assert_eq!(
+            texts("三级指标绩效目标值实际完成值"),
+            ["三级指标", "绩效目标值", "实际完成值"]
         );
     }
 
