@@ -1874,12 +1874,14 @@ impl<'g> Builder<'g> {
     ) {
         let tiers = fill_levels(&rows, columns, under_header);
         let last = rows.len().saturating_sub(1);
-        let mut previous_category: Option<String> = None;
-        let mut previous_tier: Option<String> = None;
+        // Labels are borrowed from the rows, which outlive the loop: carried down row after
+        // row, they are not copied for each.
+        let mut previous_category: Option<&str> = None;
+        let mut previous_tier: Option<&str> = None;
         // The last tier a row printed, and the labels already said to come from below.
-        let mut above_tier: Option<String> = None;
-        let mut from_below: (Option<String>, Option<String>) = (None, None);
-        for (n, (row, levels)) in rows.iter().zip(tiers).enumerate() {
+        let mut above_tier: Option<&str> = None;
+        let mut from_below: (Option<&str>, Option<&str>) = (None, None);
+        for (n, (whole, levels)) in rows.iter().zip(tiers).enumerate() {
             let Levels {
                 tier: tier_text,
                 category: category_fill,
@@ -1887,11 +1889,12 @@ impl<'g> Builder<'g> {
             } = levels;
             // A row unsure only of where a weight, score, actual value or text goes is read,
             // those cells kept as text.
-            let (sure, set_aside) = sure_part(row, columns);
-            let row = sure.as_ref().unwrap_or(row);
-            let own_tier = row_own(row, columns, Role::Tier);
+            let (sure, set_aside) = sure_part(whole, columns);
+            let row = sure.as_ref().unwrap_or(whole);
+            // The row's labels are read off the whole row: its sure part sets aside no label.
+            let own_tier = row_own(whole, columns, Role::Tier);
             if own_tier.is_some() {
-                above_tier.clone_from(&own_tier);
+                above_tier = own_tier;
             }
             let anchor = row.anchor.clone();
             if row.ambiguous {
@@ -1900,9 +1903,9 @@ impl<'g> Builder<'g> {
                     .iter()
                     .position(|c| c.role == Role::Category && !c.alternate)
                     .is_some_and(|c| !row.unsure.contains(&c));
-                if category_sure && let Some(own) = row_own(row, columns, Role::Category) {
+                if category_sure && let Some(own) = row_own(whole, columns, Role::Category) {
                     previous_category = Some(own);
-                    previous_tier = tier_text.clone();
+                    previous_tier = tier_text;
                 }
                 let texts: Vec<&str> = row.cells.iter().flatten().map(|t| t.t()).collect();
                 let texts = texts.join(" | ");
@@ -2041,12 +2044,12 @@ impl<'g> Builder<'g> {
                     .filter(|t| !t.is_empty())
                     .collect();
                 // Its labels go on to the rows below (a category on a line of its own).
-                if let Some(own) = row_own(row, columns, Role::Category) {
+                if let Some(own) = row_own(whole, columns, Role::Category) {
                     previous_category = Some(own);
-                    previous_tier = tier_text.clone();
+                    previous_tier = tier_text;
                 } else if tier_text != previous_tier {
                     previous_category = None;
-                    previous_tier = tier_text.clone();
+                    previous_tier = tier_text;
                 }
                 if !labels.is_empty() {
                     self.diagnose(
@@ -2062,35 +2065,32 @@ impl<'g> Builder<'g> {
                 continue;
             }
             // The tier resets the category where it changes.
-            if tier_text != previous_tier
-                && row_own(row, columns, Role::Category).is_none()
-                && previous_tier.is_some()
-            {
+            let own_category = row_own(whole, columns, Role::Category);
+            if tier_text != previous_tier && own_category.is_none() && previous_tier.is_some() {
                 previous_category = None;
             }
-            let own_category = row_own(row, columns, Role::Category);
             let category_up =
                 own_category.is_none() && (previous_category.is_none() || category_below.is_some());
             let category_text = own_category
                 .or(category_below)
-                .or_else(|| previous_category.clone())
+                .or(previous_category)
                 .or(category_fill);
             // Labels carried up, each said once for the rows it is carried to.
             let tier_up = own_tier.is_none() && tier_text.is_some() && tier_text != above_tier;
             for (up, label, said, what, what_zh) in [
-                (tier_up, &tier_text, &mut from_below.0, "tier", "一级指标"),
+                (tier_up, tier_text, &mut from_below.0, "tier", "一级指标"),
                 (
                     category_up,
-                    &category_text,
+                    category_text,
                     &mut from_below.1,
                     "category",
                     "二级指标",
                 ),
             ] {
-                if let Some(label) = label.as_deref().filter(|_| up)
-                    && said.as_deref() != Some(label)
+                if let Some(label) = label.filter(|_| up)
+                    && *said != Some(label)
                 {
-                    *said = Some(label.to_owned());
+                    *said = Some(label);
                     self.diagnose(
                         DiagnosticCode::LabelFromBelow,
                         msg!(
@@ -2101,10 +2101,9 @@ impl<'g> Builder<'g> {
                     );
                 }
             }
-            previous_category = category_text.clone();
-            previous_tier = tier_text.clone();
-            let mut indicator =
-                self.indicator(row, columns, tier_text.as_deref(), category_text.as_deref());
+            previous_category = category_text;
+            previous_tier = tier_text;
+            let mut indicator = self.indicator(row, columns, tier_text, category_text);
             for (header, tok) in set_aside {
                 let text = tok.t();
                 self.diagnose(
@@ -2160,15 +2159,21 @@ impl<'g> Builder<'g> {
         read
     }
 
-    /// [`level_label`], its level read by [`Builder::levels_of`].
+    /// [`level_label`], its level read by [`Builder::levels_of`]; `read` is that of the text
+    /// as printed, which a label without spaces (most) need not look up again.
     fn level_label<L: Copy>(
         &mut self,
         text: &str,
+        read: LevelReading,
         level: impl Fn(LevelReading) -> Option<L>,
         name: impl Fn(L) -> &'static str,
     ) -> (Option<L>, Option<String>) {
         let text = spaceless(text);
-        let found = level(self.levels_of(&text));
+        let read = match &text {
+            Cow::Borrowed(_) => read,
+            Cow::Owned(spaceless) => self.levels_of(spaceless),
+        };
+        let found = level(read);
         let label = match found {
             Some(l) if name(l) == text => None,
             _ => Some(text.into_owned()),
@@ -2186,9 +2191,9 @@ impl<'g> Builder<'g> {
     ) -> Indicator {
         let anchor = row.anchor.clone();
         let mut name = String::new();
-        let mut annual: Option<String> = None;
-        let mut period: Option<(String, String)> = None;
-        let mut actual: Option<String> = None;
+        let mut annual: Option<Cow<'_, str>> = None;
+        let mut period: Option<(String, Cow<'_, str>)> = None;
+        let mut actual: Option<Cow<'_, str>> = None;
         let mut op: Option<&str> = None;
         let mut measure: Option<&str> = None;
         let mut measure_header: Option<&str> = None;
@@ -2200,14 +2205,18 @@ impl<'g> Builder<'g> {
         let mut core = false;
         let mut seq = None;
         for (column, cells) in columns.iter().zip(&row.cells) {
-            let text: String = cells.iter().map(|t| t.t()).collect();
+            // The column's cells joined: most columns hold one, borrowed rather than copied.
+            let text: Cow<'_, str> = match cells.as_slice() {
+                [one] => Cow::Borrowed(one.t()),
+                _ => Cow::Owned(cells.iter().map(|t| t.t()).collect()),
+            };
             if text.is_empty() {
                 continue;
             }
             match column.role {
-                Role::Name if name.is_empty() => name = text,
+                Role::Name if name.is_empty() => name = text.into_owned(),
                 Role::Name | Role::Category if column.alternate => {
-                    if text != name && Some(text.as_str()) != category_text {
+                    if text != name.as_str() && Some(&*text) != category_text {
                         texts.push(TextCell::new(column.header.clone(), text));
                     }
                 }
@@ -2316,8 +2325,8 @@ impl<'g> Builder<'g> {
         // The rows' labels, each read once ([`Builder::levels_of`]).
         let tier_read = tier_text.map(|t| self.levels_of(t));
         let category_read = category_text.map(|t| self.levels_of(t));
-        if let Some(text) = tier_text {
-            let (tier, label) = self.level_label(text, |r| r.tier, Tier::name);
+        if let (Some(text), Some(read)) = (tier_text, tier_read) {
+            let (tier, label) = self.level_label(text, read, |r| r.tier, Tier::name);
             // A label of no words (`(50分)`, its words lost in the page) takes its tier from
             // the category below.
             let wordless = tier_read.is_some_and(|r| r.wordless);
@@ -2354,8 +2363,8 @@ impl<'g> Builder<'g> {
             }
             indicator.tier_label = label;
         }
-        if let Some(text) = category_text {
-            let (category, label) = self.level_label(text, |r| r.category, Category::name);
+        if let (Some(text), Some(read)) = (category_text, category_read) {
+            let (category, label) = self.level_label(text, read, |r| r.category, Category::name);
             match (category, tier_read.and_then(|r| r.tier)) {
                 (None, Some(tier)) if category_read.and_then(|r| r.tier) == Some(tier) => {}
                 (None, _) => self.diagnose(
@@ -2803,7 +2812,7 @@ fn level_fragments(last: &Tok<'_>, tok: &Tok<'_>) -> Option<(String, Shape)> {
 }
 
 /// The own text of a row's column of a role.
-fn row_own(row: &Row<'_>, columns: &[Column], role: Role) -> Option<String> {
+fn row_own<'r>(row: &'r Row<'_>, columns: &[Column], role: Role) -> Option<&'r str> {
     columns
         .iter()
         .zip(&row.cells)
@@ -2811,7 +2820,6 @@ fn row_own(row: &Row<'_>, columns: &[Column], role: Role) -> Option<String> {
         .flat_map(|(_, cells)| cells.iter().map(|t| t.t()))
         // A dash in a label column marks it empty: the label above goes on.
         .find(|t| !t.is_empty() && !super::shape::is_blank_mark(t))
-        .map(str::to_owned)
 }
 
 /// Whether a row holds an indicator: a name, or a value of any kind.
@@ -2870,22 +2878,22 @@ fn is_placeholder_name(name: &str) -> bool {
 /// The tier of each row, and a category from below for the rows above a grid's first one.
 /// A tier label may be printed on a middle row of its merged cell: the rows above it take it
 /// where their category belongs to it, and the first label below where no label is above.
-fn fill_levels(rows: &[Row<'_>], columns: &[Column], under_header: bool) -> Vec<Levels> {
-    let own_tiers: Vec<Option<String>> = rows
+fn fill_levels<'r>(rows: &'r [Row<'_>], columns: &[Column], under_header: bool) -> Vec<Levels<'r>> {
+    let own_tiers: Vec<Option<&str>> = rows
         .iter()
         .map(|r| row_own(r, columns, Role::Tier))
         .collect();
-    let own_categories: Vec<Option<String>> = rows
+    let own_categories: Vec<Option<&str>> = rows
         .iter()
         .map(|r| row_own(r, columns, Role::Category))
         .collect();
-    let first_category = own_categories.iter().flatten().next().cloned();
+    let first_category = own_categories.iter().flatten().next().copied();
     // Labels printed at the middle of their merged cells: the rows that must take the label
     // below them.
     // The sign is the first run under a header whose first row prints the column empty,
     // which others print: a merged cell's label stands lower than its first row. (A later
     // run may go on with a cell of the run above.)
-    let starts_empty = |own: &[Option<String>]| {
+    let starts_empty = |own: &[Option<&str>]| {
         under_header && own.first().is_some_and(Option::is_none) && own.iter().any(Option::is_some)
     };
     let tier_below = from_below(&own_tiers, starts_empty(&own_tiers));
@@ -2894,8 +2902,8 @@ fn fill_levels(rows: &[Row<'_>], columns: &[Column], under_header: bool) -> Vec<
     let mut next_category: Vec<Option<&str>> = vec![None; rows.len()];
     let mut next: Option<&str> = None;
     for r in (0..rows.len()).rev() {
-        if let Some(own) = &own_categories[r] {
-            next = Some(own.as_str());
+        if own_categories[r].is_some() {
+            next = own_categories[r];
         }
         next_category[r] = next;
     }
@@ -2914,7 +2922,7 @@ fn fill_levels(rows: &[Row<'_>], columns: &[Column], under_header: bool) -> Vec<
     // The tier each row prints, read once per row that prints one.
     let own_tier_levels: Vec<Option<Tier>> = own_tiers
         .iter()
-        .map(|own| own.as_deref().and_then(resolve::<Tier>))
+        .map(|own| own.and_then(resolve::<Tier>))
         .collect();
     // The next own tier at or below each row (borrowed from `own_tiers`), and what it names.
     let mut below: Vec<Option<&str>> = vec![None; rows.len()];
@@ -2922,8 +2930,8 @@ fn fill_levels(rows: &[Row<'_>], columns: &[Column], under_header: bool) -> Vec<
     let mut next: Option<&str> = None;
     let mut next_level: Option<Tier> = None;
     for r in (0..rows.len()).rev() {
-        if let Some(own) = &own_tiers[r] {
-            next = Some(own.as_str());
+        if own_tiers[r].is_some() {
+            next = own_tiers[r];
             next_level = own_tier_levels[r];
         }
         below[r] = next;
@@ -2945,54 +2953,48 @@ fn fill_levels(rows: &[Row<'_>], columns: &[Column], under_header: bool) -> Vec<
     // The first row with a category of its own: the rows before it take the first category.
     let first_own_category = own_categories.iter().position(Option::is_some);
     let mut out = Vec::with_capacity(rows.len());
-    let mut above: Option<String> = None;
+    let mut above: Option<&str> = None;
     // What `above` names.
     let mut above_level: Option<Tier> = None;
     for r in 0..rows.len() {
         let tier = if own_tiers[r].is_some() {
-            above = own_tiers[r].clone();
+            above = own_tiers[r];
             above_level = own_tier_levels[r];
-            own_tiers[r].clone()
+            own_tiers[r]
         } else if tier_below[r] && fits_below(r) {
-            below[r].map(str::to_owned)
+            below[r]
         } else if above.is_none() {
             // Rows above the first tier printed take it where it may be theirs: not 效益指标
             // for a 数量指标 row, whose tier was lost rather than printed below.
-            if fits_below(r) {
-                below[r].map(str::to_owned)
-            } else {
-                None
-            }
+            if fits_below(r) { below[r] } else { None }
         } else if !admits(above_level, categories[r]) && admits(below_levels[r], categories[r]) {
-            below[r].map(str::to_owned)
+            below[r]
         } else {
-            above.clone()
+            above
         };
         let category = if first_own_category.is_none_or(|first| first > r) {
-            first_category.clone()
+            first_category
         } else {
             None
         };
         out.push(Levels {
             tier,
             category,
-            category_below: category_below[r]
-                .then(|| next_category[r].map(str::to_owned))
-                .flatten(),
+            category_below: category_below[r].then_some(next_category[r]).flatten(),
         });
     }
     out
 }
 
-/// What a row of a run takes where it prints no label of its own.
-struct Levels {
+/// What a row of a run takes where it prints no label of its own, borrowed from the rows.
+struct Levels<'r> {
     /// Its tier.
-    tier: Option<String>,
+    tier: Option<&'r str>,
     /// For rows above the first category printed, that category.
-    category: Option<String>,
+    category: Option<&'r str>,
     /// The category printed below the row, where the row must take it (labels printed at
     /// the middle of their merged cells).
-    category_below: Option<String>,
+    category_below: Option<&'r str>,
 }
 
 /// The rows of a run that must take the label printed below them: where a column's labels
@@ -3003,7 +3005,7 @@ struct Levels {
 /// it. The possible ends of each span are found as ranges, forwards and backwards; a row
 /// past every possible end of the span above it is in the span below. None where labels do
 /// not stand so, or no spans fit. Linear in the rows.
-fn from_below(own: &[Option<String>], centered: bool) -> Vec<bool> {
+fn from_below<T>(own: &[Option<T>], centered: bool) -> Vec<bool> {
     let n = own.len();
     let none = vec![false; n];
     let labels: Vec<usize> = (0..n).filter(|&r| own[r].is_some()).collect();
@@ -3760,7 +3762,12 @@ fn decimal(text: &str) -> Option<Decimal> {
     if !super::shape::is_number(t) {
         return None;
     }
-    let plain: String = t.chars().filter(|c| *c != ',').collect();
+    // Most numbers have no separators: they are read as written, not copied.
+    let plain: Cow<'_, str> = if t.contains(',') {
+        Cow::Owned(t.chars().filter(|c| *c != ',').collect())
+    } else {
+        Cow::Borrowed(t)
+    };
     // `Decimal` rounds away digits it cannot hold: a number is read only where every decimal
     // written is kept.
     let written = plain.split_once('.').map_or(0, |(_, frac)| frac.len());
@@ -5344,12 +5351,12 @@ mod tests {
                     "{text} ({round})"
                 );
                 assert_eq!(
-                    builder.level_label(text, |r| r.tier, Tier::name),
+                    builder.level_label(text, read, |r| r.tier, Tier::name),
                     level_label::<Tier>(text, Tier::name),
                     "{text} ({round})"
                 );
                 assert_eq!(
-                    builder.level_label(text, |r| r.category, Category::name),
+                    builder.level_label(text, read, |r| r.category, Category::name),
                     level_label::<Category>(text, Category::name),
                     "{text} ({round})"
                 );
@@ -5395,14 +5402,14 @@ mod tests {
         rows: &[Row<'_>],
         columns: &[Column],
         under_header: bool,
-    ) -> Vec<Levels> {
+    ) -> Vec<OwnedLevels> {
         let own_tiers: Vec<Option<String>> = rows
             .iter()
-            .map(|r| row_own(r, columns, Role::Tier))
+            .map(|r| row_own(r, columns, Role::Tier).map(str::to_owned))
             .collect();
         let own_categories: Vec<Option<String>> = rows
             .iter()
-            .map(|r| row_own(r, columns, Role::Category))
+            .map(|r| row_own(r, columns, Role::Category).map(str::to_owned))
             .collect();
         let first_category = own_categories.iter().flatten().next().cloned();
         // Labels printed at the middle of their merged cells: the rows that must take the label
@@ -5487,16 +5494,19 @@ mod tests {
             } else {
                 None
             };
-            out.push(Levels {
+            out.push((
                 tier,
                 category,
-                category_below: category_below[r]
+                category_below[r]
                     .then(|| next_category[r].map(str::to_owned))
                     .flatten(),
-            });
+            ));
         }
         out
     }
+
+    /// A row's [`Levels`], owned: what the reference gives.
+    type OwnedLevels = (Option<String>, Option<String>, Option<String>);
 
     #[test]
     fn levels_filled_with_tiers_read_once_are_the_references() {
@@ -5520,15 +5530,16 @@ mod tests {
             let rows = positional_rows(&toks[end..], columns.len());
             assert!(rows.len() >= 4 && columns.len() == 4, "{text}");
             for under_header in [false, true] {
-                let tuples = |levels: Vec<Levels>| -> Vec<_> {
+                let tuples = |levels: Vec<Levels<'_>>| -> Vec<OwnedLevels> {
+                    let owned = |t: Option<&str>| t.map(str::to_owned);
                     levels
                         .into_iter()
-                        .map(|l| (l.tier, l.category, l.category_below))
+                        .map(|l| (owned(l.tier), owned(l.category), owned(l.category_below)))
                         .collect()
                 };
                 assert_eq!(
                     tuples(fill_levels(&rows, &columns, under_header)),
-                    tuples(fill_levels_reference(&rows, &columns, under_header)),
+                    fill_levels_reference(&rows, &columns, under_header),
                     "{text}"
                 );
             }
