@@ -429,8 +429,9 @@ pub(crate) fn align(
             };
             later[c2] = later[c2 + 1].max(here);
         }
-        for state in 0..states {
-            let c = state / WAYS;
+        // What follows a cell depends on its column, not on how it came there: its ways
+        // share one score, worked out once per column.
+        for c in 0..n {
             let mut best = add(later[c + 1], -middle[c + 1]);
             let new_row = if lonely && lone[c] && next.brk != Break::Never {
                 past[c + 1].max(add(upto[c], LONE))
@@ -450,7 +451,8 @@ pub(crate) fn align(
             if next.joinable && next.brk != Break::Must && textual(c) {
                 best = best.max(add(bwd[after + c * WAYS + 2], next.join()));
             }
-            bwd[i * states + state] = best;
+            let at = i * states + c * WAYS;
+            bwd[at..at + WAYS].fill(best);
         }
     }
     // The chosen states, back from the end.

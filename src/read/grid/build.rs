@@ -339,7 +339,12 @@ impl Texts {
 /// The cells of the grids in order, trimmed, with where each row starts, and how many
 /// pinyin annotations were taken out of them.
 fn flatten(grids: &[Grid]) -> (Vec<Tok<'_>>, usize) {
-    let mut toks = Vec::new();
+    // A cell a token: the stream is sized once rather than grown (and copied) as it fills.
+    let cells = grids
+        .iter()
+        .flat_map(|g| &g.rows)
+        .fold(0usize, |n, row| n.saturating_add(row.len()));
+    let mut toks = Vec::with_capacity(cells);
     let mut pinyin = 0usize;
     // Tables repeat their labels and values: each distinct text is read once.
     let mut seen: std::collections::HashMap<&str, (Shape, Words)> =
@@ -2627,7 +2632,14 @@ fn grouped_rows<'g>(
     unfit: &[bool],
     width: usize,
 ) -> Vec<Row<'g>> {
-    let mut rows: Vec<Row<'g>> = Vec::new();
+    // The last placed cell's row is the last row: the rows are sized once.
+    let count = places
+        .iter()
+        .rev()
+        .flatten()
+        .next()
+        .map_or(0, |p| p.row.saturating_add(1));
+    let mut rows: Vec<Row<'g>> = Vec::with_capacity(count);
     let mut last_column = 0;
     for ((tok, place), unfit) in cells.iter().zip(places).zip(unfit) {
         match place {
