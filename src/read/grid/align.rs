@@ -482,11 +482,14 @@ pub(crate) fn align(
         // Another placement as good is ambiguous, but for a column of small words, where
         // the cell says what it is whichever of them it stands in.
         let qualifier = roles[column] == Role::Qualifier;
-        let ambiguous = (0..states).any(|other| {
-            other != state
-                && other % WAYS != 2
-                && !(qualifier && other % WAYS == way && roles[other / WAYS] == Role::Qualifier)
-                && add(fwd[i * states + other], bwd[i * states + other]) >= total
+        // A joined cell (the third way) is no other placement of its own.
+        let ambiguous = (0..n).any(|c| {
+            (0..2).any(|w| {
+                let other = c * WAYS + w;
+                other != state
+                    && !(qualifier && w == way && roles[c] == Role::Qualifier)
+                    && add(fwd[i * states + other], bwd[i * states + other]) >= total
+            })
         });
         places.push(Some(Place {
             row,

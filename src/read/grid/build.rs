@@ -1936,6 +1936,10 @@ impl<'g> Builder<'g> {
             }
             // Project-level columns.
             let own = |role: Role| -> Option<String> {
+                // Most grids have no project-level columns: nothing to gather, row after row.
+                if !columns.iter().any(|c| c.role == role) {
+                    return None;
+                }
                 let texts: Vec<&str> = columns
                     .iter()
                     .zip(&row.cells)
@@ -2211,7 +2215,7 @@ impl<'g> Builder<'g> {
         let mut seq = None;
         for (column, cells) in columns.iter().zip(&row.cells) {
             // The column's cells joined: most columns hold one, borrowed rather than copied.
-            let text: Cow<'_, str> = match cells.as_slice() {
+            let text: Cow<'_, str> = match &**cells {
                 [one] => Cow::Borrowed(one.t()),
                 _ => Cow::Owned(cells.iter().map(|t| t.t()).collect()),
             };
@@ -2526,13 +2530,67 @@ impl<'g> Builder<'g> {
 /// A row of the grid: the cells of each column, and where it was read.
 #[derive(Debug, Clone)]
 struct Row<'g> {
-    cells: Vec<Vec<Tok<'g>>>,
+    cells: Vec<Slot<'g>>,
     anchor: Tok<'g>,
     ambiguous: bool,
     /// The columns whose cell might stand in another.
     unsure: Vec<usize>,
     /// Whether a cell of the row was forced into a column that cannot hold it.
     unfit: bool,
+}
+
+/// The cells a row holds in one column. Most columns hold none or one: those are kept in
+/// place, and only more spill into a vector of their own (a vector a column was an allocation
+/// per filled cell of every row).
+#[derive(Debug, Clone, Default)]
+enum Slot<'g> {
+    #[default]
+    Empty,
+    One(Tok<'g>),
+    Many(Vec<Tok<'g>>),
+}
+
+impl<'g> Slot<'g> {
+    fn push(&mut self, tok: Tok<'g>) {
+        *self = match std::mem::take(self) {
+            Slot::Empty => Slot::One(tok),
+            Slot::One(first) => Slot::Many(vec![first, tok]),
+            Slot::Many(mut toks) => {
+                toks.push(tok);
+                Slot::Many(toks)
+            }
+        };
+    }
+
+    /// The cells, taken out: the slot is left empty.
+    fn take(&mut self) -> Vec<Tok<'g>> {
+        match std::mem::take(self) {
+            Slot::Empty => Vec::new(),
+            Slot::One(tok) => vec![tok],
+            Slot::Many(toks) => toks,
+        }
+    }
+}
+
+impl<'g> std::ops::Deref for Slot<'g> {
+    type Target = [Tok<'g>];
+
+    fn deref(&self) -> &[Tok<'g>] {
+        match self {
+            Slot::Empty => &[],
+            Slot::One(tok) => std::slice::from_ref(tok),
+            Slot::Many(toks) => toks,
+        }
+    }
+}
+
+impl<'a, 'g> IntoIterator for &'a Slot<'g> {
+    type Item = &'a Tok<'g>;
+    type IntoIter = std::slice::Iter<'a, Tok<'g>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
 }
 
 /// A row that is unsure only of cells whose column changes no name, label or target (a lone
@@ -2560,7 +2618,7 @@ fn sure_part<'g>(row: &Row<'g>, columns: &[Column]) -> (Option<Row<'g>>, Vec<(St
     let mut set_aside = Vec::new();
     for &c in &row.unsure {
         if let (Some(cells), Some(column)) = (sure.cells.get_mut(c), columns.get(c)) {
-            for tok in cells.drain(..) {
+            for tok in cells.take() {
                 set_aside.push((column.header.clone(), tok));
             }
         }
@@ -2579,7 +2637,7 @@ fn positional_rows<'g>(run: &[Tok<'g>], width: usize) -> Vec<Row<'g>> {
     for tok in run {
         if tok.row_start || rows.is_empty() {
             rows.push(Row {
-                cells: vec![Vec::new(); width],
+                cells: vec![Slot::Empty; width],
                 anchor: tok.clone(),
                 ambiguous: false,
                 unsure: Vec::new(),
@@ -2646,7 +2704,7 @@ fn grouped_rows<'g>(
             Some(place) => {
                 if rows.len() <= place.row {
                     rows.push(Row {
-                        cells: vec![Vec::new(); width],
+                        cells: vec![Slot::Empty; width],
                         anchor: tok.clone(),
                         ambiguous: false,
                         unsure: Vec::new(),
