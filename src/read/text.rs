@@ -1408,9 +1408,11 @@ fn wrapped_pieces<'a>(
                 }
             };
             let under_text = near(text_columns, start.at).is_some();
+            // The questions below are asked only as far as the answer needs them: reading a
+            // text's words (its level, its header role) is what costs, line after line.
             // The cell above is a level's label, or, in the header, a header word: a header
             // word in a data cell (`达成预期指` holds 预期) says nothing.
-            let above_label = is_level(above) || (header_row && role_of(&fold(above)).is_some());
+            let above_label = || is_level(above) || (header_row && role_of(&fold(above)).is_some());
             // A header cell's bracketed note wrapped onto the next line (`年初目标值` /
             // `(A)`); a weight (`(50分)`) is a row's.
             let header_note = header_row
@@ -1422,8 +1424,10 @@ fn wrapped_pieces<'a>(
             let dash = super::grid::shape::is_blank_mark(text) && text.trim() != "无";
             // Under a data row, 指标 beside other cells' tails is words too (`达成预期` /
             // `指标`).
-            let words = is_words(text) || (!header_row && pieces.len() > 1 && fold(text) == "指标");
-            let tail = !dash && (start.open && ((words && !above_label) || under_text))
+            let words =
+                || is_words(text) || (!header_row && pieces.len() > 1 && fold(text) == "指标");
+            let tail = || {
+                !dash && (start.open && ((words() && !above_label()) || under_text))
                 || header_note
                 || closes(above, text)
                 || completes(above, text)
@@ -1434,7 +1438,8 @@ fn wrapped_pieces<'a>(
                     && pieces.len() > 1
                     && fold(text) == "指标"
                     && is_level(above)
-                    && !fold(above).ends_with("指标"));
+                    && !fold(above).ends_with("指标"))
+            };
             // A header word cut in a narrow column (`一级指` / `标`, `得` / `分`): the piece
             // completes it, whatever the column's width.
             // So is one cut after a conjunction (`偏差原因分析及` / `改进措施`).
@@ -1444,7 +1449,7 @@ fn wrapped_pieces<'a>(
             let cell = k;
             // A cell takes one piece of a line: the next piece goes further right.
             k += 1;
-            (start.at.abs_diff(column) <= 1 && ((tail && filled) || header_tail))
+            (start.at.abs_diff(column) <= 1 && ((filled && tail()) || header_tail))
                 .then_some((cell, text))
         })
         .collect::<Vec<_>>();
