@@ -42,11 +42,12 @@ pub(crate) fn glued_alternative(text: &str) -> Option<Grid> {
 fn spaced_header(lines: &[&str]) -> Option<usize> {
     // Each cell's role is read once for the three questions.
     let words = |l: &str| {
-        let cells = split_spaces(l);
-        // A line of one cell is neither (a cell per line): its words need no reading.
-        if cells.len() < 2 {
+        // A line of one cell is neither (a cell per line): its words need no reading, nor
+        // its cells a vector.
+        if !splits(l) {
             return (0, false, false);
         }
+        let cells = split_spaces(l);
         let roles: Vec<Option<Role>> = cells.iter().map(|(_, c)| role_of(&fold(c))).collect();
         let (count, level) = header_words_of(&roles);
         (count, level, header_line_roles(&roles))
@@ -242,6 +243,13 @@ fn header_line_roles(cells: &[Option<Role>]) -> bool {
         && roles
             .iter()
             .any(|r| matches!(r, Role::Tier | Role::Category | Role::Name))
+}
+
+/// Whether [`split_spaces`] finds two cells or more in a line: a space with text on both
+/// sides of it.
+fn splits(line: &str) -> bool {
+    let space = |c: char| c.is_whitespace() || c == '\u{3000}';
+    line.trim_matches(space).contains(space)
 }
 
 /// A line's cells apart by spaces: by runs of two or more where the line has such runs
@@ -1996,7 +2004,7 @@ fn cell_per_line(lines: &[&str]) -> Grid {
         .filter(|(_, line)| !blank(line))
         .map(|(n, line)| {
             let lead = line.len() - line.trim_start().len();
-            Cell::new(*line, n + 1, column_of(line, lead))
+            Cell::of(line, n + 1, column_of(line, lead))
         })
         .collect();
     for cell in join_brackets(cells) {

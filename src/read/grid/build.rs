@@ -2848,7 +2848,7 @@ fn level_fragments(last: &Tok<'_>, tok: &Tok<'_>) -> Option<(String, Shape)> {
         last.shape,
         Shape::Text | Shape::Category | Shape::Tier | Shape::Level | Shape::Label | Shape::Words
     );
-    if !labelled || a.chars().count() > FIRST || b.chars().count() > SHORT {
+    if !labelled {
         return None;
     }
     let weight_only = (b.starts_with(['(', '（']) && b.ends_with([')', '）']))
@@ -2856,6 +2856,10 @@ fn level_fragments(last: &Tok<'_>, tok: &Tok<'_>) -> Option<(String, Shape)> {
     // The second half of a label is words (`指标`, `益指标`) or its weight: a value, a number
     // or an operator is the next column's, and the joined text need not be read.
     if !weight_only && !matches!(tok.shape, Shape::Text | Shape::Words | Shape::Label) {
+        return None;
+    }
+    // Longer halves than labels have (counted no further than that).
+    if a.chars().nth(FIRST).is_some() || b.chars().nth(SHORT).is_some() {
         return None;
     }
     // Neither half a level of its own, the whole one.
