@@ -389,7 +389,13 @@ fn pipe_rows(lines: &[&str]) -> Grid {
             let lead = piece.len() - piece.trim_start().len();
             if !blank(piece) {
                 cells += 1;
-                long |= piece.chars().filter(|c| !c.is_whitespace()).count() > 12;
+                // More than twelve characters, counted no further than the thirteenth.
+                long = long
+                    || piece
+                        .chars()
+                        .filter(|c| !c.is_whitespace())
+                        .nth(12)
+                        .is_some();
                 row.push(Cell::of(piece, line_no, columns.at(at + lead)));
             }
             at += piece.len() + 1;

@@ -255,6 +255,10 @@ pub(crate) fn align(
         let score = prefix[c] + fit_at(0, c);
         fwd[c * WAYS + 1] = score;
     }
+    // What starting a row at each column costs before its fit, and what going on past it
+    // on the row does.
+    let starting: Vec<i32> = prefix[..n].iter().map(|p| ROW + p).collect();
+    let leaving: Vec<i32> = middle[1..].iter().map(|m| -m).collect();
     // The best way to each column of the cell before, read once per column and cell.
     let mut bests: Vec<(i32, usize)> = vec![(NEG, usize::MAX); n];
     // The best way to start a row at each column, and the best of the label columns from
@@ -327,43 +331,43 @@ pub(crate) fn align(
             }
         }
         // Same row: a running best over earlier columns, with the columns between left out.
+        // The columns are walked together with their fits, states and bests (one pass, no
+        // indexing of each by column).
         let mut running = (NEG, usize::MAX);
         let here = i * states;
-        for c in 0..n {
-            let f = fit_at(i, c);
-            if item.brk != Break::Must && running.0 > NEG {
-                let s = add(running.0, middle[c] + f);
-                fwd_here[c * WAYS] = s;
-                back[here + c * WAYS] = running.1;
+        let on_row = item.brk != Break::Must;
+        let cells = fits[i * n..(i + 1) * n]
+            .iter()
+            .zip(fwd_here.chunks_exact_mut(WAYS))
+            .zip(back[here..here + states].chunks_exact_mut(WAYS))
+            .zip(new_rows.iter().zip(&bests));
+        for (c, (((&f, ways), backs), (&new_row, &(best, from)))) in cells.enumerate() {
+            if on_row && running.0 > NEG {
+                ways[0] = add(running.0, middle[c] + f);
+                backs[0] = running.1;
             }
             // A repeated cell in the column paired with the one before's.
             if item.repeats
-                && item.brk != Break::Must
+                && on_row
                 && let Some(p) = paired[c]
             {
-                let (s, from) = best_of(p);
+                let (s, from) = bests[p];
                 let s = add(s, middle[c] - middle[p + 1] + f + PAIR);
-                if s > fwd_here[c * WAYS] {
-                    fwd_here[c * WAYS] = s;
-                    back[here + c * WAYS] = from;
+                if s > ways[0] {
+                    ways[0] = s;
+                    backs[0] = from;
                 }
             }
-            let new_row = new_rows[c];
             if new_row.0 > NEG {
-                let s = add(new_row.0, ROW + prefix[c] + f);
-                fwd_here[c * WAYS + 1] = s;
-                back[here + c * WAYS + 1] = new_row.1;
+                ways[1] = add(new_row.0, starting[c] + f);
+                backs[1] = new_row.1;
             }
-            if item.joinable && item.brk != Break::Must && textual(c) {
-                let (s, from) = best_of(c);
-                if s > NEG {
-                    fwd_here[c * WAYS + 2] = add(s, item.join());
-                    back[here + c * WAYS + 2] = from;
-                }
+            if item.joinable && on_row && textual(c) && best > NEG {
+                ways[2] = add(best, item.join());
+                backs[2] = from;
             }
             // Columns up to c become available to the next column of the row.
-            let (s, from) = best_of(c);
-            let s = add(s, -middle[c + 1]);
+            let s = add(best, leaving[c]);
             if s > running.0 {
                 running = (s, from);
             }

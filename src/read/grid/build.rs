@@ -2550,6 +2550,11 @@ enum Slot<'g> {
     Many(Vec<Tok<'g>>),
 }
 
+/// A row's slots, all empty: made in place, not cloned from a first one.
+fn empty_slots<'g>(width: usize) -> Vec<Slot<'g>> {
+    std::iter::repeat_with(Slot::default).take(width).collect()
+}
+
 impl<'g> Slot<'g> {
     fn push(&mut self, tok: Tok<'g>) {
         *self = match std::mem::take(self) {
@@ -2637,7 +2642,7 @@ fn positional_rows<'g>(run: &[Tok<'g>], width: usize) -> Vec<Row<'g>> {
     for tok in run {
         if tok.row_start || rows.is_empty() {
             rows.push(Row {
-                cells: vec![Slot::Empty; width],
+                cells: empty_slots(width),
                 anchor: tok.clone(),
                 ambiguous: false,
                 unsure: Vec::new(),
@@ -2704,7 +2709,7 @@ fn grouped_rows<'g>(
             Some(place) => {
                 if rows.len() <= place.row {
                     rows.push(Row {
-                        cells: vec![Slot::Empty; width],
+                        cells: empty_slots(width),
                         anchor: tok.clone(),
                         ambiguous: false,
                         unsure: Vec::new(),
