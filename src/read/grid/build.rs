@@ -138,6 +138,11 @@ struct Builder<'g> {
     targets: std::collections::HashMap<String, Target>,
     /// Labels already read as levels ([`Builder::levels_of`]).
     levels: std::collections::HashMap<String, LevelReading>,
+    /// The last two labels read as levels, and which of them to replace next: rows carry
+    /// their tier and category down, and a label asked again is found by a comparison, not
+    /// a hash.
+    recent: [Option<(String, LevelReading)>; 2],
+    older: usize,
 }
 
 /// What a label's text names ([`resolve`] of it as a tier and as a category), and whether
@@ -625,6 +630,8 @@ impl<'g> Builder<'g> {
             level_header: None,
             targets: std::collections::HashMap::new(),
             levels: std::collections::HashMap::new(),
+            recent: [None, None],
+            older: 0,
         }
     }
 
@@ -2157,13 +2164,30 @@ impl<'g> Builder<'g> {
 
     /// [`LevelReading`] of a label, read once per distinct text of the document.
     fn levels_of(&mut self, text: &str) -> LevelReading {
-        if let Some(read) = self.levels.get(text) {
+        if let Some((_, read)) = self.recent.iter().flatten().find(|(t, _)| t == text) {
             return *read;
         }
-        let read = LevelReading::of(text);
-        // Bounded: a document of distinct labels reads each once anyway.
-        if self.levels.len() < LEVEL_CACHE {
-            self.levels.insert(text.to_owned(), read);
+        let read = match self.levels.get(text) {
+            Some(read) => *read,
+            None => {
+                let read = LevelReading::of(text);
+                // Bounded: a document of distinct labels reads each once anyway.
+                if self.levels.len() < LEVEL_CACHE {
+                    self.levels.insert(text.to_owned(), read);
+                }
+                read
+            }
+        };
+        // The older of the two recent labels gives way; its text's room is used again.
+        let slot = &mut self.recent[self.older % 2];
+        self.older = (self.older + 1) % 2;
+        match slot {
+            Some((kept, kept_read)) => {
+                kept.clear();
+                kept.push_str(text);
+                *kept_read = read;
+            }
+            None => *slot = Some((text.to_owned(), read)),
         }
         read
     }
@@ -2304,8 +2328,10 @@ impl<'g> Builder<'g> {
                 }
             }
         }
-        let joined = |value: &str| join_split(op, value, measure);
-        let annual_text = annual.as_deref().map(joined).unwrap_or_default();
+        let annual_text = annual
+            .as_deref()
+            .map(|value| join_split(op, value, measure))
+            .unwrap_or_default();
         let position = self
             .draft
             .as_ref()
@@ -2317,7 +2343,7 @@ impl<'g> Builder<'g> {
         }
         let mut indicator = Indicator::new(seq, name, self.target(&annual_text, &anchor));
         if let Some((label, value)) = period {
-            indicator.period = Some(self.target(&joined(&value), &anchor));
+            indicator.period = Some(self.target(&join_split(op, &value, measure), &anchor));
             let folded = fold(&label);
             indicator.period_label = (!label.is_empty()
                 && !matches!(folded.as_str(), "实施周期指标值"))
@@ -3797,8 +3823,12 @@ fn regroup_run<'a>(texts: &[&'a str]) -> Vec<&'a str> {
 /// A value written in split cells, joined: `≥` | `95` | `%` is `≥95%`. The comparator is
 /// left out where the value already has one, the unit where the value already ends with it
 /// or the unit cell says none (`-`, `无`).
-fn join_split(op: Option<&str>, value: &str, measure: Option<&str>) -> String {
+fn join_split<'a>(op: Option<&str>, value: &'a str, measure: Option<&str>) -> Cow<'a, str> {
     let value = value.trim();
+    // A value with no cells split off it is itself: it is not copied.
+    if op.is_none() && measure.is_none() {
+        return Cow::Borrowed(value);
+    }
     let mut out = String::with_capacity(value.len() + 8);
     if let Some(op) = op {
         let has_op = value.starts_with([
@@ -3826,7 +3856,7 @@ fn join_split(op: Option<&str>, value: &str, measure: Option<&str>) -> String {
             out.push_str(measure);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// A decimal in a cell: `7.5`, `3,309,840.00`, `10分`.
