@@ -54,6 +54,9 @@ struct Words {
     labelled: bool,
     ends: bool,
     money: Option<MoneyColumn>,
+    /// [`may_start_money`] of the text: asked of every cell near each cell where rows are
+    /// lost ([`Builder::money_header_at`]), read once here.
+    money_half: bool,
 }
 
 impl Words {
@@ -65,6 +68,7 @@ impl Words {
         if text.chars().count() > 40 {
             return Words {
                 long_role: header_role(text),
+                money_half: may_start_money(text),
                 ..Words::default()
             };
         }
@@ -76,6 +80,7 @@ impl Words {
             labelled: split_labelled(text).is_some(),
             ends: ends_grid(text, &folded),
             money: money_column(&folded),
+            money_half: may_start_money(text),
         }
     }
 
@@ -908,7 +913,7 @@ impl<'g> Builder<'g> {
             }
             // A cell alone names the first half of a money header only where its words end
             // as one does: no fold of the rest.
-            if pending.is_empty() && !may_start_money(toks[j].t()) {
+            if pending.is_empty() && !toks[j].words.money_half {
                 if !columns.is_empty() || j > i + 2 {
                     break;
                 }
