@@ -212,8 +212,25 @@ pub(crate) fn align(
             Role::Name | Role::Text | Role::Goal | Role::Project | Role::Org | Role::Detail
         )
     };
+    // A cell's fits depend on its shape, whether it follows a label and the column it
+    // stands under: the cells of a run are of a few kinds, and cells alike (standing under
+    // no column) share one row of fits, worked out once. Kinds are few (shapes, twice): the
+    // search for one is bounded.
     let mut fits: Vec<i32> = Vec::with_capacity(k * n);
+    let mut kinds: Vec<(Shape, bool, usize)> = Vec::new();
     for item in items {
+        let alike = item.near.is_none().then(|| {
+            kinds
+                .iter()
+                .find(|&&(shape, after, _)| shape == item.shape && after == item.after_label)
+        });
+        if let Some(Some(&(_, _, at))) = alike {
+            fits.extend_from_within(at..at + n);
+            continue;
+        }
+        if item.near.is_none() {
+            kinds.push((item.shape, item.after_label, fits.len()));
+        }
         for (c, role) in roles.iter().enumerate() {
             let near = if item.near == Some(c) { NEAR } else { 0 };
             if *role == Role::LevelWeight && !item.after_label {
@@ -386,11 +403,11 @@ pub(crate) fn align(
     if end.0 <= NEVER / 2 * SCALE {
         return None;
     }
-    // Backwards: the best score of what follows each state.
-    let mut bwd = vec![NEG; k * states];
-    for state in 0..states {
-        let c = state / WAYS;
-        bwd[last + state] = suffix[n] - suffix[c + 1];
+    // Backwards: the best score of what follows each state. It depends on the state's
+    // column, not on how the cell came there: one score a column, shared by its ways.
+    let mut bwd = vec![NEG; k * n];
+    for c in 0..n {
+        bwd[(k - 1) * n + c] = suffix[n] - suffix[c + 1];
     }
     // Each step takes running maxima over the next cell's columns, as the forward pass does:
     // linear in the columns, not quadratic.
@@ -402,7 +419,7 @@ pub(crate) fn align(
     let mut past = vec![NEG; n + 1];
     for i in (0..k - 1).rev() {
         let next = items[i + 1];
-        let after = (i + 1) * states;
+        let after = (i + 1) * n;
         // Starting a row at the next cell: the best of its columns, whatever this one's, but
         // for a row of labels alone that the next row replaces ([`LONE`]).
         let mut new_row = NEG;
@@ -410,7 +427,7 @@ pub(crate) fn align(
         if next.brk != Break::Never {
             for c2 in 0..n {
                 let f = fit_at(i + 1, c2);
-                starts[c2] = add(bwd[after + c2 * WAYS + 1], ROW + prefix[c2] + f);
+                starts[c2] = add(bwd[after + c2], ROW + prefix[c2] + f);
                 new_row = new_row.max(starts[c2]);
                 upto[c2] = if c2 == 0 {
                     starts[0]
@@ -427,14 +444,12 @@ pub(crate) fn align(
         later[n] = NEG;
         for c2 in (0..n).rev() {
             let here = if next.brk != Break::Must {
-                add(bwd[after + c2 * WAYS], middle[c2] + fit_at(i + 1, c2))
+                add(bwd[after + c2], middle[c2] + fit_at(i + 1, c2))
             } else {
                 NEG
             };
             later[c2] = later[c2 + 1].max(here);
         }
-        // What follows a cell depends on its column, not on how it came there: its ways
-        // share one score, worked out once per column.
         for c in 0..n {
             let mut best = add(later[c + 1], -middle[c + 1]);
             let new_row = if lonely && lone[c] && next.brk != Break::Never {
@@ -445,7 +460,7 @@ pub(crate) fn align(
             best = best.max(add(new_row, suffix[n] - suffix[c + 1]));
             if next.repeats && next.brk != Break::Must {
                 for &c2 in &partners[c] {
-                    let on = bwd[after + c2 * WAYS];
+                    let on = bwd[after + c2];
                     best = best.max(add(
                         on,
                         middle[c2] - middle[c + 1] + fit_at(i + 1, c2) + PAIR,
@@ -453,10 +468,9 @@ pub(crate) fn align(
                 }
             }
             if next.joinable && next.brk != Break::Must && textual(c) {
-                best = best.max(add(bwd[after + c * WAYS + 2], next.join()));
+                best = best.max(add(bwd[after + c], next.join()));
             }
-            let at = i * states + c * WAYS;
-            bwd[at..at + WAYS].fill(best);
+            bwd[i * n + c] = best;
         }
     }
     // The chosen states, back from the end.
@@ -482,7 +496,7 @@ pub(crate) fn align(
             places.push(None);
             continue;
         }
-        let total = add(fwd[i * states + state], bwd[i * states + state]);
+        let total = add(fwd[i * states + state], bwd[i * n + column]);
         // Another placement as good is ambiguous, but for a column of small words, where
         // the cell says what it is whichever of them it stands in.
         let qualifier = roles[column] == Role::Qualifier;
@@ -492,7 +506,7 @@ pub(crate) fn align(
                 let other = c * WAYS + w;
                 other != state
                     && !(qualifier && w == way && roles[c] == Role::Qualifier)
-                    && add(fwd[i * states + other], bwd[i * states + other]) >= total
+                    && add(fwd[i * states + other], bwd[i * n + c]) >= total
             })
         });
         places.push(Some(Place {
