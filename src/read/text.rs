@@ -538,35 +538,24 @@ fn pipe_cells(lines: &[&str]) -> Grid {
 /// empty cells dropped (an HTML table copied from a browser leaves a merged cell out of the
 /// rows below its first).
 fn delimited(lines: &[&str], separator: char) -> Grid {
-    let rows: Vec<(usize, Vec<(usize, &str)>)> = lines
-        .iter()
-        .enumerate()
-        .filter(|(_, line)| !blank(line))
-        .map(|(n, line)| {
-            let mut at = 0;
-            let mut columns = Columns::new(line);
-            let cells = line
-                .split(separator)
-                .map(|piece| {
-                    let cell = (columns.at(at), piece);
-                    at += piece.len() + separator.len_utf8();
-                    cell
-                })
-                .collect();
-            (n, cells)
-        })
-        .collect();
-    let header = rows.iter().position(|(_, cells)| {
-        let texts: Vec<&str> = cells.iter().map(|(_, c)| c.trim()).collect();
+    // The lines are split where they are read, each time: a row's pieces are not kept in a
+    // vector of their own between the questions.
+    let rows = || lines.iter().enumerate().filter(|(_, line)| !blank(line));
+    let header = rows().position(|(_, line)| {
+        let texts: Vec<&str> = line.split(separator).map(str::trim).collect();
         header_line(&texts) || names_a_level(&texts)
     });
     let collapsed = header.is_some_and(|h| {
-        let width = rows[h].1.len();
-        let below = &rows[h + 1..];
-        below.iter().any(|(_, cells)| cells.len() < width)
-            && !below
-                .iter()
-                .any(|(_, cells)| cells.len() > 1 && cells.first().is_some_and(|(_, c)| blank(c)))
+        let width = rows()
+            .nth(h)
+            .map_or(0, |(_, line)| line.split(separator).count());
+        let below = || rows().skip(h + 1);
+        below().any(|(_, line)| line.split(separator).count() < width)
+            && !below().any(|(_, line)| {
+                let mut pieces = line.split(separator);
+                let first = pieces.next();
+                pieces.next().is_some() && first.is_some_and(blank)
+            })
     });
     let mode = if collapsed {
         Rows::Collapsed
@@ -574,11 +563,16 @@ fn delimited(lines: &[&str], separator: char) -> Grid {
         Rows::Positional
     };
     let mut grid = Grid::new(Layout::Delimited, mode);
-    for (n, cells) in rows {
-        let cells = cells
-            .into_iter()
-            .filter(|(_, text)| !collapsed || !blank(text))
-            .map(|(column, text)| Cell::of(text, n + 1, column))
+    for (n, line) in rows() {
+        let mut at = 0;
+        let mut columns = Columns::new(line);
+        let cells = line
+            .split(separator)
+            .filter_map(|piece| {
+                let column = columns.at(at);
+                at += piece.len() + separator.len_utf8();
+                (!collapsed || !blank(piece)).then(|| Cell::of(piece, n + 1, column))
+            })
             .collect();
         grid.push_row(cells);
     }
