@@ -1680,8 +1680,9 @@ impl<'g> Builder<'g> {
             let full = full_width(&cells, mode);
             let placed_labels = labels_by_place(&cells, &columns, mode, full);
             let mut heading = false;
-            // The category in force: the last category label of the run, since its tier.
-            let mut in_force: Option<(crate::Category, String)> = None;
+            // The category in force: the last category label of the run, since its tier, its
+            // words without suffixes, and the label as printed.
+            let mut in_force: Option<(crate::Category, String, &str)> = None;
             let items: Vec<Item> = cells
                 .iter()
                 .enumerate()
@@ -1704,15 +1705,20 @@ impl<'g> Builder<'g> {
                     }
                     // Other words for the category in force (`财务管理` under `资金管理`) name
                     // an indicator of it, not the category again.
+                    // The label in force printed again is that category again, whose words
+                    // need no reading.
                     let restated = t.shape == Shape::Category
+                        && in_force
+                            .as_ref()
+                            .is_none_or(|(_, _, printed)| *printed != t.t())
                         && crate::taxonomy::resolve::<crate::Category>(t.t()).is_some_and(|c| {
                             // Without its suffixes: `社会效益` says what `社会效益指标` said.
                             let folded = crate::taxonomy::bare_name(&fold(t.t())).to_owned();
                             let again = in_force
                                 .as_ref()
-                                .is_some_and(|(was, text)| *was == c && *text != folded);
+                                .is_some_and(|(was, text, _)| *was == c && *text != folded);
                             if !again {
-                                in_force = Some((c, folded));
+                                in_force = Some((c, folded, t.t()));
                             }
                             again
                         });
