@@ -359,6 +359,10 @@ fn flatten(grids: &[Grid]) -> (Vec<Tok<'_>>, usize) {
     // Tables repeat their labels and values: each distinct text is read once.
     let mut seen: std::collections::HashMap<&str, (Shape, Words)> =
         std::collections::HashMap::new();
+    // In front of the map, the texts read last by a cheap index ([`recent_slot`]): a table
+    // repeats a handful of texts cell after cell (`5`, `100%`, its labels), and comparing a
+    // text costs less than hashing it. A text whose slot holds another goes to the map.
+    let mut recent: [Option<(&str, (Shape, Words))>; RECENT] = [None; RECENT];
     for (g, grid) in grids.iter().enumerate() {
         for row in &grid.rows {
             for (index, cell) in row.iter().enumerate() {
@@ -370,9 +374,17 @@ fn flatten(grids: &[Grid]) -> (Vec<Tok<'_>>, usize) {
                     }
                     None => {
                         let text = cell.text.as_str();
-                        let read = *seen
-                            .entry(text)
-                            .or_insert_with(|| (shape(text), Words::of(text)));
+                        let slot = &mut recent[recent_slot(text)];
+                        let read = match *slot {
+                            Some((kept, read)) if kept == text => read,
+                            _ => {
+                                let read = *seen
+                                    .entry(text)
+                                    .or_insert_with(|| (shape(text), Words::of(text)));
+                                *slot = Some((text, read));
+                                read
+                            }
+                        };
                         (Cow::Borrowed(text), read)
                     }
                 };
@@ -391,6 +403,18 @@ fn flatten(grids: &[Grid]) -> (Vec<Tok<'_>>, usize) {
         }
     }
     (toks, pinyin)
+}
+
+/// How many texts [`flatten`] keeps in front of its map.
+const RECENT: usize = 64;
+
+/// The slot of a text among [`flatten`]'s recent ones: by its length and its first and last
+/// bytes, which tell most of a table's repeated texts apart without reading them whole.
+fn recent_slot(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let first = usize::from(bytes.first().copied().unwrap_or(0));
+    let last = usize::from(bytes.last().copied().unwrap_or(0));
+    (text.len().wrapping_mul(31) ^ first.wrapping_mul(7) ^ last) % RECENT
 }
 
 /// Starts rows where a grid's header stands inside a row: a page that lost its line breaks
