@@ -146,7 +146,19 @@ const LABELS: &[&str] = &[
 /// Whether a text looks glued: a line holds three header words or more with nothing between
 /// them.
 pub(crate) fn looks_glued(lines: &[&str]) -> Option<usize> {
-    lines.iter().position(|line| headers_in(line) >= 3)
+    // Tables repeat their lines (a cell per line: `100%`, `5`, the same names down a run),
+    // and cutting a line is costly: each distinct line is cut once.
+    let mut fewer: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    lines.iter().position(|&line| {
+        if fewer.contains(line) {
+            return false;
+        }
+        let glued = headers_in(line) >= 3;
+        if !glued {
+            fewer.insert(line);
+        }
+        glued
+    })
 }
 
 /// How many header words a line holds, cut as glued text (its spaces taken out).

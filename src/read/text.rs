@@ -42,11 +42,12 @@ pub(crate) fn glued_alternative(text: &str) -> Option<Grid> {
 fn spaced_header(lines: &[&str]) -> Option<usize> {
     // Each cell's role is read once for the three questions.
     let words = |l: &str| {
-        let cells = split_spaces(l);
-        // A line of one cell is neither (a cell per line): its words need no reading.
-        if cells.len() < 2 {
+        // A line of one cell is neither (a cell per line): its words need no reading, nor
+        // its cells a vector.
+        if !splits(l) {
             return (0, false, false);
         }
+        let cells = split_spaces(l);
         let roles: Vec<Option<Role>> = cells.iter().map(|(_, c)| role_of(&fold(c))).collect();
         let (count, level) = header_words_of(&roles);
         (count, level, header_line_roles(&roles))
@@ -242,6 +243,13 @@ fn header_line_roles(cells: &[Option<Role>]) -> bool {
         && roles
             .iter()
             .any(|r| matches!(r, Role::Tier | Role::Category | Role::Name))
+}
+
+/// Whether [`split_spaces`] finds two cells or more in a line: a space with text on both
+/// sides of it.
+fn splits(line: &str) -> bool {
+    let space = |c: char| c.is_whitespace() || c == '\u{3000}';
+    line.trim_matches(space).contains(space)
 }
 
 /// A line's cells apart by spaces: by runs of two or more where the line has such runs
@@ -556,7 +564,13 @@ fn pipe_rows(lines: &[&str]) -> Grid {
             let lead = piece.len() - piece.trim_start().len();
             if !blank(piece) {
                 cells += 1;
-                long |= piece.chars().filter(|c| !c.is_whitespace()).count() > 12;
+                // More than twelve characters, counted no further than the thirteenth.
+                long = long
+                    || piece
+                        .chars()
+                        .filter(|c| !c.is_whitespace())
+                        .nth(12)
+                        .is_some();
                 row.push(Cell::of(piece, line_no, columns.at(at + lead)));
             }
             at += piece.len() + 1;
@@ -699,35 +713,24 @@ fn pipe_cells(lines: &[&str]) -> Grid {
 /// empty cells dropped (an HTML table copied from a browser leaves a merged cell out of the
 /// rows below its first).
 fn delimited(lines: &[&str], separator: char) -> Grid {
-    let rows: Vec<(usize, Vec<(usize, &str)>)> = lines
-        .iter()
-        .enumerate()
-        .filter(|(_, line)| !blank(line))
-        .map(|(n, line)| {
-            let mut at = 0;
-            let mut columns = Columns::new(line);
-            let cells = line
-                .split(separator)
-                .map(|piece| {
-                    let cell = (columns.at(at), piece);
-                    at += piece.len() + separator.len_utf8();
-                    cell
-                })
-                .collect();
-            (n, cells)
-        })
-        .collect();
-    let header = rows.iter().position(|(_, cells)| {
-        let texts: Vec<&str> = cells.iter().map(|(_, c)| c.trim()).collect();
+    // The lines are split where they are read, each time: a row's pieces are not kept in a
+    // vector of their own between the questions.
+    let rows = || lines.iter().enumerate().filter(|(_, line)| !blank(line));
+    let header = rows().position(|(_, line)| {
+        let texts: Vec<&str> = line.split(separator).map(str::trim).collect();
         header_line(&texts) || names_a_level(&texts)
     });
     let collapsed = header.is_some_and(|h| {
-        let width = rows[h].1.len();
-        let below = &rows[h + 1..];
-        below.iter().any(|(_, cells)| cells.len() < width)
-            && !below
-                .iter()
-                .any(|(_, cells)| cells.len() > 1 && cells.first().is_some_and(|(_, c)| blank(c)))
+        let width = rows()
+            .nth(h)
+            .map_or(0, |(_, line)| line.split(separator).count());
+        let below = || rows().skip(h + 1);
+        below().any(|(_, line)| line.split(separator).count() < width)
+            && !below().any(|(_, line)| {
+                let mut pieces = line.split(separator);
+                let first = pieces.next();
+                pieces.next().is_some() && first.is_some_and(blank)
+            })
     });
     let mode = if collapsed {
         Rows::Collapsed
@@ -735,11 +738,16 @@ fn delimited(lines: &[&str], separator: char) -> Grid {
         Rows::Positional
     };
     let mut grid = Grid::new(Layout::Delimited, mode);
-    for (n, cells) in rows {
-        let cells = cells
-            .into_iter()
-            .filter(|(_, text)| !collapsed || !blank(text))
-            .map(|(column, text)| Cell::of(text, n + 1, column))
+    for (n, line) in rows() {
+        let mut at = 0;
+        let mut columns = Columns::new(line);
+        let cells = line
+            .split(separator)
+            .filter_map(|piece| {
+                let column = columns.at(at);
+                at += piece.len() + separator.len_utf8();
+                (!collapsed || !blank(piece)).then(|| Cell::of(piece, n + 1, column))
+            })
             .collect();
         grid.push_row(cells);
     }
@@ -1583,9 +1591,11 @@ fn wrapped_pieces<'a>(
                 }
             };
             let under_text = near(text_columns, start.at).is_some();
+            // The questions below are asked only as far as the answer needs them: reading a
+            // text's words (its level, its header role) is what costs, line after line.
             // The cell above is a level's label, or, in the header, a header word: a header
             // word in a data cell (`达成预期指` holds 预期) says nothing.
-            let above_label = is_level(above) || (header_row && role_of(&fold(above)).is_some());
+            let above_label = || is_level(above) || (header_row && role_of(&fold(above)).is_some());
             // A header cell's bracketed note wrapped onto the next line (`年初目标值` /
             // `(A)`); a weight (`(50分)`) is a row's.
             let header_note = header_row
@@ -1597,8 +1607,10 @@ fn wrapped_pieces<'a>(
             let dash = super::grid::shape::is_blank_mark(text) && text.trim() != "无";
             // Under a data row, 指标 beside other cells' tails is words too (`达成预期` /
             // `指标`).
-            let words = is_words(text) || (!header_row && pieces.len() > 1 && fold(text) == "指标");
-            let tail = !dash && (start.open && ((words && !above_label) || under_text))
+            let words =
+                || is_words(text) || (!header_row && pieces.len() > 1 && fold(text) == "指标");
+            let tail = || {
+                !dash && (start.open && ((words() && !above_label()) || under_text))
                 || header_note
                 || closes(above, text)
                 || completes(above, text)
@@ -1609,7 +1621,8 @@ fn wrapped_pieces<'a>(
                     && pieces.len() > 1
                     && fold(text) == "指标"
                     && is_level(above)
-                    && !fold(above).ends_with("指标"));
+                    && !fold(above).ends_with("指标"))
+            };
             // A header word cut in a narrow column (`一级指` / `标`, `得` / `分`): the piece
             // completes it, whatever the column's width.
             // So is one cut after a conjunction (`偏差原因分析及` / `改进措施`).
@@ -1619,7 +1632,7 @@ fn wrapped_pieces<'a>(
             let cell = k;
             // A cell takes one piece of a line: the next piece goes further right.
             k += 1;
-            (start.at.abs_diff(column) <= 1 && ((tail && filled) || header_tail))
+            (start.at.abs_diff(column) <= 1 && ((filled && tail()) || header_tail))
                 .then_some((cell, text))
         })
         .collect::<Vec<_>>();
@@ -2166,7 +2179,7 @@ fn cell_per_line(lines: &[&str]) -> Grid {
         .filter(|(_, line)| !blank(line))
         .map(|(n, line)| {
             let lead = line.len() - line.trim_start().len();
-            Cell::new(*line, n + 1, column_of(line, lead))
+            Cell::of(line, n + 1, column_of(line, lead))
         })
         .collect();
     for cell in join_brackets(cells) {

@@ -212,8 +212,25 @@ pub(crate) fn align(
             Role::Name | Role::Text | Role::Goal | Role::Project | Role::Org | Role::Detail
         )
     };
+    // A cell's fits depend on its shape, whether it follows a label and the column it
+    // stands under: the cells of a run are of a few kinds, and cells alike (standing under
+    // no column) share one row of fits, worked out once. Kinds are few (shapes, twice): the
+    // search for one is bounded.
     let mut fits: Vec<i32> = Vec::with_capacity(k * n);
+    let mut kinds: Vec<(Shape, bool, usize)> = Vec::new();
     for item in items {
+        let alike = item.near.is_none().then(|| {
+            kinds
+                .iter()
+                .find(|&&(shape, after, _)| shape == item.shape && after == item.after_label)
+        });
+        if let Some(Some(&(_, _, at))) = alike {
+            fits.extend_from_within(at..at + n);
+            continue;
+        }
+        if item.near.is_none() {
+            kinds.push((item.shape, item.after_label, fits.len()));
+        }
         for (c, role) in roles.iter().enumerate() {
             let near = if item.near == Some(c) { NEAR } else { 0 };
             if *role == Role::LevelWeight && !item.after_label {
@@ -255,6 +272,10 @@ pub(crate) fn align(
         let score = prefix[c] + fit_at(0, c);
         fwd[c * WAYS + 1] = score;
     }
+    // What starting a row at each column costs before its fit, and what going on past it
+    // on the row does.
+    let starting: Vec<i32> = prefix[..n].iter().map(|p| ROW + p).collect();
+    let leaving: Vec<i32> = middle[1..].iter().map(|m| -m).collect();
     // The best way to each column of the cell before, read once per column and cell.
     let mut bests: Vec<(i32, usize)> = vec![(NEG, usize::MAX); n];
     // The best way to start a row at each column, and the best of the label columns from
@@ -327,43 +348,43 @@ pub(crate) fn align(
             }
         }
         // Same row: a running best over earlier columns, with the columns between left out.
+        // The columns are walked together with their fits, states and bests (one pass, no
+        // indexing of each by column).
         let mut running = (NEG, usize::MAX);
         let here = i * states;
-        for c in 0..n {
-            let f = fit_at(i, c);
-            if item.brk != Break::Must && running.0 > NEG {
-                let s = add(running.0, middle[c] + f);
-                fwd_here[c * WAYS] = s;
-                back[here + c * WAYS] = running.1;
+        let on_row = item.brk != Break::Must;
+        let cells = fits[i * n..(i + 1) * n]
+            .iter()
+            .zip(fwd_here.chunks_exact_mut(WAYS))
+            .zip(back[here..here + states].chunks_exact_mut(WAYS))
+            .zip(new_rows.iter().zip(&bests));
+        for (c, (((&f, ways), backs), (&new_row, &(best, from)))) in cells.enumerate() {
+            if on_row && running.0 > NEG {
+                ways[0] = add(running.0, middle[c] + f);
+                backs[0] = running.1;
             }
             // A repeated cell in the column paired with the one before's.
             if item.repeats
-                && item.brk != Break::Must
+                && on_row
                 && let Some(p) = paired[c]
             {
-                let (s, from) = best_of(p);
+                let (s, from) = bests[p];
                 let s = add(s, middle[c] - middle[p + 1] + f + PAIR);
-                if s > fwd_here[c * WAYS] {
-                    fwd_here[c * WAYS] = s;
-                    back[here + c * WAYS] = from;
+                if s > ways[0] {
+                    ways[0] = s;
+                    backs[0] = from;
                 }
             }
-            let new_row = new_rows[c];
             if new_row.0 > NEG {
-                let s = add(new_row.0, ROW + prefix[c] + f);
-                fwd_here[c * WAYS + 1] = s;
-                back[here + c * WAYS + 1] = new_row.1;
+                ways[1] = add(new_row.0, starting[c] + f);
+                backs[1] = new_row.1;
             }
-            if item.joinable && item.brk != Break::Must && textual(c) {
-                let (s, from) = best_of(c);
-                if s > NEG {
-                    fwd_here[c * WAYS + 2] = add(s, item.join());
-                    back[here + c * WAYS + 2] = from;
-                }
+            if item.joinable && on_row && textual(c) && best > NEG {
+                ways[2] = add(best, item.join());
+                backs[2] = from;
             }
             // Columns up to c become available to the next column of the row.
-            let (s, from) = best_of(c);
-            let s = add(s, -middle[c + 1]);
+            let s = add(best, leaving[c]);
             if s > running.0 {
                 running = (s, from);
             }
@@ -382,11 +403,11 @@ pub(crate) fn align(
     if end.0 <= NEVER / 2 * SCALE {
         return None;
     }
-    // Backwards: the best score of what follows each state.
-    let mut bwd = vec![NEG; k * states];
-    for state in 0..states {
-        let c = state / WAYS;
-        bwd[last + state] = suffix[n] - suffix[c + 1];
+    // Backwards: the best score of what follows each state. It depends on the state's
+    // column, not on how the cell came there: one score a column, shared by its ways.
+    let mut bwd = vec![NEG; k * n];
+    for c in 0..n {
+        bwd[(k - 1) * n + c] = suffix[n] - suffix[c + 1];
     }
     // Each step takes running maxima over the next cell's columns, as the forward pass does:
     // linear in the columns, not quadratic.
@@ -398,7 +419,7 @@ pub(crate) fn align(
     let mut past = vec![NEG; n + 1];
     for i in (0..k - 1).rev() {
         let next = items[i + 1];
-        let after = (i + 1) * states;
+        let after = (i + 1) * n;
         // Starting a row at the next cell: the best of its columns, whatever this one's, but
         // for a row of labels alone that the next row replaces ([`LONE`]).
         let mut new_row = NEG;
@@ -406,7 +427,7 @@ pub(crate) fn align(
         if next.brk != Break::Never {
             for c2 in 0..n {
                 let f = fit_at(i + 1, c2);
-                starts[c2] = add(bwd[after + c2 * WAYS + 1], ROW + prefix[c2] + f);
+                starts[c2] = add(bwd[after + c2], ROW + prefix[c2] + f);
                 new_row = new_row.max(starts[c2]);
                 upto[c2] = if c2 == 0 {
                     starts[0]
@@ -423,14 +444,13 @@ pub(crate) fn align(
         later[n] = NEG;
         for c2 in (0..n).rev() {
             let here = if next.brk != Break::Must {
-                add(bwd[after + c2 * WAYS], middle[c2] + fit_at(i + 1, c2))
+                add(bwd[after + c2], middle[c2] + fit_at(i + 1, c2))
             } else {
                 NEG
             };
             later[c2] = later[c2 + 1].max(here);
         }
-        for state in 0..states {
-            let c = state / WAYS;
+        for c in 0..n {
             let mut best = add(later[c + 1], -middle[c + 1]);
             let new_row = if lonely && lone[c] && next.brk != Break::Never {
                 past[c + 1].max(add(upto[c], LONE))
@@ -440,7 +460,7 @@ pub(crate) fn align(
             best = best.max(add(new_row, suffix[n] - suffix[c + 1]));
             if next.repeats && next.brk != Break::Must {
                 for &c2 in &partners[c] {
-                    let on = bwd[after + c2 * WAYS];
+                    let on = bwd[after + c2];
                     best = best.max(add(
                         on,
                         middle[c2] - middle[c + 1] + fit_at(i + 1, c2) + PAIR,
@@ -448,9 +468,9 @@ pub(crate) fn align(
                 }
             }
             if next.joinable && next.brk != Break::Must && textual(c) {
-                best = best.max(add(bwd[after + c * WAYS + 2], next.join()));
+                best = best.max(add(bwd[after + c], next.join()));
             }
-            bwd[i * states + state] = best;
+            bwd[i * n + c] = best;
         }
     }
     // The chosen states, back from the end.
@@ -476,15 +496,18 @@ pub(crate) fn align(
             places.push(None);
             continue;
         }
-        let total = add(fwd[i * states + state], bwd[i * states + state]);
+        let total = add(fwd[i * states + state], bwd[i * n + column]);
         // Another placement as good is ambiguous, but for a column of small words, where
         // the cell says what it is whichever of them it stands in.
         let qualifier = roles[column] == Role::Qualifier;
-        let ambiguous = (0..states).any(|other| {
-            other != state
-                && other % WAYS != 2
-                && !(qualifier && other % WAYS == way && roles[other / WAYS] == Role::Qualifier)
-                && add(fwd[i * states + other], bwd[i * states + other]) >= total
+        // A joined cell (the third way) is no other placement of its own.
+        let ambiguous = (0..n).any(|c| {
+            (0..2).any(|w| {
+                let other = c * WAYS + w;
+                other != state
+                    && !(qualifier && w == way && roles[c] == Role::Qualifier)
+                    && add(fwd[i * states + other], bwd[i * n + c]) >= total
+            })
         });
         places.push(Some(Place {
             row,

@@ -54,6 +54,9 @@ struct Words {
     labelled: bool,
     ends: bool,
     money: Option<MoneyColumn>,
+    /// [`may_start_money`] of the text: asked of every cell near each cell where rows are
+    /// lost ([`Builder::money_header_at`]), read once here.
+    money_half: bool,
 }
 
 impl Words {
@@ -65,6 +68,7 @@ impl Words {
         if text.chars().count() > 40 {
             return Words {
                 long_role: header_role(text),
+                money_half: may_start_money(text),
                 ..Words::default()
             };
         }
@@ -76,6 +80,7 @@ impl Words {
             labelled: split_labelled(text).is_some(),
             ends: ends_grid(text, &folded),
             money: money_column(&folded),
+            money_half: may_start_money(text),
         }
     }
 
@@ -138,6 +143,11 @@ struct Builder<'g> {
     targets: std::collections::HashMap<String, Target>,
     /// Labels already read as levels ([`Builder::levels_of`]).
     levels: std::collections::HashMap<String, LevelReading>,
+    /// The last two labels read as levels, and which of them to replace next: rows carry
+    /// their tier and category down, and a label asked again is found by a comparison, not
+    /// a hash.
+    recent: [Option<(String, LevelReading)>; 2],
+    older: usize,
 }
 
 /// What a label's text names ([`resolve`] of it as a tier and as a category), and whether
@@ -339,11 +349,20 @@ impl Texts {
 /// The cells of the grids in order, trimmed, with where each row starts, and how many
 /// pinyin annotations were taken out of them.
 fn flatten(grids: &[Grid]) -> (Vec<Tok<'_>>, usize) {
-    let mut toks = Vec::new();
+    // A cell a token: the stream is sized once rather than grown (and copied) as it fills.
+    let cells = grids
+        .iter()
+        .flat_map(|g| &g.rows)
+        .fold(0usize, |n, row| n.saturating_add(row.len()));
+    let mut toks = Vec::with_capacity(cells);
     let mut pinyin = 0usize;
     // Tables repeat their labels and values: each distinct text is read once.
     let mut seen: std::collections::HashMap<&str, (Shape, Words)> =
         std::collections::HashMap::new();
+    // In front of the map, the texts read last by a cheap index ([`recent_slot`]): a table
+    // repeats a handful of texts cell after cell (`5`, `100%`, its labels), and comparing a
+    // text costs less than hashing it. A text whose slot holds another goes to the map.
+    let mut recent: [Option<(&str, (Shape, Words))>; RECENT] = [None; RECENT];
     for (g, grid) in grids.iter().enumerate() {
         for row in &grid.rows {
             for (index, cell) in row.iter().enumerate() {
@@ -355,9 +374,17 @@ fn flatten(grids: &[Grid]) -> (Vec<Tok<'_>>, usize) {
                     }
                     None => {
                         let text = cell.text.as_str();
-                        let read = *seen
-                            .entry(text)
-                            .or_insert_with(|| (shape(text), Words::of(text)));
+                        let slot = &mut recent[recent_slot(text)];
+                        let read = match *slot {
+                            Some((kept, read)) if kept == text => read,
+                            _ => {
+                                let read = *seen
+                                    .entry(text)
+                                    .or_insert_with(|| (shape(text), Words::of(text)));
+                                *slot = Some((text, read));
+                                read
+                            }
+                        };
                         (Cow::Borrowed(text), read)
                     }
                 };
@@ -376,6 +403,18 @@ fn flatten(grids: &[Grid]) -> (Vec<Tok<'_>>, usize) {
         }
     }
     (toks, pinyin)
+}
+
+/// How many texts [`flatten`] keeps in front of its map.
+const RECENT: usize = 64;
+
+/// The slot of a text among [`flatten`]'s recent ones: by its length and its first and last
+/// bytes, which tell most of a table's repeated texts apart without reading them whole.
+fn recent_slot(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let first = usize::from(bytes.first().copied().unwrap_or(0));
+    let last = usize::from(bytes.last().copied().unwrap_or(0));
+    (text.len().wrapping_mul(31) ^ first.wrapping_mul(7) ^ last) % RECENT
 }
 
 /// Starts rows where a grid's header stands inside a row: a page that lost its line breaks
@@ -620,6 +659,8 @@ impl<'g> Builder<'g> {
             level_header: None,
             targets: std::collections::HashMap::new(),
             levels: std::collections::HashMap::new(),
+            recent: [None, None],
+            older: 0,
         }
     }
 
@@ -899,7 +940,7 @@ impl<'g> Builder<'g> {
             }
             // A cell alone names the first half of a money header only where its words end
             // as one does: no fold of the rest.
-            if pending.is_empty() && !may_start_money(toks[j].t()) {
+            if pending.is_empty() && !toks[j].words.money_half {
                 if !columns.is_empty() || j > i + 2 {
                     break;
                 }
@@ -1698,8 +1739,9 @@ impl<'g> Builder<'g> {
             let mut last_row_label: Option<Shape> = None;
             // The tier of the last tier label read, which such a category must belong to.
             let mut tier_in_force: Option<Tier> = None;
-            // The category in force: the last category label of the run, since its tier.
-            let mut in_force: Option<(crate::Category, String)> = None;
+            // The category in force: the last category label of the run, since its tier, its
+            // words without suffixes, and the label as printed.
+            let mut in_force: Option<(crate::Category, String, &str)> = None;
             let items: Vec<Item> = cells
                 .iter()
                 .enumerate()
@@ -1747,15 +1789,20 @@ impl<'g> Builder<'g> {
                     }
                     // Other words for the category in force (`财务管理` under `资金管理`) name
                     // an indicator of it, not the category again.
+                    // The label in force printed again is that category again, whose words
+                    // need no reading.
                     let restated = t.shape == Shape::Category
+                        && in_force
+                            .as_ref()
+                            .is_none_or(|(_, _, printed)| *printed != t.t())
                         && crate::taxonomy::resolve::<crate::Category>(t.t()).is_some_and(|c| {
                             // Without its suffixes: `社会效益` says what `社会效益指标` said.
                             let folded = crate::taxonomy::bare_name(&fold(t.t())).to_owned();
                             let again = in_force
                                 .as_ref()
-                                .is_some_and(|(was, text)| *was == c && *text != folded);
+                                .is_some_and(|(was, text, _)| *was == c && *text != folded);
                             if !again {
-                                in_force = Some((c, folded));
+                                in_force = Some((c, folded, t.t()));
                             }
                             again
                         });
@@ -1928,12 +1975,14 @@ impl<'g> Builder<'g> {
     ) {
         let tiers = fill_levels(&rows, columns, under_header);
         let last = rows.len().saturating_sub(1);
-        let mut previous_category: Option<String> = None;
-        let mut previous_tier: Option<String> = None;
+        // Labels are borrowed from the rows, which outlive the loop: carried down row after
+        // row, they are not copied for each.
+        let mut previous_category: Option<&str> = None;
+        let mut previous_tier: Option<&str> = None;
         // The last tier a row printed, and the labels already said to come from below.
-        let mut above_tier: Option<String> = None;
-        let mut from_below: (Option<String>, Option<String>) = (None, None);
-        for (n, (row, levels)) in rows.iter().zip(tiers).enumerate() {
+        let mut above_tier: Option<&str> = None;
+        let mut from_below: (Option<&str>, Option<&str>) = (None, None);
+        for (n, (whole, levels)) in rows.iter().zip(tiers).enumerate() {
             let Levels {
                 tier: tier_text,
                 category: category_fill,
@@ -1941,11 +1990,12 @@ impl<'g> Builder<'g> {
             } = levels;
             // A row unsure only of where a weight, score, actual value or text goes is read,
             // those cells kept as text.
-            let (sure, set_aside) = sure_part(row, columns);
-            let row = sure.as_ref().unwrap_or(row);
-            let own_tier = row_own(row, columns, Role::Tier);
+            let (sure, set_aside) = sure_part(whole, columns);
+            let row = sure.as_ref().unwrap_or(whole);
+            // The row's labels are read off the whole row: its sure part sets aside no label.
+            let own_tier = row_own(whole, columns, Role::Tier);
             if own_tier.is_some() {
-                above_tier.clone_from(&own_tier);
+                above_tier = own_tier;
             }
             let anchor = row.anchor.clone();
             if row.ambiguous {
@@ -1954,9 +2004,9 @@ impl<'g> Builder<'g> {
                     .iter()
                     .position(|c| c.role == Role::Category && !c.alternate)
                     .is_some_and(|c| !row.unsure.contains(&c));
-                if category_sure && let Some(own) = row_own(row, columns, Role::Category) {
+                if category_sure && let Some(own) = row_own(whole, columns, Role::Category) {
                     previous_category = Some(own);
-                    previous_tier = tier_text.clone();
+                    previous_tier = tier_text;
                 }
                 let texts: Vec<&str> = row.cells.iter().flatten().map(|t| t.t()).collect();
                 let texts = texts.join(" | ");
@@ -1982,6 +2032,10 @@ impl<'g> Builder<'g> {
             }
             // Project-level columns.
             let own = |role: Role| -> Option<String> {
+                // Most grids have no project-level columns: nothing to gather, row after row.
+                if !columns.iter().any(|c| c.role == role) {
+                    return None;
+                }
                 let texts: Vec<&str> = columns
                     .iter()
                     .zip(&row.cells)
@@ -2095,12 +2149,12 @@ impl<'g> Builder<'g> {
                     .filter(|t| !t.is_empty())
                     .collect();
                 // Its labels go on to the rows below (a category on a line of its own).
-                if let Some(own) = row_own(row, columns, Role::Category) {
+                if let Some(own) = row_own(whole, columns, Role::Category) {
                     previous_category = Some(own);
-                    previous_tier = tier_text.clone();
+                    previous_tier = tier_text;
                 } else if tier_text != previous_tier {
                     previous_category = None;
-                    previous_tier = tier_text.clone();
+                    previous_tier = tier_text;
                 }
                 if !labels.is_empty() {
                     self.diagnose(
@@ -2116,35 +2170,32 @@ impl<'g> Builder<'g> {
                 continue;
             }
             // The tier resets the category where it changes.
-            if tier_text != previous_tier
-                && row_own(row, columns, Role::Category).is_none()
-                && previous_tier.is_some()
-            {
+            let own_category = row_own(whole, columns, Role::Category);
+            if tier_text != previous_tier && own_category.is_none() && previous_tier.is_some() {
                 previous_category = None;
             }
-            let own_category = row_own(row, columns, Role::Category);
             let category_up =
                 own_category.is_none() && (previous_category.is_none() || category_below.is_some());
             let category_text = own_category
                 .or(category_below)
-                .or_else(|| previous_category.clone())
+                .or(previous_category)
                 .or(category_fill);
             // Labels carried up, each said once for the rows it is carried to.
             let tier_up = own_tier.is_none() && tier_text.is_some() && tier_text != above_tier;
             for (up, label, said, what, what_zh) in [
-                (tier_up, &tier_text, &mut from_below.0, "tier", "一级指标"),
+                (tier_up, tier_text, &mut from_below.0, "tier", "一级指标"),
                 (
                     category_up,
-                    &category_text,
+                    category_text,
                     &mut from_below.1,
                     "category",
                     "二级指标",
                 ),
             ] {
-                if let Some(label) = label.as_deref().filter(|_| up)
-                    && said.as_deref() != Some(label)
+                if let Some(label) = label.filter(|_| up)
+                    && *said != Some(label)
                 {
-                    *said = Some(label.to_owned());
+                    *said = Some(label);
                     self.diagnose(
                         DiagnosticCode::LabelFromBelow,
                         msg!(
@@ -2155,10 +2206,9 @@ impl<'g> Builder<'g> {
                     );
                 }
             }
-            previous_category = category_text.clone();
-            previous_tier = tier_text.clone();
-            let mut indicator =
-                self.indicator(row, columns, tier_text.as_deref(), category_text.as_deref());
+            previous_category = category_text;
+            previous_tier = tier_text;
+            let mut indicator = self.indicator(row, columns, tier_text, category_text);
             for (header, tok) in set_aside {
                 let text = tok.t();
                 self.diagnose(
@@ -2203,26 +2253,49 @@ impl<'g> Builder<'g> {
 
     /// [`LevelReading`] of a label, read once per distinct text of the document.
     fn levels_of(&mut self, text: &str) -> LevelReading {
-        if let Some(read) = self.levels.get(text) {
+        if let Some((_, read)) = self.recent.iter().flatten().find(|(t, _)| t == text) {
             return *read;
         }
-        let read = LevelReading::of(text);
-        // Bounded: a document of distinct labels reads each once anyway.
-        if self.levels.len() < LEVEL_CACHE {
-            self.levels.insert(text.to_owned(), read);
+        let read = match self.levels.get(text) {
+            Some(read) => *read,
+            None => {
+                let read = LevelReading::of(text);
+                // Bounded: a document of distinct labels reads each once anyway.
+                if self.levels.len() < LEVEL_CACHE {
+                    self.levels.insert(text.to_owned(), read);
+                }
+                read
+            }
+        };
+        // The older of the two recent labels gives way; its text's room is used again.
+        let slot = &mut self.recent[self.older % 2];
+        self.older = (self.older + 1) % 2;
+        match slot {
+            Some((kept, kept_read)) => {
+                kept.clear();
+                kept.push_str(text);
+                *kept_read = read;
+            }
+            None => *slot = Some((text.to_owned(), read)),
         }
         read
     }
 
-    /// [`level_label`], its level read by [`Builder::levels_of`].
+    /// [`level_label`], its level read by [`Builder::levels_of`]; `read` is that of the text
+    /// as printed, which a label without spaces (most) need not look up again.
     fn level_label<L: Copy>(
         &mut self,
         text: &str,
+        read: LevelReading,
         level: impl Fn(LevelReading) -> Option<L>,
         name: impl Fn(L) -> &'static str,
     ) -> (Option<L>, Option<String>) {
         let text = spaceless(text);
-        let found = level(self.levels_of(&text));
+        let read = match &text {
+            Cow::Borrowed(_) => read,
+            Cow::Owned(spaceless) => self.levels_of(spaceless),
+        };
+        let found = level(read);
         let label = match found {
             Some(l) if name(l) == text => None,
             _ => Some(text.into_owned()),
@@ -2240,9 +2313,9 @@ impl<'g> Builder<'g> {
     ) -> Indicator {
         let anchor = row.anchor.clone();
         let mut name = String::new();
-        let mut annual: Option<String> = None;
-        let mut period: Option<(String, String)> = None;
-        let mut actual: Option<String> = None;
+        let mut annual: Option<Cow<'_, str>> = None;
+        let mut period: Option<(String, Cow<'_, str>)> = None;
+        let mut actual: Option<Cow<'_, str>> = None;
         let mut op: Option<&str> = None;
         let mut measure: Option<&str> = None;
         let mut measure_header: Option<&str> = None;
@@ -2254,14 +2327,18 @@ impl<'g> Builder<'g> {
         let mut core = false;
         let mut seq = None;
         for (column, cells) in columns.iter().zip(&row.cells) {
-            let text: String = cells.iter().map(|t| t.t()).collect();
+            // The column's cells joined: most columns hold one, borrowed rather than copied.
+            let text: Cow<'_, str> = match &**cells {
+                [one] => Cow::Borrowed(one.t()),
+                _ => Cow::Owned(cells.iter().map(|t| t.t()).collect()),
+            };
             if text.is_empty() {
                 continue;
             }
             match column.role {
-                Role::Name if name.is_empty() => name = text,
+                Role::Name if name.is_empty() => name = text.into_owned(),
                 Role::Name | Role::Category if column.alternate => {
-                    if text != name && Some(text.as_str()) != category_text {
+                    if text != name.as_str() && Some(&*text) != category_text {
                         texts.push(TextCell::new(column.header.clone(), text));
                     }
                 }
@@ -2340,8 +2417,10 @@ impl<'g> Builder<'g> {
                 }
             }
         }
-        let joined = |value: &str| join_split(op, value, measure);
-        let annual_text = annual.as_deref().map(joined).unwrap_or_default();
+        let annual_text = annual
+            .as_deref()
+            .map(|value| join_split(op, value, measure))
+            .unwrap_or_default();
         let position = self
             .draft
             .as_ref()
@@ -2353,7 +2432,7 @@ impl<'g> Builder<'g> {
         }
         let mut indicator = Indicator::new(seq, name, self.target(&annual_text, &anchor));
         if let Some((label, value)) = period {
-            indicator.period = Some(self.target(&joined(&value), &anchor));
+            indicator.period = Some(self.target(&join_split(op, &value, measure), &anchor));
             let folded = fold(&label);
             indicator.period_label = (!label.is_empty()
                 && !matches!(folded.as_str(), "实施周期指标值"))
@@ -2385,8 +2464,8 @@ impl<'g> Builder<'g> {
         // The rows' labels, each read once ([`Builder::levels_of`]).
         let tier_read = tier_text.map(|t| self.levels_of(t));
         let category_read = category_text.map(|t| self.levels_of(t));
-        if let Some(text) = tier_text {
-            let (tier, label) = self.level_label(text, |r| r.tier, Tier::name);
+        if let (Some(text), Some(read)) = (tier_text, tier_read) {
+            let (tier, label) = self.level_label(text, read, |r| r.tier, Tier::name);
             // A label of no words (`(50分)`, its words lost in the page) takes its tier from
             // the category below.
             let wordless = tier_read.is_some_and(|r| r.wordless);
@@ -2423,8 +2502,8 @@ impl<'g> Builder<'g> {
             }
             indicator.tier_label = label;
         }
-        if let Some(text) = category_text {
-            let (category, label) = self.level_label(text, |r| r.category, Category::name);
+        if let (Some(text), Some(read)) = (category_text, category_read) {
+            let (category, label) = self.level_label(text, read, |r| r.category, Category::name);
             match (category, tier_read.and_then(|r| r.tier)) {
                 (None, Some(tier)) if category_read.and_then(|r| r.tier) == Some(tier) => {}
                 (None, _) => self.diagnose(
@@ -2665,13 +2744,72 @@ fn longest_digit_run(text: &str) -> usize {
 /// A row of the grid: the cells of each column, and where it was read.
 #[derive(Debug, Clone)]
 struct Row<'g> {
-    cells: Vec<Vec<Tok<'g>>>,
+    cells: Vec<Slot<'g>>,
     anchor: Tok<'g>,
     ambiguous: bool,
     /// The columns whose cell might stand in another.
     unsure: Vec<usize>,
     /// Whether a cell of the row was forced into a column that cannot hold it.
     unfit: bool,
+}
+
+/// The cells a row holds in one column. Most columns hold none or one: those are kept in
+/// place, and only more spill into a vector of their own (a vector a column was an allocation
+/// per filled cell of every row).
+#[derive(Debug, Clone, Default)]
+enum Slot<'g> {
+    #[default]
+    Empty,
+    One(Tok<'g>),
+    Many(Vec<Tok<'g>>),
+}
+
+/// A row's slots, all empty: made in place, not cloned from a first one.
+fn empty_slots<'g>(width: usize) -> Vec<Slot<'g>> {
+    std::iter::repeat_with(Slot::default).take(width).collect()
+}
+
+impl<'g> Slot<'g> {
+    fn push(&mut self, tok: Tok<'g>) {
+        *self = match std::mem::take(self) {
+            Slot::Empty => Slot::One(tok),
+            Slot::One(first) => Slot::Many(vec![first, tok]),
+            Slot::Many(mut toks) => {
+                toks.push(tok);
+                Slot::Many(toks)
+            }
+        };
+    }
+
+    /// The cells, taken out: the slot is left empty.
+    fn take(&mut self) -> Vec<Tok<'g>> {
+        match std::mem::take(self) {
+            Slot::Empty => Vec::new(),
+            Slot::One(tok) => vec![tok],
+            Slot::Many(toks) => toks,
+        }
+    }
+}
+
+impl<'g> std::ops::Deref for Slot<'g> {
+    type Target = [Tok<'g>];
+
+    fn deref(&self) -> &[Tok<'g>] {
+        match self {
+            Slot::Empty => &[],
+            Slot::One(tok) => std::slice::from_ref(tok),
+            Slot::Many(toks) => toks,
+        }
+    }
+}
+
+impl<'a, 'g> IntoIterator for &'a Slot<'g> {
+    type Item = &'a Tok<'g>;
+    type IntoIter = std::slice::Iter<'a, Tok<'g>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
 }
 
 /// A row that is unsure only of cells whose column changes no name, label or target (a lone
@@ -2699,7 +2837,7 @@ fn sure_part<'g>(row: &Row<'g>, columns: &[Column]) -> (Option<Row<'g>>, Vec<(St
     let mut set_aside = Vec::new();
     for &c in &row.unsure {
         if let (Some(cells), Some(column)) = (sure.cells.get_mut(c), columns.get(c)) {
-            for tok in cells.drain(..) {
+            for tok in cells.take() {
                 set_aside.push((column.header.clone(), tok));
             }
         }
@@ -2718,7 +2856,7 @@ fn positional_rows<'g>(run: &[Tok<'g>], width: usize) -> Vec<Row<'g>> {
     for tok in run {
         if tok.row_start || rows.is_empty() {
             rows.push(Row {
-                cells: vec![Vec::new(); width],
+                cells: empty_slots(width),
                 anchor: tok.clone(),
                 ambiguous: false,
                 unsure: Vec::new(),
@@ -2771,14 +2909,21 @@ fn grouped_rows<'g>(
     unfit: &[bool],
     width: usize,
 ) -> Vec<Row<'g>> {
-    let mut rows: Vec<Row<'g>> = Vec::new();
+    // The last placed cell's row is the last row: the rows are sized once.
+    let count = places
+        .iter()
+        .rev()
+        .flatten()
+        .next()
+        .map_or(0, |p| p.row.saturating_add(1));
+    let mut rows: Vec<Row<'g>> = Vec::with_capacity(count);
     let mut last_column = 0;
     for ((tok, place), unfit) in cells.iter().zip(places).zip(unfit) {
         match place {
             Some(place) => {
                 if rows.len() <= place.row {
                     rows.push(Row {
-                        cells: vec![Vec::new(); width],
+                        cells: empty_slots(width),
                         anchor: tok.clone(),
                         ambiguous: false,
                         unsure: Vec::new(),
@@ -2922,7 +3067,7 @@ fn level_fragments(last: &Tok<'_>, tok: &Tok<'_>) -> Option<(String, Shape)> {
         last.shape,
         Shape::Text | Shape::Category | Shape::Tier | Shape::Level | Shape::Label | Shape::Words
     );
-    if !labelled || a.chars().count() > FIRST || b.chars().count() > SHORT {
+    if !labelled {
         return None;
     }
     let weight_only = (b.starts_with(['(', '（']) && b.ends_with([')', '）']))
@@ -2930,6 +3075,10 @@ fn level_fragments(last: &Tok<'_>, tok: &Tok<'_>) -> Option<(String, Shape)> {
     // The second half of a label is words (`指标`, `益指标`) or its weight: a value, a number
     // or an operator is the next column's, and the joined text need not be read.
     if !weight_only && !matches!(tok.shape, Shape::Text | Shape::Words | Shape::Label) {
+        return None;
+    }
+    // Longer halves than labels have (counted no further than that).
+    if a.chars().nth(FIRST).is_some() || b.chars().nth(SHORT).is_some() {
         return None;
     }
     // Neither half a level of its own, the whole one.
@@ -2956,7 +3105,7 @@ fn level_fragments(last: &Tok<'_>, tok: &Tok<'_>) -> Option<(String, Shape)> {
 }
 
 /// The own text of a row's column of a role.
-fn row_own(row: &Row<'_>, columns: &[Column], role: Role) -> Option<String> {
+fn row_own<'r>(row: &'r Row<'_>, columns: &[Column], role: Role) -> Option<&'r str> {
     columns
         .iter()
         .zip(&row.cells)
@@ -2964,7 +3113,6 @@ fn row_own(row: &Row<'_>, columns: &[Column], role: Role) -> Option<String> {
         .flat_map(|(_, cells)| cells.iter().map(|t| t.t()))
         // A dash in a label column marks it empty: the label above goes on.
         .find(|t| !t.is_empty() && !super::shape::is_blank_mark(t))
-        .map(str::to_owned)
 }
 
 /// Whether a row holds an indicator: a name, or a value of any kind.
@@ -3023,22 +3171,22 @@ fn is_placeholder_name(name: &str) -> bool {
 /// The tier of each row, and a category from below for the rows above a grid's first one.
 /// A tier label may be printed on a middle row of its merged cell: the rows above it take it
 /// where their category belongs to it, and the first label below where no label is above.
-fn fill_levels(rows: &[Row<'_>], columns: &[Column], under_header: bool) -> Vec<Levels> {
-    let own_tiers: Vec<Option<String>> = rows
+fn fill_levels<'r>(rows: &'r [Row<'_>], columns: &[Column], under_header: bool) -> Vec<Levels<'r>> {
+    let own_tiers: Vec<Option<&str>> = rows
         .iter()
         .map(|r| row_own(r, columns, Role::Tier))
         .collect();
-    let own_categories: Vec<Option<String>> = rows
+    let own_categories: Vec<Option<&str>> = rows
         .iter()
         .map(|r| row_own(r, columns, Role::Category))
         .collect();
-    let first_category = own_categories.iter().flatten().next().cloned();
+    let first_category = own_categories.iter().flatten().next().copied();
     // Labels printed at the middle of their merged cells: the rows that must take the label
     // below them.
     // The sign is the first run under a header whose first row prints the column empty,
     // which others print: a merged cell's label stands lower than its first row. (A later
     // run may go on with a cell of the run above.)
-    let starts_empty = |own: &[Option<String>]| {
+    let starts_empty = |own: &[Option<&str>]| {
         under_header && own.first().is_some_and(Option::is_none) && own.iter().any(Option::is_some)
     };
     let tier_below = from_below(&own_tiers, starts_empty(&own_tiers));
@@ -3047,8 +3195,8 @@ fn fill_levels(rows: &[Row<'_>], columns: &[Column], under_header: bool) -> Vec<
     let mut next_category: Vec<Option<&str>> = vec![None; rows.len()];
     let mut next: Option<&str> = None;
     for r in (0..rows.len()).rev() {
-        if let Some(own) = &own_categories[r] {
-            next = Some(own.as_str());
+        if own_categories[r].is_some() {
+            next = own_categories[r];
         }
         next_category[r] = next;
     }
@@ -3067,7 +3215,7 @@ fn fill_levels(rows: &[Row<'_>], columns: &[Column], under_header: bool) -> Vec<
     // The tier each row prints, read once per row that prints one.
     let own_tier_levels: Vec<Option<Tier>> = own_tiers
         .iter()
-        .map(|own| own.as_deref().and_then(resolve::<Tier>))
+        .map(|own| own.and_then(resolve::<Tier>))
         .collect();
     // The next own tier at or below each row (borrowed from `own_tiers`), and what it names.
     let mut below: Vec<Option<&str>> = vec![None; rows.len()];
@@ -3075,8 +3223,8 @@ fn fill_levels(rows: &[Row<'_>], columns: &[Column], under_header: bool) -> Vec<
     let mut next: Option<&str> = None;
     let mut next_level: Option<Tier> = None;
     for r in (0..rows.len()).rev() {
-        if let Some(own) = &own_tiers[r] {
-            next = Some(own.as_str());
+        if own_tiers[r].is_some() {
+            next = own_tiers[r];
             next_level = own_tier_levels[r];
         }
         below[r] = next;
@@ -3098,54 +3246,48 @@ fn fill_levels(rows: &[Row<'_>], columns: &[Column], under_header: bool) -> Vec<
     // The first row with a category of its own: the rows before it take the first category.
     let first_own_category = own_categories.iter().position(Option::is_some);
     let mut out = Vec::with_capacity(rows.len());
-    let mut above: Option<String> = None;
+    let mut above: Option<&str> = None;
     // What `above` names.
     let mut above_level: Option<Tier> = None;
     for r in 0..rows.len() {
         let tier = if own_tiers[r].is_some() {
-            above = own_tiers[r].clone();
+            above = own_tiers[r];
             above_level = own_tier_levels[r];
-            own_tiers[r].clone()
+            own_tiers[r]
         } else if tier_below[r] && fits_below(r) {
-            below[r].map(str::to_owned)
+            below[r]
         } else if above.is_none() {
             // Rows above the first tier printed take it where it may be theirs: not 效益指标
             // for a 数量指标 row, whose tier was lost rather than printed below.
-            if fits_below(r) {
-                below[r].map(str::to_owned)
-            } else {
-                None
-            }
+            if fits_below(r) { below[r] } else { None }
         } else if !admits(above_level, categories[r]) && admits(below_levels[r], categories[r]) {
-            below[r].map(str::to_owned)
+            below[r]
         } else {
-            above.clone()
+            above
         };
         let category = if first_own_category.is_none_or(|first| first > r) {
-            first_category.clone()
+            first_category
         } else {
             None
         };
         out.push(Levels {
             tier,
             category,
-            category_below: category_below[r]
-                .then(|| next_category[r].map(str::to_owned))
-                .flatten(),
+            category_below: category_below[r].then_some(next_category[r]).flatten(),
         });
     }
     out
 }
 
-/// What a row of a run takes where it prints no label of its own.
-struct Levels {
+/// What a row of a run takes where it prints no label of its own, borrowed from the rows.
+struct Levels<'r> {
     /// Its tier.
-    tier: Option<String>,
+    tier: Option<&'r str>,
     /// For rows above the first category printed, that category.
-    category: Option<String>,
+    category: Option<&'r str>,
     /// The category printed below the row, where the row must take it (labels printed at
     /// the middle of their merged cells).
-    category_below: Option<String>,
+    category_below: Option<&'r str>,
 }
 
 /// The rows of a run that must take the label printed below them: where a column's labels
@@ -3156,7 +3298,7 @@ struct Levels {
 /// it. The possible ends of each span are found as ranges, forwards and backwards; a row
 /// past every possible end of the span above it is in the span below. None where labels do
 /// not stand so, or no spans fit. Linear in the rows.
-fn from_below(own: &[Option<String>], centered: bool) -> Vec<bool> {
+fn from_below<T>(own: &[Option<T>], centered: bool) -> Vec<bool> {
     let n = own.len();
     let none = vec![false; n];
     let labels: Vec<usize> = (0..n).filter(|&r| own[r].is_some()).collect();
@@ -3896,8 +4038,12 @@ fn regroup_run<'a>(texts: &[&'a str]) -> Vec<&'a str> {
 /// A value written in split cells, joined: `≥` | `95` | `%` is `≥95%`. The comparator is
 /// left out where the value already has one, the unit where the value already ends with it
 /// or the unit cell says none (`-`, `无`).
-fn join_split(op: Option<&str>, value: &str, measure: Option<&str>) -> String {
+fn join_split<'a>(op: Option<&str>, value: &'a str, measure: Option<&str>) -> Cow<'a, str> {
     let value = value.trim();
+    // A value with no cells split off it is itself: it is not copied.
+    if op.is_none() && measure.is_none() {
+        return Cow::Borrowed(value);
+    }
     let mut out = String::with_capacity(value.len() + 8);
     if let Some(op) = op {
         let has_op = value.starts_with([
@@ -3925,7 +4071,7 @@ fn join_split(op: Option<&str>, value: &str, measure: Option<&str>) -> String {
             out.push_str(measure);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// A decimal in a cell: `7.5`, `3,309,840.00`, `10分`.
@@ -3940,7 +4086,12 @@ fn decimal(text: &str) -> Option<Decimal> {
     if !super::shape::is_number(t) {
         return None;
     }
-    let plain: String = t.chars().filter(|c| *c != ',').collect();
+    // Most numbers have no separators: they are read as written, not copied.
+    let plain: Cow<'_, str> = if t.contains(',') {
+        Cow::Owned(t.chars().filter(|c| *c != ',').collect())
+    } else {
+        Cow::Borrowed(t)
+    };
     // `Decimal` rounds away digits it cannot hold: a number is read only where every decimal
     // written is kept.
     let written = plain.split_once('.').map_or(0, |(_, frac)| frac.len());
@@ -5705,12 +5856,12 @@ mod tests {
                     "{text} ({round})"
                 );
                 assert_eq!(
-                    builder.level_label(text, |r| r.tier, Tier::name),
+                    builder.level_label(text, read, |r| r.tier, Tier::name),
                     level_label::<Tier>(text, Tier::name),
                     "{text} ({round})"
                 );
                 assert_eq!(
-                    builder.level_label(text, |r| r.category, Category::name),
+                    builder.level_label(text, read, |r| r.category, Category::name),
                     level_label::<Category>(text, Category::name),
                     "{text} ({round})"
                 );
@@ -5756,14 +5907,14 @@ mod tests {
         rows: &[Row<'_>],
         columns: &[Column],
         under_header: bool,
-    ) -> Vec<Levels> {
+    ) -> Vec<OwnedLevels> {
         let own_tiers: Vec<Option<String>> = rows
             .iter()
-            .map(|r| row_own(r, columns, Role::Tier))
+            .map(|r| row_own(r, columns, Role::Tier).map(str::to_owned))
             .collect();
         let own_categories: Vec<Option<String>> = rows
             .iter()
-            .map(|r| row_own(r, columns, Role::Category))
+            .map(|r| row_own(r, columns, Role::Category).map(str::to_owned))
             .collect();
         let first_category = own_categories.iter().flatten().next().cloned();
         // Labels printed at the middle of their merged cells: the rows that must take the label
@@ -5848,16 +5999,19 @@ mod tests {
             } else {
                 None
             };
-            out.push(Levels {
+            out.push((
                 tier,
                 category,
-                category_below: category_below[r]
+                category_below[r]
                     .then(|| next_category[r].map(str::to_owned))
                     .flatten(),
-            });
+            ));
         }
         out
     }
+
+    /// A row's [`Levels`], owned: what the reference gives.
+    type OwnedLevels = (Option<String>, Option<String>, Option<String>);
 
     #[test]
     fn levels_filled_with_tiers_read_once_are_the_references() {
@@ -5881,15 +6035,16 @@ mod tests {
             let rows = positional_rows(&toks[end..], columns.len());
             assert!(rows.len() >= 4 && columns.len() == 4, "{text}");
             for under_header in [false, true] {
-                let tuples = |levels: Vec<Levels>| -> Vec<_> {
+                let tuples = |levels: Vec<Levels<'_>>| -> Vec<OwnedLevels> {
+                    let owned = |t: Option<&str>| t.map(str::to_owned);
                     levels
                         .into_iter()
-                        .map(|l| (l.tier, l.category, l.category_below))
+                        .map(|l| (owned(l.tier), owned(l.category), owned(l.category_below)))
                         .collect()
                 };
                 assert_eq!(
                     tuples(fill_levels(&rows, &columns, under_header)),
-                    tuples(fill_levels_reference(&rows, &columns, under_header)),
+                    fill_levels_reference(&rows, &columns, under_header),
                     "{text}"
                 );
             }
