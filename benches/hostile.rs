@@ -6,7 +6,8 @@
 //!   characters) and beyond it (25, 100 and 400 KB, kept as text);
 //! - tables: a value of many digits, a line of many parts, many records on one line, many
 //!   indicators in one project, a glued line of labels opening brackets they never close,
-//!   and many units each forcing a large search for money;
+//!   pipe lines of words after a name row, and many units each forcing a large search for
+//!   money;
 //! - checks and scores of a project of many indicators, and the actuals CSV that gives them.
 
 #[path = "../tests/shapes/mod.rs"]
@@ -126,6 +127,13 @@ fn tables(c: &mut Criterion) {
         "table/spaced words under a text header",
         2_000,
         shapes::spaced_words_under_a_text_header,
+        parse,
+    );
+    scaled(
+        c,
+        "table/pipe lines of words after a name",
+        2_000,
+        shapes::pipe_lines_of_words_after_a_name,
         parse,
     );
     scaled(

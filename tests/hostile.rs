@@ -820,3 +820,12 @@ fn a_spaced_line_of_labels_reads_each_label() {
     assert_eq!(row[0], "产出指标");
     assert!(row[1..].iter().all(|c| *c == "数量指标"), "{row:?}");
 }
+
+#[test]
+fn a_pipe_row_broken_after_its_name_goes_on_over_a_few_cells_only() {
+    // Thousands of lines of one judging word after a name row: the row takes a few of them,
+    // and the rest are rows of their own; the reading ends, with no indicator to read.
+    let text = shapes::pipe_lines_of_words_after_a_name(20_000);
+    let error = text.parse::<Document>().expect_err("no indicator");
+    assert_eq!(error.kind(), jixiao::TableErrorKind::NotATable);
+}

@@ -463,12 +463,21 @@ fn separated(lines: &[&str]) -> Grid {
     grid
 }
 
+/// The most cells of a pipe row that goes on over the lines of values below its name
+/// ([`broken_after_name`]): more than a grid's columns.
+const BROKEN_ROW_CELLS: usize = 24;
+
 /// Whether a markdown-like pipe row broke its line after its name: the row so far holds a
 /// name after its labels and no number, and the next line (`line`) begins with a value
 /// (`| 经济效益指标 | 减轻负担 |` then `| 有效 |` then `| 有效 | 10 | 10 |`): the line goes on
-/// the row, which is no row of its own without a name.
+/// the row, which is no row of its own without a name. A row goes on so up to
+/// [`BROKEN_ROW_CELLS`] cells: its cells are looked at once per line, and a text of many
+/// such lines stays linear.
 fn broken_after_name(row: &[Cell], line: &str) -> bool {
     use super::grid::shape::{Shape, shape};
+    if row.len() > BROKEN_ROW_CELLS {
+        return false;
+    }
     let numeric = |s: Shape| matches!(s, Shape::Number | Shape::Amount | Shape::Percent);
     let shapes: Vec<Shape> = row.iter().map(|c| shape(c.text())).collect();
     let labelled = shapes.iter().any(|s| {

@@ -167,6 +167,17 @@ pub fn spaced_words_under_a_text_header(n: usize) -> String {
     )
 }
 
+/// Pipe rows whose name row is followed by `n` lines of one judging word (`| 有效 |`): a row
+/// broken after its name goes on over a few cells only, so that each line looks at a
+/// bounded row.
+pub fn pipe_lines_of_words_after_a_name(n: usize) -> String {
+    format!(
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值 | 分值 | 得分 |\n\
+         | 效益指标 | 经济效益指标 | 减轻学生家庭负担 |\n{}",
+        "| 有效 |\n".repeat(n)
+    )
+}
+
 /// A glued table whose one data line holds a chain of `n` ranges (`1-1-1-…`) and a run of `n`
 /// digits: a range is read over a few links only, and a number from its start only.
 pub fn glued_numbers(n: usize) -> String {
