@@ -1008,6 +1008,9 @@ fn boundary_piece(text: &str) -> Option<usize> {
 fn cut(line: &str) -> Vec<Piece> {
     let mut pieces: Vec<Piece> = Vec::new();
     let mut text_start: Option<usize> = None;
+    // Where the last of a rule's words (分, 得, 扣) went into a text: a text holds one where
+    // this is at or after its start.
+    let mut last_rule: Option<usize> = None;
     let mut at = 0;
     // Pieces are cut left to right: each column is counted on from the one before, so that
     // a long line is counted once.
@@ -1124,12 +1127,14 @@ fn cut(line: &str) -> Vec<Piece> {
             let points_follow = after.starts_with(['得', '扣'])
                 && after.chars().nth(1).is_some_and(|c| c.is_ascii_digit());
             let words_before = text_start.is_some_and(|s| {
-                let words = &line[s..at];
-                words.chars().nth(3).is_some() && !words.contains(['分', '得', '扣'])
+                line[s..at].chars().nth(3).is_some() && last_rule.is_none_or(|r| r < s)
             });
             if (ends_name || points_follow && words_before) && after.starts_with(['得', '扣']) {
                 flush(&mut pieces, text_start.take(), at);
                 text_start = Some(at);
+                if rest[..len].contains(['分', '得', '扣']) {
+                    last_rule = Some(at);
+                }
                 at += len;
                 continue;
             }
@@ -1185,6 +1190,9 @@ fn cut(line: &str) -> Vec<Piece> {
             }
         }
         text_start.get_or_insert(at);
+        if rest.starts_with(['分', '得', '扣']) {
+            last_rule = Some(at);
+        }
         at += rest.chars().next().map_or(1, char::len_utf8);
     }
     flush(&mut pieces, text_start.take(), line.len());
