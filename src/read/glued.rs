@@ -354,20 +354,14 @@ fn split_categories(pieces: Vec<Piece>, columns: Columns) -> Vec<Piece> {
 /// characters at least after it: the longest label of [`BARE_CATEGORY_SHORTEST`] to
 /// [`BARE_CATEGORY_LONGEST`] Chinese characters.
 fn bare_category_end(text: &str) -> Option<usize> {
-    let ends: Vec<usize> = text
-        .char_indices()
-        .map(|(at, c)| at + c.len_utf8())
-        .take(BARE_CATEGORY_LONGEST)
-        .collect();
-    (BARE_CATEGORY_SHORTEST..=ends.len())
-        .rev()
-        .find_map(|chars| {
-            let end = *ends.get(chars - 1)?;
-            let label = &text[..end];
-            let named = label.chars().all(crate::taxonomy::is_han)
-                && crate::taxonomy::resolve_levels(label).1.is_some();
-            (named && text[end..].chars().nth(1).is_some()).then_some(end)
-        })
+    bare_label_end(
+        text,
+        BARE_CATEGORY_SHORTEST,
+        BARE_CATEGORY_LONGEST,
+        |label, rest| {
+            crate::taxonomy::resolve_levels(label).1.is_some() && rest.chars().nth(1).is_some()
+        },
+    )
 }
 
 /// The most characters of a tier's label printed without 指标 (`满意度`).
@@ -377,17 +371,28 @@ const BARE_TIER_LONGEST: usize = 3;
 /// category's ([`bare_category_end`]): `决策` of `决策项目立项立项依据充分性`. Alone, a bare
 /// tier begins names as often (`决策程序规范性`, `产出数量`).
 fn bare_tier_end(text: &str) -> Option<usize> {
+    bare_label_end(text, 2, BARE_TIER_LONGEST, |label, rest| {
+        crate::taxonomy::resolve_levels(label).0.is_some() && bare_category_end(rest).is_some()
+    })
+}
+
+/// Where the longest label of `shortest` to `longest` Chinese characters at the start of a
+/// text ends, of those that `fits` (the label, and the text after it).
+fn bare_label_end(
+    text: &str,
+    shortest: usize,
+    longest: usize,
+    fits: impl Fn(&str, &str) -> bool,
+) -> Option<usize> {
     let ends: Vec<usize> = text
         .char_indices()
         .map(|(at, c)| at + c.len_utf8())
-        .take(BARE_TIER_LONGEST)
+        .take(longest)
         .collect();
-    (2..=ends.len()).rev().find_map(|chars| {
-        let end = *ends.get(chars - 1)?;
+    (shortest..=ends.len()).rev().find_map(|chars| {
+        let end = *ends.get(chars.checked_sub(1)?)?;
         let label = &text[..end];
-        let tier = label.chars().all(crate::taxonomy::is_han)
-            && crate::taxonomy::resolve_levels(label).0.is_some();
-        (tier && bare_category_end(&text[end..]).is_some()).then_some(end)
+        (label.chars().all(crate::taxonomy::is_han) && fits(label, &text[end..])).then_some(end)
     })
 }
 

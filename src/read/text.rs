@@ -407,8 +407,12 @@ fn pipe_in_place(lines: &[&str]) -> Option<Grid> {
             return None;
         }
         rows += 1;
-        let filled_after = |at: usize| fields[at + 1..].iter().any(|(_, c)| !blank(c));
-        gaps |= (0..fields.len()).any(|at| blank(fields[at].1) && filled_after(at));
+        // An empty cell before a filled one: past the first filled cell, from the end.
+        gaps |= fields
+            .iter()
+            .rev()
+            .skip_while(|(_, c)| blank(c))
+            .any(|(_, c)| blank(c));
     }
     if rows < IN_PLACE_ROWS || !gaps {
         return None;
