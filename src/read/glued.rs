@@ -255,9 +255,10 @@ fn pieces(line: &str, columns: &mut Columns) -> Vec<Piece> {
     let cut = split_weights(cut, *columns);
     let pieces = split_known(split_tandem(split_doubled(cut)));
     let pieces = split_judgement(split_tails(split_outcomes(pieces)));
-    split_marks(split_signed_halves(split_halves(split_points(
-        split_repeats(pieces),
-    ))))
+    split_marks(
+        split_signed_halves(split_halves(split_points(split_repeats(pieces)))),
+        *columns,
+    )
 }
 
 /// What a glued grid's header says of the columns its rows print, for the passes that cut
@@ -270,6 +271,10 @@ struct Columns {
     measure_after_name: bool,
     /// A weight column (分值) follows the name's: a name is followed by its points.
     weight_after_name: bool,
+    /// A header was read: the fields below say what the grid has.
+    read: bool,
+    /// The grid has a unit column (计量单位).
+    measure: bool,
 }
 
 impl Columns {
@@ -294,6 +299,8 @@ impl Columns {
             weight_after_name: roles
                 .windows(2)
                 .any(|w| w == [Some(Role::Name), Some(Role::Weight)]),
+            read: true,
+            measure: roles.contains(&Some(Role::Measure)),
         })
     }
 }
@@ -1613,8 +1620,10 @@ fn split_judgement(pieces: Vec<Piece>) -> Vec<Piece> {
 
 /// Takes the marks of a core column and a unit column off the text they are glued to: `否`
 /// after a row's numbers before the next name (`22否预算完成率`), and `%` after a rate's name
-/// (`预算完成率%`).
-fn split_marks(pieces: Vec<Piece>) -> Vec<Piece> {
+/// (`预算完成率%`), where the grid may have a unit column: a grid whose header names none
+/// keeps the `%` on the name (`及时率%=99百分比`).
+fn split_marks(pieces: Vec<Piece>, columns: Columns) -> Vec<Piece> {
+    let units = columns.measure || !columns.read;
     let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
     for piece in pieces {
         if piece.kind != Kind::Text {
@@ -1640,7 +1649,7 @@ fn split_marks(pieces: Vec<Piece>) -> Vec<Piece> {
         let unit = ['%', '％']
             .iter()
             .find_map(|u| text.strip_suffix(*u))
-            .filter(|name| name.ends_with('率'));
+            .filter(|name| units && name.ends_with('率'));
         match unit {
             Some(name) => {
                 let count = name.chars().count();
@@ -1938,6 +1947,24 @@ mod tests {
                 "课时比例完成率",
                 "100%"
             ]
+        );
+    }
+
+    #[test]
+    fn a_rates_percent_is_a_unit_cell_only_where_the_header_has_units() {
+        assert_eq!(
+            texts_after(
+                "一级指标二级指标三级指标指标目标值",
+                "时效指标各项工作完成及时率%=99百分比"
+            ),
+            ["时效指标", "各项工作完成及时率%", "=99百分比"]
+        );
+        assert_eq!(
+            texts_after(
+                "一级指标二级指标三级指标计量单位指标值",
+                "时效指标各项工作完成及时率%=99"
+            ),
+            ["时效指标", "各项工作完成及时率", "%", "=99"]
         );
     }
 
@@ -2549,8 +2576,10 @@ mod tests {
     #[test]
     fn marks_and_notes_come_off_the_text_they_are_glued_to() {
         assert_eq!(
-            texts("指标权重(分)指标得分(分)是否核心指标财政供养人员控制率%"),
+            texts("指标名称计量单位指标权重(分)指标得分(分)是否核心指标财政供养人员控制率%"),
             [
+                "指标名称",
+                "计量单位",
                 "指标权重(分)",
                 "指标得分(分)",
                 "是否核心指标",
