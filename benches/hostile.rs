@@ -138,6 +138,13 @@ fn tables(c: &mut Criterion) {
     );
     scaled(
         c,
+        "table/a stream of header words",
+        2_000,
+        shapes::stream_of_header_words,
+        parse,
+    );
+    scaled(
+        c,
         "table/units each searching for money",
         18,
         |n| shapes::money_searches(n, 2),

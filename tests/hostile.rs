@@ -829,3 +829,15 @@ fn a_pipe_row_broken_after_its_name_goes_on_over_a_few_cells_only() {
     let error = text.parse::<Document>().expect_err("no indicator");
     assert_eq!(error.kind(), jixiao::TableErrorKind::NotATable);
 }
+
+#[test]
+fn a_stream_of_header_words_is_read_in_one_pass() {
+    // Thousands of header words that name no grid, then a header and rows that keep their
+    // empty cells: every row is read, in place.
+    let doc: Document = shapes::stream_of_header_words(20_000)
+        .parse()
+        .expect("a table");
+    assert_eq!(doc.indicators().count(), 20_000);
+    let last = doc.indicators().last().expect("an indicator");
+    assert_eq!((last.annual.raw(), last.weight), ("≥98%", None));
+}

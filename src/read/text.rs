@@ -440,16 +440,121 @@ fn pipe_in_place(lines: &[&str]) -> Option<Grid> {
     Some(grid)
 }
 
-/// Cells apart by lines that hold a pipe alone; a cell's lines are joined.
+/// Cells apart by lines that hold a pipe alone; a cell's lines are joined. Where every cell
+/// is kept, empty ones too, the stream is cut into rows as wide as its header
+/// ([`stream_rows`]); else the rows are lost.
 fn separated(lines: &[&str]) -> Grid {
+    let cells = separated_cells(lines);
+    if let Some(grid) = stream_rows(&cells) {
+        return grid;
+    }
     let mut grid = Grid::new(Layout::Pipe, Rows::Lost);
+    for cell in cells {
+        grid.push_row(vec![cell]);
+    }
+    grid
+}
+
+/// A stream of cells that keeps its empty cells (`一、投入目标 |` then a pipe alone for each
+/// empty cell of the row), cut into rows as wide as its header. The header is a stretch of
+/// the first run of header words that names a grid's columns: cells over it
+/// (`绩效目标设置情况`) may run into it, and a row's label after it (`一、投入目标`) may
+/// read as a header word, so the stretch is the first whose rows fit their columns: each row
+/// begins with a filled cell that is not a value, and its weight and score are numbers or
+/// empty. Rows from the first that does not fit are left one cell each, as where the rows
+/// are lost. `None` where fewer than [`STREAM_ROWS`] rows fit, or no cell is empty.
+fn stream_rows(cells: &[Cell]) -> Option<Grid> {
+    let roles: Vec<Option<Role>> = cells.iter().map(|c| role_of(&fold(c.text()))).collect();
+    let word = |r: &Option<Role>| r.is_some_and(|r| r != Role::Blank);
+    // Each run of header words is looked at once, from its start.
+    let mut at = 0;
+    let (start, run) = loop {
+        let run = roles.get(at..)?.iter().take_while(|r| word(r)).count();
+        if run >= 3 && header_line_roles(&roles[at..at + run]) {
+            break (at, run);
+        }
+        at += run.max(1);
+    };
+    // The run ends with the header's last column word: a row's label after it
+    // (`一、投入目标`, read as a goal's header) is no column.
+    let column_word = |r: &Option<Role>| {
+        r.is_some_and(|r| r.is_indicator() || matches!(r, Role::Text | Role::LevelWeight))
+    };
+    let end = start + roles[start..start + run].iter().rposition(column_word)? + 1;
+    let (header, width) = (start..end.min(start + STREAM_HEADER_SHIFTS))
+        .map(|at| (at, end - at))
+        .filter(|&(_, width)| (3..=STREAM_WIDEST).contains(&width))
+        .find(|&(at, width)| {
+            let body = &cells[at + width..];
+            let probe = body.chunks(width).take(STREAM_ROWS + 2);
+            let rows = probe.clone().count();
+            rows >= STREAM_ROWS
+                && probe
+                    .take_while(|row| row.len() == width)
+                    .all(|row| stream_row_fits(row, &roles[at..at + width]))
+        })?;
+    let columns = &roles[header..header + width];
+    let body = &cells[header + width..];
+    let fitting = body
+        .chunks(width)
+        .take_while(|row| row.len() == width && stream_row_fits(row, columns))
+        .count();
+    let kept = body[..fitting * width].iter().any(|c| c.text().is_empty());
+    if fitting < STREAM_ROWS || !kept {
+        return None;
+    }
+    let mut grid = Grid::new(Layout::Pipe, Rows::Positional);
+    for cell in cells[..header].iter().filter(|c| !c.text().is_empty()) {
+        grid.push_row(vec![cell.clone()]);
+    }
+    grid.push_row(cells[header..header + width].to_vec());
+    let (rows, rest) = body.split_at(fitting * width);
+    for row in rows.chunks(width) {
+        grid.push_row(row.to_vec());
+    }
+    for cell in rest.iter().filter(|c| !c.text().is_empty()) {
+        grid.push_row(vec![cell.clone()]);
+    }
+    Some(grid)
+}
+
+/// The fewest rows below its header that show a stream of cells keeps every cell in place.
+const STREAM_ROWS: usize = 2;
+/// The most cells over a stream's header that may run into it, for [`stream_rows`].
+const STREAM_HEADER_SHIFTS: usize = 8;
+/// The widest header of a stream of cells, for [`stream_rows`]: a wider run of header words
+/// reads as cells whose rows are lost.
+const STREAM_WIDEST: usize = 40;
+
+/// Whether a row of a stream of cells fits the columns its header names: it begins with a
+/// filled cell that is not a value, and its weight and score are numbers or empty.
+fn stream_row_fits(row: &[Cell], columns: &[Option<Role>]) -> bool {
+    use super::grid::shape::{Shape, shape};
+    let first = row.first().map_or("", |c| c.text());
+    let begins = !first.is_empty()
+        && !matches!(
+            shape(first),
+            Shape::Value | Shape::Number | Shape::Amount | Shape::Percent
+        );
+    begins
+        && row.iter().zip(columns).all(|(cell, role)| {
+            !matches!(role, Some(Role::Weight | Role::Score))
+                || cell.text().is_empty()
+                || matches!(shape(cell.text()), Shape::Number)
+        })
+}
+
+/// The cells of [`separated`] text, empty ones kept: a line holding a pipe ends a cell, and
+/// the lines before it since the last are its text.
+fn separated_cells(lines: &[&str]) -> Vec<Cell> {
+    let mut cells = Vec::new();
     let mut cell: Option<(String, usize, usize)> = None;
     for (n, line) in lines.iter().enumerate() {
         if line.contains('|') {
             let before = line.split('|').next().unwrap_or("").trim();
             let (text, l, c) = cell.take().unwrap_or((String::new(), n + 1, 1));
             let text = text + before;
-            grid.push_row(vec![Cell::new(text, l, c)]);
+            cells.push(Cell::new(text, l, c));
             continue;
         }
         if blank(line) {
@@ -462,9 +567,9 @@ fn separated(lines: &[&str]) -> Grid {
         }
     }
     if let Some((text, l, c)) = cell {
-        grid.push_row(vec![Cell::new(text, l, c)]);
+        cells.push(Cell::new(text, l, c));
     }
-    grid
+    cells
 }
 
 /// The most cells of a pipe row that goes on over the lines of values below its name
@@ -2646,6 +2751,72 @@ mod tests {
                 .unwrap();
         assert_eq!(grid.breaks(), Rows::Positional);
         assert_eq!(texts(&grid)[2], ["", "场地", "1处"]);
+    }
+
+    /// Cells a line each, each closed by a line holding a pipe alone.
+    fn stream(cells: &[&str]) -> String {
+        cells.iter().map(|c| format!("{c}\n|\n")).collect()
+    }
+
+    #[test]
+    fn a_stream_of_cells_that_keeps_its_empty_cells_is_cut_into_rows_as_wide_as_its_header() {
+        let text = stream(&[
+            "绩效目标设置情况",
+            "绩效目标完成情况",
+            "目标名称",
+            "目标值",
+            "目标完成值",
+            "权重分值",
+            "得分",
+            "一、投入目标",
+            "",
+            "",
+            "",
+            "",
+            "1.预算投入资金",
+            "6475",
+            "6475",
+            "1",
+            "1",
+            "2.实际到位资金",
+            "6475",
+            "",
+            "1",
+            "0",
+        ]);
+        let grid = super::grid(&text).unwrap();
+        assert_eq!(grid.breaks(), Rows::Positional);
+        let rows = texts(&grid);
+        // The cells over the header ran into it: they stand above it, a row each.
+        assert_eq!(
+            rows[..2],
+            [vec!["绩效目标设置情况"], vec!["绩效目标完成情况"]]
+        );
+        assert_eq!(
+            rows[2],
+            ["目标名称", "目标值", "目标完成值", "权重分值", "得分"]
+        );
+        assert_eq!(rows[3], ["一、投入目标", "", "", "", ""]);
+        assert_eq!(rows[5], ["2.实际到位资金", "6475", "", "1", "0"]);
+        // A stream whose rows leave merged cells out and end with an empty cell does not fit
+        // its header's width: its rows are lost.
+        let text = stream(&[
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标值",
+            "",
+            "产出指标",
+            "数量指标",
+            "作业航时",
+            "≥30小时",
+            "",
+            "质量指标",
+            "作业合格率",
+            "100%",
+            "",
+        ]);
+        assert_eq!(super::grid(&text).unwrap().breaks(), Rows::Lost);
     }
 
     #[test]

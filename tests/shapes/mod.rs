@@ -178,6 +178,18 @@ pub fn pipe_lines_of_words_after_a_name(n: usize) -> String {
     )
 }
 
+/// A stream of cells apart by lines holding a pipe alone: `n` header words that never name
+/// a grid (`得分` over and over), a line of words, then a header and `n` rows that keep their empty cells.
+/// Each run of header words is looked at once, and the rows are cut in one pass.
+pub fn stream_of_header_words(n: usize) -> String {
+    let mut text = "得分\n|\n".repeat(n);
+    text.push_str("以下为各项指标\n|\n三级指标\n|\n指标值\n|\n分值\n|\n得分\n|\n");
+    for _ in 0..n {
+        text.push_str("验收合格率\n|\n≥98%\n|\n\n|\n5\n|\n");
+    }
+    text
+}
+
 /// A glued table whose one data line holds a chain of `n` ranges (`1-1-1-…`) and a run of `n`
 /// digits: a range is read over a few links only, and a number from its start only.
 pub fn glued_numbers(n: usize) -> String {

@@ -1271,7 +1271,10 @@ impl<'g> Builder<'g> {
         });
         let labelled = (i..end).any(|k| {
             let t = &toks[k];
-            t.words.is_label() && !self.is_data_label(t) && first_level.is_none_or(|f| k <= f)
+            t.words.is_label()
+                && !self.is_data_label(t)
+                && !self.in_data_row(&toks[i], t)
+                && first_level.is_none_or(|f| k <= f)
         });
         if !labelled {
             return None;
@@ -1587,16 +1590,27 @@ impl<'g> Builder<'g> {
                 }
                 // A row with a label in it is the next project's block.
                 let row_end = self.row_end(toks, j);
-                if toks[j..row_end]
-                    .iter()
-                    .any(|t| t.words.is_label() && !self.is_data_label(t))
-                {
+                if toks[j..row_end].iter().any(|t| {
+                    t.words.is_label() && !self.is_data_label(t) && !self.in_data_row(&toks[j], t)
+                }) {
                     break;
                 }
             }
             j += 1;
         }
         j
+    }
+
+    /// Whether a cell with a fact's words is data of a row in place: under a text column, in
+    /// a row that begins with no label (`1.资金管理情况 | 专账核算 | 项目资金管理要求`).
+    fn in_data_row(&self, first: &Tok<'_>, tok: &Tok<'_>) -> bool {
+        self.breaks(tok) == Rows::Positional
+            && tok.index > 0
+            && !first.words.is_label()
+            && self
+                .columns
+                .get(tok.index)
+                .is_some_and(|c| c.role == Role::Text)
     }
 
     /// Whether a label-like cell may still be data of the grid (a name that happens to be a
@@ -1958,7 +1972,13 @@ impl<'g> Builder<'g> {
             }
         };
         let under_header = std::mem::take(&mut self.under_header);
-        self.read_rows(rows, &columns, at_end, under_header);
+        let (rows, columns, sectioned) = section_rows(rows, columns);
+        let carry = if sectioned {
+            Carry::Printed
+        } else {
+            Carry::Merged { under_header }
+        };
+        self.read_rows(rows, &columns, at_end, carry);
     }
 
     /// Reads aligned rows: labels carried down (and up), projects begun, indicators made.
@@ -1966,14 +1986,18 @@ impl<'g> Builder<'g> {
     /// Where the run ends the text (`at_end`), a last row that shows a name and nothing
     /// else is the text cut off inside it (`满意`, the start of 满意度指标): it is read, and
     /// said.
-    fn read_rows(
-        &mut self,
-        rows: Vec<Row<'_>>,
-        columns: &[Column],
-        at_end: bool,
-        under_header: bool,
-    ) {
-        let tiers = fill_levels(&rows, columns, under_header);
+    fn read_rows(&mut self, rows: Vec<Row<'_>>, columns: &[Column], at_end: bool, carry: Carry) {
+        let tiers = match carry {
+            Carry::Merged { under_header } => fill_levels(&rows, columns, under_header),
+            Carry::Printed => rows
+                .iter()
+                .map(|r| Levels {
+                    tier: row_own(r, columns, Role::Tier),
+                    category: None,
+                    category_below: None,
+                })
+                .collect(),
+        };
         let last = rows.len().saturating_sub(1);
         // Labels are borrowed from the rows, which outlive the loop: carried down row after
         // row, they are not copied for each.
@@ -2764,6 +2788,102 @@ enum Slot<'g> {
     Many(Vec<Tok<'g>>),
 }
 
+/// The level a section row's label opens, for [`section_rows`]: `一、投入目标` a tier,
+/// `1.数量目标` a category; `None` where the text is no section's label.
+fn section_level(text: &str) -> Option<Role> {
+    /// The most characters of a section's label.
+    const LONGEST: usize = 12;
+    if text.chars().count() > LONGEST {
+        return None;
+    }
+    let (tier, category) = crate::taxonomy::resolve_levels(text);
+    let numeral = text.starts_with(|c: char| "一二三四五六七八九十".contains(c));
+    let digit = text.starts_with(|c: char| c.is_ascii_digit());
+    let rest =
+        text.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit());
+    let outlined = rest.len() < text.len()
+        && rest.starts_with(['、', '.', '．'])
+        && (rest.ends_with("目标") || rest.ends_with("指标"));
+    match (outlined, numeral, digit) {
+        (true, true, _) => Some(Role::Tier),
+        (true, _, true) => Some(Role::Category),
+        _ if category.is_some() => Some(Role::Category),
+        _ if tier.is_some() => Some(Role::Tier),
+        _ => None,
+    }
+}
+
+/// A grid with a name column and no level columns (`目标名称 | 目标值 | …`) whose rows of a
+/// label alone head sections (`一、投入目标`, `1.数量目标`): the labels are the levels of
+/// the rows below, a tier's until the next tier and a category's until the next level.
+/// Level columns are put in front of the grid's for them; a section's row keeps its label
+/// there, a row that tells nothing but its level. The flag says whether sections were found.
+fn section_rows<'g>(rows: Vec<Row<'g>>, columns: Vec<Column>) -> (Vec<Row<'g>>, Vec<Column>, bool) {
+    let levels = columns
+        .iter()
+        .any(|c| matches!(c.role, Role::Tier | Role::Category));
+    let name = columns
+        .iter()
+        .position(|c| c.role == Role::Name && !c.alternate);
+    let Some(name) = name.filter(|_| !levels) else {
+        return (rows, columns, false);
+    };
+    let section = |row: &Row<'g>| -> Option<Role> {
+        if row.ambiguous {
+            return None;
+        }
+        let [label] = &*row.cells[name] else {
+            return None;
+        };
+        let alone = row
+            .cells
+            .iter()
+            .enumerate()
+            .all(|(c, slot)| c == name || slot.iter().all(|t| t.t().is_empty()));
+        alone.then(|| section_level(label.t())).flatten()
+    };
+    if !rows.iter().any(|r| section(r).is_some()) {
+        return (rows, columns, false);
+    }
+    let mut out = Vec::with_capacity(rows.len());
+    let mut tier: Option<Tok<'g>> = None;
+    let mut category: Option<Tok<'g>> = None;
+    for mut row in rows {
+        let level = section(&row);
+        if let Some(level) = level {
+            let label = row.cells[name].take().into_iter().next();
+            if level == Role::Tier {
+                tier = label;
+                category = None;
+            } else {
+                category = label;
+            }
+        }
+        let slot = |tok: &Option<Tok<'g>>| tok.clone().map_or(Slot::Empty, Slot::One);
+        let mut cells = Vec::with_capacity(row.cells.len() + 2);
+        cells.push(slot(&tier));
+        cells.push(slot(&category));
+        cells.append(&mut row.cells);
+        row.cells = cells;
+        row.unsure.iter_mut().for_each(|c| *c += 2);
+        out.push(row);
+    }
+    let mut all = vec![
+        Column {
+            role: Role::Tier,
+            header: String::new(),
+            alternate: false,
+        },
+        Column {
+            role: Role::Category,
+            header: String::new(),
+            alternate: false,
+        },
+    ];
+    all.extend(columns);
+    (out, all, true)
+}
+
 /// A row's slots, all empty: made in place, not cloned from a first one.
 fn empty_slots<'g>(width: usize) -> Vec<Slot<'g>> {
     std::iter::repeat_with(Slot::default).take(width).collect()
@@ -3280,6 +3400,16 @@ fn fill_levels<'r>(rows: &'r [Row<'_>], columns: &[Column], under_header: bool) 
 }
 
 /// What a row of a run takes where it prints no label of its own, borrowed from the rows.
+/// How the rows of a run get the levels they do not print, for [`Builder::read_rows`].
+#[derive(Debug, Clone, Copy)]
+enum Carry {
+    /// Labels of merged cells are carried down, or up where they were printed lower
+    /// ([`fill_levels`]); `under_header` where the run is the first under its header.
+    Merged { under_header: bool },
+    /// Every row prints its levels ([`section_rows`] put them there): none is carried.
+    Printed,
+}
+
 struct Levels<'r> {
     /// Its tier.
     tier: Option<&'r str>,
@@ -3425,6 +3555,7 @@ fn positional_header(rows: &[Vec<&str>]) -> Vec<Column> {
         })
         .collect();
     name_the_last_level(&mut columns);
+    levels_after_values(&mut columns);
     weigh_levels(&mut columns);
     mark_alternates(&mut columns);
     columns
@@ -3464,6 +3595,32 @@ fn name_the_last_level(columns: &mut [Column]) {
         .rfind(|c| c.role == Role::Category)
     {
         last.role = Role::Name;
+    }
+}
+
+/// A level's header after the name and a target (`目标名称 | 目标值 | 评价指标 | 标准值 |
+/// 目标完成值 | 评价指标值`) heads a text column: an evaluation's measure of the indicator,
+/// no level. So does a value header that begins with its words (`评价指标值`): that
+/// measure's value, not the indicator's.
+fn levels_after_values(columns: &mut [Column]) {
+    let Some(value) = columns
+        .iter()
+        .position(|c| matches!(c.role, Role::Annual | Role::Period | Role::Actual))
+    else {
+        return;
+    };
+    if !columns[..value].iter().any(|c| c.role == Role::Name) {
+        return;
+    }
+    let mut demoted: Vec<String> = Vec::new();
+    for column in &mut columns[value..] {
+        let folded = fold(&column.header);
+        if matches!(column.role, Role::Tier | Role::Category) {
+            column.role = Role::Text;
+            demoted.push(folded);
+        } else if demoted.iter().any(|d| folded.starts_with(d.as_str())) {
+            column.role = Role::Text;
+        }
     }
 }
 
@@ -4306,6 +4463,59 @@ mod tests {
         doc.indicators()
             .map(|i| (i.name.clone(), i.annual.raw().to_owned()))
             .collect()
+    }
+
+    #[test]
+    fn section_rows_give_the_levels_of_a_grid_that_has_no_level_columns() {
+        let text = "目标名称\t目标值\t评价指标\t目标完成值\t评价指标值\t权重分值\t得分\n            一、投入目标\t\t\t\t\t\t\n            1.预算投入资金\t6475\t预算完成率\t6475\t100%\t1\t1\n            二、管理目标\t\t\t\t\t\t\n            1.资金管理情况\t专账核算\t项目资金管理要求\t专账核算\t项目资金管理要求\t2\t2\n            三、产出目标\t\t\t\t\t\t\n            1.数量目标\t\t\t\t\t\t\n            建档数\t941250份\t建档率\t1024410\t81.74%\t5\t5\n";
+        let doc = document(text);
+        let read: Vec<_> = doc
+            .indicators()
+            .map(|i| {
+                (
+                    i.tier_label
+                        .as_deref()
+                        .map_or(String::new(), |t| t.to_owned()),
+                    i.category.map(|c| c.code()),
+                    i.name.as_str(),
+                    i.annual.raw(),
+                    i.actual.as_ref().map(|a| a.raw()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (
+                    "一、投入目标".to_owned(),
+                    None,
+                    "1.预算投入资金",
+                    "6475",
+                    Some("6475")
+                ),
+                (
+                    "二、管理目标".to_owned(),
+                    None,
+                    "1.资金管理情况",
+                    "专账核算",
+                    Some("专账核算")
+                ),
+                (
+                    "三、产出目标".to_owned(),
+                    Some(11),
+                    "建档数",
+                    "941250份",
+                    Some("1024410")
+                ),
+            ]
+        );
+        // A level's header after the target heads the evaluation's measure: text, and so
+        // is its value (`评价指标值`).
+        let first = doc.indicators().next().unwrap();
+        assert_eq!(
+            texts_of(first),
+            [("评价指标", "预算完成率"), ("评价指标值", "100%")]
+        );
     }
 
     /// A paragraph form whose score column is headed once, at its top right (`自评得分`), and

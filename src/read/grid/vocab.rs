@@ -240,6 +240,7 @@ pub(crate) fn role_of(header: &str) -> Option<Role> {
     if is(&[
         "指标内容",
         "指标名称",
+        "目标名称",
         "绩效指标名称",
         "具体指标",
         "指标",
