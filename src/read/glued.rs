@@ -633,6 +633,11 @@ fn word_at(text: &str) -> Option<usize> {
             break;
         }
         let prefix = &text[..end];
+        // An end inside a bracket is a note's (`绩效目标(定量指标)`), no label's.
+        let open = prefix.matches(['(', '（']).count();
+        if open > prefix.matches([')', '）']).count() {
+            continue;
+        }
         // Read as a label once for both levels.
         let (tier, category) = crate::taxonomy::resolve_levels(prefix);
         if tier.is_some() || category.is_some() {
@@ -745,6 +750,25 @@ fn modified_header_at(text: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// The most characters inside a note in brackets that [`bracket_note`] keeps in its text.
+const BRACKET_NOTE: usize = 12;
+
+/// The length of a note in brackets at the start of a text (`(定量指标)`), brackets
+/// included: at most [`BRACKET_NOTE`] characters of words, no number among them (a weight,
+/// `(10分)`, is a cell's).
+fn bracket_note(text: &str) -> Option<usize> {
+    let inner = text.strip_prefix(['(', '（'])?;
+    let (at, close) = inner
+        .char_indices()
+        .take(BRACKET_NOTE + 1)
+        .find(|&(_, c)| matches!(c, ')' | '）' | '(' | '（'))?;
+    let words = &inner[..at];
+    let plain = !words.is_empty()
+        && matches!(close, ')' | '）')
+        && words.chars().all(crate::taxonomy::is_han);
+    plain.then(|| text.len() - inner.len() + at + close.len_utf8())
 }
 
 /// The length of a label in words no level has at the start of a row (`实施效果指标`,
@@ -1067,6 +1091,12 @@ fn cut(line: &str) -> Vec<Piece> {
         {
             at += len;
             flush(&mut pieces, text_start.take(), at);
+            continue;
+        }
+        // A short note in brackets inside a text is the text's (`项目年度绩效目标(定量指标)`):
+        // no word inside it begins a cell.
+        if in_text && let Some(len) = bracket_note(rest) {
+            at += len;
             continue;
         }
         let word = orphan
@@ -1948,6 +1978,18 @@ mod tests {
                 "100%"
             ]
         );
+    }
+
+    #[test]
+    fn a_short_note_in_brackets_stays_in_its_text() {
+        assert_eq!(
+            texts("项目年度绩效目标(定量指标)规章制度建立与否20"),
+            ["项目年度绩效目标(定量指标)规章制度建立与否", "20"]
+        );
+        assert_eq!(bracket_note("(定量指标)制度"), Some("(定量指标)".len()));
+        // A weight is a cell's, and a bracket that does not close soon is no note.
+        assert_eq!(bracket_note("(10分)"), None);
+        assert_eq!(bracket_note("(一二三四五六七八九十一二三)"), None);
     }
 
     #[test]
