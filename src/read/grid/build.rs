@@ -1835,12 +1835,12 @@ impl<'g> Builder<'g> {
                             && (matches!(
                                 cells[n - 1].shape,
                                 Shape::Tier | Shape::Category | Shape::Level | Shape::Label
-                            ) || weighted_labels[n - 1]),
+                            ) || weighted_labels[n - 1] == Some(Shape::Label)),
                         // A label read by its place is one however often it repeats.
                         shape: if let Some(shape) = placed_labels[n] {
                             shape
-                        } else if weighted_labels[n] {
-                            Shape::Label
+                        } else if let Some(shape) = weighted_labels[n] {
+                            shape
                         } else if sibling_category {
                             Shape::Category
                         } else if repeated {
@@ -4071,26 +4071,61 @@ fn labels_by_place(
 /// column (`一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分`): a text followed by
 /// one number and then by a name with two (`资金分配 | 8 | 分配办法 | 4 | 4`) is a label and
 /// its points, where an indicator prints its weight and its score. Linear in the cells.
-fn labels_by_points(cells: &[Tok<'_>], columns: &[Column], mode: Rows) -> Vec<bool> {
-    let mut labels = vec![false; cells.len()];
+///
+/// A name so placed is a name even in a category's words (`项目产出 | 15 | 产出数量 | 5 | 5`):
+/// such cells are read as [`Shape::Text`], labels as [`Shape::Label`].
+fn labels_by_points(cells: &[Tok<'_>], columns: &[Column], mode: Rows) -> Vec<Option<Shape>> {
+    let mut read = vec![None; cells.len()];
     let roles: Vec<Role> = columns.iter().map(|c| c.role).collect();
     let category_points = roles
         .windows(2)
         .any(|w| w == [Role::Category, Role::LevelWeight]);
     if mode != Rows::Lost || !category_points || !roles.contains(&Role::Score) {
-        return labels;
+        return read;
     }
-    let number = |t: Option<&Tok<'_>>| t.is_some_and(|t| t.shape == Shape::Number);
-    let text = |t: Option<&Tok<'_>>| t.is_some_and(|t| t.shape == Shape::Text);
+    let number = |at: usize| cells.get(at).is_some_and(|t| t.shape == Shape::Number);
+    // A label in unknown words: plain text, or a label's shape that names no level.
+    let label = |at: usize| {
+        cells.get(at).is_some_and(|t| {
+            matches!(t.shape, Shape::Text | Shape::Words | Shape::Label) && label_words(t.t())
+        })
+    };
+    let name = |at: usize| {
+        cells.get(at).is_some_and(|t| {
+            matches!(
+                t.shape,
+                Shape::Text | Shape::Words | Shape::Label | Shape::Category | Shape::Level
+            )
+        })
+    };
+    // A name: words after a number (the row before, or its labels' points), then its weight
+    // and score, then no third number.
+    let is_name = |n: usize| {
+        name(n) && (n == 0 || number(n - 1)) && number(n + 1) && number(n + 2) && !number(n + 3)
+    };
     for n in 0..cells.len() {
-        labels[n] = text(cells.get(n))
-            && label_words(cells[n].t())
-            && number(cells.get(n + 1))
-            && text(cells.get(n + 2))
-            && number(cells.get(n + 3))
-            && number(cells.get(n + 4));
+        // A label, its points, then a name with its weight and score; or a tier's label, its
+        // points, then a category's (`项目绩效 | 55 | 项目产出 | 15 | 产出数量 | 5 | 5`).
+        let category = |n: usize| label(n) && number(n + 1) && is_name(n + 2);
+        let tier_words = |t: &Tok<'_>| {
+            matches!(t.shape, Shape::Tier | Shape::Level | Shape::Category) || label(n + 2)
+        };
+        if category(n) {
+            read[n] = Some(Shape::Label);
+        } else if label(n)
+            && number(n + 1)
+            && cells.get(n + 2).is_some_and(tier_words)
+            && number(n + 3)
+            && is_name(n + 4)
+        {
+            read[n] = Some(Shape::Label);
+            read[n + 2] = Some(Shape::Label);
+        }
+        if is_name(n) && cells[n].shape != Shape::Text {
+            read[n] = Some(Shape::Text);
+        }
     }
-    labels
+    read
 }
 
 /// The ways to read a run of `k` texts before a row's values ([`labels_by_place`]): where its
@@ -4880,6 +4915,63 @@ mod tests {
             );
             assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
         }
+    }
+
+    #[test]
+    fn points_tell_labels_and_names_in_any_words_where_rows_are_lost() {
+        // `一级 | 分值 | 二级 | 分值 | 三级 | 分值 | 得分`, a cell per line: a tier in unknown
+        // words, a category in a tier's words (`项目产出`) and names in a category's
+        // (`产出数量`) are told by their points: one after a label, two after a name.
+        let text = "一级指标\n分值\n二级指标\n分值\n三级指标\n分值\n得分\n\
+            项目管理\n25\n资金到位\n5\n到位率\n3\n3\n到位时效\n2\n2\n\
+            项目绩效\n55\n项目产出\n15\n产出数量\n5\n5\n产出质量\n4\n4\n";
+        let doc = document(text);
+        let rows: Vec<_> = doc
+            .indicators()
+            .map(|i| {
+                (
+                    i.tier_label.clone().or(i.tier.map(|t| t.name().to_owned())),
+                    i.category_label.clone(),
+                    i.name.as_str(),
+                    i.weight,
+                    i.score,
+                )
+            })
+            .collect();
+        let tier = |t: &str| Some(t.to_owned());
+        assert_eq!(
+            rows,
+            [
+                (
+                    tier("项目管理"),
+                    tier("资金到位"),
+                    "到位率",
+                    points(3),
+                    points(3)
+                ),
+                (
+                    tier("项目管理"),
+                    tier("资金到位"),
+                    "到位时效",
+                    points(2),
+                    points(2)
+                ),
+                (
+                    tier("项目绩效"),
+                    tier("项目产出"),
+                    "产出数量",
+                    points(5),
+                    points(5)
+                ),
+                (
+                    tier("项目绩效"),
+                    tier("项目产出"),
+                    "产出质量",
+                    points(4),
+                    points(4)
+                ),
+            ]
+        );
     }
 
     #[test]
