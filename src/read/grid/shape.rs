@@ -309,14 +309,20 @@ fn is_body(t: &str) -> bool {
         "研究室",
     ];
     let chars = t.chars().count();
-    (3..=40).contains(&chars)
-        && {
-            // A word's last byte first: most cells end with none of them.
-            let last = t.as_bytes().last();
-            ENDS.iter()
-                .any(|e| e.as_bytes().last() == last && t.ends_with(e))
-        }
-        && !t.contains(['≥', '≤', '%', '率'])
+    // A word's last byte first: most cells end with none of them.
+    let last = t.as_bytes().last();
+    let Some(end) = ENDS
+        .iter()
+        .find(|e| e.as_bytes().last() == last && t.ends_with(*e))
+    else {
+        return false;
+    };
+    // A body's name has words before what it is called: `11所` counts bodies.
+    let words = t[..t.len() - end.len()]
+        .chars()
+        .filter(|&c| crate::taxonomy::is_han(c))
+        .count();
+    (3..=40).contains(&chars) && words >= 2 && !t.contains(['≥', '≤', '%', '率'])
 }
 
 /// What follows a template's number of an indicator: `指标1:`, `指标2：`, or `指标1` before words
@@ -755,6 +761,9 @@ mod tests {
         is("3,309,840.00", Shape::Amount);
         is("成本指标", Shape::Level);
         is("820001-井研县马踏镇人民政府", Shape::Body);
+        // A count of bodies is a value: no words come before what they are called.
+        is("11所", Shape::Value);
+        is("派出所", Shape::Body);
         is("7.5", Shape::Number);
         is("95%", Shape::Percent);
         is("%", Shape::Measure);
