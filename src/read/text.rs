@@ -1275,6 +1275,12 @@ fn header_tails(heads: &[(usize, &str)], pieces: &[(usize, &str)]) -> Option<Vec
                         && own.is_some()
                         && joined.is_some_and(|r| r != Role::Blank)
                         && (joined == own || (p == "指标" && joined == role_of(&fold(h)))))
+                    // A value's header below a word of two characters that heads the same
+                    // (`年度` / `指标值`, `实际` / `完成值`).
+                    || (h.chars().nth(2).is_none()
+                        && own.is_some_and(|r| matches!(r, Role::Annual | Role::Actual))
+                        && joined == own
+                        && role_of(&fold(h)) == own)
             }
             _ => false,
         }
@@ -3166,6 +3172,9 @@ mod tests {
         let heads = ["年度指标", "全年完成", "偏差原因分析及改"];
         assert_eq!(tails(&heads, &["值", "进措施"]), Some(vec![1, 2]));
         assert_eq!(tails(&heads, &["值", "值", "进措施"]), Some(vec![0, 1, 2]));
+        // A value's header below a short word that heads the same goes on it.
+        let heads = ["三级指标", "年度", "实际", "分值", "得分"];
+        assert_eq!(tails(&heads, &["指标值", "完成值"]), Some(vec![1, 2]));
         // Two words that head alone and one 值: its place decides.
         assert_eq!(tails(&["年度指标", "实际完成"], &["值"]), None);
         assert_eq!(
