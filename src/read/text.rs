@@ -481,18 +481,21 @@ fn stream_rows(cells: &[Cell]) -> Option<Grid> {
         r.is_some_and(|r| r.is_indicator() || matches!(r, Role::Text | Role::LevelWeight))
     };
     let end = start + roles[start..start + run].iter().rposition(column_word)? + 1;
+    // Of the stretches, the one whose first rows fit longest; the first of equals.
+    let fitting = |at: usize, width: usize| {
+        cells[at + width..]
+            .chunks(width)
+            .take(STREAM_PROBE)
+            .take_while(|row| row.len() == width && stream_row_fits(row, &roles[at..at + width]))
+            .count()
+    };
     let (header, width) = (start..end.min(start + STREAM_HEADER_SHIFTS))
         .map(|at| (at, end - at))
         .filter(|&(_, width)| (3..=STREAM_WIDEST).contains(&width))
-        .find(|&(at, width)| {
-            let body = &cells[at + width..];
-            let probe = body.chunks(width).take(STREAM_ROWS + 2);
-            let rows = probe.clone().count();
-            rows >= STREAM_ROWS
-                && probe
-                    .take_while(|row| row.len() == width)
-                    .all(|row| stream_row_fits(row, &roles[at..at + width]))
-        })?;
+        .map(|(at, width)| (fitting(at, width), at, width))
+        .filter(|&(rows, _, _)| rows >= STREAM_ROWS)
+        .reduce(|best, next| if next.0 > best.0 { next } else { best })
+        .map(|(_, at, width)| (at, width))?;
     let columns = &roles[header..header + width];
     let body = &cells[header + width..];
     let fitting = body
@@ -520,6 +523,8 @@ fn stream_rows(cells: &[Cell]) -> Option<Grid> {
 
 /// The fewest rows below its header that show a stream of cells keeps every cell in place.
 const STREAM_ROWS: usize = 2;
+/// The rows below a stream's header that choose among its stretches, for [`stream_rows`].
+const STREAM_PROBE: usize = 8;
 /// The most cells over a stream's header that may run into it, for [`stream_rows`].
 const STREAM_HEADER_SHIFTS: usize = 8;
 /// The widest header of a stream of cells, for [`stream_rows`]: a wider run of header words
@@ -542,6 +547,39 @@ fn stream_row_fits(row: &[Cell], columns: &[Option<Role>]) -> bool {
                 || cell.text().is_empty()
                 || matches!(shape(cell.text()), Shape::Number)
         })
+}
+
+/// The cells of text whose lines hold a cell each, closed by a pipe (`产出指标 |`, a pipe
+/// alone for an empty cell); a line without a pipe goes on to the cell of the next. `None`
+/// where a line holds more than one pipe, or text after its pipe.
+fn one_cell_lines(lines: &[&str]) -> Option<Vec<Cell>> {
+    let mut cells = Vec::new();
+    let mut pending: Option<(String, usize, usize)> = None;
+    for (n, line) in lines.iter().enumerate() {
+        if blank(line) {
+            continue;
+        }
+        let lead = line.len() - line.trim_start().len();
+        let Some((before, after)) = line.split_once('|') else {
+            match pending.as_mut() {
+                Some((text, _, _)) => text.push_str(line.trim()),
+                None => pending = Some((line.trim().to_owned(), n + 1, column_of(line, lead))),
+            }
+            continue;
+        };
+        if !blank(after) {
+            return None;
+        }
+        let (mut text, l, c) = pending
+            .take()
+            .unwrap_or_else(|| (String::new(), n + 1, column_of(line, lead)));
+        text.push_str(before.trim());
+        cells.push(Cell::new(text, l, c));
+    }
+    if let Some((text, l, c)) = pending {
+        cells.push(Cell::new(text, l, c));
+    }
+    Some(cells)
 }
 
 /// The cells of [`separated`] text, empty ones kept: a line holding a pipe ends a cell, and
@@ -725,6 +763,11 @@ fn markdown_rule(line: &str) -> bool {
 /// Pipe cells, a cell per line (`a |`). A line of pipes alone, or a cell line that ends in a
 /// run of pipes (collapsed empty cells), closes a row; without such lines the rows are lost.
 fn pipe_cells(lines: &[&str]) -> Grid {
+    // Every cell on a line of its own, empty ones as a pipe alone: a stream of cells that
+    // may keep its rows' places.
+    if let Some(grid) = one_cell_lines(lines).and_then(|cells| stream_rows(&cells)) {
+        return grid;
+    }
     // A line closes a row where, after its cell, only pipes are left, two or more: the
     // row's empty cells collapsed (`1 | ||`, `指标值 | |`), or pipes alone (`||`, `|` after cells).
     let closes = |l: &str| {
@@ -2823,6 +2866,27 @@ mod tests {
             "",
         ]);
         assert_eq!(super::grid(&text).unwrap().breaks(), Rows::Lost);
+    }
+
+    #[test]
+    fn cells_a_line_each_closed_by_a_pipe_that_keep_their_empty_cells_are_a_stream() {
+        // `cell |` a line, `|` alone for an empty cell; the section label over the levels
+        // (`绩效指标(20分)`) heads no column of the rows: the stretch after it fits them.
+        let text = "绩效指标(20分) |\n一级指标 |\n二级指标 |\n三级指标 |\n指标值 |\n\
+            实际完成值 |\n权重 |\n得分 |\n\
+            产出指标 |\n数量指标 |\n培训人次 |\n100 |\n|\n10 |\n|\n\
+            效益指标 |\n社会效益指标 |\n就业率 |\n≥60% |\n|\n10 |\n|\n\
+            总分 |\n100 |\n|\n|\n|\n|\n|\n|\n";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(grid.breaks(), Rows::Positional);
+        let rows = texts(&grid);
+        assert_eq!(rows[0], ["绩效指标(20分)"]);
+        assert_eq!(rows[1][0], "一级指标");
+        assert_eq!(
+            rows[2],
+            ["产出指标", "数量指标", "培训人次", "100", "", "10", ""]
+        );
+        assert_eq!(rows[4], ["总分", "100", "", "", "", "", ""]);
     }
 
     #[test]
