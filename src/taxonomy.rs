@@ -625,10 +625,15 @@ fn strip_suffix_word(name: &str) -> &str {
 }
 
 /// A printed name without its suffixes ([`strip_suffix_word`]), where 目标 may stand for 指标
-/// (`社会效益目标`, `产出目标`). A level's own name keeps its 目标 (`绩效目标`), so that
+/// (`社会效益目标`, `产出目标`) and a level's value for the level (`产出值`, `经济效益值`). A level's own name keeps its 目标 (`绩效目标`), so that
 /// `绩效指标` names none.
 pub(crate) fn bare_name(name: &str) -> &str {
     let name = name.trim_end();
+    // A level's value printed for the level (`产出值`, `经济效益值`, `产出指标值`).
+    let name = name
+        .strip_suffix('值')
+        .filter(|bare| bare.chars().nth(1).is_some())
+        .unwrap_or(name);
     strip_suffix_word(
         name.strip_suffix("目标")
             .filter(|bare| !bare.is_empty())
@@ -1315,6 +1320,12 @@ mod tests {
         assert!("绩效指标".parse::<Category>().is_err());
         assert_eq!("产出目标".parse::<Tier>(), Ok(Tier::Output));
         assert_eq!("满意度类指标".parse::<Tier>(), Ok(Tier::Satisfaction));
+        // A level's value printed for the level; a value's own header names none.
+        category("经济效益值", Category::Economic);
+        category("数量值", Category::Quantity);
+        assert_eq!("产出值".parse::<Tier>(), Ok(Tier::Output));
+        assert!("指标值".parse::<Category>().is_err());
+        assert!("产值".parse::<Tier>().is_err());
         // The 2013 framework's words.
         category("资金落实", Category::Funding);
         category("财务管理", Category::FundManagement);
