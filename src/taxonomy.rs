@@ -624,15 +624,27 @@ fn strip_suffix_word(name: &str) -> &str {
         .trim_end()
 }
 
+/// Whether a text is a tier's or a category's name without its suffix (`产出`, `经济效益`).
+fn names_a_level_bare(text: &str) -> bool {
+    !text.is_empty()
+        && (Tier::ALL
+            .iter()
+            .any(|t| strip_suffix_word(t.name()) == text)
+            || Category::ALL
+                .iter()
+                .any(|c| strip_suffix_word(c.name()) == text))
+}
+
 /// A printed name without its suffixes ([`strip_suffix_word`]), where 目标 may stand for 指标
 /// (`社会效益目标`, `产出目标`) and a level's value for the level (`产出值`, `经济效益值`). A level's own name keeps its 目标 (`绩效目标`), so that
 /// `绩效指标` names none.
 pub(crate) fn bare_name(name: &str) -> &str {
     let name = name.trim_end();
-    // A level's value printed for the level (`产出值`, `经济效益值`, `产出指标值`).
+    // A level's value printed for the level (`产出值`, `经济效益值`): a level's own name
+    // before it, bare. A header of values (`产出指标值`, `项目完成值`) is none.
     let name = name
         .strip_suffix('值')
-        .filter(|bare| bare.chars().nth(1).is_some())
+        .filter(|bare| names_a_level_bare(bare))
         .unwrap_or(name);
     strip_suffix_word(
         name.strip_suffix("目标")
@@ -1325,6 +1337,8 @@ mod tests {
         category("数量值", Category::Quantity);
         assert_eq!("产出值".parse::<Tier>(), Ok(Tier::Output));
         assert!("指标值".parse::<Category>().is_err());
+        assert!("项目完成值".parse::<Tier>().is_err());
+        assert!("产出指标值".parse::<Tier>().is_err());
         assert!("产值".parse::<Tier>().is_err());
         // The 2013 framework's words.
         category("资金落实", Category::Funding);

@@ -152,7 +152,7 @@ fn held(header: &str) -> Held {
         Held::Weight
     } else if h.contains("实际") && h.contains('年') && h.chars().any(|c| c.is_ascii_digit()) {
         Held::Text
-    } else if has(&["实际", "完成值", "完成情况"]) {
+    } else if has(&["实际", "完成值", "完成指标", "完成情况"]) {
         Held::Actual
     } else if has(&["性质", "符号", "方向", "类型"]) {
         Held::Qualifier

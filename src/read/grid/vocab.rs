@@ -291,6 +291,7 @@ pub(crate) fn role_of(header: &str) -> Option<Role> {
     if has(word_list![
         "实际",
         "完成值",
+        "完成指标",
         "完成情况",
         "执行情况",
         "完成数"
