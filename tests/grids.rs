@@ -14,6 +14,19 @@ use std::path::Path;
 /// Tables not read yet have a floor of 0: they are in the folder so that their progress
 /// shows.
 const FLOORS: &[(&str, usize)] = &[
+    ("fujian_anxi-shuili_2022_multitarget", 0),
+    ("fujian_ningde-shizhi_2019_department", 6),
+    ("fujian_taibao-lianyi_2017_costtier", 0),
+    ("guangdong_jiaoyuting-xinjiangaoxiao_2021_two-targets", 0),
+    ("guangdong_lechang-zhongzhi_2018_selfeval", 1),
+    ("hainan_shangwuting-fuwumaoyi_nd_evaluation", 15),
+    ("jiangsu_yixing-gongwei_nd_scored", 9),
+    ("shaanxi_chencang-shuili_2020_grid", 5),
+    ("shaanxi_qingjian-guoyuanlu_2021_grid", 5),
+    ("shanxi_lvliang-hugong_2021_selfeval", 12),
+    ("guangdong_chengguan-bingmei_2020_grid", 11),
+    ("sichuan_daying-shuangxin_2020_selfeval", 5),
+    ("tianjin_nankai-shengwushiyan_2018_selfeval", 9),
     ("anhui_tianchang-shuili_2022_selfeval", 8),
     ("hunan_yueyang-zhengti_nd_evaluation", 9),
     ("unknown_fuwumaoyi_2020_selfeval", 0),
@@ -152,7 +165,7 @@ fn held(header: &str) -> Held {
         Held::Weight
     } else if h.contains("实际") && h.contains('年') && h.chars().any(|c| c.is_ascii_digit()) {
         Held::Text
-    } else if has(&["实际", "完成值", "完成指标", "完成情况"]) {
+    } else if has(&["实际", "完成值", "完成指标", "完成情况", "进度"]) {
         Held::Actual
     } else if has(&["性质", "符号", "方向", "类型"]) {
         Held::Qualifier

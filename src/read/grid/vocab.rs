@@ -293,6 +293,7 @@ pub(crate) fn role_of(header: &str) -> Option<Role> {
         "完成值",
         "完成指标",
         "完成情况",
+        "进度",
         "执行情况",
         "完成数"
     ]) {
