@@ -243,6 +243,11 @@ pub(crate) fn role_of(header: &str) -> Option<Role> {
         "目标名称",
         "绩效指标名称",
         "具体指标",
+        "明细指标",
+        "分项指标",
+        "子指标",
+        "指标项",
+        "考核指标",
         "指标",
         "三级",
         "三级指标",
@@ -293,6 +298,8 @@ pub(crate) fn role_of(header: &str) -> Option<Role> {
         "完成值",
         "完成指标",
         "完成情况",
+        "完成结果",
+        "达成值",
         "进度",
         "执行情况",
         "完成数"
@@ -340,6 +347,7 @@ pub(crate) fn role_of(header: &str) -> Option<Role> {
         "全年指标",
         "指标目标",
         "考核值",
+        "设定值",
         "期望值",
         "预计",
     ]) || is(&["值", "年度", "全年", "目标值及单位"])
@@ -723,6 +731,16 @@ mod tests {
         role("中期目标", Some(Role::Period));
         role("半年指标值", Some(Role::Period));
         role("实际完成值", Some(Role::Actual));
+        role("项目完成指标值", Some(Role::Actual));
+        role("实施进度", Some(Role::Actual));
+        role("实际达成值", Some(Role::Actual));
+        role("完成结果", Some(Role::Actual));
+        // A year's expected value is a target, whatever it is called.
+        role("预期2022年实现值", Some(Role::Annual));
+        role("目标设定值", Some(Role::Annual));
+        role("明细指标", Some(Role::Name));
+        role("考核指标", Some(Role::Name));
+        role("目标名称", Some(Role::Name));
         role("全年实际值", Some(Role::Actual));
         role("分值", Some(Role::Weight));
         role("权重(%)", Some(Role::Weight));
