@@ -36,7 +36,9 @@ pub struct Indicator {
     /// record or a 序号 column, else its position.
     pub seq: u32,
     /// The tier (一级指标) as written; it may disagree with the category's tier. `None` where
-    /// the label names no tier this crate knows (it is in [`tier_label`](Self::tier_label)).
+    /// the label names no tier this crate knows (it is in [`tier_label`](Self::tier_label)),
+    /// and where the table prints no tier at all ([`Category::tier`] gives the taxonomy's);
+    /// a row that leaves its tier out in a table that prints tiers takes its category's.
     pub tier: Option<Tier>,
     /// The category (二级指标); `None` where the table has none or its label names no category
     /// this crate knows (it is in [`category_label`](Self::category_label)).

@@ -114,6 +114,9 @@ struct Draft {
 /// What the reading has gathered.
 struct Builder<'g> {
     grids: &'g [Grid],
+    /// Whether a row printed a tier: where none does, the tiers of categories are no
+    /// reading of the table's, and are left to [`Category::tier`].
+    tier_printed: bool,
     title: Option<String>,
     year: Option<u16>,
     department: Option<String>,
@@ -556,7 +559,12 @@ const HEADER_CHARS: usize = 32;
 
 /// [`header_role`] of a text already folded.
 fn header_role_folded(text: &str, folded: &str) -> Option<Role> {
-    let role = role_of(folded)?;
+    // The header's first word run into the text before it (`…请以附件为准)一级指标`).
+    let role = if folded.ends_with("一级指标") {
+        Role::Tier
+    } else {
+        role_of(folded)?
+    };
     // Only an annual target's header is read for its horizon.
     let long = || {
         let plain: String = text.chars().filter(|c| !c.is_whitespace()).collect();
@@ -640,6 +648,7 @@ impl<'g> Builder<'g> {
     fn new(grids: &'g [Grid]) -> Builder<'g> {
         Builder {
             grids,
+            tier_printed: false,
             title: None,
             year: None,
             department: None,
@@ -2020,6 +2029,7 @@ impl<'g> Builder<'g> {
             let own_tier = row_own(whole, columns, Role::Tier);
             if own_tier.is_some() {
                 above_tier = own_tier;
+                self.tier_printed = true;
             }
             let anchor = row.anchor.clone();
             if row.ambiguous {
@@ -2172,6 +2182,12 @@ impl<'g> Builder<'g> {
                     .flat_map(|(_, cells)| cells.iter().map(|t| t.t()))
                     .filter(|t| !t.is_empty())
                     .collect();
+                if labels
+                    .iter()
+                    .any(|t| crate::taxonomy::resolve::<Tier>(t).is_some())
+                {
+                    self.tier_printed = true;
+                }
                 // Its labels go on to the rows below (a category on a line of its own).
                 if let Some(own) = row_own(whole, columns, Role::Category) {
                     previous_category = Some(own);
@@ -2489,6 +2505,7 @@ impl<'g> Builder<'g> {
         let tier_read = tier_text.map(|t| self.levels_of(t));
         let category_read = category_text.map(|t| self.levels_of(t));
         if let (Some(text), Some(read)) = (tier_text, tier_read) {
+            self.tier_printed = true;
             let (tier, label) = self.level_label(text, read, |r| r.tier, Tier::name);
             // A label of no words (`(50分)`, its words lost in the page) takes its tier from
             // the category below.
@@ -2587,6 +2604,18 @@ impl<'g> Builder<'g> {
                     "没有指标表格：有表头，但没有任何一行包含指标"
                 ),
             ));
+        }
+        // A table that prints no tier files its indicators under none: a category's tier is
+        // the taxonomy's (`Category::tier`), not the table's.
+        if !self.tier_printed {
+            for indicator in self
+                .units
+                .iter_mut()
+                .flat_map(|u| &mut u.projects)
+                .flat_map(|p| &mut p.indicators)
+            {
+                indicator.tier = None;
+            }
         }
         // Level columns, and no row with a level: the labels are in words this crate does not
         // know, and may have run into the names (glued text cuts cells by known words).
@@ -4498,6 +4527,29 @@ mod tests {
         doc.indicators()
             .map(|i| (i.name.clone(), i.annual.raw().to_owned()))
             .collect()
+    }
+
+    #[test]
+    fn a_table_that_prints_no_tier_files_its_indicators_under_none() {
+        let text = "二级指标\t三级指标\t指标值\n数量指标\t培训人次\t100人次\n\
+            时效指标\t完成时间\t2023年12月\n";
+        let doc = document(text);
+        let levels: Vec<_> = doc.indicators().map(|i| (i.tier, i.category)).collect();
+        assert_eq!(
+            levels,
+            [
+                (None, Some(Category::Quantity)),
+                (None, Some(Category::Timeliness))
+            ]
+        );
+        // Where the table prints tiers, a row that leaves its tier out takes its category's;
+        // a header's first word run into the words before it still heads its column.
+        let text = "以下为附件识别内容一级指标\t二级指标\t三级指标\t指标值\n\
+            产出指标\t数量指标\t培训人次\t100人次\n\
+            \t时效指标\t完成时间\t2023年12月\n";
+        let doc = document(text);
+        let tiers: Vec<_> = doc.indicators().map(|i| i.tier).collect();
+        assert_eq!(tiers, [Some(Tier::Output), Some(Tier::Output)]);
     }
 
     #[test]
