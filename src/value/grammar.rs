@@ -2301,8 +2301,10 @@ fn compound(body: &str, fast: bool, clean: bool) -> Option<Result<Vec<Target>, T
     let mut typed: Vec<Option<Target>> = (0..count).map(|_| None).collect();
     for k in order {
         let piece = pieces.get(k)?;
-        let part = single(piece, fast, fast)
-            .ok()
+        let part = fast
+            .then(|| fast_part(piece))
+            .flatten()
+            .or_else(|| single(piece, fast, fast).ok())
             .or_else(|| trailed(piece, fast));
         let part = part.filter(|s| is_typed(&s.value))?;
         *typed.get_mut(k)? = Some(part.into_target(piece));
@@ -2312,6 +2314,26 @@ fn compound(body: &str, fast: bool, clean: bool) -> Option<Result<Vec<Target>, T
         return Some(Err(TargetError::too_many_parts(count)));
     }
     Some(Ok(parts))
+}
+
+/// A part of a compound as [`single`] reads it, where a fast path reads it: a clean part of
+/// the shape of [`fast::plain`], alone or after a subject ([`fast::subject_plain`]). The
+/// search for a value finds it at the position the fast path reads from, and tries no
+/// earlier one there.
+fn fast_part(piece: &str) -> Option<Single<'_>> {
+    if !fast::is_clean(piece) {
+        return None;
+    }
+    let (subject, op, value) = match fast::plain(piece) {
+        Some((op, value)) => (None, op, value),
+        None => fast::subject_plain(piece)?,
+    };
+    Some(Single {
+        value: Value::Compare { op, value },
+        subject,
+        as_of: None,
+        note: None,
+    })
 }
 
 /// The first hidden character ([`is_hidden`]) that makes the value unreadable, and why: a
@@ -2418,6 +2440,9 @@ pub(super) fn lenient(input: &str) -> Target {
     // Each target is built where it is returned, not moved out of an `Option` (it is large).
     match fast_read(body, clean) {
         Some(Fast::Noted(op, value, note)) => noted(raw, Value::Compare { op, value }, note),
+        Some(Fast::Subject(subject, op, value)) => {
+            subjected(raw, Value::Compare { op, value }, subject)
+        }
         Some(Fast::Words) => bare(raw, Value::Qualitative(raw.to_owned())),
         None => full(raw, body, clean, true, false).0,
     }
@@ -2427,6 +2452,14 @@ pub(super) fn lenient(input: &str) -> Target {
 fn noted(raw: &str, value: Value, note: Option<&str>) -> Target {
     Target {
         note: note.map(str::to_owned),
+        ..bare(raw, value)
+    }
+}
+
+/// A target of a value after its subject, without date or note.
+fn subjected(raw: &str, value: Value, subject: Option<&str>) -> Target {
+    Target {
+        subject: subject.map(str::to_owned),
         ..bare(raw, value)
     }
 }
@@ -2447,11 +2480,38 @@ pub(super) fn target(input: &str) -> (Target, Option<TargetError>) {
         Some(Fast::Noted(op, value, note)) => {
             (noted(raw, Value::Compare { op, value }, note), None)
         }
+        Some(Fast::Subject(subject, op, value)) => {
+            (subjected(raw, Value::Compare { op, value }, subject), None)
+        }
         Some(Fast::Words) => (bare(raw, Value::Qualitative(raw.to_owned())), None),
         None => {
             let (target, why) = full(raw, body, clean, true, true);
             (target, why.map(|why| why.error(input)))
         }
+    }
+}
+
+/// Parses one value strictly, for [`Target`]'s `FromStr`: [`target`] without the lenient
+/// target where it fell back to text, returned as the `Result` itself rather than moved into
+/// one (a target is large, and most values are read by the fast paths).
+pub(super) fn strict(input: &str) -> Result<Target, TargetError> {
+    let (raw, body) = fast::trimmed(input);
+    if sized(raw, body)
+        && let Some((op, value)) = fast::plain(body)
+    {
+        return Ok(bare(raw, Value::Compare { op, value }));
+    }
+    let clean = is_clean(raw, body);
+    match fast_read(body, clean) {
+        Some(Fast::Noted(op, value, note)) => Ok(noted(raw, Value::Compare { op, value }, note)),
+        Some(Fast::Subject(subject, op, value)) => {
+            Ok(subjected(raw, Value::Compare { op, value }, subject))
+        }
+        Some(Fast::Words) => Ok(bare(raw, Value::Qualitative(raw.to_owned()))),
+        None => match full(raw, body, clean, true, true) {
+            (_, Some(why)) => Err(why.error(input)),
+            (target, None) => Ok(target),
+        },
     }
 }
 
@@ -2478,14 +2538,19 @@ fn fast_read(body: &str, clean: bool) -> Option<Fast<'_>> {
     if fast::words(body) {
         return Some(Fast::Words);
     }
-    fast::noted(body).map(|(op, value, note)| Fast::Noted(op, value, note))
+    if let Some((op, value, note)) = fast::noted(body) {
+        return Some(Fast::Noted(op, value, note));
+    }
+    fast::subject_plain(body).map(|(subject, op, value)| Fast::Subject(subject, op, value))
 }
 
 /// What the fast paths other than [`fast::plain`] read in a body: a compare value with a
-/// note, or words.
+/// note or after a subject, or words.
 enum Fast<'a> {
     /// [`fast::noted`]: a compare value and its note.
     Noted(Option<Op>, Quantity, Option<&'a str>),
+    /// [`fast::subject_plain`]: a compare value and its subject.
+    Subject(Option<&'a str>, Option<Op>, Quantity),
     /// [`fast::words`]: words no production reads, a qualitative value.
     Words,
 }
@@ -2514,9 +2579,10 @@ impl Why<'_> {
 /// the caller's text.
 ///
 /// A `clean` body (see [`fast::is_clean`]) has no hidden character to look for; where `fast`,
-/// the search for a value tries the fast path at each position first, and where also not
-/// `strict`, it skips the positions no value can start at for a separator after them: the
-/// target is the same, the reason it is text may not be.
+/// the search for a value tries the fast path at each position first, and skips the
+/// positions no value can start at for a separator after them: the target is the same, the
+/// reason it is text may not be, so that where also `strict`, a value that is text is searched
+/// again without skipping, for the reason the full grammar gives.
 fn full<'a>(
     raw: &'a str,
     body: &'a str,
@@ -2554,8 +2620,10 @@ fn full<'a>(
             Err(e) => text(Why::Error(e)),
         };
     }
-    // A clean body was read by the fast path ([`fast_read`]) at its start already.
-    let err = match single_after(body, fast, fast && !strict, fast && clean) {
+    // A clean body was read by the fast path ([`fast_read`]) at its start already. Pruning
+    // finds the same value, and only the error may differ: a strict parse searches again
+    // without it only where the value is text, for the error.
+    let err = match single_after(body, fast, fast, fast && clean) {
         Ok(s) => return (s.into_target(raw), None),
         Err(e) => e,
     };
@@ -2565,6 +2633,14 @@ fn full<'a>(
     if is_words(body) {
         return (bare(raw, Value::Qualitative(raw.to_owned())), None);
     }
+    // The error of the search without pruning, which reads as far as the grammar can.
+    let err = if fast && strict {
+        single_after(body, fast, false, fast && clean)
+            .err()
+            .unwrap_or(err)
+    } else {
+        err
+    };
     let what = if err.at.len() == body.len() {
         "a target value"
     } else {

@@ -329,6 +329,25 @@ pub(super) fn noted(body: &str) -> Option<(Option<Op>, Quantity, Option<&str>)> 
     Some((op, value, note))
 }
 
+// subject_plain = subject plain   -- the shape of [`plain`] after words no value starts in:
+//                                    `重点企业用户满意度≥95%`
+//
+// Over a clean body without separators, where [`plain`] reads the rest from the first
+// character a value may start at ([`may_start`]), not the first of the body: the search for a
+// value tries no earlier position, and at this one tries the fast path first, which reads the
+// value ([`single_after`]); no separator or space splits the body into a compound, and no
+// value starts at its start ([`super::plain`]). Neither is the subject a date the value holds
+// by (it would start with `截`, where a value may start) nor a list (it has no separator).
+// Gives the subject as the search cleans it, the comparator and the quantity.
+pub(super) fn subject_plain(body: &str) -> Option<(Option<&str>, Option<Op>, Quantity)> {
+    let (at, c) = body.char_indices().find(|&(_, c)| may_start(c))?;
+    if at == 0 || !may_start_plain(c) || has_separator(body) || inside_token(body, at) {
+        return None;
+    }
+    let (op, value) = plain(body.get(at..)?)?;
+    Some((clean_subject(body.get(..at)?), op, value))
+}
+
 /// The note of a clean text that starts with an opening parenthesis, as [`value_end`] reads
 /// it: `None` where the parenthesis does not close at the very end (a clean text has no space
 /// to end with), else the note, trimmed, if not empty. Its partner is found by counting, as

@@ -1361,6 +1361,74 @@ fn notes_after_the_fast_path_shape_read_as_the_full_grammar() {
 }
 
 #[test]
+fn subjects_before_the_fast_path_shape_read_as_the_full_grammar() {
+    let subjects = [
+        "",
+        "满意度",
+        "重点企业用户满意度",
+        "数量：",
+        "ab",
+        "a",
+        "x1",
+        "年均",
+        "截至",
+        "甲，",
+        "“甲”",
+        "一",
+        "上年",
+        "全市",
+        "2024年",
+        "（a）",
+        "a b",
+        "满意度\u{200B}",
+    ];
+    let values = [
+        "≥90%",
+        "达到100%",
+        "95",
+        "1,000家",
+        "超过400亿元人民币",
+        "≥7.6万家",
+        "每年不少于12场",
+        "３",
+        "2023.07",
+        "12月",
+        "前6",
+        "-5",
+        "≥1家/年",
+        "95%以上",
+    ];
+    let mut claimed = 0;
+    for subject in subjects {
+        for value in values {
+            let text = format!("{subject}{value}");
+            fast_agrees(&text);
+            // As a part of a compound, and alone.
+            fast_agrees(&format!("{text}，{text}"));
+            fast_agrees(&format!("≥1家、{text}"));
+            if let Some((s, op, value)) = fast::subject_plain(&text) {
+                claimed += 1;
+                let full = single(&text, false, false).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+                assert_eq!(full.value, Value::Compare { op, value }, "{text}");
+                assert_eq!(
+                    (full.subject, full.as_of, full.note),
+                    (s, None, None),
+                    "{text}"
+                );
+            }
+            if let Some(part) = fast_part(&text) {
+                let full = single(&text, false, false).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+                assert_eq!(single_read(part), single_read(full), "{text}");
+            }
+        }
+    }
+    assert!(
+        claimed > 50,
+        "the fast path took {claimed} values after subjects"
+    );
+}
+
+#[test]
 fn fast_paths_read_every_test_value_as_the_full_grammar() {
     let values = test_values();
     assert!(values.len() > 6000, "{} values", values.len());
