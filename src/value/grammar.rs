@@ -881,10 +881,11 @@ fn op_symbol(i: &str) -> Res<'_, Op> {
 
 // op_prefix = op_symbol | op_prefix_word     (≥ ≧ >= ＞＝ … 不低于 不少于 达到 控制在 …)
 fn op_prefix(i: &str) -> Res<'_, Op> {
-    if i.starts_with(is_op_char) {
-        return op_symbol(i);
+    // A comparator symbol is one of the characters `op_symbol` starts with ([`is_op_char`]).
+    match op_symbol(i) {
+        Ok(read) => Ok(read),
+        Err(_) => word(i, &OP_PREFIX_WORDS, "a comparator"),
     }
-    word(i, &OP_PREFIX_WORDS, "a comparator")
 }
 
 // comparator = op_prefix sp
@@ -2214,6 +2215,9 @@ fn split_parts(body: &str, at_space: bool) -> Vec<&str> {
         .collect()
 }
 
+/// The first bytes of the separators and parentheses [`split_at_separators`] splits by.
+const SPLIT_LEADS: ByteSet = ByteSet::of(b"();,\xEF\xE3");
+
 /// [`split_parts`] at separators, by bytes: the separators and parentheses are `,` `;` `(`
 /// `)` and the full-width `，` `；` `（` `）` (`EF BC 8C`, `9B`, `88`, `89`) and `、` (`E3 80
 /// 81`), whose lead bytes never stand inside another character. A comma between two ASCII
@@ -2221,10 +2225,14 @@ fn split_parts(body: &str, at_space: bool) -> Vec<&str> {
 /// characters next to it, where they are ASCII.
 fn split_at_separators(body: &str) -> Vec<&str> {
     let bytes = body.as_bytes();
-    let mut parts = Vec::new();
+    let mut parts = Vec::with_capacity(4);
     let mut depth = 0usize;
     let mut start = 0;
     for (idx, &b) in bytes.iter().enumerate() {
+        // Most bytes start no separator or parenthesis: a table says which may.
+        if !SPLIT_LEADS.0[usize::from(b)] {
+            continue;
+        }
         let next = |k: usize| bytes.get(idx + k).copied();
         let (len, separates) = match b {
             b'(' => {
@@ -2292,6 +2300,13 @@ fn compound(body: &str, fast: bool, clean: bool) -> Option<Result<Vec<Target>, T
     if fast && pieces.iter().any(|piece| fast::words(piece)) {
         return None;
     }
+    // Where the fast path reads every piece, the parts are what the search below finds.
+    if fast && let Some(parts) = fast_parts(&pieces) {
+        if count > Target::MAX_PARTS {
+            return Some(Err(TargetError::too_many_parts(count)));
+        }
+        return Some(Ok(parts));
+    }
     // Every piece must be typed, each on its own: the shorter, cheaper to search, are
     // searched first, so that a compound that fails fails sooner.
     let mut order: Vec<usize> = (0..count).collect();
@@ -2314,6 +2329,14 @@ fn compound(body: &str, fast: bool, clean: bool) -> Option<Result<Vec<Target>, T
         return Some(Err(TargetError::too_many_parts(count)));
     }
     Some(Ok(parts))
+}
+
+/// The parts of a compound, in order, where the fast path reads every piece ([`fast_part`]).
+fn fast_parts(pieces: &[&str]) -> Option<Vec<Target>> {
+    pieces
+        .iter()
+        .map(|piece| Some(fast_part(piece)?.into_target(piece)))
+        .collect()
 }
 
 /// A part of a compound as [`single`] reads it, where a fast path reads it: a clean part of
@@ -2383,6 +2406,10 @@ pub(super) fn raw_of(input: &str) -> &str {
 
 /// Trims whitespace and a trailing `。` (repeatedly: `…。 。`).
 pub(super) fn trim_value(text: &str) -> &str {
+    // Most texts start and end with characters neither trims.
+    if fast::ends_kept(text) {
+        return text;
+    }
     let mut text = text.trim();
     while let Some(t) = text.strip_suffix('。') {
         text = t.trim_end();

@@ -73,7 +73,19 @@ fn unclean_at(bytes: &[u8], i: usize) -> bool {
 /// ideographs, comparators), else as they trim it.
 #[inline]
 pub(super) fn trimmed(input: &str) -> (&str, &str) {
-    let bytes = input.as_bytes();
+    if ends_kept(input) {
+        return (input, input);
+    }
+    let raw = input.trim();
+    (raw, body_of(raw))
+}
+
+/// Whether a text starts and ends with characters that are no whitespace, no quote and no
+/// `。`, judged by their first bytes: such a text is its own raw text and body, and trimming
+/// it ([`trim_value`]) leaves it whole.
+#[inline]
+pub(super) fn ends_kept(text: &str) -> bool {
+    let bytes = text.as_bytes();
     // A character that is no whitespace, no quote and no `。` starts with such a byte; a
     // character of `E2 80`, `E2 81` or `E3` may be one of them.
     let kept = |lead: u8, next: Option<u8>| match lead {
@@ -86,17 +98,12 @@ pub(super) fn trimmed(input: &str) -> (&str, &str) {
         .iter()
         .rposition(|b| !(0x80..0xC0).contains(b))
         .unwrap_or(0);
-    let ends_kept = match (bytes.first(), bytes.get(last)) {
+    match (bytes.first(), bytes.get(last)) {
         (Some(&first), Some(&end)) => {
             kept(first, bytes.get(1).copied()) && kept(end, bytes.get(last + 1).copied())
         }
         _ => false,
-    };
-    if ends_kept {
-        return (input, input);
     }
-    let raw = input.trim();
-    (raw, body_of(raw))
 }
 
 /// Whether a text starts with an ASCII digit, judged by its first byte.
@@ -243,6 +250,16 @@ pub(super) fn plain(body: &str) -> Option<(Option<Op>, Quantity)> {
         return None;
     }
     let (after, amount) = ascii_number(rest)?;
+    // The commonest ends of all, `%` and a unit alone (`≥90%`, `≥15家`): read at once.
+    if let Some(unit) = unit_to_end(after) {
+        let value = Quantity {
+            amount,
+            scale: None,
+            unit: Some(unit),
+            per: every,
+        };
+        return Some((before, value));
+    }
     let first = after.chars().next();
     // Of the percent words only `个百分点` starts with `个`, the commonest unit.
     let may_be_percent = match first {
@@ -307,6 +324,23 @@ pub(super) fn plain(body: &str) -> Option<(Option<Op>, Quantity)> {
     rest.is_empty().then_some((op, value))
 }
 
+/// The unit of a text that is `%` or a known unit, and nothing after it, as [`plain`] reads
+/// it after a number: where no percent or scale word, numeral or date may start it, it is the
+/// unit ([`clean_open_unit`] reads a known unit whole where the text ends), and it ends the
+/// value, without rate or comparator word (`compare_op` gives the comparator before the
+/// number and takes `每`'s period as the rate). `None` for any other text.
+fn unit_to_end(after: &str) -> Option<Cow<'static, str>> {
+    if after == "%" {
+        return Some(Cow::Borrowed("%"));
+    }
+    let known = KNOWN_UNITS.exactly(after)?;
+    let first = known.chars().next()?;
+    let plain = !(matches!(first, '%' | '％' | '百' | '‰')
+        || is_numeral_start(first)
+        || follows_date_digits(first));
+    plain.then_some(Cow::Borrowed(known))
+}
+
 // noted = plain note   -- the shape of [`plain`] with a note after it: `达到100%（每月一次）`
 //
 // Over a clean body whose first parenthesis follows what [`plain`] reads: no production reads
@@ -330,22 +364,35 @@ pub(super) fn noted(body: &str) -> Option<(Option<Op>, Quantity, Option<&str>)> 
 }
 
 // subject_plain = subject plain   -- the shape of [`plain`] after words no value starts in:
-//                                    `重点企业用户满意度≥95%`
+//                                    `重点企业用户满意度≥95%`, `通过验收，合格率达到100%`
 //
-// Over a clean body without separators, where [`plain`] reads the rest from the first
-// character a value may start at ([`may_start`]), not the first of the body: the search for a
-// value tries no earlier position, and at this one tries the fast path first, which reads the
-// value ([`single_after`]); no separator or space splits the body into a compound, and no
-// value starts at its start ([`super::plain`]). Neither is the subject a date the value holds
-// by (it would start with `截`, where a value may start) nor a list (it has no separator).
-// Gives the subject as the search cleans it, the comparator and the quantity.
+// Over a clean body, where [`plain`] reads the rest from the first character a value may
+// start at ([`may_start`]), not the first of the body: the search for a value tries no
+// earlier position, and at this one tries the fast path first, which reads the value
+// ([`single_after`]), unless the subject lists a value ([`lists_a_value`]); no value starts
+// at the start of the body ([`super::plain`]), and a body with separators is no compound
+// where it splits into fewer than two pieces or one of words ([`compound`]; a clean body has
+// no space to split at). Nor is the subject a date the value holds by: it would start with
+// `截`, where a value may start. Gives the subject as the search cleans it, the comparator and
+// the quantity.
 pub(super) fn subject_plain(body: &str) -> Option<(Option<&str>, Option<Op>, Quantity)> {
     let (at, c) = body.char_indices().find(|&(_, c)| may_start(c))?;
-    if at == 0 || !may_start_plain(c) || has_separator(body) || inside_token(body, at) {
+    if at == 0 || !may_start_plain(c) || inside_token(body, at) {
         return None;
     }
     let (op, value) = plain(body.get(at..)?)?;
-    Some((clean_subject(body.get(..at)?), op, value))
+    let subject = clean_subject(body.get(..at)?);
+    if has_separator(body) && (!no_compound(body) || subject.is_some_and(lists_a_value)) {
+        return None;
+    }
+    Some((subject, op, value))
+}
+
+/// Whether a clean body with separators is no compound, as [`compound`] finds at once: it
+/// splits into fewer than two pieces, or one of them is words ([`words`]).
+fn no_compound(body: &str) -> bool {
+    let pieces = split_parts(body, false);
+    pieces.len() < 2 || pieces.iter().any(|piece| words(piece))
 }
 
 /// The note of a clean text that starts with an opening parenthesis, as [`value_end`] reads
