@@ -1723,24 +1723,64 @@ fn as_of_end(rest: &str, at: usize) -> Option<usize> {
 /// Whether a subject lists a value before a separator (`2024；6月` in `2024；6月30日…`): the
 /// text is then a list, whose canonical form would read as a compound, not a subject.
 fn lists_a_value(subject: &str) -> bool {
-    if !has_separator(subject) {
-        return false;
+    Listing::default().lists_a_value(subject)
+}
+
+/// Whether the pieces of subjects are typed values, as found: the search for a value asks
+/// whether a subject lists a value at each position a value is found, and the subjects of one
+/// search start alike, so that they split alike but for their last pieces. Each piece, by its
+/// place in the text, is searched once.
+#[derive(Default)]
+struct Listing<'a> {
+    /// Each piece asked about, in the order of the subject's pieces, and whether it is typed.
+    pieces: Vec<(&'a str, bool)>,
+}
+
+impl<'a> Listing<'a> {
+    /// [`lists_a_value`], asking about each piece once.
+    fn lists_a_value(&mut self, subject: &'a str) -> bool {
+        if !has_separator(subject) {
+            return false;
+        }
+        let pieces = split_parts(subject, false);
+        // The pieces a separator follows: all of them where the subject ends with one.
+        let listed = if subject.trim_end().ends_with(is_separator) {
+            pieces.len()
+        } else {
+            pieces.len().saturating_sub(1)
+        };
+        pieces
+            .iter()
+            .take(listed)
+            .enumerate()
+            .any(|(k, piece)| self.typed(k, piece))
     }
-    let pieces = split_parts(subject, false);
-    // The pieces a separator follows: all of them where the subject ends with one.
-    let listed = if subject.trim_end().ends_with(is_separator) {
-        pieces.len()
-    } else {
-        pieces.len().saturating_sub(1)
-    };
-    // Words no production reads ([`fast::words`]) list no value.
-    pieces.iter().take(listed).any(|piece| {
-        !fast::words(piece)
-            && single(piece, true, true)
-                .ok()
-                .or_else(|| trailed(piece, true))
-                .is_some_and(|s| is_typed(&s.value))
-    })
+
+    /// Whether the `k`th piece of a subject is a typed value, found once for each piece of the
+    /// text (the same slice of it).
+    fn typed(&mut self, k: usize, piece: &'a str) -> bool {
+        if let Some(&(known, typed)) = self.pieces.get(k)
+            && core::ptr::eq(known, piece)
+        {
+            return typed;
+        }
+        let typed = lists(piece);
+        self.pieces.truncate(k);
+        if self.pieces.len() == k {
+            self.pieces.push((piece, typed));
+        }
+        typed
+    }
+}
+
+/// Whether a piece of a subject is a typed value. Words no production reads
+/// ([`fast::words`]) list no value.
+fn lists(piece: &str) -> bool {
+    !fast::words(piece)
+        && single(piece, true, true)
+            .ok()
+            .or_else(|| trailed(piece, true))
+            .is_some_and(|s| is_typed(&s.value))
 }
 
 /// Whether a subject holds a date a value holds by (`…截至一月…`).
@@ -1914,6 +1954,7 @@ fn single_after(
     // The furthest a date the value holds by, starting before the current position, reads.
     let mut as_of_reach = 0;
     let mut listed = Listed::new();
+    let mut listing = Listing::default();
     for (idx, c) in rest.char_indices() {
         let inside_as_of = as_of_reach > idx;
         if c == '截' {
@@ -1939,7 +1980,7 @@ fn single_after(
             let subject = clean_subject(&rest[..idx]);
             // As below: a subject that holds a date the value holds by, or lists a value, is
             // no subject.
-            if !subject.is_some_and(|s| holds_as_of(s) || lists_a_value(s)) {
+            if !subject.is_some_and(|s| holds_as_of(s) || listing.lists_a_value(s)) {
                 return Ok(Single {
                     value: Value::Compare { op, value },
                     subject,
@@ -1966,7 +2007,7 @@ fn single_after(
                     continue;
                 }
                 // A subject that lists a value before a separator makes the text a list.
-                if subject.is_some_and(lists_a_value) {
+                if subject.is_some_and(|s| listing.lists_a_value(s)) {
                     continue;
                 }
                 return Ok(Single {
@@ -2008,6 +2049,7 @@ fn trailed(body: &str, prune: bool) -> Option<Single<'_>> {
     } else {
         0..=rest.len()
     };
+    let mut listing = Listing::default();
     for (idx, c) in rest.char_indices() {
         // Past the window only a date the value holds by may start a value.
         if c != '截' && !window.contains(&idx) {
@@ -2040,7 +2082,7 @@ fn trailed(body: &str, prune: bool) -> Option<Single<'_>> {
             continue;
         };
         let subject = clean_subject(&rest[..idx]);
-        if subject.is_some_and(|s| holds_as_of(s) || lists_a_value(s)) {
+        if subject.is_some_and(|s| holds_as_of(s) || listing.lists_a_value(s)) {
             continue;
         }
         return Some(Single {
@@ -2300,13 +2342,6 @@ fn compound(body: &str, fast: bool, clean: bool) -> Option<Result<Vec<Target>, T
     if fast && pieces.iter().any(|piece| fast::words(piece)) {
         return None;
     }
-    // Where the fast path reads every piece, the parts are what the search below finds.
-    if fast && let Some(parts) = fast_parts(&pieces) {
-        if count > Target::MAX_PARTS {
-            return Some(Err(TargetError::too_many_parts(count)));
-        }
-        return Some(Ok(parts));
-    }
     // Every piece must be typed, each on its own: the shorter, cheaper to search, are
     // searched first, so that a compound that fails fails sooner.
     let mut order: Vec<usize> = (0..count).collect();
@@ -2329,14 +2364,6 @@ fn compound(body: &str, fast: bool, clean: bool) -> Option<Result<Vec<Target>, T
         return Some(Err(TargetError::too_many_parts(count)));
     }
     Some(Ok(parts))
-}
-
-/// The parts of a compound, in order, where the fast path reads every piece ([`fast_part`]).
-fn fast_parts(pieces: &[&str]) -> Option<Vec<Target>> {
-    pieces
-        .iter()
-        .map(|piece| Some(fast_part(piece)?.into_target(piece)))
-        .collect()
 }
 
 /// A part of a compound as [`single`] reads it, where a fast path reads it: a clean part of

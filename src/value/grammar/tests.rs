@@ -1434,6 +1434,29 @@ fn subjects_before_the_fast_path_shape_read_as_the_full_grammar() {
 }
 
 #[test]
+fn listings_answer_for_every_subject_as_a_fresh_look() {
+    let values = test_values();
+    let mut asked = 0;
+    for v in values
+        .iter()
+        .filter(|v| has_separator(v) && v.chars().count() <= 32)
+    {
+        // The subjects of one search: the text before each position, as it grows.
+        let mut listing = Listing::default();
+        for (at, _) in v.char_indices() {
+            let subject = &v[..at];
+            assert_eq!(
+                listing.lists_a_value(subject),
+                lists_a_value(subject),
+                "{v:?} at {at}"
+            );
+            asked += 1;
+        }
+    }
+    assert!(asked > 1000, "{asked} subjects");
+}
+
+#[test]
 fn fast_paths_read_every_test_value_as_the_full_grammar() {
     let values = test_values();
     assert!(values.len() > 6000, "{} values", values.len());
