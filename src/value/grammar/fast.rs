@@ -333,12 +333,15 @@ fn unit_to_end(after: &str) -> Option<Cow<'static, str>> {
     if after == "%" {
         return Some(Cow::Borrowed("%"));
     }
-    let known = KNOWN_UNITS.exactly(after)?;
-    let first = known.chars().next()?;
-    let plain = !(matches!(first, '%' | '％' | '百' | '‰')
+    // The unit is the text: its first character is the text's, looked at before the word.
+    let first = after.chars().next()?;
+    if matches!(first, '%' | '％' | '百' | '‰')
         || is_numeral_start(first)
-        || follows_date_digits(first));
-    plain.then_some(Cow::Borrowed(known))
+        || follows_date_digits(first)
+    {
+        return None;
+    }
+    KNOWN_UNITS.exactly(after).map(Cow::Borrowed)
 }
 
 // noted = plain note   -- the shape of [`plain`] with a note after it: `达到100%（每月一次）`
@@ -441,7 +444,8 @@ pub(super) fn plain_answered(body: &str) -> bool {
 /// than a letter (which no unit holds or starts a stop word with), or at the end, is read at
 /// once, after the same test of its first character; any other as [`open_unit`] reads it.
 pub(super) fn clean_open_unit(i: &str) -> Option<(&str, Cow<'static, str>)> {
-    if i.chars().next().is_some_and(is_numeral_start) {
+    // No unit is empty, nor starts with a numeral.
+    if i.chars().next().is_none_or(is_numeral_start) {
         return None;
     }
     if let Some(known) = KNOWN_UNITS.longest_word(i)
