@@ -1004,6 +1004,20 @@ fn known_units_read_whole_as_open_units() {
             assert_eq!(known, read.ok(), "{text}");
         }
     }
+    // Shared units, ended as [`fast::clean_open_unit`] reads them at once, read the same as
+    // open units.
+    for (word, ()) in SHARED_UNITS.entries {
+        assert!(KNOWN_UNITS.exactly(word).is_none(), "{word}");
+        for after in ["", "/年", "。", "3", "%"] {
+            let text = format!("{word}{after}");
+            let fast = fast::clean_open_unit(&text).map(|(rest, u)| (rest.len(), u));
+            assert_eq!(
+                fast,
+                open_unit(&text).ok().map(|(rest, u)| (rest.len(), u)),
+                "{text}"
+            );
+        }
+    }
     for text in [
         "个工作日内",
         "家次以上",
