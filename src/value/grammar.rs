@@ -2548,6 +2548,7 @@ pub(super) fn target(input: &str) -> (Target, Option<TargetError>) {
 /// Parses one value strictly, for [`Target`]'s `FromStr`: [`target`] without the lenient
 /// target where it fell back to text, returned as the `Result` itself rather than moved into
 /// one (a target is large, and most values are read by the fast paths).
+#[inline]
 pub(super) fn strict(input: &str) -> Result<Target, TargetError> {
     let (raw, body) = fast::trimmed(input);
     if sized(raw, body)

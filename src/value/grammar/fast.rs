@@ -71,7 +71,7 @@ fn unclean_at(bytes: &[u8], i: usize) -> bool {
 /// The raw text of a value (the text without whitespace around it) and its body ([`body_of`]): the text itself where
 /// it starts and ends with characters neither trims (ASCII letters, digits and signs,
 /// ideographs, comparators), else as they trim it.
-#[inline]
+#[inline(always)]
 pub(super) fn trimmed(input: &str) -> (&str, &str) {
     if ends_kept(input) {
         return (input, input);
@@ -370,16 +370,18 @@ pub(super) fn noted(body: &str) -> Option<(Option<Op>, Quantity, Option<&str>)> 
 //                                    `重点企业用户满意度≥95%`, `通过验收，合格率达到100%`
 //
 // Over a clean body, where [`plain`] reads the rest from the first character a value may
-// start at ([`may_start`]), not the first of the body: the search for a value tries no
-// earlier position, and at this one tries the fast path first, which reads the value
-// ([`single_after`]), unless the subject lists a value ([`lists_a_value`]); no value starts
-// at the start of the body ([`super::plain`]), and a body with separators is no compound
-// where it splits into fewer than two pieces or one of words ([`compound`]; a clean body has
-// no space to split at). Nor is the subject a date the value holds by: it would start with
-// `截`, where a value may start. Gives the subject as the search cleans it, the comparator and
-// the quantity.
+// start at ([`may_start`], but for a `年` no value starts at: [`lone_year_word`]), not the
+// first of the body: the search for a value tries no earlier position, and at this one
+// tries the fast path first, which reads the value ([`single_after`]), unless the subject
+// lists a value ([`lists_a_value`]); no value starts at the start of the body
+// ([`super::plain`]), and a body with separators is no compound where it splits into fewer
+// than two pieces or one of words ([`compound`]; a clean body has no space to split at). Nor
+// is the subject a date the value holds by: it would start with `截`, where a value may
+// start. Gives the subject as the search cleans it, the comparator and the quantity.
 pub(super) fn subject_plain(body: &str) -> Option<(Option<&str>, Option<Op>, Quantity)> {
-    let (at, c) = body.char_indices().find(|&(_, c)| may_start(c))?;
+    let (at, c) = body
+        .char_indices()
+        .find(|&(at, c)| may_start(c) && !lone_year_word(body, at, c))?;
     if at == 0 || !may_start_plain(c) || inside_token(body, at) {
         return None;
     }
@@ -389,6 +391,17 @@ pub(super) fn subject_plain(body: &str) -> Option<(Option<&str>, Option<Op>, Qua
         return None;
     }
     Some((subject, op, value))
+}
+
+/// Whether `c` at `at` of `text` is a `年` that starts no value: of the productions only a
+/// relative value (`年度预算`) and a date (`年底`, `年末`) may start with it, and only where
+/// `度`, `底` or `末` follows; no comparator, number or rank starts with it, nor a date the
+/// value holds by. The search for a value finds none there (`年均…超过400亿元`).
+fn lone_year_word(text: &str, at: usize, c: char) -> bool {
+    c == '年'
+        && !text
+            .get(at + c.len_utf8()..)
+            .is_some_and(|after| after.starts_with(['度', '底', '末']))
 }
 
 /// Whether a clean body with separators is no compound, as [`compound`] finds at once: it
