@@ -2634,10 +2634,9 @@ impl Why<'_> {
 /// the caller's text.
 ///
 /// A `clean` body (see [`fast::is_clean`]) has no hidden character to look for; where `fast`,
-/// the search for a value tries the fast path at each position first, and skips the
-/// positions no value can start at for a separator after them: the target is the same, the
-/// reason it is text may not be, so that where also `strict`, a value that is text is searched
-/// again without skipping, for the reason the full grammar gives.
+/// the search for a value tries the fast path at each position first, and where also not
+/// `strict`, it skips the positions no value can start at for a separator after them: the
+/// target is the same, the reason it is text may not be.
 fn full<'a>(
     raw: &'a str,
     body: &'a str,
@@ -2675,10 +2674,8 @@ fn full<'a>(
             Err(e) => text(Why::Error(e)),
         };
     }
-    // A clean body was read by the fast path ([`fast_read`]) at its start already. Pruning
-    // finds the same value, and only the error may differ: a strict parse searches again
-    // without it only where the value is text, for the error.
-    let err = match single_after(body, fast, fast, fast && clean) {
+    // A clean body was read by the fast path ([`fast_read`]) at its start already.
+    let err = match single_after(body, fast, fast && !strict, fast && clean) {
         Ok(s) => return (s.into_target(raw), None),
         Err(e) => e,
     };
@@ -2688,14 +2685,6 @@ fn full<'a>(
     if is_words(body) {
         return (bare(raw, Value::Qualitative(raw.to_owned())), None);
     }
-    // The error of the search without pruning, which reads as far as the grammar can.
-    let err = if fast && strict {
-        single_after(body, fast, false, fast && clean)
-            .err()
-            .unwrap_or(err)
-    } else {
-        err
-    };
     let what = if err.at.len() == body.len() {
         "a target value"
     } else {
