@@ -1721,7 +1721,9 @@ fn as_of_end(rest: &str, at: usize) -> Option<usize> {
 }
 
 /// Whether a subject lists a value before a separator (`2024；6月` in `2024；6月30日…`): the
-/// text is then a list, whose canonical form would read as a compound, not a subject.
+/// text is then a list, whose canonical form would read as a compound, not a subject. The
+/// search asks it of each subject through a [`Listing`]; the tests ask it alone.
+#[cfg(test)]
 fn lists_a_value(subject: &str) -> bool {
     Listing::default().lists_a_value(subject)
 }

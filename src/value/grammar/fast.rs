@@ -373,11 +373,12 @@ pub(super) fn noted(body: &str) -> Option<(Option<Op>, Quantity, Option<&str>)> 
 // start at ([`may_start`], but for a `年` no value starts at: [`lone_year_word`]), not the
 // first of the body: the search for a value tries no earlier position, and at this one
 // tries the fast path first, which reads the value ([`single_after`]), unless the subject
-// lists a value ([`lists_a_value`]); no value starts at the start of the body
-// ([`super::plain`]), and a body with separators is no compound where it splits into fewer
-// than two pieces or one of words ([`compound`]; a clean body has no space to split at). Nor
-// is the subject a date the value holds by: it would start with `截`, where a value may
-// start. Gives the subject as the search cleans it, the comparator and the quantity.
+// lists a value (`lists_a_value`; here, unless each piece it lists is words); no value starts
+// at the start of the body ([`super::plain`]), and a body with separators is no compound
+// where it splits into fewer than two pieces or one of words ([`compound`]; a clean body has
+// no space to split at). Nor is the subject a date the value holds by: it would start with
+// `截`, where a value may start. Gives the subject as the search cleans it, the comparator and
+// the quantity.
 pub(super) fn subject_plain(body: &str) -> Option<(Option<&str>, Option<Op>, Quantity)> {
     let (at, c) = body
         .char_indices()
@@ -387,10 +388,24 @@ pub(super) fn subject_plain(body: &str) -> Option<(Option<&str>, Option<Op>, Qua
     }
     let (op, value) = plain(body.get(at..)?)?;
     let subject = clean_subject(body.get(..at)?);
-    if has_separator(body) && (!no_compound(body) || subject.is_some_and(lists_a_value)) {
+    // A subject lists a value only where a piece of it before a separator is no words: such
+    // a one is left to the search, which asks.
+    if has_separator(body) && !(no_compound(body) && subject.is_none_or(lists_words_only)) {
         return None;
     }
     Some((subject, op, value))
+}
+
+/// Whether every piece of a subject that a separator follows is words ([`words`]): such a
+/// subject lists no value (`lists_a_value`), found without the search for one.
+fn lists_words_only(subject: &str) -> bool {
+    let pieces = split_parts(subject, false);
+    let listed = if subject.trim_end().ends_with(is_separator) {
+        pieces.len()
+    } else {
+        pieces.len().saturating_sub(1)
+    };
+    pieces.iter().take(listed).all(|piece| words(piece))
 }
 
 /// Whether `c` at `at` of `text` is a `年` that starts no value: of the productions only a
