@@ -881,10 +881,11 @@ fn op_symbol(i: &str) -> Res<'_, Op> {
 
 // op_prefix = op_symbol | op_prefix_word     (≥ ≧ >= ＞＝ … 不低于 不少于 达到 控制在 …)
 fn op_prefix(i: &str) -> Res<'_, Op> {
-    if i.starts_with(is_op_char) {
-        return op_symbol(i);
+    // A comparator symbol is one of the characters `op_symbol` starts with ([`is_op_char`]).
+    match op_symbol(i) {
+        Ok(read) => Ok(read),
+        Err(_) => word(i, &OP_PREFIX_WORDS, "a comparator"),
     }
-    word(i, &OP_PREFIX_WORDS, "a comparator")
 }
 
 // comparator = op_prefix sp
@@ -1720,26 +1721,68 @@ fn as_of_end(rest: &str, at: usize) -> Option<usize> {
 }
 
 /// Whether a subject lists a value before a separator (`2024；6月` in `2024；6月30日…`): the
-/// text is then a list, whose canonical form would read as a compound, not a subject.
+/// text is then a list, whose canonical form would read as a compound, not a subject. The
+/// search asks it of each subject through a [`Listing`]; the tests ask it alone.
+#[cfg(test)]
 fn lists_a_value(subject: &str) -> bool {
-    if !has_separator(subject) {
-        return false;
+    Listing::default().lists_a_value(subject)
+}
+
+/// Whether the pieces of subjects are typed values, as found: the search for a value asks
+/// whether a subject lists a value at each position a value is found, and the subjects of one
+/// search start alike, so that they split alike but for their last pieces. Each piece, by its
+/// place in the text, is searched once.
+#[derive(Default)]
+struct Listing<'a> {
+    /// Each piece asked about, in the order of the subject's pieces, and whether it is typed.
+    pieces: Vec<(&'a str, bool)>,
+}
+
+impl<'a> Listing<'a> {
+    /// [`lists_a_value`], asking about each piece once.
+    fn lists_a_value(&mut self, subject: &'a str) -> bool {
+        if !has_separator(subject) {
+            return false;
+        }
+        let pieces = split_parts(subject, false);
+        // The pieces a separator follows: all of them where the subject ends with one.
+        let listed = if subject.trim_end().ends_with(is_separator) {
+            pieces.len()
+        } else {
+            pieces.len().saturating_sub(1)
+        };
+        pieces
+            .iter()
+            .take(listed)
+            .enumerate()
+            .any(|(k, piece)| self.typed(k, piece))
     }
-    let pieces = split_parts(subject, false);
-    // The pieces a separator follows: all of them where the subject ends with one.
-    let listed = if subject.trim_end().ends_with(is_separator) {
-        pieces.len()
-    } else {
-        pieces.len().saturating_sub(1)
-    };
-    // Words no production reads ([`fast::words`]) list no value.
-    pieces.iter().take(listed).any(|piece| {
-        !fast::words(piece)
-            && single(piece, true, true)
-                .ok()
-                .or_else(|| trailed(piece, true))
-                .is_some_and(|s| is_typed(&s.value))
-    })
+
+    /// Whether the `k`th piece of a subject is a typed value, found once for each piece of the
+    /// text (the same slice of it).
+    fn typed(&mut self, k: usize, piece: &'a str) -> bool {
+        if let Some(&(known, typed)) = self.pieces.get(k)
+            && core::ptr::eq(known, piece)
+        {
+            return typed;
+        }
+        let typed = lists(piece);
+        self.pieces.truncate(k);
+        if self.pieces.len() == k {
+            self.pieces.push((piece, typed));
+        }
+        typed
+    }
+}
+
+/// Whether a piece of a subject is a typed value. Words no production reads
+/// ([`fast::words`]) list no value.
+fn lists(piece: &str) -> bool {
+    !fast::words(piece)
+        && single(piece, true, true)
+            .ok()
+            .or_else(|| trailed(piece, true))
+            .is_some_and(|s| is_typed(&s.value))
 }
 
 /// Whether a subject holds a date a value holds by (`…截至一月…`).
@@ -1913,6 +1956,7 @@ fn single_after(
     // The furthest a date the value holds by, starting before the current position, reads.
     let mut as_of_reach = 0;
     let mut listed = Listed::new();
+    let mut listing = Listing::default();
     for (idx, c) in rest.char_indices() {
         let inside_as_of = as_of_reach > idx;
         if c == '截' {
@@ -1938,7 +1982,7 @@ fn single_after(
             let subject = clean_subject(&rest[..idx]);
             // As below: a subject that holds a date the value holds by, or lists a value, is
             // no subject.
-            if !subject.is_some_and(|s| holds_as_of(s) || lists_a_value(s)) {
+            if !subject.is_some_and(|s| holds_as_of(s) || listing.lists_a_value(s)) {
                 return Ok(Single {
                     value: Value::Compare { op, value },
                     subject,
@@ -1965,7 +2009,7 @@ fn single_after(
                     continue;
                 }
                 // A subject that lists a value before a separator makes the text a list.
-                if subject.is_some_and(lists_a_value) {
+                if subject.is_some_and(|s| listing.lists_a_value(s)) {
                     continue;
                 }
                 return Ok(Single {
@@ -2007,6 +2051,7 @@ fn trailed(body: &str, prune: bool) -> Option<Single<'_>> {
     } else {
         0..=rest.len()
     };
+    let mut listing = Listing::default();
     for (idx, c) in rest.char_indices() {
         // Past the window only a date the value holds by may start a value.
         if c != '截' && !window.contains(&idx) {
@@ -2039,7 +2084,7 @@ fn trailed(body: &str, prune: bool) -> Option<Single<'_>> {
             continue;
         };
         let subject = clean_subject(&rest[..idx]);
-        if subject.is_some_and(|s| holds_as_of(s) || lists_a_value(s)) {
+        if subject.is_some_and(|s| holds_as_of(s) || listing.lists_a_value(s)) {
             continue;
         }
         return Some(Single {
@@ -2214,6 +2259,9 @@ fn split_parts(body: &str, at_space: bool) -> Vec<&str> {
         .collect()
 }
 
+/// The first bytes of the separators and parentheses [`split_at_separators`] splits by.
+const SPLIT_LEADS: ByteSet = ByteSet::of(b"();,\xEF\xE3");
+
 /// [`split_parts`] at separators, by bytes: the separators and parentheses are `,` `;` `(`
 /// `)` and the full-width `，` `；` `（` `）` (`EF BC 8C`, `9B`, `88`, `89`) and `、` (`E3 80
 /// 81`), whose lead bytes never stand inside another character. A comma between two ASCII
@@ -2221,10 +2269,14 @@ fn split_parts(body: &str, at_space: bool) -> Vec<&str> {
 /// characters next to it, where they are ASCII.
 fn split_at_separators(body: &str) -> Vec<&str> {
     let bytes = body.as_bytes();
-    let mut parts = Vec::new();
+    let mut parts = Vec::with_capacity(4);
     let mut depth = 0usize;
     let mut start = 0;
     for (idx, &b) in bytes.iter().enumerate() {
+        // Most bytes start no separator or parenthesis: a table says which may.
+        if !SPLIT_LEADS.0[usize::from(b)] {
+            continue;
+        }
         let next = |k: usize| bytes.get(idx + k).copied();
         let (len, separates) = match b {
             b'(' => {
@@ -2301,8 +2353,10 @@ fn compound(body: &str, fast: bool, clean: bool) -> Option<Result<Vec<Target>, T
     let mut typed: Vec<Option<Target>> = (0..count).map(|_| None).collect();
     for k in order {
         let piece = pieces.get(k)?;
-        let part = single(piece, fast, fast)
-            .ok()
+        let part = fast
+            .then(|| fast_part(piece))
+            .flatten()
+            .or_else(|| single(piece, fast, fast).ok())
             .or_else(|| trailed(piece, fast));
         let part = part.filter(|s| is_typed(&s.value))?;
         *typed.get_mut(k)? = Some(part.into_target(piece));
@@ -2312,6 +2366,26 @@ fn compound(body: &str, fast: bool, clean: bool) -> Option<Result<Vec<Target>, T
         return Some(Err(TargetError::too_many_parts(count)));
     }
     Some(Ok(parts))
+}
+
+/// A part of a compound as [`single`] reads it, where a fast path reads it: a clean part of
+/// the shape of [`fast::plain`], alone or after a subject ([`fast::subject_plain`]). The
+/// search for a value finds it at the position the fast path reads from, and tries no
+/// earlier one there.
+fn fast_part(piece: &str) -> Option<Single<'_>> {
+    if !fast::is_clean(piece) {
+        return None;
+    }
+    let (subject, op, value) = match fast::plain(piece) {
+        Some((op, value)) => (None, op, value),
+        None => fast::subject_plain(piece)?,
+    };
+    Some(Single {
+        value: Value::Compare { op, value },
+        subject,
+        as_of: None,
+        note: None,
+    })
 }
 
 /// The first hidden character ([`is_hidden`]) that makes the value unreadable, and why: a
@@ -2361,6 +2435,10 @@ pub(super) fn raw_of(input: &str) -> &str {
 
 /// Trims whitespace and a trailing `。` (repeatedly: `…。 。`).
 pub(super) fn trim_value(text: &str) -> &str {
+    // Most texts start and end with characters neither trims.
+    if fast::ends_kept(text) {
+        return text;
+    }
     let mut text = text.trim();
     while let Some(t) = text.strip_suffix('。') {
         text = t.trim_end();
@@ -2418,6 +2496,9 @@ pub(super) fn lenient(input: &str) -> Target {
     // Each target is built where it is returned, not moved out of an `Option` (it is large).
     match fast_read(body, clean) {
         Some(Fast::Noted(op, value, note)) => noted(raw, Value::Compare { op, value }, note),
+        Some(Fast::Subject(subject, op, value)) => {
+            subjected(raw, Value::Compare { op, value }, subject)
+        }
         Some(Fast::Words) => bare(raw, Value::Qualitative(raw.to_owned())),
         None => full(raw, body, clean, true, false).0,
     }
@@ -2427,6 +2508,14 @@ pub(super) fn lenient(input: &str) -> Target {
 fn noted(raw: &str, value: Value, note: Option<&str>) -> Target {
     Target {
         note: note.map(str::to_owned),
+        ..bare(raw, value)
+    }
+}
+
+/// A target of a value after its subject, without date or note.
+fn subjected(raw: &str, value: Value, subject: Option<&str>) -> Target {
+    Target {
+        subject: subject.map(str::to_owned),
         ..bare(raw, value)
     }
 }
@@ -2447,11 +2536,39 @@ pub(super) fn target(input: &str) -> (Target, Option<TargetError>) {
         Some(Fast::Noted(op, value, note)) => {
             (noted(raw, Value::Compare { op, value }, note), None)
         }
+        Some(Fast::Subject(subject, op, value)) => {
+            (subjected(raw, Value::Compare { op, value }, subject), None)
+        }
         Some(Fast::Words) => (bare(raw, Value::Qualitative(raw.to_owned())), None),
         None => {
             let (target, why) = full(raw, body, clean, true, true);
             (target, why.map(|why| why.error(input)))
         }
+    }
+}
+
+/// Parses one value strictly, for [`Target`]'s `FromStr`: [`target`] without the lenient
+/// target where it fell back to text, returned as the `Result` itself rather than moved into
+/// one (a target is large, and most values are read by the fast paths).
+#[inline]
+pub(super) fn strict(input: &str) -> Result<Target, TargetError> {
+    let (raw, body) = fast::trimmed(input);
+    if sized(raw, body)
+        && let Some((op, value)) = fast::plain(body)
+    {
+        return Ok(bare(raw, Value::Compare { op, value }));
+    }
+    let clean = is_clean(raw, body);
+    match fast_read(body, clean) {
+        Some(Fast::Noted(op, value, note)) => Ok(noted(raw, Value::Compare { op, value }, note)),
+        Some(Fast::Subject(subject, op, value)) => {
+            Ok(subjected(raw, Value::Compare { op, value }, subject))
+        }
+        Some(Fast::Words) => Ok(bare(raw, Value::Qualitative(raw.to_owned()))),
+        None => match full(raw, body, clean, true, true) {
+            (_, Some(why)) => Err(why.error(input)),
+            (target, None) => Ok(target),
+        },
     }
 }
 
@@ -2478,14 +2595,19 @@ fn fast_read(body: &str, clean: bool) -> Option<Fast<'_>> {
     if fast::words(body) {
         return Some(Fast::Words);
     }
-    fast::noted(body).map(|(op, value, note)| Fast::Noted(op, value, note))
+    if let Some((op, value, note)) = fast::noted(body) {
+        return Some(Fast::Noted(op, value, note));
+    }
+    fast::subject_plain(body).map(|(subject, op, value)| Fast::Subject(subject, op, value))
 }
 
 /// What the fast paths other than [`fast::plain`] read in a body: a compare value with a
-/// note, or words.
+/// note or after a subject, or words.
 enum Fast<'a> {
     /// [`fast::noted`]: a compare value and its note.
     Noted(Option<Op>, Quantity, Option<&'a str>),
+    /// [`fast::subject_plain`]: a compare value and its subject.
+    Subject(Option<&'a str>, Option<Op>, Quantity),
     /// [`fast::words`]: words no production reads, a qualitative value.
     Words,
 }

@@ -644,10 +644,7 @@ impl FromStr for Target {
     /// Parses strictly: where [`Target::lenient`] would fall back to [`Value::Text`], returns
     /// an error with the byte offset, the character column and what was expected there.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match grammar::target(s) {
-            (_, Some(err)) => Err(err),
-            (target, None) => Ok(target),
-        }
+        grammar::strict(s)
     }
 }
 

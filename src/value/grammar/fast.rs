@@ -71,9 +71,21 @@ fn unclean_at(bytes: &[u8], i: usize) -> bool {
 /// The raw text of a value (the text without whitespace around it) and its body ([`body_of`]): the text itself where
 /// it starts and ends with characters neither trims (ASCII letters, digits and signs,
 /// ideographs, comparators), else as they trim it.
-#[inline]
+#[inline(always)]
 pub(super) fn trimmed(input: &str) -> (&str, &str) {
-    let bytes = input.as_bytes();
+    if ends_kept(input) {
+        return (input, input);
+    }
+    let raw = input.trim();
+    (raw, body_of(raw))
+}
+
+/// Whether a text starts and ends with characters that are no whitespace, no quote and no
+/// `。`, judged by their first bytes: such a text is its own raw text and body, and trimming
+/// it ([`trim_value`]) leaves it whole.
+#[inline]
+pub(super) fn ends_kept(text: &str) -> bool {
+    let bytes = text.as_bytes();
     // A character that is no whitespace, no quote and no `。` starts with such a byte; a
     // character of `E2 80`, `E2 81` or `E3` may be one of them.
     let kept = |lead: u8, next: Option<u8>| match lead {
@@ -86,17 +98,12 @@ pub(super) fn trimmed(input: &str) -> (&str, &str) {
         .iter()
         .rposition(|b| !(0x80..0xC0).contains(b))
         .unwrap_or(0);
-    let ends_kept = match (bytes.first(), bytes.get(last)) {
+    match (bytes.first(), bytes.get(last)) {
         (Some(&first), Some(&end)) => {
             kept(first, bytes.get(1).copied()) && kept(end, bytes.get(last + 1).copied())
         }
         _ => false,
-    };
-    if ends_kept {
-        return (input, input);
     }
-    let raw = input.trim();
-    (raw, body_of(raw))
 }
 
 /// Whether a text starts with an ASCII digit, judged by its first byte.
@@ -243,6 +250,16 @@ pub(super) fn plain(body: &str) -> Option<(Option<Op>, Quantity)> {
         return None;
     }
     let (after, amount) = ascii_number(rest)?;
+    // The commonest ends of all, `%` and a unit alone (`≥90%`, `≥15家`): read at once.
+    if let Some(unit) = unit_to_end(after) {
+        let value = Quantity {
+            amount,
+            scale: None,
+            unit: Some(unit),
+            per: every,
+        };
+        return Some((before, value));
+    }
     let first = after.chars().next();
     // Of the percent words only `个百分点` starts with `个`, the commonest unit.
     let may_be_percent = match first {
@@ -307,6 +324,26 @@ pub(super) fn plain(body: &str) -> Option<(Option<Op>, Quantity)> {
     rest.is_empty().then_some((op, value))
 }
 
+/// The unit of a text that is `%` or a known unit, and nothing after it, as [`plain`] reads
+/// it after a number: where no percent or scale word, numeral or date may start it, it is the
+/// unit ([`clean_open_unit`] reads a known unit whole where the text ends), and it ends the
+/// value, without rate or comparator word (`compare_op` gives the comparator before the
+/// number and takes `每`'s period as the rate). `None` for any other text.
+fn unit_to_end(after: &str) -> Option<Cow<'static, str>> {
+    if after == "%" {
+        return Some(Cow::Borrowed("%"));
+    }
+    // The unit is the text: its first character is the text's, looked at before the word.
+    let first = after.chars().next()?;
+    if matches!(first, '%' | '％' | '百' | '‰')
+        || is_numeral_start(first)
+        || follows_date_digits(first)
+    {
+        return None;
+    }
+    KNOWN_UNITS.exactly(after).map(Cow::Borrowed)
+}
+
 // noted = plain note   -- the shape of [`plain`] with a note after it: `达到100%（每月一次）`
 //
 // Over a clean body whose first parenthesis follows what [`plain`] reads: no production reads
@@ -327,6 +364,66 @@ pub(super) fn noted(body: &str) -> Option<(Option<Op>, Quantity, Option<&str>)> 
     let (op, value) = plain(before)?;
     let note = note_to_end(body.get(open..)?)?;
     Some((op, value, note))
+}
+
+// subject_plain = subject plain   -- the shape of [`plain`] after words no value starts in:
+//                                    `重点企业用户满意度≥95%`, `通过验收，合格率达到100%`
+//
+// Over a clean body, where [`plain`] reads the rest from the first character a value may
+// start at ([`may_start`], but for a `年` no value starts at: [`lone_year_word`]), not the
+// first of the body: the search for a value tries no earlier position, and at this one
+// tries the fast path first, which reads the value ([`single_after`]), unless the subject
+// lists a value (`lists_a_value`; here, unless each piece it lists is words); no value starts
+// at the start of the body ([`super::plain`]), and a body with separators is no compound
+// where it splits into fewer than two pieces or one of words ([`compound`]; a clean body has
+// no space to split at). Nor is the subject a date the value holds by: it would start with
+// `截`, where a value may start. Gives the subject as the search cleans it, the comparator and
+// the quantity.
+pub(super) fn subject_plain(body: &str) -> Option<(Option<&str>, Option<Op>, Quantity)> {
+    let (at, c) = body
+        .char_indices()
+        .find(|&(at, c)| may_start(c) && !lone_year_word(body, at, c))?;
+    if at == 0 || !may_start_plain(c) || inside_token(body, at) {
+        return None;
+    }
+    let (op, value) = plain(body.get(at..)?)?;
+    let subject = clean_subject(body.get(..at)?);
+    // A subject lists a value only where a piece of it before a separator is no words: such
+    // a one is left to the search, which asks.
+    if has_separator(body) && !(no_compound(body) && subject.is_none_or(lists_words_only)) {
+        return None;
+    }
+    Some((subject, op, value))
+}
+
+/// Whether every piece of a subject that a separator follows is words ([`words`]): such a
+/// subject lists no value (`lists_a_value`), found without the search for one.
+fn lists_words_only(subject: &str) -> bool {
+    let pieces = split_parts(subject, false);
+    let listed = if subject.trim_end().ends_with(is_separator) {
+        pieces.len()
+    } else {
+        pieces.len().saturating_sub(1)
+    };
+    pieces.iter().take(listed).all(|piece| words(piece))
+}
+
+/// Whether `c` at `at` of `text` is a `年` that starts no value: of the productions only a
+/// relative value (`年度预算`) and a date (`年底`, `年末`) may start with it, and only where
+/// `度`, `底` or `末` follows; no comparator, number or rank starts with it, nor a date the
+/// value holds by. The search for a value finds none there (`年均…超过400亿元`).
+fn lone_year_word(text: &str, at: usize, c: char) -> bool {
+    c == '年'
+        && !text
+            .get(at + c.len_utf8()..)
+            .is_some_and(|after| after.starts_with(['度', '底', '末']))
+}
+
+/// Whether a clean body with separators is no compound, as [`compound`] finds at once: it
+/// splits into fewer than two pieces, or one of them is words ([`words`]).
+fn no_compound(body: &str) -> bool {
+    let pieces = split_parts(body, false);
+    pieces.len() < 2 || pieces.iter().any(|piece| words(piece))
 }
 
 /// The note of a clean text that starts with an opening parenthesis, as [`value_end`] reads
@@ -375,7 +472,8 @@ pub(super) fn plain_answered(body: &str) -> bool {
 /// than a letter (which no unit holds or starts a stop word with), or at the end, is read at
 /// once, after the same test of its first character; any other as [`open_unit`] reads it.
 pub(super) fn clean_open_unit(i: &str) -> Option<(&str, Cow<'static, str>)> {
-    if i.chars().next().is_some_and(is_numeral_start) {
+    // No unit is empty, nor starts with a numeral.
+    if i.chars().next().is_none_or(is_numeral_start) {
         return None;
     }
     if let Some(known) = KNOWN_UNITS.longest_word(i)
@@ -386,6 +484,18 @@ pub(super) fn clean_open_unit(i: &str) -> Option<(&str, Cow<'static, str>)> {
             .is_none_or(|b| b.is_ascii() && !b.is_ascii_alphabetic())
     {
         return Some((rest, Cow::Borrowed(known)));
+    }
+    // A shared unit (`元人民币`) so ended is what the run of unit characters reads where no
+    // known unit ends: it holds no stop word, ends with none of 内 前 后, and is no known
+    // unit (a test checks).
+    if let Some(shared) = SHARED_UNITS.longest_word(i)
+        && let Some(rest) = i.get(shared.len()..)
+        && rest
+            .as_bytes()
+            .first()
+            .is_none_or(|b| b.is_ascii() && !b.is_ascii_alphabetic())
+    {
+        return Some((rest, Cow::Borrowed(shared)));
     }
     open_unit(i).ok()
 }

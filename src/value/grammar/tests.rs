@@ -1004,6 +1004,20 @@ fn known_units_read_whole_as_open_units() {
             assert_eq!(known, read.ok(), "{text}");
         }
     }
+    // Shared units, ended as [`fast::clean_open_unit`] reads them at once, read the same as
+    // open units.
+    for (word, ()) in SHARED_UNITS.entries {
+        assert!(KNOWN_UNITS.exactly(word).is_none(), "{word}");
+        for after in ["", "/年", "。", "3", "%"] {
+            let text = format!("{word}{after}");
+            let fast = fast::clean_open_unit(&text).map(|(rest, u)| (rest.len(), u));
+            assert_eq!(
+                fast,
+                open_unit(&text).ok().map(|(rest, u)| (rest.len(), u)),
+                "{text}"
+            );
+        }
+    }
     for text in [
         "个工作日内",
         "家次以上",
@@ -1358,6 +1372,108 @@ fn notes_after_the_fast_path_shape_read_as_the_full_grammar() {
         claimed > 50,
         "the fast path took {claimed} values with notes"
     );
+}
+
+#[test]
+fn subjects_before_the_fast_path_shape_read_as_the_full_grammar() {
+    let subjects = [
+        "",
+        "满意度",
+        "重点企业用户满意度",
+        "数量：",
+        "ab",
+        "a",
+        "x1",
+        "年均",
+        "年年",
+        "全年",
+        "年度",
+        "年底",
+        "年末前",
+        "年度预算",
+        "截至",
+        "甲，",
+        "通过验收，合格率",
+        "1，",
+        "一、",
+        "上年，",
+        "a，b；c",
+        "“甲”",
+        "一",
+        "上年",
+        "全市",
+        "2024年",
+        "（a）",
+        "a b",
+        "满意度\u{200B}",
+    ];
+    let values = [
+        "≥90%",
+        "达到100%",
+        "95",
+        "1,000家",
+        "超过400亿元人民币",
+        "≥7.6万家",
+        "每年不少于12场",
+        "３",
+        "2023.07",
+        "12月",
+        "前6",
+        "-5",
+        "≥1家/年",
+        "95%以上",
+    ];
+    let mut claimed = 0;
+    for subject in subjects {
+        for value in values {
+            let text = format!("{subject}{value}");
+            fast_agrees(&text);
+            // As a part of a compound, and alone.
+            fast_agrees(&format!("{text}，{text}"));
+            fast_agrees(&format!("≥1家、{text}"));
+            if let Some((s, op, value)) = fast::subject_plain(&text) {
+                claimed += 1;
+                let full = single(&text, false, false).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+                assert_eq!(full.value, Value::Compare { op, value }, "{text}");
+                assert_eq!(
+                    (full.subject, full.as_of, full.note),
+                    (s, None, None),
+                    "{text}"
+                );
+            }
+            if let Some(part) = fast_part(&text) {
+                let full = single(&text, false, false).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+                assert_eq!(single_read(part), single_read(full), "{text}");
+            }
+        }
+    }
+    assert!(
+        claimed > 50,
+        "the fast path took {claimed} values after subjects"
+    );
+}
+
+#[test]
+fn listings_answer_for_every_subject_as_a_fresh_look() {
+    let values = test_values();
+    let mut asked = 0;
+    for v in values
+        .iter()
+        .filter(|v| has_separator(v) && v.chars().count() <= 32)
+    {
+        // The subjects of one search: the text before each position, as it grows.
+        let mut listing = Listing::default();
+        for (at, _) in v.char_indices() {
+            let subject = &v[..at];
+            assert_eq!(
+                listing.lists_a_value(subject),
+                lists_a_value(subject),
+                "{v:?} at {at}"
+            );
+            asked += 1;
+        }
+    }
+    assert!(asked > 1000, "{asked} subjects");
 }
 
 #[test]
