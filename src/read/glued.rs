@@ -247,7 +247,10 @@ pub(crate) fn grid(lines: &[&str]) -> Grid {
 /// the cut left glued. A line that heads the grid tells the passes of the lines after it
 /// what columns the grid has ([`Columns`]).
 fn pieces(line: &str, columns: &mut Columns) -> Vec<Piece> {
-    let cut = cut(line);
+    let mut cut = cut(line);
+    if Columns::read(&cut).is_some() {
+        cut = split_value_headers(cut);
+    }
     if let Some(header) = Columns::read(&cut) {
         *columns = header;
     }
@@ -259,6 +262,59 @@ fn pieces(line: &str, columns: &mut Columns) -> Vec<Piece> {
         split_signed_halves(split_halves(split_points(split_repeats(pieces)))),
         *columns,
     )
+}
+
+/// The most characters of a header of values [`split_value_headers`] cuts off.
+const VALUE_HEADER_CHARS: usize = 16;
+
+/// Cuts the text of a header line after each 值 that ends a header of values
+/// (`预算设定指标值项目完成指标值` is `预算设定指标值` and `项目完成指标值`): value headers in
+/// words of their own, which no dictionary lists, are told by their ending.
+fn split_value_headers(pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        if piece.kind != Kind::Text {
+            out.push(piece);
+            continue;
+        }
+        let mut from = 0;
+        let mut column = piece.column;
+        for (at, c) in piece.text.char_indices() {
+            if c != '值' {
+                continue;
+            }
+            let end = at + c.len_utf8();
+            let head = &piece.text[from..end];
+            // Headers are short: a longer text is looked at no further.
+            let values = head.chars().nth(VALUE_HEADER_CHARS).is_none()
+                && matches!(
+                    role_of(&fold(head)),
+                    Some(Role::Annual | Role::Period | Role::Actual)
+                );
+            if values && end < piece.text.len() {
+                out.push(Piece {
+                    text: head.to_owned(),
+                    kind: Kind::Word,
+                    column,
+                });
+                column += head.chars().count();
+                from = end;
+            }
+        }
+        let rest = &piece.text[from..];
+        let values = from > 0
+            && rest.chars().nth(VALUE_HEADER_CHARS).is_none()
+            && matches!(
+                role_of(&fold(rest)),
+                Some(Role::Annual | Role::Period | Role::Actual)
+            );
+        out.push(Piece {
+            text: rest.to_owned(),
+            kind: if values { Kind::Word } else { piece.kind },
+            column,
+        });
+    }
+    out
 }
 
 /// What a glued grid's header says of the columns its rows print, for the passes that cut
@@ -633,9 +689,10 @@ fn word_at(text: &str) -> Option<usize> {
             break;
         }
         let prefix = &text[..end];
-        // An end inside a bracket is a note's (`绩效目标(定量指标)`), no label's.
+        // An end inside a bracket is a note's (`绩效目标(定量指标)`), no label's; one before
+        // 值 a value's header's (`项目完成指标值`).
         let open = prefix.matches(['(', '（']).count();
-        if open > prefix.matches([')', '）']).count() {
+        if open > prefix.matches([')', '）']).count() || text[end..].starts_with('值') {
             continue;
         }
         // Read as a label once for both levels.
@@ -1978,6 +2035,22 @@ mod tests {
                 "100%"
             ]
         );
+    }
+
+    #[test]
+    fn value_headers_in_words_of_their_own_are_cut_at_their_ending() {
+        assert_eq!(
+            texts("一级指标二级指标三级指标预算设定指标值项目完成指标值"),
+            [
+                "一级指标",
+                "二级指标",
+                "三级指标",
+                "预算设定指标值",
+                "项目完成指标值"
+            ]
+        );
+        // A level's label before 值 is a value's header, not a label (`项目完成指标`).
+        assert_eq!(word_at("项目完成指标值"), None);
     }
 
     #[test]
