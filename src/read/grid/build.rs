@@ -2861,7 +2861,7 @@ fn section_rows<'g>(rows: Vec<Row<'g>>, columns: Vec<Column>) -> (Vec<Row<'g>>, 
         if row.ambiguous {
             return None;
         }
-        let [label] = &*row.cells[name] else {
+        let Some([label]) = row.cells.get(name).map(|slot| &**slot) else {
             return None;
         };
         let alone = row
@@ -2880,7 +2880,10 @@ fn section_rows<'g>(rows: Vec<Row<'g>>, columns: Vec<Column>) -> (Vec<Row<'g>>, 
     for mut row in rows {
         let level = section(&row);
         if let Some(level) = level {
-            let label = row.cells[name].take().into_iter().next();
+            let label = row
+                .cells
+                .get_mut(name)
+                .and_then(|slot| slot.take().into_iter().next());
             if level == Role::Tier {
                 tier = label;
                 category = None;
