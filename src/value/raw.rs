@@ -1,5 +1,6 @@
 //! The raw text of a target, held inline where it is short, as most values are (`≥90%`,
-//! `不少于100场次`): reading or cloning such a target allocates nothing for it.
+//! `不少于100场次`): reading or cloning such a target allocates nothing for it. A longer
+//! text is shared: a clone of its target (a table's value cache hands out clones) shares it.
 
 use core::fmt;
 
@@ -11,7 +12,7 @@ const INLINE: usize = 22;
 #[derive(Clone)]
 pub(super) enum RawText {
     Inline { len: u8, bytes: [u8; INLINE] },
-    Heap(String),
+    Heap(std::sync::Arc<str>),
 }
 
 impl RawText {
@@ -19,7 +20,7 @@ impl RawText {
     pub(super) fn new(text: &str) -> RawText {
         match (inline(text.as_bytes()), u8::try_from(text.len())) {
             (Some(bytes), Ok(len)) => RawText::Inline { len, bytes },
-            _ => RawText::Heap(text.to_owned()),
+            _ => RawText::Heap(text.into()),
         }
     }
 
@@ -72,7 +73,7 @@ impl From<String> for RawText {
         if text.len() <= INLINE {
             RawText::new(&text)
         } else {
-            RawText::Heap(text)
+            RawText::Heap(text.into())
         }
     }
 }
