@@ -277,6 +277,14 @@ fn split_value_headers(pieces: Vec<Piece>) -> Vec<Piece> {
             out.push(piece);
             continue;
         }
+        // Headers are short: a longer text is looked at no further.
+        let heads_values = |text: &str| {
+            text.chars().nth(VALUE_HEADER_CHARS).is_none()
+                && matches!(
+                    role_of(&fold(text)),
+                    Some(Role::Annual | Role::Period | Role::Actual)
+                )
+        };
         let mut from = 0;
         let mut column = piece.column;
         for (at, c) in piece.text.char_indices() {
@@ -285,13 +293,7 @@ fn split_value_headers(pieces: Vec<Piece>) -> Vec<Piece> {
             }
             let end = at + c.len_utf8();
             let head = &piece.text[from..end];
-            // Headers are short: a longer text is looked at no further.
-            let values = head.chars().nth(VALUE_HEADER_CHARS).is_none()
-                && matches!(
-                    role_of(&fold(head)),
-                    Some(Role::Annual | Role::Period | Role::Actual)
-                );
-            if values && end < piece.text.len() {
+            if end < piece.text.len() && heads_values(head) {
                 out.push(Piece {
                     text: head.to_owned(),
                     kind: Kind::Word,
@@ -302,12 +304,7 @@ fn split_value_headers(pieces: Vec<Piece>) -> Vec<Piece> {
             }
         }
         let rest = &piece.text[from..];
-        let values = from > 0
-            && rest.chars().nth(VALUE_HEADER_CHARS).is_none()
-            && matches!(
-                role_of(&fold(rest)),
-                Some(Role::Annual | Role::Period | Role::Actual)
-            );
+        let values = from > 0 && heads_values(rest);
         out.push(Piece {
             text: rest.to_owned(),
             kind: if values { Kind::Word } else { piece.kind },

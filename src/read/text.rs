@@ -464,16 +464,23 @@ fn separated(lines: &[&str]) -> Grid {
 /// empty. Rows from the first that does not fit are left one cell each, as where the rows
 /// are lost. `None` where fewer than [`STREAM_ROWS`] rows fit, or no cell is empty.
 fn stream_rows(cells: &[Cell]) -> Option<Grid> {
-    let roles: Vec<Option<Role>> = cells.iter().map(|c| role_of(&fold(c.text()))).collect();
     let word = |r: &Option<Role>| r.is_some_and(|r| r != Role::Blank);
-    // Each run of header words is looked at once, from its start.
+    // The cells' roles up to the header's run, each read once; each run of header words is
+    // looked at once, where it ends. The body's cells are not read as headers.
+    let mut roles: Vec<Option<Role>> = Vec::new();
     let mut at = 0;
     let (start, run) = loop {
-        let run = roles.get(at..)?.iter().take_while(|r| word(r)).count();
-        if run >= 3 && header_line_roles(&roles[at..at + run]) {
+        let role = cells.get(roles.len()).map(|c| role_of(&fold(c.text())));
+        if let Some(role) = role.filter(word) {
+            roles.push(role);
+            continue;
+        }
+        let run = roles.len() - at;
+        if run >= 3 && header_line_roles(&roles[at..]) {
             break (at, run);
         }
-        at += run.max(1);
+        roles.push(role?);
+        at = roles.len();
     };
     // The run ends with the header's last column word: a row's label after it
     // (`一、投入目标`, read as a goal's header) is no column.
@@ -482,7 +489,7 @@ fn stream_rows(cells: &[Cell]) -> Option<Grid> {
     };
     let end = start + roles[start..start + run].iter().rposition(column_word)? + 1;
     // Of the stretches, the one whose first rows fit longest; the first of equals.
-    let fitting = |at: usize, width: usize| {
+    let rows_fitting = |at: usize, width: usize| {
         cells[at + width..]
             .chunks(width)
             .take(STREAM_PROBE)
@@ -492,7 +499,7 @@ fn stream_rows(cells: &[Cell]) -> Option<Grid> {
     let (header, width) = (start..end.min(start + STREAM_HEADER_SHIFTS))
         .map(|at| (at, end - at))
         .filter(|&(_, width)| (3..=STREAM_WIDEST).contains(&width))
-        .map(|(at, width)| (fitting(at, width), at, width))
+        .map(|(at, width)| (rows_fitting(at, width), at, width))
         .filter(|&(rows, _, _)| rows >= STREAM_ROWS)
         .reduce(|best, next| if next.0 > best.0 { next } else { best })
         .map(|(_, at, width)| (at, width))?;
@@ -764,8 +771,9 @@ fn markdown_rule(line: &str) -> bool {
 /// run of pipes (collapsed empty cells), closes a row; without such lines the rows are lost.
 fn pipe_cells(lines: &[&str]) -> Grid {
     // Every cell on a line of its own, empty ones as a pipe alone: a stream of cells that
-    // may keep its rows' places.
-    if let Some(grid) = one_cell_lines(lines).and_then(|cells| stream_rows(&cells)) {
+    // may keep its rows' places. Without a pipe alone, no empty cell is kept.
+    let empties = lines.iter().any(|l| l.trim() == "|");
+    if empties && let Some(grid) = one_cell_lines(lines).and_then(|cells| stream_rows(&cells)) {
         return grid;
     }
     // A line closes a row where, after its cell, only pipes are left, two or more: the

@@ -4138,18 +4138,14 @@ fn labels_by_points(cells: &[Tok<'_>], columns: &[Column], mode: Rows) -> Vec<Op
     for n in 0..cells.len() {
         // A label, its points, then a name with its weight and score; or a tier's label, its
         // points, then a category's (`项目绩效 | 55 | 项目产出 | 15 | 产出数量 | 5 | 5`).
-        let category = |n: usize| label(n) && number(n + 1) && is_name(n + 2);
-        let tier_words = |t: &Tok<'_>| {
-            matches!(t.shape, Shape::Tier | Shape::Level | Shape::Category) || label(n + 2)
-        };
-        if category(n) {
+        // The second label may be in a level's words (`项目产出`, a tier's) or in none.
+        let second = label(n + 2)
+            || cells
+                .get(n + 2)
+                .is_some_and(|t| matches!(t.shape, Shape::Tier | Shape::Level | Shape::Category));
+        if label(n) && number(n + 1) && is_name(n + 2) {
             read[n] = Some(Shape::Label);
-        } else if label(n)
-            && number(n + 1)
-            && cells.get(n + 2).is_some_and(tier_words)
-            && number(n + 3)
-            && is_name(n + 4)
-        {
+        } else if label(n) && number(n + 1) && second && number(n + 3) && is_name(n + 4) {
             read[n] = Some(Shape::Label);
             read[n + 2] = Some(Shape::Label);
         }

@@ -300,7 +300,10 @@ pub(crate) fn role_of(header: &str) -> Option<Role> {
         "完成情况",
         "完成结果",
         "达成值",
-        "进度",
+        // What was done (`实施进度`, `已完成100%`), not a planned schedule (`进度安排`).
+        "实施进度",
+        "完成进度",
+        "执行进度",
         "执行情况",
         "完成数"
     ]) {

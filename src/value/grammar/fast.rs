@@ -476,26 +476,19 @@ pub(super) fn clean_open_unit(i: &str) -> Option<(&str, Cow<'static, str>)> {
     if i.chars().next().is_none_or(is_numeral_start) {
         return None;
     }
-    if let Some(known) = KNOWN_UNITS.longest_word(i)
-        && let Some(rest) = i.get(known.len()..)
-        && rest
-            .as_bytes()
-            .first()
-            .is_none_or(|b| b.is_ascii() && !b.is_ascii_alphabetic())
-    {
-        return Some((rest, Cow::Borrowed(known)));
-    }
     // A shared unit (`元人民币`) so ended is what the run of unit characters reads where no
     // known unit ends: it holds no stop word, ends with none of 内 前 后, and is no known
     // unit (a test checks).
-    if let Some(shared) = SHARED_UNITS.longest_word(i)
-        && let Some(rest) = i.get(shared.len()..)
-        && rest
-            .as_bytes()
-            .first()
-            .is_none_or(|b| b.is_ascii() && !b.is_ascii_alphabetic())
-    {
-        return Some((rest, Cow::Borrowed(shared)));
+    for table in [&KNOWN_UNITS, &SHARED_UNITS] {
+        if let Some(unit) = table.longest_word(i)
+            && let Some(rest) = i.get(unit.len()..)
+            && rest
+                .as_bytes()
+                .first()
+                .is_none_or(|b| b.is_ascii() && !b.is_ascii_alphabetic())
+        {
+            return Some((rest, Cow::Borrowed(unit)));
+        }
     }
     open_unit(i).ok()
 }
