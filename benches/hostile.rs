@@ -145,6 +145,13 @@ fn tables(c: &mut Criterion) {
     );
     scaled(
         c,
+        "table/an outline of long lines",
+        2_000,
+        shapes::outline_of_long_lines,
+        parse,
+    );
+    scaled(
+        c,
         "table/units each searching for money",
         18,
         |n| shapes::money_searches(n, 2),

@@ -841,3 +841,17 @@ fn a_stream_of_header_words_is_read_in_one_pass() {
     let last = doc.indicators().last().expect("an indicator");
     assert_eq!((last.annual.raw(), last.weight), ("≥98%", None));
 }
+
+#[test]
+fn an_outline_of_long_lines_is_read_in_one_pass() {
+    // Thousands of items on one line and thousands of headings before one item: every item
+    // is read, each under its headings.
+    let doc: Document = shapes::outline_of_long_lines(20_000)
+        .parse()
+        .expect("a list");
+    assert_eq!(doc.layout, jixiao::Layout::Outline);
+    assert_eq!(doc.indicators().count(), 20_001);
+    let last = doc.indicators().last().expect("an indicator");
+    assert_eq!((last.name.as_str(), last.annual.raw()), ("合格率", "≥98%"));
+    assert_eq!(last.category, Some(jixiao::Category::Quality));
+}

@@ -167,6 +167,10 @@ pub enum Layout {
     Paragraph,
     /// One cell per line, indented by its level (一级, 二级, 三级, values).
     Tree,
+    /// Indicators listed under headings that name their levels, not in a grid: an outline
+    /// (`一、产出指标` / `（一）数量指标` / `培训人数≥300人；`), prose
+    /// (`数量指标:种植数量≥17600株;…`) or bracketed pairs (`【产出指标-数量指标】`).
+    Outline,
     /// Cells apart by spaces (Word or PDF text).
     Spaced,
     /// Cells glued together with no separator (Word, PDF or OCR text).
@@ -288,6 +292,7 @@ crate::words! {
         CellPerLine => "cell_per_line",
         Paragraph => "paragraph",
         Tree => "tree",
+        Outline => "outline",
         Spaced => "spaced",
         Glued => "glued",
         Spreadsheet => "spreadsheet",

@@ -8,6 +8,8 @@
 //!   indented trees, space-separated text;
 //! - `glued`: grids whose cells run together with no separator, cut by the words of headers
 //!   and labels and where values begin and end.
+//! - `outline`: indicators listed under headings that name their levels (an outline, prose,
+//!   bracketed pairs), laid out as a grid.
 //!
 //! - `encoding`: the bytes of text files in UTF-8, UTF-16 or GB18030, decoded;
 //! - `spreadsheet` (feature `xlsx`): XLSX and XLS workbooks, a grid per sheet;
@@ -25,6 +27,7 @@ pub(crate) mod grid;
 mod html;
 #[cfg(any(feature = "xlsx", feature = "html"))]
 mod merged;
+mod outline;
 mod pdf;
 pub(crate) mod runon;
 #[cfg(feature = "xlsx")]
@@ -32,7 +35,7 @@ mod spreadsheet;
 mod text;
 
 use crate::lang::{Msg, msg};
-use crate::{Document, Grid, Lang, Layout, TableError, TableErrorKind};
+use crate::{Diagnostic, DiagnosticCode, Document, Grid, Lang, Layout, TableError, TableErrorKind};
 use core::str::FromStr;
 use std::path::Path;
 
@@ -210,6 +213,44 @@ fn grid_document(text: &str) -> Option<Result<Document, TableError>> {
     })
 }
 
+/// Reads a text as a grid, or where no grid reads, as the indicators it lists under
+/// headings ([`outline`]); `None` where it holds neither.
+fn grid_or_outline(text: &str) -> Option<Result<Document, TableError>> {
+    let grid = grid_document(text);
+    if matches!(grid, Some(Ok(_))) {
+        return grid;
+    }
+    match outline_document(text) {
+        Some(Ok(doc)) => Some(Ok(doc)),
+        _ => grid,
+    }
+}
+
+/// Reads the indicators a text lists under headings that name their levels; `None` where
+/// it lists none. The text after the first list that is no heading and no item is reported
+/// where it stands.
+fn outline_document(text: &str) -> Option<Result<Document, TableError>> {
+    let outline = outline::outline(text)?;
+    let mut read = Document::from_grids(&[outline.grid]);
+    if let Ok(doc) = read.as_mut()
+        && !outline.skipped.is_empty()
+    {
+        for (skipped, line, column) in outline.skipped {
+            doc.diagnostics.push(Diagnostic::of(
+                DiagnosticCode::LayoutSkipped,
+                msg!(
+                    "text outside the lists skipped: «{skipped}»",
+                    "已跳过指标列表之外的文字：「{skipped}」"
+                ),
+                line,
+                column,
+            ));
+        }
+        doc.diagnostics.sort_by_key(|d| (d.line, d.column));
+    }
+    Some(read)
+}
+
 /// How many indicators of a reading have a category and a typed value: what tells a right
 /// reading of a grid from one that cut its cells in the wrong places.
 fn typed(read: &Result<Document, TableError>) -> usize {
@@ -240,7 +281,7 @@ fn read_text(text: &str) -> Result<Document, TableError> {
     // The run-on layout labels its values (`年度指标值:`); a text without such a label is a
     // grid, and the run-on reader need not look.
     if !labels_values(text) {
-        return match grid_document(text) {
+        return match grid_or_outline(text) {
             Some(read) => read,
             None => Err(TableError::new(
                 TableErrorKind::NotATable,
@@ -254,7 +295,7 @@ fn read_text(text: &str) -> Result<Document, TableError> {
         };
     }
     match runon::parse(text) {
-        Err(e) if e.kind() == TableErrorKind::NotATable => match grid_document(text) {
+        Err(e) if e.kind() == TableErrorKind::NotATable => match grid_or_outline(text) {
             Some(read) => read.map_err(|grid_error| {
                 TableError::new(
                     TableErrorKind::NotATable,

@@ -199,3 +199,13 @@ pub fn glued_numbers(n: usize) -> String {
         "2".repeat(n)
     )
 }
+
+/// An outline whose one line holds `n` items apart by commas, then a line of `n` headings
+/// before one item: each comma piece and each heading is looked at once.
+pub fn outline_of_long_lines(n: usize) -> String {
+    format!(
+        "一、产出指标\n（一）数量指标\n{}\n（二）质量指标\n{}合格率≥98%\n",
+        "场次≥2场,".repeat(n),
+        "质量指标:".repeat(n)
+    )
+}

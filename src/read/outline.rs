@@ -1,0 +1,834 @@
+//! Indicators listed under headings instead of in a grid: the outline that notices and
+//! letters print (`一、产出指标` / `（一）数量指标` / `培训人数≥300人；`), the same as
+//! running prose (`数量指标:种植数量≥17600株;时效指标:完成及时率≥100%。`), and bracketed
+//! pairs (`【产出指标-数量指标】` / `指标1:机柜数量(≥77台)`).
+//!
+//! Each heading names a tier or a category; each item under it is a name and its value.
+//! The reader lays the items out as a grid of 一级指标 | 二级指标 | 三级指标 | 指标值, its
+//! rows in their places, and the grid reader does the rest: the taxonomy, the values, the
+//! facts in the text above. Text between the lists and after them is reported, not read.
+//!
+//! ```text
+//! outline  = { line }
+//! line     = segment { (';' | '；' | '。') segment }
+//! segment  = { heading } [ items ]
+//! heading  = [ marker ] label (':' | '：' | end | (',' | '，') after a label in 指标)
+//!          | '【' label { '-' label } '】' [ ':' ]
+//! items    = item { (',' | '，') item }        an item ends after its value
+//! item     = name '(' value ')'               where the items print their values so
+//!          | name operator value              (`≥`, `<`, `不低于` …, outside brackets)
+//!          | name (',' | ':') value
+//!          | name number-value
+//!          | name
+//! ```
+//!
+//! Every loop is over the text once, or over a segment's characters a bounded number of
+//! times: a heading is at most [`LABEL_CHARS`] characters, and a segment's heading run stops
+//! at its first non-heading.
+
+use super::grid::{Cell, Grid, Rows};
+use super::text::column_of;
+use crate::taxonomy::resolve;
+use crate::{Category, Kind, Layout, Target, Tier};
+
+/// The longest label, in characters, read as a heading: `（一）社会公众或服务对象满意度指标`
+/// is 19.
+const LABEL_CHARS: usize = 24;
+
+/// What the outline reader found: the grid of its items, and the text it did not read.
+#[derive(Debug)]
+pub(crate) struct Outline {
+    /// The items as a grid, with the text above the first heading as rows above the header.
+    pub(crate) grid: Grid,
+    /// Text after the first list that is no heading and no item: its text, line and column.
+    pub(crate) skipped: Vec<(String, usize, usize)>,
+}
+
+/// A level heading: its printed label (without the outline marker) and where it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Heading<'a> {
+    label: &'a str,
+    byte: usize,
+    marker: Option<Marker>,
+}
+
+/// The tier or category in force: its label's cell and the marker its heading had.
+#[derive(Debug, Clone)]
+struct Level {
+    cell: Cell,
+    marker: Option<Marker>,
+}
+
+/// One item: its name and value, as byte ranges of its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Item {
+    name: (usize, usize),
+    value: Option<(usize, usize)>,
+}
+
+/// Reads a text as an outline; `None` where it has fewer than two level headings or fewer
+/// than two items with values under them.
+pub(crate) fn outline(text: &str) -> Option<Outline> {
+    let lines: Vec<&str> = text.lines().collect();
+    let parens = values_in_parens(&lines);
+    let mut tier: Option<Level> = None;
+    let mut category: Option<Level> = None;
+    let mut above: Vec<Cell> = Vec::new();
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut skipped = Vec::new();
+    let mut headings = 0usize;
+    let mut valued = 0usize;
+    // Whether items may follow: after a heading, until a line that is neither.
+    let mut open = false;
+    let mut first_heading: Option<(usize, usize)> = None;
+    for (n, line) in lines.iter().enumerate() {
+        let line_no = n + 1;
+        let mut on_heading_line = false;
+        let parts = segments(line);
+        // Above the first heading a line is kept whole: a title, a label and its value.
+        if first_heading.is_none() && parts.iter().all(|(_, p)| headings_of(p).0.is_empty()) {
+            let text = line.trim();
+            if !text.is_empty() {
+                let at = line.len() - line.trim_start().len();
+                above.push(Cell::new(text, line_no, column_of(line, at)));
+            }
+            continue;
+        }
+        for (start, segment) in parts {
+            let (heads, rest) = headings_of(segment);
+            for head in &heads {
+                let at = start + head.byte;
+                let level = Level {
+                    cell: Cell::new(head.label, line_no, column_of(line, at)),
+                    marker: head.marker,
+                };
+                first_heading.get_or_insert((line_no, column_of(line, at)));
+                headings += 1;
+                open = true;
+                on_heading_line = true;
+                if is_tier_heading(head, tier.as_ref(), category.as_ref()) {
+                    tier = Some(level);
+                    category = None;
+                } else {
+                    category = Some(level);
+                }
+            }
+            let rest_at = start + (segment.len() - rest.len());
+            let rest_trimmed = rest.trim_start();
+            let rest_at = rest_at + (rest.len() - rest_trimmed.len());
+            let rest = rest_trimmed.trim_end();
+            if rest.is_empty() {
+                continue;
+            }
+            if first_heading.is_none() {
+                above.push(Cell::new(rest, line_no, column_of(line, rest_at)));
+                continue;
+            }
+            let found = items(rest, parens);
+            let any_value = found.iter().any(|i| i.value.is_some());
+            // A line of words with no value, after the lists, is text between them.
+            if !open || (!any_value && !on_heading_line) || is_note(rest) {
+                open = false;
+                skipped.push((rest.to_owned(), line_no, column_of(line, rest_at)));
+                continue;
+            }
+            for item in found {
+                let text_of = |(a, b): (usize, usize)| rest.get(a..b).unwrap_or_default();
+                let name = text_of(item.name);
+                let level = |l: &Option<Level>| {
+                    l.as_ref()
+                        .map_or_else(|| Cell::new("", line_no, 1), |l| l.cell.clone())
+                };
+                let mut row = vec![
+                    level(&tier),
+                    level(&category),
+                    Cell::new(name, line_no, column_of(line, rest_at + item.name.0)),
+                ];
+                match item.value {
+                    Some(range) => {
+                        valued += 1;
+                        row.push(Cell::new(
+                            text_of(range),
+                            line_no,
+                            column_of(line, rest_at + range.0),
+                        ));
+                    }
+                    None => row.push(Cell::new(
+                        "",
+                        line_no,
+                        column_of(line, rest_at + item.name.1),
+                    )),
+                }
+                rows.push(row);
+            }
+        }
+    }
+    if headings < 2 || valued < 2 {
+        return None;
+    }
+    let (line, column) = first_heading?;
+    let mut grid = Grid::new(Layout::Outline, Rows::Positional);
+    for cell in above {
+        grid.push_row(vec![cell]);
+    }
+    grid.push_row(
+        ["一级指标", "二级指标", "三级指标", "指标值"]
+            .map(|w| Cell::new(w, line, column))
+            .to_vec(),
+    );
+    for row in rows {
+        grid.push_row(row);
+    }
+    Some(Outline { grid, skipped })
+}
+
+/// Whether a heading is a tier's rather than a category's. Its marker decides where it is
+/// the tier's or the category's in force (`二、成本指标` after `一、产出指标` is a tier);
+/// else a label that names a tier is one, unless it names a category of the tier in force
+/// (`成本指标` under 产出 is category 14; after 效益, `满意度指标` is the tier) or a category
+/// where categories are listed with no tier over them.
+fn is_tier_heading(head: &Heading<'_>, tier: Option<&Level>, category: Option<&Level>) -> bool {
+    if resolve::<Tier>(head.label).is_none() {
+        return false;
+    }
+    if let Some(marker) = head.marker {
+        if tier.is_some_and(|t| t.marker == Some(marker)) {
+            return true;
+        }
+        if category.is_some_and(|c| c.marker == Some(marker)) {
+            return false;
+        }
+    }
+    let current = tier.and_then(|t| resolve::<Tier>(t.cell.text()));
+    match (resolve::<Category>(head.label), current) {
+        (None, _) => true,
+        (Some(c), Some(current)) => c.tier() != current,
+        // Categories listed with no tier over them: one more category.
+        (Some(_), None) => category.is_none(),
+    }
+}
+
+/// Whether a segment closes the lists whatever follows: a note or an attachment's title.
+fn is_note(text: &str) -> bool {
+    ["附件", "注:", "注：", "备注", "说明:", "说明："]
+        .iter()
+        .any(|w| text.starts_with(w))
+}
+
+// segment = the text between `;`, `；` and `。` outside brackets.
+/// The segments of a line and the byte offset each starts at.
+fn segments(line: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0usize;
+    for (i, c) in line.char_indices() {
+        match c {
+            '(' | '（' | '【' | '[' | '〔' => depth += 1,
+            ')' | '）' | '】' | ']' | '〕' => depth = depth.saturating_sub(1),
+            ';' | '；' | '。' if depth == 0 => {
+                out.push((start, &line[start..i]));
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    out.push((start, &line[start..]));
+    out
+}
+
+/// The kind of an outline marker: what tells an outline's levels apart where a label could
+/// be either (`成本指标` is a tier in the 2021 template and a category under 产出).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    /// `(一)`, `（1）`.
+    Bracketed,
+    /// `一、`, `1.`.
+    Numbered,
+    /// `①`.
+    Circled,
+}
+
+// marker = '(' numeral ')' | '（' numeral '）' | numeral ('、' | '.' | '．') | circled digit
+/// A segment without its outline marker and the spaces after it, and the marker's kind.
+fn strip_marker(text: &str) -> (&str, Option<Marker>) {
+    let is_numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit();
+    let text = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    let mut chars = text.char_indices();
+    let stripped = match chars.next() {
+        Some((_, '(' | '（')) => chars
+            .by_ref()
+            .take(4)
+            .find(|&(_, c)| !is_numeral(c))
+            .filter(|&(i, c)| i > 1 && (c == ')' || c == '）'))
+            .map(|(i, c)| (&text[i + c.len_utf8()..], Marker::Bracketed)),
+        Some((_, c)) if ('\u{2460}'..='\u{2473}').contains(&c) => {
+            Some((&text[c.len_utf8()..], Marker::Circled))
+        }
+        Some((_, c)) if is_numeral(c) => chars
+            .find(|&(_, c)| !is_numeral(c))
+            .filter(|&(i, c)| {
+                c == '、'
+                    || (c == '.' || c == '．')
+                        && !text[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit())
+            })
+            .map(|(i, c)| (&text[i + c.len_utf8()..], Marker::Numbered)),
+        _ => None,
+    };
+    let (rest, marker) = stripped.map_or((text, None), |(rest, m)| (rest, Some(m)));
+    (
+        rest.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}'),
+        marker,
+    )
+}
+
+/// Whether a label names a level of a target table: a tier of 产出, 效益, 满意度 or 成本, or
+/// a category under one. An evaluation's levels (决策, 过程, `绩效目标`) head sections of
+/// notices too often to be read as headings.
+fn names_level(label: &str) -> bool {
+    let label = label.trim();
+    let targeted = |tier: Tier| {
+        matches!(
+            tier,
+            Tier::Output | Tier::Benefit | Tier::Satisfaction | Tier::Cost
+        )
+    };
+    !label.is_empty()
+        && label.chars().count() <= LABEL_CHARS
+        && (resolve::<Tier>(label).is_some_and(targeted)
+            || resolve::<Category>(label).is_some_and(|c| targeted(c.tier())))
+}
+
+// heading = [ marker ] label (':' | '：' | end | ',' after a label in 指标)
+//         | '【' label { '-' label } '】' [ ':' ]
+/// The headings at the start of a segment and the rest of it.
+fn headings_of(segment: &str) -> (Vec<Heading<'_>>, &str) {
+    let mut heads = Vec::new();
+    let mut rest = segment;
+    loop {
+        let (text, marker) = strip_marker(rest);
+        let offset = segment.len() - text.len();
+        if let Some(inner) = text.strip_prefix('【').or_else(|| text.strip_prefix('['))
+            && let Some(close) = inner.find(['】', ']'])
+        {
+            let body = &inner[..close];
+            let parts = bracket_parts(body);
+            if !parts.iter().all(|&(a, b)| names_level(&body[a..b])) {
+                break;
+            }
+            let body_at = offset + (text.len() - inner.len());
+            for (a, b) in parts {
+                let part = &body[a..b];
+                let lead = part.len() - part.trim_start().len();
+                heads.push(Heading {
+                    label: part.trim(),
+                    byte: body_at + a + lead,
+                    marker: None,
+                });
+            }
+            let after = &inner[close..];
+            let after = after
+                .strip_prefix('】')
+                .or_else(|| after.strip_prefix(']'))
+                .unwrap_or(after);
+            rest = after
+                .trim_start()
+                .trim_start_matches([':', '：'])
+                .trim_start();
+            continue;
+        }
+        let end = text.find([':', '：', ',', '，']);
+        let (label, delimiter, after) = match end {
+            Some(i) => {
+                let d = text[i..].chars().next().unwrap_or(':');
+                (&text[..i], d, &text[i + d.len_utf8()..])
+            }
+            None => (text, ':', ""),
+        };
+        let label = label.trim();
+        let comma = delimiter == ',' || delimiter == '，';
+        if !names_level(label) || comma && !label.ends_with("指标") && !label.ends_with("目标")
+        {
+            break;
+        }
+        let lead = text.len() - text.trim_start().len();
+        heads.push(Heading {
+            label,
+            byte: offset + lead,
+            marker,
+        });
+        rest = after;
+        if rest.trim().is_empty() {
+            rest = "";
+            break;
+        }
+    }
+    (heads, rest)
+}
+
+/// The parts of a bracketed heading's inside, apart by `-`, `—`, `－`, `/` or `、`: their
+/// byte ranges.
+fn bracket_parts(body: &str) -> Vec<(usize, usize)> {
+    let mut parts = Vec::new();
+    let mut start = 0usize;
+    for (i, c) in body.char_indices() {
+        if matches!(c, '-' | '—' | '－' | '/' | '、') {
+            parts.push((start, i));
+            start = i + c.len_utf8();
+        }
+    }
+    parts.push((start, body.len()));
+    parts
+}
+
+/// Whether the items of a text print their values in brackets after their names
+/// (`指标1:机柜数量(≥77台)`): most lines that end in a bracket do, with a value inside.
+fn values_in_parens(lines: &[&str]) -> bool {
+    let mut bracketed = 0usize;
+    let mut valued = 0usize;
+    for line in lines {
+        let line = line.trim().trim_end_matches([';', '；', '。', ',', '，']);
+        if let Some((_, inner)) = final_group(line) {
+            bracketed += 1;
+            if operator_at(inner).is_some_and(|at| at == 0) {
+                valued += 1;
+            }
+        }
+    }
+    valued >= 2 && valued * 2 >= bracketed
+}
+
+/// A text's final bracketed group: the byte where it opens and its inside.
+fn final_group(text: &str) -> Option<(usize, &str)> {
+    let close = text
+        .chars()
+        .next_back()
+        .filter(|&c| c == ')' || c == '）')?;
+    let body = &text[..text.len() - close.len_utf8()];
+    let mut depth = 0usize;
+    for (i, c) in body.char_indices().rev() {
+        match c {
+            ')' | '）' => depth += 1,
+            '(' | '（' if depth == 0 => return (i > 0).then(|| (i, &body[i + c.len_utf8()..])),
+            '(' | '（' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The comparison words that begin a value.
+const OPERATOR_WORDS: [&str; 7] = [
+    "不低于",
+    "不少于",
+    "不高于",
+    "不超过",
+    "不多于",
+    "不大于",
+    "不小于",
+];
+
+// operator = '≥' | '≤' | '≧' | '≦' | '>' | '<' | '=' | '＞' | '＜' | '＝' | operator word
+/// The byte where the first operator outside brackets begins, if any.
+fn operator_at(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '（' | '【' | '[' => depth += 1,
+            ')' | '）' | '】' | ']' => depth = depth.saturating_sub(1),
+            '≥' | '≤' | '≧' | '≦' | '>' | '<' | '=' | '＞' | '＜' | '＝' if depth == 0 =>
+            {
+                return Some(i);
+            }
+            '不' if depth == 0 && OPERATOR_WORDS.iter().any(|w| text[i..].starts_with(w)) => {
+                return Some(i);
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+// items = item { (',' | '，') item }, an item ending after its value
+/// The items of a segment's text: a comma after a value, before more text with a value,
+/// starts the next item; any other comma stays in its item.
+fn items(text: &str, parens: bool) -> Vec<Item> {
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0usize;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '（' | '【' | '[' => depth += 1,
+            ')' | '）' | '】' | ']' => depth = depth.saturating_sub(1),
+            ',' | '，' if depth == 0 => {
+                pieces.push((start, i));
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    pieces.push((start, text.len()));
+    let valued = |(a, b): (usize, usize)| text.get(a..b).and_then(operator_at).is_some();
+    // Each group, and whether it holds a value yet: each piece is looked at once.
+    let mut groups: Vec<((usize, usize), bool)> = Vec::new();
+    for piece in pieces {
+        let has_value = valued(piece);
+        match groups.last_mut() {
+            Some((last, last_valued)) if !(*last_valued && has_value) => {
+                last.1 = piece.1;
+                *last_valued |= has_value;
+            }
+            _ => groups.push((piece, has_value)),
+        }
+    }
+    groups
+        .into_iter()
+        .filter_map(|((a, b), _)| {
+            let raw = text.get(a..b)?;
+            let lead = raw.len() - raw.trim_start().len();
+            let trimmed = raw.trim();
+            (!trimmed.is_empty()).then(|| {
+                let item = item(trimmed, parens);
+                let shift = |(x, y): (usize, usize)| (a + lead + x, a + lead + y);
+                Item {
+                    name: shift(item.name),
+                    value: item.value.map(shift),
+                }
+            })
+        })
+        .collect()
+}
+
+// item = name '(' value ')' | name operator value | name (',' | ':') value
+//      | name number-value | name
+/// An item's name and value, as byte ranges of its text.
+fn item(text: &str, parens: bool) -> Item {
+    let whole = Item {
+        name: (0, text.len()),
+        value: None,
+    };
+    let split = |at: usize, value_at: usize| {
+        let name = text[..at].trim_end();
+        let value = text[value_at..].trim();
+        if name.is_empty() || value.is_empty() {
+            return whole;
+        }
+        let value_start = value_at + (text[value_at..].len() - text[value_at..].trim_start().len());
+        Item {
+            name: (0, name.len()),
+            value: Some((value_start, value_start + value.len())),
+        }
+    };
+    if parens && let Some((open, inner)) = final_group(text) {
+        let close = text.len() - text.chars().next_back().map_or(0, char::len_utf8);
+        let inner_at = close - inner.len();
+        let name = text[..open].trim_end();
+        if !name.is_empty() && !inner.trim().is_empty() {
+            return Item {
+                name: (0, name.len()),
+                value: Some((inner_at, close)),
+            };
+        }
+    }
+    if let Some(at) = operator_at(text).filter(|&at| at > 0) {
+        return split(at, at);
+    }
+    if let Some((at, c)) = last_separator(text) {
+        return split(at, at + c.len_utf8());
+    }
+    if let Some(at) = number_value_at(text) {
+        return split(at, at);
+    }
+    whole
+}
+
+/// The last `,` `，` `:` or `：` outside brackets.
+fn last_separator(text: &str) -> Option<(usize, char)> {
+    let mut depth = 0usize;
+    let mut last = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '（' | '【' | '[' => depth += 1,
+            ')' | '）' | '】' | ']' => depth = depth.saturating_sub(1),
+            ',' | '，' | ':' | '：' if depth == 0 => last = Some((i, c)),
+            _ => {}
+        }
+    }
+    last
+}
+
+/// Where a number that is the rest of the text as a value begins (`培训人数300人`): the
+/// first digit run after a name of two characters or more from which the rest reads as a
+/// quantity with no subject. At most [`NUMBER_STARTS`] starts are tried.
+fn number_value_at(text: &str) -> Option<usize> {
+    let mut previous: Option<char> = None;
+    let mut tried = 0usize;
+    for (i, c) in text.char_indices() {
+        let starts = c.is_ascii_digit()
+            && !previous.is_some_and(|p| p.is_ascii_digit() || p == '.' || p == '-' || p == '~');
+        previous = Some(c);
+        if !starts || text[..i].chars().count() < 2 {
+            continue;
+        }
+        tried += 1;
+        if tried > NUMBER_STARTS {
+            return None;
+        }
+        let target = Target::lenient(&text[i..]);
+        if matches!(target.kind(), Kind::Compare | Kind::Range) && target.subject().is_none() {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// How many digit runs [`number_value_at`] tries, each a parse of the rest of its text.
+const NUMBER_STARTS: usize = 4;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The texts of an item's name and value.
+    #[track_caller]
+    fn split(text: &str, parens: bool) -> (&str, Option<&str>) {
+        let found = item(text, parens);
+        (
+            &text[found.name.0..found.name.1],
+            found.value.map(|(a, b)| &text[a..b]),
+        )
+    }
+
+    #[test]
+    fn segments_end_at_semicolons_and_full_stops_outside_brackets() {
+        let first = "数量指标:种植数量≥10株";
+        let second = "成活率(≥85%；估)≥85";
+        let line = format!("{first};{second}。");
+        assert_eq!(
+            segments(&line),
+            vec![(0, first), (first.len() + 1, second), (line.len(), "")]
+        );
+    }
+
+    #[test]
+    fn markers_are_cut_with_their_kind() {
+        assert_eq!(
+            strip_marker("一、 产出指标"),
+            ("产出指标", Some(Marker::Numbered))
+        );
+        assert_eq!(
+            strip_marker("（一）数量指标"),
+            ("数量指标", Some(Marker::Bracketed))
+        );
+        assert_eq!(strip_marker("(12)时效"), ("时效", Some(Marker::Bracketed)));
+        assert_eq!(
+            strip_marker("①质量指标"),
+            ("质量指标", Some(Marker::Circled))
+        );
+        assert_eq!(
+            strip_marker("2.成本指标"),
+            ("成本指标", Some(Marker::Numbered))
+        );
+        // A number is no marker.
+        assert_eq!(strip_marker("3.5小时"), ("3.5小时", None));
+        assert_eq!(strip_marker("(≥**株)"), ("(≥**株)", None));
+        assert_eq!(strip_marker("()"), ("()", None));
+    }
+
+    #[test]
+    fn headings_name_levels_before_the_rest_of_a_segment() {
+        let (heads, rest) = headings_of("效益指标:经济效益指标:产值≥80万元");
+        let labels: Vec<&str> = heads.iter().map(|h| h.label).collect();
+        assert_eq!(
+            (labels, rest),
+            (vec!["效益指标", "经济效益指标"], "产值≥80万元")
+        );
+        assert_eq!(heads[1].byte, "效益指标:".len());
+        // A label in 指标 may end at a comma; a bare one may not.
+        let (heads, rest) = headings_of("可持续影响指标,持续发展");
+        assert_eq!((heads.len(), rest), (1, "持续发展"));
+        let (heads, rest) = headings_of("服务对象满意度,95%");
+        assert_eq!((heads.len(), rest), (0, "服务对象满意度,95%"));
+        // A heading alone on its line, with its marker.
+        let (heads, rest) = headings_of("(二)质量指标");
+        assert_eq!(
+            (heads[0].label, heads[0].marker, rest),
+            ("质量指标", Some(Marker::Bracketed), "")
+        );
+        // Bracketed pairs, and brackets that name no level.
+        let (heads, rest) = headings_of("【产出指标-数量指标】");
+        let labels: Vec<&str> = heads.iter().map(|h| h.label).collect();
+        assert_eq!((labels, rest), (vec!["产出指标", "数量指标"], ""));
+        assert_eq!(heads[1].byte, "【产出指标-".len());
+        assert!(headings_of("【总体目标】").0.is_empty());
+        // An evaluation's level heads no list.
+        assert!(headings_of("绩效目标").0.is_empty());
+        // A name is no heading.
+        assert_eq!(headings_of("参训学员满意度≥95%").1, "参训学员满意度≥95%");
+    }
+
+    #[test]
+    fn a_heading_s_marker_tells_a_tier_from_a_category() {
+        let cell = |t: &str| Cell::new(t, 1, 1);
+        let level = |t: &str, marker| Level {
+            cell: cell(t),
+            marker,
+        };
+        let head = |label, marker| Heading {
+            label,
+            byte: 0,
+            marker,
+        };
+        let output = level("产出指标", Some(Marker::Numbered));
+        let quantity = level("数量指标", Some(Marker::Bracketed));
+        // `二、成本指标` after `一、产出指标` is the 2021 template's tier.
+        assert!(is_tier_heading(
+            &head("成本指标", Some(Marker::Numbered)),
+            Some(&output),
+            Some(&quantity)
+        ));
+        // `（四）成本指标` is category 14, and so is an unmarked one under 产出.
+        assert!(!is_tier_heading(
+            &head("成本指标", Some(Marker::Bracketed)),
+            Some(&output),
+            Some(&quantity)
+        ));
+        assert!(!is_tier_heading(
+            &head("成本指标", None),
+            Some(&output),
+            None
+        ));
+        // After 效益, 满意度指标 is a tier; categories listed alone stay categories.
+        let benefit = level("效益指标", None);
+        assert!(is_tier_heading(
+            &head("满意度指标", None),
+            Some(&benefit),
+            None
+        ));
+        assert!(!is_tier_heading(
+            &head("成本指标", None),
+            None,
+            Some(&quantity)
+        ));
+        assert!(!is_tier_heading(
+            &head("数量指标", None),
+            Some(&output),
+            None
+        ));
+    }
+
+    #[test]
+    fn values_in_brackets_are_the_items_when_most_lines_print_them() {
+        let lines = [
+            "指标1:机柜数量(≥77台)",
+            "指标1:维护及时性(<24小时)",
+            "指标1:服务(有力保障)",
+        ];
+        assert!(values_in_parens(&lines));
+        // A unit in brackets after a name is no value.
+        assert!(!values_in_parens(&[
+            "满意度(%)",
+            "培训人数(人次)",
+            "场次(≥2场)"
+        ]));
+        assert_eq!(
+            final_group("机柜数量(≥77台)"),
+            Some(("机柜数量".len(), "≥77台"))
+        );
+        assert_eq!(final_group("(≥77台)"), None);
+        assert_eq!(final_group("数量(a(b))"), Some(("数量".len(), "a(b)")));
+        assert_eq!(final_group("数量"), None);
+    }
+
+    #[test]
+    fn operators_outside_brackets_begin_values() {
+        assert_eq!(operator_at("成活率(≥**%)>=85"), Some("成活率(≥**%)".len()));
+        assert_eq!(operator_at("覆盖率不低于90%"), Some("覆盖率".len()));
+        assert_eq!(operator_at("完成时限,2025年"), None);
+        assert_eq!(operator_at("不良率"), None);
+    }
+
+    #[test]
+    fn items_split_where_a_value_ends_and_another_begins() {
+        let text = "产值(≥**万元)≥80万元,增加收入≥80万元";
+        let found = items(text, false);
+        assert_eq!(found.len(), 2);
+        assert_eq!(&text[found[1].name.0..found[1].name.1], "增加收入");
+        assert_eq!(found[1].value.map(|(a, b)| &text[a..b]), Some("≥80万元"));
+        // A comma before the value stays in the name.
+        let text = "★种植数量,黄金蜜种植数量(≥**株)>=17600株";
+        let found = items(text, false);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            &text[found[0].name.0..found[0].name.1],
+            "★种植数量,黄金蜜种植数量(≥**株)"
+        );
+    }
+
+    #[test]
+    fn an_item_is_a_name_and_a_value() {
+        assert_eq!(
+            split("参训学员满意度≥95%", false),
+            ("参训学员满意度", Some("≥95%"))
+        );
+        assert_eq!(
+            split("完成时限,2025年10月底前", false),
+            ("完成时限", Some("2025年10月底前"))
+        );
+        assert_eq!(
+            split("农民综合素质:持续提高", false),
+            ("农民综合素质", Some("持续提高"))
+        );
+        assert_eq!(split("培训人数300人", false), ("培训人数", Some("300人")));
+        assert_eq!(
+            split("指标1:机柜数量(≥77台)", true),
+            ("指标1:机柜数量", Some("≥77台"))
+        );
+        // Without values in brackets, the bracket stays in the name.
+        assert_eq!(
+            split("设施人员(县内培训)≧300人", false),
+            ("设施人员(县内培训)", Some("≧300人"))
+        );
+        assert_eq!(split("生态修复功能提高", false), ("生态修复功能提高", None));
+        assert_eq!(split("≥95%", false), ("≥95%", None));
+    }
+
+    #[test]
+    fn a_number_value_is_the_rest_of_the_text_from_a_digit() {
+        assert_eq!(
+            number_value_at("0-6岁儿童管理数2089人"),
+            Some("0-6岁儿童管理数".len())
+        );
+        assert_eq!(number_value_at("2024年度工作"), None);
+        assert_eq!(number_value_at("人数"), None);
+    }
+
+    #[test]
+    fn an_outline_is_a_grid_of_its_items() {
+        let text = "关于项目绩效目标的公示\n一、产出指标\n(一)数量指标\n培训人数≥300人;\n\
+                    (二)时效指标\n完成时限,2025年10月底前;\n二、满意度指标\n学员满意度≥95%。\n\
+                    附件:绩效目标表\n";
+        let found = outline(text).unwrap();
+        let rows: Vec<Vec<&str>> = found
+            .grid
+            .rows()
+            .iter()
+            .map(|r| r.iter().map(Cell::text).collect())
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                vec!["关于项目绩效目标的公示"],
+                vec!["一级指标", "二级指标", "三级指标", "指标值"],
+                vec!["产出指标", "数量指标", "培训人数", "≥300人"],
+                vec!["产出指标", "时效指标", "完成时限", "2025年10月底前"],
+                vec!["满意度指标", "", "学员满意度", "≥95%"],
+            ]
+        );
+        assert_eq!(found.grid.rows()[2][3].column(), 5);
+        assert_eq!(found.skipped, vec![("附件:绩效目标表".to_owned(), 9, 1)]);
+        assert_eq!(found.grid.layout(), Layout::Outline);
+        // One heading, or no values: no outline.
+        assert!(outline("一、产出指标\n培训人数≥300人\n场次≥2场").is_none());
+        assert!(outline("一、产出指标\n二、效益指标\n培训").is_none());
+    }
+}
