@@ -20,7 +20,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("anhui_huoqiu-keji_2022_selfeval", 8),
     ("anhui_jinan-tiyu_2025_grid", 11),
     ("anhui_jinzhai-meilixiangcun_2023_department", 8),
-    ("anhui_shucheng-yigongdaizhen_2023_investment", 0),
+    ("anhui_shucheng-yigongdaizhen_2023_investment", 10),
     ("anhui_tangxi-weituo_2022_selfeval", 9),
     ("anhui_tianchang-shuili_2022_selfeval", 8),
     ("anhui_xiaoxian-zhongyang_2023_selfeval", 14),

@@ -257,7 +257,8 @@ pub(crate) fn role_of(header: &str) -> Option<Role> {
     if has(word_list!["偏差", "原因", "改进措施"]) {
         return Some(Role::Text);
     }
-    if h.starts_with("一级") {
+    // `级指标`: a first level's header whose 一 the page lost.
+    if h.starts_with("一级") || h == "级指标" {
         return Some(Role::Tier);
     }
     if h.starts_with("二级") {
@@ -716,6 +717,8 @@ mod tests {
     #[test]
     fn headers_name_their_roles() {
         role("一级指标", Some(Role::Tier));
+        // A page that lost the 一 of the first level's header.
+        role("级指标", Some(Role::Tier));
         role("二级指标(年度)", Some(Role::Category));
         role("三级指标", Some(Role::Name));
         role("指标名称", Some(Role::Name));
