@@ -619,7 +619,14 @@ pub(crate) fn ends_grid(first: &str, folded: &str) -> bool {
         "说明:",
     ];
     let chars = Chars::of(folded);
-    words.iter().any(|w| first.starts_with(w))
+    // An attachment's line after the table (`附件:`, `附件1`), not a word of a name.
+    let attachment = first.strip_prefix("附件").is_some_and(|rest| {
+        rest.is_empty()
+            || rest.starts_with([':', '：'])
+            || rest.starts_with(|c: char| c.is_ascii_digit())
+    });
+    attachment
+        || words.iter().any(|w| first.starts_with(w))
         || matches!(folded, "合计" | "总计" | "总分" | "得分合计" | "总得分")
         || chars.any_in(
             folded,
@@ -797,6 +804,15 @@ mod tests {
         assert_eq!(fact("项目总投资"), Some(Fact::Budget));
         assert_eq!(fact("年度投资完成率"), None);
         assert_eq!(fact("投资计划转发用时"), None);
+    }
+
+    #[test]
+    fn footers_end_the_grid() {
+        let ends = |first: &str| ends_grid(first, &fold(first));
+        assert!(ends("合计") && ends("填表人:张三") && ends("注:单位为万元"));
+        // An attachment's line after the table, but no name that begins with the word.
+        assert!(ends("附件:") && ends("附件1") && ends("附件"));
+        assert!(!ends("附件管理规范率") && !ends("产出指标"));
     }
 
     #[test]
