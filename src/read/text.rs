@@ -108,7 +108,11 @@ pub(crate) fn grid(text: &str) -> Option<Grid> {
     if let Some(at) = header {
         return Some(spaced(&lines, at));
     }
-    if super::glued::looks_glued(&lines).is_some() {
+    // A header a word per line (two header words on lines of their own, one after the
+    // other) is no glued text's: glued text is looked for down to it only, as cutting lines
+    // is costly.
+    let above = header_run(&lines).map_or(lines.len(), |second| second + 1);
+    if super::glued::looks_glued(&lines[..above]).is_some() {
         return Some(super::glued::grid(&lines));
     }
     // Headers one per line: a cell per line or paragraph, or a tree.
@@ -132,6 +136,27 @@ pub(crate) fn grid(text: &str) -> Option<Grid> {
     } else {
         Some(cell_per_line(&lines))
     }
+}
+
+/// The second line of a header written a word per line: a line that is a header word, after
+/// another with only blank lines between. (A glued header line reads as a header word too:
+/// the two lines are looked at for glue.)
+fn header_run(lines: &[&str]) -> Option<usize> {
+    let mut previous: Option<usize> = None;
+    for (n, line) in lines.iter().enumerate() {
+        if blank(line) {
+            continue;
+        }
+        if is_header_word(line.trim()) {
+            if previous.is_some() {
+                return Some(n);
+            }
+            previous = Some(n);
+        } else {
+            previous = None;
+        }
+    }
+    None
 }
 
 /// Whether the lines below a spaced header hold rows of cells: of the first 60 lines that are
@@ -2527,6 +2552,24 @@ mod tests {
             .iter()
             .map(|r| r.iter().map(Cell::text).collect())
             .collect()
+    }
+
+    #[test]
+    fn a_header_run_is_two_header_words_on_lines_of_their_own() {
+        assert_eq!(
+            header_run(&["标题", "一级指标", "", "二级指标", "产出指标"]),
+            Some(3)
+        );
+        assert_eq!(header_run(&["一级指标", "产出指标", "二级指标"]), None);
+        // A glued header line reads as a header word: it ends the run, and is looked at.
+        let lines = [
+            "三级指标",
+            "一级指标二级指标三级指标指标值",
+            "产出指标数量指标场次≥2场",
+        ];
+        assert_eq!(header_run(&lines), Some(1));
+        let grid = super::grid(&lines.join("\n")).unwrap();
+        assert_eq!(grid.layout(), Layout::Glued);
     }
 
     #[test]
