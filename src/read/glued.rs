@@ -825,6 +825,16 @@ fn bracket_note(text: &str) -> Option<usize> {
     plain.then(|| text.len() - inner.len() + at + close.len_utf8())
 }
 
+/// Whether a text begins with a template's numbered name: 指标, digits, a colon (`指标2:`).
+fn numbered_name(text: &str) -> bool {
+    text.strip_prefix("指标")
+        .or_else(|| text.strip_prefix("指標"))
+        .is_some_and(|rest| {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            digits > 0 && rest[digits..].starts_with([':', '：'])
+        })
+}
+
 /// The length of a label in words no level has at the start of a row (`实施效果指标`,
 /// `过程管理指标(20分)`): two to six characters before 指标, which no digit or colon follows
 /// (`指标1:` numbers a name).
@@ -1147,6 +1157,11 @@ fn cut(line: &str) -> Vec<Piece> {
             flush(&mut pieces, text_start.take(), at);
             continue;
         }
+        // A numbered name (`指标2:`) begins a cell: a template numbers its rows' names, and
+        // an empty row's number is glued to the row before (`…合格合格2020指标2:`).
+        if in_text && numbered_name(rest) {
+            flush(&mut pieces, text_start.take(), at);
+        }
         // A short note in brackets inside a text is the text's (`项目年度绩效目标(定量指标)`):
         // no word inside it begins a cell.
         if in_text && let Some(len) = bracket_note(rest) {
@@ -1269,6 +1284,7 @@ fn cut(line: &str) -> Vec<Piece> {
                 || word_at(after).is_some()
                 || boundary_at(after)
                 || DIRECTIONS.iter().any(|w| after.starts_with(w))
+                || numbered_name(after)
                 || after_value
                 || after_name;
             // Points in a scoring rule are the rule's: `…每少1元扣1分`, `得10分`.
@@ -2843,5 +2859,25 @@ mod tests {
         ]));
         // Numbers out of order are not pages.
         assert!(!page_markers(&["2、一级指标", "1、产出指标"]));
+    }
+
+    #[test]
+    fn a_numbered_name_begins_a_cell() {
+        let header = "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施";
+        // An empty template row's number glued after a row's points.
+        assert_eq!(
+            texts_after(header, "质量指标音响质量等合格合格2020指标2:"),
+            [
+                "质量指标",
+                "音响质量等",
+                "合格",
+                "合格",
+                "20",
+                "20",
+                "指标2:"
+            ]
+        );
+        assert!(numbered_name("指标12：x") && numbered_name("指標1:"));
+        assert!(!numbered_name("指标值") && !numbered_name("指标2项") && !numbered_name("指标:"));
     }
 }
