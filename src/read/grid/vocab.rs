@@ -254,7 +254,8 @@ pub(crate) fn role_of(header: &str) -> Option<Role> {
     ]) {
         return Some(Role::Name);
     }
-    if has(word_list!["偏差", "原因", "改进措施"]) {
+    // What an indicator's share of the money is (`绩效金额`) is kept as its text.
+    if has(word_list!["偏差", "原因", "改进措施"]) || is(&["绩效金额", "指标金额"]) {
         return Some(Role::Text);
     }
     // `级指标`: a first level's header whose 一 the page lost.
@@ -726,6 +727,8 @@ mod tests {
         role("一级指标", Some(Role::Tier));
         // A page that lost the 一 of the first level's header.
         role("级指标", Some(Role::Tier));
+        // An indicator's share of the money, kept as its text.
+        role("绩效金额", Some(Role::Text));
         role("二级指标(年度)", Some(Role::Category));
         role("三级指标", Some(Role::Name));
         role("指标名称", Some(Role::Name));
