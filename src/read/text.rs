@@ -1334,7 +1334,7 @@ fn header_tails(heads: &[(usize, &str)], pieces: &[(usize, &str)]) -> Option<Vec
         .map(|(_, h)| role_of(&fold(h)).is_some_and(|r| r != Role::Blank))
         .collect();
     // A word that heads nothing alone may also take a character or two that make a word of
-    // no known role (`绩效金` / `额`): a column kept as text; or a header word of two
+    // no known role or a text column's (`绩效金` / `额`); or a header word of two
     // characters at most where the two head the column one of them heads (`自评` / `得分`,
     // `一级` / `指标`).
     let fits = |k: usize, i: usize| -> bool {
@@ -1346,7 +1346,7 @@ fn header_tails(heads: &[(usize, &str)], pieces: &[(usize, &str)]) -> Option<Vec
                     || (!alone[k]
                         && p.chars().nth(2).is_none()
                         && own.is_none()
-                        && joined.is_none())
+                        && joined.is_none_or(|r| r == Role::Text))
                     || (p.chars().nth(2).is_none()
                         && own.is_some()
                         && joined.is_some_and(|r| r != Role::Blank)
