@@ -68,7 +68,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("shanghai_putuo-tiyuzhongxin_2022_selfeval", 0),
     ("shanxi_jishan-zhaidian-gongwei_2021_selfeval", 0),
     ("shanxi_lvliang-hugong_2021_selfeval", 12),
-    ("sichuan_daying-guerzhuxue_2022_transfer-selfeval", 0),
+    ("sichuan_daying-guerzhuxue_2022_transfer-selfeval", 2),
     ("sichuan_daying-shuangxin_2020_selfeval", 5),
     ("sichuan_jingyan_mataxiang_2023_multi-project", 13),
     ("sichuan_suining-liangpinyixie_2021_transfer", 17),

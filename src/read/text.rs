@@ -128,9 +128,9 @@ pub(crate) fn grid(text: &str) -> Option<Grid> {
     let cells = lines[first..].iter().take(40).filter(|l| !blank(l)).count();
     // Header words on consecutive lines are cells of their own: a blank line between cells
     // further down is an empty cell, not the end of a paragraph.
-    let next_is_header = lines
-        .get(first + 1)
-        .is_some_and(|l| !blank(l) && is_header_word(l.trim()));
+    let next_is_header = lines.get(first + 1).is_some_and(|l| {
+        !blank(l) && is_header_word(l.trim()) && !wrapped_header(lines[first].trim(), l.trim())
+    });
     if paragraphs * 2 >= cells && cells > 0 && !next_is_header {
         Some(paragraph(&lines, first))
     } else {
@@ -2423,6 +2423,17 @@ fn paragraph(lines: &[&str], header: usize) -> Grid {
     grid
 }
 
+/// Whether two lines are one header cell wrapped in a narrow column (`一级` / `指标`): a
+/// word of two characters at most, and one of three at most that makes it a header word of
+/// the role it has, if any.
+fn wrapped_header(first: &str, next: &str) -> bool {
+    if first.chars().nth(2).is_some() || next.chars().nth(3).is_some() {
+        return false;
+    }
+    let joined = role_of(&fold(&format!("{first}{next}")));
+    is_header_role(joined) && role_of(&fold(first)).is_none_or(|r| Some(r) == joined)
+}
+
 /// Whether lines are an indented tree: a depth for tier labels, a deeper one for
 /// categories, and a tenth of the lines indented at least.
 fn tree_like(lines: &[&str]) -> bool {
@@ -2552,6 +2563,20 @@ mod tests {
             .iter()
             .map(|r| r.iter().map(Cell::text).collect())
             .collect()
+    }
+
+    #[test]
+    fn a_header_cell_wrapped_in_a_narrow_column_is_one_cell() {
+        assert!(wrapped_header("一级", "指标"));
+        assert!(!wrapped_header("一级指标", "二级指标"));
+        assert!(!wrapped_header("三级指标", "指标值"));
+        // Paragraphs whose first header cell wrapped (`一级` / `指标`) are paragraphs, not
+        // lines of a cell each.
+        let text = "一级\n指标\n\n二级指标\n\n三级指标\n\n指标值\n\n产出指标\n\n数量指标\n\n\
+                    服务对象\n人数\n\n≥2人";
+        let grid = super::grid(text).unwrap();
+        assert_eq!(grid.layout(), Layout::Paragraph);
+        assert_eq!(grid.rows()[6][0].text(), "服务对象人数");
     }
 
     #[test]

@@ -255,7 +255,8 @@ pub(crate) fn role_of(header: &str) -> Option<Role> {
         return Some(Role::Name);
     }
     // What an indicator's share of the money is (`绩效金额`) is kept as its text.
-    if has(word_list!["偏差", "原因", "改进措施"]) || is(&["绩效金额", "指标金额"]) {
+    if has(word_list!["偏差", "原因", "改进措施"]) || is(&["绩效金额", "指标金额"])
+    {
         return Some(Role::Text);
     }
     // `级指标`: a first level's header whose 一 the page lost.
