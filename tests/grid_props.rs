@@ -222,6 +222,38 @@ fn tree(rows: &[Row], weighted: bool, schema: Schema) -> String {
     s
 }
 
+/// A grid's rows listed under headings (layout `outline`): `一、` before a tier, `（一）` before
+/// a category, and each row's name and value apart as `separators[i]` says: glued to a
+/// comparator, or after a colon or a comma.
+fn outline(rows: &[Row], separators: &[usize]) -> String {
+    const NUMERALS: [&str; 4] = ["一", "二", "三", "四"];
+    let mut text = String::from("关于项目绩效目标的公示\n");
+    let mut last: Option<(usize, usize)> = None;
+    let mut categories = 0usize;
+    for (i, r) in rows.iter().enumerate() {
+        let (tier, names) = TREE[r.tier];
+        if last.map(|l| l.0) != Some(r.tier) {
+            text.push_str(&format!("{}、{tier}\n", NUMERALS[r.tier]));
+            categories = 0;
+        }
+        if last != Some((r.tier, r.category)) {
+            text.push_str(&format!(
+                "（{}）{}\n",
+                NUMERALS[categories], names[r.category]
+            ));
+            categories += 1;
+        }
+        let separator = match separators.get(i).copied().unwrap_or(0) % 3 {
+            0 if r.value.starts_with(['≥', '≤', '=']) => "",
+            1 => "：",
+            _ => "，",
+        };
+        text.push_str(&format!("{}{separator}{}；\n", r.name, r.value));
+        last = Some((r.tier, r.category));
+    }
+    text
+}
+
 fn spaced(rows: &[Row], weighted: bool, schema: Schema) -> String {
     let mut s = header(weighted, schema).join(" ") + "\n";
     for row in cells(rows, schema) {
@@ -307,6 +339,25 @@ proptest! {
             prop_assert_eq!(doc.layout, layout, "{}", text);
             prop_assert_eq!(said(&doc), want.clone(), "{:?}\n{}", layout, text);
         }
+    }
+
+    #[test]
+    fn an_outline_reads_as_the_same_grid(
+        (rows, _, _) in grids(),
+        separators in proptest::collection::vec(0usize..3, 12),
+    ) {
+        // A list of one item is too little to tell from prose.
+        prop_assume!(rows.len() >= 2);
+        let want: Vec<Said> = expected(&rows, Schema::Basic)
+            .into_iter()
+            .map(|(tier, category, name, value, ..)| (tier, category, name, value, None, None, None))
+            .collect();
+        let text = outline(&rows, &separators);
+        let doc: Document = text
+            .parse()
+            .map_err(|e| TestCaseError::fail(format!("outline not read: {e}\n{text}")))?;
+        prop_assert_eq!(doc.layout, Layout::Outline, "{}", text);
+        prop_assert_eq!(said(&doc), want, "{}", text);
     }
 
     #[test]

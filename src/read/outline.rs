@@ -507,7 +507,11 @@ fn item(text: &str, parens: bool) -> Item {
         value: None,
     };
     let split = |at: usize, value_at: usize| {
-        let name = text[..at].trim_end();
+        // A name's colon or comma before its comparator is no part of it (`合格率：≥95%`).
+        let name = text[..at]
+            .trim_end()
+            .trim_end_matches([',', '，', ':', '：'])
+            .trim_end();
         let value = text[value_at..].trim();
         if name.is_empty() || value.is_empty() {
             return whole;
@@ -779,6 +783,7 @@ mod tests {
             ("农民综合素质", Some("持续提高"))
         );
         assert_eq!(split("培训人数300人", false), ("培训人数", Some("300人")));
+        assert_eq!(split("合格率：≥95%", false), ("合格率", Some("≥95%")));
         assert_eq!(
             split("指标1:机柜数量(≥77台)", true),
             ("指标1:机柜数量", Some("≥77台"))
