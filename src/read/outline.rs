@@ -27,7 +27,7 @@
 //! at its first non-heading.
 
 use super::grid::{Cell, Grid, Rows};
-use super::text::column_of;
+use super::text::Columns;
 use crate::taxonomy::resolve;
 use crate::{Category, Kind, Layout, Target, Tier};
 
@@ -83,6 +83,9 @@ pub(crate) fn outline(text: &str) -> Option<Outline> {
     let mut first_heading: Option<(usize, usize)> = None;
     for (n, line) in lines.iter().enumerate() {
         let line_no = n + 1;
+        // Columns are counted on along the line, not from its start for each cell.
+        let mut columns = Columns::new(line);
+        let mut column = |byte: usize| columns.at(byte);
         let mut on_heading_line = false;
         let parts = segments(line);
         // Above the first heading a line is kept whole: a title, a label and its value.
@@ -90,7 +93,7 @@ pub(crate) fn outline(text: &str) -> Option<Outline> {
             let text = line.trim();
             if !text.is_empty() {
                 let at = line.len() - line.trim_start().len();
-                above.push(Cell::new(text, line_no, column_of(line, at)));
+                above.push(Cell::new(text, line_no, column(at)));
             }
             continue;
         }
@@ -99,10 +102,10 @@ pub(crate) fn outline(text: &str) -> Option<Outline> {
             for head in &heads {
                 let at = start + head.byte;
                 let level = Level {
-                    cell: Cell::new(head.label, line_no, column_of(line, at)),
+                    cell: Cell::new(head.label, line_no, column(at)),
                     marker: head.marker,
                 };
-                first_heading.get_or_insert((line_no, column_of(line, at)));
+                first_heading.get_or_insert((line_no, column(at)));
                 headings += 1;
                 open = true;
                 on_heading_line = true;
@@ -121,7 +124,7 @@ pub(crate) fn outline(text: &str) -> Option<Outline> {
                 continue;
             }
             if first_heading.is_none() {
-                above.push(Cell::new(rest, line_no, column_of(line, rest_at)));
+                above.push(Cell::new(rest, line_no, column(rest_at)));
                 continue;
             }
             let found = items(rest, parens);
@@ -129,7 +132,7 @@ pub(crate) fn outline(text: &str) -> Option<Outline> {
             // A line of words with no value, after the lists, is text between them.
             if !open || (!any_value && !on_heading_line) || is_note(rest) {
                 open = false;
-                skipped.push((rest.to_owned(), line_no, column_of(line, rest_at)));
+                skipped.push((rest.to_owned(), line_no, column(rest_at)));
                 continue;
             }
             for item in found {
@@ -142,7 +145,7 @@ pub(crate) fn outline(text: &str) -> Option<Outline> {
                 let mut row = vec![
                     level(&tier),
                     level(&category),
-                    Cell::new(name, line_no, column_of(line, rest_at + item.name.0)),
+                    Cell::new(name, line_no, column(rest_at + item.name.0)),
                 ];
                 match item.value {
                     Some(range) => {
@@ -150,14 +153,10 @@ pub(crate) fn outline(text: &str) -> Option<Outline> {
                         row.push(Cell::new(
                             text_of(range),
                             line_no,
-                            column_of(line, rest_at + range.0),
+                            column(rest_at + range.0),
                         ));
                     }
-                    None => row.push(Cell::new(
-                        "",
-                        line_no,
-                        column_of(line, rest_at + item.name.1),
-                    )),
+                    None => row.push(Cell::new("", line_no, column(rest_at + item.name.1))),
                 }
                 rows.push(row);
             }

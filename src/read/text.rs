@@ -188,14 +188,14 @@ pub(super) fn column_of(line: &str, byte: usize) -> usize {
 
 /// The character columns of ascending byte offsets in one line, counted in one walk over it
 /// (asking [`column_of`] for each cell of a long line would count its start again and again).
-struct Columns<'a> {
+pub(super) struct Columns<'a> {
     line: &'a str,
     byte: usize,
     chars: usize,
 }
 
 impl<'a> Columns<'a> {
-    fn new(line: &'a str) -> Self {
+    pub(super) fn new(line: &'a str) -> Self {
         Columns {
             line,
             byte: 0,
@@ -205,7 +205,7 @@ impl<'a> Columns<'a> {
 
     /// The character column (1-based) of `byte`; an offset before the last asked is counted
     /// from the line's start.
-    fn at(&mut self, byte: usize) -> usize {
+    pub(super) fn at(&mut self, byte: usize) -> usize {
         match self.line.get(self.byte..byte) {
             Some(between) if byte >= self.byte => {
                 self.chars += between.chars().count();
