@@ -901,6 +901,20 @@ fn note_suffix(text: &str) -> usize {
     })
 }
 
+/// The length of a column's mark left open after its header (`年初目标值(A实际完成值(B`): a
+/// bracket and one capital letter that no bracket closes.
+fn open_mark(text: &str) -> usize {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next(), chars.next()) {
+        (Some(open @ ('(' | '（')), Some(letter), next)
+            if letter.is_ascii_uppercase() && !matches!(next, Some(')' | '）')) =>
+        {
+            open.len_utf8() + 1
+        }
+        _ => 0,
+    }
+}
+
 /// The length of a weight in brackets after a label: `(40分)`, `（10分）`.
 fn weight_suffix(text: &str) -> usize {
     bracketed(text, |inner| {
@@ -1173,6 +1187,7 @@ fn cut(line: &str) -> Vec<Piece> {
             .or_else(|| word_at(rest).filter(|len| !in_text || rest[..*len].chars().count() >= 4))
             .or_else(|| row_start.then(|| unknown_label_at(rest)).flatten());
         if let Some(len) = word {
+            let len = len + open_mark(&rest[len..]);
             flush(&mut pieces, text_start.take(), at);
             pieces.push(Piece {
                 text: rest[..len].to_owned(),
@@ -2879,5 +2894,17 @@ mod tests {
         );
         assert!(numbered_name("指标12：x") && numbered_name("指標1:"));
         assert!(!numbered_name("指标值") && !numbered_name("指标2项") && !numbered_name("指标:"));
+    }
+
+    #[test]
+    fn a_column_mark_left_open_stays_with_its_header() {
+        assert_eq!(
+            texts("三级指标年初目标值(A实际完成值(B"),
+            ["三级指标", "年初目标值(A", "实际完成值(B"]
+        );
+        assert_eq!(open_mark("(A实际"), 2);
+        assert_eq!(open_mark("(A)"), 0);
+        assert_eq!(open_mark("(万元)"), 0);
+        assert_eq!(open_mark("（B"), "（B".len());
     }
 }
