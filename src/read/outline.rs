@@ -81,6 +81,15 @@ pub(crate) fn outline(text: &str) -> Option<Outline> {
     // Whether items may follow: after a heading, until a line that is neither.
     let mut open = false;
     let mut first_heading: Option<(usize, usize)> = None;
+    // The projects listed one after another: where each one's rows start, and the line that
+    // names it, if any; a project starts where the tiers go back (`产出` after `满意度`).
+    let mut projects: Vec<(usize, Option<Cell>)> = vec![(0, None)];
+    let mut named: Option<Cell> = None;
+    // Where in `skipped` the line in `named` is, and the lines so taken for names.
+    let mut naming: Option<usize> = None;
+    let mut names: Vec<usize> = Vec::new();
+    let mut above_name: Option<Cell> = None;
+    let mut rank: Option<u8> = None;
     for (n, line) in lines.iter().enumerate() {
         let line_no = n + 1;
         // Columns are counted on along the line, not from its start for each cell.
@@ -93,7 +102,11 @@ pub(crate) fn outline(text: &str) -> Option<Outline> {
             let text = line.trim();
             if !text.is_empty() {
                 let at = line.len() - line.trim_start().len();
-                above.push(Cell::new(text, line_no, column(at)));
+                let cell = Cell::new(text, line_no, column(at));
+                if names_project(text) {
+                    named = Some(cell.clone());
+                }
+                above.push(cell);
             }
             continue;
         }
@@ -105,11 +118,25 @@ pub(crate) fn outline(text: &str) -> Option<Outline> {
                     cell: Cell::new(head.label, line_no, column(at)),
                     marker: head.marker,
                 };
+                if first_heading.is_none() {
+                    above_name = named.take();
+                }
                 first_heading.get_or_insert((line_no, column(at)));
                 headings += 1;
                 open = true;
                 on_heading_line = true;
                 if is_tier_heading(head, tier.as_ref(), category.as_ref()) {
+                    let this = resolve::<Tier>(head.label).map(tier_rank);
+                    let last_start = projects.last().map_or(0, |p| p.0);
+                    if this < rank && rows.len() > last_start {
+                        let name = named.take();
+                        // The line that names the project is read, not skipped.
+                        if name.is_some() {
+                            names.extend(naming.take());
+                        }
+                        projects.push((rows.len(), name));
+                    }
+                    rank = this;
                     tier = Some(level);
                     category = None;
                 } else {
@@ -124,6 +151,9 @@ pub(crate) fn outline(text: &str) -> Option<Outline> {
                 continue;
             }
             if first_heading.is_none() {
+                if names_project(rest) {
+                    named = Some(Cell::new(rest, line_no, column(rest_at)));
+                }
                 above.push(Cell::new(rest, line_no, column(rest_at)));
                 continue;
             }
@@ -132,6 +162,10 @@ pub(crate) fn outline(text: &str) -> Option<Outline> {
             // A line of words with no value, after the lists, is text between them.
             if !open || (!any_value && !on_heading_line) || is_note(rest) {
                 open = false;
+                if names_project(rest) {
+                    named = Some(Cell::new(rest, line_no, column(rest_at)));
+                    naming = Some(skipped.len());
+                }
                 skipped.push((rest.to_owned(), line_no, column(rest_at)));
                 continue;
             }
@@ -170,15 +204,63 @@ pub(crate) fn outline(text: &str) -> Option<Outline> {
     for cell in above {
         grid.push_row(vec![cell]);
     }
-    grid.push_row(
-        ["一级指标", "二级指标", "三级指标", "指标值"]
-            .map(|w| Cell::new(w, line, column))
-            .to_vec(),
-    );
-    for row in rows {
+    let header = ["一级指标", "二级指标", "三级指标", "指标值"].map(|w| Cell::new(w, line, column));
+    if projects.len() < 2 {
+        grid.push_row(header.to_vec());
+        for row in rows {
+            grid.push_row(row);
+        }
+        return Some(Outline { grid, skipped });
+    }
+    let mut taken = names.into_iter().peekable();
+    let skipped = skipped
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| taken.next_if_eq(i).is_none())
+        .map(|(_, s)| s)
+        .collect();
+    // Several projects: a 项目名称 column names each on its first row, as a merged cell.
+    // The first project's name is the line above the lists that names one.
+    if let Some(first) = projects.first_mut() {
+        first.1 = above_name;
+    }
+    let mut with_project = vec![Cell::new("项目名称", line, column)];
+    with_project.extend(header);
+    grid.push_row(with_project);
+    let mut starts = projects.into_iter().peekable();
+    for (at, mut row) in rows.into_iter().enumerate() {
+        let name = match starts.next_if(|(start, _)| *start == at) {
+            Some((_, Some(cell))) => cell,
+            _ => Cell::new("", row.first().map_or(1, Cell::line), 1),
+        };
+        row.insert(0, name);
         grid.push_row(row);
     }
     Some(Outline { grid, skipped })
+}
+
+/// Where a tier stands in a target table's order: 产出, 成本 (the 2021 template's), 效益,
+/// 满意度, then an evaluation's.
+fn tier_rank(tier: Tier) -> u8 {
+    match tier {
+        Tier::Output => 1,
+        Tier::Cost => 2,
+        Tier::Benefit => 3,
+        Tier::Satisfaction => 4,
+        Tier::Decision => 5,
+        Tier::Process => 6,
+    }
+}
+
+/// Whether a line of text between lists may name the project the next list is of
+/// (`执法办案费`, `雪亮工程2024至2027服务采购项目`): words of 2 to 60 characters, most of
+/// them Chinese, with no punctuation of a sentence or a label and no bracketed heading.
+fn names_project(text: &str) -> bool {
+    let chars = text.chars().count();
+    let han = text.chars().filter(|&c| crate::taxonomy::is_han(c)).count();
+    (2..=60).contains(&chars)
+        && han * 2 > chars
+        && !text.contains([':', '：', ',', '，', '。', ';', '；', '、', '【', '|'])
 }
 
 /// Whether a heading is a tier's rather than a category's. Its marker decides where it is
@@ -834,5 +916,37 @@ mod tests {
         // One heading, or no values: no outline.
         assert!(outline("一、产出指标\n培训人数≥300人\n场次≥2场").is_none());
         assert!(outline("一、产出指标\n二、效益指标\n培训").is_none());
+    }
+
+    #[test]
+    fn lists_of_several_projects_are_apart_where_the_tiers_go_back() {
+        let text = "机房租赁服务采购项目\n【产出指标-数量指标】\n指标1:机柜数量(≥77台)\n\
+                    【满意度指标-服务对象满意度指标】\n指标1:满意度(≥90%)\n本级项目\n执法办案费\n\
+                    100000\n【产出指标-数量指标】\n指标1:办案数量(≥50件)\n\
+                    【产出指标-质量指标】\n指标1:结案率(≥95%)\n";
+        let found = outline(text).unwrap();
+        let rows: Vec<Vec<&str>> = found
+            .grid
+            .rows()
+            .iter()
+            .map(|r| r.iter().map(Cell::text).collect())
+            .collect();
+        assert_eq!(rows[0], vec!["机房租赁服务采购项目"]);
+        assert_eq!(rows[1][0], "项目名称");
+        let names: Vec<&str> = rows[2..].iter().map(|r| r[0]).collect();
+        assert_eq!(names, vec!["机房租赁服务采购项目", "", "执法办案费", ""]);
+        // The line that names the second project is read; the others are reported.
+        let skipped: Vec<&str> = found.skipped.iter().map(|s| s.0.as_str()).collect();
+        assert_eq!(skipped, vec!["本级项目", "100000"]);
+        // A tier repeated in each bracket starts no project.
+        let one =
+            "【产出指标-数量指标】\n指标1:机柜(≥7台)\n【产出指标-质量指标】\n指标1:合格率(≥9%)\n";
+        assert_eq!(outline(one).unwrap().grid.rows()[0].len(), 4);
+        assert!(names_project("执法办案费") && names_project("雪亮工程2024至2027服务采购项目"));
+        assert!(
+            !names_project("100000")
+                && !names_project("【总体目标】")
+                && !names_project("保障运转,发挥作用")
+        );
     }
 }
