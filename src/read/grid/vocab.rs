@@ -531,6 +531,7 @@ pub(crate) fn fact_of(label: &str) -> Option<Fact> {
         "年度绩效目标",
         "本年度绩效目标",
         "年度总体目标",
+        "年度总体绩效目标",
         "年度履职目标",
     ]) || is(&["绩效目标", "预期目标", "项目年度目标"])
     {
@@ -586,6 +587,9 @@ pub(crate) fn fact_of(label: &str) -> Option<Fact> {
         "立项依据",
         "项目概况及立项依据",
         "部门职能职责概述",
+        "部门职责",
+        "单位职责",
+        "部门职能",
         "项目资金",
         "资金情况",
         "部门编码",
@@ -798,6 +802,9 @@ mod tests {
         assert_eq!(fact("预算数"), Some(Fact::Budget));
         assert_eq!(fact("其中:财政拨款"), Some(Fact::Fiscal));
         assert_eq!(fact("年度绩效目标(文字)"), Some(Fact::Goal));
+        // A department's goal for the year, its mandatory-field star dropped.
+        assert_eq!(fact("*年度總體績效目標"), Some(Fact::Goal));
+        assert_eq!(fact("*部门(单位)职责"), Some(Fact::Detail));
         assert_eq!(fact("实施期绩效目标"), Some(Fact::LongGoal));
         assert_eq!(fact("项目期"), Some(Fact::Period));
         assert_eq!(fact("项目负责人"), Some(Fact::Detail));
