@@ -1245,6 +1245,18 @@ fn could_be_date(i: &str) -> bool {
     }
 }
 
+/// Where a date that [`could_be_date`] allows starts with a Chinese numeral, whether `月`
+/// follows the numerals (after any space): such a date is a month ([`month_cn`]), and no
+/// other production of a date starts with a numeral. Any other start is allowed.
+fn could_be_cn_month(i: &str) -> bool {
+    if !i.starts_with(is_cn_numeral) {
+        return true;
+    }
+    i.trim_start_matches(is_cn_numeral)
+        .trim_start()
+        .starts_with('月')
+}
+
 // date = [comparator] date_span [date_suffix] [date_filler]
 fn date(i: &str) -> Res<'_, Value> {
     let (rest, before) = opt(comparator).parse(i)?;
@@ -1632,10 +1644,14 @@ fn qualified<'a>(i: &'a str, notes: &Notes, prune: bool) -> Res<'a, Qualified<'a
                 && (!prune || relative_may_start(i, had_op.then_some(after_op))),
             relative,
         ),
-        (could_be_date(after_op), date_value),
         (
-            // After a comparator nothing but a number can follow: try, to say so.
-            matches!(first, Some('±' | '每')) || had_op || next.is_some_and(number_start),
+            could_be_date(after_op) && (!prune || could_be_cn_month(after_op)),
+            date_value,
+        ),
+        (
+            // After a comparator nothing but a number can follow: try, to say so (but where
+            // `prune`).
+            matches!(first, Some('±' | '每')) || had_op && !prune || next.is_some_and(number_start),
             amount_value,
         ),
     ];

@@ -1897,3 +1897,28 @@ fn every_value_holds_a_mark() {
         }
     }
 }
+
+#[test]
+fn productions_a_pruned_search_skips_fail() {
+    let values = test_values();
+    let mut asked = 0;
+    for v in &values {
+        for (at, _) in v.char_indices() {
+            let i = &v[at..];
+            // A date that starts with numerals is a month: 月 follows them.
+            if !could_be_cn_month(i) {
+                assert!(date(i).is_err(), "{i:?}");
+                asked += 1;
+            }
+            // After a comparator, an amount needs a number.
+            if let Ok((rest, _)) = op_prefix(i) {
+                let next = sp(rest).map_or(rest, |(r, _)| r).chars().next();
+                if !next.is_some_and(number_start) && !i.starts_with(['±', '每']) {
+                    assert!(amount(i).is_err(), "{i:?}");
+                    asked += 1;
+                }
+            }
+        }
+    }
+    assert!(asked > 1000, "{asked}");
+}
