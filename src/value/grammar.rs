@@ -1699,9 +1699,9 @@ impl Single<'_> {
         Target {
             raw: super::raw::RawText::new(raw),
             value: self.value,
-            subject: self.subject.map(str::to_owned),
+            subject: self.subject.map(super::raw::RawText::new),
             as_of: self.as_of,
-            note: self.note.map(str::to_owned),
+            note: self.note.map(super::raw::RawText::new),
         }
     }
 }
@@ -2656,7 +2656,7 @@ pub(super) fn lenient(input: &str) -> Target {
 /// A target of a value with a note, without subject or date.
 fn noted(raw: &str, value: Value, note: Option<&str>) -> Target {
     Target {
-        note: note.map(str::to_owned),
+        note: note.map(super::raw::RawText::new),
         ..bare(raw, value)
     }
 }
@@ -2664,7 +2664,7 @@ fn noted(raw: &str, value: Value, note: Option<&str>) -> Target {
 /// A target of a value after its subject, without date or note.
 fn subjected(raw: &str, value: Value, subject: Option<&str>) -> Target {
     Target {
-        subject: subject.map(str::to_owned),
+        subject: subject.map(super::raw::RawText::new),
         ..bare(raw, value)
     }
 }
