@@ -2486,18 +2486,19 @@ fn compound_in<'a>(
     if fast {
         order.sort_by_key(|&k| pieces.get(k).map_or(0, |p| p.len()));
     }
-    let mut typed: Vec<Option<Target>> = (0..count).map(|_| None).collect();
-    for k in order {
+    // The parts in the order of the text, each put in its place as it is read.
+    let mut parts: Vec<Target> = (0..count)
+        .map(|_| bare("", Value::Text(String::new())))
+        .collect();
+    for (n, &k) in order.iter().enumerate() {
         let piece = *pieces.get(k)?;
         let part = if fast {
             let part = part(piece, listing);
             // Where the compound fails, the searches after it ask again about the pieces it
             // searched: they find the answers kept.
             if part.is_none() {
-                for (k, t) in typed.iter().enumerate() {
-                    if let (Some(_), Some(searched)) = (t, pieces.get(k)) {
-                        listing.record(searched, true);
-                    }
+                for searched in order.iter().take(n).filter_map(|&j| pieces.get(j)) {
+                    listing.record(searched, true);
                 }
                 listing.record(piece, false);
             }
@@ -2508,9 +2509,8 @@ fn compound_in<'a>(
                 .or_else(|| trailed(piece, false))
                 .filter(|s| is_typed(&s.value))
         };
-        *typed.get_mut(k)? = Some(part?.into_target(piece));
+        *parts.get_mut(k)? = part?.into_target(piece);
     }
-    let parts: Vec<Target> = typed.into_iter().collect::<Option<_>>()?;
     if count > Target::MAX_PARTS {
         return Some(Err(TargetError::too_many_parts(count)));
     }

@@ -259,6 +259,14 @@ impl core::hash::Hasher for Fnv {
 }
 
 impl<'a> TargetCache<'a> {
+    /// A cache sized for a text of `len` bytes: a table has a distinct value every 256
+    /// bytes or so, and repeats them past a few hundred.
+    pub(crate) fn for_text(len: usize) -> TargetCache<'a> {
+        let mut cache = TargetCache::default();
+        cache.values.reserve((len / 256).min(512));
+        cache
+    }
+
     /// The value of a text, and why it is kept as text where it is longer or has more parts
     /// than a value may ([`Target::MAX_CHARS`], [`Target::MAX_PARTS`]).
     ///
