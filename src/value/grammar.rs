@@ -2041,8 +2041,9 @@ const MARKS: CjkSet = CjkSet::of(&[
 //                                                 where the rest parses to the end
 //
 // Where `fast`, the fast path reads the rest at each position first. Where `prune`, a
-// position a value cannot start at for a separator after it ([`Listed`]) is not tried: the
-// value found is the same, the error (the furthest an attempt read) may differ.
+// position a value cannot start at for a separator after it ([`Listed`]), or for no mark
+// after it ([`last_mark`]), is not tried: the value found is the same, the error (the
+// furthest an attempt read) may differ.
 fn single(body: &str, fast: bool, prune: bool) -> Result<Single<'_>, Expect<'_>> {
     single_after(body, fast, prune, false, &mut Listing::new(body))
 }
