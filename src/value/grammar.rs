@@ -1245,6 +1245,18 @@ fn could_be_date(i: &str) -> bool {
     }
 }
 
+/// Where a date that [`could_be_date`] allows starts with a Chinese numeral, whether `月`
+/// follows the numerals (after any space): such a date is a month ([`month_cn`]), and no
+/// other production of a date starts with a numeral. Any other start is allowed.
+fn could_be_cn_month(i: &str) -> bool {
+    if !i.starts_with(is_cn_numeral) {
+        return true;
+    }
+    i.trim_start_matches(is_cn_numeral)
+        .trim_start()
+        .starts_with('月')
+}
+
 // date = [comparator] date_span [date_suffix] [date_filler]
 fn date(i: &str) -> Res<'_, Value> {
     let (rest, before) = opt(comparator).parse(i)?;
@@ -1632,10 +1644,14 @@ fn qualified<'a>(i: &'a str, notes: &Notes, prune: bool) -> Res<'a, Qualified<'a
                 && (!prune || relative_may_start(i, had_op.then_some(after_op))),
             relative,
         ),
-        (could_be_date(after_op), date_value),
         (
-            // After a comparator nothing but a number can follow: try, to say so.
-            matches!(first, Some('±' | '每')) || had_op || next.is_some_and(number_start),
+            could_be_date(after_op) && (!prune || could_be_cn_month(after_op)),
+            date_value,
+        ),
+        (
+            // After a comparator nothing but a number can follow: try, to say so (but where
+            // `prune`).
+            matches!(first, Some('±' | '每')) || had_op && !prune || next.is_some_and(number_start),
             amount_value,
         ),
     ];
@@ -1683,9 +1699,9 @@ impl Single<'_> {
         Target {
             raw: super::raw::RawText::new(raw),
             value: self.value,
-            subject: self.subject.map(str::to_owned),
+            subject: self.subject.map(super::raw::RawText::new),
             as_of: self.as_of,
-            note: self.note.map(str::to_owned),
+            note: self.note.map(super::raw::RawText::new),
         }
     }
 }
@@ -1725,20 +1741,50 @@ fn as_of_end(rest: &str, at: usize) -> Option<usize> {
 /// search asks it of each subject through a [`Listing`]; the tests ask it alone.
 #[cfg(test)]
 fn lists_a_value(subject: &str) -> bool {
-    Listing::default().lists_a_value(subject)
+    if !has_separator(subject) {
+        return false;
+    }
+    let pieces = split_parts(subject, false);
+    let listed = if subject.trim_end().ends_with(is_separator) {
+        pieces.len()
+    } else {
+        pieces.len().saturating_sub(1)
+    };
+    // Each piece searched on its own, without the fast path of a part.
+    pieces.iter().take(listed).any(|piece| {
+        !fast::words(piece)
+            && single(piece, true, true)
+                .ok()
+                .or_else(|| trailed(piece, true))
+                .is_some_and(|s| is_typed(&s.value))
+    })
 }
 
-/// Whether the pieces of subjects are typed values, as found: the search for a value asks
-/// whether a subject lists a value at each position a value is found, and the subjects of one
-/// search start alike, so that they split alike but for their last pieces. Each piece, by its
-/// place in the text, is searched once.
-#[derive(Default)]
+/// The pieces of a text between separators that were searched for a value, and whether each
+/// is a typed one: the compound asks it of each piece, and so does the search for a single or
+/// trailed value of each subject it finds, at each position and in each piece it searches;
+/// they ask about the same pieces, slices of one text. Each piece, by its place in the text,
+/// is searched once.
 struct Listing<'a> {
-    /// Each piece asked about, in the order of the subject's pieces, and whether it is typed.
-    pieces: Vec<(&'a str, bool)>,
+    /// The text the pieces are slices of.
+    root: &'a str,
+    /// For each byte offset of the root, one more than the index in `found` of the piece
+    /// that starts there, or 0; sized past [`Listing::FEW`] pieces.
+    at: Vec<u32>,
+    /// Each piece searched, and whether it is a typed value.
+    found: Vec<(&'a str, bool)>,
 }
 
 impl<'a> Listing<'a> {
+    /// A listing of the pieces of `root`, none searched yet.
+    fn new(root: &'a str) -> Listing<'a> {
+        Listing {
+            root,
+            at: Vec::new(),
+            found: Vec::new(),
+        }
+    }
+
     /// [`lists_a_value`], asking about each piece once.
     fn lists_a_value(&mut self, subject: &'a str) -> bool {
         if !has_separator(subject) {
@@ -1751,38 +1797,71 @@ impl<'a> Listing<'a> {
         } else {
             pieces.len().saturating_sub(1)
         };
-        pieces
-            .iter()
-            .take(listed)
-            .enumerate()
-            .any(|(k, piece)| self.typed(k, piece))
+        pieces.iter().take(listed).any(|piece| self.typed(piece))
     }
 
-    /// Whether the `k`th piece of a subject is a typed value, found once for each piece of the
-    /// text (the same slice of it).
-    fn typed(&mut self, k: usize, piece: &'a str) -> bool {
-        if let Some(&(known, typed)) = self.pieces.get(k)
-            && core::ptr::eq(known, piece)
-        {
+    /// Whether a piece of the root is a typed value ([`part`]), searched only where it was
+    /// not yet.
+    fn typed(&mut self, piece: &'a str) -> bool {
+        if let Some(typed) = self.known(piece) {
             return typed;
         }
-        let typed = lists(piece);
-        self.pieces.truncate(k);
-        if self.pieces.len() == k {
-            self.pieces.push((piece, typed));
-        }
+        let typed = !fast::words(piece) && part(piece, self).is_some();
+        self.record(piece, typed);
         typed
     }
+
+    /// Whether a piece of the root is a typed value, where it was searched. A few pieces are
+    /// looked up one by one; past [`Listing::FEW`], by where they start.
+    fn known(&self, piece: &str) -> Option<bool> {
+        let same = |f: &&(&str, bool)| {
+            core::ptr::eq(f.0.as_ptr(), piece.as_ptr()) && f.0.len() == piece.len()
+        };
+        if self.at.is_empty() {
+            return self.found.iter().find(same).map(|f| f.1);
+        }
+        let k = usize::try_from(*self.at.get(self.offset(piece)?)?).ok()?;
+        self.found.get(k.checked_sub(1)?).filter(same).map(|f| f.1)
+    }
+
+    /// Keeps whether a piece of the root is a typed value.
+    fn record(&mut self, piece: &'a str, typed: bool) {
+        let Some(start) = self.offset(piece) else {
+            return;
+        };
+        self.found.push((piece, typed));
+        if self.found.len() > Self::FEW && self.at.is_empty() {
+            self.at = vec![0; self.root.len() + 1];
+            for (n, f) in self.found.iter().enumerate() {
+                let at = self.offset(f.0).and_then(|at| self.at.get_mut(at));
+                if let (Some(at), Ok(k)) = (at, u32::try_from(n + 1)) {
+                    *at = k;
+                }
+            }
+        } else if let (Some(at), Ok(k)) = (self.at.get_mut(start), u32::try_from(self.found.len()))
+        {
+            *at = k;
+        }
+    }
+
+    /// Where a piece starts in the root, if it is a slice of it.
+    fn offset(&self, piece: &str) -> Option<usize> {
+        let start = (piece.as_ptr() as usize).checked_sub(self.root.as_ptr() as usize)?;
+        (start.checked_add(piece.len())? <= self.root.len()).then_some(start)
+    }
+
+    /// The most pieces looked up one by one.
+    const FEW: usize = 8;
 }
 
-/// Whether a piece of a subject is a typed value. Words no production reads
-/// ([`fast::words`]) list no value.
-fn lists(piece: &str) -> bool {
-    !fast::words(piece)
-        && single(piece, true, true)
-            .ok()
-            .or_else(|| trailed(piece, true))
-            .is_some_and(|s| is_typed(&s.value))
+/// The typed value a piece of a compound or of a subject reads as, if it is one, where it is
+/// no words ([`fast::words`]): by the fast path ([`fast_part`]), else by the search for a
+/// single value, else for a trailed one.
+fn part<'a>(piece: &'a str, listing: &mut Listing<'a>) -> Option<Single<'a>> {
+    fast_part(piece)
+        .or_else(|| single_after(piece, true, true, false, listing).ok())
+        .or_else(|| trailed_in(piece, true, listing))
+        .filter(|s| is_typed(&s.value))
 }
 
 /// Whether a subject holds a date a value holds by (`…截至一月…`).
@@ -1927,24 +2006,57 @@ fn read_char(c: char) -> bool {
         )
 }
 
+/// Where the last mark of a text starts, if it has one: a digit, a Chinese numeral (with
+/// 十 百 千), or `年` `期` `算`. Every value holds one: a number (amounts, ranks, dates in
+/// digits or numerals), a baseline (`上年` `去年` `同期` `预算`, a test checks every word of
+/// [`PREVIOUS_YEAR`]) or a date without number (`年底` `年末`). A value that starts after the
+/// last mark of its text, in no note, cannot end the text.
+fn last_mark(text: &str) -> Option<usize> {
+    text.char_indices()
+        .rev()
+        .find(|&(_, c)| is_mark(c))
+        .map(|(at, _)| at)
+}
+
+/// A mark ([`last_mark`]): a digit, a Chinese numeral, `年` `期` `算`.
+#[inline]
+fn is_mark(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    match MARKS.holds(c) {
+        Some(mark) => mark,
+        None => digit(c).is_some() || c == '〇',
+    }
+}
+
+/// The marks of the main block of ideographs ([`is_mark`]): a test checks the bitmap against
+/// the characters' kinds.
+const MARKS: CjkSet = CjkSet::of(&[
+    '零', '一', '壹', '二', '两', '贰', '三', '叁', '四', '肆', '五', '伍', '六', '陆', '七', '柒',
+    '八', '捌', '九', '玖', '十', '百', '千', '年', '期', '算',
+]);
+
 // single = [as_of] subject? [as_of] qualified   -- the value starts at the leftmost position
 //                                                 where the rest parses to the end
 //
 // Where `fast`, the fast path reads the rest at each position first. Where `prune`, a
-// position a value cannot start at for a separator after it ([`Listed`]) is not tried: the
-// value found is the same, the error (the furthest an attempt read) may differ.
+// position a value cannot start at for a separator after it ([`Listed`]), or for no mark
+// after it ([`last_mark`]), is not tried: the value found is the same, the error (the
+// furthest an attempt read) may differ.
 fn single(body: &str, fast: bool, prune: bool) -> Result<Single<'_>, Expect<'_>> {
-    single_after(body, fast, prune, false)
+    single_after(body, fast, prune, false, &mut Listing::new(body))
 }
 
 /// [`single`] where, if `tried`, the fast path already read the whole body and found no value:
-/// it is not asked again there.
-fn single_after(
-    body: &str,
+/// it is not asked again there. The pieces of its subjects are searched through `listing`.
+fn single_after<'a>(
+    body: &'a str,
     fast: bool,
     prune: bool,
     tried: bool,
-) -> Result<Single<'_>, Expect<'_>> {
+    listing: &mut Listing<'a>,
+) -> Result<Single<'a>, Expect<'a>> {
     let (rest, lead) = match as_of(body) {
         Ok((rest, date)) => (rest, Some(date)),
         Err(_) => (body, None),
@@ -1956,8 +2068,16 @@ fn single_after(
     // The furthest a date the value holds by, starting before the current position, reads.
     let mut as_of_reach = 0;
     let mut listed = Listed::new();
-    let mut listing = Listing::default();
+    // Where `prune`, no position after the last mark is tried ([`last_mark`]).
+    let marked = if prune {
+        last_mark(rest)
+    } else {
+        Some(rest.len())
+    };
     for (idx, c) in rest.char_indices() {
+        if marked.is_none_or(|at| idx > at) {
+            break;
+        }
         let inside_as_of = as_of_reach > idx;
         if c == '截' {
             as_of_reach = as_of_reach.max(as_of_end(rest, idx).unwrap_or(0));
@@ -2032,6 +2152,11 @@ fn single_after(
 // Where `prune`, only the positions of its window ([`compare_window`]) and those of a date the
 // value holds by are tried: the value found is the same.
 fn trailed(body: &str, prune: bool) -> Option<Single<'_>> {
+    trailed_in(body, prune, &mut Listing::new(body))
+}
+
+/// [`trailed`], the pieces of its subjects searched through `listing`.
+fn trailed_in<'a>(body: &'a str, prune: bool, listing: &mut Listing<'a>) -> Option<Single<'a>> {
     if !body.chars().any(|c| digit(c).is_some()) {
         return None;
     }
@@ -2051,7 +2176,6 @@ fn trailed(body: &str, prune: bool) -> Option<Single<'_>> {
     } else {
         0..=rest.len()
     };
-    let mut listing = Listing::default();
     for (idx, c) in rest.char_indices() {
         // Past the window only a date the value holds by may start a value.
         if c != '截' && !window.contains(&idx) {
@@ -2322,11 +2446,24 @@ fn split_at_separators(body: &str) -> Vec<&str> {
     parts
 }
 
+/// [`compound_in`] with a listing of its own.
+#[cfg(test)]
+fn compound(body: &str, fast: bool, clean: bool) -> Option<Result<Vec<Target>, TargetError>> {
+    compound_in(body, fast, clean, &mut Listing::new(body))
+}
+
 // compound = part (separator part){1,63}   -- every part a typed single or trailed value with
 //                                             its own subject
 //
 // `Some(Err)` where every part is typed but there are more than [`Target::MAX_PARTS`].
-fn compound(body: &str, fast: bool, clean: bool) -> Option<Result<Vec<Target>, TargetError>> {
+//
+// The fast path searches each piece through `listing` ([`part`]).
+fn compound_in<'a>(
+    body: &'a str,
+    fast: bool,
+    clean: bool,
+    listing: &mut Listing<'a>,
+) -> Option<Result<Vec<Target>, TargetError>> {
     let mut pieces = Vec::new();
     if has_separator(body) {
         pieces = split_parts(body, false);
@@ -2338,30 +2475,43 @@ fn compound(body: &str, fast: bool, clean: bool) -> Option<Result<Vec<Target>, T
     if pieces.len() < 2 {
         return None;
     }
-    let count = pieces.len();
     // Words no production reads ([`fast::words`]) are no typed part: the compound fails here
     // without the search for a value in any piece.
     if fast && pieces.iter().any(|piece| fast::words(piece)) {
         return None;
     }
+    let count = pieces.len();
     // Every piece must be typed, each on its own: the shorter, cheaper to search, are
     // searched first, so that a compound that fails fails sooner.
     let mut order: Vec<usize> = (0..count).collect();
     if fast {
         order.sort_by_key(|&k| pieces.get(k).map_or(0, |p| p.len()));
     }
-    let mut typed: Vec<Option<Target>> = (0..count).map(|_| None).collect();
-    for k in order {
-        let piece = pieces.get(k)?;
-        let part = fast
-            .then(|| fast_part(piece))
-            .flatten()
-            .or_else(|| single(piece, fast, fast).ok())
-            .or_else(|| trailed(piece, fast));
-        let part = part.filter(|s| is_typed(&s.value))?;
-        *typed.get_mut(k)? = Some(part.into_target(piece));
+    // The parts in the order of the text, each put in its place as it is read.
+    let mut parts: Vec<Target> = (0..count)
+        .map(|_| bare("", Value::Text(String::new())))
+        .collect();
+    for (n, &k) in order.iter().enumerate() {
+        let piece = *pieces.get(k)?;
+        let part = if fast {
+            let part = part(piece, listing);
+            // Where the compound fails, the searches after it ask again about the pieces it
+            // searched: they find the answers kept.
+            if part.is_none() {
+                for searched in order.iter().take(n).filter_map(|&j| pieces.get(j)) {
+                    listing.record(searched, true);
+                }
+                listing.record(piece, false);
+            }
+            part
+        } else {
+            single(piece, false, false)
+                .ok()
+                .or_else(|| trailed(piece, false))
+                .filter(|s| is_typed(&s.value))
+        };
+        *parts.get_mut(k)? = part?.into_target(piece);
     }
-    let parts: Vec<Target> = typed.into_iter().collect::<Option<_>>()?;
     if count > Target::MAX_PARTS {
         return Some(Err(TargetError::too_many_parts(count)));
     }
@@ -2507,7 +2657,7 @@ pub(super) fn lenient(input: &str) -> Target {
 /// A target of a value with a note, without subject or date.
 fn noted(raw: &str, value: Value, note: Option<&str>) -> Target {
     Target {
-        note: note.map(str::to_owned),
+        note: note.map(super::raw::RawText::new),
         ..bare(raw, value)
     }
 }
@@ -2515,7 +2665,7 @@ fn noted(raw: &str, value: Value, note: Option<&str>) -> Target {
 /// A target of a value after its subject, without date or note.
 fn subjected(raw: &str, value: Value, subject: Option<&str>) -> Target {
     Target {
-        subject: subject.map(str::to_owned),
+        subject: subject.map(super::raw::RawText::new),
         ..bare(raw, value)
     }
 }
@@ -2670,18 +2820,20 @@ fn full<'a>(
     {
         return (bare(raw, value), None);
     }
-    if let Some(parts) = compound(body, fast, clean) {
+    // The compound and the searches below ask about the same pieces: each is searched once.
+    let mut listing = Listing::new(body);
+    if let Some(parts) = compound_in(body, fast, clean, &mut listing) {
         return match parts {
             Ok(parts) => (bare(raw, Value::Compound(parts)), None),
             Err(e) => text(Why::Error(e)),
         };
     }
     // A clean body was read by the fast path ([`fast_read`]) at its start already.
-    let err = match single_after(body, fast, fast && !strict, fast && clean) {
+    let err = match single_after(body, fast, fast && !strict, fast && clean, &mut listing) {
         Ok(s) => return (s.into_target(raw), None),
         Err(e) => e,
     };
-    if let Some(s) = trailed(body, fast) {
+    if let Some(s) = trailed_in(body, fast, &mut listing) {
         return (s.into_target(raw), None);
     }
     if is_words(body) {

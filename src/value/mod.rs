@@ -76,9 +76,9 @@ pub(crate) fn raw_of(text: &str) -> &str {
 pub struct Target {
     raw: raw::RawText,
     value: Value,
-    subject: Option<String>,
+    subject: Option<raw::RawText>,
     as_of: Option<PartialDate>,
-    note: Option<String>,
+    note: Option<raw::RawText>,
 }
 
 /// What a [`Target`] says, by kind.
@@ -403,7 +403,8 @@ impl Target {
     /// ```
     #[must_use]
     pub fn with_subject(mut self, subject: impl Into<String>) -> Target {
-        self.subject = Some(subject.into()).filter(|s| !s.trim().is_empty());
+        let subject: String = subject.into();
+        self.subject = (!subject.trim().is_empty()).then(|| subject.into());
         self.canonicalized()
     }
 
@@ -432,7 +433,8 @@ impl Target {
     /// ```
     #[must_use]
     pub fn with_note(mut self, note: impl Into<String>) -> Target {
-        self.note = Some(note.into()).filter(|s| !s.trim().is_empty());
+        let note: String = note.into();
+        self.note = (!note.trim().is_empty()).then(|| note.into());
         self.canonicalized()
     }
 

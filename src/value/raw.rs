@@ -1,6 +1,7 @@
 //! The raw text of a target, held inline where it is short, as most values are (`≥90%`,
 //! `不少于100场次`): reading or cloning such a target allocates nothing for it. A longer
 //! text is shared: a clone of its target (a table's value cache hands out clones) shares it.
+//! A target's subject and note are held alike.
 
 use core::fmt;
 
@@ -75,6 +76,35 @@ impl From<String> for RawText {
         } else {
             RawText::Heap(text.into())
         }
+    }
+}
+
+impl core::ops::Deref for RawText {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for RawText {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for RawText {}
+
+impl core::hash::Hash for RawText {
+    /// As the text itself.
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl fmt::Display for RawText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 

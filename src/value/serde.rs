@@ -44,9 +44,9 @@ impl Serialize for Target {
             Value::Compound(parts) => map.serialize_entry("parts", parts)?,
             Value::Qualitative(_) | Value::Text(_) => {}
         }
-        map.serialize_entry("subject", &self.subject)?;
+        map.serialize_entry("subject", &self.subject.as_deref())?;
         map.serialize_entry("as_of", &self.as_of.map(|d| d.iso()))?;
-        map.serialize_entry("note", &self.note)?;
+        map.serialize_entry("note", &self.note.as_deref())?;
         map.end()
     }
 }
@@ -152,9 +152,9 @@ fn from_wire<E: de::Error>(w: WireTarget) -> Result<Target, E> {
     let mut target = Target {
         raw: super::raw::RawText::default(),
         value,
-        subject: w.subject,
+        subject: w.subject.map(Into::into),
         as_of,
-        note: w.note,
+        note: w.note.map(Into::into),
     };
     target.raw = match w.raw {
         Some(raw) => raw.into(),

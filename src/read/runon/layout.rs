@@ -445,6 +445,10 @@ impl<'a> Outline<'a> {
     /// Reads the layout of a table's text.
     pub(crate) fn read(text: &'a str) -> Outline<'a> {
         let mut layout = Outline::default();
+        // Sized for the text (a line of body text every 64 bytes, a row every KB or so, as
+        // budget tables print them), so that they grow seldom if at all.
+        layout.lines.reserve(text.len() / 64 + 16);
+        layout.blocks.reserve(text.len() / 1024 + 4);
         let mut pending: Option<PendingName> = None;
         // The buffer of the last name that waited for its amounts, emptied: the next one
         // takes it rather than allocating its own.

@@ -150,7 +150,7 @@ pub(crate) fn parse(text: &str) -> Result<Document, TableError> {
     // Bodies: goals and indicators.
     let mut records = 0usize;
     let mut units = Vec::with_capacity(groups.len());
-    let mut cache = TargetCache::default();
+    let mut cache = TargetCache::for_text(text.len());
     // The rows' names move into the projects and units: the bodies stay where they are, as
     // the cache of targets borrows their text.
     for (unit, blocks) in &mut groups {

@@ -259,6 +259,15 @@ impl core::hash::Hasher for Fnv {
 }
 
 impl<'a> TargetCache<'a> {
+    /// A cache sized for a text of `len` bytes: a table has a distinct value every 350
+    /// bytes or so, and repeats them past a couple of hundred. The most it is sized for
+    /// keeps its table below the size the allocator maps pages for.
+    pub(crate) fn for_text(len: usize) -> TargetCache<'a> {
+        let mut cache = TargetCache::default();
+        cache.values.reserve((len / 384).min(224));
+        cache
+    }
+
     /// The value of a text, and why it is kept as text where it is longer or has more parts
     /// than a value may ([`Target::MAX_CHARS`], [`Target::MAX_PARTS`]).
     ///

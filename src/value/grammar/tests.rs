@@ -1158,6 +1158,9 @@ fn bitmaps_of_ideographs_agree_with_the_character_tests() {
             continue;
         };
         assert_eq!(STARTS.holds(c), Some(may_start_slow(c)), "{c}");
+        let mark = is_cn_numeral(c) || matches!(c, '年' | '期' | '算');
+        assert_eq!(MARKS.holds(c), Some(mark), "{c}");
+        assert_eq!(is_mark(c), mark, "{c}");
         let marked = fast::WORD_MARKS.holds(c) == Some(true);
         let looked_at = is_cn_numeral(c) || matches!(c, '上' | '去' | '同' | '预' | '年');
         assert_eq!(marked, looked_at, "{c}");
@@ -1168,6 +1171,7 @@ fn bitmaps_of_ideographs_agree_with_the_character_tests() {
     }
     for c in ['a', '0', '≥', '〇', '\u{3400}', '\u{20000}'] {
         assert_eq!(STARTS.holds(c), None, "{c}");
+        assert_eq!(is_mark(c), digit(c).is_some() || is_cn_numeral(c), "{c}");
         assert_eq!(may_start(c), may_start_slow(c), "{c}");
     }
     // Every character outside the block too: ASCII by its own test, the others as above.
@@ -1462,7 +1466,7 @@ fn listings_answer_for_every_subject_as_a_fresh_look() {
         .filter(|v| has_separator(v) && v.chars().count() <= 32)
     {
         // The subjects of one search: the text before each position, as it grows.
-        let mut listing = Listing::default();
+        let mut listing = Listing::new(v);
         for (at, _) in v.char_indices() {
             let subject = &v[..at];
             assert_eq!(
@@ -1864,4 +1868,57 @@ proptest::proptest! {
         let unit = Some(unit.as_str()).filter(|u| !u.is_empty());
         proptest::prop_assert_eq!(reads_as_date(amount, unit), reads_as_date_by_format(amount, unit));
     }
+}
+
+#[test]
+fn every_value_holds_a_mark() {
+    // The baselines a value may hold without a number: each holds a mark.
+    for (word, ()) in PREVIOUS_YEAR.entries {
+        assert!(word.chars().any(is_mark), "{word}");
+    }
+    for word in ["预算", "年底", "年末"] {
+        assert!(word.chars().any(is_mark), "{word}");
+    }
+    // Every value of the tests holds one, and a search that tries no position after the
+    // last mark finds the same value as one that tries every position.
+    for v in test_values().iter().filter(|v| v.chars().count() <= 40) {
+        if let Ok(s) = single(v, false, false) {
+            assert!(v.chars().any(is_mark), "{v:?}");
+            let pruned = single(v, true, true).map(|s| format!("{:?}", s.value));
+            assert_eq!(pruned.ok(), Some(format!("{:?}", s.value)), "{v:?}");
+        }
+        let text = v.trim_end_matches(|c: char| !is_mark(c));
+        if !text.is_empty() && text.len() < v.len() {
+            let after = &v[text.len()..];
+            assert!(
+                qualified(after, &Notes::of(after), false).is_err(),
+                "{after:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn productions_a_pruned_search_skips_fail() {
+    let values = test_values();
+    let mut asked = 0;
+    for v in &values {
+        for (at, _) in v.char_indices() {
+            let i = &v[at..];
+            // A date that starts with numerals is a month: 月 follows them.
+            if !could_be_cn_month(i) {
+                assert!(date(i).is_err(), "{i:?}");
+                asked += 1;
+            }
+            // After a comparator, an amount needs a number.
+            if let Ok((rest, _)) = op_prefix(i) {
+                let next = sp(rest).map_or(rest, |(r, _)| r).chars().next();
+                if !next.is_some_and(number_start) && !i.starts_with(['±', '每']) {
+                    assert!(amount(i).is_err(), "{i:?}");
+                    asked += 1;
+                }
+            }
+        }
+    }
+    assert!(asked > 1000, "{asked}");
 }
