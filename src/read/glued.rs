@@ -1044,10 +1044,20 @@ fn single_value_at(text: &str) -> Option<usize> {
             }
         }
     }
-    // Words after it: `以上`, `底`, `底之前`.
+    // Words after it: `以上`, `及以上`, `底`, `底之前`.
     for _ in 0..2 {
         let Some(after) = [
-            "以上", "以内", "以下", "之内", "之前", "以前", "底前", "底", "前",
+            "及以上",
+            "及以下",
+            "以上",
+            "以内",
+            "以下",
+            "之内",
+            "之前",
+            "以前",
+            "底前",
+            "底",
+            "前",
         ]
         .iter()
         .find_map(|tail| text[at..].strip_prefix(tail)) else {
@@ -1463,6 +1473,26 @@ fn split_doubled(pieces: Vec<Piece>) -> Vec<Piece> {
     for piece in pieces {
         let t = piece.text.as_str();
         let half = t.len() / 2;
+        // A value twice (`2021.1.1-12.312021.1.1-12.31`): a target and the same actual, a
+        // value that holds more than digits, so that it cannot be one number.
+        let value_twice = piece.kind == Kind::Value
+            && t.len() % 2 == 0
+            && t.is_char_boundary(half)
+            && t.get(..half) == t.get(half..)
+            && t.get(..half).is_some_and(|h| {
+                h.chars().nth(2).is_some()
+                    && h.starts_with(|c: char| c.is_ascii_digit())
+                    && h.chars().any(|c| !(c.is_ascii_digit() || c == ','))
+            });
+        if value_twice {
+            let [first, again] = split_at(&piece, half);
+            out.push(first);
+            out.push(Piece {
+                kind: Kind::Value,
+                ..again
+            });
+            continue;
+        }
         let doubled = piece.kind == Kind::Text
             && t.len() % 2 == 0
             && t.is_char_boundary(half)
@@ -2906,5 +2936,27 @@ mod tests {
         assert_eq!(open_mark("(A)"), 0);
         assert_eq!(open_mark("(万元)"), 0);
         assert_eq!(open_mark("（B"), "（B".len());
+    }
+
+    #[test]
+    fn a_value_twice_is_a_target_and_its_actual() {
+        let header = "一级指标二级指标三级指标目标值完成值";
+        assert_eq!(
+            texts_after(
+                header,
+                "产出时效培训任务完成及时2021.1.1-12.312021.1.1-12.31"
+            ),
+            [
+                "产出时效",
+                "培训任务完成及时",
+                "2021.1.1-12.31",
+                "2021.1.1-12.31"
+            ]
+        );
+        // `及以上` is the value's.
+        assert_eq!(
+            texts_after(header, "社会效益参训学员就业率60%及以上53.53%"),
+            ["社会效益", "参训学员就业率", "60%及以上", "53.53%"]
+        );
     }
 }
