@@ -580,12 +580,21 @@ fn wrap_width<'a>(lines: impl Iterator<Item = &'a str>) -> Option<usize> {
 }
 
 /// Whether the lines are a document-sharing site's pages, each starting with its number
-/// (`1、…`, `2、…`, in order, at least two): the numbers are no cells.
+/// (`1、…`, `2、…`, in order, at least two): the numbers are no cells. Numbers that start
+/// again (`1、` `2、` `3、` then `1、`) number a table's names, not its pages.
 fn page_markers(lines: &[&str]) -> bool {
     let mut page = 1usize;
     for line in lines {
-        if line.trim_start().starts_with(&format!("{page}、")) {
-            page += 1;
+        let line = line.trim_start();
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        let number = line[..digits]
+            .parse::<usize>()
+            .ok()
+            .filter(|_| line[digits..].starts_with('、'));
+        match number {
+            Some(n) if n == page => page += 1,
+            Some(n) if n < page => return false,
+            _ => {}
         }
     }
     page > 2
@@ -2958,5 +2967,21 @@ mod tests {
             texts_after(header, "社会效益参训学员就业率60%及以上53.53%"),
             ["社会效益", "参训学员就业率", "60%及以上", "53.53%"]
         );
+    }
+
+    #[test]
+    fn page_numbers_go_up_and_item_numbers_start_again() {
+        assert!(page_markers(&[
+            "1、项目支出绩效自评表",
+            "正文",
+            "2、续表",
+            "3、续表"
+        ]));
+        assert!(!page_markers(&[
+            "1、水稻≧500亩",
+            "2、玉米≧1000亩",
+            "1、肥料利用率≧5组"
+        ]));
+        assert!(!page_markers(&["1、只有一页"]));
     }
 }
