@@ -8,7 +8,9 @@
 
 use super::align::{Break, Item, align};
 use super::shape::{NEVER, Shape, fit, is_op, shape};
-use super::vocab::{Fact, MoneyColumn, Role, ends_grid, fact_of, fold, money_column, role_of};
+use super::vocab::{
+    Fact, MoneyColumn, Role, ends_grid, fact_of, fold, is_chrome, money_column, role_of,
+};
 use super::{Grid, Rows};
 use crate::lang::{Msg, msg};
 use crate::taxonomy::resolve;
@@ -1180,6 +1182,22 @@ impl<'g> Builder<'g> {
             j += 1;
         }
         let header = label.t().trim_end_matches([':', '：']).to_owned();
+        // The page's own words are no part of the table: reported, not read.
+        if is_chrome(label.t()) {
+            let text = std::iter::once(label.t())
+                .chain(parts)
+                .collect::<Vec<_>>()
+                .join(" | ");
+            self.diagnose(
+                DiagnosticCode::LayoutSkipped,
+                msg!(
+                    "text outside the grid skipped: «{text}»",
+                    "已跳过表格之外的文字：「{text}」"
+                ),
+                label,
+            );
+            return j;
+        }
         if self.draft.is_some() || self.units.iter().any(|u| !u.projects.is_empty()) {
             let draft = self.draft_mut();
             draft
@@ -6433,5 +6451,30 @@ mod tests {
         assert_eq!(year_line("(2022年度)"), Some(2022));
         assert_eq!(year_line("2020年度)"), Some(2020));
         assert_eq!(year_line("2023年12月"), None);
+    }
+
+    #[test]
+    fn a_page_s_own_words_after_the_grid_are_reported_and_a_note_is_kept() {
+        let text = "一级指标\n\n三级指标\n\n指标值\n\n产出指标\n\n场次\n\n≥2场\n\n\
+                    注:单位为次\n\n扫一扫在手机打开当前页\n";
+        let doc: Document = text.parse().unwrap();
+        let project = &doc.units[0].projects[0];
+        assert_eq!(project.indicators.len(), 1);
+        let details: Vec<(&str, &str)> = project
+            .details
+            .iter()
+            .map(|d| (d.header.as_str(), d.text.as_str()))
+            .collect();
+        assert_eq!(details, vec![("注:单位为次", "")]);
+        let skipped: Vec<&str> = doc
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == DiagnosticCode::LayoutSkipped)
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            skipped,
+            vec!["text outside the grid skipped: «扫一扫在手机打开当前页»"]
+        );
     }
 }

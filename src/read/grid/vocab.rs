@@ -604,6 +604,27 @@ pub(crate) fn fact_of(label: &str) -> Option<Fact> {
     None
 }
 
+/// Whether a cell is a web page's own words after its table: sharing, printing, the site's
+/// footer (`扫一扫在手机打开当前页`, `上一篇`).
+pub(crate) fn is_chrome(first: &str) -> bool {
+    [
+        "qrcode",
+        "扫一扫",
+        "手机扫码",
+        "返回顶部",
+        "打印本页",
+        "关闭窗口",
+        "上一篇",
+        "下一篇",
+        "分享到",
+        "版权所有",
+        "主办单位",
+        "网站地图",
+    ]
+    .iter()
+    .any(|w| first.starts_with(w))
+}
+
 /// Whether a row's first cell ends the grid: a total, a verdict, a signature line.
 /// `folded` is the cell [`fold`]ed.
 pub(crate) fn ends_grid(first: &str, folded: &str) -> bool {
@@ -632,6 +653,7 @@ pub(crate) fn ends_grid(first: &str, folded: &str) -> bool {
             || rest.starts_with(|c: char| c.is_ascii_digit())
     });
     attachment
+        || is_chrome(first)
         || words.iter().any(|w| first.starts_with(w))
         || matches!(folded, "合计" | "总计" | "总分" | "得分合计" | "总得分")
         || chars.any_in(
@@ -824,6 +846,8 @@ mod tests {
         // An attachment's line after the table, but no name that begins with the word.
         assert!(ends("附件:") && ends("附件1") && ends("附件"));
         assert!(!ends("附件管理规范率") && !ends("产出指标"));
+        // A web page's own words after its table.
+        assert!(ends("qrcode") && ends("扫一扫在手机打开当前页") && ends("上一篇:某某"));
     }
 
     #[test]
