@@ -182,7 +182,7 @@ fn blank(line: &str) -> bool {
 }
 
 /// The character column (1-based) of a byte offset in a line.
-pub(super) fn column_of(line: &str, byte: usize) -> usize {
+fn column_of(line: &str, byte: usize) -> usize {
     line.get(..byte).map_or(1, |head| head.chars().count() + 1)
 }
 
