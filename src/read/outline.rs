@@ -497,7 +497,7 @@ fn final_group(text: &str) -> Option<(usize, &str)> {
     None
 }
 
-/// The comparison words that begin a value.
+/// The comparison words that begin a value wherever they stand.
 const OPERATOR_WORDS: [&str; 7] = [
     "不低于",
     "不少于",
@@ -507,6 +507,24 @@ const OPERATOR_WORDS: [&str; 7] = [
     "不大于",
     "不小于",
 ];
+
+/// The comparison words that begin a value where a number or a baseline follows them
+/// (`达到95%以上`, `高于上年`): in other words they may be a name's (`达标率`, `超过部分`).
+const BARE_OPERATOR_WORDS: [&str; 8] = [
+    "达到", "大于", "小于", "高于", "低于", "超过", "少于", "多于",
+];
+
+/// Whether a bare comparison word at the start of a text begins a value.
+fn bare_operator(text: &str) -> bool {
+    BARE_OPERATOR_WORDS.iter().any(|w| {
+        text.strip_prefix(w).is_some_and(|rest| {
+            rest.starts_with(|c: char| c.is_ascii_digit() || "≥≤等".contains(c))
+                || ["上年", "去年", "同期", "往年"]
+                    .iter()
+                    .any(|b| rest.starts_with(b))
+        })
+    })
+}
 
 // operator = '≥' | '≤' | '≧' | '≦' | '>' | '<' | '=' | '＞' | '＜' | '＝' | operator word
 /// The byte where the first operator outside brackets begins, if any.
@@ -521,6 +539,11 @@ fn operator_at(text: &str) -> Option<usize> {
                 return Some(i);
             }
             '不' if depth == 0 && OPERATOR_WORDS.iter().any(|w| text[i..].starts_with(w)) => {
+                return Some(i);
+            }
+            '达' | '大' | '小' | '高' | '低' | '超' | '少' | '多'
+                if depth == 0 && bare_operator(&text[i..]) =>
+            {
                 return Some(i);
             }
             _ => {}
@@ -829,6 +852,10 @@ mod tests {
         assert_eq!(operator_at("成活率(≥**%)>=85"), Some("成活率(≥**%)".len()));
         assert_eq!(operator_at("覆盖率不低于90%"), Some("覆盖率".len()));
         assert_eq!(operator_at("完成时限,2025年"), None);
+        assert_eq!(operator_at("合格率达到95%以上"), Some("合格率".len()));
+        assert_eq!(operator_at("收入高于上年"), Some("收入".len()));
+        assert_eq!(operator_at("达标率"), None);
+        assert_eq!(operator_at("超过部分处置率"), None);
         assert_eq!(operator_at("不良率"), None);
     }
 
