@@ -425,11 +425,27 @@ fn headings_of(segment: &str) -> (Vec<Heading<'_>>, &str) {
             }
             None => (text, ':', ""),
         };
-        let label = label.trim();
+        let mut label = label.trim();
+        let mut after = after;
         let comma = delimiter == ',' || delimiter == '，';
-        if !names_level(label) || comma && !label.ends_with("指标") && !label.ends_with("目标")
-        {
-            break;
+        let in_words = |label: &str| label.ends_with("指标") || label.ends_with("目标");
+        if !names_level(label) || comma && !in_words(label) {
+            // A label in 指标 may end at a space before its item (`数量指标 培训人数≥300人`),
+            // not before its weight (`产出指标 (50分)`).
+            let spaced = text
+                .trim_start()
+                .split_once([' ', '\u{3000}', '\t'])
+                .filter(|(words, rest)| {
+                    let rest = rest.trim_start();
+                    in_words(words)
+                        && names_level(words)
+                        && !rest.is_empty()
+                        && !rest.starts_with(['(', '（'])
+                });
+            match spaced {
+                Some((words, rest)) => (label, after) = (words, rest),
+                None => break,
+            }
         }
         let lead = text.len() - text.trim_start().len();
         heads.push(Heading {
@@ -756,6 +772,12 @@ mod tests {
         assert_eq!((heads.len(), rest), (1, "持续发展"));
         let (heads, rest) = headings_of("服务对象满意度,95%");
         assert_eq!((heads.len(), rest), (0, "服务对象满意度,95%"));
+        // A label in 指标 may end at a space, but not before its weight, and a bare one not.
+        let (heads, rest) = headings_of("数量指标 培训人数≥300人");
+        assert_eq!((heads[0].label, rest), ("数量指标", "培训人数≥300人"));
+        let (heads, rest) = headings_of("产出指标 (50分)");
+        assert_eq!((heads[0].label, rest), ("产出指标 (50分)", ""));
+        assert!(headings_of("满意度 95%").0.is_empty());
         // A heading alone on its line, with its marker.
         let (heads, rest) = headings_of("(二)质量指标");
         assert_eq!(
