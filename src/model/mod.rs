@@ -142,6 +142,7 @@ pub enum Scope {
 ///
 /// assert_eq!(Layout::Pipe.as_str(), "pipe");
 /// assert_eq!("cell_per_line".parse::<Layout>(), Ok(Layout::CellPerLine));
+/// assert_eq!(Layout::Outline.to_string().parse::<Layout>(), Ok(Layout::Outline));
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(
