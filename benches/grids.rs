@@ -27,6 +27,10 @@ const REAL: &[(&str, &str)] = &[
         "cell_per_line",
         include_str!("../tests/data/grids/tianjin_baodi_chuqinfenwu_2022_grid.txt"),
     ),
+    (
+        "outline",
+        include_str!("../tests/data/grids/ningxia_tongxin-sheshipeixun_2025_outline.txt"),
+    ),
 ];
 
 /// A large grid: 2,000 indicator rows with merged labels, in a rendering.

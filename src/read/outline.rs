@@ -159,8 +159,9 @@ pub(crate) fn outline(text: &str) -> Option<Outline> {
             }
             let found = items(rest, parens);
             let any_value = found.iter().any(|i| i.value.is_some());
-            // A line of words with no value, after the lists, is text between them.
-            if !open || (!any_value && !on_heading_line) || is_note(rest) {
+            // A line of words with no value, after the lists, is text between them; so is a
+            // row of cells (`| 场次 | ≥2场 |`), a grid's that no header names.
+            if !open || (!any_value && !on_heading_line) || is_note(rest) || rest.contains('|') {
                 open = false;
                 if names_project(rest) {
                     named = Some(Cell::new(rest, line_no, column(rest_at)));
@@ -965,6 +966,11 @@ mod tests {
         // One heading, or no values: no outline.
         assert!(outline("一、产出指标\n培训人数≥300人\n场次≥2场").is_none());
         assert!(outline("一、产出指标\n二、效益指标\n培训").is_none());
+        // Rows of cells are a grid's, not items.
+        assert!(
+            outline("产出指标 | 数量指标 | 场次 | ≥2场\n产出指标 | 质量指标 | 合格率 | ≥9%")
+                .is_none()
+        );
     }
 
     #[test]
