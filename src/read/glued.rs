@@ -1290,12 +1290,7 @@ fn cut(line: &str) -> Vec<Piece> {
             // A row without a target shows its weight and the same score after its name
             // (`…种植面积1010梨树…`): two halves of two digits or more.
             let doubled_points = ends_name && {
-                let v = &rest[..len];
-                let half = v.len() / 2;
-                half >= 2
-                    && v.len().is_multiple_of(2)
-                    && v.get(..half) == v.get(half..)
-                    && v.get(..half).is_some_and(is_points)
+                twice(&rest[..len]).is_some_and(|h| h.len() >= 2 && is_points(h))
                     && !after.starts_with(['年', '月', '日', '-', '.', '%'])
             };
             // A value that opens with a comparator's sign after words ends them, unless
@@ -1473,53 +1468,45 @@ fn twin_at(text: &str) -> Option<(usize, usize)> {
     })
 }
 
+/// The half of a text that is one text twice (`合格合格` is `合格`), if it is.
+fn twice(text: &str) -> Option<&str> {
+    let half = text.len() / 2;
+    let first = text.get(..half)?;
+    (text.len().is_multiple_of(2) && !first.is_empty() && text.get(half..) == Some(first))
+        .then_some(first)
+}
+
 /// Cuts a text that is one text twice into its two cells: a name and the explanation that
-/// repeats it (`维修面积维修面积`, under 三级指标 and 绩效指标描述). Each half is two
+/// repeats it (`维修面积维修面积`, under 三级指标 and 绩效指标描述); and a value that is one
+/// value twice, a target and the same actual (`2021.1.1-12.312021.1.1-12.31`). Each half is two
 /// characters at least, or, after a value (a weight), a judgement of one ([`JUDGED`]: `8`
 /// `是是` is a weight, a target and the same actual).
 fn split_doubled(pieces: Vec<Piece>) -> Vec<Piece> {
-    let mut out = Vec::with_capacity(pieces.len());
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
     for piece in pieces {
-        let t = piece.text.as_str();
-        let half = t.len() / 2;
-        // A value twice (`2021.1.1-12.312021.1.1-12.31`): a target and the same actual, a
-        // value that holds more than digits, so that it cannot be one number.
-        let value_twice = piece.kind == Kind::Value
-            && t.len() % 2 == 0
-            && t.is_char_boundary(half)
-            && t.get(..half) == t.get(half..)
-            && t.get(..half).is_some_and(|h| {
-                h.chars().nth(2).is_some()
-                    && h.starts_with(|c: char| c.is_ascii_digit())
-                    && h.chars().any(|c| !(c.is_ascii_digit() || c == ','))
-            });
-        if value_twice {
-            let [first, again] = split_at(&piece, half);
-            out.push(first);
-            out.push(Piece {
-                kind: Kind::Value,
-                ..again
-            });
-            continue;
-        }
-        let doubled = piece.kind == Kind::Text
-            && t.len() % 2 == 0
-            && t.is_char_boundary(half)
-            && t.get(..half) == t.get(half..)
-            && t.get(..half).is_some_and(|h| {
-                h.chars().nth(1).is_some()
-                    || JUDGED.contains(h)
-                        && out.last().is_some_and(|p: &Piece| p.kind == Kind::Value)
-            });
-        if doubled {
-            let [name, again] = split_at(&piece, half);
-            out.push(name);
-            out.push(Piece {
-                kind: Kind::Text,
-                ..again
-            });
-        } else {
-            out.push(piece);
+        let after_value = out.last().is_some_and(|p| p.kind == Kind::Value);
+        let half = twice(&piece.text)
+            .filter(|h| match piece.kind {
+                // A value twice (`2021.1.1-12.312021.1.1-12.31`): a target and the same
+                // actual, a value that holds more than digits, so that it cannot be one
+                // number.
+                Kind::Value => {
+                    h.chars().nth(2).is_some()
+                        && h.starts_with(|c: char| c.is_ascii_digit())
+                        && h.chars().any(|c| !(c.is_ascii_digit() || c == ','))
+                }
+                Kind::Text => h.chars().nth(1).is_some() || JUDGED.contains(*h) && after_value,
+                Kind::Word => false,
+            })
+            .map(str::len);
+        match half {
+            Some(half) => {
+                let kind = piece.kind;
+                let [first, again] = split_at(&piece, half);
+                out.push(first);
+                out.push(Piece { kind, ..again });
+            }
+            None => out.push(piece),
         }
     }
     out
@@ -1841,9 +1828,8 @@ fn split_signed_halves(pieces: Vec<Piece>) -> Vec<Piece> {
         let halves = piece.kind == Kind::Value
             && sign > 0
             && (4..=MOST_DIGITS).contains(&digits.len())
-            && digits.len() % 2 == 0
             && digits.bytes().all(|b| b.is_ascii_digit())
-            && digits.get(..half) == digits.get(half..)
+            && twice(digits).is_some()
             && !digits.starts_with('0');
         if halves {
             let [target, actual] = split_at(&piece, sign + half);
@@ -1867,10 +1853,7 @@ fn split_halves(pieces: Vec<Piece>) -> Vec<Piece> {
     for piece in pieces {
         let t = piece.text.as_str();
         let half = t.len() / 2;
-        let halves = piece.kind == Kind::Value
-            && t.len() % 2 == 0
-            && t.get(..half) == t.get(half..)
-            && t.get(..half).is_some_and(is_points);
+        let halves = piece.kind == Kind::Value && twice(t).is_some_and(is_points);
         // After a name, a row without a target shows its weight and score alone (`…面积1010`):
         // halves of two digits at least, as a number of one digit twice may be a target.
         let after = out.last().map(|p| p.kind);

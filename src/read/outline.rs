@@ -26,6 +26,7 @@
 //! times: a heading is at most [`LABEL_CHARS`] characters, and a segment's heading run stops
 //! at its first non-heading.
 
+use super::grid::vocab::{ends_grid, fold};
 use super::grid::{Cell, Grid, Rows};
 use super::text::Columns;
 use crate::taxonomy::resolve;
@@ -159,9 +160,14 @@ pub(crate) fn outline(text: &str) -> Option<Outline> {
             }
             let found = items(rest, parens);
             let any_value = found.iter().any(|i| i.value.is_some());
-            // A line of words with no value, after the lists, is text between them; so is a
-            // row of cells (`| 场次 | ≥2场 |`), a grid's that no header names.
-            if !open || (!any_value && !on_heading_line) || is_note(rest) || rest.contains('|') {
+            // A line of words with no value, after the lists, is text between them; so are a
+            // note, an attachment or a signature (what ends a grid), and a row of cells
+            // (`| 场次 | ≥2场 |`), a grid's that no header names.
+            if !open
+                || (!any_value && !on_heading_line)
+                || ends_grid(rest, &fold(rest))
+                || rest.contains('|')
+            {
                 open = false;
                 if names_project(rest) {
                     named = Some(Cell::new(rest, line_no, column(rest_at)));
@@ -288,13 +294,6 @@ fn is_tier_heading(head: &Heading<'_>, tier: Option<&Level>, category: Option<&L
         // Categories listed with no tier over them: one more category.
         (Some(_), None) => category.is_none(),
     }
-}
-
-/// Whether a segment closes the lists whatever follows: a note or an attachment's title.
-fn is_note(text: &str) -> bool {
-    ["附件", "注:", "注：", "备注", "说明:", "说明："]
-        .iter()
-        .any(|w| text.starts_with(w))
 }
 
 // segment = the text between `;`, `；` and `。` outside brackets.

@@ -1736,22 +1736,26 @@ fn as_of_end(rest: &str, at: usize) -> Option<usize> {
     as_of(from).ok().map(|(after, _)| rest.len() - after.len())
 }
 
+/// The pieces of a subject that a separator follows: all of them where the subject ends
+/// with one; none where it holds no separator.
+fn listed_pieces(subject: &str) -> Vec<&str> {
+    if !has_separator(subject) {
+        return Vec::new();
+    }
+    let mut pieces = split_parts(subject, false);
+    if !subject.trim_end().ends_with(is_separator) {
+        pieces.pop();
+    }
+    pieces
+}
+
 /// Whether a subject lists a value before a separator (`2024；6月` in `2024；6月30日…`): the
 /// text is then a list, whose canonical form would read as a compound, not a subject. The
 /// search asks it of each subject through a [`Listing`]; the tests ask it alone.
 #[cfg(test)]
 fn lists_a_value(subject: &str) -> bool {
-    if !has_separator(subject) {
-        return false;
-    }
-    let pieces = split_parts(subject, false);
-    let listed = if subject.trim_end().ends_with(is_separator) {
-        pieces.len()
-    } else {
-        pieces.len().saturating_sub(1)
-    };
     // Each piece searched on its own, without the fast path of a part.
-    pieces.iter().take(listed).any(|piece| {
+    listed_pieces(subject).iter().any(|piece| {
         !fast::words(piece)
             && single(piece, true, true)
                 .ok()
@@ -1787,17 +1791,7 @@ impl<'a> Listing<'a> {
 
     /// [`lists_a_value`], asking about each piece once.
     fn lists_a_value(&mut self, subject: &'a str) -> bool {
-        if !has_separator(subject) {
-            return false;
-        }
-        let pieces = split_parts(subject, false);
-        // The pieces a separator follows: all of them where the subject ends with one.
-        let listed = if subject.trim_end().ends_with(is_separator) {
-            pieces.len()
-        } else {
-            pieces.len().saturating_sub(1)
-        };
-        pieces.iter().take(listed).any(|piece| self.typed(piece))
+        listed_pieces(subject).iter().any(|piece| self.typed(piece))
     }
 
     /// Whether a piece of the root is a typed value ([`part`]), searched only where it was
