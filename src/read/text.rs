@@ -489,6 +489,41 @@ fn separated(lines: &[&str]) -> Grid {
 /// empty. Rows from the first that does not fit are left one cell each, as where the rows
 /// are lost. `None` where fewer than [`STREAM_ROWS`] rows fit, or no cell is empty.
 fn stream_rows(cells: &[Cell]) -> Option<Grid> {
+    let mut segment = stream_segment(cells)?;
+    let mut grid = Grid::new(Layout::Pipe, Rows::Positional);
+    let mut rest = cells;
+    let singles = |grid: &mut Grid, cells: &[Cell]| {
+        for cell in cells.iter().filter(|c| !c.text().is_empty()) {
+            grid.push_row(vec![cell.clone()]);
+        }
+    };
+    // Each stretch that fits in turn: a page of several projects repeats its header over
+    // each one's rows (and the project's own lines between).
+    loop {
+        let (header, width, fitting) = segment;
+        singles(&mut grid, &rest[..header]);
+        grid.push_row(rest[header..header + width].to_vec());
+        let body = &rest[header + width..];
+        let (rows, after) = body.split_at(fitting * width);
+        for row in rows.chunks(width) {
+            grid.push_row(row.to_vec());
+        }
+        rest = after;
+        match stream_segment(rest) {
+            Some(next) => segment = next,
+            None => break,
+        }
+    }
+    singles(&mut grid, rest);
+    Some(grid)
+}
+
+/// The first stretch of a stream of cells cut into rows, for [`stream_rows`]: where its
+/// header begins, its width and the rows below it that fit. `None` where fewer than
+/// [`STREAM_ROWS`] rows fit, or no cell of them is empty. The cells are looked at up to the
+/// header's run and a bounded probe beyond it, so that reading stretch after stretch stays
+/// linear.
+fn stream_segment(cells: &[Cell]) -> Option<(usize, usize, usize)> {
     let word = |r: &Option<Role>| r.is_some_and(|r| r != Role::Blank);
     // The cells' roles up to the header's run, each read once; each run of header words is
     // looked at once, where it ends. The body's cells are not read as headers.
@@ -538,19 +573,7 @@ fn stream_rows(cells: &[Cell]) -> Option<Grid> {
     if fitting < STREAM_ROWS || !kept {
         return None;
     }
-    let mut grid = Grid::new(Layout::Pipe, Rows::Positional);
-    for cell in cells[..header].iter().filter(|c| !c.text().is_empty()) {
-        grid.push_row(vec![cell.clone()]);
-    }
-    grid.push_row(cells[header..header + width].to_vec());
-    let (rows, rest) = body.split_at(fitting * width);
-    for row in rows.chunks(width) {
-        grid.push_row(row.to_vec());
-    }
-    for cell in rest.iter().filter(|c| !c.text().is_empty()) {
-        grid.push_row(vec![cell.clone()]);
-    }
-    Some(grid)
+    Some((header, width, fitting))
 }
 
 /// The fewest rows below its header that show a stream of cells keeps every cell in place.
@@ -569,6 +592,7 @@ fn stream_row_fits(row: &[Cell], columns: &[Option<Role>]) -> bool {
     use super::grid::shape::{Shape, shape};
     let first = row.first().map_or("", |c| c.text());
     let begins = !first.is_empty()
+        && !super::grid::vocab::is_table_number(first)
         && !matches!(
             shape(first),
             Shape::Value | Shape::Number | Shape::Amount | Shape::Percent
@@ -2963,6 +2987,51 @@ mod tests {
             ["产出指标", "数量指标", "培训人次", "100", "", "10", ""]
         );
         assert_eq!(rows[4], ["总分", "100", "", "", "", "", ""]);
+    }
+
+    #[test]
+    fn a_stream_that_repeats_its_header_over_each_project_is_cut_at_each_header() {
+        // A page of projects, each block a table number, its facts and its grid; a table's
+        // number begins no row of the grid above it.
+        let block = |name: &str, first: &str| {
+            stream(&[
+                "表十二",
+                "专项资金名称",
+                name,
+                "指标",
+                "指标权重",
+                "计量单位",
+                "指标性质",
+                "指标值",
+                first,
+                "20",
+                "人",
+                "≥",
+                "80",
+                "促进社会和谐",
+                "20",
+                "",
+                "定性",
+                "",
+            ])
+        };
+        let text = block("甲项目", "发放人数") + &block("乙项目", "按月发放");
+        let grid = super::grid(&text).unwrap();
+        assert_eq!(grid.breaks(), Rows::Positional);
+        let rows = texts(&grid);
+        assert_eq!(
+            rows[..3],
+            [vec!["表十二"], vec!["专项资金名称"], vec!["甲项目"]]
+        );
+        assert_eq!(rows[4], ["发放人数", "20", "人", "≥", "80"]);
+        assert_eq!(rows[5], ["促进社会和谐", "20", "", "定性", ""]);
+        assert_eq!(
+            rows[6..9],
+            [vec!["表十二"], vec!["专项资金名称"], vec!["乙项目"]]
+        );
+        assert_eq!(rows[9][0], "指标");
+        assert_eq!(rows[10], ["按月发放", "20", "人", "≥", "80"]);
+        assert_eq!(rows.len(), 12);
     }
 
     #[test]

@@ -9,7 +9,8 @@
 use super::align::{Break, Item, align};
 use super::shape::{NEVER, Shape, fit, is_op, shape};
 use super::vocab::{
-    Fact, MoneyColumn, Role, ends_grid, fact_of, fold, is_chrome, money_column, role_of,
+    Fact, MoneyColumn, Role, ends_grid, fact_of, fold, is_chrome, is_table_number, money_column,
+    role_of,
 };
 use super::{Grid, Rows};
 use crate::lang::{Msg, msg};
@@ -139,6 +140,9 @@ struct Builder<'g> {
     score_aside: Option<String>,
     /// A goal block's header was read: its goal and what became of it come next.
     goal_block: bool,
+    /// The next grid header at or after a token, found by [`Builder::header_follows`]: where
+    /// the search began and what it found, so that each token is looked at once.
+    next_header: Option<(usize, Option<usize>)>,
     /// The next run is the first under its header: its first row starts the grid's merged
     /// cells rather than going on with a run above.
     under_header: bool,
@@ -289,6 +293,17 @@ pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
         }
         if let Some(end) = builder.read_label_row(&toks, i) {
             i = end;
+            continue;
+        }
+        // A table's title or number on a row of its own, with a header further on: the next
+        // table of the page (`表十二` over each project's block), not a row of this one.
+        if !builder.columns.is_empty()
+            && builder.starts_row(&toks, i)
+            && builder.next_table(&toks, i, builder.row_end(&toks, i))
+        {
+            builder.columns.clear();
+            builder.preamble(tok);
+            i += 1;
             continue;
         }
         if !builder.columns.is_empty() {
@@ -666,6 +681,7 @@ impl<'g> Builder<'g> {
             self_evaluation: false,
             score_aside: None,
             goal_block: false,
+            next_header: None,
             under_header: false,
             level_header: None,
             targets: std::collections::HashMap::new(),
@@ -704,6 +720,34 @@ impl<'g> Builder<'g> {
             j += 1;
         }
         j
+    }
+
+    /// Whether the row `i..row_end` begins the next table of the page, not a row of this
+    /// one: a table's number on a row of its own (`表十二` over each project's block), or its
+    /// title with a grid header further on (a title alone may be a page's running head).
+    fn next_table(&mut self, toks: &[Tok<'_>], i: usize, row_end: usize) -> bool {
+        let text = toks[i].t();
+        row_end == i + 1
+            && (is_table_number(text)
+                || (text.chars().count() <= TITLE_CHARS
+                    && is_title(text)
+                    && self.header_follows(toks, i + 1)))
+    }
+
+    /// Whether a grid header stands at `i` or after it. Asked with `i` growing, each token is
+    /// looked at once over a document.
+    fn header_follows(&mut self, toks: &[Tok<'_>], i: usize) -> bool {
+        let from = match self.next_header {
+            Some((start, found)) if start <= i => match found {
+                Some(at) if at >= i => return true,
+                Some(at) => at + 1,
+                None => return false,
+            },
+            _ => i,
+        };
+        let found = (from.max(i)..toks.len()).find(|&k| self.header_at(toks, k).is_some());
+        self.next_header = Some((i, found));
+        found.is_some()
     }
 
     /// The header of an indicator grid at `i`, with where it ends.
@@ -1255,6 +1299,24 @@ impl<'g> Builder<'g> {
         }
         let mut j = i + 1;
         let mut values: Vec<&str> = Vec::new();
+        // A label that is a row by itself, then a row of one cell that is no label: the
+        // label's value, its row broken where a stream of cells lost it (`专项资金名称 |` then
+        // `在职村村干部补助 |`).
+        let alone = |k: usize| {
+            toks.get(k)
+                .is_some_and(|t| t.grid == tok.grid && t.row_start && !t.t().is_empty())
+                && toks
+                    .get(k + 1)
+                    .is_none_or(|t| t.row_start || t.grid != tok.grid)
+        };
+        if !lost && tok.row_start && alone(i + 1) && self.row_end(toks, i) == i + 1 {
+            let t = &toks[i + 1];
+            let label = t.words.is_label() || t.words.role.is_some_and(is_key) || t.words.ends;
+            if !label && t.words.fact.is_none() && self.header_at(toks, i + 1).is_none() {
+                self.apply(fact, tok.t(), t.t(), tok);
+                return Some(i + 2);
+            }
+        }
         while j < toks.len() && toks[j].grid == tok.grid {
             let t = &toks[j];
             if !lost && t.row_start {
@@ -1601,7 +1663,7 @@ impl<'g> Builder<'g> {
 
     /// Where the run of data cells from `i` ends: at a header, a label, a money block or a
     /// footer.
-    fn run_end(&self, toks: &[Tok<'_>], i: usize) -> usize {
+    fn run_end(&mut self, toks: &[Tok<'_>], i: usize) -> usize {
         let mut j = i;
         while j < toks.len() {
             let tok = &toks[j];
@@ -1617,6 +1679,9 @@ impl<'g> Builder<'g> {
                 }
                 // A row with a label in it is the next project's block.
                 let row_end = self.row_end(toks, j);
+                if self.next_table(toks, j, row_end) {
+                    break;
+                }
                 if toks[j..row_end].iter().any(|t| {
                     t.words.is_label() && !self.is_data_label(t) && !self.in_data_row(&toks[j], t)
                 }) {
@@ -4447,6 +4512,10 @@ fn is_goal_header(value: &str) -> bool {
                     || v.ends_with("完成情况"))))
 }
 
+/// The longest table title that ends a grid's rows ([`Builder::next_table`]): a longer text
+/// is a row's.
+const TITLE_CHARS: usize = 40;
+
 /// Whether a text is a table's title.
 fn is_title(text: &str) -> bool {
     text.contains('表')
@@ -4544,6 +4613,53 @@ mod tests {
         doc.indicators()
             .map(|i| (i.name.clone(), i.annual.raw().to_owned()))
             .collect()
+    }
+
+    #[test]
+    fn a_table_number_ends_a_grid_and_facts_a_row_each_pair_with_the_row_after() {
+        // Each project's block: its table's number, its facts a cell per row, its grid.
+        let block = |name: &str, budget: &str, first: &str| {
+            format!(
+                "表十二\n专项资金名称\n{name}\n业务主管部门\n813-五桂镇\n当年预算\n{budget}\n\
+                 当年绩效目标\n按时足额发放\n\
+                 指标|指标权重|计量单位|指标性质|指标值\n\
+                 {first}|20|人|≥|80\n促进社会和谐|20||定性|\n"
+            )
+        };
+        let text = block("甲项目", "229.66", "发放人数")
+            + &block("乙项目", "9.31", "按月发放")
+            + "表十二\n专项资金名称\n";
+        // Rows in place, as a stream of cells gives them.
+        let mut grid = Grid::new(Layout::Pipe, Rows::Positional);
+        for (n, line) in text.lines().enumerate() {
+            let cells = line.split('|').enumerate();
+            grid.push_row(
+                cells
+                    .map(|(c, t)| crate::Cell::new(t, n + 1, c + 1))
+                    .collect(),
+            );
+        }
+        let doc = read(&[grid]).expect("a document");
+        let projects: Vec<_> = doc.projects().collect();
+        assert_eq!(projects.len(), 2);
+        assert_eq!(projects[1].name, "乙项目");
+        assert_eq!(projects[1].competent.as_deref(), Some("813-五桂镇"));
+        assert_eq!(
+            projects[1].budget.map(|b| b.to_string()).as_deref(),
+            Some("9.31")
+        );
+        assert_eq!(projects[1].goal, "按时足额发放");
+        let names: Vec<_> = doc.indicators().map(|i| i.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["发放人数", "促进社会和谐", "按月发放", "促进社会和谐"]
+        );
+        // The cut-off block after the last grid is no rows of it: its number is reported.
+        let skipped = doc
+            .diagnostics
+            .iter()
+            .filter(|d| d.message.contains("«表十二»"));
+        assert_eq!(skipped.count(), 3);
     }
 
     #[test]

@@ -474,10 +474,19 @@ pub(crate) fn fact_of(label: &str) -> Option<Fact> {
         "项目",
         "项目全称",
         "政策名称",
+        "专项资金名称",
+        "资金名称",
     ]) {
         return Some(Fact::Project);
     }
-    if l.starts_with("主管部门") || is(&["预算部门", "主管单位", "归口部门", "项目主管部门"])
+    if l.starts_with("主管部门")
+        || is(&[
+            "预算部门",
+            "主管单位",
+            "归口部门",
+            "项目主管部门",
+            "业务主管部门",
+        ])
     {
         return Some(Fact::Competent);
     }
@@ -520,9 +529,10 @@ pub(crate) fn fact_of(label: &str) -> Option<Fact> {
         "项目资金",
         "预算规模",
         "本级预算金额",
-    ]) || ["投资", "投资额", "投资总额"]
-        .iter()
-        .any(|w| l.ends_with(w))
+    ]) || is(&["当年预算", "年度预算"])
+        || ["投资", "投资额", "投资总额"]
+            .iter()
+            .any(|w| l.ends_with(w))
     {
         return Some(Fact::Budget);
     }
@@ -533,7 +543,7 @@ pub(crate) fn fact_of(label: &str) -> Option<Fact> {
         "年度总体目标",
         "年度总体绩效目标",
         "年度履职目标",
-    ]) || is(&["绩效目标", "预期目标", "项目年度目标"])
+    ]) || is(&["绩效目标", "预期目标", "项目年度目标", "当年绩效目标"])
     {
         return Some(Fact::Goal);
     }
@@ -623,6 +633,19 @@ pub(crate) fn is_chrome(first: &str) -> bool {
     ]
     .iter()
     .any(|w| first.starts_with(w))
+}
+
+/// Whether a text is a table's number alone: `表十二`, `附表3`, `表3-1`.
+pub(crate) fn is_table_number(text: &str) -> bool {
+    let t = text.trim_end_matches([':', '：']);
+    let Some(rest) = t.strip_prefix("附表").or_else(|| t.strip_prefix('表')) else {
+        return false;
+    };
+    !rest.is_empty()
+        && rest.chars().count() <= 6
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '-' || "一二三四五六七八九十".contains(c))
 }
 
 /// Whether a row's first cell ends the grid: a total, a verdict, a signature line.
