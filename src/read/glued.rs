@@ -1108,7 +1108,7 @@ fn ascii_unit(text: &str) -> Option<usize> {
 
 /// Whether a character can be part of a unit: counting words, measures, dates.
 fn is_unit_char(c: char) -> bool {
-    "万亿千百元个人次项家户场天日月年时分秒米亩吨台套辆件本份篇期批所座处间张册部名条株棵顷方斤克升度周门班组支头只宗起例床单箱架艘趟列票页字节粒组平立公里平方米人次/"
+    "万亿千百元个人次项家户场天日月年时分秒厘毫米亩吨台套辆件本份篇期批所座处间张册部名条株棵顷方斤克升瓦度周门班组支头只宗起例床单箱架艘趟列票页字节粒组平立公里平方米人次/"
         .contains(c)
 }
 

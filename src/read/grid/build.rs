@@ -1682,6 +1682,18 @@ impl<'g> Builder<'g> {
                 if self.next_table(toks, j, row_end) {
                     break;
                 }
+                // Where rows are lost, a label's words right after a level's label are the
+                // indicator's name (`成本指标` then `项目计划总投资`): facts print no level
+                // before them.
+                let after_level = self.breaks(tok) == Rows::Lost
+                    && matches!(
+                        toks[j - 1].shape,
+                        Shape::Tier | Shape::Category | Shape::Level
+                    );
+                if after_level {
+                    j += 1;
+                    continue;
+                }
                 if toks[j..row_end].iter().any(|t| {
                     t.words.is_label() && !self.is_data_label(t) && !self.in_data_row(&toks[j], t)
                 }) {
