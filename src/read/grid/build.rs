@@ -1694,7 +1694,15 @@ impl<'g> Builder<'g> {
                     j += 1;
                     continue;
                 }
-                if toks[j..row_end].iter().any(|t| {
+                // A label's words after a level's label in the row are a name (`成本指标 |
+                // 项目计划总投资`), as where rows are lost.
+                let level =
+                    |t: &Tok<'_>| matches!(t.shape, Shape::Tier | Shape::Category | Shape::Level);
+                let labels_end = toks[j..row_end]
+                    .iter()
+                    .position(level)
+                    .map_or(row_end, |k| j + k);
+                if toks[j..labels_end].iter().any(|t| {
                     t.words.is_label() && !self.is_data_label(t) && !self.in_data_row(&toks[j], t)
                 }) {
                     break;
@@ -4625,6 +4633,26 @@ mod tests {
         doc.indicators()
             .map(|i| (i.name.clone(), i.annual.raw().to_owned()))
             .collect()
+    }
+
+    #[test]
+    fn a_label_word_after_a_level_in_its_row_is_a_name_that_keeps_the_tier_above() {
+        // `项目计划总投资` is a budget's label word; after a category in its row it is the
+        // indicator's name, and the row goes on under the tier printed above.
+        let text = "| 一级指标 | 二级指标 | 三级指标 | 分值 | 年度指标值 |\n\
+                    | 产出指标(70分) | 数量指标 | 安装水标尺 | 10 | ≥266米 |\n\
+                    | | 成本指标 | 项目计划总投资 | 10 | 20万元 |\n";
+        let doc = document(text);
+        let last = doc.indicators().last().expect("an indicator");
+        assert_eq!(last.name, "项目计划总投资");
+        assert_eq!(last.tier_label.as_deref(), Some("产出指标(70分)"));
+        assert_eq!(last.annual.raw(), "20万元");
+        // Where rows are lost (glued text), the same.
+        let glued = "一级指标二级指标三级指标分值年度指标值\n\
+                     产出指标(70分)数量指标安装水标尺10≥266米成本指标项目计划总投资1020万元\n";
+        let doc = document(glued);
+        let names: Vec<_> = doc.indicators().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["安装水标尺", "项目计划总投资"]);
     }
 
     #[test]
