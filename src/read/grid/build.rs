@@ -3775,14 +3775,26 @@ fn columns_of(texts: &[&str]) -> Vec<Column> {
     columns
 }
 
-/// Marks a role's second column as its alternate, and makes the first of two annual targets
-/// the second horizon where the header names none (the longer horizon comes first).
+/// Marks a role's second column as its alternate, makes the first of two annual targets the
+/// second horizon where the header names none (the longer horizon comes first), and keeps
+/// the scaled score of two.
 fn mark_alternates(columns: &mut [Column]) {
     for role in [Role::Category, Role::Name] {
         let mut seen = false;
         for column in columns.iter_mut().filter(|c| c.role == role) {
             column.alternate = seen;
             seen = true;
+        }
+    }
+    // Of two scores, the one scaled to the weight (`单项指标折算得分`, after `单项指标得分` out
+    // of 100) is the indicator's; the other is a text column, kept under its header.
+    let scaled =
+        |c: &Column| c.role == Role::Score && ["折算", "加权"].iter().any(|w| c.header.contains(w));
+    if let Some(chosen) = columns.iter().position(scaled) {
+        for (k, column) in columns.iter_mut().enumerate() {
+            if column.role == Role::Score && k != chosen {
+                column.role = Role::Text;
+            }
         }
     }
     let annuals = columns.iter().filter(|c| c.role == Role::Annual).count();
@@ -4653,6 +4665,18 @@ mod tests {
         let doc = document(glued);
         let names: Vec<_> = doc.indicators().map(|i| i.name.as_str()).collect();
         assert_eq!(names, ["安装水标尺", "项目计划总投资"]);
+    }
+
+    #[test]
+    fn of_two_scores_the_scaled_one_is_the_indicators() {
+        let text = "一级指标\t二级指标\t三级指标\t指标分值\t预期指标值\t单项指标实际完成值\t\
+                    单项指标得分\t权重占比(%)\t单项指标折算得分\n\
+                    产出指标\t数量指标\t办理案件数量\t10\t>=5000\t6418件\t100\t10\t10\n";
+        let doc = document(text);
+        let first = doc.indicators().next().expect("an indicator");
+        assert_eq!(first.weight, Some(Decimal::from(10)));
+        assert_eq!(first.score, Some(Decimal::from(10)));
+        assert_eq!(texts_of(first)[0], ("单项指标得分", "100"));
     }
 
     #[test]
