@@ -1266,6 +1266,9 @@ impl<'g> Builder<'g> {
     /// ends, or `None` where the cell is no label.
     fn read_fact(&mut self, toks: &[Tok<'_>], i: usize) -> Option<usize> {
         let tok = &toks[i];
+        if self.labels_a_tier(toks, i) {
+            return None;
+        }
         if let Some(pairs) = split_labelled(tok.t()) {
             for (fact, label, value) in pairs {
                 self.apply(fact, label, value, tok);
@@ -1363,6 +1366,7 @@ impl<'g> Builder<'g> {
             t.words.is_label()
                 && !self.is_data_label(t)
                 && !self.in_data_row(&toks[i], t)
+                && !self.labels_a_tier(toks, k)
                 && first_level.is_none_or(|f| k <= f)
         });
         if !labelled {
@@ -1702,8 +1706,12 @@ impl<'g> Builder<'g> {
                     .iter()
                     .position(level)
                     .map_or(row_end, |k| j + k);
-                if toks[j..labels_end].iter().any(|t| {
-                    t.words.is_label() && !self.is_data_label(t) && !self.in_data_row(&toks[j], t)
+                if (j..labels_end).any(|k| {
+                    let t = &toks[k];
+                    t.words.is_label()
+                        && !self.is_data_label(t)
+                        && !self.in_data_row(&toks[j], t)
+                        && !self.labels_a_tier(toks, k)
                 }) {
                     break;
                 }
@@ -1711,6 +1719,21 @@ impl<'g> Builder<'g> {
             j += 1;
         }
         j
+    }
+
+    /// Whether a cell with a fact's words is a tier's label: it begins a row of a grid with a
+    /// tier column, and a category's label follows it in the row (`项目年度绩效目标(定量指标) |
+    /// 制度指标 | 规章制度`, a Hebei evaluation's first level).
+    fn labels_a_tier(&self, toks: &[Tok<'_>], k: usize) -> bool {
+        let tok = &toks[k];
+        tok.row_start
+            && self.breaks(tok) != Rows::Lost
+            && self.columns.iter().any(|c| c.role == Role::Tier)
+            && toks.get(k + 1).is_some_and(|next| {
+                next.grid == tok.grid
+                    && !next.row_start
+                    && matches!(next.shape, Shape::Category | Shape::Level | Shape::Label)
+            })
     }
 
     /// Whether a cell with a fact's words is data of a row in place: under a text column, in
@@ -4665,6 +4688,28 @@ mod tests {
         let doc = document(glued);
         let names: Vec<_> = doc.indicators().map(|i| i.name.as_str()).collect();
         assert_eq!(names, ["安装水标尺", "项目计划总投资"]);
+    }
+
+    #[test]
+    fn a_facts_words_that_begin_a_row_before_a_category_are_its_tier() {
+        // `年度绩效目标` names a goal; here it is the tier's label (a Hebei evaluation table).
+        let text = "一级指标\t二级指标\t三级指标\t指标说明\t目标值\t分值\n\
+                    项目年度绩效目标(定量指标)\t制度指标\t规章制度\t建立与否\t\t20\n\
+                    \t产出数量指标\t享受资助人数\t达到预计值\t2100\t10\n";
+        let doc = document(text);
+        let read: Vec<_> = doc
+            .indicators()
+            .map(|i| (i.tier_label.as_deref(), i.name.as_str(), i.weight))
+            .collect();
+        let tier = Some("项目年度绩效目标(定量指标)");
+        assert_eq!(
+            read,
+            [
+                (tier, "规章制度", Some(Decimal::from(20))),
+                (tier, "享受资助人数", Some(Decimal::from(10)))
+            ]
+        );
+        assert_eq!(doc.projects().next().map(|p| p.goal.as_str()), Some(""));
     }
 
     #[test]
