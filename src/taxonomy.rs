@@ -997,13 +997,16 @@ impl Tier {
         }
     }
 
-    /// Whether a category may stand under this tier: its own categories, and the 2021
-    /// template's cost categories under 产出, where many tables still print them.
+    /// Whether a category may stand under this tier: its own categories, the 2021
+    /// template's cost categories under 产出, where many tables still print them, and 成本
+    /// under the 2013 framework's 投入 (read as 决策), where target tables of those years put
+    /// it (`投入 | 成本目标`).
     ///
     /// ```
     /// use jixiao::{Category, Tier};
     ///
     /// assert!(Tier::Output.admits(Category::EconomicCost));
+    /// assert!(Tier::Decision.admits(Category::Cost));
     /// assert!(!Tier::Output.admits(Category::Social));
     /// ```
     #[must_use]
@@ -1011,6 +1014,7 @@ impl Tier {
         category.tier() == self
             || (self == Tier::Output && category.tier() == Tier::Cost)
             || (self == Tier::Cost && category == Category::Cost)
+            || (self == Tier::Decision && category == Category::Cost)
     }
 }
 

@@ -2261,10 +2261,16 @@ impl<'g> Builder<'g> {
                     ),
                 }
             }
+            // A project's goal and details fill their columns once, on its first row (a merged
+            // cell); another text there on a later row is reported, not dropped.
+            let mut unplaced: Vec<(String, String)> = Vec::new();
             if let Some(goal) = own(Role::Goal) {
                 let project = &mut self.draft_mut().project;
                 if project.goal.is_empty() {
                     project.goal = goal;
+                } else if project.goal != goal {
+                    let header = columns.iter().find(|c| c.role == Role::Goal);
+                    unplaced.push((header.map_or("", |c| &c.header).to_owned(), goal));
                 }
             }
             for (column, cells) in columns.iter().zip(&row.cells) {
@@ -2273,13 +2279,28 @@ impl<'g> Builder<'g> {
                     let text = text.join("");
                     if !text.is_empty() {
                         let project = &mut self.draft_mut().project;
-                        if !project.details.iter().any(|d| d.header == column.header) {
-                            project
+                        match project.details.iter().find(|d| d.header == column.header) {
+                            None => project
                                 .details
-                                .push(TextCell::new(column.header.clone(), text));
+                                .push(TextCell::new(column.header.clone(), text)),
+                            Some(d) if d.text != text => {
+                                unplaced.push((column.header.clone(), text));
+                            }
+                            Some(_) => {}
                         }
                     }
                 }
+            }
+            for (header, text) in unplaced {
+                self.diagnose(
+                    DiagnosticCode::TextUnparsed,
+                    msg!(
+                        "{header} «{text}» differs from the project's, given on an earlier row; \
+                         not read",
+                        "{header}「{text}」与前面行给出的项目信息不同，未读取"
+                    ),
+                    &anchor,
+                );
             }
             if at_end && n == last && !has_values(row, columns) && has_indicator(row, columns) {
                 let texts: Vec<&str> = row.cells.iter().flatten().map(|t| t.t()).collect();
@@ -3716,6 +3737,7 @@ fn positional_header(rows: &[Vec<&str>]) -> Vec<Column> {
     levels_after_values(&mut columns);
     weigh_levels(&mut columns);
     mark_alternates(&mut columns);
+    goal_after_names(&mut columns);
     columns
 }
 
@@ -3795,7 +3817,23 @@ fn columns_of(texts: &[&str]) -> Vec<Column> {
     name_the_last_level(&mut columns);
     weigh_levels(&mut columns);
     mark_alternates(&mut columns);
+    goal_after_names(&mut columns);
     columns
+}
+
+/// A goal's header after the indicators' names, where no column holds a target
+/// (`三级指标 | 绩效内容 | 绩效标准 | 全年绩效目标`), holds each indicator's target: a project's
+/// goal stands before its indicators.
+fn goal_after_names(columns: &mut [Column]) {
+    if columns.iter().any(|c| c.role == Role::Annual) {
+        return;
+    }
+    let Some(name) = columns.iter().position(|c| c.role == Role::Name) else {
+        return;
+    };
+    if let Some(goal) = columns[name..].iter_mut().find(|c| c.role == Role::Goal) {
+        goal.role = Role::Annual;
+    }
 }
 
 /// Marks a role's second column as its alternate, makes the first of two annual targets the
@@ -4710,6 +4748,48 @@ mod tests {
             ]
         );
         assert_eq!(doc.projects().next().map(|p| p.goal.as_str()), Some(""));
+    }
+
+    #[test]
+    fn a_goals_header_after_the_names_holds_the_targets_where_no_column_does() {
+        // Fujian's 2017 form: 投入 holds 成本, and 全年绩效目标 the indicators' targets.
+        let text = "一级指标\t二级指标\t三级指标\t绩效内容\t绩效标准\t全年绩效目标\n\
+                    投入\t成本目标\t目标1\t发放困难台胞补贴\t100%\t按实际情况发放\n\
+                    \t\t目标2\t开展丰收节活动\t100%\t100%\n\
+                    产出\t数量目标\t目标1\t困难补助受益\t每月每人200元\t困难台胞432人\n";
+        let doc = document(text);
+        let read: Vec<_> = doc
+            .indicators()
+            .map(|i| (i.tier_label.as_deref(), i.annual.raw()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (Some("投入"), "按实际情况发放"),
+                (Some("投入"), "100%"),
+                (Some("产出"), "困难台胞432人")
+            ]
+        );
+        assert_eq!(doc.projects().next().map(|p| p.goal.as_str()), Some(""));
+        assert_eq!(doc.diagnostics, []);
+    }
+
+    #[test]
+    fn a_goal_column_that_changes_within_a_project_is_reported() {
+        let text = "项目名称\t年度目标\t一级指标\t二级指标\t三级指标\t指标值\n\
+                    甲项目\t完成培训\t产出指标\t数量指标\t培训人次\t100人次\n\
+                    甲项目\t完成培训\t产出指标\t质量指标\t合格率\t≥90%\n\
+                    甲项目\t提高技能\t效益指标\t社会效益指标\t就业率\t≥60%\n";
+        let doc = document(text);
+        assert_eq!(
+            doc.projects().next().map(|p| p.goal.as_str()),
+            Some("完成培训")
+        );
+        let reported: Vec<_> = doc.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            reported,
+            ["年度目标 «提高技能» differs from the project's, given on an earlier row; not read"]
+        );
     }
 
     #[test]
