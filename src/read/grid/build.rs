@@ -3838,7 +3838,7 @@ fn goal_after_names(columns: &mut [Column]) {
 
 /// Marks a role's second column as its alternate, makes the first of two annual targets the
 /// second horizon where the header names none (the longer horizon comes first), and keeps
-/// the scaled score of two.
+/// the scaled score of two and the weight beside a score.
 fn mark_alternates(columns: &mut [Column]) {
     for role in [Role::Category, Role::Name] {
         let mut seen = false;
@@ -3856,6 +3856,26 @@ fn mark_alternates(columns: &mut [Column]) {
             if column.role == Role::Score && k != chosen {
                 column.role = Role::Text;
             }
+        }
+    }
+    // Of two weights, the one beside a score (`单项指标得分 | 权重占比(%) | 单项指标折算得分`)
+    // where only one is: the other (Hebei's `指标分值`, which holds each indicator's
+    // description) is a text column.
+    let beside_score = |k: usize| {
+        let score = |j: usize| columns.get(j).is_some_and(|c| c.role == Role::Score);
+        score(k + 1) || k.checked_sub(1).is_some_and(score)
+    };
+    let weights: Vec<usize> = (0..columns.len())
+        .filter(|&k| columns[k].role == Role::Weight)
+        .collect();
+    let beside: Vec<usize> = weights
+        .iter()
+        .copied()
+        .filter(|&k| beside_score(k))
+        .collect();
+    if weights.len() >= 2 && beside.len() == 1 {
+        for k in weights.into_iter().filter(|&k| k != beside[0]) {
+            columns[k].role = Role::Text;
         }
     }
     let annuals = columns.iter().filter(|c| c.role == Role::Annual).count();
@@ -3905,6 +3925,12 @@ fn split_group<'a>(top: &[&'a str], sub: &[&'a str]) -> Vec<&'a str> {
         is_group(t) || own_parts && matches!(header_role(t), Some(Role::Annual | Role::Period))
     });
     let mut replace: Vec<(usize, Vec<&'a str>)> = Vec::new();
+    // A target's parts and a score's, each under its own group (`预期指标值` over `符号 |
+    // 单位(文字描述)`, `自评得分` over `单项指标得分 | 权重占比(%) | 单项指标折算得分`):
+    // each group gives way to its parts.
+    if let Some(split) = split_target_and_score(top, sub) {
+        return split;
+    }
     match (levels.is_empty(), others.is_empty(), section, group) {
         (false, false, Some(s), Some(g)) if parts && s != g => {
             replace.push((s, levels));
@@ -3929,6 +3955,44 @@ fn split_group<'a>(top: &[&'a str], sub: &[&'a str]) -> Vec<&'a str> {
         }
     }
     out
+}
+
+/// A second header row that splits a target's group and a score's (Hebei's 预算项目绩效自评表):
+/// the comparator and the unit go under the target's header, which stays between them as
+/// the number's column (`符号 | 预期指标值 | 单位(文字描述)`), and the scores and weights under
+/// the score's. `None` where the second row holds anything else, or either group is missing.
+fn split_target_and_score<'a>(top: &[&'a str], sub: &[&'a str]) -> Option<Vec<&'a str>> {
+    let role = |t: &str| header_role(t);
+    let target = top
+        .iter()
+        .position(|t| matches!(role(t), Some(Role::Annual)) || is_group(t))?;
+    let score = top.iter().position(|t| role(t) == Some(Role::Score))?;
+    let is_part = |t: &&str| matches!(role(t), Some(Role::Qualifier | Role::Measure));
+    let is_scoring = |t: &&str| matches!(role(t), Some(Role::Score | Role::Weight));
+    let (parts, scoring): (Vec<&'a str>, Vec<&'a str>) = sub.iter().copied().partition(is_part);
+    if parts.is_empty() || scoring.is_empty() || !scoring.iter().all(is_scoring) {
+        return None;
+    }
+    // The number's column: after the comparator, before the unit.
+    let mut under_target: Vec<&'a str> = Vec::with_capacity(parts.len() + 1);
+    let at = parts
+        .iter()
+        .position(|t| role(t) == Some(Role::Measure))
+        .unwrap_or(parts.len());
+    under_target.extend_from_slice(&parts[..at]);
+    under_target.push(top[target]);
+    under_target.extend_from_slice(&parts[at..]);
+    let mut out = Vec::with_capacity(top.len() + sub.len());
+    for (k, t) in top.iter().enumerate() {
+        if k == target {
+            out.extend_from_slice(&under_target);
+        } else if k == score {
+            out.extend_from_slice(&scoring);
+        } else {
+            out.push(t);
+        }
+    }
+    Some(out)
 }
 
 /// Whether a text begins with an item's number (`指标5:`, `2.`, `3、`, `(1)`): it starts a
@@ -4793,6 +4857,54 @@ mod tests {
     }
 
     #[test]
+    fn a_second_header_row_that_splits_the_target_and_the_score_gives_each_its_parts() {
+        // Hebei's 预算项目绩效自评表: 预期指标值 over 符号 | (the number) | 单位(文字描述),
+        // 自评得分 over 单项指标得分 | 权重占比(%) | 单项指标折算得分; 指标分值 holds each
+        // indicator's description.
+        let text = "一级指标 二级指标 三级指标 指标分值 预期指标值 单项指标实际完成值 单项指标完成情况 自评得分\n\
+                    符号 单位(文字描述) 单项指标得分 权重占比(%) 单项指标折算得分\n\
+                    产出指标 质量指标 符合条件申报对象覆盖率 享受补贴政策人数占申报对象总数的比例 >= 98 %(百分比) 100% 完成 25.00 25.00 6.25\n\
+                    效果指标 社会效益指标 补贴发放率 高龄补贴发放完成率 >= 75 %(百分比) 100% 完成 30.00 30.00 9.00\n";
+        let doc = document(text);
+        let read: Vec<_> = doc
+            .indicators()
+            .map(|i| {
+                (
+                    i.name.as_str(),
+                    i.annual.to_string(),
+                    i.actual.as_ref().map(ToString::to_string),
+                    i.weight.map(|w| w.to_string()),
+                    i.score.map(|s| s.to_string()),
+                )
+            })
+            .collect();
+        let row = |name, annual: &str, weight: &str, score: &str| {
+            (
+                name,
+                annual.to_owned(),
+                Some("100%".to_owned()),
+                Some(weight.to_owned()),
+                Some(score.to_owned()),
+            )
+        };
+        assert_eq!(
+            read,
+            [
+                row("符合条件申报对象覆盖率", "≥98%（百分比）", "25.00", "6.25"),
+                row("补贴发放率", "≥75%（百分比）", "30.00", "9.00")
+            ]
+        );
+        let first = doc.indicators().next().expect("an indicator");
+        assert_eq!(
+            texts_of(first)[..2],
+            [
+                ("指标分值", "享受补贴政策人数占申报对象总数的比例"),
+                ("单项指标完成情况", "完成")
+            ]
+        );
+    }
+
+    #[test]
     fn of_two_scores_the_scaled_one_is_the_indicators() {
         let text = "一级指标\t二级指标\t三级指标\t指标分值\t预期指标值\t单项指标实际完成值\t\
                     单项指标得分\t权重占比(%)\t单项指标折算得分\n\
@@ -4801,7 +4913,11 @@ mod tests {
         let first = doc.indicators().next().expect("an indicator");
         assert_eq!(first.weight, Some(Decimal::from(10)));
         assert_eq!(first.score, Some(Decimal::from(10)));
-        assert_eq!(texts_of(first)[0], ("单项指标得分", "100"));
+        // The weight beside the scores is the weight; the other is kept under its header.
+        assert_eq!(
+            texts_of(first)[..2],
+            [("指标分值", "10"), ("单项指标得分", "100")]
+        );
     }
 
     #[test]

@@ -512,6 +512,16 @@ pub(crate) fn is_measure(t: &str) -> bool {
     if COMMON.contains(&t) {
         return true;
     }
+    // A unit with its description in brackets, as a form's 单位(文字描述) column prints it:
+    // `%(百分比)`, `人(人数)`.
+    if let Some((unit, rest)) = t.split_once(['(', '（'])
+        && !unit.is_empty()
+        && rest.ends_with([')', '）'])
+        && rest.chars().count() <= 8
+        && is_measure(unit.trim())
+    {
+        return true;
+    }
     let chars = t.chars().count();
     if chars == 0 || chars > 5 || t.chars().any(|c| c.is_ascii_digit()) {
         return false;
