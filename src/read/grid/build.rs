@@ -819,6 +819,14 @@ impl<'g> Builder<'g> {
             if named < 2 || end >= toks.len() || toks[end].grid != toks[i].grid {
                 return None;
             }
+            // A sentence is no header's cell: the row above a header that holds one
+            // (`项目绩效目标 | 绩效目标总体描述 | 完成我市建成区的绿化养护工作,…`) is facts.
+            if row
+                .iter()
+                .any(|t| t.words.role.is_none() && t.t().chars().nth(HEADER_CELL_CHARS).is_some())
+            {
+                return None;
+            }
             roles.extend(toks[end..next_end].iter().map(|t| t.words.role));
             if !qualifies(&roles) {
                 return None;
@@ -4661,13 +4669,18 @@ fn is_goal_header(value: &str) -> bool {
         && ((n <= 30
             && (v.contains("完成情况") || v.contains("实际完成"))
             && v.contains("目标"))
-            // The goal's own heading: `年初设定目标`, `预期目标`, `年度目标`, and what became
-            // of it: `实际完成情况`.
+            // The goal's own heading: `年初设定目标`, `预期目标`, `年度目标`, `绩效目标总体描述`,
+            // and what became of it: `实际完成情况`.
             || (n <= 8
                 && ((v.ends_with("目标")
                     && ["预期", "设定", "计划", "年初"].iter().any(|w| v.contains(w)))
-                    || v.ends_with("完成情况"))))
+                    || v.ends_with("完成情况")
+                    || v.ends_with("总体描述"))))
 }
+
+/// The most characters of a header cell that names no column, in a header's first row that
+/// needs its second ([`Builder::header_rows`]): a longer one is a sentence, not a header.
+const HEADER_CELL_CHARS: usize = 24;
 
 /// The longest table title that ends a grid's rows ([`Builder::next_table`]): a longer text
 /// is a row's.
@@ -4902,6 +4915,22 @@ mod tests {
                 ("单项指标完成情况", "完成")
             ]
         );
+    }
+
+    #[test]
+    fn a_row_with_a_sentence_over_a_header_is_facts_not_the_headers_first_row() {
+        // Zhejiang's 项目绩效目标表: the goal's row right above the indicator header.
+        let text = "项目绩效目标 | 绩效目标 总体描述 | 完成我市建成区的绿化养护工作,改善了城市生态环境,提升城市品位。 |\n\
+                    指标类型 | 指标名称 | 指标值 | 指标描述 |\n\
+                    产出指标 | 数量指标 | 375万平方米 | 完成全市375万平方米的绿地养护 |\n";
+        let doc = document(text);
+        let project = doc.projects().next().expect("a project");
+        assert_eq!(
+            project.goal,
+            "完成我市建成区的绿化养护工作,改善了城市生态环境,提升城市品位。"
+        );
+        let first = doc.indicators().next().expect("an indicator");
+        assert_eq!(first.annual.raw(), "375万平方米");
     }
 
     #[test]
