@@ -4934,6 +4934,18 @@ mod tests {
     }
 
     #[test]
+    fn what_became_of_a_goal_is_read_though_it_says_the_goals_words() {
+        let text = "年度总体目标 预期目标 实际完成情况\n\
+                    完成文物日常维护,加大文物保护力度。 基本完成年度目标。\n\
+                    一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n\
+                    产出指标 数量指标 修缮建筑数量 3处 3处 10 10\n";
+        let doc = document(text);
+        let project = doc.projects().next().expect("a project");
+        assert_eq!(project.goal, "完成文物日常维护,加大文物保护力度。");
+        assert_eq!(project.goal_actual.as_deref(), Some("基本完成年度目标。"));
+    }
+
+    #[test]
     fn of_two_scores_the_scaled_one_is_the_indicators() {
         let text = "一级指标\t二级指标\t三级指标\t指标分值\t预期指标值\t单项指标实际完成值\t\
                     单项指标得分\t权重占比(%)\t单项指标折算得分\n\

@@ -460,8 +460,9 @@ fn is_formula(text: &str) -> bool {
 pub(crate) fn fact_of(label: &str) -> Option<Fact> {
     let l = label;
     // A label is short; text that merely mentions a label's words is none, and so is a
-    // formula (`执行数/预算数`, an indicator's explanation).
-    if l.chars().count() > 16 || is_formula(l) {
+    // formula (`执行数/预算数`, an indicator's explanation) or a sentence (`基本完成年度目标。`,
+    // what became of a goal).
+    if l.chars().count() > 16 || is_formula(l) || l.ends_with(['。', '；', ';', '！', '!']) {
         return None;
     }
     let is = |words: &[&str]| words.contains(&l);
