@@ -674,6 +674,10 @@ pub(crate) fn ends_grid(first: &str, folded: &str) -> bool {
         "备注:",
         "说明:",
     ];
+    // A template's row of dots left above the total glued onto it (`……总分100`).
+    let dots = |c: char| matches!(c, '…' | '.' | '。' | '⋯');
+    let first = first.trim_start_matches(dots);
+    let folded = folded.trim_start_matches(dots);
     let chars = Chars::of(folded);
     // An attachment's line after the table (`附件:`, `附件1`), not a word of a name.
     let attachment = first.strip_prefix("附件").is_some_and(|rest| {
@@ -877,6 +881,12 @@ mod tests {
         assert!(!ends("附件管理规范率") && !ends("产出指标"));
         // A web page's own words after its table.
         assert!(ends("qrcode") && ends("扫一扫在手机打开当前页") && ends("上一篇:某某"));
+        // A template's dots glued before the total.
+        assert!(ends("……总分100100注:") && ends("...合计"));
+        assert!(!ends("……") && !ends("…产出指标"));
+        // A sentence is no label.
+        assert_eq!(fact_of("基本完成年度目标。"), None);
+        assert_eq!(fact_of("年度目标"), Some(Fact::Goal));
     }
 
     #[test]
