@@ -964,6 +964,15 @@ impl<'g> Builder<'g> {
     /// The money block's header at `i` (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 |
     /// 得分), with where it ends.
     fn money_header_at(&self, toks: &[Tok<'_>], i: usize) -> Option<(Vec<MoneyColumn>, usize)> {
+        // A fact's label that names no money (`实施单位`, then its value, then `项目资金(万元) |
+        // 年初预算数`) begins no money block: it is read with its value.
+        let money_fact = matches!(
+            toks[i].words.fact,
+            None | Some(Fact::Budget | Fact::Fiscal | Fact::Other | Fact::MoneyUnit)
+        );
+        if !money_fact && toks[i].words.money.is_none() && !toks[i].words.money_half {
+            return None;
+        }
         let lost = self.breaks(&toks[i]) == Rows::Lost;
         let mut columns = Vec::new();
         let mut j = i;
@@ -1336,7 +1345,10 @@ impl<'g> Builder<'g> {
             if t.words.is_label() || t.words.role.is_some_and(is_key) || t.words.ends {
                 break;
             }
-            if self.money_header_at(toks, j).is_some() {
+            // A money block's header ends the value, but a cell of words before it is the
+            // value (`主管部门 | 新洲区楚剧团 | 实施单位 | … | 项目资金(万元) | 年初预算数`).
+            let money_words = t.words.money.is_some() || t.words.money_half;
+            if money_words && self.money_header_at(toks, j).is_some() {
                 break;
             }
             if !t.t().is_empty() {
@@ -4943,6 +4955,22 @@ mod tests {
         let project = doc.projects().next().expect("a project");
         assert_eq!(project.goal, "完成文物日常维护,加大文物保护力度。");
         assert_eq!(project.goal_actual.as_deref(), Some("基本完成年度目标。"));
+    }
+
+    #[test]
+    fn facts_before_a_money_block_keep_their_values_where_rows_are_lost() {
+        let text = "项目名称\n演出设备更新专项经费\n主管部门\n新洲区楚剧团\n实施单位\n\
+                    新洲区文化和旅游局机关\n项目资金(万元)\n年初预算数\n全年预算数\n全年执行数\n\
+                    年度资金总额\n30\n30\n30\n一级指标\n二级指标\n三级指标\n指标值\n\
+                    产出指标\n数量指标\n演出场次\n≥20场\n";
+        let doc = document(text);
+        let project = doc.projects().next().expect("a project");
+        assert_eq!(project.competent.as_deref(), Some("新洲区楚剧团"));
+        assert_eq!(
+            project.implementer.as_deref(),
+            Some("新洲区文化和旅游局机关")
+        );
+        assert_eq!(doc.indicators().count(), 1);
     }
 
     #[test]
