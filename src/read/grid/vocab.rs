@@ -480,7 +480,9 @@ pub(crate) fn fact_of(label: &str) -> Option<Fact> {
     ]) {
         return Some(Fact::Project);
     }
+    // `县级主管部门`, `地方主管部门`, `主管部门及代码`.
     if l.starts_with("主管部门")
+        || l.ends_with("主管部门")
         || is(&[
             "预算部门",
             "主管单位",
@@ -887,6 +889,7 @@ mod tests {
         // A sentence is no label.
         assert_eq!(fact_of("基本完成年度目标。"), None);
         assert_eq!(fact_of("年度目标"), Some(Fact::Goal));
+        assert_eq!(fact_of("县级主管部门"), Some(Fact::Competent));
     }
 
     #[test]
