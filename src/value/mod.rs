@@ -374,6 +374,7 @@ impl Target {
     /// where its value is words that are its raw text (`长期`, `及时`), without them (an empty
     /// `String` allocates nothing); `true` where they were left out, and
     /// [`Target::restored`] puts them back.
+    #[inline]
     pub(crate) fn kept(&self) -> (Target, bool) {
         match &self.value {
             Value::Qualitative(words) if words.as_str() == self.raw() => (
@@ -392,9 +393,13 @@ impl Target {
 
     /// The target a cache kept with [`Target::kept`], whole: equal to the target it was kept
     /// of, field by field.
+    #[inline]
     pub(crate) fn restored(&self, left_out: bool) -> Target {
+        if !left_out {
+            return self.clone();
+        }
         match &self.value {
-            Value::Qualitative(_) if left_out => Target {
+            Value::Qualitative(_) => Target {
                 raw: self.raw.clone(),
                 value: Value::Qualitative(self.raw().to_owned()),
                 subject: self.subject.clone(),

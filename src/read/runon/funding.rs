@@ -645,15 +645,33 @@ fn unique_subset(
         }
         Some(scaled.mantissa().unsigned_abs())
     };
-    // The amounts are read where they are needed, without a buffer of their own: each
-    // reads in the smallest unit (checked here), and their sum fits.
-    let mut whole = 0u128;
+    // The amounts in the smallest unit, on the stack where they are few, as a table's rows
+    // under a parent are; each reads (checked here), and their sum fits.
+    let mut few = [0u128; 32];
+    let mut many = Vec::new();
     let mut count = 0usize;
-    for d in items.clone() {
+    for d in items {
         let a = units(d).ok_or(NotUnique::TooLarge)?;
-        whole = whole.checked_add(a).ok_or(NotUnique::TooLarge)?;
+        match few.get_mut(count) {
+            Some(place) => *place = a,
+            None => {
+                if many.is_empty() {
+                    many.extend_from_slice(&few);
+                }
+                many.push(a);
+            }
+        }
         count += 1;
     }
+    let amounts: &[u128] = if many.is_empty() {
+        few.get(..count).unwrap_or_default()
+    } else {
+        &many
+    };
+    let whole = amounts
+        .iter()
+        .try_fold(0u128, |sum, &a| sum.checked_add(a))
+        .ok_or(NotUnique::TooLarge)?;
     let target = units(target).ok_or(NotUnique::TooLarge)?;
     if target > whole {
         return Err(NotUnique::None);
@@ -663,11 +681,12 @@ fn unique_subset(
     let complement = whole - target < target;
     let goal = if complement { whole - target } else { target };
     let goal = usize::try_from(goal).map_err(|_| NotUnique::TooLarge)?;
-    let candidates: Vec<(usize, usize)> = items
+    let candidates: Vec<(usize, usize)> = amounts
+        .iter()
         .enumerate()
-        .filter_map(|(i, d)| {
-            units(d)
-                .and_then(|a| usize::try_from(a).ok())
+        .filter_map(|(i, &a)| {
+            usize::try_from(a)
+                .ok()
                 .filter(|&a| a <= goal)
                 .map(|a| (i, a))
         })
