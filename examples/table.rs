@@ -463,18 +463,114 @@ impl<'a> Entry<'a> {
 }
 
 /// An entry pretty-printed as an element of the array, one level in, as `serde_json` prints
-/// an array: its formatter is made to open an array first (into a sink), so the entry is
-/// indented as that array's element, straight into the output.
+/// an array: the formatter starts one level in, so the entry is indented as that array's
+/// element, straight into the output.
 fn json_element(out: &mut Vec<u8>, entry: &Entry) -> io::Result<()> {
     use serde::Serialize;
-    use serde_json::ser::{Formatter, PrettyFormatter};
-    let mut formatter = PrettyFormatter::new();
-    formatter.begin_array(&mut io::sink())?;
-    formatter.begin_array_value(&mut io::sink(), true)?;
     out.extend_from_slice(b"  ");
+    let formatter = Indented {
+        level: 1,
+        has_value: false,
+    };
     entry
         .serialize(&mut serde_json::Serializer::with_formatter(out, formatter))
         .map_err(io::Error::other)
+}
+
+/// A line feed and the indentation of up to 32 levels, two spaces each: what `Indented`
+/// writes before a line, in one piece.
+const NEWLINE_INDENT: &[u8; 65] =
+    b"\n                                                                ";
+
+/// `serde_json`'s `PrettyFormatter` with its indentation of two spaces, byte for byte, but
+/// for how it writes: a line's break and indentation go out in one write, where the pretty
+/// formatter writes the indentation two spaces at a time (a write per level, ten and more
+/// per line of a document's JSON).
+struct Indented {
+    level: usize,
+    has_value: bool,
+}
+
+impl Indented {
+    /// A line feed, then the indentation of the current level.
+    fn newline<W: ?Sized + Write>(&self, writer: &mut W) -> io::Result<()> {
+        let mut spaces = 2 * self.level;
+        let first = spaces.min(NEWLINE_INDENT.len() - 1);
+        writer.write_all(&NEWLINE_INDENT[..=first])?;
+        spaces -= first;
+        while spaces > 0 {
+            let n = spaces.min(NEWLINE_INDENT.len() - 1);
+            writer.write_all(&NEWLINE_INDENT[1..=n])?;
+            spaces -= n;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for Indented {
+    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        writer.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.level = self.level.saturating_sub(1);
+        if self.has_value {
+            self.newline(writer)?;
+        }
+        writer.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        if !first {
+            writer.write_all(b",")?;
+        }
+        self.newline(writer)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        writer.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.level = self.level.saturating_sub(1);
+        if self.has_value {
+            self.newline(writer)?;
+        }
+        writer.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        if !first {
+            writer.write_all(b",")?;
+        }
+        self.newline(writer)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        writer.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// The columns of a row's money that are not empty.

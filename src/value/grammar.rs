@@ -2386,10 +2386,22 @@ const SPLIT_LEADS: ByteSet = ByteSet::of(b"();,\xEF\xE3");
 /// digits is a thousands separator: the bytes next to a one-byte character are the
 /// characters next to it, where they are ASCII.
 fn split_at_separators(body: &str) -> Vec<&str> {
-    let bytes = body.as_bytes();
     let mut parts = Vec::with_capacity(4);
+    each_separated(body, |part| parts.push(part));
+    parts
+}
+
+/// Each part of [`split_at_separators`], in order, handed to `f` without a buffer of them.
+pub(super) fn each_separated<'b>(body: &'b str, mut f: impl FnMut(&'b str)) {
+    let bytes = body.as_bytes();
     let mut depth = 0usize;
     let mut start = 0;
+    let mut part = |p: &'b str| {
+        let p = trim_value(p);
+        if !p.is_empty() {
+            f(p);
+        }
+    };
     for (idx, &b) in bytes.iter().enumerate() {
         // Most bytes start no separator or parenthesis: a table says which may.
         if !SPLIT_LEADS.0[usize::from(b)] {
@@ -2428,16 +2440,11 @@ fn split_at_separators(body: &str) -> Vec<&str> {
             _ => continue,
         };
         if depth == 0 && separates {
-            parts.push(body.get(start..idx).unwrap_or_default());
+            part(body.get(start..idx).unwrap_or_default());
             start = idx + len;
         }
     }
-    parts.push(body.get(start..).unwrap_or_default());
-    parts.retain_mut(|p| {
-        *p = trim_value(p);
-        !p.is_empty()
-    });
-    parts
+    part(body.get(start..).unwrap_or_default());
 }
 
 /// [`compound_in`] with a listing of its own.
@@ -2477,7 +2484,19 @@ fn compound_in<'a>(
     let count = pieces.len();
     // Every piece must be typed, each on its own: the shorter, cheaper to search, are
     // searched first, so that a compound that fails fails sooner.
-    let mut order: Vec<usize> = (0..count).collect();
+    // On the stack where the compound has few parts, as most have.
+    let mut few = [0usize; 16];
+    let mut many = Vec::new();
+    let order: &mut [usize] = match few.get_mut(..count) {
+        Some(order) => order,
+        None => {
+            many.resize(count, 0);
+            &mut many
+        }
+    };
+    for (k, place) in order.iter_mut().enumerate() {
+        *place = k;
+    }
     if fast {
         order.sort_by_key(|&k| pieces.get(k).map_or(0, |p| p.len()));
     }

@@ -370,6 +370,46 @@ impl Target {
         grammar::target(text)
     }
 
+    /// What a cache of values keeps of a target it hands out again: the target itself, but
+    /// where its value is words that are its raw text (`长期`, `及时`), without them (an empty
+    /// `String` allocates nothing); `true` where they were left out, and
+    /// [`Target::restored`] puts them back.
+    #[inline]
+    pub(crate) fn kept(&self) -> (Target, bool) {
+        match &self.value {
+            Value::Qualitative(words) if words.as_str() == self.raw() => (
+                Target {
+                    raw: self.raw.clone(),
+                    value: Value::Qualitative(String::new()),
+                    subject: self.subject.clone(),
+                    as_of: self.as_of,
+                    note: self.note.clone(),
+                },
+                true,
+            ),
+            _ => (self.clone(), false),
+        }
+    }
+
+    /// The target a cache kept with [`Target::kept`], whole: equal to the target it was kept
+    /// of, field by field.
+    #[inline]
+    pub(crate) fn restored(&self, left_out: bool) -> Target {
+        if !left_out {
+            return self.clone();
+        }
+        match &self.value {
+            Value::Qualitative(_) => Target {
+                raw: self.raw.clone(),
+                value: Value::Qualitative(self.raw().to_owned()),
+                subject: self.subject.clone(),
+                as_of: self.as_of,
+                note: self.note.clone(),
+            },
+            _ => self.clone(),
+        }
+    }
+
     /// Builds a target from its value; its [`raw`](Target::raw) text is its canonical form.
     ///
     /// ```

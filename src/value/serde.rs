@@ -11,7 +11,8 @@ impl Serialize for Target {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("raw", self.raw())?;
-        map.serialize_entry("canonical", &self.to_string())?;
+        // Written as it is formatted, without a `String` of its own.
+        map.serialize_entry("canonical", &Canonical(self))?;
         map.serialize_entry("kind", &self.kind())?;
         match &self.value {
             Value::Compare { op, value } => {
@@ -48,6 +49,15 @@ impl Serialize for Target {
         map.serialize_entry("as_of", &self.as_of.map(|d| d.iso()))?;
         map.serialize_entry("note", &self.note.as_deref())?;
         map.end()
+    }
+}
+
+/// A target's canonical form, serialized as the string its `Display` writes.
+struct Canonical<'a>(&'a Target);
+
+impl Serialize for Canonical<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self.0)
     }
 }
 

@@ -169,11 +169,16 @@ pub(crate) const SEARCH_CELLS: usize = 40_000_000;
 #[derive(Debug)]
 pub(crate) struct Budget {
     left: usize,
+    /// The table of the last search, its buffer kept for the next.
+    ways: Vec<u8>,
 }
 
 impl Default for Budget {
     fn default() -> Self {
-        Budget { left: SEARCH_CELLS }
+        Budget {
+            left: SEARCH_CELLS,
+            ways: Vec::new(),
+        }
     }
 }
 
@@ -288,9 +293,7 @@ pub(crate) fn resolve<'a>(
     );
     for row in rows {
         if row.has(|c| c == Column::NonFiscal) {
-            let amount = row
-                .sum_of(|c| c == Column::NonFiscal)
-                .map_or_else(String::new, |a| a.to_string());
+            let amount = Amount(row.sum_of(|c| c == Column::NonFiscal));
             diagnostics.push(row.diagnostic(
                 DiagnosticCode::ColumnUnsplit,
                 msg!(
@@ -386,19 +389,16 @@ fn settle_fiscal(
     budget: &mut Budget,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let unknown: Vec<usize> = rows
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.has(|c| c == Column::Unknown))
-        .map(|(i, _)| i)
-        .collect();
-    if unknown.is_empty() {
+    // The rows with a lone amount in an unknown column, found where they are needed rather
+    // than listed: settling one row leaves the others as they are.
+    let unknown = |r: &Money| r.has(|c| c == Column::Unknown);
+    if !rows.iter().any(unknown) {
         return;
     }
     let fiscal_in_parent = parent.has(|c| c == Column::Fiscal);
     let other_in_parent = parent.has(Column::non_fiscal);
-    let assign = |rows: &mut [Money], i: usize, column: Column| {
-        for part in rows[i].parts.iter_mut() {
+    let assign = |row: &mut Money, column: Column| {
+        for part in row.parts.iter_mut() {
             if part.1 == Column::Unknown {
                 part.1 = column;
             }
@@ -410,8 +410,8 @@ fn settle_fiscal(
         } else {
             Column::NonFiscal
         };
-        for &i in &unknown {
-            assign(rows, i, column);
+        for row in rows.iter_mut().filter(|r| unknown(r)) {
+            assign(row, column);
         }
         return;
     }
@@ -437,15 +437,16 @@ fn settle_fiscal(
         )),
         None => {
             let known = checked_sum(rows.iter().filter_map(|r| r.sum_of(Column::non_fiscal)));
-            let items: Option<Vec<Decimal>> = unknown
+            let items = rows
                 .iter()
-                .map(|&i| rows[i].sum_of(|c| c == Column::Unknown))
-                .collect();
-            match (parent_non_fiscal, known, items) {
-                (Some(whole), Some(known), Some(items)) => {
+                .filter(|r| unknown(r))
+                .map(|r| r.sum_of(|c| c == Column::Unknown));
+            let all_read = items.clone().all(|i| i.is_some());
+            match (parent_non_fiscal, known, all_read) {
+                (Some(whole), Some(known), true) => {
                     let target = crate::value::exact::sub(whole, known).ok_or(NotUnique::TooLarge);
                     target
-                        .and_then(|target| unique_subset(&items, target, budget))
+                        .and_then(|target| unique_subset(items.flatten(), target, budget))
                         .map_err(describe)
                 }
                 _ => Err(describe(NotUnique::TooLarge)),
@@ -454,19 +455,17 @@ fn settle_fiscal(
     };
     match outcome {
         Ok(chosen) => {
-            for (&i, non_fiscal) in unknown.iter().zip(chosen) {
+            for (row, non_fiscal) in rows.iter_mut().filter(|r| unknown(r)).zip(chosen) {
                 let column = if non_fiscal {
                     Column::NonFiscal
                 } else {
                     Column::Fiscal
                 };
-                assign(rows, i, column);
+                assign(row, column);
             }
         }
-        Err(reason) => {
-            let rows_of: Vec<Money> = unknown.iter().map(|&i| rows[i]).collect();
-            report_unresolved(&rows_of, &reason, diagnostics);
-        }
+        // Only the rows with an unknown column are reported.
+        Err(reason) => report_unresolved(rows, &reason, diagnostics),
     }
 }
 
@@ -516,11 +515,11 @@ fn settle_split(
                 rows.iter()
                     .filter_map(|r| r.sum_of(|c| c == Column::Special)),
             );
-            let items: Vec<Decimal> = open.iter().map(|&(r, p)| rows[r].parts[p].0).collect();
+            let items = open.iter().map(|&(r, p)| rows[r].parts[p].0);
             let search = match (parent_special, known) {
                 (Some(whole), Some(known)) => crate::value::exact::sub(whole, known)
                     .ok_or(NotUnique::TooLarge)
-                    .and_then(|target| unique_subset(&items, target, budget)),
+                    .and_then(|target| unique_subset(items, target, budget)),
                 _ => Err(NotUnique::TooLarge),
             };
             search.map_err(|why| {
@@ -579,6 +578,19 @@ fn report_unresolved(rows: &[Money<'_>], reason: &Msg, diagnostics: &mut Vec<Dia
     }
 }
 
+/// An amount printed in a message, or nothing where there is none: formatted in place,
+/// without a `String` of its own.
+struct Amount(Option<Decimal>);
+
+impl core::fmt::Display for Amount {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self.0 {
+            Some(a) => core::fmt::Display::fmt(&a, f),
+            None => Ok(()),
+        }
+    }
+}
+
 /// Why no single combination of amounts was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum NotUnique {
@@ -607,13 +619,13 @@ impl NotUnique {
 
 /// The one subset of `items` that sums to `target`, as a mask, if there is exactly one.
 fn unique_subset(
-    items: &[Decimal],
+    items: impl Iterator<Item = Decimal> + Clone,
     target: Decimal,
     budget: &mut Budget,
 ) -> Result<Vec<bool>, NotUnique> {
     let scale = items
-        .iter()
-        .chain([&target])
+        .clone()
+        .chain([target])
         .map(|d| d.normalize().scale())
         .max()
         .unwrap_or(0);
@@ -633,11 +645,29 @@ fn unique_subset(
         }
         Some(scaled.mantissa().unsigned_abs())
     };
-    let amounts: Vec<u128> = items
-        .iter()
-        .map(|&d| units(d))
-        .collect::<Option<_>>()
-        .ok_or(NotUnique::TooLarge)?;
+    // The amounts in the smallest unit, on the stack where they are few, as a table's rows
+    // under a parent are; each reads (checked here), and their sum fits.
+    let mut few = [0u128; 32];
+    let mut many = Vec::new();
+    let mut count = 0usize;
+    for d in items {
+        let a = units(d).ok_or(NotUnique::TooLarge)?;
+        match few.get_mut(count) {
+            Some(place) => *place = a,
+            None => {
+                if many.is_empty() {
+                    many.extend_from_slice(&few);
+                }
+                many.push(a);
+            }
+        }
+        count += 1;
+    }
+    let amounts: &[u128] = if many.is_empty() {
+        few.get(..count).unwrap_or_default()
+    } else {
+        &many
+    };
     let whole = amounts
         .iter()
         .try_fold(0u128, |sum, &a| sum.checked_add(a))
@@ -661,23 +691,25 @@ fn unique_subset(
                 .map(|a| (i, a))
         })
         .collect();
-    let chosen = small_side(
-        &candidates.iter().map(|&(_, a)| a).collect::<Vec<_>>(),
-        goal,
-        budget,
-    )?;
-    let mut mask = vec![complement; amounts.len()];
-    for (&(i, _), on_goal_side) in candidates.iter().zip(chosen) {
-        mask[i] = on_goal_side != complement;
-    }
+    let mut mask = vec![complement; count];
+    small_side(&candidates, goal, budget, &mut mask, complement)?;
     Ok(mask)
 }
 
-/// The one subset of `amounts` that sums to `goal`, as a mask, if there is exactly one. The
-/// cells it fills are taken from the budget; where too few are left, it is not made.
-fn small_side(amounts: &[usize], goal: usize, budget: &mut Budget) -> Result<Vec<bool>, NotUnique> {
+/// The one subset of the candidates' amounts (each with its place in `mask`) that sums to
+/// `goal`, if there is exactly one: its members' places in `mask` are set to the other side
+/// than `complement`'s, the rest left as they are. The cells it fills are taken from the
+/// budget, and its table from the budget's buffer; where too few cells are left, it is not
+/// made.
+fn small_side(
+    candidates: &[(usize, usize)],
+    goal: usize,
+    budget: &mut Budget,
+    mask: &mut [bool],
+    complement: bool,
+) -> Result<(), NotUnique> {
     let width = goal.checked_add(1).ok_or(NotUnique::TooLarge)?;
-    let cells = amounts
+    let cells = candidates
         .len()
         .checked_add(1)
         .and_then(|rows| rows.checked_mul(width))
@@ -690,9 +722,11 @@ fn small_side(amounts: &[usize], goal: usize, budget: &mut Budget) -> Result<Vec
     }
     budget.left -= cells;
     // ways[k][s]: the number of subsets of the first k amounts that sum to s, up to 2.
-    let mut ways = vec![0u8; cells];
+    let ways = &mut budget.ways;
+    ways.clear();
+    ways.resize(cells, 0);
     ways[0] = 1;
-    for (k, &a) in amounts.iter().enumerate() {
+    for (k, &(_, a)) in candidates.iter().enumerate() {
         let (done, next) = ways.split_at_mut((k + 1) * width);
         let previous = &done[k * width..];
         for s in 0..width {
@@ -701,20 +735,20 @@ fn small_side(amounts: &[usize], goal: usize, budget: &mut Budget) -> Result<Vec
             next[s] = (without + with).min(2);
         }
     }
-    match ways[amounts.len() * width + goal] {
+    match ways[candidates.len() * width + goal] {
         0 => return Err(NotUnique::None),
         1 => {}
         _ => return Err(NotUnique::Several),
     }
-    let mut chosen = vec![false; amounts.len()];
     let mut s = goal;
-    for k in (0..amounts.len()).rev() {
+    for k in (0..candidates.len()).rev() {
         if ways[k * width + s] == 0 {
-            chosen[k] = true;
-            s -= amounts[k];
+            let (i, a) = candidates[k];
+            mask[i] = !complement;
+            s -= a;
         }
     }
-    Ok(chosen)
+    Ok(())
 }
 
 #[cfg(test)]
@@ -742,7 +776,7 @@ mod tests {
     #[track_caller]
     fn subset(items: &[&str], target: &str) -> Result<Vec<bool>, NotUnique> {
         let items: Vec<Decimal> = items.iter().map(|i| d(i)).collect();
-        unique_subset(&items, d(target), &mut Budget::default())
+        unique_subset(items.iter().copied(), d(target), &mut Budget::default())
     }
 
     #[test]
@@ -783,17 +817,17 @@ mod tests {
         let items = [d("100000.01"), d("100000.01")];
         for _ in 0..(SEARCH_CELLS / 30_000_006) {
             assert_eq!(
-                unique_subset(&items, d("100000.01"), &mut budget),
+                unique_subset(items.iter().copied(), d("100000.01"), &mut budget),
                 Err(NotUnique::Several)
             );
         }
         assert_eq!(
-            unique_subset(&items, d("100000.01"), &mut budget),
+            unique_subset(items.iter().copied(), d("100000.01"), &mut budget),
             Err(NotUnique::BudgetSpent)
         );
         // A small search still fits in what is left.
         assert_eq!(
-            unique_subset(&[d("1"), d("2")], d("2"), &mut budget),
+            unique_subset([d("1"), d("2")].into_iter(), d("2"), &mut budget),
             Ok(vec![false, true])
         );
     }

@@ -17,7 +17,7 @@ use crate::{
     TableErrorKind, TableKind,
 };
 use funding::{Money, UnitMoney, resolve};
-use layout::{Block, Outline};
+use layout::Outline;
 use records::{TargetCache, read_body};
 
 /// The year of the title: the first four digits before 年, from 1900 to 2199.
@@ -52,7 +52,7 @@ pub(crate) fn parse(text: &str) -> Result<Document, TableError> {
         department,
         money_unit,
         total,
-        blocks,
+        mut blocks,
         mut diagnostics,
         bodies,
         ..
@@ -64,8 +64,10 @@ pub(crate) fn parse(text: &str) -> Result<Document, TableError> {
     // all; otherwise a row with nothing under it, before another row, is a unit.
     let any_indented = blocks.iter().any(|b| b.row.indented);
     let count = blocks.len();
-    let mut groups: Vec<(Option<Block>, Vec<Block>)> = Vec::new();
-    for (index, block) in blocks.into_iter().enumerate() {
+    // Each group is its unit's block, if any, and the range of its projects' blocks, which
+    // follow it: the blocks stay in place, in one buffer.
+    let mut groups: Vec<(Option<usize>, core::ops::Range<usize>)> = Vec::new();
+    for (index, block) in blocks.iter().enumerate() {
         let is_unit = if any_indented {
             !block.row.indented
         } else {
@@ -87,11 +89,11 @@ pub(crate) fn parse(text: &str) -> Result<Document, TableError> {
                     column,
                 ));
             }
-            groups.push((Some(block), Vec::new()));
+            groups.push((Some(index), index + 1..index + 1));
         } else {
             match groups.last_mut() {
-                Some((_, projects)) => projects.push(block),
-                None => groups.push((None, vec![block])),
+                Some((_, projects)) => projects.end = index + 1,
+                None => groups.push((None, index..index + 1)),
             }
         }
     }
@@ -102,11 +104,13 @@ pub(crate) fn parse(text: &str) -> Result<Document, TableError> {
     let mut money: Vec<UnitMoney> = groups
         .iter()
         .map(|(unit, projects)| {
-            let project_money: Vec<Money> = projects
+            let project_money: Vec<Money> = blocks
+                .get(projects.clone())
+                .unwrap_or_default()
                 .iter()
                 .map(|p| Money::new(&p.row.name, &p.row.amounts))
                 .collect();
-            let unit_money = match (unit, &total) {
+            let unit_money = match (unit.and_then(|u| blocks.get(u)), &total) {
                 (Some(u), _) => Money::new(&u.row.name, &u.row.amounts),
                 // Projects with no unit row above them: the department is their unit, and
                 // the 合计 its subtotal where it is the only one.
@@ -153,10 +157,10 @@ pub(crate) fn parse(text: &str) -> Result<Document, TableError> {
     let mut cache = TargetCache::for_text(text.len());
     // The rows' names move into the projects and units: the bodies stay where they are, as
     // the cache of targets borrows their text.
-    for (unit, blocks) in &mut groups {
+    for (unit, projects_at) in &groups {
         let unit_funding = fundings.next().unwrap_or_default();
-        let mut projects = Vec::with_capacity(blocks.len());
-        for block in blocks.iter_mut() {
+        let mut projects = Vec::with_capacity(projects_at.len());
+        for block in blocks.get_mut(projects_at.clone()).unwrap_or_default() {
             let body = read_body(&bodies.piece(&block.body), &mut cache);
             records += body.indicators.len()
                 + body
@@ -172,14 +176,16 @@ pub(crate) fn parse(text: &str) -> Result<Document, TableError> {
             project.line = Some(block.row.line);
             projects.push(project);
         }
+        let unit = unit.and_then(|u| blocks.get_mut(u));
+        let line = unit.as_ref().map(|u| u.row.line);
         units.push(FundingUnit {
-            name: unit.as_mut().map_or_else(
+            name: unit.map_or_else(
                 || department.clone().unwrap_or_default(),
                 |u| core::mem::take(&mut u.row.name),
             ),
             funding: unit_funding,
             projects,
-            line: unit.as_ref().map(|u| u.row.line),
+            line,
         });
     }
     if records == 0 {

@@ -227,9 +227,11 @@ impl Piece<'_> {
 /// bodies of a document share one.
 #[derive(Default)]
 pub(crate) struct TargetCache<'a> {
+    /// Each text's target as [`Target::kept`] keeps it, whether its words were left out, and
+    /// the error that capped it.
     values: std::collections::HashMap<
         &'a str,
-        (Target, Option<TargetError>),
+        (Target, bool, Option<TargetError>),
         core::hash::BuildHasherDefault<Fnv>,
     >,
     starts: Vec<Start>,
@@ -274,9 +276,13 @@ impl<'a> TargetCache<'a> {
     /// Texts that trim alike (`100%` and `100%。`) read alike, and share an entry.
     fn get(&mut self, text: &'a str) -> (Target, Option<TargetError>) {
         let key = crate::value::raw_of(text);
-        self.values
-            .entry(key)
-            .or_insert_with(|| {
+        match self.values.entry(key) {
+            std::collections::hash_map::Entry::Occupied(entry) => {
+                let (target, left_out, capped) = entry.get();
+                (target.restored(*left_out), capped.clone())
+            }
+            // The first reading is handed out as it is, and what is kept of it stays.
+            std::collections::hash_map::Entry::Vacant(entry) => {
                 let (target, error) = Target::parse_both(text);
                 let capped = error.filter(|e| {
                     matches!(
@@ -284,9 +290,11 @@ impl<'a> TargetCache<'a> {
                         TargetErrorKind::TooLong | TargetErrorKind::TooManyParts
                     )
                 });
+                let (kept, left_out) = target.kept();
+                entry.insert((kept, left_out, capped.clone()));
                 (target, capped)
-            })
-            .clone()
+            }
+        }
     }
 }
 
@@ -1051,6 +1059,27 @@ mod tests {
                 assert_eq!(alone.position(o), piece.position(o), "{o}");
             }
         }
+    }
+
+    /// What the cache keeps of a target and hands out again is the target, field by field,
+    /// for every value of the tests.
+    #[test]
+    fn targets_kept_by_the_cache_come_back_whole() {
+        let values = include_str!("../../../tests/data/golden/values.tsv");
+        let mut left_out = 0;
+        for line in values.lines() {
+            let Some((input, _)) = line.split_once('\t') else {
+                continue;
+            };
+            let text = input.trim_matches('"');
+            let target = Target::lenient(text);
+            let (kept, words_left_out) = target.kept();
+            left_out += usize::from(words_left_out);
+            let back = kept.restored(words_left_out);
+            assert_eq!(format!("{back:?}"), format!("{target:?}"), "{text}");
+            assert_eq!(back.raw(), target.raw());
+        }
+        assert!(left_out > 100, "{left_out}");
     }
 
     #[test]

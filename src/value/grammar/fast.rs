@@ -399,13 +399,21 @@ pub(super) fn subject_plain(body: &str) -> Option<(Option<&str>, Option<Op>, Qua
 /// Whether every piece of a subject that a separator follows is words ([`words`]): such a
 /// subject lists no value (`lists_a_value`), found without the search for one.
 fn lists_words_only(subject: &str) -> bool {
-    let pieces = split_parts(subject, false);
-    let listed = if subject.trim_end().ends_with(is_separator) {
-        pieces.len()
-    } else {
-        pieces.len().saturating_sub(1)
-    };
-    pieces.iter().take(listed).all(|piece| words(piece))
+    // The pieces as `split_parts` gives them, each judged once the next is found (the last
+    // only where a separator ends the subject), without a buffer of them.
+    let mut all_words = true;
+    let mut last: Option<&str> = None;
+    each_separated(subject, |piece| {
+        if let Some(listed) = last.replace(piece) {
+            all_words = all_words && words(listed);
+        }
+    });
+    if subject.trim_end().ends_with(is_separator)
+        && let Some(listed) = last
+    {
+        all_words = all_words && words(listed);
+    }
+    all_words
 }
 
 /// Whether `c` at `at` of `text` is a `年` that starts no value: of the productions only a
@@ -422,8 +430,13 @@ fn lone_year_word(text: &str, at: usize, c: char) -> bool {
 /// Whether a clean body with separators is no compound, as [`compound`] finds at once: it
 /// splits into fewer than two pieces, or one of them is words ([`words`]).
 fn no_compound(body: &str) -> bool {
-    let pieces = split_parts(body, false);
-    pieces.len() < 2 || pieces.iter().any(|piece| words(piece))
+    // The pieces as `split_parts` gives them, counted and judged without a buffer of them.
+    let (mut count, mut any_words) = (0usize, false);
+    each_separated(body, |piece| {
+        count += 1;
+        any_words = any_words || words(piece);
+    });
+    count < 2 || any_words
 }
 
 /// The note of a clean text that starts with an opening parenthesis, as [`value_end`] reads
