@@ -284,7 +284,16 @@ pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
             continue;
         }
         if builder.starts_row(&toks, i) && tok.words.ends {
+            // A note under the table (`注:`, or glued after its total: `……总分100100注:`)
+            // ends its rows: what follows is the note's text, up to another header.
+            let note = {
+                let t = tok.t().trim_start_matches(['…', '.']);
+                t.starts_with('注') || t.ends_with("注:") || t.ends_with("注：")
+            };
             i = builder.read_footer(&toks, i);
+            if note {
+                builder.columns.clear();
+            }
             continue;
         }
         if let Some(end) = builder.read_fact(&toks, i) {
@@ -781,7 +790,16 @@ impl<'g> Builder<'g> {
                 if !opens {
                     return None;
                 }
-                self.header_run(toks, i)
+                // A header names the indicators or their values: `一级指标 | 分值` alone is
+                // a note's words after the table (`注:1.一级指标分值统一设置为:产出指标50分…`).
+                self.header_run(toks, i).filter(|(columns, _)| {
+                    columns.iter().any(|c| {
+                        matches!(
+                            c.role,
+                            Role::Name | Role::Annual | Role::Period | Role::Actual
+                        )
+                    })
+                })
             }
             mode => {
                 // A header holds a level's header: no row without one is looked at further.
@@ -4971,6 +4989,21 @@ mod tests {
             Some("新洲区文化和旅游局机关")
         );
         assert_eq!(doc.indicators().count(), 1);
+    }
+
+    #[test]
+    fn a_note_after_the_total_ends_the_rows_though_it_names_levels_and_points() {
+        // Glued text: the note's `一级指标分值 … 产出指标50分` made a second grid and
+        // indicators of 50, 30 and 10 points.
+        let text = "一级指标二级指标三级指标分值年度指标值全年实际值得分\n\
+                    产出指标数量指标安装水标尺10≥266米≥266米10\
+                    ……总分100100注:1.一级指标分值统一设置为:产出指标50分、效益指标30分、满意度指标10分\n";
+        let doc = document(text);
+        let read: Vec<_> = doc
+            .indicators()
+            .map(|i| (i.name.as_str(), i.weight))
+            .collect();
+        assert_eq!(read, [("安装水标尺", Some(Decimal::from(10)))]);
     }
 
     #[test]
