@@ -735,27 +735,20 @@ mod tests {
 
     #[test]
     fn markers_are_cut_with_their_kind() {
-        assert_eq!(
-            strip_marker("一、 产出指标"),
-            ("产出指标", Some(Marker::Numbered))
-        );
-        assert_eq!(
-            strip_marker("（一）数量指标"),
-            ("数量指标", Some(Marker::Bracketed))
-        );
-        assert_eq!(strip_marker("(12)时效"), ("时效", Some(Marker::Bracketed)));
-        assert_eq!(
-            strip_marker("①质量指标"),
-            ("质量指标", Some(Marker::Circled))
-        );
-        assert_eq!(
-            strip_marker("2.成本指标"),
-            ("成本指标", Some(Marker::Numbered))
-        );
-        // A number is no marker.
-        assert_eq!(strip_marker("3.5小时"), ("3.5小时", None));
-        assert_eq!(strip_marker("(≥**株)"), ("(≥**株)", None));
-        assert_eq!(strip_marker("()"), ("()", None));
+        let cases = [
+            ("一、 产出指标", ("产出指标", Some(Marker::Numbered))),
+            ("（一）数量指标", ("数量指标", Some(Marker::Bracketed))),
+            ("(12)时效", ("时效", Some(Marker::Bracketed))),
+            ("①质量指标", ("质量指标", Some(Marker::Circled))),
+            ("2.成本指标", ("成本指标", Some(Marker::Numbered))),
+            // A number is no marker.
+            ("3.5小时", ("3.5小时", None)),
+            ("(≥**株)", ("(≥**株)", None)),
+            ("()", ("()", None)),
+        ];
+        for (text, cut) in cases {
+            assert_eq!(strip_marker(text), cut, "{text}");
+        }
     }
 
     #[test]

@@ -3773,9 +3773,7 @@ fn positional_header(rows: &[Vec<&str>]) -> Vec<Column> {
         .collect();
     name_the_last_level(&mut columns);
     levels_after_values(&mut columns);
-    weigh_levels(&mut columns);
-    mark_alternates(&mut columns);
-    goal_after_names(&mut columns);
+    settle_roles(&mut columns);
     columns
 }
 
@@ -3853,10 +3851,16 @@ fn columns_of(texts: &[&str]) -> Vec<Column> {
         })
         .collect();
     name_the_last_level(&mut columns);
-    weigh_levels(&mut columns);
-    mark_alternates(&mut columns);
-    goal_after_names(&mut columns);
+    settle_roles(&mut columns);
     columns
+}
+
+/// The roles that depend on the header's other columns, once each column has its own: the
+/// levels' points, a role's second column, and a goal's header after the names.
+fn settle_roles(columns: &mut [Column]) {
+    weigh_levels(columns);
+    mark_alternates(columns);
+    goal_after_names(columns);
 }
 
 /// A goal's header after the indicators' names, where no column holds a target
@@ -4797,6 +4801,20 @@ mod tests {
     #[track_caller]
     fn document(text: &str) -> Document {
         read(&[Grid::from_text(text).expect("a grid")]).expect("a document")
+    }
+
+    /// The line and message of each of a document's diagnostics with a code.
+    fn said(doc: &Document, code: DiagnosticCode) -> Vec<(usize, &str)> {
+        doc.diagnostics
+            .iter()
+            .filter(|d| d.code == code)
+            .map(|d| (d.line, d.message.as_str()))
+            .collect()
+    }
+
+    /// The messages of a document's diagnostics with a code.
+    fn messages(doc: &Document, code: DiagnosticCode) -> Vec<&str> {
+        said(doc, code).into_iter().map(|(_, m)| m).collect()
     }
 
     /// An indicator's text cells, header and text.
@@ -6026,12 +6044,7 @@ mod tests {
                     验收合格率 | 100% |\n\
                     时效指标 | 竣工时限 | 2021年9月 |";
         let doc = document(text);
-        let said: Vec<(usize, &str)> = doc
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == DiagnosticCode::LabelFromBelow)
-            .map(|d| (d.line, d.message.as_str()))
-            .collect();
+        let said = said(&doc, DiagnosticCode::LabelFromBelow);
         assert_eq!(
             said,
             [(
@@ -6054,11 +6067,9 @@ mod tests {
             ]
         );
         let doc = document(text);
-        let said: Vec<usize> = doc
-            .diagnostics
+        let said: Vec<usize> = said(&doc, DiagnosticCode::IndicatorIncomplete)
             .iter()
-            .filter(|d| d.code == DiagnosticCode::IndicatorIncomplete)
-            .map(|d| d.line)
+            .map(|s| s.0)
             .collect();
         assert_eq!(said, [3]);
     }
@@ -6303,12 +6314,7 @@ mod tests {
              时效指标完成及时率100%100%\n",
         );
         assert_eq!(doc.layout, Layout::Glued);
-        let glued: Vec<(usize, &str)> = doc
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == DiagnosticCode::ValueGlued)
-            .map(|d| (d.line, d.message.as_str()))
-            .collect();
+        let glued = said(&doc, DiagnosticCode::ValueGlued);
         assert_eq!(
             glued,
             [(
@@ -6503,12 +6509,7 @@ mod tests {
         let doc = document(text);
         let names: Vec<&str> = doc.indicators().map(|i| i.name.as_str()).collect();
         assert_eq!(names, ["补助标准", "人数"]);
-        let empty: Vec<&str> = doc
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == DiagnosticCode::RowEmpty)
-            .map(|d| d.message.as_str())
-            .collect();
+        let empty = messages(&doc, DiagnosticCode::RowEmpty);
         assert_eq!(
             empty,
             ["a row with labels and no indicator: «生态环境成本指标 | - | 定性»"]
@@ -6989,12 +6990,7 @@ mod tests {
             .map(|d| (d.header.as_str(), d.text.as_str()))
             .collect();
         assert_eq!(details, vec![("注:单位为次", "")]);
-        let skipped: Vec<&str> = doc
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == DiagnosticCode::LayoutSkipped)
-            .map(|d| d.message.as_str())
-            .collect();
+        let skipped = messages(&doc, DiagnosticCode::LayoutSkipped);
         assert_eq!(
             skipped,
             vec!["text outside the grid skipped: «扫一扫在手机打开当前页»"]

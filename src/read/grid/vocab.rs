@@ -480,16 +480,10 @@ pub(crate) fn fact_of(label: &str) -> Option<Fact> {
     ]) {
         return Some(Fact::Project);
     }
-    // `县级主管部门`, `地方主管部门`, `主管部门及代码`.
+    // `主管部门及代码`, and `业务主管部门`, `县级主管部门`, `项目主管部门` ….
     if l.starts_with("主管部门")
         || l.ends_with("主管部门")
-        || is(&[
-            "预算部门",
-            "主管单位",
-            "归口部门",
-            "项目主管部门",
-            "业务主管部门",
-        ])
+        || is(&["预算部门", "主管单位", "归口部门"])
     {
         return Some(Fact::Competent);
     }
@@ -890,6 +884,7 @@ mod tests {
         assert_eq!(fact_of("基本完成年度目标。"), None);
         assert_eq!(fact_of("年度目标"), Some(Fact::Goal));
         assert_eq!(fact_of("县级主管部门"), Some(Fact::Competent));
+        assert_eq!(fact_of("业务主管部门"), Some(Fact::Competent));
     }
 
     #[test]
