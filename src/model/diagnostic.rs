@@ -157,6 +157,10 @@ pub enum DiagnosticCode {
     /// may hold the next columns' numbers (`≥34` for `≥3` and an actual `4`), in a row that
     /// leaves empty a number column the table fills: read as printed, worth a look.
     ValueGlued,
+    /// No header names a grid's columns: rows that begin with a level's label are read as
+    /// the national template's columns (一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 |
+    /// 分值 | 得分) by what their cells are, and are worth a look.
+    HeaderImplied,
 }
 
 impl DiagnosticCode {
@@ -165,7 +169,7 @@ impl DiagnosticCode {
     /// ```
     /// assert!(jixiao::DiagnosticCode::ALL.len() >= 11);
     /// ```
-    pub const ALL: [DiagnosticCode; 21] = [
+    pub const ALL: [DiagnosticCode; 22] = [
         DiagnosticCode::SumMismatch,
         DiagnosticCode::ColumnUnresolved,
         DiagnosticCode::ColumnAssumed,
@@ -187,6 +191,7 @@ impl DiagnosticCode {
         DiagnosticCode::LabelFromBelow,
         DiagnosticCode::CellAmbiguous,
         DiagnosticCode::ValueGlued,
+        DiagnosticCode::HeaderImplied,
     ];
 
     /// The stable name: `"sum-mismatch"`, `"column-unresolved"` …
@@ -218,6 +223,7 @@ impl DiagnosticCode {
             DiagnosticCode::LabelFromBelow => "label-from-below",
             DiagnosticCode::CellAmbiguous => "cell-ambiguous",
             DiagnosticCode::ValueGlued => "value-glued",
+            DiagnosticCode::HeaderImplied => "header-implied",
         }
     }
 
@@ -286,6 +292,9 @@ impl DiagnosticCode {
             (DiagnosticCode::ValueGlued, Lang::En) => {
                 "a glued value whose number may hold the next columns'"
             }
+            (DiagnosticCode::HeaderImplied, Lang::En) => {
+                "a grid without a header, read by what its cells are"
+            }
             (DiagnosticCode::SumMismatch, _) => "金额合计不符",
             (DiagnosticCode::ColumnUnresolved, _) => "金额所属资金列无法确定",
             (DiagnosticCode::ColumnAssumed, _) => "资金列按表格惯例推定",
@@ -307,6 +316,7 @@ impl DiagnosticCode {
             (DiagnosticCode::LabelFromBelow, _) => "本行未印指标层级名称，取其下方印出的名称",
             (DiagnosticCode::CellAmbiguous, _) => "单元格可对应本行两列，按文字保留",
             (DiagnosticCode::ValueGlued, _) => "粘连文本中的指标值，其数字可能含有后面各列的数字",
+            (DiagnosticCode::HeaderImplied, _) => "没有表头的表格，按单元格内容读取",
         }
     }
 
@@ -334,7 +344,8 @@ impl DiagnosticCode {
             | DiagnosticCode::NumberUnread
             | DiagnosticCode::ValueCapped
             | DiagnosticCode::CellAmbiguous
-            | DiagnosticCode::ValueGlued => Severity::Warning,
+            | DiagnosticCode::ValueGlued
+            | DiagnosticCode::HeaderImplied => Severity::Warning,
             DiagnosticCode::ColumnAssumed
             | DiagnosticCode::ColumnUnsplit
             | DiagnosticCode::LayoutSkipped

@@ -645,10 +645,27 @@ fn separated_cells(lines: &[&str]) -> Vec<Cell> {
     let mut cell: Option<(String, usize, usize)> = None;
     for (n, line) in lines.iter().enumerate() {
         if line.contains('|') {
-            let before = line.split('|').next().unwrap_or("").trim();
+            let mut pieces = line.split('|');
+            let before = pieces.next().unwrap_or("").trim();
             let (text, l, c) = cell.take().unwrap_or((String::new(), n + 1, 1));
             let text = text + before;
             cells.push(Cell::new(text, l, c));
+            // Text after a pipe (`|   项目完成指标`): cells between pipes, and the start of
+            // the next cell after the last.
+            let mut at = line.find('|').map_or(line.len(), |p| p + 1);
+            let mut rest = pieces.peekable();
+            while let Some(piece) = rest.next() {
+                let lead = piece.len() - piece.trim_start().len();
+                if !blank(piece) {
+                    let column = column_of(line, at + lead);
+                    if rest.peek().is_some() {
+                        cells.push(Cell::new(piece.trim(), n + 1, column));
+                    } else {
+                        cell = Some((piece.trim().to_owned(), n + 1, column));
+                    }
+                }
+                at += piece.len() + 1;
+            }
             continue;
         }
         if blank(line) {
@@ -840,11 +857,31 @@ fn pipe_cells(lines: &[&str]) -> Grid {
         .iter()
         .position(|l| is_header_word(l.split('|').next().unwrap_or("").trim()))
         .unwrap_or(0);
-    let delimited = lines[header..]
+    // The header is a row of its own: where the first closer comes after cells that are no
+    // header words (`指标值 |` then `辅警人员 |` … `基本建立 | |`), a closer is an empty cell
+    // of some row, not the end of every row.
+    fn first_cell(line: &str) -> Option<&str> {
+        line.split('|').map(str::trim).find(|c| !c.is_empty())
+    }
+    let levels = lines.iter().position(|l| {
+        first_cell(l).is_some_and(|c| {
+            matches!(
+                role_of(&fold(c)),
+                Some(Role::Tier | Role::Category | Role::Name)
+            )
+        })
+    });
+    let header_closed = lines[levels.unwrap_or(lines.len())..]
         .iter()
-        .filter(|l| l.contains('|') && closes(l))
-        .count()
-        >= 2;
+        .filter(|l| !blank(l))
+        .take_while(|l| !(l.contains('|') && closes(l)))
+        .all(|l| first_cell(l).is_none_or(|c| role_of(&fold(c)).is_some()));
+    let delimited = header_closed
+        && lines[header..]
+            .iter()
+            .filter(|l| l.contains('|') && closes(l))
+            .count()
+            >= 2;
     let mode = if delimited {
         Rows::Collapsed
     } else {
@@ -883,6 +920,12 @@ fn pipe_cells(lines: &[&str]) -> Grid {
                 )]);
                 continue;
             }
+            // Text that ends its sentence (`(三)绩效目标。`, a paragraph of the report the
+            // table stands in) goes on to no cell: it is a line of its own.
+            if let Some(p) = pending.take_if(|p| ends_sentence(p.text())) {
+                flush_row(&mut grid, &mut row);
+                grid.push_row(vec![p]);
+            }
             let cell = match pending.take() {
                 Some(mut p) => {
                     p.append(line);
@@ -906,8 +949,13 @@ fn pipe_cells(lines: &[&str]) -> Grid {
             let mut text = piece.trim().to_owned();
             let mut place = (line_no, columns.at(at + lead));
             if first && let Some(p) = pending.take() {
-                text = format!("{}{}", p.text(), text);
-                place = (p.line(), p.column());
+                if ends_sentence(p.text()) {
+                    flush_row(&mut grid, &mut row);
+                    grid.push_row(vec![p]);
+                } else {
+                    text = format!("{}{}", p.text(), text);
+                    place = (p.line(), p.column());
+                }
             }
             first = false;
             if !text.is_empty() {
@@ -924,6 +972,12 @@ fn pipe_cells(lines: &[&str]) -> Grid {
     }
     flush_row(&mut grid, &mut row);
     grid
+}
+
+/// Whether a text ends a sentence (`。`, `；`, `！`): a paragraph's end, not a cell's first
+/// line.
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end().ends_with(['。', '；', ';', '！', '!'])
 }
 
 /// Tab-separated rows: cells in place where every row below the header is as wide as the
@@ -2870,6 +2924,70 @@ mod tests {
             [
                 vec!["一级指标", "三级指标", "指标值"],
                 vec!["产出指标", "场次", "≥2场"]
+            ]
+        );
+    }
+
+    #[test]
+    fn pipe_cells_closed_by_an_empty_cell_are_no_rows() {
+        // Each cell closed by its pipe; a row's empty unit cell adds a pipe (`基本建立 | |`),
+        // which closes no row: the first such line comes after cells that are no header's.
+        let text = "指标名称 |\n计量单位 |\n指标值 |\n辅警人员 |\n人 |\n512 |\n\
+                    项目持续期 |\n基本建立 | |\n满意度 |\n% |\n95 |\n促进稳定 |\n好 | |";
+        let grid = super::grid(text).unwrap();
+        assert_eq!((grid.layout(), grid.breaks()), (Layout::Pipe, Rows::Lost));
+        assert_eq!(grid.rows().len(), 13);
+        assert_eq!(texts(&grid)[7], ["基本建立"]);
+    }
+
+    #[test]
+    fn pipe_cells_keep_a_sentence_off_the_next_cell() {
+        // The report around the table: a heading that ends its sentence, then its paragraph,
+        // are lines of their own, not the start of the header's first cell.
+        let text = "[ 发布机构 ] | 丰都县公安局 |\n[ 有效性 ] |\n(三)绩效目标。\n\
+                    指标名称 |\n指标值 |\n辅警人员 |\n512 |";
+        let grid = super::grid(text).unwrap();
+        let cells: Vec<&str> = texts(&grid).into_iter().flatten().collect();
+        assert_eq!(
+            cells,
+            [
+                "[ 发布机构 ]",
+                "丰都县公安局",
+                "[ 有效性 ]",
+                "(三)绩效目标。",
+                "指标名称",
+                "指标值",
+                "辅警人员",
+                "512"
+            ]
+        );
+        // Without the sentence's end, the line is a cell's first line.
+        let grid = super::grid("[ 有效性 ] |\n[ 发布 ] |\n服务对象\n满意度 |\n≥95% |").unwrap();
+        assert!(texts(&grid).concat().contains(&"服务对象满意度"));
+    }
+
+    #[test]
+    fn separated_cells_keep_text_after_a_pipe() {
+        // `|   项目完成指标`: the pipe closes the cell before, and the label after it is the
+        // next cell's text, not dropped.
+        let text = "|   项目完成指标\n        | \n     质量指标\n        | \n     改善条件\n\
+                    ||\n|   效益指标\n  | \n  社会效益指标\n  | \n  有所提升\n||";
+        let lines: Vec<&str> = text.lines().collect();
+        let grid = separated(&lines);
+        let cells: Vec<&str> = texts(&grid)
+            .into_iter()
+            .flatten()
+            .filter(|t| !t.is_empty())
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                "项目完成指标",
+                "质量指标",
+                "改善条件",
+                "效益指标",
+                "社会效益指标",
+                "有所提升"
             ]
         );
     }

@@ -189,6 +189,31 @@ const TARGET_CACHE: usize = 4096;
 
 /// Reads a document from grids.
 pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
+    let (read, headers) = read_with(grids, false);
+    // No header anywhere: rows that begin with a level's label (a table cut off above its
+    // header, or a header in words no vocabulary knows) are read by what their cells are.
+    if headers == 0
+        && let (Ok(doc), _) = read_with(grids, true)
+    {
+        return Ok(doc);
+    }
+    read
+}
+
+/// The columns a grid without a header is read in: the national template's, in its order.
+const IMPLIED: [(Role, &str); 7] = [
+    (Role::Tier, "一级指标"),
+    (Role::Category, "二级指标"),
+    (Role::Name, "三级指标"),
+    (Role::Annual, "指标值"),
+    (Role::Actual, "实际完成值"),
+    (Role::Weight, "分值"),
+    (Role::Score, "得分"),
+];
+
+/// Reads the grids, with the number of headers read. With `implied`, a row that begins
+/// with a level's label before any header is read under [`IMPLIED`] columns.
+fn read_with(grids: &[Grid], implied: bool) -> (Result<Document, TableError>, usize) {
     let (mut toks, pinyin) = flatten(grids);
     split_header_runs(grids, &mut toks);
     let mut builder = Builder::new(grids);
@@ -305,14 +330,41 @@ pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
             continue;
         }
         // A table's title or number on a row of its own, with a header further on: the next
-        // table of the page (`表十二` over each project's block), not a row of this one.
+        // table of the page (`表十二` over each project's block), not a row of this one. Or
+        // the next section of the report the table stands in: a heading numbered in words
+        // that ends its sentence, then a paragraph (`(四)部门(单位)职能职责。`).
         if !builder.columns.is_empty()
             && builder.starts_row(&toks, i)
-            && builder.next_table(&toks, i, builder.row_end(&toks, i))
+            && (builder.next_table(&toks, i, builder.row_end(&toks, i)) || report_section(&toks, i))
         {
             builder.columns.clear();
             builder.preamble(tok);
             i += 1;
+            continue;
+        }
+        if implied
+            && headers == 0
+            && builder.starts_row(&toks, i)
+            && implied_row(&toks, i, builder.breaks(tok) == Rows::Lost)
+        {
+            builder.diagnose(
+                DiagnosticCode::HeaderImplied,
+                msg!(
+                    "no header names the columns: the rows are read as 一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分, by what their cells are",
+                    "没有标明各列的表头：各行按单元格内容读作 一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分"
+                ),
+                tok,
+            );
+            builder.columns = IMPLIED
+                .iter()
+                .map(|&(role, header)| Column {
+                    role,
+                    header: header.to_owned(),
+                    alternate: false,
+                })
+                .collect();
+            builder.under_header = true;
+            headers += 1;
             continue;
         }
         if !builder.columns.is_empty() {
@@ -324,7 +376,73 @@ pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
         builder.preamble(tok);
         i += 1;
     }
-    builder.finish(headers)
+    (builder.finish(headers), headers)
+}
+
+/// Whether the cell at `i` heads a section of the report a table stands in: numbered in
+/// words (`四、`, `(四)`), ended as a sentence (`。`, `：`), and followed by a paragraph.
+fn report_section(toks: &[Tok<'_>], i: usize) -> bool {
+    let t = toks[i].t().trim();
+    let body = t.strip_prefix(['(', '（']).unwrap_or(t);
+    let numeral = body
+        .chars()
+        .take_while(|c| "一二三四五六七八九十".contains(*c))
+        .count();
+    let numbered = numeral > 0
+        && body
+            .chars()
+            .nth(numeral)
+            .is_some_and(|c| matches!(c, '、' | ')' | '）'));
+    numbered
+        && t.ends_with(['。', '：', ':'])
+        && toks[i + 1..]
+            .iter()
+            .find(|t| !t.t().is_empty())
+            .is_some_and(|next| next.shape == Shape::Prose)
+}
+
+/// Whether the cells from `i` read as an indicator's row without a header: a level's label
+/// (`产出指标`, `数量指标`; an unknown label only before a known one), maybe a second, then a
+/// name that is no bare number, then a value. Where rows are `lost`, the cells that follow.
+fn implied_row(toks: &[Tok<'_>], i: usize, lost: bool) -> bool {
+    let mut cells = toks[i..]
+        .iter()
+        .take(IMPLIED.len() + 4)
+        .enumerate()
+        .take_while(|(n, t)| *n == 0 || lost || !t.row_start)
+        .map(|(_, t)| t)
+        .filter(|t| !t.t().is_empty());
+    let level = |t: &Tok<'_>| matches!(t.shape, Shape::Tier | Shape::Category | Shape::Level);
+    let Some(first) = cells.next() else {
+        return false;
+    };
+    let mut next = cells.next();
+    if first.shape == Shape::Label && !next.is_some_and(level)
+        || !level(first) && first.shape != Shape::Label
+    {
+        return false;
+    }
+    while next.is_some_and(|t| level(t) || t.shape == Shape::Label) {
+        next = cells.next();
+    }
+    let named = next.is_some_and(|t| {
+        matches!(
+            t.shape,
+            Shape::Text | Shape::Words | Shape::Prose | Shape::Value
+        )
+    });
+    named
+        && cells.next().is_some_and(|t| {
+            matches!(
+                t.shape,
+                Shape::Value
+                    | Shape::Number
+                    | Shape::Percent
+                    | Shape::Amount
+                    | Shape::Words
+                    | Shape::Text
+            )
+        })
 }
 
 /// What a text column holds, by its header: scoring rules (`评分标准`, `扣分说明`), explanations
@@ -1721,7 +1839,7 @@ impl<'g> Builder<'g> {
                 }
                 // A row with a label in it is the next project's block.
                 let row_end = self.row_end(toks, j);
-                if self.next_table(toks, j, row_end) {
+                if self.next_table(toks, j, row_end) || report_section(toks, j) {
                     break;
                 }
                 // Where rows are lost, a label's words right after a level's label are the
@@ -4831,6 +4949,79 @@ mod tests {
         doc.indicators()
             .map(|i| (i.name.clone(), i.annual.raw().to_owned()))
             .collect()
+    }
+
+    #[test]
+    fn rows_without_a_header_are_read_by_their_cells_with_a_warning() {
+        // A table cut off above its header: rows that begin with levels' labels.
+        let text = "| 项目完成指标 | 质量指标 | 改善养老服务基础条件 | 改善条件 | 明显改善 |\n\
+                    | 效益指标 | 社会效益指标 | 养老服务需求 | 有所提升 | 养老服务提升 |\n\
+                    | 满意度指标 | 服务对象满意度指标 | 服务质量满意度 | ≥90% | 98% |\n";
+        let doc = document(text);
+        let rows: Vec<_> = doc
+            .indicators()
+            .map(|i| {
+                (
+                    i.tier_label.as_deref().or(i.tier.map(Tier::name)),
+                    i.name.as_str(),
+                    i.annual.raw(),
+                    i.actual.as_ref().map(crate::Target::raw),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (
+                    Some("项目完成指标"),
+                    "改善养老服务基础条件",
+                    "改善条件",
+                    Some("明显改善")
+                ),
+                (
+                    Some("效益指标"),
+                    "养老服务需求",
+                    "有所提升",
+                    Some("养老服务提升")
+                ),
+                (Some("满意度指标"), "服务质量满意度", "≥90%", Some("98%")),
+            ]
+        );
+        assert_eq!(
+            said(&doc, DiagnosticCode::HeaderImplied),
+            [(
+                1,
+                "no header names the columns: the rows are read as 一级指标 | 二级指标 | \
+                 三级指标 | 指标值 | 实际完成值 | 分值 | 得分, by what their cells are"
+            )]
+        );
+        // Words about levels, with no row of a label, a name and a value, are no table.
+        let prose =
+            Grid::from_text("| 产出指标 | 按要求完成。 |\n| 说明 | 无 |\n").expect("a grid");
+        assert!(read(&[prose]).is_err());
+        // A table with a header is read by it, and says nothing of implied columns.
+        let doc = document(
+            "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n| 产出指标 | 数量指标 | 场次 | ≥2场 |\n",
+        );
+        assert!(said(&doc, DiagnosticCode::HeaderImplied).is_empty());
+    }
+
+    #[test]
+    fn a_numbered_heading_and_its_paragraph_end_the_grid() {
+        // The report the table stands in goes on after it: its next section is no row.
+        let text = "指标名称\n\n指标值\n\n辅警人员\n\n=512人\n\n满意度\n\n≥95%\n\n\
+                    (四)部门(单位)职能职责。\n\n丰都县公安局是主管全县社会治安的县政府组成部门，\
+                    有内设所队室22个，派出所17个，主要职责是预防、制止及侦查违法犯罪活动。\n";
+        assert_eq!(
+            read_text(text),
+            [
+                ("辅警人员".to_owned(), "=512人".to_owned()),
+                ("满意度".to_owned(), "≥95%".to_owned())
+            ]
+        );
+        // A numbered name in a table's rows, followed by its value, stays a row.
+        let text = "指标名称\n\n指标值\n\n(一)宣传活动\n\n≥2次\n";
+        assert_eq!(read_text(text).len(), 1);
     }
 
     #[test]
