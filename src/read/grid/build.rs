@@ -2230,6 +2230,25 @@ impl<'g> Builder<'g> {
                 };
                 places = align(&items, &roles, shifted);
             }
+            // Where the 二级 column holds no category anywhere, only words of the table's
+            // own (`资金到位率`, `预算支出进度` under `一级指标 | 二级指标 | 分值 | 指标内容`), it
+            // names the indicators, and the name column's cells are their texts.
+            if let Some(p) = &places
+                && let Some((category, name)) = names_under_categories(
+                    items
+                        .iter()
+                        .zip(p)
+                        .filter_map(|(i, p)| Some((i.shape, p.as_ref()?.column))),
+                    &columns,
+                )
+            {
+                roles[category] = Role::Name;
+                roles[name] = Role::Text;
+                columns[category].role = Role::Name;
+                columns[name].role = Role::Text;
+                let texts: Vec<Texts> = columns.iter().map(|c| Texts::of(&c.header)).collect();
+                places = align(&items, &roles, |shape, c| texts[c].fit(shape, roles[c]));
+            }
             // Where some cell has no place (`重点` after the last column a number may take),
             // the run is read with such cells forced into a column, and their rows reported
             // rather than read: one cell does not cost the run.
@@ -2262,6 +2281,21 @@ impl<'g> Builder<'g> {
                 }
             }
         };
+        // Cells in place: the same, read off the rows.
+        if mode == Rows::Positional
+            && let Some((category, name)) = names_under_categories(
+                rows.iter().flat_map(|r| {
+                    r.cells
+                        .iter()
+                        .enumerate()
+                        .flat_map(|(c, slot)| slot.iter().map(move |t| (t.shape, c)))
+                }),
+                &columns,
+            )
+        {
+            columns[category].role = Role::Name;
+            columns[name].role = Role::Text;
+        }
         let under_header = std::mem::take(&mut self.under_header);
         let (rows, columns, sectioned) = section_rows(rows, columns);
         let carry = if sectioned {
@@ -3355,6 +3389,35 @@ fn tiers_under_categories(
         }
     }
     false
+}
+
+/// The category column and the name column, where the one holds indicators' names: a grid
+/// with one of each, the name column's header no 三级指标 (`指标内容`), and two cells or more
+/// (shape and column) under the category, none of them a level's label.
+fn names_under_categories(
+    cells: impl Iterator<Item = (Shape, usize)>,
+    columns: &[Column],
+) -> Option<(usize, usize)> {
+    let one = |role: Role| {
+        let mut at = columns.iter().enumerate().filter(|(_, c)| c.role == role);
+        match (at.next(), at.next()) {
+            (Some((c, _)), None) => Some(c),
+            _ => None,
+        }
+    };
+    let (category, name) = (one(Role::Category)?, one(Role::Name)?);
+    if category > name || fold(&columns[name].header).contains("三级") {
+        return None;
+    }
+    let mut words = 0usize;
+    for (shape, _) in cells.filter(|(_, c)| *c == category) {
+        match shape {
+            Shape::Tier | Shape::Category | Shape::Level => return None,
+            Shape::Empty => {}
+            _ => words += 1,
+        }
+    }
+    (words >= 2).then_some((category, name))
 }
 
 /// Rows from aligned cells.
@@ -5004,6 +5067,43 @@ mod tests {
             "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n| 产出指标 | 数量指标 | 场次 | ≥2场 |\n",
         );
         assert!(said(&doc, DiagnosticCode::HeaderImplied).is_empty());
+    }
+
+    #[test]
+    fn a_category_column_of_names_holds_the_indicators() {
+        // No 三级指标: the 二级 column names the indicators, 指标内容 explains them.
+        let text = "| 一级指标 | 二级指标 | 分值 | 指标内容 | 指标值 |\n\
+                    | 投入指标 | 资金到位率 | 5 | 实际到位资金/计划投入资金 | 100% |\n\
+                    | | 预算支出进度 | 15 | 预算支出是否达到90%以上 | ≥90% |\n";
+        let doc = document(text);
+        let rows: Vec<_> = doc
+            .indicators()
+            .map(|i| (i.name.as_str(), i.category_label.as_deref(), texts_of(i)))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (
+                    "资金到位率",
+                    None,
+                    vec![("指标内容", "实际到位资金/计划投入资金")]
+                ),
+                (
+                    "预算支出进度",
+                    None,
+                    vec![("指标内容", "预算支出是否达到90%以上")]
+                ),
+            ]
+        );
+        // Where the 二级 column shows a category, it is the categories' column.
+        let text = "| 一级指标 | 二级指标 | 分值 | 指标内容 | 指标值 |\n\
+                    | 产出指标 | 数量指标 | 5 | 培训场次 | ≥2场 |\n\
+                    | | 时效指标 | 15 | 完成时间 | 年底前 |\n";
+        let names: Vec<_> = document(text)
+            .indicators()
+            .map(|i| i.name.clone())
+            .collect();
+        assert_eq!(names, ["培训场次", "完成时间"]);
     }
 
     #[test]
