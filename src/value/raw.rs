@@ -11,21 +11,21 @@ const INLINE: usize = 22;
 
 /// A text, inline up to [`INLINE`] bytes, else on the heap.
 #[derive(Clone)]
-pub(super) enum RawText {
+pub(crate) enum RawText {
     Inline { len: u8, bytes: [u8; INLINE] },
     Heap(std::sync::Arc<str>),
 }
 
 impl RawText {
     /// The text, inline where it fits.
-    pub(super) fn new(text: &str) -> RawText {
+    pub(crate) fn new(text: &str) -> RawText {
         match (inline(text.as_bytes()), u8::try_from(text.len())) {
             (Some(bytes), Ok(len)) => RawText::Inline { len, bytes },
             _ => RawText::Heap(text.into()),
         }
     }
 
-    pub(super) fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         match self {
             // The bytes were copied from a `str` at a character boundary: they are UTF-8.
             RawText::Inline { len, bytes } => bytes
@@ -83,6 +83,14 @@ impl core::ops::Deref for RawText {
     type Target = str;
 
     fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+/// As the text itself, which it hashes and compares as: a map keyed by raw texts is looked
+/// up by a `str`.
+impl core::borrow::Borrow<str> for RawText {
+    fn borrow(&self) -> &str {
         self.as_str()
     }
 }
