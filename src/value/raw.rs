@@ -25,6 +25,15 @@ impl RawText {
         }
     }
 
+    /// The text's bytes, without the test that they are UTF-8 which [`as_str`](Self::as_str)
+    /// makes of inline ones: what a map compares its keys by.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        match self {
+            RawText::Inline { len, bytes } => bytes.get(..usize::from(*len)).unwrap_or_default(),
+            RawText::Heap(text) => text.as_bytes(),
+        }
+    }
+
     pub(crate) fn as_str(&self) -> &str {
         match self {
             // The bytes were copied from a `str` at a character boundary: they are UTF-8.
@@ -83,14 +92,6 @@ impl core::ops::Deref for RawText {
     type Target = str;
 
     fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-/// As the text itself, which it hashes and compares as: a map keyed by raw texts is looked
-/// up by a `str`.
-impl core::borrow::Borrow<str> for RawText {
-    fn borrow(&self) -> &str {
         self.as_str()
     }
 }

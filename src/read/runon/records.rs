@@ -203,11 +203,36 @@ pub(crate) struct TargetCache {
     /// Each text's target as [`Target::kept`] keeps it, whether its words were left out, and
     /// the error that capped it.
     values: std::collections::HashMap<
-        RawText,
+        CacheKey,
         (Target, bool, Option<TargetError>),
         core::hash::BuildHasherDefault<Fnv>,
     >,
     starts: Vec<Start>,
+}
+
+/// A key of the cache of values: a raw text, compared and hashed by its bytes, as a map
+/// looks it up by the bytes of a text (the bytes of an inline text are not checked again to
+/// be UTF-8, as its `str` would be).
+struct CacheKey(RawText);
+
+impl PartialEq for CacheKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.as_bytes() == other.0.as_bytes()
+    }
+}
+
+impl Eq for CacheKey {}
+
+impl core::hash::Hash for CacheKey {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.0.as_bytes().hash(state);
+    }
+}
+
+impl core::borrow::Borrow<[u8]> for CacheKey {
+    fn borrow(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
 }
 
 /// FNV-1a: a short key hashes in a few instructions, where the default hasher defends
@@ -231,6 +256,17 @@ impl core::hash::Hasher for Fnv {
         }
         self.0 = hash;
     }
+
+    /// A length (a key's bytes are hashed after theirs) in one step, as one byte would be:
+    /// a key has far fewer than 2^64 bytes, and its bytes tell keys apart.
+    fn write_usize(&mut self, n: usize) {
+        let hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        self.0 = (hash ^ u64::try_from(n).unwrap_or(u64::MAX)).wrapping_mul(0x0100_0000_01b3);
+    }
 }
 
 impl TargetCache {
@@ -249,7 +285,7 @@ impl TargetCache {
     /// Texts that trim alike (`100%` and `100%。`) read alike, and share an entry.
     fn get(&mut self, text: &str) -> (Target, Option<TargetError>) {
         let key = crate::value::raw_of(text);
-        if let Some((target, left_out, capped)) = self.values.get(key) {
+        if let Some((target, left_out, capped)) = self.values.get(key.as_bytes()) {
             return (target.restored(*left_out), capped.clone());
         }
         // The first reading is handed out as it is, and what is kept of it stays.
@@ -263,10 +299,11 @@ impl TargetCache {
         let (kept, left_out) = target.kept();
         // The target's raw text is the key: it is taken from it, shared where it is long.
         let key = match kept.raw_text() {
-            raw if raw.as_str() == key => raw.clone(),
+            raw if raw.as_bytes() == key.as_bytes() => raw.clone(),
             _ => RawText::new(key),
         };
-        self.values.insert(key, (kept, left_out, capped.clone()));
+        self.values
+            .insert(CacheKey(key), (kept, left_out, capped.clone()));
         (target, capped)
     }
 }
