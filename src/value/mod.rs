@@ -11,6 +11,7 @@ pub(crate) mod exact;
 mod grammar;
 mod quantity;
 mod raw;
+pub(crate) use raw::RawText;
 #[cfg(feature = "serde")]
 mod serde;
 pub(crate) mod words;
@@ -408,6 +409,12 @@ impl Target {
             },
             _ => self.clone(),
         }
+    }
+
+    /// The raw text as the target holds it: a cache of targets keys them by it, shared
+    /// rather than copied where it is long.
+    pub(crate) fn raw_text(&self) -> &RawText {
+        &self.raw
     }
 
     /// Builds a target from its value; its [`raw`](Target::raw) text is its canonical form.

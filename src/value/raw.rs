@@ -11,21 +11,30 @@ const INLINE: usize = 22;
 
 /// A text, inline up to [`INLINE`] bytes, else on the heap.
 #[derive(Clone)]
-pub(super) enum RawText {
+pub(crate) enum RawText {
     Inline { len: u8, bytes: [u8; INLINE] },
     Heap(std::sync::Arc<str>),
 }
 
 impl RawText {
     /// The text, inline where it fits.
-    pub(super) fn new(text: &str) -> RawText {
+    pub(crate) fn new(text: &str) -> RawText {
         match (inline(text.as_bytes()), u8::try_from(text.len())) {
             (Some(bytes), Ok(len)) => RawText::Inline { len, bytes },
             _ => RawText::Heap(text.into()),
         }
     }
 
-    pub(super) fn as_str(&self) -> &str {
+    /// The text's bytes, without the test that they are UTF-8 which [`as_str`](Self::as_str)
+    /// makes of inline ones: what a map compares its keys by.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        match self {
+            RawText::Inline { len, bytes } => bytes.get(..usize::from(*len)).unwrap_or_default(),
+            RawText::Heap(text) => text.as_bytes(),
+        }
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
         match self {
             // The bytes were copied from a `str` at a character boundary: they are UTF-8.
             RawText::Inline { len, bytes } => bytes

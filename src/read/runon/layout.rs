@@ -6,7 +6,6 @@
 //! own. Blank lines and form feeds are page breaks, which may fall anywhere.
 
 use super::few::Few;
-use super::records::{BodySpan, Wrapped};
 use super::trim;
 use crate::lang::{Msg, msg};
 use crate::{Diagnostic, DiagnosticCode};
@@ -74,13 +73,10 @@ pub(crate) struct Row {
 #[derive(Debug)]
 pub(crate) struct Block {
     pub(crate) row: Row,
-    /// Where the body lies in the outline's [`bodies`](Outline::bodies), joined once the
-    /// table is read: a name wrapped onto a line of amounts may still be taken back from its
-    /// lines until then.
-    pub(crate) body: BodySpan,
-    /// Where the body's lines start in the outline's [`lines`](Outline::lines); they run to
-    /// the next block's.
-    lines_from: usize,
+    /// The body's lines in the outline's [`lines`](Outline::lines): they run to the next
+    /// block's, and are joined into the body only once the table is read, as a name wrapped
+    /// onto a line of amounts may still be taken back from them until then.
+    pub(crate) lines: core::ops::Range<usize>,
 }
 
 /// The table as laid out, before its money is resolved and its bodies are read.
@@ -92,11 +88,9 @@ pub(crate) struct Outline<'a> {
     pub(crate) total: Option<Amounts>,
     pub(crate) blocks: Vec<Block>,
     pub(crate) diagnostics: Vec<Diagnostic>,
-    /// The bodies of all blocks, joined one after the other into one buffer.
-    pub(crate) bodies: Wrapped,
     /// The lines of every block's body, in order, each line with its number: one buffer for
     /// the table rather than one per block.
-    lines: Vec<(usize, &'a str)>,
+    pub(crate) lines: Vec<(usize, &'a str)>,
 }
 
 /// The most lines a wrapped row name takes before the lines are taken for text instead.
@@ -618,30 +612,17 @@ impl<'a> Outline<'a> {
             }
         }
         layout.title = title_lines.concat();
-        layout.join_bodies();
+        layout.close_bodies();
         layout
     }
 
-    /// Joins each block's lines into its body, all bodies one after the other in buffers
-    /// allocated once, as long as the lines with their spaces and as many pieces as lines.
-    fn join_bodies(&mut self) {
-        let len = self.lines.iter().map(|(_, l)| l.len()).sum();
-        let mut bodies = Wrapped::with_capacity(len, self.lines.len());
-        // Each block's lines run to the next block's first, the last block's to the end.
-        let starts: Vec<usize> = self.blocks.iter().map(|b| b.lines_from).collect();
-        for (index, block) in self.blocks.iter_mut().enumerate() {
-            let end = starts.get(index + 1).copied().unwrap_or(self.lines.len());
-            let (text_from, marks_from) = bodies.end();
-            for &(line, text) in self.lines.get(block.lines_from..end).unwrap_or_default() {
-                bodies.push(line, text);
-            }
-            let (text_to, marks_to) = bodies.end();
-            block.body = BodySpan {
-                text: text_from..text_to,
-                marks: marks_from..marks_to,
-            };
+    /// Ends each block's lines where the next block's start, the last block's at the end.
+    fn close_bodies(&mut self) {
+        let mut end = self.lines.len();
+        for block in self.blocks.iter_mut().rev() {
+            block.lines.end = end;
+            end = block.lines.start;
         }
-        self.bodies = bodies;
     }
 
     fn push_row(&mut self, name: PendingName<'a>, amounts: Amounts) {
@@ -672,8 +653,7 @@ impl<'a> Outline<'a> {
                 indented,
                 line,
             },
-            body: BodySpan::default(),
-            lines_from: self.lines.len(),
+            lines: self.lines.len()..self.lines.len(),
         });
     }
 
@@ -703,7 +683,7 @@ impl<'a> Outline<'a> {
     /// whose amounts stand on a line of their own.
     fn take_trailing_name(&mut self) -> Option<PendingName<'a>> {
         let block = self.blocks.last()?;
-        let body_lines = self.lines.get(block.lines_from..)?;
+        let body_lines = self.lines.get(block.lines.start..)?;
         let keep = body_lines
             .iter()
             .rposition(|(_, l)| l.trim_end().ends_with('。'))
@@ -711,7 +691,7 @@ impl<'a> Outline<'a> {
         if keep >= body_lines.len() {
             return None;
         }
-        let name_lines = self.lines.split_off(block.lines_from + keep);
+        let name_lines = self.lines.split_off(block.lines.start + keep);
         let indented = name_lines
             .first()
             .is_some_and(|(_, l)| l.starts_with(char::is_whitespace));
@@ -724,6 +704,7 @@ impl<'a> Outline<'a> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::records::Wrapped;
     use super::*;
 
     fn d(s: &str) -> Decimal {
@@ -933,13 +914,9 @@ mod tests {
         assert_eq!(names, ["某局", "很长的项目名称结尾", "乙项目"]);
         assert_eq!(layout.blocks[1].row.line, 9);
         assert!(layout.blocks[1].row.indented);
-        assert!(
-            layout
-                .bodies
-                .piece(&layout.blocks[1].body)
-                .text
-                .starts_with("目标。1、")
-        );
+        let body = &layout.lines[layout.blocks[1].lines.clone()];
+        let body = Wrapped::from_lines(body.iter().copied());
+        assert!(body.text.starts_with("目标。1、"));
         assert_eq!(layout.diagnostics[0].code, DiagnosticCode::LayoutSkipped);
     }
 }

@@ -18,7 +18,7 @@ use crate::{
 };
 use funding::{Money, UnitMoney, resolve};
 use layout::Outline;
-use records::{TargetCache, read_body};
+use records::{TargetCache, Wrapped, body_is_empty, read_body};
 
 /// The year of the title: the first four digits before 年, from 1900 to 2199.
 pub(crate) fn year_of(title: &str) -> Option<u16> {
@@ -54,9 +54,12 @@ pub(crate) fn parse(text: &str) -> Result<Document, TableError> {
         total,
         mut blocks,
         mut diagnostics,
-        bodies,
+        lines,
         ..
     } = layout;
+    // The lines of a block's body, which are joined into one buffer body after body.
+    let body_lines = |block: &layout::Block| lines.get(block.lines.clone()).unwrap_or_default();
+    let mut joined = Wrapped::default();
     let title = Some(title).filter(|t| !t.is_empty());
     let year = title.as_deref().and_then(year_of);
 
@@ -71,11 +74,12 @@ pub(crate) fn parse(text: &str) -> Result<Document, TableError> {
         let is_unit = if any_indented {
             !block.row.indented
         } else {
-            block.body.is_empty() && index + 1 < count
+            body_is_empty(body_lines(block)) && index + 1 < count
         };
         if is_unit {
-            if !block.body.is_empty() {
-                let body = bodies.piece(&block.body);
+            if !body_is_empty(body_lines(block)) {
+                joined.refill(body_lines(block).iter().copied());
+                let body = joined.whole();
                 let (line, column) = body.position(0);
                 diagnostics.push(Diagnostic::of(
                     DiagnosticCode::TextUnparsed,
@@ -155,13 +159,13 @@ pub(crate) fn parse(text: &str) -> Result<Document, TableError> {
     let mut records = 0usize;
     let mut units = Vec::with_capacity(groups.len());
     let mut cache = TargetCache::for_text(text.len());
-    // The rows' names move into the projects and units: the bodies stay where they are, as
-    // the cache of targets borrows their text.
+    // The rows' names move into the projects and units.
     for (unit, projects_at) in &groups {
         let unit_funding = fundings.next().unwrap_or_default();
         let mut projects = Vec::with_capacity(projects_at.len());
         for block in blocks.get_mut(projects_at.clone()).unwrap_or_default() {
-            let body = read_body(&bodies.piece(&block.body), &mut cache);
+            joined.refill(body_lines(block).iter().copied());
+            let body = read_body(&joined.whole(), &mut cache);
             records += body.indicators.len()
                 + body
                     .diagnostics

@@ -10,6 +10,7 @@ use super::trim;
 use crate::lang::{Msg, msg};
 use crate::model::indicator::field;
 use crate::taxonomy::Level;
+use crate::value::RawText;
 use crate::{
     Category, Diagnostic, DiagnosticCode, Direction, Indicator, IndicatorList, Lang, Nature,
     TableError, TableErrorKind, Target, TargetError, TargetErrorKind, TaxonomyError, TextCell,
@@ -103,18 +104,17 @@ impl Wrapped {
     /// Joins lines, each trimmed, without separators: a wrap can fall inside a word.
     pub(crate) fn from_lines<'a>(lines: impl IntoIterator<Item = (usize, &'a str)>) -> Wrapped {
         let mut wrapped = Wrapped::default();
-        for (line, text) in lines {
-            wrapped.push(line, text);
-        }
+        wrapped.refill(lines);
         wrapped
     }
 
-    /// An empty text with room for `bytes` bytes in `pieces` pieces: the bodies of a table
-    /// are joined into one buffer allocated once.
-    pub(crate) fn with_capacity(bytes: usize, pieces: usize) -> Wrapped {
-        Wrapped {
-            text: String::with_capacity(bytes),
-            marks: Vec::with_capacity(pieces),
+    /// Joins these lines in place of the text held: the bodies of a table are joined one
+    /// after the other into one buffer, which keeps its room from body to body.
+    pub(crate) fn refill<'a>(&mut self, lines: impl IntoIterator<Item = (usize, &'a str)>) {
+        self.text.clear();
+        self.marks.clear();
+        for (line, text) in lines {
+            self.push(line, text);
         }
     }
 
@@ -142,48 +142,22 @@ impl Wrapped {
     pub(crate) fn whole(&self) -> Piece<'_> {
         Piece {
             text: &self.text,
-            base: 0,
             marks: &self.marks,
             cursor: core::cell::Cell::default(),
         }
     }
-
-    /// The stretch of the text and its pieces that `span` marks: one body of a table whose
-    /// bodies were joined into one buffer.
-    pub(crate) fn piece(&self, span: &BodySpan) -> Piece<'_> {
-        Piece {
-            text: self.text.get(span.text.clone()).unwrap_or_default(),
-            base: span.text.start,
-            marks: self.marks.get(span.marks.clone()).unwrap_or_default(),
-            cursor: core::cell::Cell::default(),
-        }
-    }
-
-    /// Where the text and the pieces end: a span starts there, and ends where the next does.
-    pub(crate) fn end(&self) -> (usize, usize) {
-        (self.text.len(), self.marks.len())
-    }
 }
 
-/// Where a body lies in a [`Wrapped`] text: its bytes and its pieces.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct BodySpan {
-    pub(crate) text: core::ops::Range<usize>,
-    pub(crate) marks: core::ops::Range<usize>,
+/// Whether lines join into an empty body ([`Wrapped::push`] keeps none of them): each is
+/// blank.
+pub(crate) fn body_is_empty(lines: &[(usize, &str)]) -> bool {
+    lines.iter().all(|(_, line)| trim::trim(line).is_empty())
 }
 
-impl BodySpan {
-    pub(crate) fn is_empty(&self) -> bool {
-        self.text.is_empty()
-    }
-}
-
-/// A stretch of a [`Wrapped`] text, with the pieces it is made of: what a body is read from.
+/// A [`Wrapped`] text with the pieces it is made of: what a body is read from.
 #[derive(Debug)]
 pub(crate) struct Piece<'a> {
     pub(crate) text: &'a str,
-    /// The offset of `text` in the whole joined text, which the pieces' offsets count from.
-    base: usize,
     marks: &'a [(usize, usize, usize)],
     /// The last position asked for: the piece, the offset and its characters into the piece.
     /// Positions are asked for in order, and counting on from the last keeps a long line of
@@ -194,16 +168,13 @@ pub(crate) struct Piece<'a> {
 impl Piece<'_> {
     /// The line and column of a byte offset in the text.
     pub(crate) fn position(&self, offset: usize) -> (usize, usize) {
-        let at = self
-            .marks
-            .partition_point(|&(start, _, _)| start.saturating_sub(self.base) <= offset);
+        let at = self.marks.partition_point(|&(start, _, _)| start <= offset);
         let Some(piece) = at.checked_sub(1) else {
             return (1, 1);
         };
         let Some(&(start, line, column)) = self.marks.get(piece) else {
             return (1, 1);
         };
-        let start = start.saturating_sub(self.base);
         let (last_piece, last_offset, last_chars) = self.cursor.get();
         let (from, counted) = if last_piece == piece && (start..=offset).contains(&last_offset) {
             (last_offset, last_chars)
@@ -223,18 +194,45 @@ impl Piece<'_> {
 /// Target values already parsed in a document: tables repeat the same values
 /// (`≥90%`, `100%`) hundreds of times, and a clone costs less than a parse.
 ///
-/// It also keeps the buffer [`read_body`] finds a body's record starts in, so that the
-/// bodies of a document share one.
+/// Each value is keyed by its raw text as its target holds it (inline where it is short,
+/// else shared with the target): the cache borrows nothing, so that each body can be joined
+/// into one buffer in turn. It also keeps the buffer [`read_body`] finds a body's record
+/// starts in, so that the bodies of a document share one.
 #[derive(Default)]
-pub(crate) struct TargetCache<'a> {
+pub(crate) struct TargetCache {
     /// Each text's target as [`Target::kept`] keeps it, whether its words were left out, and
     /// the error that capped it.
     values: std::collections::HashMap<
-        &'a str,
+        CacheKey,
         (Target, bool, Option<TargetError>),
         core::hash::BuildHasherDefault<Fnv>,
     >,
     starts: Vec<Start>,
+}
+
+/// A key of the cache of values: a raw text, compared and hashed by its bytes, as a map
+/// looks it up by the bytes of a text (the bytes of an inline text are not checked again to
+/// be UTF-8, as its `str` would be).
+struct CacheKey(RawText);
+
+impl PartialEq for CacheKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.as_bytes() == other.0.as_bytes()
+    }
+}
+
+impl Eq for CacheKey {}
+
+impl core::hash::Hash for CacheKey {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.0.as_bytes().hash(state);
+    }
+}
+
+impl core::borrow::Borrow<[u8]> for CacheKey {
+    fn borrow(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
 }
 
 /// FNV-1a: a short key hashes in a few instructions, where the default hasher defends
@@ -258,13 +256,24 @@ impl core::hash::Hasher for Fnv {
         }
         self.0 = hash;
     }
+
+    /// A length (a key's bytes are hashed after theirs) in one step, as one byte would be:
+    /// a key has far fewer than 2^64 bytes, and its bytes tell keys apart.
+    fn write_usize(&mut self, n: usize) {
+        let hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        self.0 = (hash ^ u64::try_from(n).unwrap_or(u64::MAX)).wrapping_mul(0x0100_0000_01b3);
+    }
 }
 
-impl<'a> TargetCache<'a> {
+impl TargetCache {
     /// A cache sized for a text of `len` bytes: a table has a distinct value every 350
     /// bytes or so, and repeats them past a couple of hundred. The most it is sized for
     /// keeps its table below the size the allocator maps pages for.
-    pub(crate) fn for_text(len: usize) -> TargetCache<'a> {
+    pub(crate) fn for_text(len: usize) -> TargetCache {
         let mut cache = TargetCache::default();
         cache.values.reserve((len / 384).min(224));
         cache
@@ -274,27 +283,28 @@ impl<'a> TargetCache<'a> {
     /// than a value may ([`Target::MAX_CHARS`], [`Target::MAX_PARTS`]).
     ///
     /// Texts that trim alike (`100%` and `100%。`) read alike, and share an entry.
-    fn get(&mut self, text: &'a str) -> (Target, Option<TargetError>) {
+    fn get(&mut self, text: &str) -> (Target, Option<TargetError>) {
         let key = crate::value::raw_of(text);
-        match self.values.entry(key) {
-            std::collections::hash_map::Entry::Occupied(entry) => {
-                let (target, left_out, capped) = entry.get();
-                (target.restored(*left_out), capped.clone())
-            }
-            // The first reading is handed out as it is, and what is kept of it stays.
-            std::collections::hash_map::Entry::Vacant(entry) => {
-                let (target, error) = Target::parse_both(text);
-                let capped = error.filter(|e| {
-                    matches!(
-                        e.kind(),
-                        TargetErrorKind::TooLong | TargetErrorKind::TooManyParts
-                    )
-                });
-                let (kept, left_out) = target.kept();
-                entry.insert((kept, left_out, capped.clone()));
-                (target, capped)
-            }
+        if let Some((target, left_out, capped)) = self.values.get(key.as_bytes()) {
+            return (target.restored(*left_out), capped.clone());
         }
+        // The first reading is handed out as it is, and what is kept of it stays.
+        let (target, error) = Target::parse_both(text);
+        let capped = error.filter(|e| {
+            matches!(
+                e.kind(),
+                TargetErrorKind::TooLong | TargetErrorKind::TooManyParts
+            )
+        });
+        let (kept, left_out) = target.kept();
+        // The target's raw text is the key: it is taken from it, shared where it is long.
+        let key = match kept.raw_text() {
+            raw if raw.as_bytes() == key.as_bytes() => raw.clone(),
+            _ => RawText::new(key),
+        };
+        self.values
+            .insert(CacheKey(key), (kept, left_out, capped.clone()));
+        (target, capped)
     }
 }
 
@@ -757,10 +767,10 @@ fn read_extra_fields(text: &str, indicator: &mut Indicator) -> Vec<Problem> {
 
 /// Reads the fields of one record, after `N、`. Returns the indicator and what was wrong with
 /// it, or why it could not be read at all.
-fn read_record<'a>(
-    fields: &'a str,
+fn read_record(
+    fields: &str,
     seq: u32,
-    cache: &mut TargetCache<'a>,
+    cache: &mut TargetCache,
 ) -> Result<(Indicator, Vec<Problem>), Msg> {
     let mut read = Vec::with_capacity(1);
     let problems = read_record_into(fields, seq, cache, &mut read)?;
@@ -773,10 +783,10 @@ fn read_record<'a>(
 /// Reads the fields of one record, after `N、`, onto the end of `indicators`, and returns
 /// what was wrong with it; or why it could not be read at all, adding nothing. An indicator
 /// is large: built where it stays, it is not copied on its way out.
-fn read_record_into<'a>(
-    fields: &'a str,
+fn read_record_into(
+    fields: &str,
     seq: u32,
-    cache: &mut TargetCache<'a>,
+    cache: &mut TargetCache,
     indicators: &mut Vec<Indicator>,
 ) -> Result<Vec<Problem>, Msg> {
     let record = trim_end_chars(fields, &['。', ' ']);
@@ -909,7 +919,7 @@ pub(crate) fn tier_category_mismatch(
 }
 
 /// Reads a project's body: the text before the first record, then every record.
-pub(crate) fn read_body<'a>(wrapped: &Piece<'a>, cache: &mut TargetCache<'a>) -> Body {
+pub(crate) fn read_body(wrapped: &Piece<'_>, cache: &mut TargetCache) -> Body {
     let text = wrapped.text;
     let mut body = Body {
         lead: String::new(),
@@ -1016,10 +1026,11 @@ mod tests {
         assert_eq!(w.position(12), (5, 1));
     }
 
-    /// The bodies of a table joined into one buffer answer, piece by piece, as each body
-    /// joined on its own did: the same text, and the same line and column for every offset.
+    /// The bodies of a table joined one after the other into one buffer, refilled for each,
+    /// answer as each body joined into a buffer of its own did: the same text, and the same
+    /// line and column for every offset.
     #[test]
-    fn pieces_of_one_buffer_answer_as_bodies_joined_apart() {
+    fn a_refilled_buffer_answers_as_bodies_joined_apart() {
         let seed = include_str!("../../../tests/data/guangzhou_commerce_2024.txt");
         let lines: Vec<(usize, &str)> = seed.lines().enumerate().map(|(n, l)| (n + 1, l)).collect();
         // Bodies of every few lines, some empty, some of blank lines only.
@@ -1033,24 +1044,19 @@ mod tests {
             cuts.push(at);
         }
         cuts.push(lines.len());
-        let mut joined = Wrapped::with_capacity(0, 0);
-        let mut spans = Vec::new();
+        let mut joined = Wrapped::default();
         for pair in cuts.windows(2) {
-            let (text_from, marks_from) = joined.end();
-            for &(n, l) in &lines[pair[0]..pair[1]] {
-                joined.push(n, l);
-            }
-            let (text_to, marks_to) = joined.end();
-            spans.push(BodySpan {
-                text: text_from..text_to,
-                marks: marks_from..marks_to,
-            });
-        }
-        for (pair, span) in cuts.windows(2).zip(&spans) {
-            let apart = Wrapped::from_lines(lines[pair[0]..pair[1]].iter().copied());
-            let (alone, piece) = (apart.whole(), joined.piece(span));
+            let body = &lines[pair[0]..pair[1]];
+            joined.refill(body.iter().copied());
+            let apart = Wrapped::from_lines(body.iter().copied());
+            let (alone, piece) = (apart.whole(), joined.whole());
             assert_eq!(alone.text, piece.text);
-            assert_eq!(span.is_empty(), apart.text.is_empty());
+            assert_eq!(
+                body_is_empty(body),
+                apart.text.is_empty(),
+                "{:?}",
+                &body[..body.len().min(3)]
+            );
             let offsets: Vec<usize> = (0..=piece.text.len())
                 .filter(|&o| piece.text.is_char_boundary(o))
                 .collect();
