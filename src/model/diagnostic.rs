@@ -161,6 +161,9 @@ pub enum DiagnosticCode {
     /// the national template's columns (一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 |
     /// 分值 | 得分) by what their cells are, and are worth a look.
     HeaderImplied,
+    /// Full-width digits and number signs (`１０％`, `＞＝`) and ideographic spaces, read as
+    /// their ASCII forms: names, labels and values show them so.
+    WidthNarrowed,
 }
 
 impl DiagnosticCode {
@@ -169,7 +172,7 @@ impl DiagnosticCode {
     /// ```
     /// assert!(jixiao::DiagnosticCode::ALL.len() >= 11);
     /// ```
-    pub const ALL: [DiagnosticCode; 22] = [
+    pub const ALL: [DiagnosticCode; 23] = [
         DiagnosticCode::SumMismatch,
         DiagnosticCode::ColumnUnresolved,
         DiagnosticCode::ColumnAssumed,
@@ -192,6 +195,7 @@ impl DiagnosticCode {
         DiagnosticCode::CellAmbiguous,
         DiagnosticCode::ValueGlued,
         DiagnosticCode::HeaderImplied,
+        DiagnosticCode::WidthNarrowed,
     ];
 
     /// The stable name: `"sum-mismatch"`, `"column-unresolved"` …
@@ -224,6 +228,7 @@ impl DiagnosticCode {
             DiagnosticCode::CellAmbiguous => "cell-ambiguous",
             DiagnosticCode::ValueGlued => "value-glued",
             DiagnosticCode::HeaderImplied => "header-implied",
+            DiagnosticCode::WidthNarrowed => "width-narrowed",
         }
     }
 
@@ -295,6 +300,7 @@ impl DiagnosticCode {
             (DiagnosticCode::HeaderImplied, Lang::En) => {
                 "a grid without a header, read by what its cells are"
             }
+            (DiagnosticCode::WidthNarrowed, Lang::En) => "full-width digits read as ASCII",
             (DiagnosticCode::SumMismatch, _) => "金额合计不符",
             (DiagnosticCode::ColumnUnresolved, _) => "金额所属资金列无法确定",
             (DiagnosticCode::ColumnAssumed, _) => "资金列按表格惯例推定",
@@ -317,6 +323,7 @@ impl DiagnosticCode {
             (DiagnosticCode::CellAmbiguous, _) => "单元格可对应本行两列，按文字保留",
             (DiagnosticCode::ValueGlued, _) => "粘连文本中的指标值，其数字可能含有后面各列的数字",
             (DiagnosticCode::HeaderImplied, _) => "没有表头的表格，按单元格内容读取",
+            (DiagnosticCode::WidthNarrowed, _) => "全角数字按半角读取",
         }
     }
 
@@ -351,7 +358,8 @@ impl DiagnosticCode {
             | DiagnosticCode::LayoutSkipped
             | DiagnosticCode::RowEmpty
             | DiagnosticCode::LabelUnknown
-            | DiagnosticCode::LabelFromBelow => Severity::Info,
+            | DiagnosticCode::LabelFromBelow
+            | DiagnosticCode::WidthNarrowed => Severity::Info,
         }
     }
 }

@@ -37,6 +37,7 @@ mod text;
 use crate::lang::{Msg, msg};
 use crate::{Diagnostic, DiagnosticCode, Document, Grid, Lang, Layout, TableError, TableErrorKind};
 use core::str::FromStr;
+use std::borrow::Cow;
 use std::path::Path;
 
 /// The forms of file [`Document::from_path`] reads, by extension.
@@ -215,7 +216,44 @@ fn grid_document(text: &str) -> Option<Result<Document, TableError>> {
 
 /// Reads a text as a grid, or where no grid reads, as the indicators it lists under
 /// headings ([`outline`]); `None` where it holds neither.
+///
+/// Full-width digits and number signs are read as their ASCII forms
+/// ([`narrow`](grid::shape::narrow)), and said.
 fn grid_or_outline(text: &str) -> Option<Result<Document, TableError>> {
+    let ascii = grid::shape::narrow(text);
+    let mut read = grid_or_outline_of(&ascii);
+    if let (Cow::Owned(_), Some(Ok(doc))) = (&ascii, &mut read) {
+        let mut wide = text.split('\n').enumerate().flat_map(|(n, line)| {
+            line.chars()
+                .enumerate()
+                .filter(|(_, c)| grid::shape::wide(*c))
+                .map(move |(column, _)| (n + 1, column + 1))
+        });
+        if let Some((line, column)) = wide.next() {
+            doc.diagnostics
+                .push(narrowed(1 + wide.count(), line, column));
+            doc.diagnostics.sort_by_key(|d| (d.line, d.column));
+        }
+    }
+    read
+}
+
+/// The note that `count` full-width digits and signs, the first at `line` and `column`, were
+/// read as ASCII.
+pub(crate) fn narrowed(count: usize, line: usize, column: usize) -> Diagnostic {
+    Diagnostic::of(
+        DiagnosticCode::WidthNarrowed,
+        msg!(
+            "full-width digits and signs read as ASCII (`１０％` as `10%`): {count}, the first here",
+            "全角数字和符号按半角读取（「１０％」读作「10%」）：共{count}处，首处在此"
+        ),
+        line,
+        column,
+    )
+}
+
+/// [`grid_or_outline`] of a text whose full-width digits are narrowed.
+fn grid_or_outline_of(text: &str) -> Option<Result<Document, TableError>> {
     let grid = grid_document(text);
     if matches!(grid, Some(Ok(_))) {
         return grid;
@@ -369,6 +407,46 @@ fn first_control(text: &str) -> Option<(usize, char)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn full_width_digits_in_a_grid_read_as_ascii_and_are_said() {
+        let text = "| 一级指标 | 二级指标 | 三级指标 | 分值 | 指标值 |\n\
+                    | 产出指标（５０分） | 数量指标 | 培训场次 | １０ | ≥２场 |\n";
+        let doc = read_text(text).unwrap();
+        let first = doc.indicators().next().unwrap();
+        assert_eq!(first.tier_label.as_deref(), Some("产出指标（50分）"));
+        assert_eq!(first.weight, Some(10.into()));
+        assert_eq!(first.annual.raw(), "≥2场");
+        let said: Vec<_> = doc
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == DiagnosticCode::WidthNarrowed)
+            .map(|d| (d.line, d.column, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            said,
+            [(
+                2,
+                8,
+                "full-width digits and signs read as ASCII (`１０％` as `10%`): 5, the first here"
+            )]
+        );
+        // Cells given as a grid are narrowed cell by cell, and said once.
+        let grid = Grid::from_text("一级指标\t三级指标\t分值\t指标值\n产出指标\t场次\t１０\t≥２场")
+            .unwrap();
+        let doc = Document::from_grids(&[grid]).unwrap();
+        assert_eq!(doc.indicators().next().unwrap().weight, Some(10.into()));
+        let said: Vec<_> = doc
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == DiagnosticCode::WidthNarrowed)
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            said,
+            ["full-width digits and signs read as ASCII (`１０％` as `10%`): 2, the first here"]
+        );
+    }
 
     #[test]
     fn control_characters_are_not_text() {

@@ -214,9 +214,14 @@ const IMPLIED: [(Role, &str); 7] = [
 /// Reads the grids, with the number of headers read. With `implied`, a row that begins
 /// with a level's label before any header is read under [`IMPLIED`] columns.
 fn read_with(grids: &[Grid], implied: bool) -> (Result<Document, TableError>, usize) {
-    let (mut toks, pinyin) = flatten(grids);
+    let (mut toks, pinyin, wide) = flatten(grids);
     split_header_runs(grids, &mut toks);
     let mut builder = Builder::new(grids);
+    if let Some(&(line, column)) = wide.first() {
+        builder
+            .diagnostics
+            .push(crate::read::narrowed(wide.len(), line, column));
+    }
     if pinyin > 0
         && let Some(first) = toks.first()
     {
@@ -493,9 +498,10 @@ impl Texts {
     }
 }
 
-/// The cells of the grids in order, trimmed, with where each row starts, and how many
-/// pinyin annotations were taken out of them.
-fn flatten(grids: &[Grid]) -> (Vec<Tok<'_>>, usize) {
+/// The cells of the grids in order, trimmed, with where each row starts, how many pinyin
+/// annotations were taken out of them, and where the cells are whose full-width digits and
+/// signs were read as ASCII ([`narrow`](super::shape::narrow)).
+fn flatten(grids: &[Grid]) -> (Vec<Tok<'_>>, usize, Vec<(usize, usize)>) {
     // A cell a token: the stream is sized once rather than grown (and copied) as it fills.
     let cells = grids
         .iter()
@@ -503,6 +509,7 @@ fn flatten(grids: &[Grid]) -> (Vec<Tok<'_>>, usize) {
         .fold(0usize, |n, row| n.saturating_add(row.len()));
     let mut toks = Vec::with_capacity(cells);
     let mut pinyin = 0usize;
+    let mut wide = Vec::new();
     // Tables repeat their labels and values: each distinct text is read once.
     let mut seen: std::collections::HashMap<&str, (Shape, Words)> =
         std::collections::HashMap::new();
@@ -513,13 +520,21 @@ fn flatten(grids: &[Grid]) -> (Vec<Tok<'_>>, usize) {
     for (g, grid) in grids.iter().enumerate() {
         for row in &grid.rows {
             for (index, cell) in row.iter().enumerate() {
-                let (text, (shape, words)) = match strip_pinyin(&cell.text) {
-                    Some(stripped) => {
+                let narrowed = super::shape::narrow(&cell.text);
+                if let Cow::Owned(_) = narrowed {
+                    wide.push((cell.line, cell.column));
+                }
+                let (text, (shape, words)) = match (strip_pinyin(&narrowed), narrowed) {
+                    (Some(stripped), _) => {
                         pinyin += 1;
                         let read = (shape(&stripped), Words::of(&stripped));
                         (Cow::Owned(stripped), read)
                     }
-                    None => {
+                    (None, Cow::Owned(narrowed)) => {
+                        let read = (shape(&narrowed), Words::of(&narrowed));
+                        (Cow::Owned(narrowed), read)
+                    }
+                    (None, Cow::Borrowed(_)) => {
                         let text = cell.text.as_str();
                         let slot = &mut recent[recent_slot(text)];
                         let read = match *slot {
@@ -549,7 +564,7 @@ fn flatten(grids: &[Grid]) -> (Vec<Tok<'_>>, usize) {
             }
         }
     }
-    (toks, pinyin)
+    (toks, pinyin, wide)
 }
 
 /// How many texts [`flatten`] keeps in front of its map.
@@ -4765,7 +4780,8 @@ fn number_of(text: &str) -> Option<Decimal> {
 
 /// A plain decimal, thousands separators allowed.
 fn decimal(text: &str) -> Option<Decimal> {
-    let t = text.trim();
+    let narrowed = super::shape::narrow(text);
+    let t = narrowed.trim();
     if !super::shape::is_number(t) {
         return None;
     }
@@ -7210,7 +7226,7 @@ mod tests {
         for text in tables {
             let grid = Grid::from_text(text).expect("a grid");
             let grids = [grid];
-            let (toks, _) = flatten(&grids);
+            let (toks, _, _) = flatten(&grids);
             let end = toks
                 .iter()
                 .skip(1)

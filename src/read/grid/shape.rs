@@ -62,7 +62,8 @@ pub(crate) fn is_blank_mark(t: &str) -> bool {
 
 /// The shape of a cell's text.
 pub(crate) fn shape(text: &str) -> Shape {
-    let t = text.trim();
+    let narrowed = narrow(text);
+    let t = narrowed.trim();
     if t.is_empty() || is_blank_mark(t) {
         return Shape::Empty;
     }
@@ -714,6 +715,33 @@ pub(crate) fn fit(shape: Shape, role: Role) -> i32 {
     }
 }
 
+/// A text with its full-width digits and number signs (`０`–`９`, `％`, `．`, `＋`, `－`,
+/// `＞`, `＜`, `＝`, `～`) and ideographic spaces (U+3000) as their ASCII forms, for telling
+/// what a cell is and reading its numbers: a Word document's `１０` is the weight `10`. The
+/// text itself, without a copy, where it has none of them.
+pub(crate) fn narrow(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(wide) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                '\u{3000}' => ' ',
+                c if wide(c) => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+/// Whether [`narrow`] reads a character as its ASCII form.
+pub(crate) fn wide(c: char) -> bool {
+    matches!(
+        c,
+        '０'..='９' | '％' | '．' | '＋' | '－' | '＞' | '＜' | '＝' | '～' | '\u{3000}'
+    )
+}
+
 /// The fit of a cell that cannot go in a column at all.
 pub(crate) const NEVER: i32 = -1000;
 
@@ -724,6 +752,18 @@ mod tests {
     #[track_caller]
     fn is(text: &str, expected: Shape) {
         assert_eq!(shape(text), expected, "{text}");
+    }
+
+    #[test]
+    fn full_width_digits_and_signs_narrow_to_ascii() {
+        assert_eq!(narrow("≥９５．５％"), "≥95.5%");
+        assert_eq!(narrow("＞＝１０\u{3000}分"), ">=10 分");
+        assert_eq!(narrow("产出指标（５０分）"), "产出指标（50分）");
+        // Nothing to narrow: the text itself, not a copy.
+        assert!(matches!(narrow("≥95%"), std::borrow::Cow::Borrowed("≥95%")));
+        is("１０", Shape::Number);
+        is("９５％", Shape::Percent);
+        is("１２３４５", Shape::Amount);
     }
 
     #[test]
