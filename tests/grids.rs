@@ -69,7 +69,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("shaanxi_qingjian-guoyuanlu_2021_grid", 5),
     ("shanghai_putuo-tiyuzhongxin_2022_selfeval", 0),
     ("shanxi_jishan-zhaidian-gongwei_2021_selfeval", 0),
-    ("shanxi_lvliang-hugong_2021_selfeval", 12),
+    ("shanxi_lvliang-hugong_2021_selfeval", 13),
     ("sichuan_daying-guerzhuxue_2022_transfer-selfeval", 2),
     ("sichuan_daying-shuangxin_2020_selfeval", 5),
     ("sichuan_daying-yanglao_2020_selfeval", 5),

@@ -69,8 +69,12 @@ impl Words {
             return Words::default();
         }
         if text.chars().count() > 40 {
+            let folded = fold(text);
             return Words {
-                long_role: header_role(text),
+                // A header's first word run into a note before it (`详情见附件(注:以下内容为
+                // 附件图片识别,个别文字可能不准确,请以附件为准)一级指标`) is that header.
+                role: folded.ends_with("一级指标").then_some(Role::Tier),
+                long_role: header_role_folded(text, &folded),
                 money_half: may_start_money(text),
                 ..Words::default()
             };
@@ -5083,6 +5087,20 @@ mod tests {
             "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n| 产出指标 | 数量指标 | 场次 | ≥2场 |\n",
         );
         assert!(said(&doc, DiagnosticCode::HeaderImplied).is_empty());
+    }
+
+    #[test]
+    fn a_long_note_run_into_the_first_header_cell_keeps_the_tier_column() {
+        // A page's note glued to the header's first word: the tier column is still there,
+        // and the label under it is the tier as printed.
+        let text = "详情见附件(注:以下内容为附件图片识别,个别文字可能不准确,请以附件为准)\
+                    一级指标 | 二级指标 | 指标名称 | 目标值 | 完成值 |\n\
+                    產出指標 | 產出數量 | 完成培训任务 | 12500名 | 12166名 |\n";
+        let doc = document(text);
+        let first = doc.indicators().next().expect("an indicator");
+        assert_eq!(first.tier_label.as_deref(), Some("產出指標"));
+        assert_eq!(first.name, "完成培训任务");
+        assert!(messages(&doc, DiagnosticCode::RowEmpty).is_empty());
     }
 
     #[test]
