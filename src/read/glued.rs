@@ -104,6 +104,9 @@ const HEADERS: &[&str] = &[
 
 /// The labels of facts around a glued grid, longest first where one starts another.
 const LABELS: &[&str] = &[
+    // A total's row (`得分合计100`), not the score's header and a word.
+    "得分合计",
+    "总得分",
     "项目名称",
     "专项资金名称",
     "主管部门",
@@ -1108,7 +1111,7 @@ fn ascii_unit(text: &str) -> Option<usize> {
 
 /// Whether a character can be part of a unit: counting words, measures, dates.
 fn is_unit_char(c: char) -> bool {
-    "万亿千百元个人次项家户场天日月年时分秒厘毫米亩吨台套辆件本份篇期批所座处间张册部名条株棵顷方斤克升瓦度周门班组支头只宗起例床单箱架艘趟列票页字节粒组平立公里平方米人次/"
+    "万亿千百元个人次项家户场天日月年时分秒厘毫米亩吨台套辆件本份篇期批所座处间张册部名条株棵顷方斤克升瓦度周门班组支头只宗起例床单箱架艘趟列票页字节粒组平立公里平方米人次倍/"
         .contains(c)
 }
 
@@ -2026,6 +2029,15 @@ mod tests {
             .flatten()
             .map(|c| (c.text().to_owned(), c.line(), c.column()))
             .collect()
+    }
+
+    #[test]
+    fn times_are_a_unit_and_a_total_of_scores_one_word() {
+        assert_eq!(
+            texts("创业担保基金放大倍数≥2倍10倍"),
+            ["创业担保基金放大倍数", "≥2倍", "10倍"]
+        );
+        assert_eq!(texts("得分合计100"), ["得分合计", "100"]);
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //!
 //! ```text
 //! outline  = { line }
-//! line     = segment { (';' | '；' | '。') segment }
+//! line     = segment { (';' | '；' | '。' | '|') segment }
 //! segment  = { heading } [ items ]
 //! heading  = [ marker ] label (':' | '：' | end | (',' | '，') after a label in 指标)
 //!          | '【' label { '-' label } '】' [ ':' ]
@@ -296,7 +296,7 @@ fn is_tier_heading(head: &Heading<'_>, tier: Option<&Level>, category: Option<&L
     }
 }
 
-// segment = the text between `;`, `；` and `。` outside brackets.
+// segment = the text between `;`, `；`, `。` and a table's `|` outside brackets.
 /// The segments of a line and the byte offset each starts at.
 fn segments(line: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
@@ -306,7 +306,9 @@ fn segments(line: &str) -> Vec<(usize, &str)> {
         match c {
             '(' | '（' | '【' | '[' | '〔' => depth += 1,
             ')' | '）' | '】' | ']' | '〕' => depth = depth.saturating_sub(1),
-            ';' | '；' | '。' if depth == 0 => {
+            // A table's cell ends a segment too: a tier's label in a cell of its own and
+            // its items in the next (`年度绩效总目标 | 产出指标 | 开展文物安全巡查频次8次;…`).
+            ';' | '；' | '。' | '|' if depth == 0 => {
                 out.push((start, &line[start..i]));
                 start = i + c.len_utf8();
             }
@@ -730,6 +732,44 @@ mod tests {
         assert_eq!(
             segments(&line),
             vec![(0, first), (first.len() + 1, second), (line.len(), "")]
+        );
+    }
+
+    #[test]
+    fn a_tier_in_a_cell_lists_its_items_in_the_next() {
+        let line = "年度绩效总目标 | 产出指标 | 巡查频次8次;培训次数2次。 |";
+        assert_eq!(
+            segments(line),
+            vec![
+                (0, "年度绩效总目标 "),
+                ("年度绩效总目标 |".len(), " 产出指标 "),
+                ("年度绩效总目标 | 产出指标 |".len(), " 巡查频次8次"),
+                (
+                    "年度绩效总目标 | 产出指标 | 巡查频次8次;".len(),
+                    "培训次数2次"
+                ),
+                (
+                    "年度绩效总目标 | 产出指标 | 巡查频次8次;培训次数2次。".len(),
+                    " "
+                ),
+                (line.len(), ""),
+            ]
+        );
+        let text = "项目名称 | 文物保护经费 |\n\
+                    年度绩效总目标 | 产出指标 | 开展巡查频次8次;编制宣传资料数量3个。 |\n\
+                    效益指标 | 宣传覆盖人次≥20万人次。 |\n";
+        let doc: crate::Document = text.parse().unwrap();
+        let rows: Vec<_> = doc
+            .indicators()
+            .map(|i| (i.tier.map(Tier::name), i.name.as_str(), i.annual.raw()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (Some("产出指标"), "开展巡查频次", "8次"),
+                (Some("产出指标"), "编制宣传资料数量", "3个"),
+                (Some("效益指标"), "宣传覆盖人次", "≥20万人次"),
+            ]
         );
     }
 

@@ -455,11 +455,13 @@ fn implied_row(toks: &[Tok<'_>], i: usize, lost: bool) -> bool {
 }
 
 /// What a text column holds, by its header: scoring rules (`评分标准`, `扣分说明`), explanations
-/// (`指标解释`, `指标说明`), or either. A rule fits the first better than the second.
+/// (`指标解释`, `指标说明`), or either. A rule fits the first better than the second. And a
+/// weights' column named 权重, which may give its weights as shares (`20%`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Texts {
     Rules,
     Explanations,
+    Shares,
     Any,
 }
 
@@ -480,6 +482,8 @@ impl Texts {
             Texts::Rules
         } else if has(&["解释", "说明", "描述", "含义", "定义", "公式", "内容"]) {
             Texts::Explanations
+        } else if h.contains("权重") {
+            Texts::Shares
         } else {
             Texts::Any
         }
@@ -488,6 +492,9 @@ impl Texts {
     /// A cell's fit in a column of `role` that holds these texts.
     fn fit(self, shape: Shape, role: Role) -> i32 {
         let f = fit(shape, role);
+        if role == Role::Weight && self == Texts::Shares && shape == Shape::Percent {
+            return fit(Shape::Number, role);
+        }
         if role != Role::Text {
             return f;
         }
@@ -2752,6 +2759,13 @@ impl<'g> Builder<'g> {
                 Role::Actual if actual.is_none() => actual = Some(text),
                 Role::Weight | Role::Score => match number_of(&text) {
                     Some(d) if column.role == Role::Weight && weight.is_none() => weight = Some(d),
+                    // A weight given as its share of the table's 100 points (`权重` `20%`).
+                    None if column.role == Role::Weight
+                        && weight.is_none()
+                        && let Some(d) = text.strip_suffix(['%', '％']).and_then(number_of) =>
+                    {
+                        weight = Some(d);
+                    }
                     Some(d) if column.role == Role::Score && score.is_none() => score = Some(d),
                     _ => {
                         self.diagnose(
@@ -5087,6 +5101,31 @@ mod tests {
             "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n| 产出指标 | 数量指标 | 场次 | ≥2场 |\n",
         );
         assert!(said(&doc, DiagnosticCode::HeaderImplied).is_empty());
+    }
+
+    #[test]
+    fn weights_given_as_shares_of_the_points_are_weights() {
+        // Under 权重, `20%` is 20 of the table's 100 points, and fits there as a number does.
+        let text = "| 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 权重 | 得分 |\n\
+                    | 产出指标 | 数量指标 | 贷款回收率 | ≥90% | 98.70% | 20% | 20 |\n\
+                    | | | 放大倍数 | ≥2倍 | 10倍 | 10% | 10 |\n";
+        let doc = document(text);
+        let rows: Vec<_> = doc
+            .indicators()
+            .map(|i| (i.name.as_str(), i.weight, i.score))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("贷款回收率", Some(20.into()), Some(20.into())),
+                ("放大倍数", Some(10.into()), Some(10.into()))
+            ]
+        );
+        assert!(messages(&doc, DiagnosticCode::NumberUnread).is_empty());
+        // Under 分值 too, a share in a row of its own is read as its points.
+        let text = "| 一级指标 | 三级指标 | 指标值 | 分值 |\n| 产出指标 | 回收率 | ≥90% | 20% |\n";
+        let doc = document(text);
+        assert_eq!(doc.indicators().next().unwrap().weight, Some(20.into()));
     }
 
     #[test]
