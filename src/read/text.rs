@@ -1231,8 +1231,24 @@ fn spaced<'a>(lines: &[&'a str], header: usize) -> Grid {
             tail_lines += 1;
             continue;
         }
+        // A label printed a character a line down a narrow merged cell (`效` / `益` / `指` /
+        // `标 经济效益 …`) starts the rows below it: its characters are no wrapped tail of
+        // the row above.
+        let vertical = || {
+            let single = |l: &str| {
+                let t = l.trim();
+                t.chars().count() == 1 && t.chars().all(crate::taxonomy::is_han)
+            };
+            let next = lines[n + 1..].iter().find(|l| !blank(l));
+            // Or a category's words, its `指标` on the next line (`社会效益` / `指标 满意度…`).
+            let label = placed.len() == 1
+                && is_level(lines[n].trim())
+                && next.is_some_and(|l| l.trim_start().starts_with(['指', '标']));
+            label || single(lines[n]) && next.is_some_and(|l| single(l))
+        };
         if n > header
             && heads.is_empty()
+            && !vertical()
             && let Some((row, starts)) = last.as_mut()
             && let Some(each) = wrapped_pieces(
                 &pieces,
@@ -2924,6 +2940,37 @@ mod tests {
             [
                 vec!["一级指标", "三级指标", "指标值"],
                 vec!["产出指标", "场次", "≥2场"]
+            ]
+        );
+    }
+
+    #[test]
+    fn a_label_printed_down_its_cell_starts_the_rows_below() {
+        // `效` / `益` / `指` / `标`, a character a line, and `社会效益` / `指标`: labels of
+        // the rows below, not wrapped tails of the row above.
+        let text = "绩 效 指 标 一级指标 二级指标 三级指标 年度指标值 全年完成值 分值 得分\n\
+                    产\n出\n指\n\
+                    标 数量指标 维护电影放映设备数量 ≥5套 5套 20 20\n\
+                    质量指标 提升放映质量 明显 明显 10 10\n\
+                    效\n益\n指\n\
+                    标 经济效益\n\
+                    指标 全年影院观影人数 ≥4万人次 4.4万人次 5 5\n\
+                    影院营业收入 ≥150万元 188.6万元 5 5\n\
+                    社会效益\n\
+                    指标 放映场次 ≥100场 120场 5 5\n";
+        let doc: crate::Document = text.parse().unwrap();
+        let rows: Vec<_> = doc
+            .indicators()
+            .map(|i| (i.category.map(crate::Category::name), i.name.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (Some("数量指标"), "维护电影放映设备数量"),
+                (Some("质量指标"), "提升放映质量"),
+                (Some("经济效益"), "全年影院观影人数"),
+                (Some("经济效益"), "影院营业收入"),
+                (Some("社会效益"), "放映场次"),
             ]
         );
     }
