@@ -3561,6 +3561,22 @@ fn join_fragments<'g>(run: &[Tok<'g>]) -> Vec<Tok<'g>> {
             skip = used - 1;
             continue;
         }
+        // A category's label over three lines whose middle one is a level's word of its own
+        // (`服务对象` / `满意度` / `指标`): the three are the label.
+        if let Some(last) = out.last_mut()
+            && last.shape == Shape::Text
+            && last.t().chars().nth(6).is_none()
+            && matches!(tok.shape, Shape::Tier | Shape::Level)
+            && run.get(i + 1).is_some_and(|next| next.t() == "指标")
+            && let joined = format!("{}{}指标", last.t(), tok.t())
+            && let joined_shape = shape(&joined)
+            && joined_shape == Shape::Category
+        {
+            last.text = Cow::Owned(joined);
+            last.shape = joined_shape;
+            skip = 1;
+            continue;
+        }
         if let Some(last) = out.last_mut()
             && let Some((joined, joined_shape)) = level_fragments(last, tok)
         {
@@ -5101,6 +5117,22 @@ mod tests {
             "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n| 产出指标 | 数量指标 | 场次 | ≥2场 |\n",
         );
         assert!(said(&doc, DiagnosticCode::HeaderImplied).is_empty());
+    }
+
+    #[test]
+    fn a_category_over_three_lines_with_a_level_word_in_the_middle_is_one_label() {
+        let text = "一级指标\n二级指标\n三级指标\n指标值\n效益指标\n社会效益指标\n网点覆盖率\n≥60%\n\
+                    满意度指标\n服务对象\n满意度\n指标\n金融机构满意度\n≥80%\n";
+        let doc = document(text);
+        let last = doc.indicators().last().expect("an indicator");
+        assert_eq!(
+            (
+                last.category_label.as_deref(),
+                last.name.as_str(),
+                last.annual.raw()
+            ),
+            (Some("服务对象满意度指标"), "金融机构满意度", "≥80%")
+        );
     }
 
     #[test]
