@@ -22,7 +22,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("anhui_jinzhai-meilixiangcun_2023_department", 8),
     ("anhui_shucheng-yigongdaizhen_2023_investment", 10),
     ("anhui_tangxi-weituo_2022_selfeval", 9),
-    ("anhui_tianchang-shuili_2022_selfeval", 8),
+    ("anhui_tianchang-shuili_2022_selfeval", 9),
     ("anhui_xiaoxian-zhongyang_2023_selfeval", 14),
     ("anhui_xuancheng-jindu_2021_selfeval", 2),
     ("anhui_yanglou-zhongyang_2023_selfeval", 12),

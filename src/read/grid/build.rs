@@ -2932,6 +2932,16 @@ impl<'g> Builder<'g> {
             if indicator.tier.is_none() && indicator.tier_label.is_none() {
                 indicator.tier = category.map(Category::tier);
             }
+            // A label of both levels carried down as the tier (`成本指标`, a category of 产出
+            // on a row of its own) over a category of another tier (`经济效益指标`) was that
+            // category: the tier is the category's.
+            if let (Some(category), Some(tier)) = (category, indicator.tier)
+                && category.tier() != tier
+                && tier_read.is_some_and(|r| r.category.is_some())
+            {
+                indicator.tier = Some(category.tier());
+                indicator.tier_label = None;
+            }
         }
         if let Some(d) = crate::read::runon::records::tier_category_mismatch(
             &indicator,
@@ -3561,21 +3571,24 @@ fn join_fragments<'g>(run: &[Tok<'g>]) -> Vec<Tok<'g>> {
             skip = used - 1;
             continue;
         }
-        // A category's label over three lines whose middle one is a level's word of its own
-        // (`服务对象` / `满意度` / `指标`): the three are the label.
+        // A category's label wrapped where its second line is a level's word of its own
+        // (`服务对象` / `满意度指标`, or over three lines, `服务对象` / `满意度` / `指标`): the
+        // lines are the label.
         if let Some(last) = out.last_mut()
             && last.shape == Shape::Text
             && last.t().chars().nth(6).is_none()
             && matches!(tok.shape, Shape::Tier | Shape::Level)
-            && run.get(i + 1).is_some_and(|next| next.t() == "指标")
-            && let joined = format!("{}{}指标", last.t(), tok.t())
-            && let joined_shape = shape(&joined)
-            && joined_shape == Shape::Category
         {
-            last.text = Cow::Owned(joined);
-            last.shape = joined_shape;
-            skip = 1;
-            continue;
+            let third =
+                !tok.t().ends_with("指标") && run.get(i + 1).is_some_and(|next| next.t() == "指标");
+            let joined = format!("{}{}{}", last.t(), tok.t(), if third { "指标" } else { "" });
+            let joined_shape = shape(&joined);
+            if joined_shape == Shape::Category && joined.ends_with("指标") {
+                last.text = Cow::Owned(joined);
+                last.shape = joined_shape;
+                skip = usize::from(third);
+                continue;
+            }
         }
         if let Some(last) = out.last_mut()
             && let Some((joined, joined_shape)) = level_fragments(last, tok)
@@ -5132,6 +5145,32 @@ mod tests {
                 last.annual.raw()
             ),
             (Some("服务对象满意度指标"), "金融机构满意度", "≥80%")
+        );
+    }
+
+    #[test]
+    fn a_level_label_carried_over_a_category_of_another_tier_was_a_category() {
+        // `成本指标` on a row of its own under 二级, then 经济效益: the rows below are 效益's.
+        let text = "绩效指标一级\n指标\n二级指标三级指标指标值全年实际完成值未完成原因和改进措施\n\n\n\
+                    数量指标建设普通省道二级公路32.1公里2020\n\n\n\
+                    质量指标建设符合验收要求2020\n\n\n时效指标按期完成投资1010\n\n\n\
+                    成本指标\n\n\n……\n\n\n经济效益\n指标\n对经济发展的促进作用1010\n\n\n\
+                    社会效益\n指标\n基本公共服务水平1010\n";
+        let doc = document(text);
+        let last = doc.indicators().last().expect("an indicator");
+        assert_eq!(last.tier, Some(Tier::Benefit));
+        assert!(messages(&doc, DiagnosticCode::TierCategoryMismatch).is_empty());
+        // The services' category wrapped after its first words is one label.
+        let text = "一级指标\n二级指标\n三级指标\n指标值\n满意度指标\n服务对象\n满意度指标\n\
+                    群众满意度\n≥90%\n";
+        let last = document(text)
+            .indicators()
+            .last()
+            .cloned()
+            .expect("an indicator");
+        assert_eq!(
+            (last.category_label.as_deref(), last.name.as_str()),
+            (Some("服务对象满意度指标"), "群众满意度")
         );
     }
 
