@@ -17,9 +17,13 @@ const FLOORS: &[(&str, usize)] = &[
     ("anhui_bozhou-rengongzengyu_2023_two-targets", 1),
     ("anhui_huaibei-songxi_2025_grid", 9),
     ("anhui_huangshan-gongan_2025_bracketed", 9),
+    ("anhui_huizhou-dianying_2025_transfer-selfeval", 4),
     ("anhui_huoqiu-keji_2022_selfeval", 8),
+    ("anhui_jinan-canlian_2023_grid", 3),
     ("anhui_jinan-tiyu_2025_grid", 11),
     ("anhui_jinzhai-meilixiangcun_2023_department", 8),
+    ("anhui_jinzhai-wuyeguanli_2021_grid", 9),
+    ("anhui_mengcheng-gongwei_2024_grid", 2),
     ("anhui_shucheng-yigongdaizhen_2023_investment", 10),
     ("anhui_tangxi-weituo_2022_selfeval", 9),
     ("anhui_tianchang-shuili_2022_selfeval", 9),
@@ -36,6 +40,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("guangdong_dongguan-zhenjilianwanglu_2019_two-targets", 5),
     ("guangdong_jiaoyuting-xinjiangaoxiao_2021_two-targets", 0),
     ("guangdong_lechang-zhongzhi_2018_selfeval", 1),
+    ("guangdong_luohu-pinggaiguan_2022_bond-selfeval", 4),
     ("hainan_shangwuting-fuwumaoyi_nd_evaluation", 15),
     ("hebei_chengan-gaolingjintie_2020_selfeval", 0),
     ("hebei_langfang-shipinxuexiao_2019_selfeval", 9),
@@ -43,6 +48,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("hubei_huangshi-haimian_2022_selfeval", 8),
     ("hubei_huangshi-sanzhong_2023_selfeval", 8),
     ("hubei_huangshi_dangxiao_2022_grid", 13),
+    ("hubei_jingmen-wenwu_2022_prose", 9),
     ("hubei_qingshan-kejiyanfa_2021_grid", 7),
     ("hubei_wuhanqingshan_bomoxuexiao_2020_glued", 9),
     ("hubei_wuhanqingshan_jiaoyu_2020_two-targets", 7),
@@ -51,6 +57,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("hunan_nanxian-zhufang_2024_typed", 7),
     ("hunan_nanyue-lvyoufupin_2018_grid", 16),
     ("hunan_nanyue-yulujihua_2023_grid", 3),
+    ("hunan_nanyue-zhonglieci_2020_selfeval", 5),
     ("hunan_xiangtan-wupaoche_2024_grid", 7),
     ("hunan_xiangtan_wupaoche_2023_grid", 7),
     ("hunan_yueyang-zhengti_nd_evaluation", 9),
@@ -66,6 +73,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("ningxia_tongxin-sheshipeixun_2025_outline", 9),
     ("ningxia_yuanzhou-zaolin_2022_grid", 11),
     ("shaanxi_chencang-shuili_2020_grid", 5),
+    ("shaanxi_hanyin-puhuijinrong_2022_transfer", 7),
     ("shaanxi_qingjian-guoyuanlu_2021_grid", 5),
     ("shanghai_putuo-tiyuzhongxin_2022_selfeval", 0),
     ("shanxi_jishan-zhaidian-gongwei_2021_selfeval", 0),
@@ -74,6 +82,8 @@ const FLOORS: &[(&str, usize)] = &[
     ("sichuan_daying-shuangxin_2020_selfeval", 5),
     ("sichuan_daying-yanglao_2020_selfeval", 5),
     ("sichuan_jingyan_mataxiang_2023_multi-project", 13),
+    ("sichuan_langzhong-chegoushui_2021_transfer-selfeval", 1),
+    ("sichuan_puhuijinrong_nd_transfer-selfeval", 9),
     ("sichuan_suining-liangpinyixie_2021_transfer", 17),
     ("sichuan_wangcang-jiyao_2021_transfer-selfeval", 1),
     ("sichuan_zhaohua_weijianju_2021_space", 9),
@@ -377,7 +387,8 @@ fn differences(row: &Value, indicator: &Indicator) -> Vec<String> {
                     out.push(format!("actual {v:?} read as {got:?}"));
                 }
             }
-            Held::Weight if !same_number(v, indicator.weight) => {
+            // A weight given as a share of the table's points (`20%`) is that many points.
+            Held::Weight if !same_number(v.trim_end_matches(['%', '％']), indicator.weight) => {
                 out.push(format!("weight {v:?} read as {:?}", indicator.weight));
             }
             Held::Score if !same_number(v, indicator.score) => {
