@@ -273,6 +273,10 @@ pub(crate) fn role_of(header: &str) -> Option<Role> {
     if has(word_list!["标准分"]) {
         return Some(Role::Weight);
     }
+    // The points given, in words that elsewhere head scoring rules (`评分标准`).
+    if is(&["评分", "自评分", "自评评分"]) {
+        return Some(Role::Score);
+    }
     if has(word_list![
         "说明", "解释", "描述", "依据", "来源", "标准", "评分", "扣分", "计分", "备注", "内容",
         "含义", "定义", "公式", "方法",
@@ -309,7 +313,8 @@ pub(crate) fn role_of(header: &str) -> Option<Role> {
         "执行进度",
         "执行情况",
         "完成数"
-    ]) {
+    ]) || is(&["实现值", "全年实现值", "年度实现值"])
+    {
         return Some(Role::Actual);
     }
     if has(word_list![
@@ -797,6 +802,10 @@ mod tests {
         role("年度数值", Some(Role::Annual));
         role("期望值", Some(Role::Annual));
         role("标准分", Some(Role::Weight));
+        role("评分", Some(Role::Score));
+        role("自评分", Some(Role::Score));
+        role("评分标准", Some(Role::Text));
+        role("实现值", Some(Role::Actual));
         role("2021年实际实现值", Some(Role::Text));
         role("实施周期指标值", Some(Role::Period));
         role("长期指标值", Some(Role::Period));
