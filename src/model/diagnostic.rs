@@ -158,8 +158,8 @@ pub enum DiagnosticCode {
     /// leaves empty a number column the table fills: read as printed, worth a look.
     ValueGlued,
     /// No header names a grid's columns: rows that begin with a level's label are read as
-    /// the national template's columns (一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 |
-    /// 分值 | 得分) by what their cells are, and are worth a look.
+    /// the national template's columns (一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 |
+    /// 度量单位 | 实际完成值 | 分值 | 得分) by what their cells are, and are worth a look.
     HeaderImplied,
     /// Full-width digits and number signs (`１０％`, `＞＝`) and ideographic spaces, read as
     /// their ASCII forms: names, labels and values show them so.

@@ -205,11 +205,13 @@ pub(crate) fn read(grids: &[Grid]) -> Result<Document, TableError> {
 }
 
 /// The columns a grid without a header is read in: the national template's, in its order.
-const IMPLIED: [(Role, &str); 7] = [
+const IMPLIED: [(Role, &str); 9] = [
     (Role::Tier, "一级指标"),
     (Role::Category, "二级指标"),
     (Role::Name, "三级指标"),
+    (Role::Qualifier, "指标性质"),
     (Role::Annual, "指标值"),
+    (Role::Measure, "度量单位"),
     (Role::Actual, "实际完成值"),
     (Role::Weight, "分值"),
     (Role::Score, "得分"),
@@ -320,12 +322,24 @@ fn read_with(grids: &[Grid], implied: bool) -> (Result<Document, TableError>, us
         if builder.starts_row(&toks, i) && tok.words.ends {
             // A note under the table (`注:`, or glued after its total: `……总分100100注:`)
             // ends its rows: what follows is the note's text, up to another header.
+            // So do the form's signatures (`项目负责人:`, `填表人:`): what follows is
+            // another table's, whose rows a header of its own must announce.
             let note = {
                 let t = tok.t().trim_start_matches(['…', '.']);
                 t.starts_with('注') || t.ends_with("注:") || t.ends_with("注：")
             };
+            let signed = [
+                "项目负责人",
+                "财务负责人",
+                "单位负责人",
+                "填表人",
+                "填报人",
+                "审核人",
+            ]
+            .iter()
+            .any(|w| tok.t().starts_with(w));
             i = builder.read_footer(&toks, i);
-            if note {
+            if note || signed {
                 builder.columns.clear();
             }
             continue;
@@ -354,13 +368,18 @@ fn read_with(grids: &[Grid], implied: bool) -> (Result<Document, TableError>, us
         if implied
             && headers == 0
             && builder.starts_row(&toks, i)
-            && implied_row(&toks, i, builder.breaks(tok) == Rows::Lost)
+            && (implied_row(&toks, i, builder.breaks(tok) == Rows::Lost, true)
+                // A table cut off above the header may start inside a label's rows: a row
+                // of a name and its values before one that begins with a label.
+                || builder.breaks(tok) != Rows::Lost
+                    && implied_row(&toks, i, false, false)
+                    && implied_row(&toks, builder.row_end(&toks, i), false, true))
         {
             builder.diagnose(
                 DiagnosticCode::HeaderImplied,
                 msg!(
-                    "no header names the columns: the rows are read as 一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分, by what their cells are",
-                    "没有标明各列的表头：各行按单元格内容读作 一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分"
+                    "no header names the columns: the rows are read as 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 实际完成值 | 分值 | 得分, by what their cells are",
+                    "没有标明各列的表头：各行按单元格内容读作 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 实际完成值 | 分值 | 得分"
                 ),
                 tok,
             );
@@ -372,7 +391,9 @@ fn read_with(grids: &[Grid], implied: bool) -> (Result<Document, TableError>, us
                     alternate: false,
                 })
                 .collect();
-            builder.under_header = true;
+            // No header is printed above the rows: a row without labels takes none from
+            // below (a table cut off above keeps its labels above the cut).
+            builder.under_header = false;
             headers += 1;
             continue;
         }
@@ -410,11 +431,15 @@ fn report_section(toks: &[Tok<'_>], i: usize) -> bool {
             .is_some_and(|next| next.shape == Shape::Prose)
 }
 
-/// Whether the cells from `i` read as an indicator's row without a header: a level's label
-/// (`产出指标`, `数量指标`; an unknown label only before a known one), maybe a second, then a
-/// name that is no bare number, then a value. Where rows are `lost`, the cells that follow.
-fn implied_row(toks: &[Tok<'_>], i: usize, lost: bool) -> bool {
-    let mut cells = toks[i..]
+/// Whether the cells from `i` read as an indicator's row without a header: where `labelled`,
+/// a level's label (`产出指标`, `数量指标`; an unknown label only before a known one), maybe
+/// a second; then a name that is no bare number, then a value or its comparator (`≤`,
+/// `定性`). Where rows are `lost`, the cells that follow.
+fn implied_row(toks: &[Tok<'_>], i: usize, lost: bool, labelled: bool) -> bool {
+    let Some(rest) = toks.get(i..) else {
+        return false;
+    };
+    let mut cells = rest
         .iter()
         .take(IMPLIED.len() + 4)
         .enumerate()
@@ -422,17 +447,20 @@ fn implied_row(toks: &[Tok<'_>], i: usize, lost: bool) -> bool {
         .map(|(_, t)| t)
         .filter(|t| !t.t().is_empty());
     let level = |t: &Tok<'_>| matches!(t.shape, Shape::Tier | Shape::Category | Shape::Level);
-    let Some(first) = cells.next() else {
-        return false;
-    };
     let mut next = cells.next();
-    if first.shape == Shape::Label && !next.is_some_and(level)
-        || !level(first) && first.shape != Shape::Label
-    {
-        return false;
-    }
-    while next.is_some_and(|t| level(t) || t.shape == Shape::Label) {
+    if labelled {
+        let Some(first) = next else {
+            return false;
+        };
         next = cells.next();
+        if first.shape == Shape::Label && !next.is_some_and(level)
+            || !level(first) && first.shape != Shape::Label
+        {
+            return false;
+        }
+        while next.is_some_and(|t| level(t) || t.shape == Shape::Label) {
+            next = cells.next();
+        }
     }
     let named = next.is_some_and(|t| {
         matches!(
@@ -450,6 +478,8 @@ fn implied_row(toks: &[Tok<'_>], i: usize, lost: bool) -> bool {
                     | Shape::Amount
                     | Shape::Words
                     | Shape::Text
+                    | Shape::Op
+                    | Shape::Nature
             )
         })
 }
@@ -5118,8 +5148,28 @@ mod tests {
             [(
                 1,
                 "no header names the columns: the rows are read as 一级指标 | 二级指标 | \
-                 三级指标 | 指标值 | 实际完成值 | 分值 | 得分, by what their cells are"
+                 三级指标 | 指标性质 | 指标值 | 度量单位 | 实际完成值 | 分值 | 得分, by what their cells are"
             )]
+        );
+        // Split cells (comparator, number, unit), a row of a name first, and the form's
+        // signatures, after which a title is no row.
+        let text = "城乡居民医保经费发放及时率 | = | 100 | % | 5 | ||||||\n\
+                    成本指标 | 网络宣传成本预算 | ≤ | 101400 | 元 | 5 | |||||\n\
+                    可持续影响指标 | 参保机制健全性 | 定性 | 优良中低差 | 10 | ||||||\n\
+                    项目负责人: | 财务负责人: | |||||||||\n\
+                    部门预算项目支出绩效自评表(2023年度) | ||||||||||\n";
+        let doc = document(text);
+        let rows: Vec<_> = doc
+            .indicators()
+            .map(|i| (i.name.as_str(), i.annual.raw(), i.weight))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("城乡居民医保经费发放及时率", "=100%", Some(5.into())),
+                ("网络宣传成本预算", "≤101400元", Some(5.into())),
+                ("参保机制健全性", "优良中低差", Some(10.into())),
+            ]
         );
         // Words about levels, with no row of a label, a name and a value, are no table.
         let prose =
