@@ -1051,11 +1051,23 @@ impl<'g> Builder<'g> {
             while flat.last().is_some_and(|t| t.is_empty()) {
                 flat.pop();
             }
+            let mut joined: Option<Vec<String>> = None;
             for sub in &headers[1..] {
                 let sub: Vec<&str> = sub.iter().cloned().filter(|t| !t.is_empty()).collect();
+                // The second lines of wrapped headers (`年度` / `指标值`, `实际` / `完成值`)
+                // go on their first lines.
+                if joined.is_none()
+                    && let Some(whole) = header_tails(&flat, &sub)
+                {
+                    joined = Some(whole);
+                    continue;
+                }
                 flat = split_group(&flat, &sub);
             }
-            columns_of(&flat)
+            match &joined {
+                Some(whole) => columns_of(&whole.iter().map(String::as_str).collect::<Vec<_>>()),
+                None => columns_of(&flat),
+            }
         };
         Some((columns, next))
     }
@@ -4203,6 +4215,37 @@ fn mark_alternates(columns: &mut [Column]) {
     }
 }
 
+/// A header's first row with the second lines of its wrapped cells joined on (`年度` /
+/// `指标值`, `实际` / `完成值`): each cell of `sub`, in order, ends a different cell of `top`
+/// into a value's header (a target, an actual value, a weight or a score) that the cell alone
+/// is not, or is only as a word of two characters that the tail agrees with. `None` where
+/// some cell of `sub` ends none.
+fn header_tails(top: &[&str], sub: &[&str]) -> Option<Vec<String>> {
+    let value = |role: Option<Role>| {
+        matches!(
+            role,
+            Some(Role::Annual | Role::Period | Role::Actual | Role::Weight | Role::Score)
+        )
+    };
+    let mut out: Vec<String> = top.iter().map(|t| (*t).to_owned()).collect();
+    let mut from = 0;
+    for tail in sub {
+        let k = (from..top.len()).find(|&k| {
+            let joined = header_role(&format!("{}{tail}", top[k]));
+            // A word of two characters (`年度`, `实际`) heads no column by itself: a tail that
+            // heads the same column as the whole ends it (`指标值`, `完成值`).
+            let alone = header_role(top[k]);
+            value(joined)
+                && (alone.is_none()
+                    || alone != joined
+                    || top[k].chars().nth(2).is_none() && header_role(tail) == joined)
+        })?;
+        out[k].push_str(tail);
+        from = k + 1;
+    }
+    (!sub.is_empty()).then_some(out)
+}
+
 /// A header row whose group cell (`指标值`) a second row splits (`年度 | 长期`): the group cell
 /// gives way to the parts.
 fn split_group<'a>(top: &[&'a str], sub: &[&'a str]) -> Vec<&'a str> {
@@ -5221,6 +5264,74 @@ mod tests {
         assert_eq!(
             (last.category_label.as_deref(), last.name.as_str()),
             (Some("服务对象满意度指标"), "群众满意度")
+        );
+    }
+
+    #[test]
+    fn a_header_s_wrapped_second_lines_go_on_their_first() {
+        let top = [
+            "一级指标",
+            "三级指标",
+            "年度",
+            "实际",
+            "分值",
+            "得分",
+            "偏差原因",
+        ];
+        assert_eq!(
+            header_tails(&top, &["指标值", "完成值"]),
+            Some(
+                [
+                    "一级指标",
+                    "三级指标",
+                    "年度指标值",
+                    "实际完成值",
+                    "分值",
+                    "得分",
+                    "偏差原因"
+                ]
+                .map(String::from)
+                .to_vec()
+            )
+        );
+        // A second row that ends no cell is none of their tails.
+        assert_eq!(header_tails(&top, &["年度", "长期"]), None);
+        // Read as a table below its project's money block, as the second project of a page.
+        let header = "一级指标 二级指标 三级指标 年度 实际 分值 得分 偏差原因分析及改进措施\n\
+                      指标值 完成值\n";
+        let text = format!(
+            "项目名称 购买第三方服务\n{header}\
+             产出指标 数量指标 服务对象人数 100人次 100人次 15 15\n\
+             项目名称 财政政务管理\n{header}\
+             产出指标 质量指标 项目合格率 90% 60% 20 10 部分项目延续至下年\n\
+             时效指标 完成时限 2019年 2020年 20 10 部分项目延续至下年\n"
+        );
+        let doc = document(&text);
+        let rows: Vec<_> = doc
+            .indicators()
+            .skip(1)
+            .map(|i| {
+                (
+                    i.annual.raw(),
+                    i.actual.as_ref().map(crate::Target::raw),
+                    texts_of(i),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (
+                    "90%",
+                    Some("60%"),
+                    vec![("偏差原因分析及改进措施", "部分项目延续至下年")]
+                ),
+                (
+                    "2019年",
+                    Some("2020年"),
+                    vec![("偏差原因分析及改进措施", "部分项目延续至下年")]
+                ),
+            ]
         );
     }
 
