@@ -268,8 +268,25 @@ fn grid_or_outline_of(text: &str) -> Option<Result<Document, TableError>> {
 /// it lists none. The text after the first list that is no heading and no item is reported
 /// where it stands.
 fn outline_document(text: &str) -> Option<Result<Document, TableError>> {
-    let outline = outline::outline(text)?;
+    // The pinyin a mirror site puts after characters (`學(xué)生`) would read as items'
+    // bracketed values: it is taken out of the text before its lists are read, and said.
+    let stripped = grid::build::strip_pinyin(text);
+    let outline = outline::outline(stripped.as_deref().unwrap_or(text))?;
     let mut read = Document::from_grids(&[outline.grid]);
+    if let (Some(stripped), Ok(doc)) = (&stripped, read.as_mut()) {
+        let brackets = |t: &str| t.matches(['(', '（']).count();
+        let taken = brackets(text).saturating_sub(brackets(stripped));
+        doc.diagnostics.push(Diagnostic::of(
+            DiagnosticCode::LayoutSkipped,
+            msg!(
+                "pinyin in brackets after characters taken out of the text, {taken} times",
+                "已删除文本中汉字后括号内的拼音，共{taken}处"
+            ),
+            1,
+            1,
+        ));
+        doc.diagnostics.sort_by_key(|d| (d.line, d.column));
+    }
     if let Ok(doc) = read.as_mut()
         && !outline.skipped.is_empty()
     {

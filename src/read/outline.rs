@@ -343,7 +343,14 @@ fn strip_marker(text: &str) -> (&str, Option<Marker>) {
             .take(4)
             .find(|&(_, c)| !is_numeral(c))
             .filter(|&(i, c)| i > 1 && (c == ')' || c == '）'))
-            .map(|(i, c)| (&text[i + c.len_utf8()..], Marker::Bracketed)),
+            // `(一)、产出指标`: a mark after the bracket is the marker's too.
+            .map(|(i, c)| {
+                let rest = &text[i + c.len_utf8()..];
+                (
+                    rest.strip_prefix(['、', '.', '．']).unwrap_or(rest),
+                    Marker::Bracketed,
+                )
+            }),
         Some((_, c)) if ('\u{2460}'..='\u{2473}').contains(&c) => {
             Some((&text[c.len_utf8()..], Marker::Circled))
         }
@@ -589,7 +596,12 @@ fn items(text: &str, parens: bool) -> Vec<Item> {
         }
     }
     pieces.push((start, text.len()));
-    let valued = |(a, b): (usize, usize)| text.get(a..b).and_then(operator_at).is_some();
+    // A piece holds a value where a comparator starts one, or where it ends with a number
+    // that reads as one (`困难学生1606人次`, then `资助金额160.77万元`).
+    let valued = |(a, b): (usize, usize)| {
+        text.get(a..b)
+            .is_some_and(|p| operator_at(p).is_some() || number_value_at(p.trim()).is_some())
+    };
     // Each group, and whether it holds a value yet: each piece is looked at once.
     let mut groups: Vec<((usize, usize), bool)> = Vec::new();
     for piece in pieces {
@@ -736,6 +748,37 @@ mod tests {
     }
 
     #[test]
+    fn items_with_numbers_for_values_split_at_commas() {
+        let text = "全年资助困难学生1606人次,资助金额160.77万元";
+        let found = items(text, false);
+        let pairs: Vec<_> = found
+            .iter()
+            .map(|i| (&text[i.name.0..i.name.1], i.value.map(|(a, b)| &text[a..b])))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("全年资助困难学生", Some("1606人次")),
+                ("资助金额", Some("160.77万元"))
+            ]
+        );
+        // Pinyin after characters (a mirror site's) is no bracketed value.
+        let text = "（一）、產(chǎn)出指標(biāo)\n1、數量指標:資助學(xué)生1606人次,資助金額160.77萬元。\n";
+        let doc: crate::Document = text.parse().unwrap();
+        let rows: Vec<_> = doc
+            .indicators()
+            .map(|i| (i.tier_label.as_deref(), i.name.as_str(), i.annual.raw()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (Some("產出指標"), "資助學生", "1606人次"),
+                (Some("產出指標"), "資助金額", "160.77萬元")
+            ]
+        );
+    }
+
+    #[test]
     fn a_tier_in_a_cell_lists_its_items_in_the_next() {
         let line = "年度绩效总目标 | 产出指标 | 巡查频次8次;培训次数2次。 |";
         assert_eq!(
@@ -779,6 +822,7 @@ mod tests {
             ("一、 产出指标", ("产出指标", Some(Marker::Numbered))),
             ("（一）数量指标", ("数量指标", Some(Marker::Bracketed))),
             ("(12)时效", ("时效", Some(Marker::Bracketed))),
+            ("(一)、产出指标", ("产出指标", Some(Marker::Bracketed))),
             ("①质量指标", ("质量指标", Some(Marker::Circled))),
             ("2.成本指标", ("成本指标", Some(Marker::Numbered))),
             // A number is no marker.

@@ -9,7 +9,7 @@
 //! document).
 
 mod align;
-mod build;
+pub(crate) mod build;
 pub(crate) mod shape;
 pub(crate) mod vocab;
 pub(crate) use build::strip_pinyin;
