@@ -763,7 +763,8 @@ mod tests {
             ]
         );
         // Pinyin after characters (a mirror site's) is no bracketed value.
-        let text = "（一）、產(chǎn)出指標(biāo)\n1、數量指標:資助學(xué)生1606人次,資助金額160.77萬元。\n";
+        let text = "（一）、產(chǎn)出指標(biāo)\n1、數量指標:資助學(xué)生1606人次,資助金額160.77萬元。\n\
+                    2、質量指標:資助標(biāo)準(zhǔn)100%達標(biāo)。\n";
         let doc: crate::Document = text.parse().unwrap();
         let rows: Vec<_> = doc
             .indicators()
@@ -773,7 +774,8 @@ mod tests {
             rows,
             [
                 (Some("產出指標"), "資助學生", "1606人次"),
-                (Some("產出指標"), "資助金額", "160.77萬元")
+                (Some("產出指標"), "資助金額", "160.77萬元"),
+                (Some("產出指標"), "資助標準", "100%達標")
             ]
         );
     }
