@@ -55,7 +55,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("hubei_huangshi-sanzhong_2023_selfeval", 8),
     ("hubei_huangshi_dangxiao_2022_grid", 13),
     ("hubei_jingmen-wenwu_2022_prose", 9),
-    ("hubei_qingshan-kejiyanfa_2021_grid", 7),
+    ("hubei_qingshan-kejiyanfa_2021_grid", 8),
     ("hubei_wuhanqingshan_bomoxuexiao_2020_glued", 9),
     ("hubei_wuhanqingshan_jiaoyu_2020_two-targets", 7),
     ("hunan_lingling-linye_2021_department", 10),

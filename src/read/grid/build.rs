@@ -3595,6 +3595,8 @@ const FORCED: i32 = -40;
 fn join_fragments<'g>(run: &[Tok<'g>]) -> Vec<Tok<'g>> {
     let mut out: Vec<Tok<'g>> = Vec::with_capacity(run.len());
     let mut skip = 0usize;
+    // The second halves of labels printed around their row, joined to their first halves.
+    let mut taken: Vec<usize> = Vec::new();
     for (i, tok) in run.iter().enumerate() {
         if skip > 0 {
             skip -= 1;
@@ -3602,7 +3604,16 @@ fn join_fragments<'g>(run: &[Tok<'g>]) -> Vec<Tok<'g>> {
         }
         if tok.t().is_empty()
             || tok.shape == Shape::Empty && tok.t().chars().all(|c| c.is_whitespace())
+            || taken.contains(&i)
         {
+            continue;
+        }
+        if let Some((joined, joined_shape, second)) = label_around_row(run, i) {
+            let mut label = tok.clone();
+            label.text = Cow::Owned(joined);
+            label.shape = joined_shape;
+            out.push(label);
+            taken.push(second);
             continue;
         }
         if let Some((joined, joined_shape, used)) = vertical_label(&run[i..]) {
@@ -3642,6 +3653,36 @@ fn join_fragments<'g>(run: &[Tok<'g>]) -> Vec<Tok<'g>> {
         out.push(tok.clone());
     }
     out
+}
+
+/// A level's label whose lines a PDF printed around its row, where rows are lost (`社会公众或
+/// 服务` / `政策满意度` / `≥90%` / `对象满意度指标`): the label, its shape, and where its
+/// second half stands. The first half is short words that make no label; the second, a few
+/// cells on (the row's name and values, no label between), ends the two in 指标 as a
+/// level's label.
+fn label_around_row(run: &[Tok<'_>], i: usize) -> Option<(String, Shape, usize)> {
+    const HALF: usize = 10;
+    const ROW: usize = 4;
+    let first = run.get(i)?;
+    let short = |t: &Tok<'_>| {
+        matches!(t.shape, Shape::Text | Shape::Label | Shape::Words)
+            && t.t().chars().nth(HALF).is_none()
+    };
+    let level = |s: Shape| matches!(s, Shape::Tier | Shape::Category | Shape::Level);
+    if !first.row_start || !short(first) {
+        return None;
+    }
+    for (k, tok) in run.iter().enumerate().skip(i + 2).take(ROW) {
+        if !tok.row_start || level(tok.shape) {
+            return None;
+        }
+        if short(tok) && tok.t().ends_with("指标") {
+            let joined = format!("{}{}", first.t(), tok.t());
+            let joined_shape = shape(&joined);
+            return level(joined_shape).then_some((joined, joined_shape, k));
+        }
+    }
+    None
 }
 
 /// A level's label printed vertically, a character a cell (`产` / `出` / `指` / `标`): the
@@ -5331,6 +5372,27 @@ mod tests {
                     Some("2020年"),
                     vec![("偏差原因分析及改进措施", "部分项目延续至下年")]
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_label_printed_around_its_row_is_the_row_s_label() {
+        // A PDF centres a wrapped label on its row: its first line above the name, its
+        // second below the value.
+        let text = "一级指标\n\n二级指标\n\n三级指标\n\n指标值\n\n效益指标\n\n\
+                    可持续影响指标\n\n长效管理机制健全性\n\n健全\n\n社会公众或服务\n\n\
+                    政策满意度\n\n≥90%\n\n对象满意度指标\n";
+        let doc = document(text);
+        let rows: Vec<_> = doc
+            .indicators()
+            .map(|i| (i.name.as_str(), i.category_label.as_deref(), i.texts.len()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("长效管理机制健全性", Some("可持续影响指标"), 0),
+                ("政策满意度", Some("社会公众或服务对象满意度指标"), 0)
             ]
         );
     }
