@@ -3598,6 +3598,8 @@ fn join_fragments<'g>(run: &[Tok<'g>]) -> Vec<Tok<'g>> {
     // The second halves of labels printed around their row, joined to their first halves.
     let mut taken: Vec<usize> = Vec::new();
     for (i, tok) in run.iter().enumerate() {
+        // Halves stand a few cells after their first: the list holds those still ahead.
+        taken.retain(|&k| k >= i);
         if skip > 0 {
             skip -= 1;
             continue;
