@@ -215,7 +215,61 @@ pub(crate) trait Level: Copy + Sized + 'static {
     fn aliases(self) -> &'static [&'static str];
     /// The first characters of every name and alias, as [`initial_bucket`]s.
     fn initials() -> u128;
+    /// The names and bare names of the levels, looked up by [`by_name`].
+    fn names() -> &'static Names;
 }
+
+/// A level type's words, each with the first level (its place in `ALL`) it names: by its
+/// name as printed, and by the bare name or alias a text's [`bare_name`] may equal. What
+/// [`by_name`] finds by two lookups rather than by comparing a text with every name and
+/// alias.
+pub(crate) struct Names {
+    exact: std::collections::HashMap<&'static str, usize, Fnv>,
+    bare: std::collections::HashMap<&'static str, usize, Fnv>,
+}
+
+impl Names {
+    /// The words of `L`, where the first level to name a word keeps it (as a search of `ALL`
+    /// in order finds it).
+    fn of<L: Level>() -> Names {
+        let mut exact = std::collections::HashMap::default();
+        let mut bare = std::collections::HashMap::default();
+        for (at, level) in L::ALL.iter().enumerate() {
+            exact.entry(level.name()).or_insert(at);
+            bare.entry(strip_suffix_word(level.name())).or_insert(at);
+            for alias in level.aliases() {
+                bare.entry(*alias).or_insert(at);
+            }
+        }
+        Names { exact, bare }
+    }
+}
+
+/// The FNV-1a hash of a few bytes: the level words are short, and a lookup costs less than a
+/// cryptographic hasher's setup.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Builds [`FnvHasher`]s.
+type Fnv = std::hash::BuildHasherDefault<FnvHasher>;
 
 /// A character's bucket among 128, by its code point: the top 7 bits of a multiplicative
 /// hash, as neighbouring CJK characters (指 U+6307, 标 U+6807) share their low bits. Sets of
@@ -286,6 +340,10 @@ impl Level for Tier {
         static INITIALS: std::sync::LazyLock<u128> = std::sync::LazyLock::new(initials_of::<Tier>);
         *INITIALS
     }
+    fn names() -> &'static Names {
+        static NAMES: std::sync::LazyLock<Names> = std::sync::LazyLock::new(Names::of::<Tier>);
+        &NAMES
+    }
 }
 
 impl Level for Category {
@@ -347,6 +405,10 @@ impl Level for Category {
             std::sync::LazyLock::new(initials_of::<Category>);
         *INITIALS
     }
+    fn names() -> &'static Names {
+        static NAMES: std::sync::LazyLock<Names> = std::sync::LazyLock::new(Names::of::<Category>);
+        &NAMES
+    }
 }
 
 /// Parses `12-质量指标`, `12` or `质量指标` (with or without the 指标 suffix, full- or
@@ -362,7 +424,7 @@ fn parse_level<L: Level>(text: &str) -> Result<L, TaxonomyError> {
 /// every cell of a table.
 pub(crate) fn resolve<L: Level>(text: &str) -> Option<L> {
     let text = text.trim();
-    match resolve_unlabelled::<L>(text) {
+    match resolve_unlabelled::<L>(text, Unlabelled::of(text)) {
         Some(decided) => decided,
         None => resolve_label::<L>(&Label::read(text)),
     }
@@ -376,7 +438,7 @@ pub(crate) fn resolve<L: Level>(text: &str) -> Option<L> {
 /// of the text's label does.
 pub(crate) fn parse_ok<L: Level>(text: &str) -> Option<L> {
     let text = text.trim();
-    match resolve_unlabelled::<L>(text) {
+    match resolve_unlabelled::<L>(text, Unlabelled::of(text)) {
         Some(Some(level)) => Some(level),
         _ => resolve_label::<L>(&Label::read(text)),
     }
@@ -385,37 +447,78 @@ pub(crate) fn parse_ok<L: Level>(text: &str) -> Option<L> {
 /// A text resolved as a tier and as a category ([`resolve`] of each), read as a label once.
 pub(crate) fn resolve_levels(text: &str) -> (Option<Tier>, Option<Category>) {
     let text = text.trim();
+    let kind = Unlabelled::of(text);
+    // Plain words are looked up by name for both levels: their bare form is made once, where
+    // their characters leave either level possible. (No printed form is plain words: each
+    // starts with its code.)
+    if kind == Unlabelled::Plain {
+        let tier = may_name_a_level::<Tier>(text);
+        let category = may_name_a_level::<Category>(text);
+        if !tier && !category {
+            return (None, None);
+        }
+        let bare = bare_name(text);
+        return (
+            tier.then(|| by_bare_name::<Tier>(text, bare)).flatten(),
+            category
+                .then(|| by_bare_name::<Category>(text, bare))
+                .flatten(),
+        );
+    }
     let mut label: Option<Label> = None;
-    let tier = resolve_unlabelled::<Tier>(text)
+    let tier = resolve_unlabelled::<Tier>(text, kind)
         .unwrap_or_else(|| resolve_label(label.get_or_insert_with(|| Label::read(text))));
-    let category = resolve_unlabelled::<Category>(text)
+    let category = resolve_unlabelled::<Category>(text, kind)
         .unwrap_or_else(|| resolve_label(label.get_or_insert_with(|| Label::read(text))));
     (tier, category)
 }
 
+/// What a trimmed text is before it is read as a label, whatever the level: what
+/// [`resolve_unlabelled`] decides by, found once for a tier and a category alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unlabelled {
+    /// Plain words, simplified and unmarked: they name a level by name or not at all.
+    Plain,
+    /// A comparator or a percentage outside brackets: a value's, no level's.
+    ValueLike,
+    /// Anything else: read as a label.
+    Other,
+}
+
+impl Unlabelled {
+    fn of(text: &str) -> Unlabelled {
+        // Plain words, simplified and unmarked, name a level by name or not at all; but for
+        // a weight's 分 left at their end (`成本指标(0-20)分` without its brackets), which the
+        // label reading takes off.
+        let plain = !text.is_empty()
+            && !text.ends_with('分')
+            && text.chars().all(|c| is_han(c) && simplified(c) == c);
+        if plain {
+            return Unlabelled::Plain;
+        }
+        // A comparator or a percentage outside brackets is a value's; inside them a weight
+        // may be a percentage (`产出指标(50%)`).
+        let value_like = text.contains(['≥', '≤', '>', '<', '=', '＞', '＜', '＝'])
+            || outside_brackets(text).any(|c| matches!(c, '%' | '％'));
+        if value_like {
+            Unlabelled::ValueLike
+        } else {
+            Unlabelled::Other
+        }
+    }
+}
+
 /// What [`resolve`] decides of a trimmed text before reading it as a label: `Some` where it
-/// decides.
-fn resolve_unlabelled<L: Level>(text: &str) -> Option<Option<L>> {
+/// decides. `kind` is [`Unlabelled::of`] the text.
+fn resolve_unlabelled<L: Level>(text: &str, kind: Unlabelled) -> Option<Option<L>> {
     if let Some(at) = L::PRINTED.iter().position(|p| *p == text) {
         return Some(L::ALL.get(at).copied());
     }
-    // Plain words, simplified and unmarked, name a level by name or not at all; but for a
-    // weight's 分 left at their end (`成本指标(0-20)分` without its brackets), which the label
-    // reading takes off.
-    let plain = !text.is_empty()
-        && !text.ends_with('分')
-        && text.chars().all(|c| is_han(c) && simplified(c) == c);
-    if plain {
-        return Some(by_name::<L>(text));
+    match kind {
+        Unlabelled::Plain => Some(by_name::<L>(text)),
+        Unlabelled::ValueLike => Some(None),
+        Unlabelled::Other => None,
     }
-    // A comparator or a percentage outside brackets is a value's; inside them a weight may
-    // be a percentage (`产出指标(50%)`).
-    let value_like = text.contains(['≥', '≤', '>', '<', '=', '＞', '＜', '＝'])
-        || outside_brackets(text).any(|c| matches!(c, '%' | '％'));
-    if value_like {
-        return Some(None);
-    }
-    None
 }
 
 /// The characters of a text outside its brackets.
@@ -468,18 +571,59 @@ fn resolve_label<L: Level>(label: &Label) -> Option<L> {
 /// The level a name (or alias) denotes.
 fn by_name<L: Level>(name: &str) -> Option<L> {
     let name = name.trim();
-    // A name, its bare form and every alias it may equal start with the same character.
-    let first = name.chars().next()?;
-    if L::initials() & initial_bucket(first) == 0 {
+    if !may_name_a_level::<L>(name) {
         return None;
     }
-    let bare = bare_name(name);
-    // A name without its suffix is a prefix of the name: one comparison rules most out.
-    L::ALL.iter().copied().find(|l| {
-        l.name() == name
-            || (l.name().starts_with(bare) && strip_suffix_word(l.name()) == bare)
-            || l.aliases().contains(&bare)
-    })
+    by_bare_name::<L>(name, bare_name(name))
+}
+
+/// Whether a trimmed name may name a level of `L`, by its characters alone: a name, its
+/// bare form and every alias it may equal start with the same character, and every
+/// character of a name that names a level is one of a level's words or of the suffixes
+/// [`bare_name`] takes off. Most texts are ruled out so before their bare form is made.
+fn may_name_a_level<L: Level>(name: &str) -> bool {
+    let Some(first) = name.chars().next() else {
+        return false;
+    };
+    if L::initials() & initial_bucket(first) == 0 {
+        return false;
+    }
+    let words = level_characters();
+    name.chars()
+        .all(|c| c.is_whitespace() || words & initial_bucket(c) != 0)
+}
+
+/// [`by_name`] of a trimmed name whose [`bare_name`] is made: the first level whose name is
+/// the name, or whose bare name or an alias is its bare form.
+fn by_bare_name<L: Level>(name: &str, bare: &str) -> Option<L> {
+    let names = L::names();
+    let exact = names.exact.get(name).copied();
+    let bare = names.bare.get(bare).copied();
+    let at = match (exact, bare) {
+        (Some(a), Some(b)) => a.min(b),
+        (Some(a), None) | (None, Some(a)) => a,
+        (None, None) => return None,
+    };
+    L::ALL.get(at).copied()
+}
+
+/// The buckets ([`bucket`]) of every character of the tiers' and categories' names and
+/// aliases, and of the suffixes a name may carry (指标, 类, 方面, 目标, 值): what
+/// [`by_name`] rules most texts out by, computed once.
+fn level_characters() -> u128 {
+    static WORDS: std::sync::LazyLock<u128> = std::sync::LazyLock::new(|| {
+        fn names<L: Level>() -> impl Iterator<Item = &'static str> {
+            L::ALL
+                .iter()
+                .flat_map(|l| std::iter::once(l.name()).chain(l.aliases().iter().copied()))
+        }
+        names::<Tier>()
+            .chain(names::<Category>())
+            .chain(["指标", "类", "方面", "目标", "值"])
+            .flat_map(str::chars)
+            .fold(0, |set, c| set | initial_bucket(c))
+    });
+    *WORDS
 }
 
 /// Why a text names no level: the error of a strict parse.

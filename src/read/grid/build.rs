@@ -7,7 +7,7 @@
 //! columns by what they are.
 
 use super::align::{Break, Item, align};
-use super::shape::{NEVER, Shape, fit, is_op, shape};
+use super::shape::{NEVER, Shape, fit, is_op, shape, shape_folded};
 use super::vocab::{
     Fact, MoneyColumn, Role, ends_grid, fact_of, fold, is_chrome, is_table_number, money_column,
     role_of,
@@ -63,26 +63,27 @@ struct Words {
 }
 
 impl Words {
-    fn of(text: &str) -> Words {
+    /// The words of a text, given its [`fold`] (which [`flatten`] makes once for the
+    /// cell's shape too).
+    fn of(text: &str, folded: &str) -> Words {
         // Headers and labels are short; longer text is data.
         if text.is_empty() {
             return Words::default();
         }
         if text.chars().count() > 40 {
             return Words {
-                long_role: header_role(text),
+                long_role: header_role_folded(text, folded),
                 money_half: may_start_money(text),
                 ..Words::default()
             };
         }
-        let folded = fold(text);
         Words {
-            role: header_role_folded(text, &folded),
+            role: header_role_folded(text, folded),
             long_role: None,
-            fact: fact_of(&folded),
+            fact: fact_of(folded),
             labelled: split_labelled(text).is_some(),
-            ends: ends_grid(text, &folded),
-            money: money_column(&folded),
+            ends: ends_grid(text, folded),
+            money: money_column(folded),
             money_half: may_start_money(text),
         }
     }
@@ -516,7 +517,7 @@ fn flatten(grids: &[Grid]) -> (Vec<Tok<'_>>, usize) {
                 let (text, (shape, words)) = match strip_pinyin(&cell.text) {
                     Some(stripped) => {
                         pinyin += 1;
-                        let read = (shape(&stripped), Words::of(&stripped));
+                        let read = read_cell(&stripped);
                         (Cow::Owned(stripped), read)
                     }
                     None => {
@@ -525,9 +526,7 @@ fn flatten(grids: &[Grid]) -> (Vec<Tok<'_>>, usize) {
                         let read = match *slot {
                             Some((kept, read)) if kept == text => read,
                             _ => {
-                                let read = *seen
-                                    .entry(text)
-                                    .or_insert_with(|| (shape(text), Words::of(text)));
+                                let read = *seen.entry(text).or_insert_with(|| read_cell(text));
                                 *slot = Some((text, read));
                                 read
                             }
@@ -550,6 +549,12 @@ fn flatten(grids: &[Grid]) -> (Vec<Tok<'_>>, usize) {
         }
     }
     (toks, pinyin)
+}
+
+/// A cell's shape and words, from one [`fold`] of its text.
+fn read_cell(text: &str) -> (Shape, Words) {
+    let folded = fold(text);
+    (shape_folded(text, &folded), Words::of(text, &folded))
 }
 
 /// How many texts [`flatten`] keeps in front of its map.

@@ -62,6 +62,18 @@ pub(crate) fn is_blank_mark(t: &str) -> bool {
 
 /// The shape of a cell's text.
 pub(crate) fn shape(text: &str) -> Shape {
+    shape_with(text, None)
+}
+
+/// [`shape`] of a text whose [`fold`] the caller has already made (a grid's reader folds
+/// each distinct text once for its header words too): the fold is not made again.
+pub(crate) fn shape_folded(text: &str, folded: &str) -> Shape {
+    shape_with(text, Some(folded))
+}
+
+/// [`shape`], with the text's [`fold`] where it is known; where not, it is made only once
+/// the cheap tests (numbers, percentages) have not decided.
+fn shape_with(text: &str, known: Option<&str>) -> Shape {
     let t = text.trim();
     if t.is_empty() || is_blank_mark(t) {
         return Shape::Empty;
@@ -72,9 +84,12 @@ pub(crate) fn shape(text: &str) -> Shape {
     if is_op(t) {
         return Shape::Op;
     }
-    let folded = fold(t);
-    if matches!(folded.as_str(), "定量" | "定性" | "定量指标" | "定性指标") {
-        return Shape::Nature;
+    // 定量 and 定性 fold from texts that hold 定: others need no fold to be told apart.
+    if t.contains('定') {
+        let nature = |f: &str| matches!(f, "定量" | "定性" | "定量指标" | "定性指标");
+        if known.map_or_else(|| nature(&fold(t)), nature) {
+            return Shape::Nature;
+        }
     }
     if Direction::from_chinese(t).is_some() {
         return Shape::Direction;
@@ -90,6 +105,14 @@ pub(crate) fn shape(text: &str) -> Shape {
     {
         return Shape::Percent;
     }
+    let owned;
+    let folded = match known {
+        Some(folded) => folded,
+        None => {
+            owned = fold(t);
+            owned.as_str()
+        }
+    };
     let chars = t.chars().count();
     if chars <= 24 {
         let (tier, category) = crate::taxonomy::resolve_levels(t);

@@ -97,20 +97,46 @@ impl Role {
 pub(crate) fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut depth = 0usize;
-    for c in text.chars() {
-        let c = simplified(c);
-        match c {
+    // Most texts have no bracket, space, mark or traditional character: runs of characters
+    // kept as they are copied whole (one copy for most texts), not a character at a time.
+    let mut run = 0usize;
+    for (at, c) in text.char_indices() {
+        let s = simplified(c);
+        if depth == 0 && s == c && !folds(c) {
+            continue;
+        }
+        out.push_str(text.get(run..at).unwrap_or_default());
+        run = at.saturating_add(c.len_utf8());
+        match s {
             '(' | '（' | '[' | '【' | '〔' => depth += 1,
             ')' | '）' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
             _ if depth > 0 => {}
-            c if c.is_whitespace() || matches!(c, '*' | '＊' | '★' | '☆' | '?' | '\u{a0}') => {
+            s if s.is_whitespace() || matches!(s, '*' | '＊' | '★' | '☆' | '?' | '\u{a0}') => {
             }
-            c => out.push(c),
+            s => out.push(s),
         }
     }
-    let trimmed = out.trim_end_matches([':', '：']);
-    let trimmed = strip_outline(trimmed);
-    trimmed.to_owned()
+    out.push_str(text.get(run..).unwrap_or_default());
+    // The trailing colon and the outline number off, in place: no second string.
+    let kept = out.trim_end_matches([':', '：']).len();
+    out.truncate(kept);
+    let start = out.len().saturating_sub(strip_outline(&out).len());
+    if start > 0 {
+        out.drain(..start);
+    }
+    out
+}
+
+/// Whether [`fold`] drops or changes a character that [`simplified`] leaves as it is: a
+/// bracket, whitespace or a mark. ASCII is told by one comparison of a byte.
+fn folds(c: char) -> bool {
+    if c.is_ascii() {
+        return matches!(c, '(' | '[' | ')' | ']' | '*' | '?') || c.is_whitespace();
+    }
+    matches!(
+        c,
+        '（' | '【' | '〔' | '）' | '】' | '〕' | '＊' | '★' | '☆' | '\u{a0}'
+    ) || c.is_whitespace()
 }
 
 /// Strips an outline number in front of a label: `一、`, `1.`, `1、`, `（一）` (already
