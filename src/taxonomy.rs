@@ -293,7 +293,38 @@ pub(crate) fn may_begin_level(c: char) -> bool {
     c.is_ascii_digit()
         || ('０'..='９').contains(&c)
         || c.is_whitespace()
-        || "一二三四五六七八九十(（[【〔)）]】〕*★\u{3000}-－—–、.．".contains(c)
+        || matches!(
+            c,
+            '一' | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '('
+                | '（'
+                | '['
+                | '【'
+                | '〔'
+                | ')'
+                | '）'
+                | ']'
+                | '】'
+                | '〕'
+                | '*'
+                | '★'
+                | '\u{3000}'
+                | '-'
+                | '－'
+                | '—'
+                | '–'
+                | '、'
+                | '.'
+                | '．'
+        )
         || (Tier::initials() | Category::initials()) & initial_bucket(simplified(c)) != 0
 }
 

@@ -650,14 +650,18 @@ static FIRST_CHARS: std::sync::LazyLock<u128> = std::sync::LazyLock::new(|| {
         .fold(0, |set, bucket| set | bucket)
 });
 
-/// [`HEADERS`] and [`LABELS`], each word with its first character.
+/// [`HEADERS`] and [`LABELS`], each word with its first character, in the order of their
+/// first characters: the words a text may begin with are found by a binary search, not by
+/// a pass over the whole dictionary at every character of a glued line.
 static DICTIONARY: std::sync::LazyLock<Vec<(Option<char>, &'static str)>> =
     std::sync::LazyLock::new(|| {
-        HEADERS
+        let mut words: Vec<(Option<char>, &'static str)> = HEADERS
             .iter()
             .chain(LABELS)
             .map(|w| (w.chars().next(), *w))
-            .collect()
+            .collect();
+        words.sort_by_key(|&(c, _)| c);
+        words
     });
 
 /// The longest dictionary word at the start of a text: a header, a label of a fact, or a tier
@@ -737,9 +741,16 @@ fn dictionary_word_at(text: &str) -> Option<usize> {
     if first.is_some_and(|c| *FIRST_CHARS & crate::taxonomy::initial_bucket(c) == 0) {
         return None;
     }
-    DICTIONARY
-        .iter()
-        .filter(|(c, _)| c.is_none() || *c == first)
+    // The words with that first character, and any empty word (first in the order).
+    let words = DICTIONARY.as_slice();
+    let empty = words.partition_point(|(c, _)| c.is_none());
+    let from = words.partition_point(|&(c, _)| c < first);
+    let to = words.partition_point(|&(c, _)| c <= first);
+    let (empty, same) = (words.get(..empty), words.get(from..to));
+    empty
+        .into_iter()
+        .chain(same)
+        .flatten()
         .filter_map(|(_, w)| printed_len(text, w))
         .max()
         .map(|len| len + note_suffix(&text[len..]))
