@@ -131,10 +131,11 @@ fn shape_with(text: &str, known: Option<&str>) -> Shape {
     }
     // A short label with its weight in brackets is a label whatever its words:
     // `预算配置(15分)`, `投 入(15分)`.
-    let weighted = crate::taxonomy::Label::read(t).weight.is_some()
-        && t.contains(['(', '（'])
+    // (The label is read last: most texts fail the cheap tests before.)
+    let weighted = t.contains(['(', '（'])
         && folded.chars().count() <= 10
-        && !folded.chars().any(|c| c.is_ascii_digit());
+        && !folded.chars().any(|c| c.is_ascii_digit())
+        && crate::taxonomy::Label::read(t).weight.is_some();
     if weighted {
         // A weight alone, `(50分)`, is what is left of a tier's label whose words were lost
         // (printed vertically in the page).
@@ -143,13 +144,16 @@ fn shape_with(text: &str, known: Option<&str>) -> Shape {
         }
         return Shape::Label;
     }
-    let outcome = ["达成", "达到", "实现", "完成"]
-        .iter()
-        .any(|w| folded.contains(w));
+    // (Searched for only where the text ends as a label does.)
+    let outcome = || {
+        ["达成", "达到", "实现", "完成"]
+            .iter()
+            .any(|w| folded.contains(w))
+    };
     if chars <= 16
         && (folded.ends_with("指标") || folded.ends_with("类"))
         && !folded.contains('率')
-        && !outcome
+        && !outcome()
     {
         return Shape::Label;
     }
@@ -375,6 +379,11 @@ pub(crate) fn is_placeholder(t: &str) -> bool {
 
 /// Whether the text is a scoring rule: it speaks of taking off or giving points.
 fn is_rule(t: &str) -> bool {
+    // Every rule's word holds 扣, 得, 酌 or 满: one pass over the text rules out the rest
+    // before the words are searched for each.
+    if !t.contains(['扣', '得', '酌', '满']) {
+        return false;
+    }
     (t.contains('扣') && t.contains('分'))
         || gives_points(t)
         || t.contains("得分")
@@ -532,6 +541,11 @@ pub(crate) fn is_measure(t: &str) -> bool {
         "所/个",
         "单",
     ];
+    // Every unit of the list has five characters or fewer, and so has a unit before its
+    // description in brackets: a longer text without a bracket is none, uncounted further.
+    if !t.contains(['(', '（']) && t.chars().nth(5).is_some() {
+        return false;
+    }
     if COMMON.contains(&t) {
         return true;
     }
