@@ -801,7 +801,10 @@ const MODIFIERS: &[&str] = &[
 fn modified_header_at(text: &str) -> Option<usize> {
     // Most positions of a glued line begin no modifier: told by the first character.
     let first = crate::taxonomy::simplified(text.chars().next()?);
-    if !"单实调年全预计自目半中长".contains(first) {
+    if !matches!(
+        first,
+        '单' | '实' | '调' | '年' | '全' | '预' | '计' | '自' | '目' | '半' | '中' | '长'
+    ) {
         return None;
     }
     let mut at = 0;

@@ -504,9 +504,10 @@ fn flatten(grids: &[Grid]) -> (Vec<Tok<'_>>, usize) {
         .fold(0usize, |n, row| n.saturating_add(row.len()));
     let mut toks = Vec::with_capacity(cells);
     let mut pinyin = 0usize;
-    // Tables repeat their labels and values: each distinct text is read once.
+    // Tables repeat their labels and values: each distinct text is read once. The map is
+    // sized for the cells up front (up to a bound), so that it is not rehashed as it fills.
     let mut seen: std::collections::HashMap<&str, (Shape, Words)> =
-        std::collections::HashMap::new();
+        std::collections::HashMap::with_capacity(cells.min(SEEN_CAPACITY));
     // In front of the map, the texts read last by a cheap index ([`recent_slot`]): a table
     // repeats a handful of texts cell after cell (`5`, `100%`, its labels), and comparing a
     // text costs less than hashing it. A text whose slot holds another goes to the map.
@@ -550,6 +551,10 @@ fn flatten(grids: &[Grid]) -> (Vec<Tok<'_>>, usize) {
     }
     (toks, pinyin)
 }
+
+/// The most distinct texts [`flatten`]'s map is sized for before it fills: a grid's cells
+/// up to this many (beyond, it grows as maps do).
+const SEEN_CAPACITY: usize = 1024;
 
 /// A cell's shape and words, from one [`fold`] of its text.
 fn read_cell(text: &str) -> (Shape, Words) {

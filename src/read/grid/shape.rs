@@ -335,8 +335,7 @@ fn is_body(t: &str) -> bool {
         "办事处",
         "研究室",
     ];
-    let chars = t.chars().count();
-    // A word's last byte first: most cells end with none of them.
+    // A word's last byte first: most cells end with none of them (and are not counted).
     let last = t.as_bytes().last();
     let Some(end) = ENDS
         .iter()
@@ -344,6 +343,7 @@ fn is_body(t: &str) -> bool {
     else {
         return false;
     };
+    let chars = t.chars().count();
     // A body's name has words before what it is called: `11所` counts bodies.
     let words = t[..t.len() - end.len()]
         .chars()
