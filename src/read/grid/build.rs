@@ -9,8 +9,8 @@
 use super::align::{Break, Item, align};
 use super::shape::{NEVER, Shape, fit, is_op, shape, shape_folded};
 use super::vocab::{
-    Fact, MoneyColumn, Role, ends_grid, fact_of, fold, is_chrome, is_table_number, money_column,
-    role_of,
+    Chars, Fact, MoneyColumn, Role, Word, ends_grid, fact_of, fold, is_chrome, is_table_number,
+    money_column, role_of, word_list,
 };
 use super::{Grid, Rows};
 use crate::lang::{Msg, msg};
@@ -458,8 +458,10 @@ enum Texts {
 impl Texts {
     fn of(header: &str) -> Texts {
         let h = fold(header);
-        let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
-        if has(&[
+        // The header's characters rule most words out before they are searched for.
+        let chars = Chars::of(&h);
+        let has = |words: &[Word]| chars.any_in(&h, words);
+        if has(word_list![
             "评分",
             "扣分",
             "计分",
@@ -470,7 +472,9 @@ impl Texts {
             "考核标准",
         ]) {
             Texts::Rules
-        } else if has(&["解释", "说明", "描述", "含义", "定义", "公式", "内容"]) {
+        } else if has(word_list![
+            "解释", "说明", "描述", "含义", "定义", "公式", "内容"
+        ]) {
             Texts::Explanations
         } else {
             Texts::Any

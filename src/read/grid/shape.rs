@@ -54,10 +54,12 @@ pub(crate) enum Shape {
 
 /// Whether a text marks an empty cell: `-`, `—`, `/`, `无`.
 pub(crate) fn is_blank_mark(t: &str) -> bool {
-    matches!(
-        t.trim(),
-        "-" | "—" | "－" | "/" | "／" | "——" | "--" | "无" | "\\"
-    )
+    blank_mark(t.trim())
+}
+
+/// [`is_blank_mark`] of a trimmed text ([`shape`] trims once for all its tests).
+fn blank_mark(t: &str) -> bool {
+    matches!(t, "-" | "—" | "－" | "/" | "／" | "——" | "--" | "无" | "\\")
 }
 
 /// The shape of a cell's text.
@@ -75,10 +77,10 @@ pub(crate) fn shape_folded(text: &str, folded: &str) -> Shape {
 /// the cheap tests (numbers, percentages) have not decided.
 fn shape_with(text: &str, known: Option<&str>) -> Shape {
     let t = text.trim();
-    if t.is_empty() || is_blank_mark(t) {
+    if t.is_empty() || blank_mark(t) {
         return Shape::Empty;
     }
-    if is_mark(t).is_some() {
+    if mark(t).is_some() {
         return Shape::Star;
     }
     if is_op(t) {
@@ -91,7 +93,10 @@ fn shape_with(text: &str, known: Option<&str>) -> Shape {
             return Shape::Nature;
         }
     }
-    if Direction::from_chinese(t).is_some() {
+    // Every direction's word begins with one of these (which trimming and 指标 off leave).
+    if t.starts_with(['正', '反', '逆', '负', '越', '等', '中', '适'])
+        && Direction::from_chinese(t).is_some()
+    {
         return Shape::Direction;
     }
     if is_number(t) {
@@ -584,7 +589,12 @@ pub(crate) fn is_measure(t: &str) -> bool {
 /// What a mark cell says (under 是否核心指标): `Some(true)` for a star or a yes, `Some(false)`
 /// for a no, `None` for any other text.
 pub(crate) fn is_mark(text: &str) -> Option<bool> {
-    match text.trim() {
+    mark(text.trim())
+}
+
+/// [`is_mark`] of a trimmed text.
+fn mark(text: &str) -> Option<bool> {
+    match text {
         "★" | "☆" | "是" | "√" | "✓" => Some(true),
         "否" | "×" | "✗" => Some(false),
         _ => None,
