@@ -483,9 +483,9 @@ pub(crate) fn resolve_levels(text: &str) -> (Option<Tier>, Option<Category>) {
     // their characters leave either level possible. (No printed form is plain words: each
     // starts with its code.)
     if kind == Unlabelled::Plain {
-        let tier = may_name_a_level::<Tier>(text);
-        let category = may_name_a_level::<Category>(text);
-        if !tier && !category {
+        let tier = may_begin_a_level::<Tier>(text);
+        let category = may_begin_a_level::<Category>(text);
+        if (!tier && !category) || !has_level_characters(text) {
             return (None, None);
         }
         let bare = bare_name(text);
@@ -613,15 +613,22 @@ fn by_name<L: Level>(name: &str) -> Option<L> {
 /// character of a name that names a level is one of a level's words or of the suffixes
 /// [`bare_name`] takes off. Most texts are ruled out so before their bare form is made.
 fn may_name_a_level<L: Level>(name: &str) -> bool {
-    let Some(first) = name.chars().next() else {
-        return false;
-    };
-    if L::initials() & initial_bucket(first) == 0 {
-        return false;
-    }
+    may_begin_a_level::<L>(name) && has_level_characters(name)
+}
+
+/// Whether a name's first character is the first of a name or alias of `L`.
+fn may_begin_a_level<L: Level>(name: &str) -> bool {
+    name.chars()
+        .next()
+        .is_some_and(|first| L::initials() & initial_bucket(first) != 0)
+}
+
+/// Whether every character of a name (but spaces) is in a bucket of [`level_characters`]:
+/// what a tier and a category alike ask of a name's characters.
+fn has_level_characters(name: &str) -> bool {
     let words = level_characters();
     name.chars()
-        .all(|c| c.is_whitespace() || words & initial_bucket(c) != 0)
+        .all(|c| words & initial_bucket(c) != 0 || c.is_whitespace())
 }
 
 /// [`by_name`] of a trimmed name whose [`bare_name`] is made: the first level whose name is

@@ -102,7 +102,8 @@ pub(crate) fn fold(text: &str) -> String {
     let mut run = 0usize;
     for (at, c) in text.char_indices() {
         let s = simplified(c);
-        if depth == 0 && s == c && !folds(c) {
+        // A Chinese character is no bracket, space or mark: only its simplified form counts.
+        if depth == 0 && s == c && (crate::taxonomy::is_han(c) || !folds(c)) {
             continue;
         }
         out.push_str(text.get(run..at).unwrap_or_default());
