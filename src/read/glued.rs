@@ -809,7 +809,13 @@ fn modified_header_at(text: &str) -> Option<usize> {
     }
     let mut at = 0;
     for _ in 0..2 {
-        let modifier = MODIFIERS.iter().find_map(|m| printed_len(&text[at..], m))?;
+        // Only the modifiers with the text's first character (simplified) may be printed
+        // there: the others are not compared.
+        let first = text[at..].chars().next().map(crate::taxonomy::simplified);
+        let modifier = MODIFIERS
+            .iter()
+            .filter(|m| m.chars().next() == first)
+            .find_map(|m| printed_len(&text[at..], m))?;
         at += modifier;
         // A short note after the modifier (`半年(程)指标值`).
         at += bracketed(&text[at..], |inner| inner.chars().count() <= 3);
