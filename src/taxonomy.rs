@@ -215,7 +215,61 @@ pub(crate) trait Level: Copy + Sized + 'static {
     fn aliases(self) -> &'static [&'static str];
     /// The first characters of every name and alias, as [`initial_bucket`]s.
     fn initials() -> u128;
+    /// The names and bare names of the levels, looked up by [`by_name`].
+    fn names() -> &'static Names;
 }
+
+/// A level type's words, each with the first level (its place in `ALL`) it names: by its
+/// name as printed, and by the bare name or alias a text's [`bare_name`] may equal. What
+/// [`by_name`] finds by two lookups rather than by comparing a text with every name and
+/// alias.
+pub(crate) struct Names {
+    exact: std::collections::HashMap<&'static str, usize, Fnv>,
+    bare: std::collections::HashMap<&'static str, usize, Fnv>,
+}
+
+impl Names {
+    /// The words of `L`, where the first level to name a word keeps it (as a search of `ALL`
+    /// in order finds it).
+    fn of<L: Level>() -> Names {
+        let mut exact = std::collections::HashMap::default();
+        let mut bare = std::collections::HashMap::default();
+        for (at, level) in L::ALL.iter().enumerate() {
+            exact.entry(level.name()).or_insert(at);
+            bare.entry(strip_suffix_word(level.name())).or_insert(at);
+            for alias in level.aliases() {
+                bare.entry(*alias).or_insert(at);
+            }
+        }
+        Names { exact, bare }
+    }
+}
+
+/// The FNV-1a hash of a few bytes: the level words are short, and a lookup costs less than a
+/// cryptographic hasher's setup.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Builds [`FnvHasher`]s.
+type Fnv = std::hash::BuildHasherDefault<FnvHasher>;
 
 /// A character's bucket among 128, by its code point: the top 7 bits of a multiplicative
 /// hash, as neighbouring CJK characters (指 U+6307, 标 U+6807) share their low bits. Sets of
@@ -239,7 +293,38 @@ pub(crate) fn may_begin_level(c: char) -> bool {
     c.is_ascii_digit()
         || ('０'..='９').contains(&c)
         || c.is_whitespace()
-        || "一二三四五六七八九十(（[【〔)）]】〕*★\u{3000}-－—–、.．".contains(c)
+        || matches!(
+            c,
+            '一' | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '('
+                | '（'
+                | '['
+                | '【'
+                | '〔'
+                | ')'
+                | '）'
+                | ']'
+                | '】'
+                | '〕'
+                | '*'
+                | '★'
+                | '\u{3000}'
+                | '-'
+                | '－'
+                | '—'
+                | '–'
+                | '、'
+                | '.'
+                | '．'
+        )
         || (Tier::initials() | Category::initials()) & initial_bucket(simplified(c)) != 0
 }
 
@@ -285,6 +370,10 @@ impl Level for Tier {
     fn initials() -> u128 {
         static INITIALS: std::sync::LazyLock<u128> = std::sync::LazyLock::new(initials_of::<Tier>);
         *INITIALS
+    }
+    fn names() -> &'static Names {
+        static NAMES: std::sync::LazyLock<Names> = std::sync::LazyLock::new(Names::of::<Tier>);
+        &NAMES
     }
 }
 
@@ -347,6 +436,10 @@ impl Level for Category {
             std::sync::LazyLock::new(initials_of::<Category>);
         *INITIALS
     }
+    fn names() -> &'static Names {
+        static NAMES: std::sync::LazyLock<Names> = std::sync::LazyLock::new(Names::of::<Category>);
+        &NAMES
+    }
 }
 
 /// Parses `12-质量指标`, `12` or `质量指标` (with or without the 指标 suffix, full- or
@@ -362,7 +455,7 @@ fn parse_level<L: Level>(text: &str) -> Result<L, TaxonomyError> {
 /// every cell of a table.
 pub(crate) fn resolve<L: Level>(text: &str) -> Option<L> {
     let text = text.trim();
-    match resolve_unlabelled::<L>(text) {
+    match resolve_unlabelled::<L>(text, Unlabelled::of(text)) {
         Some(decided) => decided,
         None => resolve_label::<L>(&Label::read(text)),
     }
@@ -376,7 +469,7 @@ pub(crate) fn resolve<L: Level>(text: &str) -> Option<L> {
 /// of the text's label does.
 pub(crate) fn parse_ok<L: Level>(text: &str) -> Option<L> {
     let text = text.trim();
-    match resolve_unlabelled::<L>(text) {
+    match resolve_unlabelled::<L>(text, Unlabelled::of(text)) {
         Some(Some(level)) => Some(level),
         _ => resolve_label::<L>(&Label::read(text)),
     }
@@ -385,37 +478,78 @@ pub(crate) fn parse_ok<L: Level>(text: &str) -> Option<L> {
 /// A text resolved as a tier and as a category ([`resolve`] of each), read as a label once.
 pub(crate) fn resolve_levels(text: &str) -> (Option<Tier>, Option<Category>) {
     let text = text.trim();
+    let kind = Unlabelled::of(text);
+    // Plain words are looked up by name for both levels: their bare form is made once, where
+    // their characters leave either level possible. (No printed form is plain words: each
+    // starts with its code.)
+    if kind == Unlabelled::Plain {
+        let tier = may_begin_a_level::<Tier>(text);
+        let category = may_begin_a_level::<Category>(text);
+        if (!tier && !category) || !has_level_characters(text) {
+            return (None, None);
+        }
+        let bare = bare_name(text);
+        return (
+            tier.then(|| by_bare_name::<Tier>(text, bare)).flatten(),
+            category
+                .then(|| by_bare_name::<Category>(text, bare))
+                .flatten(),
+        );
+    }
     let mut label: Option<Label> = None;
-    let tier = resolve_unlabelled::<Tier>(text)
+    let tier = resolve_unlabelled::<Tier>(text, kind)
         .unwrap_or_else(|| resolve_label(label.get_or_insert_with(|| Label::read(text))));
-    let category = resolve_unlabelled::<Category>(text)
+    let category = resolve_unlabelled::<Category>(text, kind)
         .unwrap_or_else(|| resolve_label(label.get_or_insert_with(|| Label::read(text))));
     (tier, category)
 }
 
+/// What a trimmed text is before it is read as a label, whatever the level: what
+/// [`resolve_unlabelled`] decides by, found once for a tier and a category alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unlabelled {
+    /// Plain words, simplified and unmarked: they name a level by name or not at all.
+    Plain,
+    /// A comparator or a percentage outside brackets: a value's, no level's.
+    ValueLike,
+    /// Anything else: read as a label.
+    Other,
+}
+
+impl Unlabelled {
+    fn of(text: &str) -> Unlabelled {
+        // Plain words, simplified and unmarked, name a level by name or not at all; but for
+        // a weight's 分 left at their end (`成本指标(0-20)分` without its brackets), which the
+        // label reading takes off.
+        let plain = !text.is_empty()
+            && !text.ends_with('分')
+            && text.chars().all(|c| is_han(c) && simplified(c) == c);
+        if plain {
+            return Unlabelled::Plain;
+        }
+        // A comparator or a percentage outside brackets is a value's; inside them a weight
+        // may be a percentage (`产出指标(50%)`).
+        let value_like = text.contains(['≥', '≤', '>', '<', '=', '＞', '＜', '＝'])
+            || outside_brackets(text).any(|c| matches!(c, '%' | '％'));
+        if value_like {
+            Unlabelled::ValueLike
+        } else {
+            Unlabelled::Other
+        }
+    }
+}
+
 /// What [`resolve`] decides of a trimmed text before reading it as a label: `Some` where it
-/// decides.
-fn resolve_unlabelled<L: Level>(text: &str) -> Option<Option<L>> {
+/// decides. `kind` is [`Unlabelled::of`] the text.
+fn resolve_unlabelled<L: Level>(text: &str, kind: Unlabelled) -> Option<Option<L>> {
     if let Some(at) = L::PRINTED.iter().position(|p| *p == text) {
         return Some(L::ALL.get(at).copied());
     }
-    // Plain words, simplified and unmarked, name a level by name or not at all; but for a
-    // weight's 分 left at their end (`成本指标(0-20)分` without its brackets), which the label
-    // reading takes off.
-    let plain = !text.is_empty()
-        && !text.ends_with('分')
-        && text.chars().all(|c| is_han(c) && simplified(c) == c);
-    if plain {
-        return Some(by_name::<L>(text));
+    match kind {
+        Unlabelled::Plain => Some(by_name::<L>(text)),
+        Unlabelled::ValueLike => Some(None),
+        Unlabelled::Other => None,
     }
-    // A comparator or a percentage outside brackets is a value's; inside them a weight may
-    // be a percentage (`产出指标(50%)`).
-    let value_like = text.contains(['≥', '≤', '>', '<', '=', '＞', '＜', '＝'])
-        || outside_brackets(text).any(|c| matches!(c, '%' | '％'));
-    if value_like {
-        return Some(None);
-    }
-    None
 }
 
 /// The characters of a text outside its brackets.
@@ -468,18 +602,66 @@ fn resolve_label<L: Level>(label: &Label) -> Option<L> {
 /// The level a name (or alias) denotes.
 fn by_name<L: Level>(name: &str) -> Option<L> {
     let name = name.trim();
-    // A name, its bare form and every alias it may equal start with the same character.
-    let first = name.chars().next()?;
-    if L::initials() & initial_bucket(first) == 0 {
+    if !may_name_a_level::<L>(name) {
         return None;
     }
-    let bare = bare_name(name);
-    // A name without its suffix is a prefix of the name: one comparison rules most out.
-    L::ALL.iter().copied().find(|l| {
-        l.name() == name
-            || (l.name().starts_with(bare) && strip_suffix_word(l.name()) == bare)
-            || l.aliases().contains(&bare)
-    })
+    by_bare_name::<L>(name, bare_name(name))
+}
+
+/// Whether a trimmed name may name a level of `L`, by its characters alone: a name, its
+/// bare form and every alias it may equal start with the same character, and every
+/// character of a name that names a level is one of a level's words or of the suffixes
+/// [`bare_name`] takes off. Most texts are ruled out so before their bare form is made.
+fn may_name_a_level<L: Level>(name: &str) -> bool {
+    may_begin_a_level::<L>(name) && has_level_characters(name)
+}
+
+/// Whether a name's first character is the first of a name or alias of `L`.
+fn may_begin_a_level<L: Level>(name: &str) -> bool {
+    name.chars()
+        .next()
+        .is_some_and(|first| L::initials() & initial_bucket(first) != 0)
+}
+
+/// Whether every character of a name (but spaces) is in a bucket of [`level_characters`]:
+/// what a tier and a category alike ask of a name's characters.
+fn has_level_characters(name: &str) -> bool {
+    let words = level_characters();
+    name.chars()
+        .all(|c| words & initial_bucket(c) != 0 || c.is_whitespace())
+}
+
+/// [`by_name`] of a trimmed name whose [`bare_name`] is made: the first level whose name is
+/// the name, or whose bare name or an alias is its bare form.
+fn by_bare_name<L: Level>(name: &str, bare: &str) -> Option<L> {
+    let names = L::names();
+    let exact = names.exact.get(name).copied();
+    let bare = names.bare.get(bare).copied();
+    let at = match (exact, bare) {
+        (Some(a), Some(b)) => a.min(b),
+        (Some(a), None) | (None, Some(a)) => a,
+        (None, None) => return None,
+    };
+    L::ALL.get(at).copied()
+}
+
+/// The buckets ([`bucket`]) of every character of the tiers' and categories' names and
+/// aliases, and of the suffixes a name may carry (指标, 类, 方面, 目标, 值): what
+/// [`by_name`] rules most texts out by, computed once.
+fn level_characters() -> u128 {
+    static WORDS: std::sync::LazyLock<u128> = std::sync::LazyLock::new(|| {
+        fn names<L: Level>() -> impl Iterator<Item = &'static str> {
+            L::ALL
+                .iter()
+                .flat_map(|l| std::iter::once(l.name()).chain(l.aliases().iter().copied()))
+        }
+        names::<Tier>()
+            .chain(names::<Category>())
+            .chain(["指标", "类", "方面", "目标", "值"])
+            .flat_map(str::chars)
+            .fold(0, |set, c| set | initial_bucket(c))
+    });
+    *WORDS
 }
 
 /// Why a text names no level: the error of a strict parse.
@@ -767,158 +949,210 @@ pub(crate) fn is_han(c: char) -> bool {
 }
 
 /// The simplified form of the traditional characters that labels and headers use; any other
-/// character as it is.
+/// character as it is. Most characters are none of them, told so by one bit
+/// ([`TRADITIONAL_BITS`]) before the pairs are searched.
 pub(crate) fn simplified(c: char) -> char {
-    match c {
-        '產' => '产',
-        '標' => '标',
-        '數' => '数',
-        '質' => '质',
-        '時' => '时',
-        '經' => '经',
-        '濟' => '济',
-        '會' => '会',
-        '態' => '态',
-        '響' => '响',
-        '續' => '续',
-        '滿' => '满',
-        '務' => '务',
-        '對' => '对',
-        '環' => '环',
-        '項' => '项',
-        '實' => '实',
-        '際' => '际',
-        '預' => '预',
-        '資' => '资',
-        '決' => '决',
-        '過' => '过',
-        '計' => '计',
-        '級' => '级',
-        '權' => '权',
-        '績' => '绩',
-        '論' => '论',
-        '價' => '价',
-        '評' => '评',
-        '說' => '说',
-        '註' => '注',
-        '備' => '备',
-        '據' => '据',
-        '來' => '来',
-        '設' => '设',
-        '單' => '单',
-        '額' => '额',
-        '執' => '执',
-        '總' => '总',
-        '體' => '体',
-        '現' => '现',
-        '進' => '进',
-        '與' => '与',
-        '規' => '规',
-        '範' => '范',
-        '類' => '类',
-        '達' => '达',
-        '當' => '当',
-        '長' => '长',
-        '週' => '周',
-        '義' => '义',
-        '營' => '营',
-        '運' => '运',
-        '結' => '结',
-        '應' => '应',
-        '發' => '发',
-        '護' => '护',
-        '險' => '险',
-        '條' => '条',
-        '層' => '层',
-        '絕' => '绝',
-        '災' => '灾',
-        '區' => '区',
-        '戶' => '户',
-        '處' => '处',
-        '筆' => '笔',
-        '萬' => '万',
-        '億' => '亿',
-        '圍' => '围',
-        '維' => '维',
-        '訓' => '训',
-        '練' => '练',
-        '導' => '导',
-        '員' => '员',
-        '機' => '机',
-        '關' => '关',
-        '構' => '构',
-        '費' => '费',
-        '撥' => '拨',
-        '專' => '专',
-        '證' => '证',
-        '獲' => '获',
-        '歲' => '岁',
-        '齊' => '齐',
-        '準' => '准',
-        '則' => '则',
-        '紀' => '纪',
-        '錄' => '录',
-        '報' => '报',
-        '統' => '统',
-        '農' => '农',
-        '醫' => '医',
-        '療' => '疗',
-        '學' => '学',
-        '蓋' => '盖',
-        '開' => '开',
-        '術' => '术',
-        '驗' => '验',
-        '檢' => '检',
-        '測' => '测',
-        '號' => '号',
-        '劃' => '划',
-        '屬' => '属',
-        '門' => '门',
-        '負' => '负',
-        '責' => '责',
-        '聯' => '联',
-        '繫' => '系',
-        '電' => '电',
-        '話' => '话',
-        '間' => '间',
-        '釋' => '释',
-        '議' => '议',
-        '審' => '审',
-        '見' => '见',
-        '稱' => '称',
-        '請' => '请',
-        '縣' => '县',
-        '鎮' => '镇',
-        '財' => '财',
-        '轉' => '转',
-        '餘' => '余',
-        '況' => '况',
-        '違' => '违',
-        '為' => '为',
-        '內' => '内',
-        '銷' => '销',
-        '種' => '种',
-        '養' => '养',
-        '興' => '兴',
-        '業' => '业',
-        '衛' => '卫',
-        '補' => '补',
-        '貼' => '贴',
-        '職' => '职',
-        '調' => '调',
-        '組' => '组',
-        '織' => '织',
-        '庫' => '库',
-        '儲' => '储',
-        '糧' => '粮',
-        '團' => '团',
-        '廳' => '厅',
-        '輛' => '辆',
-        '場' => '场',
-        '緒' => '绪',
-        _ => c,
+    let Some(at) = (c as usize).checked_sub(HAN_FIRST) else {
+        return c;
+    };
+    let traditional = TRADITIONAL_BITS
+        .get(at / 64)
+        .is_some_and(|bits| bits & (1 << (at % 64)) != 0);
+    if !traditional {
+        return c;
     }
+    TRADITIONAL
+        .binary_search_by_key(&c, |&(t, _)| t)
+        .ok()
+        .and_then(|i| TRADITIONAL.get(i))
+        .map_or(c, |&(_, s)| s)
 }
+
+/// The first code point of the CJK Unified Ideographs, where every character of
+/// [`TRADITIONAL`] is.
+const HAN_FIRST: usize = 0x4e00;
+
+/// The traditional characters [`simplified`] reads and their simplified forms, in the order
+/// of the traditional characters (sorted when the crate is compiled).
+const TRADITIONAL: [(char, char); 146] = sorted_pairs([
+    ('產', '产'),
+    ('標', '标'),
+    ('數', '数'),
+    ('質', '质'),
+    ('時', '时'),
+    ('經', '经'),
+    ('濟', '济'),
+    ('會', '会'),
+    ('態', '态'),
+    ('響', '响'),
+    ('續', '续'),
+    ('滿', '满'),
+    ('務', '务'),
+    ('對', '对'),
+    ('環', '环'),
+    ('項', '项'),
+    ('實', '实'),
+    ('際', '际'),
+    ('預', '预'),
+    ('資', '资'),
+    ('決', '决'),
+    ('過', '过'),
+    ('計', '计'),
+    ('級', '级'),
+    ('權', '权'),
+    ('績', '绩'),
+    ('論', '论'),
+    ('價', '价'),
+    ('評', '评'),
+    ('說', '说'),
+    ('註', '注'),
+    ('備', '备'),
+    ('據', '据'),
+    ('來', '来'),
+    ('設', '设'),
+    ('單', '单'),
+    ('額', '额'),
+    ('執', '执'),
+    ('總', '总'),
+    ('體', '体'),
+    ('現', '现'),
+    ('進', '进'),
+    ('與', '与'),
+    ('規', '规'),
+    ('範', '范'),
+    ('類', '类'),
+    ('達', '达'),
+    ('當', '当'),
+    ('長', '长'),
+    ('週', '周'),
+    ('義', '义'),
+    ('營', '营'),
+    ('運', '运'),
+    ('結', '结'),
+    ('應', '应'),
+    ('發', '发'),
+    ('護', '护'),
+    ('險', '险'),
+    ('條', '条'),
+    ('層', '层'),
+    ('絕', '绝'),
+    ('災', '灾'),
+    ('區', '区'),
+    ('戶', '户'),
+    ('處', '处'),
+    ('筆', '笔'),
+    ('萬', '万'),
+    ('億', '亿'),
+    ('圍', '围'),
+    ('維', '维'),
+    ('訓', '训'),
+    ('練', '练'),
+    ('導', '导'),
+    ('員', '员'),
+    ('機', '机'),
+    ('關', '关'),
+    ('構', '构'),
+    ('費', '费'),
+    ('撥', '拨'),
+    ('專', '专'),
+    ('證', '证'),
+    ('獲', '获'),
+    ('歲', '岁'),
+    ('齊', '齐'),
+    ('準', '准'),
+    ('則', '则'),
+    ('紀', '纪'),
+    ('錄', '录'),
+    ('報', '报'),
+    ('統', '统'),
+    ('農', '农'),
+    ('醫', '医'),
+    ('療', '疗'),
+    ('學', '学'),
+    ('蓋', '盖'),
+    ('開', '开'),
+    ('術', '术'),
+    ('驗', '验'),
+    ('檢', '检'),
+    ('測', '测'),
+    ('號', '号'),
+    ('劃', '划'),
+    ('屬', '属'),
+    ('門', '门'),
+    ('負', '负'),
+    ('責', '责'),
+    ('聯', '联'),
+    ('繫', '系'),
+    ('電', '电'),
+    ('話', '话'),
+    ('間', '间'),
+    ('釋', '释'),
+    ('議', '议'),
+    ('審', '审'),
+    ('見', '见'),
+    ('稱', '称'),
+    ('請', '请'),
+    ('縣', '县'),
+    ('鎮', '镇'),
+    ('財', '财'),
+    ('轉', '转'),
+    ('餘', '余'),
+    ('況', '况'),
+    ('違', '违'),
+    ('為', '为'),
+    ('內', '内'),
+    ('銷', '销'),
+    ('種', '种'),
+    ('養', '养'),
+    ('興', '兴'),
+    ('業', '业'),
+    ('衛', '卫'),
+    ('補', '补'),
+    ('貼', '贴'),
+    ('職', '职'),
+    ('調', '调'),
+    ('組', '组'),
+    ('織', '织'),
+    ('庫', '库'),
+    ('儲', '储'),
+    ('糧', '粮'),
+    ('團', '团'),
+    ('廳', '厅'),
+    ('輛', '辆'),
+    ('場', '场'),
+    ('緒', '绪'),
+]);
+
+/// The pairs in the order of their first characters: an insertion sort, run when the crate
+/// is compiled.
+const fn sorted_pairs<const N: usize>(mut pairs: [(char, char); N]) -> [(char, char); N] {
+    let mut i = 1;
+    while i < N {
+        let mut j = i;
+        while j > 0 && (pairs[j - 1].0 as u32) > (pairs[j].0 as u32) {
+            let before = pairs[j - 1];
+            pairs[j - 1] = pairs[j];
+            pairs[j] = before;
+            j -= 1;
+        }
+        i += 1;
+    }
+    pairs
+}
+
+/// A bit for each CJK Unified Ideograph (U+4E00 to U+9FFF), set for the traditional
+/// characters of [`TRADITIONAL`]: built when the crate is compiled, which fails where a
+/// character lies outside the block.
+static TRADITIONAL_BITS: [u64; 328] = {
+    let mut bits = [0u64; 328];
+    let mut i = 0;
+    while i < TRADITIONAL.len() {
+        let at = TRADITIONAL[i].0 as usize - HAN_FIRST;
+        bits[at / 64] |= 1 << (at % 64);
+        i += 1;
+    }
+    bits
+};
 
 impl Tier {
     /// The six tiers, in code order.
@@ -1178,6 +1412,17 @@ impl From<Category> for u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_traditional_character_has_its_simplified_form() {
+        for (traditional, simple) in TRADITIONAL {
+            assert_eq!(simplified(traditional), simple, "{traditional}");
+            assert_eq!(simplified(simple), simple, "{simple}");
+        }
+        for c in ['a', '产', '指', '\u{4e00}', '\u{9fff}', '\u{a000}', '😀'] {
+            assert_eq!(simplified(c), c);
+        }
+    }
 
     #[test]
     fn a_level_begins_only_where_may_begin_level_says() {

@@ -653,14 +653,18 @@ static FIRST_CHARS: std::sync::LazyLock<u128> = std::sync::LazyLock::new(|| {
         .fold(0, |set, bucket| set | bucket)
 });
 
-/// [`HEADERS`] and [`LABELS`], each word with its first character.
+/// [`HEADERS`] and [`LABELS`], each word with its first character, in the order of their
+/// first characters: the words a text may begin with are found by a binary search, not by
+/// a pass over the whole dictionary at every character of a glued line.
 static DICTIONARY: std::sync::LazyLock<Vec<(Option<char>, &'static str)>> =
     std::sync::LazyLock::new(|| {
-        HEADERS
+        let mut words: Vec<(Option<char>, &'static str)> = HEADERS
             .iter()
             .chain(LABELS)
             .map(|w| (w.chars().next(), *w))
-            .collect()
+            .collect();
+        words.sort_by_key(|&(c, _)| c);
+        words
     });
 
 /// The longest dictionary word at the start of a text: a header, a label of a fact, or a tier
@@ -740,9 +744,16 @@ fn dictionary_word_at(text: &str) -> Option<usize> {
     if first.is_some_and(|c| *FIRST_CHARS & crate::taxonomy::initial_bucket(c) == 0) {
         return None;
     }
-    DICTIONARY
-        .iter()
-        .filter(|(c, _)| c.is_none() || *c == first)
+    // The words with that first character, and any empty word (first in the order).
+    let words = DICTIONARY.as_slice();
+    let empty = words.partition_point(|(c, _)| c.is_none());
+    let from = words.partition_point(|&(c, _)| c < first);
+    let to = words.partition_point(|&(c, _)| c <= first);
+    let (empty, same) = (words.get(..empty), words.get(from..to));
+    empty
+        .into_iter()
+        .chain(same)
+        .flatten()
         .filter_map(|(_, w)| printed_len(text, w))
         .max()
         .map(|len| len + note_suffix(&text[len..]))
@@ -793,12 +804,21 @@ const MODIFIERS: &[&str] = &[
 fn modified_header_at(text: &str) -> Option<usize> {
     // Most positions of a glued line begin no modifier: told by the first character.
     let first = crate::taxonomy::simplified(text.chars().next()?);
-    if !"单实调年全预计自目半中长".contains(first) {
+    if !matches!(
+        first,
+        '单' | '实' | '调' | '年' | '全' | '预' | '计' | '自' | '目' | '半' | '中' | '长'
+    ) {
         return None;
     }
     let mut at = 0;
     for _ in 0..2 {
-        let modifier = MODIFIERS.iter().find_map(|m| printed_len(&text[at..], m))?;
+        // Only the modifiers with the text's first character (simplified) may be printed
+        // there: the others are not compared.
+        let first = text[at..].chars().next().map(crate::taxonomy::simplified);
+        let modifier = MODIFIERS
+            .iter()
+            .filter(|m| m.chars().next() == first)
+            .find_map(|m| printed_len(&text[at..], m))?;
         at += modifier;
         // A short note after the modifier (`半年(程)指标值`).
         at += bracketed(&text[at..], |inner| inner.chars().count() <= 3);

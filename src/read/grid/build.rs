@@ -7,10 +7,10 @@
 //! columns by what they are.
 
 use super::align::{Break, Item, align};
-use super::shape::{NEVER, Shape, fit, is_op, shape};
+use super::shape::{NEVER, Shape, fit, is_op, shape, shape_folded};
 use super::vocab::{
-    Fact, MoneyColumn, Role, ends_grid, fact_of, fold, is_chrome, is_table_number, money_column,
-    role_of,
+    Chars, Fact, MoneyColumn, Role, Word, ends_grid, fact_of, fold, is_chrome, is_table_number,
+    money_column, role_of, word_list,
 };
 use super::{Grid, Rows};
 use crate::lang::{Msg, msg};
@@ -63,30 +63,30 @@ struct Words {
 }
 
 impl Words {
-    fn of(text: &str) -> Words {
+    /// The words of a text, given its [`fold`] (which [`flatten`] makes once for the
+    /// cell's shape too).
+    fn of(text: &str, folded: &str) -> Words {
         // Headers and labels are short; longer text is data.
         if text.is_empty() {
             return Words::default();
         }
         if text.chars().count() > 40 {
-            let folded = fold(text);
             return Words {
                 // A header's first word run into a note before it (`详情见附件(注:以下内容为
                 // 附件图片识别,个别文字可能不准确,请以附件为准)一级指标`) is that header.
                 role: folded.ends_with("一级指标").then_some(Role::Tier),
-                long_role: header_role_folded(text, &folded),
+                long_role: header_role_folded(text, folded),
                 money_half: may_start_money(text),
                 ..Words::default()
             };
         }
-        let folded = fold(text);
         Words {
-            role: header_role_folded(text, &folded),
+            role: header_role_folded(text, folded),
             long_role: None,
-            fact: fact_of(&folded),
+            fact: fact_of(folded),
             labelled: split_labelled(text).is_some(),
-            ends: ends_grid(text, &folded),
-            money: money_column(&folded),
+            ends: ends_grid(text, folded),
+            money: money_column(folded),
             money_half: may_start_money(text),
         }
     }
@@ -498,8 +498,10 @@ enum Texts {
 impl Texts {
     fn of(header: &str) -> Texts {
         let h = fold(header);
-        let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
-        if has(&[
+        // The header's characters rule most words out before they are searched for.
+        let chars = Chars::of(&h);
+        let has = |words: &[Word]| chars.any_in(&h, words);
+        if has(word_list![
             "评分",
             "扣分",
             "计分",
@@ -510,7 +512,9 @@ impl Texts {
             "考核标准",
         ]) {
             Texts::Rules
-        } else if has(&["解释", "说明", "描述", "含义", "定义", "公式", "内容"]) {
+        } else if has(word_list![
+            "解释", "说明", "描述", "含义", "定义", "公式", "内容"
+        ]) {
             Texts::Explanations
         } else if h.contains("权重") {
             Texts::Shares
@@ -551,9 +555,10 @@ fn flatten(grids: &[Grid]) -> (Vec<Tok<'_>>, usize, Vec<(usize, usize)>) {
     let mut toks = Vec::with_capacity(cells);
     let mut pinyin = 0usize;
     let mut wide = Vec::new();
-    // Tables repeat their labels and values: each distinct text is read once.
+    // Tables repeat their labels and values: each distinct text is read once. The map is
+    // sized for the cells up front (up to a bound), so that it is not rehashed as it fills.
     let mut seen: std::collections::HashMap<&str, (Shape, Words)> =
-        std::collections::HashMap::new();
+        std::collections::HashMap::with_capacity(cells.min(SEEN_CAPACITY));
     // In front of the map, the texts read last by a cheap index ([`recent_slot`]): a table
     // repeats a handful of texts cell after cell (`5`, `100%`, its labels), and comparing a
     // text costs less than hashing it. A text whose slot holds another goes to the map.
@@ -568,11 +573,11 @@ fn flatten(grids: &[Grid]) -> (Vec<Tok<'_>>, usize, Vec<(usize, usize)>) {
                 let (text, (shape, words)) = match (strip_pinyin(&narrowed), narrowed) {
                     (Some(stripped), _) => {
                         pinyin += 1;
-                        let read = (shape(&stripped), Words::of(&stripped));
+                        let read = read_cell(&stripped);
                         (Cow::Owned(stripped), read)
                     }
                     (None, Cow::Owned(narrowed)) => {
-                        let read = (shape(&narrowed), Words::of(&narrowed));
+                        let read = read_cell(&narrowed);
                         (Cow::Owned(narrowed), read)
                     }
                     (None, Cow::Borrowed(_)) => {
@@ -581,9 +586,7 @@ fn flatten(grids: &[Grid]) -> (Vec<Tok<'_>>, usize, Vec<(usize, usize)>) {
                         let read = match *slot {
                             Some((kept, read)) if kept == text => read,
                             _ => {
-                                let read = *seen
-                                    .entry(text)
-                                    .or_insert_with(|| (shape(text), Words::of(text)));
+                                let read = *seen.entry(text).or_insert_with(|| read_cell(text));
                                 *slot = Some((text, read));
                                 read
                             }
@@ -606,6 +609,16 @@ fn flatten(grids: &[Grid]) -> (Vec<Tok<'_>>, usize, Vec<(usize, usize)>) {
         }
     }
     (toks, pinyin, wide)
+}
+
+/// The most distinct texts [`flatten`]'s map is sized for before it fills: a grid's cells
+/// up to this many (beyond, it grows as maps do).
+const SEEN_CAPACITY: usize = 1024;
+
+/// A cell's shape and words, from one [`fold`] of its text.
+fn read_cell(text: &str) -> (Shape, Words) {
+    let folded = fold(text);
+    (shape_folded(text, &folded), Words::of(text, &folded))
 }
 
 /// How many texts [`flatten`] keeps in front of its map.

@@ -54,30 +54,50 @@ pub(crate) enum Shape {
 
 /// Whether a text marks an empty cell: `-`, `—`, `/`, `无`.
 pub(crate) fn is_blank_mark(t: &str) -> bool {
-    matches!(
-        t.trim(),
-        "-" | "—" | "－" | "/" | "／" | "——" | "--" | "无" | "\\"
-    )
+    blank_mark(t.trim())
+}
+
+/// [`is_blank_mark`] of a trimmed text ([`shape`] trims once for all its tests).
+fn blank_mark(t: &str) -> bool {
+    matches!(t, "-" | "—" | "－" | "/" | "／" | "——" | "--" | "无" | "\\")
 }
 
 /// The shape of a cell's text.
 pub(crate) fn shape(text: &str) -> Shape {
+    shape_with(text, None)
+}
+
+/// [`shape`] of a text whose [`fold`] the caller has already made (a grid's reader folds
+/// each distinct text once for its header words too): the fold is not made again.
+pub(crate) fn shape_folded(text: &str, folded: &str) -> Shape {
+    shape_with(text, Some(folded))
+}
+
+/// [`shape`], with the text's [`fold`] where it is known; where not, it is made only once
+/// the cheap tests (numbers, percentages) have not decided.
+fn shape_with(text: &str, known: Option<&str>) -> Shape {
     let narrowed = narrow(text);
     let t = narrowed.trim();
-    if t.is_empty() || is_blank_mark(t) {
+    if t.is_empty() || blank_mark(t) {
         return Shape::Empty;
     }
-    if is_mark(t).is_some() {
+    if mark(t).is_some() {
         return Shape::Star;
     }
     if is_op(t) {
         return Shape::Op;
     }
-    let folded = fold(t);
-    if matches!(folded.as_str(), "定量" | "定性" | "定量指标" | "定性指标") {
-        return Shape::Nature;
+    // 定量 and 定性 fold from texts that hold 定: others need no fold to be told apart.
+    if t.contains('定') {
+        let nature = |f: &str| matches!(f, "定量" | "定性" | "定量指标" | "定性指标");
+        if known.map_or_else(|| nature(&fold(t)), nature) {
+            return Shape::Nature;
+        }
     }
-    if Direction::from_chinese(t).is_some() {
+    // Every direction's word begins with one of these (which trimming and 指标 off leave).
+    if t.starts_with(['正', '反', '逆', '负', '越', '等', '中', '适'])
+        && Direction::from_chinese(t).is_some()
+    {
         return Shape::Direction;
     }
     if is_number(t) {
@@ -91,6 +111,14 @@ pub(crate) fn shape(text: &str) -> Shape {
     {
         return Shape::Percent;
     }
+    let owned;
+    let folded = match known {
+        Some(folded) => folded,
+        None => {
+            owned = fold(t);
+            owned.as_str()
+        }
+    };
     let chars = t.chars().count();
     if chars <= 24 {
         let (tier, category) = crate::taxonomy::resolve_levels(t);
@@ -109,10 +137,11 @@ pub(crate) fn shape(text: &str) -> Shape {
     }
     // A short label with its weight in brackets is a label whatever its words:
     // `预算配置(15分)`, `投 入(15分)`.
-    let weighted = crate::taxonomy::Label::read(t).weight.is_some()
-        && t.contains(['(', '（'])
+    // (The label is read last: most texts fail the cheap tests before.)
+    let weighted = t.contains(['(', '（'])
         && folded.chars().count() <= 10
-        && !folded.chars().any(|c| c.is_ascii_digit());
+        && !folded.chars().any(|c| c.is_ascii_digit())
+        && crate::taxonomy::Label::read(t).weight.is_some();
     if weighted {
         // A weight alone, `(50分)`, is what is left of a tier's label whose words were lost
         // (printed vertically in the page).
@@ -121,13 +150,16 @@ pub(crate) fn shape(text: &str) -> Shape {
         }
         return Shape::Label;
     }
-    let outcome = ["达成", "达到", "实现", "完成"]
-        .iter()
-        .any(|w| folded.contains(w));
+    // (Searched for only where the text ends as a label does.)
+    let outcome = || {
+        ["达成", "达到", "实现", "完成"]
+            .iter()
+            .any(|w| folded.contains(w))
+    };
     if chars <= 16
         && (folded.ends_with("指标") || folded.ends_with("类"))
         && !folded.contains('率')
-        && !outcome
+        && !outcome()
     {
         return Shape::Label;
     }
@@ -309,8 +341,7 @@ fn is_body(t: &str) -> bool {
         "办事处",
         "研究室",
     ];
-    let chars = t.chars().count();
-    // A word's last byte first: most cells end with none of them.
+    // A word's last byte first: most cells end with none of them (and are not counted).
     let last = t.as_bytes().last();
     let Some(end) = ENDS
         .iter()
@@ -318,6 +349,7 @@ fn is_body(t: &str) -> bool {
     else {
         return false;
     };
+    let chars = t.chars().count();
     // A body's name has words before what it is called: `11所` counts bodies.
     let words = t[..t.len() - end.len()]
         .chars()
@@ -353,6 +385,11 @@ pub(crate) fn is_placeholder(t: &str) -> bool {
 
 /// Whether the text is a scoring rule: it speaks of taking off or giving points.
 fn is_rule(t: &str) -> bool {
+    // Every rule's word holds 扣, 得, 酌 or 满: one pass over the text rules out the rest
+    // before the words are searched for each.
+    if !t.contains(['扣', '得', '酌', '满']) {
+        return false;
+    }
     (t.contains('扣') && t.contains('分'))
         || gives_points(t)
         || t.contains("得分")
@@ -510,6 +547,11 @@ pub(crate) fn is_measure(t: &str) -> bool {
         "所/个",
         "单",
     ];
+    // Every unit of the list has five characters or fewer, and so has a unit before its
+    // description in brackets: a longer text without a bracket is none, uncounted further.
+    if !t.contains(['(', '（']) && t.chars().nth(5).is_some() {
+        return false;
+    }
     if COMMON.contains(&t) {
         return true;
     }
@@ -548,7 +590,12 @@ pub(crate) fn is_measure(t: &str) -> bool {
 /// What a mark cell says (under 是否核心指标): `Some(true)` for a star or a yes, `Some(false)`
 /// for a no, `None` for any other text.
 pub(crate) fn is_mark(text: &str) -> Option<bool> {
-    match text.trim() {
+    mark(text.trim())
+}
+
+/// [`is_mark`] of a trimmed text.
+fn mark(text: &str) -> Option<bool> {
+    match text {
         "★" | "☆" | "是" | "√" | "✓" => Some(true),
         "否" | "×" | "✗" => Some(false),
         _ => None,

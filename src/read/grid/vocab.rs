@@ -97,20 +97,47 @@ impl Role {
 pub(crate) fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut depth = 0usize;
-    for c in text.chars() {
-        let c = simplified(c);
-        match c {
+    // Most texts have no bracket, space, mark or traditional character: runs of characters
+    // kept as they are copied whole (one copy for most texts), not a character at a time.
+    let mut run = 0usize;
+    for (at, c) in text.char_indices() {
+        let s = simplified(c);
+        // A Chinese character is no bracket, space or mark: only its simplified form counts.
+        if depth == 0 && s == c && (crate::taxonomy::is_han(c) || !folds(c)) {
+            continue;
+        }
+        out.push_str(text.get(run..at).unwrap_or_default());
+        run = at.saturating_add(c.len_utf8());
+        match s {
             '(' | '（' | '[' | '【' | '〔' => depth += 1,
             ')' | '）' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
             _ if depth > 0 => {}
-            c if c.is_whitespace() || matches!(c, '*' | '＊' | '★' | '☆' | '?' | '\u{a0}') => {
+            s if s.is_whitespace() || matches!(s, '*' | '＊' | '★' | '☆' | '?' | '\u{a0}') => {
             }
-            c => out.push(c),
+            s => out.push(s),
         }
     }
-    let trimmed = out.trim_end_matches([':', '：']);
-    let trimmed = strip_outline(trimmed);
-    trimmed.to_owned()
+    out.push_str(text.get(run..).unwrap_or_default());
+    // The trailing colon and the outline number off, in place: no second string.
+    let kept = out.trim_end_matches([':', '：']).len();
+    out.truncate(kept);
+    let start = out.len().saturating_sub(strip_outline(&out).len());
+    if start > 0 {
+        out.drain(..start);
+    }
+    out
+}
+
+/// Whether [`fold`] drops or changes a character that [`simplified`] leaves as it is: a
+/// bracket, whitespace or a mark. ASCII is told by one comparison of a byte.
+fn folds(c: char) -> bool {
+    if c.is_ascii() {
+        return matches!(c, '(' | '[' | ')' | ']' | '*' | '?') || c.is_whitespace();
+    }
+    matches!(
+        c,
+        '（' | '【' | '〔' | '）' | '】' | '〕' | '＊' | '★' | '☆' | '\u{a0}'
+    ) || c.is_whitespace()
 }
 
 /// Strips an outline number in front of a label: `一、`, `1.`, `1、`, `（一）` (already
@@ -118,7 +145,12 @@ pub(crate) fn fold(text: &str) -> String {
 fn strip_outline(text: &str) -> &str {
     let end = text
         .char_indices()
-        .find(|&(_, c)| !("一二三四五六七八九十".contains(c) || c.is_ascii_digit()))
+        .find(|&(_, c)| {
+            !(matches!(
+                c,
+                '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+            ) || c.is_ascii_digit())
+        })
         .map_or(text.len(), |(i, _)| i);
     if end == 0 {
         return text;
@@ -421,7 +453,8 @@ pub(crate) fn role_of(header: &str) -> Option<Role> {
 /// Whether a folded header names a past year's actual value (`2021年实际实现值`): a baseline,
 /// read as a text column, whose cells are values.
 pub(crate) fn is_baseline(header: &str) -> bool {
-    header.contains("实际") && header.contains('年') && header.chars().any(|c| c.is_ascii_digit())
+    // A digit and 年 first: they rule out most headers at less cost than a search for 实际.
+    header.bytes().any(|b| b.is_ascii_digit()) && header.contains('年') && header.contains("实际")
 }
 
 /// A fact a label cell names in a table's head or a project's block.
