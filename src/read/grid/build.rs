@@ -516,7 +516,7 @@ impl Texts {
             "解释", "说明", "描述", "含义", "定义", "公式", "内容"
         ]) {
             Texts::Explanations
-        } else if h.contains("权重") {
+        } else if h.contains("权重") && !h.contains('分') {
             Texts::Shares
         } else {
             Texts::Any
@@ -2814,9 +2814,11 @@ impl<'g> Builder<'g> {
                 Role::Actual if actual.is_none() => actual = Some(text),
                 Role::Weight | Role::Score => match number_of(&text) {
                     Some(d) if column.role == Role::Weight && weight.is_none() => weight = Some(d),
-                    // A weight given as its share of the table's 100 points (`权重` `20%`).
+                    // A weight given as its share of the table's 100 points (`权重` `20%`;
+                    // not under `分值` or `权重分值`, whose cells are points).
                     None if column.role == Role::Weight
                         && weight.is_none()
+                        && Texts::of(&column.header) == Texts::Shares
                         && let Some(d) = text.strip_suffix(['%', '％']).and_then(number_of) =>
                     {
                         weight = Some(d);
@@ -2992,7 +2994,7 @@ impl<'g> Builder<'g> {
             // category: the tier is the category's.
             if let (Some(category), Some(tier)) = (category, indicator.tier)
                 && category.tier() != tier
-                && tier_read.is_some_and(|r| r.category.is_some())
+                && tier_read.is_some_and(|r| r.category.is_some_and(|c| Some(c.tier()) != r.tier))
             {
                 indicator.tier = Some(category.tier());
                 indicator.tier_label = None;
@@ -5431,10 +5433,16 @@ mod tests {
             ]
         );
         assert!(messages(&doc, DiagnosticCode::NumberUnread).is_empty());
-        // Under 分值 too, a share in a row of its own is read as its points.
-        let text = "| 一级指标 | 三级指标 | 指标值 | 分值 |\n| 产出指标 | 回收率 | ≥90% | 20% |\n";
-        let doc = document(text);
-        assert_eq!(doc.indicators().next().unwrap().weight, Some(20.into()));
+        // Under 分值 or 权重分值, whose cells are points, a percentage is no weight: kept
+        // as text, and said.
+        for header in ["分值", "权重分值"] {
+            let text = format!(
+                "| 一级指标 | 三级指标 | 指标值 | {header} |\n| 产出指标 | 回收率 | ≥90% | 20% |\n"
+            );
+            let doc = document(&text);
+            assert_eq!(doc.indicators().next().unwrap().weight, None);
+            assert_eq!(messages(&doc, DiagnosticCode::NumberUnread).len(), 1);
+        }
     }
 
     #[test]
