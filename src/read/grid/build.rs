@@ -375,11 +375,12 @@ fn read_with(grids: &[Grid], implied: bool) -> (Result<Document, TableError>, us
                     && implied_row(&toks, i, false, false)
                     && implied_row(&toks, builder.row_end(&toks, i), false, true))
         {
+            let columns = IMPLIED.map(|(_, header)| header).join(" | ");
             builder.diagnose(
                 DiagnosticCode::HeaderImplied,
                 msg!(
-                    "no header names the columns: the rows are read as 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 实际完成值 | 分值 | 得分, by what their cells are",
-                    "没有标明各列的表头：各行按单元格内容读作 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 实际完成值 | 分值 | 得分"
+                    "no header names the columns: the rows are read as {columns}, by what their cells are",
+                    "没有标明各列的表头：各行按单元格内容读作 {columns}"
                 ),
                 tok,
             );
