@@ -5416,6 +5416,18 @@ mod tests {
     }
 
     #[test]
+    fn a_rate_named_after_money_is_an_indicator_under_an_unknown_tier() {
+        let text = "| 指标类型 | 指标名称 | 指标值 | 绩效标准 |\n\
+                    | 产出指标 | 编印公报 | 每月3000本 | 按时编印 |\n\
+                    | 效率指标 | 项目资金到位率 | 100% | 全部到位 |\n";
+        let names: Vec<_> = document(text)
+            .indicators()
+            .map(|i| i.name.clone())
+            .collect();
+        assert_eq!(names, ["编印公报", "项目资金到位率"]);
+    }
+
+    #[test]
     fn weights_given_as_shares_of_the_points_are_weights() {
         // Under 权重, `20%` is 20 of the table's 100 points, and fits there as a number does.
         let text = "| 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 权重 | 得分 |\n\

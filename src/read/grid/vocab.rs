@@ -503,6 +503,11 @@ pub(crate) fn fact_of(label: &str) -> Option<Fact> {
     if l.chars().count() > 16 || is_formula(l) || l.ends_with(['。', '；', ';', '！', '!']) {
         return None;
     }
+    // A rate (`项目资金到位率`, `资金总额执行率`) is an indicator's name, or a money block's
+    // column: no fact's label, whatever words it begins with.
+    if l.ends_with('率') {
+        return None;
+    }
     let is = |words: &[&str]| words.contains(&l);
     let chars = Chars::of(l);
     let has = |words: &[Word]| chars.any_in(l, words);
@@ -814,6 +819,13 @@ mod tests {
         assert_eq!(fold("指標(biāo)"), "指标");
         assert_eq!(fold("绩?????????? 效"), "绩效");
         assert_eq!(fold("((("), "");
+    }
+
+    #[test]
+    fn a_rate_is_no_fact() {
+        assert_eq!(fact_of("项目资金"), Some(Fact::Budget));
+        assert_eq!(fact_of("项目资金到位率"), None);
+        assert_eq!(fact_of("资金总额执行率"), None);
     }
 
     #[test]
