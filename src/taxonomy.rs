@@ -245,22 +245,38 @@ impl Names {
     }
 }
 
-/// The FNV-1a hash of a few bytes: the level words are short, and a lookup costs less than a
-/// cryptographic hasher's setup.
+/// The FNV-1a hash of a few bytes: the level words and a table's values are short, and a
+/// lookup costs less than a cryptographic hasher's setup, which guards against adversaries a
+/// parse of one document does not face. Used by the level lookups here and the run-on
+/// reader's cache of values.
 #[derive(Default, Clone, Copy)]
 pub(crate) struct FnvHasher(u64);
 
-impl std::hash::Hasher for FnvHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
+impl FnvHasher {
+    /// The hash so far, or FNV's offset basis before any byte.
+    fn state(self) -> u64 {
+        if self.0 == 0 {
             0xcbf2_9ce4_8422_2325
         } else {
             self.0
-        };
+        }
+    }
+}
+
+impl std::hash::Hasher for FnvHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = self.state();
         for &b in bytes {
             hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
         self.0 = hash;
+    }
+
+    /// A length (a key's bytes are hashed after theirs) in one step, as one byte would be:
+    /// a key has far fewer than 2^64 bytes, and its bytes tell keys apart.
+    fn write_usize(&mut self, n: usize) {
+        self.0 =
+            (self.state() ^ u64::try_from(n).unwrap_or(u64::MAX)).wrapping_mul(0x0100_0000_01b3);
     }
 
     fn finish(&self) -> u64 {

@@ -231,7 +231,7 @@ fn grid_or_outline(text: &str) -> Option<Result<Document, TableError>> {
         });
         if let Some((line, column)) = wide.next() {
             doc.diagnostics
-                .push(narrowed(1 + wide.count(), line, column));
+                .push(narrowed(wide.count().saturating_add(1), line, column));
             doc.diagnostics.sort_by_key(|d| (d.line, d.column));
         }
     }

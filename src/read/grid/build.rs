@@ -10,7 +10,7 @@ use super::align::{Break, Item, align};
 use super::shape::{NEVER, Shape, fit, is_op, shape, shape_folded};
 use super::vocab::{
     Chars, Fact, MoneyColumn, Role, Word, ends_grid, fact_of, fold, is_chrome, is_table_number,
-    money_column, role_of, word_list,
+    money_column, role_of, signs_off, word_list,
 };
 use super::{Grid, Rows};
 use crate::lang::{Msg, msg};
@@ -220,13 +220,13 @@ const IMPLIED: [(Role, &str); 9] = [
 /// Reads the grids, with the number of headers read. With `implied`, a row that begins
 /// with a level's label before any header is read under [`IMPLIED`] columns.
 fn read_with(grids: &[Grid], implied: bool) -> (Result<Document, TableError>, usize) {
-    let (mut toks, pinyin, wide) = flatten(grids);
+    let (mut toks, pinyin, (wide, first_wide)) = flatten(grids);
     split_header_runs(grids, &mut toks);
     let mut builder = Builder::new(grids);
-    if let Some(&(line, column)) = wide.first() {
+    if let Some((line, column)) = first_wide {
         builder
             .diagnostics
-            .push(crate::read::narrowed(wide.len(), line, column));
+            .push(crate::read::narrowed(wide, line, column));
     }
     if pinyin > 0
         && let Some(first) = toks.first()
@@ -328,16 +328,7 @@ fn read_with(grids: &[Grid], implied: bool) -> (Result<Document, TableError>, us
                 let t = tok.t().trim_start_matches(['…', '.']);
                 t.starts_with('注') || t.ends_with("注:") || t.ends_with("注：")
             };
-            let signed = [
-                "项目负责人",
-                "财务负责人",
-                "单位负责人",
-                "填表人",
-                "填报人",
-                "审核人",
-            ]
-            .iter()
-            .any(|w| tok.t().starts_with(w));
+            let signed = signs_off(tok.t());
             i = builder.read_footer(&toks, i);
             if note || signed {
                 builder.columns.clear();
@@ -544,10 +535,13 @@ impl Texts {
     }
 }
 
+/// How many cells [`flatten`] narrowed, and the line and column of the first.
+type Narrowed = (usize, Option<(usize, usize)>);
+
 /// The cells of the grids in order, trimmed, with where each row starts, how many pinyin
-/// annotations were taken out of them, and where the cells are whose full-width digits and
-/// signs were read as ASCII ([`narrow`](super::shape::narrow)).
-fn flatten(grids: &[Grid]) -> (Vec<Tok<'_>>, usize, Vec<(usize, usize)>) {
+/// annotations were taken out of them, and the cells whose full-width digits and signs were
+/// read as ASCII ([`narrow`](super::shape::narrow)): how many, and where the first stands.
+fn flatten(grids: &[Grid]) -> (Vec<Tok<'_>>, usize, Narrowed) {
     // A cell a token: the stream is sized once rather than grown (and copied) as it fills.
     let cells = grids
         .iter()
@@ -555,7 +549,7 @@ fn flatten(grids: &[Grid]) -> (Vec<Tok<'_>>, usize, Vec<(usize, usize)>) {
         .fold(0usize, |n, row| n.saturating_add(row.len()));
     let mut toks = Vec::with_capacity(cells);
     let mut pinyin = 0usize;
-    let mut wide = Vec::new();
+    let mut wide: Narrowed = (0, None);
     // Tables repeat their labels and values: each distinct text is read once. The map is
     // sized for the cells up front (up to a bound), so that it is not rehashed as it fills.
     let mut seen: std::collections::HashMap<&str, (Shape, Words)> =
@@ -569,7 +563,8 @@ fn flatten(grids: &[Grid]) -> (Vec<Tok<'_>>, usize, Vec<(usize, usize)>) {
             for (index, cell) in row.iter().enumerate() {
                 let narrowed = super::shape::narrow(&cell.text);
                 if let Cow::Owned(_) = narrowed {
-                    wide.push((cell.line, cell.column));
+                    wide.0 = wide.0.saturating_add(1);
+                    wide.1 = wide.1.or(Some((cell.line, cell.column)));
                 }
                 let (text, (shape, words)) = match (strip_pinyin(&narrowed), narrowed) {
                     (Some(stripped), _) => {
@@ -5201,6 +5196,14 @@ mod tests {
             .collect()
     }
 
+    /// The names of the indicators a text's grid reads to.
+    fn names(text: &str) -> Vec<String> {
+        document(text)
+            .indicators()
+            .map(|i| i.name.clone())
+            .collect()
+    }
+
     /// The names and raw annual values a text's grid reads to.
     fn read_text(text: &str) -> Vec<(String, String)> {
         let doc = document(text);
@@ -5420,10 +5423,7 @@ mod tests {
         let text = "| 指标类型 | 指标名称 | 指标值 | 绩效标准 |\n\
                     | 产出指标 | 编印公报 | 每月3000本 | 按时编印 |\n\
                     | 效率指标 | 项目资金到位率 | 100% | 全部到位 |\n";
-        let names: Vec<_> = document(text)
-            .indicators()
-            .map(|i| i.name.clone())
-            .collect();
+        let names = names(text);
         assert_eq!(names, ["编印公报", "项目资金到位率"]);
     }
 
@@ -5502,10 +5502,7 @@ mod tests {
         let text = "| 一级指标 | 二级指标 | 分值 | 指标内容 | 指标值 |\n\
                     | 产出指标 | 数量指标 | 5 | 培训场次 | ≥2场 |\n\
                     | | 时效指标 | 15 | 完成时间 | 年底前 |\n";
-        let names: Vec<_> = document(text)
-            .indicators()
-            .map(|i| i.name.clone())
-            .collect();
+        let names = names(text);
         assert_eq!(names, ["培训场次", "完成时间"]);
     }
 
@@ -6969,10 +6966,7 @@ mod tests {
         // categories.
         let text = "一级指标 | 二级指标 | 指标值 |\n数量指标 | 维修次数 | 2280次 |\n\
                     质量指标 | 验收合格率 | 95% |\n";
-        let read: Vec<String> = document(text)
-            .indicators()
-            .map(|i| i.name.clone())
-            .collect();
+        let read = names(text);
         assert_eq!(read, ["维修次数", "验收合格率"]);
     }
 

@@ -703,11 +703,6 @@ pub(crate) fn ends_grid(first: &str, folded: &str) -> bool {
         "评价结论",
         "存在问题",
         "改进措施",
-        "项目负责人:",
-        "财务负责人",
-        "填表人",
-        "审核人",
-        "单位负责人",
         "注:",
         "注：",
         "备注:",
@@ -727,6 +722,7 @@ pub(crate) fn ends_grid(first: &str, folded: &str) -> bool {
     attachment
         || is_chrome(first)
         || words.iter().any(|w| first.starts_with(w))
+        || signs_off(first)
         || matches!(folded, "合计" | "总计" | "总分" | "得分合计" | "总得分")
         || chars.any_in(
             folded,
@@ -742,6 +738,23 @@ pub(crate) fn ends_grid(first: &str, folded: &str) -> bool {
                 "结果应用",
             ],
         )
+}
+
+/// Whether a text is a form's signature line (`项目负责人:`, `填表人`, `审核人`): the end of
+/// its grid, after which only another table's header starts rows again. (`项目负责人` without
+/// its colon is a fact's label above a table.)
+pub(crate) fn signs_off(first: &str) -> bool {
+    [
+        "项目负责人:",
+        "项目负责人：",
+        "财务负责人",
+        "单位负责人",
+        "填表人",
+        "填报人",
+        "审核人",
+    ]
+    .iter()
+    .any(|w| first.starts_with(w))
 }
 
 /// The headers of a self-evaluation's money block, and which field each fills.

@@ -205,7 +205,7 @@ pub(crate) struct TargetCache {
     values: std::collections::HashMap<
         CacheKey,
         (Target, bool, Option<TargetError>),
-        core::hash::BuildHasherDefault<Fnv>,
+        core::hash::BuildHasherDefault<crate::taxonomy::FnvHasher>,
     >,
     starts: Vec<Start>,
 }
@@ -232,40 +232,6 @@ impl core::hash::Hash for CacheKey {
 impl core::borrow::Borrow<[u8]> for CacheKey {
     fn borrow(&self) -> &[u8] {
         self.0.as_bytes()
-    }
-}
-
-/// FNV-1a: a short key hashes in a few instructions, where the default hasher defends
-/// against adversaries a parse of one document does not face.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl core::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-
-    /// A length (a key's bytes are hashed after theirs) in one step, as one byte would be:
-    /// a key has far fewer than 2^64 bytes, and its bytes tell keys apart.
-    fn write_usize(&mut self, n: usize) {
-        let hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        self.0 = (hash ^ u64::try_from(n).unwrap_or(u64::MAX)).wrapping_mul(0x0100_0000_01b3);
     }
 }
 
