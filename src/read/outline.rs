@@ -26,7 +26,7 @@
 //! times: a heading is at most [`LABEL_CHARS`] characters, and a segment's heading run stops
 //! at its first non-heading.
 
-use super::grid::vocab::{ends_grid, fold};
+use super::grid::vocab::{ends_grid, ends_with_word, fold};
 use super::grid::{Cell, Grid, Rows};
 use super::text::Columns;
 use crate::taxonomy::resolve;
@@ -437,7 +437,7 @@ fn headings_of(segment: &str) -> (Vec<Heading<'_>>, &str) {
         let mut label = label.trim();
         let mut after = after;
         let comma = delimiter == ',' || delimiter == '，';
-        let in_words = |label: &str| label.ends_with("指标") || label.ends_with("目标");
+        let in_words = |label: &str| ends_with_word(label, "指标") || ends_with_word(label, "目标");
         if !names_level(label) || comma && !in_words(label) {
             // A label in 指标 may end at a space before its item (`数量指标 培训人数≥300人`),
             // not before its weight (`产出指标 (50分)`).

@@ -11,7 +11,7 @@
 //! The rendering is found from the text: the separators its lines use, and how the header's
 //! words (一级指标, 三级指标, 指标值 …) stand.
 
-use super::grid::vocab::{Role, fold, role_of};
+use super::grid::vocab::{Role, ends_with_word, fold, is_word, role_of};
 use super::grid::{Cell, Grid, Rows};
 use crate::Layout;
 use crate::taxonomy::resolve;
@@ -1444,7 +1444,7 @@ fn header_tails(heads: &[(usize, &str)], pieces: &[(usize, &str)]) -> Option<Vec
                     || (p.chars().nth(2).is_none()
                         && own.is_some()
                         && joined.is_some_and(|r| r != Role::Blank)
-                        && (joined == own || (p == "指标" && joined == role_of(&fold(h)))))
+                        && (joined == own || (is_word(p, "指标") && joined == role_of(&fold(h)))))
                     // A value's header below a word of two characters that heads the same
                     // (`年度` / `指标值`, `实际` / `完成值`).
                     || (h.chars().nth(2).is_none()
@@ -2167,7 +2167,11 @@ fn wrapped_levels<'a>(
     header: usize,
     split: impl Fn(&'a str) -> Vec<(usize, &'a str)>,
 ) -> (Vec<Cell>, Vec<(usize, usize)>) {
-    let is_fragment = |t: &str| matches!(t, "一级" | "二级" | "三级" | "指标");
+    let is_fragment = |t: &str| {
+        ["一级", "二级", "三级", "指标"]
+            .iter()
+            .any(|w| is_word(t, w))
+    };
     let own: Vec<Option<Role>> = split(lines[header])
         .iter()
         .map(|(_, t)| role_of(&fold(t)))
@@ -2203,9 +2207,9 @@ fn wrapped_levels<'a>(
     while i < found.len() {
         let (n, column, t) = found[i];
         let joined = match found.get(i + 1) {
-            Some((_, _, "指标")) if t != "指标" => {
+            Some(&(_, _, next)) if is_word(next, "指标") && !is_word(t, "指标") => {
                 i += 1;
-                format!("{t}指标")
+                format!("{t}{next}")
             }
             _ => t.to_owned(),
         };
@@ -2404,7 +2408,7 @@ fn split_at_columns<'a>(
                 one_word && valued(before) && !matches!(shape(next), Shape::Measure | Shape::Op);
             // A whole level label (`数量指标`) ends its cell.
             let labels =
-                one_word && is_level(before) && (before.ends_with("指标") || is_level(next));
+                one_word && is_level(before) && (ends_with_word(before, "指标") || is_level(next));
             // A label's last characters wrapped below it, before the next row's label
             // (`标 时效指标`, under `产出指`).
             let tail = one_word
@@ -2787,6 +2791,14 @@ mod tests {
         // A header that names its levels takes none from above.
         let named = "一级\n一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 场次 2场";
         assert_eq!(texts(&super::grid(named).unwrap())[0], ["一级"]);
+        // Printed in traditional characters, the pieces join as they are printed.
+        let traditional = "一級\n指標\n二級指標 三級指標 指標值 完成值\n數量指標 抽验品种 ≥3 4";
+        let grid = super::grid(traditional).unwrap();
+        let rows = texts(&grid);
+        assert_eq!(
+            rows[0],
+            ["一級指標", "二級指標", "三級指標", "指標值", "完成值"]
+        );
     }
 
     #[test]

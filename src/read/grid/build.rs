@@ -9,8 +9,8 @@
 use super::align::{Break, Item, align};
 use super::shape::{NEVER, Shape, fit, is_op, shape, shape_folded};
 use super::vocab::{
-    Chars, Fact, MoneyColumn, Role, Word, ends_grid, fact_of, fold, is_chrome, is_table_number,
-    money_column, role_of, signs_off, word_list,
+    Chars, Fact, MoneyColumn, Role, Word, ends_grid, ends_with_word, fact_of, fold, is_chrome,
+    is_table_number, is_word, money_column, role_of, signs_off, strip_word, word_list,
 };
 use super::{Grid, Rows};
 use crate::lang::{Msg, msg};
@@ -776,7 +776,11 @@ fn header_role_folded(text: &str, folded: &str) -> Option<Role> {
     };
     // Only an annual target's header is read for its horizon.
     let long = || {
-        let plain: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let plain: String = text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(crate::taxonomy::simplified)
+            .collect();
         ["长期", "中期", "实施周期", "实施期", "半年"]
             .iter()
             .any(|w| plain.contains(w))
@@ -2091,7 +2095,7 @@ impl<'g> Builder<'g> {
             if !columns.iter().any(|c| c.role == Role::Tier)
                 && let Some(kind) = columns
                     .iter()
-                    .position(|c| c.role == Role::Qualifier && c.header.contains("类型"))
+                    .position(|c| c.role == Role::Qualifier && fold(&c.header).contains("类型"))
                 && cells.iter().any(|t| t.shape == Shape::Tier)
                 && !cells
                     .iter()
@@ -2282,7 +2286,7 @@ impl<'g> Builder<'g> {
                 && !roles.contains(&Role::Tier)
                 && let Some(kind) = columns
                     .iter()
-                    .position(|c| c.role == Role::Qualifier && c.header.contains("类型"))
+                    .position(|c| c.role == Role::Qualifier && fold(&c.header).contains("类型"))
             {
                 let mut tiers = roles.clone();
                 tiers[kind] = Role::Tier;
@@ -3265,7 +3269,7 @@ fn section_level(text: &str) -> Option<Role> {
         text.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit());
     let outlined = rest.len() < text.len()
         && rest.starts_with(['、', '.', '．'])
-        && (rest.ends_with("目标") || rest.ends_with("指标"));
+        && (ends_with_word(rest, "目标") || ends_with_word(rest, "指标"));
     match (outlined, numeral, digit) {
         (true, true, _) => Some(Role::Tier),
         (true, _, true) => Some(Role::Category),
@@ -3645,11 +3649,18 @@ fn join_fragments<'g>(run: &[Tok<'g>]) -> Vec<Tok<'g>> {
             && last.t().chars().nth(6).is_none()
             && matches!(tok.shape, Shape::Tier | Shape::Level)
         {
-            let third =
-                !tok.t().ends_with("指标") && run.get(i + 1).is_some_and(|next| next.t() == "指标");
-            let joined = format!("{}{}{}", last.t(), tok.t(), if third { "指标" } else { "" });
+            let third = run
+                .get(i + 1)
+                .filter(|next| !ends_with_word(tok.t(), "指标") && is_word(next.t(), "指标"));
+            let joined = format!(
+                "{}{}{}",
+                last.t(),
+                tok.t(),
+                third.map_or("", |next| next.t())
+            );
+            let third = third.is_some();
             let joined_shape = shape(&joined);
-            if joined_shape == Shape::Category && joined.ends_with("指标") {
+            if joined_shape == Shape::Category && ends_with_word(&joined, "指标") {
                 last.text = Cow::Owned(joined);
                 last.shape = joined_shape;
                 skip = usize::from(third);
@@ -3689,7 +3700,7 @@ fn label_around_row(run: &[Tok<'_>], i: usize) -> Option<(String, Shape, usize)>
         if !tok.row_start || level(tok.shape) {
             return None;
         }
-        if short(tok) && tok.t().ends_with("指标") {
+        if short(tok) && ends_with_word(tok.t(), "指标") {
             let joined = format!("{}{}", first.t(), tok.t());
             let joined_shape = shape(&joined);
             return level(joined_shape).then_some((joined, joined_shape, k));
@@ -3723,7 +3734,7 @@ fn vertical_label(run: &[Tok<'_>]) -> Option<(String, Shape, usize)> {
         }
         let joined_shape = shape(&joined);
         let level = matches!(joined_shape, Shape::Tier | Shape::Category | Shape::Level)
-            || joined_shape == Shape::Label && joined.ends_with("指标");
+            || joined_shape == Shape::Label && ends_with_word(&joined, "指标");
         if level {
             best = Some((joined.clone(), joined_shape, k + 1));
         }
@@ -3759,7 +3770,7 @@ fn level_fragments(last: &Tok<'_>, tok: &Tok<'_>) -> Option<(String, Shape)> {
     }
     // Neither half a level of its own, the whole one.
     let level = |s: Shape| matches!(s, Shape::Category | Shape::Tier | Shape::Level);
-    let halves_apart = !(level(tok.shape) || (level(last.shape) && b != "指标"));
+    let halves_apart = !(level(tok.shape) || (level(last.shape) && !is_word(b, "指标")));
     // The joined text's shape decides only where a weight or two halves apart may make a
     // level: it is not read for a level and the name after it, asked of every cell where
     // rows are lost.
@@ -3774,7 +3785,8 @@ fn level_fragments(last: &Tok<'_>, tok: &Tok<'_>) -> Option<(String, Shape)> {
     {
         return Some((joined, joined_shape));
     }
-    if halves_apart && (level(joined_shape) || (b == "指标" && joined_shape == Shape::Label)) {
+    if halves_apart && (level(joined_shape) || (is_word(b, "指标") && joined_shape == Shape::Label))
+    {
         return Some((joined, joined_shape));
     }
     None
@@ -4411,7 +4423,7 @@ fn split_target_and_score<'a>(top: &[&'a str], sub: &[&'a str]) -> Option<Vec<&'
 /// cell, whatever came before.
 fn enumerated(text: &str) -> bool {
     let t = text.trim_start();
-    let t = t.strip_prefix("指标").unwrap_or(t);
+    let t = strip_word(t, "指标").unwrap_or(t);
     let bracketed = t.strip_prefix(['(', '（']).unwrap_or(t);
     let digits = bracketed.bytes().take_while(u8::is_ascii_digit).count();
     digits > 0 && bracketed[digits..].starts_with(['.', '、', '．', ':', '：', ')', '）'])

@@ -1,7 +1,7 @@
 //! What a cell is by its content, for aligning short rows: a tier or category label, a
 //! comparator, a number, a unit, a typed value, words or text.
 
-use super::vocab::{Chars, Role, Word, fold, word_list};
+use super::vocab::{Chars, Role, Word, fold, strip_word, word_list};
 use crate::{Direction, Kind, Target};
 
 /// What a cell holds, by its content alone.
@@ -361,7 +361,7 @@ fn is_body(t: &str) -> bool {
 /// What follows a template's number of an indicator: `指标1:`, `指标2：`, or `指标1` before words
 /// (`指标1工程完工率`).
 pub(crate) fn numbered(t: &str) -> Option<&str> {
-    let rest = t.strip_prefix("指标")?;
+    let rest = strip_word(t, "指标")?;
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 {
         return None;
@@ -379,7 +379,7 @@ pub(crate) fn numbered(t: &str) -> Option<&str> {
 pub(crate) fn is_placeholder(t: &str) -> bool {
     let t = t.trim().trim_end_matches([':', '：']);
     (!t.is_empty() && t.chars().all(|c| matches!(c, '…' | '.' | '。' | '·')))
-        || t.strip_prefix("指标")
+        || strip_word(t, "指标")
             .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 

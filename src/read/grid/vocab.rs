@@ -91,6 +91,30 @@ impl Role {
     }
 }
 
+/// Whether `text` is `word` once its traditional characters are simplified (`指標` is
+/// `指标`): how a piece of a header or label is told where it is not [`fold`]ed whole.
+pub(crate) fn is_word(text: &str, word: &str) -> bool {
+    // A traditional character and its simplified form are both three bytes long.
+    text.len() == word.len() && text.chars().map(simplified).eq(word.chars())
+}
+
+/// Whether `text` ends with `word` once its traditional characters are simplified.
+pub(crate) fn ends_with_word(text: &str, word: &str) -> bool {
+    text.len()
+        .checked_sub(word.len())
+        .and_then(|at| text.get(at..))
+        .is_some_and(|tail| is_word(tail, word))
+}
+
+/// `text` without `word` at its start, where it starts with it once its traditional
+/// characters are simplified.
+pub(crate) fn strip_word<'t>(text: &'t str, word: &str) -> Option<&'t str> {
+    let head = text.get(..word.len())?;
+    is_word(head, word)
+        .then(|| text.get(word.len()..))
+        .flatten()
+}
+
 /// A header or label as compared: simplified characters, without whitespace, bracketed
 /// notes (`（万元）`, `(50分)`), outline numbering (`一、`, `1.`), marks (`*`, `★`) and a
 /// trailing colon. Linear in its length.
@@ -821,6 +845,15 @@ mod tests {
     #[track_caller]
     fn role(header: &str, expected: Option<Role>) {
         assert_eq!(role_of(&fold(header)), expected, "{header}");
+    }
+
+    #[test]
+    fn words_are_told_in_traditional_characters_too() {
+        assert!(is_word("指標", "指标") && is_word("指标", "指标"));
+        assert!(!is_word("指标值", "指标") && !is_word("", "指标"));
+        assert!(ends_with_word("數量指標", "指标") && !ends_with_word("标", "指标"));
+        assert_eq!(strip_word("指標1:", "指标"), Some("1:"));
+        assert_eq!(strip_word("指", "指标"), None);
     }
 
     #[test]
