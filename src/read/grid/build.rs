@@ -349,7 +349,9 @@ fn read_with(grids: &[Grid], implied: bool) -> (Result<Document, TableError>, us
         // that ends its sentence, then a paragraph (`(四)部门(单位)职能职责。`).
         if !builder.columns.is_empty()
             && builder.starts_row(&toks, i)
-            && (builder.next_table(&toks, i, builder.row_end(&toks, i)) || report_section(&toks, i))
+            && (builder.next_table(&toks, i, builder.row_end(&toks, i))
+                || report_section(&toks, i)
+                || builder.row_end(&toks, i) == i + 1 && section_title(&toks, i))
         {
             builder.columns.clear();
             builder.preamble(tok);
@@ -402,7 +404,8 @@ fn read_with(grids: &[Grid], implied: bool) -> (Result<Document, TableError>, us
 }
 
 /// Whether the cell at `i` heads a section of the report a table stands in: numbered in
-/// words (`四、`, `(四)`), ended as a sentence (`。`, `：`), and followed by a paragraph.
+/// words (`四、`, `(四)`), ended as a sentence (`。`, `：`) or naming targets
+/// (`(一)中长期绩效目标`), and followed by a paragraph.
 fn report_section(toks: &[Tok<'_>], i: usize) -> bool {
     let t = toks[i].t().trim();
     let body = t.strip_prefix(['(', '（']).unwrap_or(t);
@@ -415,12 +418,27 @@ fn report_section(toks: &[Tok<'_>], i: usize) -> bool {
             .chars()
             .nth(numeral)
             .is_some_and(|c| matches!(c, '、' | ')' | '）'));
+    // A heading that ends no sentence is a section's where it names no level
+    // (`(一)中长期绩效目标` over the next project's goals).
+    let heading = t.ends_with(['。', '：', ':'])
+        || matches!(toks[i].shape, Shape::Text | Shape::Words) && fold(t).ends_with("目标");
     numbered
-        && t.ends_with(['。', '：', ':'])
+        && heading
         && toks[i + 1..]
             .iter()
             .find(|t| !t.t().is_empty())
             .is_some_and(|next| next.shape == Shape::Prose)
+}
+
+/// Whether the cell at `i` is a title ([`is_title`]) over a section of the report
+/// ([`report_section`]): the next project's heading (`参保城乡居民健康体检经费项目项目绩效目标`
+/// over `(一)中长期绩效目标` and its paragraph).
+fn section_title(toks: &[Tok<'_>], i: usize) -> bool {
+    is_title(toks[i].t())
+        && toks[i + 1..]
+            .iter()
+            .position(|t| !t.t().is_empty())
+            .is_some_and(|k| report_section(toks, i + 1 + k))
 }
 
 /// Whether the cells from `i` read as an indicator's row without a header: where `labelled`,
@@ -1143,6 +1161,9 @@ impl<'g> Builder<'g> {
                     texts.push(t.to_owned());
                 }
                 None => break,
+                // A sentence is no header, whatever words it holds (`…项目具体目标表` after a
+                // report's paragraph on the targets): the header starts after it.
+                Some(_) if t.chars().nth(HEADER_CHARS).is_some() => break,
                 Some(_) if shape_t == Shape::Tier || shape_t == Shape::Category => break,
                 Some(_) => texts.push(t.to_owned()),
             }
@@ -1920,7 +1941,10 @@ impl<'g> Builder<'g> {
                 }
                 // A row with a label in it is the next project's block.
                 let row_end = self.row_end(toks, j);
-                if self.next_table(toks, j, row_end) || report_section(toks, j) {
+                if self.next_table(toks, j, row_end)
+                    || report_section(toks, j)
+                    || row_end == j + 1 && section_title(toks, j)
+                {
                     break;
                 }
                 // Where rows are lost, a label's words right after a level's label are the
@@ -2172,6 +2196,16 @@ impl<'g> Builder<'g> {
                     if matches!(t.shape, Shape::Tier | Shape::Level) {
                         heading = sub_tier && one_category;
                         in_force = None;
+                        // A label of both levels right after a tier's label is the category
+                        // (`满意度指标` twice): it is in force as a category label is.
+                        if t.shape == Shape::Level
+                            && n > 0
+                            && matches!(cells[n - 1].shape, Shape::Tier | Shape::Level)
+                            && let Some(c) = crate::taxonomy::resolve::<crate::Category>(t.t())
+                        {
+                            let folded = crate::taxonomy::bare_name(&fold(t.t())).to_owned();
+                            in_force = Some((c, folded, t.t()));
+                        }
                     }
                     // Other words for the category in force (`财务管理` under `资金管理`) name
                     // an indicator of it, not the category again.
@@ -5105,10 +5139,15 @@ const TITLE_CHARS: usize = 40;
 
 /// Whether a text is a table's title.
 fn is_title(text: &str) -> bool {
-    text.contains('表')
+    let t = text.trim();
+    (t.contains('表')
         && ["绩效", "目标", "评价", "自评"]
             .iter()
-            .any(|w| text.contains(w))
+            .any(|w| t.contains(w)))
+        // A project's name before 项目绩效目标, a report's heading over its table.
+        || t.strip_suffix("绩效目标")
+            .and_then(|name| name.strip_suffix('项').or_else(|| name.strip_suffix("项目")))
+            .is_some_and(|name| name.chars().count() >= 4)
 }
 
 /// The year of a line such as `(2022年度)` or `2023年`.
@@ -5222,6 +5261,72 @@ mod tests {
         doc.indicators()
             .map(|i| (i.name.clone(), i.annual.raw().to_owned()))
             .collect()
+    }
+
+    #[test]
+    fn a_report_around_paragraph_cells_neither_heads_nor_ends_in_the_grid() {
+        // A city's report (Cixi, Zhejiang): a project's goals, its table one cell per
+        // paragraph, then the next project's heading and goals.
+        let cell = |t: &str| format!("{t}\n\n");
+        let mut text = String::new();
+        for t in [
+            "(一)中长期绩效目标",
+            "坚持政府引导、家庭为主、多方参与、规范管理的原则,全面建立以家庭为基础、社区为依托的服务体系。",
+            "(二)中长期绩效指标",
+            "项目单位按项目实施内容设置了4个指标,包含数量类、质量类指标。指标如下:",
+            "项目具体目标表",
+            "一级指标",
+            "二级指标",
+            "指标名称",
+            "指标值",
+            "产出指标",
+            "数量指标",
+            "每千人托位",
+            "4.5",
+            "质量指标",
+            "应补尽补率",
+            "100%",
+            "满意度指标",
+            "满意度指标",
+            "受益单位满意度",
+            "95%",
+            "社会公众满意度",
+            "≥90%",
+            "参保城乡居民健康体检经费项目项目绩效目标",
+            "(一)中长期绩效目标",
+            "优化城乡居民体检制度,缩小城乡之间基本卫生健康服务差距,提高群众参检率。",
+        ] {
+            text.push_str(&cell(t));
+        }
+        let doc = document(&text);
+        let read: Vec<_> = doc
+            .indicators()
+            .map(|i| {
+                (
+                    i.category.map(|c| c.code()),
+                    i.name.as_str(),
+                    i.annual.raw(),
+                    i.period.is_none() && i.texts.is_empty(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (Some(11), "每千人托位", "4.5", true),
+                (Some(12), "应补尽补率", "100%", true),
+                // Other words for the category in force name an indicator.
+                (Some(31), "受益单位满意度", "95%", true),
+                (Some(31), "社会公众满意度", "≥90%", true),
+            ]
+        );
+        // The report's paragraphs and headings are said to be skipped, not lost.
+        let skipped = doc
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == DiagnosticCode::LayoutSkipped)
+            .count();
+        assert!(skipped >= 7, "{:?}", doc.diagnostics);
     }
 
     #[test]
