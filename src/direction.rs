@@ -152,27 +152,32 @@ impl Direction {
     }
 
     /// The direction a word of a table states: 正向, 反向, 等于 (with or without 指标), or
-    /// 越大越好 and 越小越好.
+    /// 越大越好 and 越小越好, in simplified or traditional characters.
     ///
     /// ```
     /// use jixiao::Direction;
     ///
     /// assert_eq!(Direction::from_chinese("反向指标"), Some(Direction::Negative));
+    /// assert_eq!(Direction::from_chinese("正向指標"), Some(Direction::Positive));
     /// assert_eq!(Direction::from_chinese("越高越好"), Some(Direction::Positive));
     /// assert_eq!(Direction::from_chinese("中"), None);
     /// ```
     #[must_use]
     pub fn from_chinese(word: &str) -> Option<Direction> {
         let word = word.trim();
-        let word = word.strip_suffix("指标").unwrap_or(word).trim_end();
+        let word = word
+            .strip_suffix("指标")
+            .or_else(|| word.strip_suffix("指標"))
+            .unwrap_or(word)
+            .trim_end();
         match word {
             "正向" | "正" | "越大越好" | "越高越好" | "越多越好" => {
                 Some(Direction::Positive)
             }
-            "反向" | "逆向" | "负向" | "越小越好" | "越低越好" | "越少越好" => {
+            "反向" | "逆向" | "负向" | "負向" | "越小越好" | "越低越好" | "越少越好" => {
                 Some(Direction::Negative)
             }
-            "等于" | "中性" | "适中" => Some(Direction::Equal),
+            "等于" | "等於" | "中性" | "适中" | "適中" => Some(Direction::Equal),
             _ => None,
         }
     }

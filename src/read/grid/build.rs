@@ -5137,9 +5137,14 @@ const HEADER_CELL_CHARS: usize = 24;
 /// is a row's.
 const TITLE_CHARS: usize = 40;
 
-/// Whether a text is a table's title.
+/// Whether a text is a table's title (in simplified or traditional characters).
 fn is_title(text: &str) -> bool {
-    let t = text.trim();
+    let t: String = text
+        .trim()
+        .chars()
+        .map(crate::taxonomy::simplified)
+        .collect();
+    let t = t.as_str();
     (t.contains('表')
         && ["绩效", "目标", "评价", "自评"]
             .iter()
@@ -5261,6 +5266,15 @@ mod tests {
         doc.indicators()
             .map(|i| (i.name.clone(), i.annual.raw().to_owned()))
             .collect()
+    }
+
+    #[test]
+    fn titles_are_told_in_either_script() {
+        assert!(is_title("部门预算项目绩效目标申报表(2023年度)"));
+        assert!(is_title("部門預算項目績效目標申报表(2023年度)"));
+        assert!(is_title("参保城乡居民健康体检经费项目项目绩效目标"));
+        assert!(!is_title("项目绩效目标"));
+        assert!(!is_title("培训人数"));
     }
 
     #[test]

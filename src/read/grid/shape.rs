@@ -95,7 +95,7 @@ fn shape_with(text: &str, known: Option<&str>) -> Shape {
         }
     }
     // Every direction's word begins with one of these (which trimming and 指标 off leave).
-    if t.starts_with(['正', '反', '逆', '负', '越', '等', '中', '适'])
+    if t.starts_with(['正', '反', '逆', '负', '負', '越', '等', '中', '适', '適'])
         && Direction::from_chinese(t).is_some()
     {
         return Shape::Direction;
@@ -850,6 +850,7 @@ mod tests {
         is("大于等于", Shape::Op);
         is("定性", Shape::Nature);
         is("正向指标", Shape::Direction);
+        is("負向指標", Shape::Direction);
         // Many words run into a quantity name what they count; a subject set apart or
         // short is a value's.
         is("配套电力设施1250KVA变压器3台", Shape::Text);
