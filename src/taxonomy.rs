@@ -990,7 +990,7 @@ const HAN_FIRST: usize = 0x4e00;
 
 /// The traditional characters [`simplified`] reads and their simplified forms, in the order
 /// of the traditional characters (sorted when the crate is compiled).
-const TRADITIONAL: [(char, char); 146] = sorted_pairs([
+const TRADITIONAL: [(char, char); 156] = sorted_pairs([
     ('產', '产'),
     ('標', '标'),
     ('數', '数'),
@@ -1137,6 +1137,17 @@ const TRADITIONAL: [(char, char); 146] = sorted_pairs([
     ('輛', '辆'),
     ('場', '场'),
     ('緒', '绪'),
+    // Units of measure (個 人次, 噸, 畝 …), as a unit column prints them.
+    ('個', '个'),
+    ('噸', '吨'),
+    ('畝', '亩'),
+    ('張', '张'),
+    ('冊', '册'),
+    ('隻', '只'),
+    ('頭', '头'),
+    ('課', '课'),
+    ('頃', '顷'),
+    ('臺', '台'),
 ]);
 
 /// The pairs in the order of their first characters: an insertion sort, run when the crate

@@ -555,6 +555,13 @@ pub(crate) fn is_measure(t: &str) -> bool {
     if COMMON.contains(&t) {
         return true;
     }
+    // In traditional characters (`萬元`, `個`), the same units.
+    if t.chars().any(|c| crate::taxonomy::simplified(c) != c) {
+        let simple: String = t.chars().map(crate::taxonomy::simplified).collect();
+        if COMMON.contains(&simple.as_str()) {
+            return true;
+        }
+    }
     // A unit with its description in brackets, as a form's 单位(文字描述) column prints it:
     // `%(百分比)`, `人(人数)`.
     if let Some((unit, rest)) = t.split_once(['(', '（'])
@@ -866,6 +873,8 @@ mod tests {
         is("95%", Shape::Percent);
         is("%", Shape::Measure);
         is("万元", Shape::Measure);
+        is("萬元", Shape::Measure);
+        is("個", Shape::Measure);
         is("人/年", Shape::Measure);
         is("≥400平方米", Shape::Value);
         is("10辆", Shape::Value);
