@@ -446,9 +446,52 @@ fn expected_rows(path: &Path) -> Vec<Value> {
 
 /// How many indicators of a table come out exactly, and what is wrong with the others.
 fn read(name: &str) -> (usize, usize, Vec<String>) {
+    read_as(name, str::to_owned)
+}
+
+/// Simplified characters and, at the same place, their traditional forms, as a mirror site
+/// or a copy from Hong Kong or Taiwan prints a mainland table.
+const SIMPLIFIED: &str = "级标产数质时满务对济会态续响经项实际现计划预执评价权说单门财资设绩类别备注内条达\
+                          发总体额规范围标准进长万费检测护区县镇乡业农医个";
+const TRADITIONAL: &str = "級標產數質時滿務對濟會態續響經項實際現計劃預執評價權說單門財資設績類別備註內條達\
+                           發總體額規範圍標準進長萬費檢測護區縣鎮鄉業農醫個";
+
+/// A text in traditional characters ([`TRADITIONAL`]).
+fn traditional(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            SIMPLIFIED
+                .chars()
+                .position(|s| s == c)
+                .and_then(|k| TRADITIONAL.chars().nth(k))
+                .unwrap_or(c)
+        })
+        .collect()
+}
+
+/// A human reading's strings changed by `convert`, its keys (the printed headers, which
+/// only say which field a cell is) as they are.
+fn converted(value: &Value, convert: fn(&str) -> String) -> Value {
+    match value {
+        Value::String(s) => Value::String(convert(s)),
+        Value::Array(a) => Value::Array(a.iter().map(|v| converted(v, convert)).collect()),
+        Value::Object(o) => Value::Object(
+            o.iter()
+                .map(|(k, v)| (k.clone(), converted(v, convert)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// [`read`] of a table and its reading both changed by `convert`.
+fn read_as(name: &str, convert: fn(&str) -> String) -> (usize, usize, Vec<String>) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/grids");
-    let rows = expected_rows(&dir.join(format!("{name}.expected.jsonl")));
-    let text = std::fs::read_to_string(dir.join(format!("{name}.txt"))).expect("table");
+    let rows: Vec<Value> = expected_rows(&dir.join(format!("{name}.expected.jsonl")))
+        .iter()
+        .map(|r| converted(r, convert))
+        .collect();
+    let text = convert(&std::fs::read_to_string(dir.join(format!("{name}.txt"))).expect("table"));
     let doc: Document = match text.parse() {
         Ok(doc) => doc,
         Err(e) => return (0, rows.len(), vec![format!("not read: {e}")]),
@@ -497,6 +540,29 @@ fn real_tables_read_as_a_person_reads_them() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     // Across these tables, at least this share is exact.
     assert!(exact * 100 >= total * 78, "{exact} of {total} exact");
+}
+
+/// The same tables printed in traditional characters (a mirror site's copy) read as they do
+/// in simplified ones: headers, labels, units and titles are told in either script.
+#[test]
+fn tables_in_traditional_characters_read_as_in_simplified_ones() {
+    let (mut simple, mut converted) = (0, 0);
+    let mut lost = Vec::new();
+    for (name, _) in FLOORS {
+        let (a, _, _) = read(name);
+        let (b, _, report) = read_as(name, traditional);
+        simple += a;
+        converted += b;
+        if b + 2 < a {
+            lost.push(format!("{name}: {b} of {a}\n    {}", report.join("\n    ")));
+        }
+    }
+    println!("traditional: {converted} exact, simplified: {simple}");
+    assert!(
+        converted * 100 >= simple * 97,
+        "{converted} exact in traditional characters against {simple}:\n{}",
+        lost.join("\n")
+    );
 }
 
 #[test]
