@@ -444,6 +444,49 @@ mod tests {
     }
 
     #[test]
+    fn merged_labels_cover_exactly_their_rows() {
+        // A two-row header whose second row names the parts of a spanned column in words of
+        // no column, then labels merged over their rows: each row takes the label whose
+        // cell covers it, none the label below.
+        let page = "<table>\
+            <tr><td rowspan=2>一级指标</td><td rowspan=2>二级指标</td><td rowspan=2>三级指标</td>\
+                <td rowspan=2>指标值</td><td colspan=2>采集数据项</td></tr>\
+            <tr><td>数据项1</td><td>数据项2</td></tr>\
+            <tr><td rowspan=6>产出指标</td><td rowspan=4>数量指标</td><td>培训场次</td>\
+                <td>≥2场</td><td></td><td></td></tr>\
+            <tr><td>培训人数</td><td>≥50人</td><td></td><td></td></tr>\
+            <tr><td>宣传次数</td><td>≥3次</td><td>/</td><td></td></tr>\
+            <tr><td>发放资料</td><td>≥100份</td><td>/</td><td></td></tr>\
+            <tr><td rowspan=2>质量指标</td><td>合格率</td><td>100%</td><td></td><td></td></tr>\
+            <tr><td>覆盖率</td><td>≥95%</td><td></td><td></td></tr>\
+            </table>";
+        let doc = crate::Document::from_html(page).unwrap();
+        let rows: Vec<_> = doc
+            .indicators()
+            .map(|i| (i.category.map(|c| c.code()), i.name.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (Some(11), "培训场次"),
+                (Some(11), "培训人数"),
+                (Some(11), "宣传次数"),
+                (Some(11), "发放资料"),
+                (Some(12), "合格率"),
+                (Some(12), "覆盖率"),
+            ]
+        );
+        // The header's second row is no indicator, and is said.
+        assert!(
+            doc.diagnostics
+                .iter()
+                .any(|d| d.code == crate::DiagnosticCode::RowEmpty && d.message.contains("数据项1")),
+            "{:?}",
+            doc.diagnostics
+        );
+    }
+
+    #[test]
     fn nested_tables_are_grids_of_their_own() {
         let page = "<table><tr><td><table><tr><td>一级指标</td><td>指标值</td></tr></table></td></tr></table>\
                     <table><tr><td>a</td><td rowspan=0>b</td></tr><tr><td>c</td></tr></table>";

@@ -2428,7 +2428,13 @@ impl<'g> Builder<'g> {
     /// said.
     fn read_rows(&mut self, rows: Vec<Row<'_>>, columns: &[Column], at_end: bool, carry: Carry) {
         let tiers = match carry {
-            Carry::Merged { under_header } => fill_levels(&rows, columns, under_header),
+            // A page's or a workbook's merged cell keeps its text in its first row: its label
+            // stands no lower, and none is carried up.
+            Carry::Merged { under_header } => fill_levels(
+                &rows,
+                columns,
+                under_header && !matches!(self.layout, Layout::Html | Layout::Spreadsheet),
+            ),
             Carry::Printed => rows
                 .iter()
                 .map(|r| Levels {
@@ -3844,6 +3850,10 @@ fn has_indicator(row: &Row<'_>, columns: &[Column]) -> bool {
     // A dash for a name, with no more than a nature or a unit beside it (`- | 定性`), is a
     // label's row left empty.
     let mut qualified = false;
+    // Texts alone, without a name or a label of the row's own (a header's second row under
+    // a spanned header, `数据项1 | 数据项2`), make no indicator.
+    let mut texts = false;
+    let mut labelled = false;
     for (column, cells) in columns.iter().zip(&row.cells) {
         let Some(tok) = cells.iter().find(|t| !t.t().is_empty()) else {
             continue;
@@ -3856,12 +3866,13 @@ fn has_indicator(row: &Row<'_>, columns: &[Column]) -> bool {
             | Role::Actual
             | Role::Weight
             | Role::LevelWeight
-            | Role::Score
-            | Role::Text => values = true,
+            | Role::Score => values = true,
+            Role::Text => texts = true,
+            Role::Tier | Role::Category => labelled = true,
             _ => {}
         }
     }
-    let values = values || qualified && name.is_some();
+    let values = values || qualified && name.is_some() || texts && (name.is_some() || labelled);
     let placeholder = name.is_some_and(is_placeholder_name);
     (name.is_some() || values) && !placeholder
 }
