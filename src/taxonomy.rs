@@ -380,7 +380,7 @@ impl Level for Tier {
             Tier::Cost => &[],
             // The 2013 central framework's tiers were 投入, 过程, 产出 and 效果.
             Tier::Decision => &["项目决策", "投入"],
-            Tier::Process => &["项目过程", "项目管理"],
+            Tier::Process => &["项目过程", "项目管理", "过程管理"],
         }
     }
     fn initials() -> u128 {
@@ -1658,6 +1658,7 @@ mod tests {
             ("成本指标(必填硬性指标)", Tier::Cost),
             ("决策", Tier::Decision),
             ("过程", Tier::Process),
+            ("过程管理指标", Tier::Process),
         ] {
             assert_eq!(text.parse::<Tier>(), Ok(tier), "{text}");
         }
