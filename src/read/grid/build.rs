@@ -354,7 +354,7 @@ fn read_with(grids: &[Grid], implied: bool) -> (Result<Document, TableError>, us
                 || builder.row_end(&toks, i) == i + 1 && section_title(&toks, i))
         {
             builder.columns.clear();
-            builder.preamble(tok);
+            builder.preamble_at(&toks, i);
             i += 1;
             continue;
         }
@@ -397,7 +397,7 @@ fn read_with(grids: &[Grid], implied: bool) -> (Result<Document, TableError>, us
             i = end.max(i + 1);
             continue;
         }
-        builder.preamble(tok);
+        builder.preamble_at(&toks, i);
         i += 1;
     }
     (builder.finish(headers), headers)
@@ -428,6 +428,17 @@ fn report_section(toks: &[Tok<'_>], i: usize) -> bool {
             .iter()
             .find(|t| !t.t().is_empty())
             .is_some_and(|next| next.shape == Shape::Prose)
+}
+
+/// The project a report's heading of its targets names: `…服务项目` of
+/// `…服务项目项目绩效目标` or `…服务项目绩效目标`; `None` for other text.
+fn project_heading(text: &str) -> Option<&str> {
+    let named = text.trim().strip_suffix("绩效目标")?;
+    let name = match named.strip_suffix("项目项目") {
+        Some(before) => named.get(..before.len() + "项目".len())?,
+        None => named,
+    };
+    (name.ends_with("项目") && name.chars().count() >= 6).then_some(name)
 }
 
 /// Whether the cell at `i` is a title ([`is_title`]) over a section of the report
@@ -1921,6 +1932,21 @@ impl<'g> Builder<'g> {
             ),
             tok,
         );
+    }
+
+    /// Text outside the grid at `i`: a report's heading of a project's targets over its
+    /// sections (`参保城乡居民健康体检经费项目项目绩效目标`, then `(一)中长期绩效目标` and its
+    /// paragraph) begins that project; any other text is [`Builder::preamble`]'s.
+    fn preamble_at(&mut self, toks: &[Tok<'_>], i: usize) {
+        let tok = &toks[i];
+        if let Some(name) = project_heading(tok.t()).filter(|_| section_title(toks, i)) {
+            if self.title.is_none() {
+                self.title = Some(tok.t().to_owned());
+            }
+            self.apply(Fact::Project, "项目名称", name, tok);
+            return;
+        }
+        self.preamble(tok);
     }
 
     /// Where the run of data cells from `i` ends: at a header, a label, a money block or a
@@ -5286,6 +5312,16 @@ mod tests {
         assert!(is_title("参保城乡居民健康体检经费项目项目绩效目标"));
         assert!(!is_title("项目绩效目标"));
         assert!(!is_title("培训人数"));
+        assert_eq!(
+            project_heading("参保城乡居民健康体检经费项目项目绩效目标"),
+            Some("参保城乡居民健康体检经费项目")
+        );
+        assert_eq!(
+            project_heading("城乡居民健康体检项目绩效目标"),
+            Some("城乡居民健康体检项目")
+        );
+        assert_eq!(project_heading("项目绩效目标"), None);
+        assert_eq!(project_heading("年度绩效目标"), None);
     }
 
     #[test]
@@ -5295,6 +5331,7 @@ mod tests {
         let cell = |t: &str| format!("{t}\n\n");
         let mut text = String::new();
         for t in [
+            "3岁以下婴幼儿照护服务项目项目绩效目标",
             "(一)中长期绩效目标",
             "坚持政府引导、家庭为主、多方参与、规范管理的原则,全面建立以家庭为基础、社区为依托的服务体系。",
             "(二)中长期绩效指标",
@@ -5323,6 +5360,37 @@ mod tests {
         ] {
             text.push_str(&cell(t));
         }
+        let first = text.clone();
+        for t in [
+            "(二)中长期绩效指标",
+            "项目具体目标表",
+            "一级指标",
+            "二级指标",
+            "指标名称",
+            "指标值",
+            "产出指标",
+            "数量指标",
+            "体检人数",
+            "≥10万人",
+        ] {
+            text.push_str(&cell(t));
+        }
+        // Each heading of a project's targets begins that project.
+        let doc = document(&text);
+        let projects: Vec<_> = doc
+            .units
+            .iter()
+            .flat_map(|u| &u.projects)
+            .map(|p| (p.name.as_str(), p.indicators.len()))
+            .collect();
+        assert_eq!(
+            projects,
+            [
+                ("3岁以下婴幼儿照护服务项目", 4),
+                ("参保城乡居民健康体检经费项目", 1)
+            ]
+        );
+        let text = first;
         let doc = document(&text);
         let read: Vec<_> = doc
             .indicators()
