@@ -246,6 +246,38 @@ pub(super) const OP_PREFIX_WORDS: Words<Op> = Words::new(&[
     ("不足", Op::Lt),
     ("等于", Op::Eq),
     ("为", Op::Eq),
+    // The same in traditional characters, as a mirror site or a copy from Hong Kong or
+    // Taiwan prints them.
+    ("不低於", Op::Ge),
+    ("不少於", Op::Ge),
+    ("不小於", Op::Ge),
+    ("不得低於", Op::Ge),
+    ("不得少於", Op::Ge),
+    ("大於等於", Op::Ge),
+    ("大於或等於", Op::Ge),
+    ("高於或等於", Op::Ge),
+    ("達到", Op::Ge),
+    ("達", Op::Ge),
+    ("不早於", Op::Ge),
+    ("超過", Op::Gt),
+    ("高於", Op::Gt),
+    ("大於", Op::Gt),
+    ("多於", Op::Gt),
+    ("不超過", Op::Le),
+    ("不高於", Op::Le),
+    ("不大於", Op::Le),
+    ("不多於", Op::Le),
+    ("不得超過", Op::Le),
+    ("不得高於", Op::Le),
+    ("小於等於", Op::Le),
+    ("小於或等於", Op::Le),
+    ("低於或等於", Op::Le),
+    ("不晚於", Op::Le),
+    ("低於", Op::Lt),
+    ("少於", Op::Lt),
+    ("小於", Op::Lt),
+    ("等於", Op::Eq),
+    ("為", Op::Eq),
 ]);
 
 /// Comparator words written after the number.
@@ -259,6 +291,9 @@ pub(super) const OP_SUFFIX_WORDS: Words<Op> = Words::new(&[
     ("以内", Op::Le),
     ("之内", Op::Le),
     ("内", Op::Le),
+    ("以內", Op::Le),
+    ("之內", Op::Le),
+    ("內", Op::Le),
 ]);
 
 /// Comparator words after a date: `2023年12月前`, `2024年内`, `2025年起`. `以上` and `以下`
@@ -276,6 +311,12 @@ pub(super) const DATE_SUFFIX_WORDS: Words<Op> = Words::new(&[
     ("起", Op::Ge),
     ("以上", Op::Ge),
     ("以下", Op::Le),
+    ("內", Op::Le),
+    ("以內", Op::Le),
+    ("之內", Op::Le),
+    ("後", Op::Ge),
+    ("之後", Op::Ge),
+    ("以後", Op::Ge),
 ]);
 
 /// Verbs that may follow a deadline without changing it: `2024年6月底前完成`.
@@ -300,6 +341,9 @@ pub(super) const SCALES: Words<Scale> = Words::new(&[
     ("万", Scale::TenThousand),
     ("亿", Scale::HundredMillion),
     ("万亿", Scale::Trillion),
+    ("萬", Scale::TenThousand),
+    ("億", Scale::HundredMillion),
+    ("萬億", Scale::Trillion),
 ]);
 
 /// Spellings of a percentage and its relatives, read before scale words (`百分比` is no 百).
@@ -423,6 +467,8 @@ pub(super) const UNIT_STOPS: Words<()> = Words::new(&[
     ("以下", ()),
     ("以内", ()),
     ("之内", ()),
+    ("以內", ()),
+    ("之內", ()),
     ("及以上", ()),
     ("及以下", ()),
     ("或以上", ()),
@@ -434,7 +480,7 @@ pub(super) const UNIT_STOPS: Words<()> = Words::new(&[
 
 /// Characters an open unit never ends with, left to the comparator or date grammar:
 /// `2个工作日内` is 个工作日 and 内, while `5条国内航线` keeps its 内.
-pub(super) const UNIT_NEVER_ENDS_WITH: &[char] = &['内', '前', '后'];
+pub(super) const UNIT_NEVER_ENDS_WITH: &[char] = &['内', '前', '后', '內', '後'];
 
 /// Words that tie a rank to where it is held: `居全市前6`.
 pub(super) const RANK_VERBS: Words<()> = Words::new(&[

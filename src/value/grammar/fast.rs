@@ -525,9 +525,9 @@ pub(super) fn percent_start(c: char) -> bool {
     matches!(c, '%' | '％' | '百' | '‰' | '个')
 }
 
-/// Whether a scale word ([`SCALES`]) may start with `c`: `十 百 千 万 亿`.
+/// Whether a scale word ([`SCALES`]) may start with `c`: `十 百 千 万 亿`, `萬 億`.
 pub(super) fn scale_start(c: char) -> bool {
-    matches!(c, '十' | '百' | '千' | '万' | '亿')
+    matches!(c, '十' | '百' | '千' | '万' | '亿' | '萬' | '億')
 }
 
 // words = ideographs and other characters, without digits, numerals, comparator symbols,

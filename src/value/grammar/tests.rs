@@ -142,6 +142,9 @@ fn scale_folds_compound_scales() {
     reads(s, "万亿元", (d("3"), Scale::Trillion), "元");
     reads(s, "千万元", (d("3000"), Scale::TenThousand), "元");
     reads(s, "千克", (d("3"), Scale::Thousand), "克");
+    // Traditional characters, as a mirror site prints them.
+    reads(s, "萬元", (d("3"), Scale::TenThousand), "元");
+    reads(s, "億元", (d("3"), Scale::HundredMillion), "元");
     refuses(s, "家", 0, "a scale word");
 }
 
@@ -149,6 +152,7 @@ fn scale_folds_compound_scales() {
 fn open_unit_stops_before_comparator_words() {
     reads(open_unit, "小时以内", Cow::Borrowed("小时"), "以内");
     reads(open_unit, "个工作日内", Cow::Borrowed("个工作日"), "内");
+    reads(open_unit, "天以內", Cow::Borrowed("天"), "以內");
     reads(open_unit, "条国内航线", Cow::Borrowed("条国内航线"), "");
     reads(open_unit, "元人民币", Cow::Borrowed("元人民币"), "");
     reads(open_unit, "家/年", Cow::Borrowed("家"), "/年");
@@ -246,6 +250,22 @@ fn op_prefix_takes_the_longest_word() {
     reads(op_prefix, ">5", Op::Gt, "5");
     reads(op_prefix, "≦5", Op::Le, "5");
     reads(op_prefix, "控制在5%", Op::Le, "5%");
+    // Traditional characters, as a mirror site prints them.
+    reads(op_prefix, "不低於90%", Op::Ge, "90%");
+    reads(op_prefix, "達到100%", Op::Ge, "100%");
+    reads(op_prefix, "不超過3天", Op::Le, "3天");
+    for (traditional, simplified) in [
+        ("不低於90%", "不低于90%"),
+        ("≤3000萬元", "≤3000万元"),
+        ("3天以內", "3天以内"),
+        ("2023年12月底前完成", "2023年12月底前完成"),
+    ] {
+        assert_eq!(
+            crate::Target::lenient(traditional),
+            crate::Target::lenient(simplified),
+            "{traditional}"
+        );
+    }
     refuses(op_prefix, "约5", 0, "a comparator");
 }
 
@@ -275,6 +295,7 @@ fn op_suffix_reads_words_after_the_number() {
     reads(op_suffix, "以上（含）", Op::Ge, "（含）");
     reads(op_suffix, "及以下", Op::Le, "");
     reads(op_suffix, "内", Op::Le, "");
+    reads(op_suffix, "以內", Op::Le, "");
     refuses(op_suffix, "左右", 0, "a comparator word");
 }
 
