@@ -420,10 +420,12 @@ fn report_section(toks: &[Tok<'_>], i: usize) -> bool {
             .is_some_and(|c| matches!(c, '、' | ')' | '）'));
     // A heading that ends no sentence is a section's where it names no level
     // (`(一)中长期绩效目标` over the next project's goals).
-    let heading = t.ends_with(['。', '：', ':'])
-        || matches!(toks[i].shape, Shape::Text | Shape::Words) && fold(t).ends_with("目标");
+    let heading = || {
+        t.ends_with(['。', '：', ':'])
+            || matches!(toks[i].shape, Shape::Text | Shape::Words) && fold(t).ends_with("目标")
+    };
     numbered
-        && heading
+        && heading()
         && toks[i + 1..]
             .iter()
             .find(|t| !t.t().is_empty())
@@ -5176,11 +5178,12 @@ const TITLE_CHARS: usize = 40;
 
 /// Whether a text is a table's title (in simplified or traditional characters).
 fn is_title(text: &str) -> bool {
-    let t: String = text
-        .trim()
-        .chars()
-        .map(crate::taxonomy::simplified)
-        .collect();
+    // Most cells are none: a title holds 表 or ends with 目标, in either script.
+    let trimmed = text.trim();
+    if !(trimmed.contains('表') || trimmed.ends_with(['标', '標'])) {
+        return false;
+    }
+    let t: String = trimmed.chars().map(crate::taxonomy::simplified).collect();
     let t = t.as_str();
     (t.contains('表')
         && ["绩效", "目标", "评价", "自评"]
