@@ -557,10 +557,9 @@ pub(crate) fn is_measure(t: &str) -> bool {
     }
     // In traditional characters (`萬元`, `個`), the same units.
     if t.chars().any(|c| crate::taxonomy::simplified(c) != c) {
+        // Its simplified form holds no traditional character: it is judged once more only.
         let simple: String = t.chars().map(crate::taxonomy::simplified).collect();
-        if COMMON.contains(&simple.as_str()) {
-            return true;
-        }
+        return is_measure(&simple);
     }
     // A unit with its description in brackets, as a form's 单位(文字描述) column prints it:
     // `%(百分比)`, `人(人数)`.
@@ -875,6 +874,7 @@ mod tests {
         is("万元", Shape::Measure);
         is("萬元", Shape::Measure);
         is("個", Shape::Measure);
+        is("間數", Shape::Measure);
         is("人/年", Shape::Measure);
         is("≥400平方米", Shape::Value);
         is("10辆", Shape::Value);
