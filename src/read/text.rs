@@ -1030,6 +1030,11 @@ fn delimited(lines: &[&str], separator: char) -> Grid {
 /// in place.
 fn csv(text: &str, lines: &[&str]) -> Option<Grid> {
     let header = lines.iter().position(|l| {
+        // A header needs three cells (`header_line`): a line of fewer commas is no header,
+        // and needs no vector of its cells (most lines of a text that is not CSV).
+        if l.bytes().filter(|&b| b == b',').nth(1).is_none() {
+            return false;
+        }
         let cells: Vec<&str> = l.split(',').map(|c| c.trim().trim_matches('"')).collect();
         header_line(&cells)
     })?;
