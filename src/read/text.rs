@@ -2547,14 +2547,21 @@ fn tree_like(lines: &[&str]) -> bool {
 /// values (`100%`) or the unit and project above the tree.
 fn tree_depths(lines: &[&str]) -> Option<(usize, usize, Option<usize>)> {
     let content = || lines.iter().filter(|l| !blank(l));
-    let tier = content()
-        .filter(|l| resolve::<crate::Tier>(l.trim()).is_some())
-        .map(|l| indent(l))
-        .min()?;
-    let category = content()
-        .filter(|l| indent(l) > tier && resolve::<crate::Category>(l.trim()).is_some())
-        .map(|l| indent(l))
-        .min()?;
+    // The least depth of a line that reads as a tier's label, then as a category's: a line
+    // no shallower than the least found so far cannot lower it, and is not read as a label
+    // (a tree repeats its depths on every line: most lines are not read).
+    let least = |level: &dyn Fn(&str) -> bool, below: Option<usize>| {
+        let mut least: Option<usize> = None;
+        for l in content() {
+            let d = indent(l);
+            if below.is_none_or(|b| d > b) && least.is_none_or(|m| d < m) && level(l.trim()) {
+                least = Some(d);
+            }
+        }
+        least
+    };
+    let tier = least(&|t| resolve::<crate::Tier>(t).is_some(), None)?;
+    let category = least(&|t| resolve::<crate::Category>(t).is_some(), Some(tier))?;
     let name = content().map(|l| indent(l)).filter(|d| *d > category).min();
     Some((tier, category, name))
 }
