@@ -111,12 +111,13 @@ pub(crate) fn grid(text: &str) -> Option<Grid> {
     // A header a word per line (two header words on lines of their own, one after the
     // other) is no glued text's: glued text is looked for down to it only, as cutting lines
     // is costly.
-    let above = header_run(&lines).map_or(lines.len(), |second| second + 1);
+    let (first, run) = header_run(&lines);
+    let above = run.map_or(lines.len(), |second| second + 1);
     if super::glued::looks_glued(&lines[..above]).is_some() {
         return Some(super::glued::grid(&lines));
     }
     // Headers one per line: a cell per line or paragraph, or a tree.
-    let first = lines.iter().position(|l| is_header_word(l.trim()))?;
+    let first = first?;
     if tree_like(&lines[first..]) {
         return Some(tree(&lines));
     }
@@ -138,25 +139,29 @@ pub(crate) fn grid(text: &str) -> Option<Grid> {
     }
 }
 
-/// The second line of a header written a word per line: a line that is a header word, after
-/// another with only blank lines between. (A glued header line reads as a header word too:
-/// the two lines are looked at for glue.)
-fn header_run(lines: &[&str]) -> Option<usize> {
+/// The first line that is a header word, and the second line of a header written a word per
+/// line: a line that is a header word, after another with only blank lines between. (A
+/// glued header line reads as a header word too: the two lines are looked at for glue.)
+/// One reading of each line for both: the first header word is the first line of the run,
+/// or, where there is no run, was met on the way through all the lines.
+fn header_run(lines: &[&str]) -> (Option<usize>, Option<usize>) {
+    let mut first: Option<usize> = None;
     let mut previous: Option<usize> = None;
     for (n, line) in lines.iter().enumerate() {
         if blank(line) {
             continue;
         }
         if is_header_word(line.trim()) {
+            first.get_or_insert(n);
             if previous.is_some() {
-                return Some(n);
+                return (first, Some(n));
             }
             previous = Some(n);
         } else {
             previous = None;
         }
     }
-    None
+    (first, None)
 }
 
 /// Whether the lines below a spaced header hold rows of cells: of the first 60 lines that are
@@ -2689,16 +2694,19 @@ mod tests {
     fn a_header_run_is_two_header_words_on_lines_of_their_own() {
         assert_eq!(
             header_run(&["标题", "一级指标", "", "二级指标", "产出指标"]),
-            Some(3)
+            (Some(1), Some(3))
         );
-        assert_eq!(header_run(&["一级指标", "产出指标", "二级指标"]), None);
+        assert_eq!(
+            header_run(&["一级指标", "产出指标", "二级指标"]),
+            (Some(0), None)
+        );
         // A glued header line reads as a header word: it ends the run, and is looked at.
         let lines = [
             "三级指标",
             "一级指标二级指标三级指标指标值",
             "产出指标数量指标场次≥2场",
         ];
-        assert_eq!(header_run(&lines), Some(1));
+        assert_eq!(header_run(&lines), (Some(0), Some(1)));
         let grid = super::grid(&lines.join("\n")).unwrap();
         assert_eq!(grid.layout(), Layout::Glued);
     }
