@@ -405,10 +405,19 @@ fn read_with(grids: &[Grid], implied: bool) -> (Result<Document, TableError>, us
 /// words (`四、`, `(四)`), ended as a sentence (`。`, `：`), and followed by a paragraph.
 fn report_section(toks: &[Tok<'_>], i: usize) -> bool {
     let t = toks[i].t().trim();
+    // Most cells end no sentence: they are ruled out before their numbering is read.
+    if !t.ends_with(['。', '：', ':']) {
+        return false;
+    }
     let body = t.strip_prefix(['(', '（']).unwrap_or(t);
     let numeral = body
         .chars()
-        .take_while(|c| "一二三四五六七八九十".contains(*c))
+        .take_while(|c| {
+            matches!(
+                c,
+                '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+            )
+        })
         .count();
     let numbered = numeral > 0
         && body
