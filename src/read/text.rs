@@ -367,9 +367,16 @@ fn bracketed_cells<'a>(line: &'a str, pieces: Vec<(usize, &'a str)>) -> Vec<(usi
 /// line (`a |`), rows opened or closed by lines of pipes alone.
 fn pipe(lines: &[&str]) -> Grid {
     let piped: Vec<&str> = lines.iter().copied().filter(|l| l.contains('|')).collect();
-    let cells_of = |l: &str| l.split('|').filter(|c| !blank(c)).count();
-    let multi = piped.iter().filter(|l| cells_of(l) >= 2).count();
-    let single = piped.iter().filter(|l| cells_of(l) == 1).count();
+    // Lines of two cells or more, and of one: a line's cells are counted once, and no
+    // further than two (a real row has a dozen pipes).
+    let (mut multi, mut single) = (0usize, 0usize);
+    for l in &piped {
+        match l.split('|').filter(|c| !blank(c)).take(2).count() {
+            0 => {}
+            1 => single += 1,
+            _ => multi += 1,
+        }
+    }
     // Cells on lines of their own, each closed by a line holding a pipe alone: the pipes are
     // the cells' separators, and the rows are lost.
     let bare = lines.iter().filter(|l| l.trim() == "|").count();
