@@ -2112,20 +2112,27 @@ fn depth(text: &str) -> i32 {
 fn join_brackets(cells: Vec<Cell>) -> Vec<Cell> {
     const REACH: usize = 3;
     let taken = |t: &str| !matches!(role_of(&fold(t)), Some(r) if r != Role::Blank) && !is_level(t);
+    // Each cell's brackets, counted once.
+    let depths: Vec<i32> = cells.iter().map(|c| depth(c.text())).collect();
     // How many cells after `i` close the bracket it leaves open.
     let closing = |i: usize| -> usize {
-        let Some(first) = cells.get(i) else { return 0 };
-        let mut open = depth(first.text());
+        let mut open = depths.get(i).copied().unwrap_or(0);
         if open <= 0 {
             return 0;
         }
-        for (k, cell) in cells.iter().skip(i + 1).take(REACH).enumerate() {
+        for ((k, cell), d) in cells
+            .iter()
+            .enumerate()
+            .zip(&depths)
+            .skip(i + 1)
+            .take(REACH)
+        {
             if !taken(cell.text()) {
                 return 0;
             }
-            open = open.saturating_add(depth(cell.text()));
+            open = open.saturating_add(*d);
             if open <= 0 {
-                return if open == 0 { k + 1 } else { 0 };
+                return if open == 0 { k - i } else { 0 };
             }
         }
         0
@@ -2133,10 +2140,10 @@ fn join_brackets(cells: Vec<Cell>) -> Vec<Cell> {
     let joins: Vec<usize> = (0..cells.len()).map(closing).collect();
     let mut out: Vec<Cell> = Vec::with_capacity(cells.len());
     let mut skip = 0usize;
-    for (cell, n) in cells.into_iter().zip(joins) {
+    for ((cell, n), d) in cells.into_iter().zip(joins).zip(depths) {
         // A label's weight wrapped onto a line of its own that lost its opening bracket
         // (`效益指标` / `30分)`) closes none the cell above opened.
-        let orphan = depth(cell.text()) < 0
+        let orphan = d < 0
             && taken(cell.text())
             && out
                 .last()
