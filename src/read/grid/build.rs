@@ -928,11 +928,23 @@ impl<'g> Builder<'g> {
     /// title with a grid header further on (a title alone may be a page's running head).
     fn next_table(&mut self, toks: &[Tok<'_>], i: usize, row_end: usize) -> bool {
         let text = toks[i].t();
+        // A title is short and holds 表: both told in one walk over at most its first
+        // characters, before the title's words are searched for.
+        let short_table = || {
+            let mut chars = 0usize;
+            let mut table = false;
+            for c in text.chars() {
+                chars += 1;
+                if chars > TITLE_CHARS {
+                    return false;
+                }
+                table |= c == '表';
+            }
+            table
+        };
         row_end == i + 1
             && (is_table_number(text)
-                || (text.chars().count() <= TITLE_CHARS
-                    && is_title(text)
-                    && self.header_follows(toks, i + 1)))
+                || (short_table() && is_title(text) && self.header_follows(toks, i + 1)))
     }
 
     /// Whether a grid header stands at `i` or after it. Asked with `i` growing, each token is
