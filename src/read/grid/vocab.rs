@@ -266,11 +266,14 @@ const ROLE_BIGRAMS: &[&str] = &[
 ];
 
 /// [`ROLE_BIGRAMS`] as a set of 1,024 buckets, built when the crate is compiled.
-const ROLE_BIGRAM_SET: [u64; 16] = {
+const ROLE_BIGRAM_SET: [u64; 16] = bigram_set(ROLE_BIGRAMS);
+
+/// Pairs of characters as a set of 1,024 buckets ([`bigram_bucket`]).
+const fn bigram_set(pairs: &[&str]) -> [u64; 16] {
     let mut set = [0u64; 16];
     let mut i = 0;
-    while i < ROLE_BIGRAMS.len() {
-        let bytes = ROLE_BIGRAMS[i].as_bytes();
+    while i < pairs.len() {
+        let bytes = pairs[i].as_bytes();
         // Two characters of three bytes each (a test holds them to it).
         if bytes.len() == 6 {
             let a = ((bytes[0] as u32 & 0x0F) << 12)
@@ -287,18 +290,17 @@ const ROLE_BIGRAM_SET: [u64; 16] = {
         i += 1;
     }
     set
-};
+}
 
-/// The bucket of two characters side by side in [`ROLE_BIGRAM_SET`].
+/// The bucket of two characters side by side in a [`bigram_set`].
 const fn bigram_bucket(a: u32, b: u32) -> usize {
     (a.wrapping_mul(0x9E37_79B9) ^ b.wrapping_mul(0x85EB_CA6B)).wrapping_mul(0x9E37_79B9) as usize
         >> 22
 }
 
-/// Whether a text may name a role ([`role_of`]): a text of one character is read in full; a
-/// longer one needs two characters side by side that begin one of the role words (a filter
-/// only: a bucket may hold other pairs).
-fn may_name_role(text: &str) -> bool {
+/// Whether a text of two characters or more holds two characters side by side in a
+/// [`bigram_set`] (a filter only: a bucket may hold other pairs); a text of fewer passes.
+fn holds_pair(text: &str, set: &[u64; 16]) -> bool {
     let mut chars = text.chars();
     let Some(mut a) = chars.next() else {
         return true;
@@ -307,13 +309,31 @@ fn may_name_role(text: &str) -> bool {
     for b in chars {
         pairs = true;
         let at = bigram_bucket(a as u32, b as u32);
-        if ROLE_BIGRAM_SET[at / 64] & (1 << (at % 64)) != 0 {
+        if set[at / 64] & (1 << (at % 64)) != 0 {
             return true;
         }
         a = b;
     }
     !pairs
 }
+
+/// Whether a text may name a role ([`role_of`]): a text of one character is read in full; a
+/// longer one needs two characters side by side that begin one of the role words.
+fn may_name_role(text: &str) -> bool {
+    holds_pair(text, &ROLE_BIGRAM_SET)
+}
+
+/// The first two characters of every word [`fact_of`] compares a label with or looks for in
+/// it: a label names a fact only where two of its characters side by side are one of these.
+/// A test holds the list to the words of `fact_of`.
+const FACT_BIGRAMS: &[&str] = &[
+    "下达", "专项", "中期", "主管", "其中", "其他", "单位", "填报", "填表", "实施", "审核", "市级",
+    "年度", "归口", "当年", "总体", "总目", "投资", "政策", "本年", "本级", "申报", "立项", "绩效",
+    "编制", "联系", "负责", "财政", "资金", "起止", "部门", "金额", "长期", "项目", "预期", "预算",
+];
+
+/// [`FACT_BIGRAMS`] as a set of 1,024 buckets, built when the crate is compiled.
+const FACT_BIGRAM_SET: [u64; 16] = bigram_set(FACT_BIGRAMS);
 
 /// The role a column header names, if it names one. `header` is [`fold`]ed.
 pub(crate) fn role_of(header: &str) -> Option<Role> {
@@ -574,6 +594,11 @@ pub(crate) fn fact_of(label: &str) -> Option<Fact> {
     // A rate (`项目资金到位率`, `资金总额执行率`) is an indicator's name, or a money block's
     // column: no fact's label, whatever words it begins with.
     if l.ends_with('率') {
+        return None;
+    }
+    // Most cells hold no two characters that begin a fact's words: they are ruled out
+    // before the lists are read.
+    if !holds_pair(l, &FACT_BIGRAM_SET) {
         return None;
     }
     let is = |words: &[&str]| words.contains(&l);
@@ -867,10 +892,9 @@ pub(crate) fn money_column(header: &str) -> Option<MoneyColumn> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn every_word_role_of_reads_begins_with_one_of_its_pairs() {
-        // The words are read off the source of `role_of` and `is_baseline`: a word added to
-        // their lists without its first two characters in ROLE_BIGRAMS fails here.
+    /// The string literals of functions of this file, read off its source (comments left
+    /// out).
+    fn words_of(heads: &[&str]) -> Vec<String> {
         let source = include_str!("vocab.rs");
         let body = |head: &str| {
             let start = source.find(head).expect("the function is in the source");
@@ -883,19 +907,27 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join("\n")
         };
-        let words: Vec<String> = [
-            body("pub(crate) fn role_of(header: &str)"),
-            body("pub(crate) fn is_baseline(header: &str)"),
-        ]
-        .iter()
-        .flat_map(|b| {
-            b.split('"')
-                .skip(1)
-                .step_by(2)
-                .map(str::to_owned)
-                .collect::<Vec<_>>()
-        })
-        .collect();
+        heads
+            .iter()
+            .flat_map(|head| {
+                body(head)
+                    .split('"')
+                    .skip(1)
+                    .step_by(2)
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_word_role_of_reads_begins_with_one_of_its_pairs() {
+        // The words are read off the source of `role_of` and `is_baseline`: a word added to
+        // their lists without its first two characters in ROLE_BIGRAMS fails here.
+        let words = words_of(&[
+            "pub(crate) fn role_of(header: &str)",
+            "pub(crate) fn is_baseline(header: &str)",
+        ]);
         assert!(words.len() > 100, "the lists are read: {}", words.len());
         for word in &words {
             let pair: String = word.chars().take(2).collect();
@@ -909,11 +941,29 @@ mod tests {
             assert!(may_name_role(&pair), "{pair} passes the filter");
             assert!(may_name_role(word), "{word} passes the filter");
         }
-        for pair in ROLE_BIGRAMS {
+        for pair in ROLE_BIGRAMS.iter().chain(FACT_BIGRAMS) {
             assert_eq!(pair.len(), 6, "{pair}: two characters of three bytes");
         }
         assert!(may_name_role("值") && may_name_role(""));
         assert!(!may_name_role("≥98%") && !may_name_role("维修面积"));
+    }
+
+    #[test]
+    fn every_word_fact_of_reads_begins_with_one_of_its_pairs() {
+        // Every branch of `fact_of` that names a fact compares the label with a word of
+        // two characters or more, or looks for one in it: the words are read off its source.
+        let words = words_of(&["pub(crate) fn fact_of(label: &str)"]);
+        assert!(words.len() > 80, "the lists are read: {}", words.len());
+        for word in &words {
+            let pair: String = word.chars().take(2).collect();
+            assert_eq!(pair.chars().count(), 2, "{word}: two characters at least");
+            assert!(FACT_BIGRAMS.contains(&pair.as_str()), "{word}: {pair}");
+            assert!(
+                holds_pair(word, &FACT_BIGRAM_SET),
+                "{word} passes the filter"
+            );
+        }
+        assert!(!holds_pair("维修面积", &FACT_BIGRAM_SET));
     }
 
     #[test]
