@@ -273,7 +273,10 @@ pub(crate) fn align(
     const WAYS: usize = 3;
     let states = n * WAYS;
     let mut fwd = vec![NEG; k * states];
-    let mut back = vec![usize::MAX; k * states];
+    // The state each came from, as `u32` (half the memory of a run's table: a run of
+    // thousands of cells is megabytes). A grid has at most `MAX_COLUMNS` columns, so a state
+    // index fits; none that did not could be told from the mark of no state.
+    let mut back = vec![NONE; k * states];
     for c in 0..n {
         let score = prefix[c] + fit_at(0, c);
         fwd[c * WAYS + 1] = score;
@@ -369,7 +372,7 @@ pub(crate) fn align(
         for (c, (((&f, ways), backs), (&new_row, &(best, from)))) in cells.enumerate() {
             if on_row && running.0 > NEG {
                 ways[0] = add(running.0, middle[c] + f);
-                backs[0] = running.1;
+                backs[0] = narrow(running.1);
             }
             // A repeated cell in the column paired with the one before's.
             if item.repeats
@@ -380,17 +383,17 @@ pub(crate) fn align(
                 let s = add(s, middle[c] - middle[p + 1] + f + PAIR);
                 if s > ways[0] {
                     ways[0] = s;
-                    backs[0] = from;
+                    backs[0] = narrow(from);
                 }
             }
             let new_row = uniform.unwrap_or(new_row);
             if new_row.0 > NEG {
                 ways[1] = add(new_row.0, starting[c] + f);
-                backs[1] = new_row.1;
+                backs[1] = narrow(new_row.1);
             }
             if item.joinable && on_row && textual[c] && best > NEG {
                 ways[2] = add(best, item.join());
-                backs[2] = from;
+                backs[2] = narrow(from);
             }
             // Columns up to c become available to the next column of the row.
             let s = add(best, leaving[c]);
@@ -500,10 +503,11 @@ pub(crate) fn align(
     for i in (0..k).rev() {
         chosen[i] = state;
         if i > 0 {
-            state = back[i * states + state];
-            if state == usize::MAX {
+            let from = back[i * states + state];
+            if from == NONE {
                 return None;
             }
+            state = from as usize;
         }
     }
     let mut places = Vec::with_capacity(k);
@@ -546,6 +550,14 @@ pub(crate) fn align(
 
 /// A score no placement reaches.
 const NEG: i32 = i32::MIN / 4;
+
+/// The mark of no state in the table of where states came from.
+const NONE: u32 = u32::MAX;
+
+/// A state's index in the table of where states came from ([`NONE`] for none).
+fn narrow(state: usize) -> u32 {
+    u32::try_from(state).unwrap_or(NONE)
+}
 
 /// Adds scores, keeping the impossible impossible.
 fn add(a: i32, b: i32) -> i32 {
