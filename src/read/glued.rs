@@ -639,33 +639,97 @@ pub(crate) fn is_header(word: &str) -> bool {
     role_of(&fold(word)).is_some_and(|r| r != Role::Blank)
 }
 
-/// The first characters of [`HEADERS`] and [`LABELS`], as 128 buckets (every bucket where a
-/// word is empty).
-static FIRST_CHARS: std::sync::LazyLock<u128> = std::sync::LazyLock::new(|| {
-    HEADERS
-        .iter()
-        .chain(LABELS)
-        .map(|w| {
-            w.chars()
-                .next()
-                .map_or(u128::MAX, crate::taxonomy::initial_bucket)
-        })
-        .fold(0, |set, bucket| set | bucket)
-});
+/// The first characters of [`HEADERS`] and [`LABELS`], as a set of 1,024 buckets (every
+/// bucket where a word is empty): a constant, worked out when the crate is compiled, so that
+/// the test at every position of a glued line reads no lazily built value. Some two hundred
+/// first characters leave most buckets empty: most characters are ruled out by it alone.
+const FIRST_CHARS: [u64; 16] = {
+    const fn add(mut set: [u64; 16], words: &[&str]) -> [u64; 16] {
+        let mut i = 0;
+        while i < words.len() {
+            let bytes = words[i].as_bytes();
+            if bytes.is_empty() {
+                set = [u64::MAX; 16];
+            } else {
+                let b = first_bucket(first_code(bytes));
+                set[b / 64] |= 1 << (b % 64);
+            }
+            i += 1;
+        }
+        set
+    }
+    add(add([0; 16], HEADERS), LABELS)
+};
+
+/// A character's bucket of [`FIRST_CHARS`].
+const fn first_bucket(code: u32) -> usize {
+    (code.wrapping_mul(0x9E37_79B9) >> 22) as usize
+}
+
+/// Whether a character may begin a word of [`HEADERS`] or [`LABELS`] (a filter only).
+fn may_begin_word(c: char) -> bool {
+    let b = first_bucket(c as u32);
+    FIRST_CHARS[b / 64] & (1 << (b % 64)) != 0
+}
+
+/// The code point of the first character of UTF-8 bytes that are not empty.
+const fn first_code(bytes: &[u8]) -> u32 {
+    const fn byte(bytes: &[u8], at: usize) -> u32 {
+        if at < bytes.len() {
+            bytes[at] as u32
+        } else {
+            0
+        }
+    }
+    let lead = byte(bytes, 0);
+    if lead < 0x80 {
+        lead
+    } else if lead < 0xE0 {
+        ((lead & 0x1F) << 6) | (byte(bytes, 1) & 0x3F)
+    } else if lead < 0xF0 {
+        ((lead & 0x0F) << 12) | ((byte(bytes, 1) & 0x3F) << 6) | (byte(bytes, 2) & 0x3F)
+    } else {
+        ((lead & 0x07) << 18)
+            | ((byte(bytes, 1) & 0x3F) << 12)
+            | ((byte(bytes, 2) & 0x3F) << 6)
+            | (byte(bytes, 3) & 0x3F)
+    }
+}
 
 /// [`HEADERS`] and [`LABELS`], each word with its first character, in the order of their
-/// first characters: the words a text may begin with are found by a binary search, not by
-/// a pass over the whole dictionary at every character of a glued line.
-static DICTIONARY: std::sync::LazyLock<Vec<(Option<char>, &'static str)>> =
-    std::sync::LazyLock::new(|| {
-        let mut words: Vec<(Option<char>, &'static str)> = HEADERS
-            .iter()
-            .chain(LABELS)
-            .map(|w| (w.chars().next(), *w))
-            .collect();
-        words.sort_by_key(|&(c, _)| c);
-        words
-    });
+/// first characters, with the range of the words of each first character: the words a text
+/// may begin with are found by one binary search over the first characters, not by a pass
+/// over the whole dictionary at every character of a glued line.
+struct Dictionary {
+    words: Vec<(Option<char>, &'static str)>,
+    /// The words without a first character (empty), at the front of `words`.
+    empty: usize,
+    /// Each first character with the range of its words in `words`.
+    firsts: Vec<(char, usize, usize)>,
+}
+
+static DICTIONARY: std::sync::LazyLock<Dictionary> = std::sync::LazyLock::new(|| {
+    let mut words: Vec<(Option<char>, &'static str)> = HEADERS
+        .iter()
+        .chain(LABELS)
+        .map(|w| (w.chars().next(), *w))
+        .collect();
+    words.sort_by_key(|&(c, _)| c);
+    let empty = words.partition_point(|(c, _)| c.is_none());
+    let mut firsts: Vec<(char, usize, usize)> = Vec::new();
+    for (at, &(c, _)) in words.iter().enumerate().skip(empty) {
+        let Some(c) = c else { continue };
+        match firsts.last_mut() {
+            Some(last) if last.0 == c => last.2 = at + 1,
+            _ => firsts.push((c, at, at + 1)),
+        }
+    }
+    Dictionary {
+        words,
+        empty,
+        firsts,
+    }
+});
 
 /// The longest dictionary word at the start of a text: a header, a label of a fact, or a tier
 /// or category label (with its weight in brackets, `产出指标(40分)`).
@@ -741,15 +805,22 @@ fn dictionary_word_at(text: &str) -> Option<usize> {
     // Glued text is cut at every character: most start no word, and are told so by their
     // first character alone. Only the words with the text's first character are compared.
     let first = text.chars().next().map(crate::taxonomy::simplified);
-    if first.is_some_and(|c| *FIRST_CHARS & crate::taxonomy::initial_bucket(c) == 0) {
+    if first.is_some_and(|c| !may_begin_word(c)) {
         return None;
     }
     // The words with that first character, and any empty word (first in the order).
-    let words = DICTIONARY.as_slice();
-    let empty = words.partition_point(|(c, _)| c.is_none());
-    let from = words.partition_point(|&(c, _)| c < first);
-    let to = words.partition_point(|&(c, _)| c <= first);
-    let (empty, same) = (words.get(..empty), words.get(from..to));
+    let dictionary = &*DICTIONARY;
+    let words = dictionary.words.as_slice();
+    let (from, to) = match first {
+        Some(c) => dictionary
+            .firsts
+            .binary_search_by_key(&c, |&(f, _, _)| f)
+            .ok()
+            .and_then(|at| dictionary.firsts.get(at))
+            .map_or((0, 0), |&(_, from, to)| (from, to)),
+        None => (0, dictionary.empty),
+    };
+    let (empty, same) = (words.get(..dictionary.empty), words.get(from..to));
     empty
         .into_iter()
         .chain(same)
@@ -761,15 +832,15 @@ fn dictionary_word_at(text: &str) -> Option<usize> {
 
 /// The length of `word` at the start of a text that prints it in simplified or traditional
 /// characters (`指標值` for 指标值), if it does.
+/// One walk over the word: a character printed as the word has it is taken as it is (the
+/// words are in simplified characters, each its own simplified form), another by its
+/// simplified form; most words are ruled out at their second character.
 fn printed_len(text: &str, word: &str) -> Option<usize> {
-    if text.starts_with(word) {
-        return Some(word.len());
-    }
     let mut len = 0;
     let mut printed = text.chars();
     for c in word.chars() {
         let p = printed.next()?;
-        if crate::taxonomy::simplified(p) != c {
+        if p != c && crate::taxonomy::simplified(p) != c {
             return None;
         }
         len += p.len_utf8();
@@ -2023,6 +2094,33 @@ fn points_at(digits: &str, shortest: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_dictionary_is_in_simplified_characters_and_its_first_characters_are_bucketed() {
+        // `printed_len` takes a character printed as the word has it without simplifying it:
+        // as `simplified` would, where every character of the words is its own simplified form.
+        for word in HEADERS.iter().chain(LABELS).chain(MODIFIERS) {
+            assert!(
+                word.chars().all(|c| crate::taxonomy::simplified(c) == c),
+                "{word} is in simplified characters"
+            );
+        }
+        // Every word's first character passes the filter.
+        for word in HEADERS.iter().chain(LABELS) {
+            assert!(word.chars().next().is_none_or(may_begin_word), "{word}");
+        }
+        // Every word is in the range of its first character.
+        let dictionary = &*DICTIONARY;
+        for &(c, word) in &dictionary.words[dictionary.empty..] {
+            let c = c.expect("a word after the empty ones has a first character");
+            let &(_, from, to) = dictionary
+                .firsts
+                .iter()
+                .find(|f| f.0 == c)
+                .expect("its first character is listed");
+            assert!(dictionary.words[from..to].iter().any(|&(_, w)| w == word));
+        }
+    }
 
     fn texts(line: &str) -> Vec<String> {
         pieces(line, &mut Columns::default())

@@ -111,12 +111,13 @@ pub(crate) fn grid(text: &str) -> Option<Grid> {
     // A header a word per line (two header words on lines of their own, one after the
     // other) is no glued text's: glued text is looked for down to it only, as cutting lines
     // is costly.
-    let above = header_run(&lines).map_or(lines.len(), |second| second + 1);
+    let (first, run) = header_run(&lines);
+    let above = run.map_or(lines.len(), |second| second + 1);
     if super::glued::looks_glued(&lines[..above]).is_some() {
         return Some(super::glued::grid(&lines));
     }
     // Headers one per line: a cell per line or paragraph, or a tree.
-    let first = lines.iter().position(|l| is_header_word(l.trim()))?;
+    let first = first?;
     if tree_like(&lines[first..]) {
         return Some(tree(&lines));
     }
@@ -138,25 +139,29 @@ pub(crate) fn grid(text: &str) -> Option<Grid> {
     }
 }
 
-/// The second line of a header written a word per line: a line that is a header word, after
-/// another with only blank lines between. (A glued header line reads as a header word too:
-/// the two lines are looked at for glue.)
-fn header_run(lines: &[&str]) -> Option<usize> {
+/// The first line that is a header word, and the second line of a header written a word per
+/// line: a line that is a header word, after another with only blank lines between. (A
+/// glued header line reads as a header word too: the two lines are looked at for glue.)
+/// One reading of each line for both: the first header word is the first line of the run,
+/// or, where there is no run, was met on the way through all the lines.
+fn header_run(lines: &[&str]) -> (Option<usize>, Option<usize>) {
+    let mut first: Option<usize> = None;
     let mut previous: Option<usize> = None;
     for (n, line) in lines.iter().enumerate() {
         if blank(line) {
             continue;
         }
         if is_header_word(line.trim()) {
+            first.get_or_insert(n);
             if previous.is_some() {
-                return Some(n);
+                return (first, Some(n));
             }
             previous = Some(n);
         } else {
             previous = None;
         }
     }
-    None
+    (first, None)
 }
 
 /// Whether the lines below a spaced header hold rows of cells: of the first 60 lines that are
@@ -362,9 +367,16 @@ fn bracketed_cells<'a>(line: &'a str, pieces: Vec<(usize, &'a str)>) -> Vec<(usi
 /// line (`a |`), rows opened or closed by lines of pipes alone.
 fn pipe(lines: &[&str]) -> Grid {
     let piped: Vec<&str> = lines.iter().copied().filter(|l| l.contains('|')).collect();
-    let cells_of = |l: &str| l.split('|').filter(|c| !blank(c)).count();
-    let multi = piped.iter().filter(|l| cells_of(l) >= 2).count();
-    let single = piped.iter().filter(|l| cells_of(l) == 1).count();
+    // Lines of two cells or more, and of one: a line's cells are counted once, and no
+    // further than two (a real row has a dozen pipes).
+    let (mut multi, mut single) = (0usize, 0usize);
+    for l in &piped {
+        match l.split('|').filter(|c| !blank(c)).take(2).count() {
+            0 => {}
+            1 => single += 1,
+            _ => multi += 1,
+        }
+    }
     // Cells on lines of their own, each closed by a line holding a pipe alone: the pipes are
     // the cells' separators, and the rows are lost.
     let bare = lines.iter().filter(|l| l.trim() == "|").count();
@@ -1030,6 +1042,11 @@ fn delimited(lines: &[&str], separator: char) -> Grid {
 /// in place.
 fn csv(text: &str, lines: &[&str]) -> Option<Grid> {
     let header = lines.iter().position(|l| {
+        // A header needs three cells (`header_line`): a line of fewer commas is no header,
+        // and needs no vector of its cells (most lines of a text that is not CSV).
+        if l.bytes().filter(|&b| b == b',').nth(1).is_none() {
+            return false;
+        }
         let cells: Vec<&str> = l.split(',').map(|c| c.trim().trim_matches('"')).collect();
         header_line(&cells)
     })?;
@@ -2095,20 +2112,27 @@ fn depth(text: &str) -> i32 {
 fn join_brackets(cells: Vec<Cell>) -> Vec<Cell> {
     const REACH: usize = 3;
     let taken = |t: &str| !matches!(role_of(&fold(t)), Some(r) if r != Role::Blank) && !is_level(t);
+    // Each cell's brackets, counted once.
+    let depths: Vec<i32> = cells.iter().map(|c| depth(c.text())).collect();
     // How many cells after `i` close the bracket it leaves open.
     let closing = |i: usize| -> usize {
-        let Some(first) = cells.get(i) else { return 0 };
-        let mut open = depth(first.text());
+        let mut open = depths.get(i).copied().unwrap_or(0);
         if open <= 0 {
             return 0;
         }
-        for (k, cell) in cells.iter().skip(i + 1).take(REACH).enumerate() {
+        for ((k, cell), d) in cells
+            .iter()
+            .enumerate()
+            .zip(&depths)
+            .skip(i + 1)
+            .take(REACH)
+        {
             if !taken(cell.text()) {
                 return 0;
             }
-            open = open.saturating_add(depth(cell.text()));
+            open = open.saturating_add(*d);
             if open <= 0 {
-                return if open == 0 { k + 1 } else { 0 };
+                return if open == 0 { k - i } else { 0 };
             }
         }
         0
@@ -2116,10 +2140,10 @@ fn join_brackets(cells: Vec<Cell>) -> Vec<Cell> {
     let joins: Vec<usize> = (0..cells.len()).map(closing).collect();
     let mut out: Vec<Cell> = Vec::with_capacity(cells.len());
     let mut skip = 0usize;
-    for (cell, n) in cells.into_iter().zip(joins) {
+    for ((cell, n), d) in cells.into_iter().zip(joins).zip(depths) {
         // A label's weight wrapped onto a line of its own that lost its opening bracket
         // (`效益指标` / `30分)`) closes none the cell above opened.
-        let orphan = depth(cell.text()) < 0
+        let orphan = d < 0
             && taken(cell.text())
             && out
                 .last()
@@ -2546,14 +2570,21 @@ fn tree_like(lines: &[&str]) -> bool {
 /// values (`100%`) or the unit and project above the tree.
 fn tree_depths(lines: &[&str]) -> Option<(usize, usize, Option<usize>)> {
     let content = || lines.iter().filter(|l| !blank(l));
-    let tier = content()
-        .filter(|l| resolve::<crate::Tier>(l.trim()).is_some())
-        .map(|l| indent(l))
-        .min()?;
-    let category = content()
-        .filter(|l| indent(l) > tier && resolve::<crate::Category>(l.trim()).is_some())
-        .map(|l| indent(l))
-        .min()?;
+    // The least depth of a line that reads as a tier's label, then as a category's: a line
+    // no shallower than the least found so far cannot lower it, and is not read as a label
+    // (a tree repeats its depths on every line: most lines are not read).
+    let least = |level: &dyn Fn(&str) -> bool, below: Option<usize>| {
+        let mut least: Option<usize> = None;
+        for l in content() {
+            let d = indent(l);
+            if below.is_none_or(|b| d > b) && least.is_none_or(|m| d < m) && level(l.trim()) {
+                least = Some(d);
+            }
+        }
+        least
+    };
+    let tier = least(&|t| resolve::<crate::Tier>(t).is_some(), None)?;
+    let category = least(&|t| resolve::<crate::Category>(t).is_some(), Some(tier))?;
     let name = content().map(|l| indent(l)).filter(|d| *d > category).min();
     Some((tier, category, name))
 }
@@ -2681,16 +2712,19 @@ mod tests {
     fn a_header_run_is_two_header_words_on_lines_of_their_own() {
         assert_eq!(
             header_run(&["标题", "一级指标", "", "二级指标", "产出指标"]),
-            Some(3)
+            (Some(1), Some(3))
         );
-        assert_eq!(header_run(&["一级指标", "产出指标", "二级指标"]), None);
+        assert_eq!(
+            header_run(&["一级指标", "产出指标", "二级指标"]),
+            (Some(0), None)
+        );
         // A glued header line reads as a header word: it ends the run, and is looked at.
         let lines = [
             "三级指标",
             "一级指标二级指标三级指标指标值",
             "产出指标数量指标场次≥2场",
         ];
-        assert_eq!(header_run(&lines), Some(1));
+        assert_eq!(header_run(&lines), (Some(0), Some(1)));
         let grid = super::grid(&lines.join("\n")).unwrap();
         assert_eq!(grid.layout(), Layout::Glued);
     }

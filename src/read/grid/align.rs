@@ -206,12 +206,18 @@ pub(crate) fn align(
     let prefix = sums(|s| s.prefix);
     let middle = sums(|s| s.middle);
     let suffix = sums(|s| s.suffix);
-    let textual = |c: usize| {
-        matches!(
-            roles[c],
-            Role::Name | Role::Text | Role::Goal | Role::Project | Role::Org | Role::Detail
-        )
-    };
+    // The text columns, which a cell may be joined in, and what leaving out the columns after
+    // each column at a row's end costs: read once, not at every cell.
+    let textual: Vec<bool> = roles
+        .iter()
+        .map(|r| {
+            matches!(
+                r,
+                Role::Name | Role::Text | Role::Goal | Role::Project | Role::Org | Role::Detail
+            )
+        })
+        .collect();
+    let after_row: Vec<i32> = (0..n).map(|c| suffix[n] - suffix[c + 1]).collect();
     // A cell's fits depend on its shape, whether it follows a label and the column it
     // stands under: the cells of a run are of a few kinds, and cells alike (standing under
     // no column) share one row of fits, worked out once. Kinds are few (shapes, twice): the
@@ -267,7 +273,10 @@ pub(crate) fn align(
     const WAYS: usize = 3;
     let states = n * WAYS;
     let mut fwd = vec![NEG; k * states];
-    let mut back = vec![usize::MAX; k * states];
+    // The state each came from, as `u32` (half the memory of a run's table: a run of
+    // thousands of cells is megabytes). A grid has at most `MAX_COLUMNS` columns, so a state
+    // index fits; none that did not could be told from the mark of no state.
+    let mut back = vec![NONE; k * states];
     for c in 0..n {
         let score = prefix[c] + fit_at(0, c);
         fwd[c * WAYS + 1] = score;
@@ -300,13 +309,14 @@ pub(crate) fn align(
         let best_of = |c: usize| -> (i32, usize) { bests[c] };
         // New row: the best previous state with its row's suffix left out. Where the row
         // may go on, a row of labels alone is not ended by a row that replaces its last
-        // label ([`LONE`]).
-        new_rows.fill((NEG, usize::MAX));
+        // label ([`LONE`]). Most cells start every column's row after one and the same
+        // state (`uniform`); only a cell after a heading label needs a state per column.
+        let mut uniform = Some((NEG, usize::MAX));
         if item.brk != Break::Never {
             let lonely = any_lone && item.brk == Break::May && items[i - 1].heads;
             let ended = |c: usize| {
                 let (s, from) = best_of(c);
-                (add(s, suffix[n] - suffix[c + 1]), from)
+                (add(s, after_row[c]), from)
             };
             // Among the columns no label ends, ties go to the earliest.
             let mut free = (NEG, usize::MAX);
@@ -319,12 +329,13 @@ pub(crate) fn align(
             if !lonely {
                 // No label ends a row alone: every column starts its row after the best of
                 // all (what the general case below comes to).
-                new_rows.fill(free);
+                uniform = Some(free);
             } else {
+                uniform = None;
                 lone_from[n] = (NEG, usize::MAX);
                 for c in (0..n).rev() {
                     lone_from[c] = lone_from[c + 1];
-                    if lonely && lone[c] {
+                    if lone[c] {
                         let s = ended(c);
                         if s.0 >= lone_from[c].0 {
                             lone_from[c] = s;
@@ -338,7 +349,7 @@ pub(crate) fn align(
                         .into_iter()
                         .max_by_key(|&(s, _)| s)
                         .unwrap_or((NEG, usize::MAX));
-                    if lonely && lone[c2] {
+                    if lone[c2] {
                         let s = ended(c2);
                         if s.0 > before.0 {
                             before = s;
@@ -361,7 +372,7 @@ pub(crate) fn align(
         for (c, (((&f, ways), backs), (&new_row, &(best, from)))) in cells.enumerate() {
             if on_row && running.0 > NEG {
                 ways[0] = add(running.0, middle[c] + f);
-                backs[0] = running.1;
+                backs[0] = narrow(running.1);
             }
             // A repeated cell in the column paired with the one before's.
             if item.repeats
@@ -372,16 +383,17 @@ pub(crate) fn align(
                 let s = add(s, middle[c] - middle[p + 1] + f + PAIR);
                 if s > ways[0] {
                     ways[0] = s;
-                    backs[0] = from;
+                    backs[0] = narrow(from);
                 }
             }
+            let new_row = uniform.unwrap_or(new_row);
             if new_row.0 > NEG {
                 ways[1] = add(new_row.0, starting[c] + f);
-                backs[1] = new_row.1;
+                backs[1] = narrow(new_row.1);
             }
-            if item.joinable && on_row && textual(c) && best > NEG {
+            if item.joinable && on_row && textual[c] && best > NEG {
                 ways[2] = add(best, item.join());
-                backs[2] = from;
+                backs[2] = narrow(from);
             }
             // Columns up to c become available to the next column of the row.
             let s = add(best, leaving[c]);
@@ -395,7 +407,7 @@ pub(crate) fn align(
     let mut end = (NEG, usize::MAX);
     for state in 0..states {
         let c = state / WAYS;
-        let s = add(fwd[last + state], suffix[n] - suffix[c + 1]);
+        let s = add(fwd[last + state], after_row[c]);
         if s > end.0 {
             end = (s, state);
         }
@@ -407,7 +419,7 @@ pub(crate) fn align(
     // column, not on how the cell came there: one score a column, shared by its ways.
     let mut bwd = vec![NEG; k * n];
     for c in 0..n {
-        bwd[(k - 1) * n + c] = suffix[n] - suffix[c + 1];
+        bwd[(k - 1) * n + c] = after_row[c];
     }
     // Each step takes running maxima over the next cell's columns, as the forward pass does:
     // linear in the columns, not quadratic.
@@ -419,58 +431,70 @@ pub(crate) fn align(
     let mut past = vec![NEG; n + 1];
     for i in (0..k - 1).rev() {
         let next = items[i + 1];
-        let after = (i + 1) * n;
+        // This cell's scores, the next cell's, and the next cell's fits: slices of one
+        // column each, walked without indexing the whole tables.
+        let (head, tail) = bwd.split_at_mut((i + 1) * n);
+        let ahead = &tail[..n];
+        let here = &mut head[i * n..];
+        let next_fits = &fits[(i + 1) * n..(i + 2) * n];
         // Starting a row at the next cell: the best of its columns, whatever this one's, but
         // for a row of labels alone that the next row replaces ([`LONE`]).
         let mut new_row = NEG;
         let lonely = any_lone && next.brk == Break::May && items[i].heads;
         if next.brk != Break::Never {
-            for c2 in 0..n {
-                let f = fit_at(i + 1, c2);
-                starts[c2] = add(bwd[after + c2], ROW + prefix[c2] + f);
-                new_row = new_row.max(starts[c2]);
-                upto[c2] = if c2 == 0 {
-                    starts[0]
-                } else {
-                    upto[c2 - 1].max(starts[c2])
-                };
+            for (c2, start) in starts.iter_mut().enumerate() {
+                *start = add(ahead[c2], ROW + prefix[c2] + next_fits[c2]);
+                new_row = new_row.max(*start);
             }
-            past[n] = NEG;
-            for c2 in (0..n).rev() {
-                past[c2] = past[c2 + 1].max(starts[c2]);
+            // The best starts up to each column and after it: asked of label columns only
+            // where a row of labels alone may be replaced.
+            if lonely {
+                for c2 in 0..n {
+                    upto[c2] = if c2 == 0 {
+                        starts[0]
+                    } else {
+                        upto[c2 - 1].max(starts[c2])
+                    };
+                }
+                past[n] = NEG;
+                for c2 in (0..n).rev() {
+                    past[c2] = past[c2 + 1].max(starts[c2]);
+                }
             }
         }
         // Going on on the row: the best of the next cell's columns after each column.
-        later[n] = NEG;
-        for c2 in (0..n).rev() {
-            let here = if next.brk != Break::Must {
-                add(bwd[after + c2], middle[c2] + fit_at(i + 1, c2))
-            } else {
-                NEG
-            };
-            later[c2] = later[c2 + 1].max(here);
+        let on_row = next.brk != Break::Must;
+        if on_row {
+            later[n] = NEG;
+            for c2 in (0..n).rev() {
+                let on = add(ahead[c2], middle[c2] + next_fits[c2]);
+                later[c2] = later[c2 + 1].max(on);
+            }
+        } else {
+            later.fill(NEG);
         }
-        for c in 0..n {
-            let mut best = add(later[c + 1], -middle[c + 1]);
-            let new_row = if lonely && lone[c] && next.brk != Break::Never {
+        let paired_on = next.repeats && on_row;
+        let joined_on = next.joinable && on_row;
+        for (c, best_here) in here.iter_mut().enumerate() {
+            let mut best = add(later[c + 1], leaving[c]);
+            let new_row = if lonely && lone[c] {
                 past[c + 1].max(add(upto[c], LONE))
             } else {
                 new_row
             };
-            best = best.max(add(new_row, suffix[n] - suffix[c + 1]));
-            if next.repeats && next.brk != Break::Must {
+            best = best.max(add(new_row, after_row[c]));
+            if paired_on {
                 for &c2 in &partners[c] {
-                    let on = bwd[after + c2];
                     best = best.max(add(
-                        on,
-                        middle[c2] - middle[c + 1] + fit_at(i + 1, c2) + PAIR,
+                        ahead[c2],
+                        middle[c2] - middle[c + 1] + next_fits[c2] + PAIR,
                     ));
                 }
             }
-            if next.joinable && next.brk != Break::Must && textual(c) {
-                best = best.max(add(bwd[after + c], next.join()));
+            if joined_on && textual[c] {
+                best = best.max(add(ahead[c], next.join()));
             }
-            bwd[i * n + c] = best;
+            *best_here = best;
         }
     }
     // The chosen states, back from the end.
@@ -479,10 +503,11 @@ pub(crate) fn align(
     for i in (0..k).rev() {
         chosen[i] = state;
         if i > 0 {
-            state = back[i * states + state];
-            if state == usize::MAX {
+            let from = back[i * states + state];
+            if from == NONE {
                 return None;
             }
+            state = from as usize;
         }
     }
     let mut places = Vec::with_capacity(k);
@@ -496,19 +521,24 @@ pub(crate) fn align(
             places.push(None);
             continue;
         }
-        let total = add(fwd[i * states + state], bwd[i * n + column]);
+        let (ways_here, after_here) =
+            (&fwd[i * states..(i + 1) * states], &bwd[i * n..(i + 1) * n]);
+        let total = add(ways_here[state], after_here[column]);
         // Another placement as good is ambiguous, but for a column of small words, where
         // the cell says what it is whichever of them it stands in.
         let qualifier = roles[column] == Role::Qualifier;
         // A joined cell (the third way) is no other placement of its own.
-        let ambiguous = (0..n).any(|c| {
-            (0..2).any(|w| {
-                let other = c * WAYS + w;
-                other != state
-                    && !(qualifier && w == way && roles[c] == Role::Qualifier)
-                    && add(fwd[i * states + other], bwd[i * n + c]) >= total
-            })
-        });
+        let ambiguous = ways_here
+            .chunks_exact(WAYS)
+            .zip(after_here)
+            .enumerate()
+            .any(|(c, (ways, &after))| {
+                ways[..2].iter().enumerate().any(|(w, &s)| {
+                    c * WAYS + w != state
+                        && !(qualifier && w == way && roles[c] == Role::Qualifier)
+                        && add(s, after) >= total
+                })
+            });
         places.push(Some(Place {
             row,
             column,
@@ -520,6 +550,14 @@ pub(crate) fn align(
 
 /// A score no placement reaches.
 const NEG: i32 = i32::MIN / 4;
+
+/// The mark of no state in the table of where states came from.
+const NONE: u32 = u32::MAX;
+
+/// A state's index in the table of where states came from ([`NONE`] for none).
+fn narrow(state: usize) -> u32 {
+    u32::try_from(state).unwrap_or(NONE)
+}
 
 /// Adds scores, keeping the impossible impossible.
 fn add(a: i32, b: i32) -> i32 {

@@ -408,10 +408,21 @@ fn read_with(grids: &[Grid], implied: bool) -> (Result<Document, TableError>, us
 /// (`(一)中长期绩效目标`), and followed by a paragraph.
 fn report_section(toks: &[Tok<'_>], i: usize) -> bool {
     let t = toks[i].t().trim();
+    // Most cells end neither a sentence nor with 目标 (`(一)中长期绩效目标`): they are ruled
+    // out before their numbering is read.
+    let sentence = t.ends_with(['。', '：', ':']);
+    if !sentence && !t.ends_with(['标', '標']) {
+        return false;
+    }
     let body = t.strip_prefix(['(', '（']).unwrap_or(t);
     let numeral = body
         .chars()
-        .take_while(|c| "一二三四五六七八九十".contains(*c))
+        .take_while(|c| {
+            matches!(
+                c,
+                '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+            )
+        })
         .count();
     let numbered = numeral > 0
         && body
@@ -421,8 +432,7 @@ fn report_section(toks: &[Tok<'_>], i: usize) -> bool {
     // A heading that ends no sentence is a section's where it names no level
     // (`(一)中长期绩效目标` over the next project's goals).
     let heading = || {
-        t.ends_with(['。', '：', ':'])
-            || matches!(toks[i].shape, Shape::Text | Shape::Words) && fold(t).ends_with("目标")
+        sentence || matches!(toks[i].shape, Shape::Text | Shape::Words) && fold(t).ends_with("目标")
     };
     numbered
         && heading()
@@ -954,11 +964,23 @@ impl<'g> Builder<'g> {
     /// title with a grid header further on (a title alone may be a page's running head).
     fn next_table(&mut self, toks: &[Tok<'_>], i: usize, row_end: usize) -> bool {
         let text = toks[i].t();
+        // A title is short and holds 表: both told in one walk over at most its first
+        // characters, before the title's words are searched for.
+        let short_table = || {
+            let mut chars = 0usize;
+            let mut table = false;
+            for c in text.chars() {
+                chars += 1;
+                if chars > TITLE_CHARS {
+                    return false;
+                }
+                table |= c == '表';
+            }
+            table
+        };
         row_end == i + 1
             && (is_table_number(text)
-                || (text.chars().count() <= TITLE_CHARS
-                    && is_title(text)
-                    && self.header_follows(toks, i + 1)))
+                || (short_table() && is_title(text) && self.header_follows(toks, i + 1)))
     }
 
     /// Whether a grid header stands at `i` or after it. Asked with `i` growing, each token is

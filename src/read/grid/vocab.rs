@@ -274,15 +274,103 @@ macro_rules! word_list {
 }
 pub(crate) use word_list;
 
+/// The first two characters of every word [`role_of`] compares a header with or looks for
+/// in it (and [`is_baseline`]'s `实际`). A header of two characters or more names a role only
+/// where two of its characters side by side are one of these: most cells (names, values)
+/// hold none, and are ruled out before the lists are read. A test holds the list to the
+/// words of `role_of`.
+const ROLE_BIGRAMS: &[&str] = &[
+    "一级", "三级", "中期", "二级", "依据", "偏差", "全年", "公式", "具体", "内容", "分值", "分数",
+    "分项", "半年", "单位", "原因", "含义", "周期", "备注", "子指", "完成", "定义", "实施", "实现",
+    "实际", "属性", "年度", "序号", "度量", "归口", "得分", "性质", "总体", "扣分", "执行", "指标",
+    "描述", "改进", "数值", "整体", "方向", "方法", "明细", "期望", "期限", "本年", "权重", "来源",
+    "标准", "核心", "比较", "水平", "满分", "目标", "科室", "符号", "类别", "类型", "级指", "绩效",
+    "编号", "考核", "自评", "解释", "计分", "计划", "计算", "计量", "设定", "评价", "评分", "说明",
+    "资金", "起止", "达成", "运算", "部门", "金额", "长期", "项目", "预期", "预算", "预计",
+];
+
+/// [`ROLE_BIGRAMS`] as a set of 1,024 buckets, built when the crate is compiled.
+const ROLE_BIGRAM_SET: [u64; 16] = bigram_set(ROLE_BIGRAMS);
+
+/// Pairs of characters as a set of 1,024 buckets ([`bigram_bucket`]).
+const fn bigram_set(pairs: &[&str]) -> [u64; 16] {
+    let mut set = [0u64; 16];
+    let mut i = 0;
+    while i < pairs.len() {
+        let bytes = pairs[i].as_bytes();
+        // Two characters of three bytes each (a test holds them to it).
+        if bytes.len() == 6 {
+            let a = ((bytes[0] as u32 & 0x0F) << 12)
+                | ((bytes[1] as u32 & 0x3F) << 6)
+                | (bytes[2] as u32 & 0x3F);
+            let b = ((bytes[3] as u32 & 0x0F) << 12)
+                | ((bytes[4] as u32 & 0x3F) << 6)
+                | (bytes[5] as u32 & 0x3F);
+            let at = bigram_bucket(a, b);
+            set[at / 64] |= 1 << (at % 64);
+        } else {
+            set = [u64::MAX; 16];
+        }
+        i += 1;
+    }
+    set
+}
+
+/// The bucket of two characters side by side in a [`bigram_set`].
+const fn bigram_bucket(a: u32, b: u32) -> usize {
+    (a.wrapping_mul(0x9E37_79B9) ^ b.wrapping_mul(0x85EB_CA6B)).wrapping_mul(0x9E37_79B9) as usize
+        >> 22
+}
+
+/// Whether a text of two characters or more holds two characters side by side in a
+/// [`bigram_set`] (a filter only: a bucket may hold other pairs); a text of fewer passes.
+fn holds_pair(text: &str, set: &[u64; 16]) -> bool {
+    let mut chars = text.chars();
+    let Some(mut a) = chars.next() else {
+        return true;
+    };
+    let mut pairs = false;
+    for b in chars {
+        pairs = true;
+        let at = bigram_bucket(a as u32, b as u32);
+        if set[at / 64] & (1 << (at % 64)) != 0 {
+            return true;
+        }
+        a = b;
+    }
+    !pairs
+}
+
+/// Whether a text may name a role ([`role_of`]): a text of one character is read in full; a
+/// longer one needs two characters side by side that begin one of the role words.
+fn may_name_role(text: &str) -> bool {
+    holds_pair(text, &ROLE_BIGRAM_SET)
+}
+
+/// The first two characters of every word [`fact_of`] compares a label with or looks for in
+/// it: a label names a fact only where two of its characters side by side are one of these.
+/// A test holds the list to the words of `fact_of`.
+const FACT_BIGRAMS: &[&str] = &[
+    "下达", "专项", "中期", "主管", "其中", "其他", "单位", "填报", "填表", "实施", "审核", "市级",
+    "年度", "归口", "当年", "总体", "总目", "投资", "政策", "本年", "本级", "申报", "立项", "绩效",
+    "编制", "联系", "负责", "财政", "资金", "起止", "部门", "金额", "长期", "项目", "预期", "预算",
+];
+
+/// [`FACT_BIGRAMS`] as a set of 1,024 buckets, built when the crate is compiled.
+const FACT_BIGRAM_SET: [u64; 16] = bigram_set(FACT_BIGRAMS);
+
 /// The role a column header names, if it names one. `header` is [`fold`]ed.
 pub(crate) fn role_of(header: &str) -> Option<Role> {
     let h = header;
-    let chars = Chars::of(h);
-    let has = |words: &[Word]| chars.any_in(h, words);
-    let is = |words: &[&str]| words.contains(&h);
     if h.is_empty() {
         return Some(Role::Blank);
     }
+    if !may_name_role(h) {
+        return None;
+    }
+    let chars = Chars::of(h);
+    let has = |words: &[Word]| chars.any_in(h, words);
+    let is = |words: &[&str]| words.contains(&h);
     if is(&["序号", "编号"]) {
         return Some(Role::Seq);
     }
@@ -530,6 +618,11 @@ pub(crate) fn fact_of(label: &str) -> Option<Fact> {
     // A rate (`项目资金到位率`, `资金总额执行率`) is an indicator's name, or a money block's
     // column: no fact's label, whatever words it begins with.
     if l.ends_with('率') {
+        return None;
+    }
+    // Most cells hold no two characters that begin a fact's words: they are ruled out
+    // before the lists are read.
+    if !holds_pair(l, &FACT_BIGRAM_SET) {
         return None;
     }
     let is = |words: &[&str]| words.contains(&l);
@@ -822,6 +915,80 @@ pub(crate) fn money_column(header: &str) -> Option<MoneyColumn> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The string literals of functions of this file, read off its source (comments left
+    /// out).
+    fn words_of(heads: &[&str]) -> Vec<String> {
+        let source = include_str!("vocab.rs");
+        let body = |head: &str| {
+            let start = source.find(head).expect("the function is in the source");
+            let end = source[start..]
+                .find("\n}\n")
+                .map_or(source.len(), |e| start + e);
+            source[start..end]
+                .lines()
+                .map(|l| l.split("//").next().unwrap_or(""))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        heads
+            .iter()
+            .flat_map(|head| {
+                body(head)
+                    .split('"')
+                    .skip(1)
+                    .step_by(2)
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_word_role_of_reads_begins_with_one_of_its_pairs() {
+        // The words are read off the source of `role_of` and `is_baseline`: a word added to
+        // their lists without its first two characters in ROLE_BIGRAMS fails here.
+        let words = words_of(&[
+            "pub(crate) fn role_of(header: &str)",
+            "pub(crate) fn is_baseline(header: &str)",
+        ]);
+        assert!(words.len() > 100, "the lists are read: {}", words.len());
+        for word in &words {
+            let pair: String = word.chars().take(2).collect();
+            if pair.chars().count() < 2 {
+                // A word of one character is compared whole (`值`), or looked for with
+                // another word that has its pair (`值` of a horizon's header).
+                assert_eq!(word, "值", "a word of one character");
+                continue;
+            }
+            assert!(ROLE_BIGRAMS.contains(&pair.as_str()), "{word}: {pair}");
+            assert!(may_name_role(&pair), "{pair} passes the filter");
+            assert!(may_name_role(word), "{word} passes the filter");
+        }
+        for pair in ROLE_BIGRAMS.iter().chain(FACT_BIGRAMS) {
+            assert_eq!(pair.len(), 6, "{pair}: two characters of three bytes");
+        }
+        assert!(may_name_role("值") && may_name_role(""));
+        assert!(!may_name_role("≥98%") && !may_name_role("维修面积"));
+    }
+
+    #[test]
+    fn every_word_fact_of_reads_begins_with_one_of_its_pairs() {
+        // Every branch of `fact_of` that names a fact compares the label with a word of
+        // two characters or more, or looks for one in it: the words are read off its source.
+        let words = words_of(&["pub(crate) fn fact_of(label: &str)"]);
+        assert!(words.len() > 80, "the lists are read: {}", words.len());
+        for word in &words {
+            let pair: String = word.chars().take(2).collect();
+            assert_eq!(pair.chars().count(), 2, "{word}: two characters at least");
+            assert!(FACT_BIGRAMS.contains(&pair.as_str()), "{word}: {pair}");
+            assert!(
+                holds_pair(word, &FACT_BIGRAM_SET),
+                "{word} passes the filter"
+            );
+        }
+        assert!(!holds_pair("维修面积", &FACT_BIGRAM_SET));
+    }
 
     #[test]
     fn a_word_s_buckets_are_those_of_its_characters() {
