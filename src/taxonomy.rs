@@ -425,7 +425,8 @@ impl Level for Category {
         match self {
             Category::Quantity => &["产出数量", "数量"],
             Category::Quality => &["产出质量"],
-            Category::Timeliness => &["产出时效", "时效性"],
+            // Hubei forms print 进度指标 where the template has 时效指标.
+            Category::Timeliness => &["产出时效", "时效性", "进度", "产出进度"],
             Category::Cost => &["产出成本", "成本"],
             Category::Economic => &["经济"],
             Category::Social => &["社会"],
@@ -1596,6 +1597,8 @@ mod tests {
         category("14 成本指标", Category::Cost);
         category("产出数量指标", Category::Quantity);
         category("數量指標", Category::Quantity);
+        category("进度指标", Category::Timeliness);
+        category("進度指標", Category::Timeliness);
         category("经济成本指标", Category::EconomicCost);
         category("社会成本指标(必填)", Category::SocialCost);
         category("生态环境成本指标", Category::EcologicalCost);
