@@ -2243,12 +2243,19 @@ impl<'g> Builder<'g> {
                     // tier is not printed twice in a row.
                     let sub_tier =
                         n > 0 && (mode == Rows::Lost || !t.row_start) && sub_tier(&cells[n - 1], t);
+                    // Where rows are lost, a label of both levels (`满意度指标`) after another
+                    // tier's label (`效益指标`) and before a category of its own tier
+                    // (`服务对象满意度指标`) is the next tier: the tier before prints no rows.
+                    let next_tier = mode == Rows::Lost
+                        && n > 0
+                        && tier_after_empty_tier(&cells[n - 1], t, cells.get(n + 1));
                     if matches!(t.shape, Shape::Tier | Shape::Level) {
                         heading = sub_tier && one_category;
                         in_force = None;
                         // A label of both levels right after a tier's label is the category
                         // (`满意度指标` twice): it is in force as a category label is.
-                        if t.shape == Shape::Level
+                        if !next_tier
+                            && t.shape == Shape::Level
                             && n > 0
                             && matches!(cells[n - 1].shape, Shape::Tier | Shape::Level)
                             && let Some(c) = crate::taxonomy::resolve::<crate::Category>(t.t())
@@ -2297,6 +2304,8 @@ impl<'g> Builder<'g> {
                             shape
                         } else if let Some(shape) = weighted_labels[n] {
                             shape
+                        } else if next_tier {
+                            Shape::Tier
                         } else if sibling_category {
                             Shape::Category
                         } else if repeated {
@@ -4993,6 +5002,23 @@ fn sub_tier(before: &Tok<'_>, label: &Tok<'_>) -> bool {
             || matches!(before.shape, Shape::Tier | Shape::Level) && resolve(before.t()) == tier)
 }
 
+/// Whether `label`, a label of both levels after the tier label `before`, is a tier of its
+/// own: it names another tier than `before`, and `next` is a category of that tier
+/// (`效益指标`, `满意度指标`, `服务对象满意度指标`: the 效益 tier prints no rows).
+fn tier_after_empty_tier(before: &Tok<'_>, label: &Tok<'_>, next: Option<&Tok<'_>>) -> bool {
+    use crate::taxonomy::resolve;
+    if label.shape != Shape::Level || before.shape != Shape::Tier {
+        return false;
+    }
+    let Some(next) = next.filter(|n| n.shape == Shape::Category) else {
+        return false;
+    };
+    let tier = resolve::<crate::Tier>(label.t());
+    tier.is_some()
+        && resolve::<crate::Tier>(before.t()) != tier
+        && resolve::<crate::Category>(next.t()).map(crate::Category::tier) == tier
+}
+
 /// A run of header cells where rows are lost: a group cell (`指标值`) whose parts follow the
 /// other headers gives way to them.
 fn regroup_run<'a>(texts: &[&'a str]) -> Vec<&'a str> {
@@ -5328,6 +5354,54 @@ mod tests {
         doc.indicators()
             .map(|i| (i.name.clone(), i.annual.raw().to_owned()))
             .collect()
+    }
+
+    #[test]
+    fn a_tier_that_prints_no_rows_gives_way_to_the_next() {
+        // One cell per paragraph: 效益指标 prints no rows, 满意度指标 (a label of both levels)
+        // is the next tier, over its category.
+        let cells = [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标值",
+            "实际完成值",
+            "得分",
+            "产出指标",
+            "质量指标",
+            "合格率",
+            "100%",
+            "100%",
+            "10",
+            "效益指标",
+            "满意度指标",
+            "服务对象满意度指标",
+            "满意度",
+            "98%",
+            "98%",
+            "19.6",
+        ];
+        let doc = document(&cells.join("\n\n"));
+        let read: Vec<_> = doc
+            .indicators()
+            .map(|i| {
+                (
+                    i.tier.map(|t| t.code()),
+                    i.category.map(|c| c.code()),
+                    i.name.as_str(),
+                    i.score,
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (Some(1), Some(12), "合格率", Some(10.into())),
+                (Some(3), Some(31), "满意度", Some("19.6".parse().unwrap())),
+            ]
+        );
+        assert_eq!(messages(&doc, DiagnosticCode::RowEmpty).len(), 1);
+        assert!(messages(&doc, DiagnosticCode::TierCategoryMismatch).is_empty());
     }
 
     #[test]
