@@ -966,7 +966,8 @@ pub(crate) fn is_han(c: char) -> bool {
 }
 
 /// The simplified form of the traditional characters that labels and headers use; any other
-/// character as it is. Most characters are none of them, told so by one bit
+/// character as it is. Both forms are ideographs of three bytes in UTF-8 (a test checks), so
+/// a text and its simplified copy have their words at the same byte offsets. Most characters are none of them, told so by one bit
 /// ([`TRADITIONAL_BITS`]) before the pairs are searched.
 pub(crate) fn simplified(c: char) -> char {
     let Some(at) = (c as usize).checked_sub(HAN_FIRST) else {
@@ -991,7 +992,7 @@ const HAN_FIRST: usize = 0x4e00;
 
 /// The traditional characters [`simplified`] reads and their simplified forms, in the order
 /// of the traditional characters (sorted when the crate is compiled).
-const TRADITIONAL: [(char, char); 156] = sorted_pairs([
+const TRADITIONAL: [(char, char); 161] = sorted_pairs([
     ('產', '产'),
     ('標', '标'),
     ('數', '数'),
@@ -1149,6 +1150,12 @@ const TRADITIONAL: [(char, char); 156] = sorted_pairs([
     ('課', '课'),
     ('頃', '顷'),
     ('臺', '台'),
+    // Words of table kinds, comparisons and deadlines (批復, 較上年, 辦結, 上線, 百分點).
+    ('復', '复'),
+    ('較', '较'),
+    ('辦', '办'),
+    ('線', '线'),
+    ('點', '点'),
 ]);
 
 /// The pairs in the order of their first characters: an insertion sort, run when the crate
@@ -1446,6 +1453,8 @@ mod tests {
         for (traditional, simple) in TRADITIONAL {
             assert_eq!(simplified(traditional), simple, "{traditional}");
             assert_eq!(simplified(simple), simple, "{simple}");
+            // Readers find a word in a simplified copy and take the text at the same bytes.
+            assert_eq!(traditional.len_utf8(), simple.len_utf8(), "{traditional}");
         }
         for c in ['a', '产', '指', '\u{4e00}', '\u{9fff}', '\u{a000}', '😀'] {
             assert_eq!(simplified(c), c);

@@ -443,3 +443,41 @@ fn committed_workbook_and_page_are_the_layouts() {
     #[cfg(not(feature = "xlsx"))]
     let _ = book_path;
 }
+
+/// A merged label covers exactly the rows of its range in a workbook, as on a page: a
+/// header's second row under a spanned header (`采集数据项` over `数据项1 | 数据项2`) makes the
+/// rows below start with the label column empty, and no row takes the label below it.
+#[cfg(all(feature = "xlsx", feature = "html"))]
+#[test]
+fn merged_labels_cover_exactly_their_rows_in_a_workbook() {
+    let layout = parse_layout(
+        "一级指标{r2} | 二级指标{r2} | 三级指标{r2} | 指标值{r2} | 采集数据项{c2}\n\
+         数据项1 | 数据项2\n\
+         产出指标{r6} | 数量指标{r4} | 培训场次 | ≥2场 |  | \n\
+         培训人数 | ≥50人 |  | \n\
+         宣传次数 | ≥3次 | / | \n\
+         发放资料 | ≥100份 | / | \n\
+         质量指标{r2} | 合格率 | 100% |  | \n\
+         覆盖率 | ≥95% |  | \n",
+    );
+    let categories = |doc: &Document| -> Vec<(Option<u8>, String)> {
+        doc.indicators()
+            .map(|i| (i.category.map(|c| c.code()), i.name.clone()))
+            .collect()
+    };
+    let book = Document::from_workbook(&xlsx(&[("表", &layout)])).expect("workbook");
+    let want: Vec<(Option<u8>, String)> = [
+        (11, "培训场次"),
+        (11, "培训人数"),
+        (11, "宣传次数"),
+        (11, "发放资料"),
+        (12, "合格率"),
+        (12, "覆盖率"),
+    ]
+    .iter()
+    .map(|(c, n)| (Some(*c), (*n).to_owned()))
+    .collect();
+    assert_eq!(categories(&book), want);
+    let page = Document::from_html(&html_page("表", &[&layout])).expect("page");
+    assert_eq!(categories(&page), want);
+}

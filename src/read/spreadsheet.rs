@@ -104,7 +104,11 @@ fn read_sheets(bytes: &[u8]) -> Result<Vec<Grid>, TableError> {
 
 /// Whether a header names a date column, whose whole numbers are Excel date serials.
 fn names_a_date(header: &str) -> bool {
-    let h: String = header.chars().filter(|c| !c.is_whitespace()).collect();
+    let h: String = header
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(crate::taxonomy::simplified)
+        .collect();
     h.chars().count() <= 12 && (h.contains("日期") || h.ends_with("时间"))
 }
 

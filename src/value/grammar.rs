@@ -264,7 +264,8 @@ const STARTS: CjkSet = CjkSet::of(&[
     '八', '捌', '九', '玖', '十', // rank_start
     '居', '位', '排', '进', '保', '稳', '列', '前', '第', '全', '本', '同', '省', '市', '国', '区',
     '县', '行', // relative_start
-    '上', '去', '当', '年', '批', '部', '项', '预', '较', '比', '相', '对', // op_word_start
+    '上', '去', '当', '年', '批', '部', '项', '预', '较', '比', '相', '对', '當', '項', '預', '較',
+    '對', // op_word_start
     '不', '大', '小', '至', '最', '达', '超', '高', '多', '控', '低', '少', '等', '为', '達', '為',
     // and the rest
     '每', '截',
@@ -1351,7 +1352,7 @@ fn previous_year(i: &str) -> Res<'_, Baseline> {
 // budget = [budget_prefix] "预算" [budget_suffix]    (当年预算数, 预算申报数, 批复预算)
 fn budget(i: &str) -> Res<'_, Baseline> {
     let (rest, _) = opt(|i| word(i, &BUDGET_PREFIXES, "当年")).parse(i)?;
-    let (rest, _) = tag("预算").parse(rest)?;
+    let (rest, _) = alt((tag("预算"), tag("預算"))).parse(rest)?;
     let (rest, _) = opt(|i| word(i, &BUDGET_SUFFIXES, "数")).parse(rest)?;
     Ok((rest, Baseline::Budget))
 }
@@ -1606,6 +1607,11 @@ fn relative_start(c: char) -> bool {
             | '比'
             | '相'
             | '对'
+            | '當'
+            | '項'
+            | '預'
+            | '較'
+            | '對'
     )
 }
 

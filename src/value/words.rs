@@ -331,6 +331,11 @@ pub(super) const DATE_FILLERS: Words<()> = Words::new(&[
     ("落实", ()),
     ("验收", ()),
     ("全部完成", ()),
+    ("辦結", ()),
+    ("結束", ()),
+    ("上線", ()),
+    ("落實", ()),
+    ("驗收", ()),
 ]);
 
 /// Scale words after a number.
@@ -354,6 +359,8 @@ pub(super) const PERCENT_WORDS: Words<&str> = Words::new(&[
     ("‰", "‰"),
     ("百分点", "百分点"),
     ("个百分点", "个百分点"),
+    ("百分點", "百分点"),
+    ("個百分點", "个百分点"),
 ]);
 
 /// Units and classifiers the grammar knows by name. Any other run of unit characters is a unit
@@ -534,6 +541,11 @@ pub(super) const BUDGET_PREFIXES: Words<()> = Words::new(&[
     ("批复", ()),
     ("部门", ()),
     ("项目", ()),
+    ("當年", ()),
+    ("當年度", ()),
+    ("批復", ()),
+    ("部門", ()),
+    ("項目", ()),
 ]);
 
 /// Words after 预算: `预算申报数`, `预算批复金额`, `预算范围`.
@@ -552,6 +564,20 @@ pub(super) const BUDGET_SUFFIXES: Words<()> = Words::new(&[
     ("范围", ()),
     ("标准", ()),
     ("申报数范围", ()),
+    ("申報數", ()),
+    ("申報金額", ()),
+    ("批復數", ()),
+    ("批復金額", ()),
+    ("安排數", ()),
+    ("執行數", ()),
+    ("數", ()),
+    ("金額", ()),
+    ("額", ()),
+    ("數額", ()),
+    ("資金", ()),
+    ("範圍", ()),
+    ("標準", ()),
+    ("申報數範圍", ()),
 ]);
 
 /// Words that introduce a change against a baseline: `较上年增长10%`.
@@ -562,6 +588,10 @@ pub(super) const CHANGE_REFS: Words<()> = Words::new(&[
     ("相较", ()),
     ("相较于", ()),
     ("对比", ()),
+    ("較", ()),
+    ("相較", ()),
+    ("相較於", ()),
+    ("對比", ()),
 ]);
 
 /// The first words of a relative value ([`PREVIOUS_YEAR`], [`BUDGET_PREFIXES`],
@@ -593,6 +623,16 @@ pub(super) const RELATIVE_STARTS: Words<()> = Words::new(&[
     ("对比", ()),
     ("同比", ()),
     ("预算", ()),
+    ("當年", ()),
+    ("當年度", ()),
+    ("批復", ()),
+    ("部門", ()),
+    ("項目", ()),
+    ("較", ()),
+    ("相較", ()),
+    ("相較於", ()),
+    ("對比", ()),
+    ("預算", ()),
 ]);
 
 /// The direction of a change: `增长` (+1), `下降` (−1).
@@ -608,6 +648,9 @@ pub(super) const CHANGE_VERBS: Words<bool> = Words::new(&[
     ("降低", false),
     ("压减", false),
     ("降幅", false),
+    ("增長", true),
+    ("減少", false),
+    ("壓減", false),
 ]);
 
 /// Words that introduce the date a value holds by: `截至2026年`.

@@ -326,7 +326,10 @@ fn read_with(grids: &[Grid], implied: bool) -> (Result<Document, TableError>, us
             // another table's, whose rows a header of its own must announce.
             let note = {
                 let t = tok.t().trim_start_matches(['…', '.']);
-                t.starts_with('注') || t.ends_with("注:") || t.ends_with("注：")
+                t.starts_with(['注', '註'])
+                    || ["注:", "注：", "註:", "註："]
+                        .iter()
+                        .any(|w| t.ends_with(w))
             };
             let signed = signs_off(tok.t());
             i = builder.read_footer(&toks, i);
@@ -442,15 +445,37 @@ fn report_section(toks: &[Tok<'_>], i: usize) -> bool {
             .is_some_and(|next| next.shape == Shape::Prose)
 }
 
-/// The project a report's heading of its targets names: `…服务项目` of
-/// `…服务项目项目绩效目标` or `…服务项目绩效目标`; `None` for other text.
+/// The project a report's heading of its targets names, in either script: `…服务项目` of
+/// `…服务项目项目绩效目标` or `…服务项目绩效目标`, `…资金专项` of `…资金专项绩效目标`; `None` for
+/// other text, and for a heading of no one project (`三、重点项目绩效目标`,
+/// `2024年度部门项目绩效目标`).
 fn project_heading(text: &str) -> Option<&str> {
-    let named = text.trim().strip_suffix("绩效目标")?;
-    let name = match named.strip_suffix("项目项目") {
-        Some(before) => named.get(..before.len() + "项目".len())?,
-        None => named,
+    // Words before 项目 or 专项 that name a kind of project, not one.
+    const KINDS: [&str; 9] = [
+        "重点", "部门", "本级", "年度", "主要", "其他", "财政", "预算", "支出",
+    ];
+    let text = text.trim();
+    // Most cells are none: the heading ends with 目标.
+    if !text.ends_with(['标', '標']) {
+        return None;
+    }
+    let text = super::vocab::strip_outline(text);
+    // A traditional character and its simplified form are both three bytes long: the name's
+    // end in the simplified copy is its end in the text.
+    let simple: String = text.chars().map(crate::taxonomy::simplified).collect();
+    let named = simple.strip_suffix("绩效目标")?;
+    let end = match named.strip_suffix("项目项目") {
+        Some(before) => before.len() + "项目".len(),
+        None => named.len(),
     };
-    (name.ends_with("项目") && name.chars().count() >= 6).then_some(name)
+    let head = simple
+        .get(..end)?
+        .strip_suffix("项目")
+        .or_else(|| simple.get(..end)?.strip_suffix("专项"))?;
+    let generic = KINDS.iter().any(|k| head.ends_with(k));
+    (!generic && head.chars().count() >= 4)
+        .then(|| text.get(..end))
+        .flatten()
 }
 
 /// Whether the cell at `i` is a title ([`is_title`]) over a section of the report
@@ -873,7 +898,10 @@ fn is_group(text: &str) -> bool {
 fn is_target_like(text: &str) -> bool {
     match header_role(text) {
         Some(Role::Annual | Role::Period | Role::Actual) => true,
-        Some(Role::Text) => text.contains("实际") || text.contains("实现"),
+        Some(Role::Text) => {
+            let folded = fold(text);
+            folded.contains("实际") || folded.contains("实现")
+        }
         _ => false,
     }
 }
@@ -1197,8 +1225,14 @@ impl<'g> Builder<'g> {
                 }
                 None => break,
                 // A sentence is no header, whatever words it holds (`…项目具体目标表` after a
-                // report's paragraph on the targets): the header starts after it.
-                Some(_) if t.chars().nth(HEADER_CHARS).is_some() => break,
+                // report's paragraph on the targets): the header starts after it. A header's
+                // note in brackets (`指标值（定量指标填写数值及计量单位，…）`) is no sentence.
+                Some(_)
+                    if t.chars().nth(HEADER_CHARS).is_some()
+                        && fold(t).chars().nth(HEADER_CHARS).is_some() =>
+                {
+                    break;
+                }
                 Some(_) if shape_t == Shape::Tier || shape_t == Shape::Category => break,
                 Some(_) => texts.push(t.to_owned()),
             }
@@ -3183,7 +3217,14 @@ impl<'g> Builder<'g> {
             self.flag_glued_numbers();
         }
         let title = self.title.clone();
-        let words = title.as_deref().unwrap_or("");
+        // The title's words as simplified (`項目支出績效自評表`).
+        let words: String = self
+            .title
+            .as_deref()
+            .unwrap_or("")
+            .chars()
+            .map(crate::taxonomy::simplified)
+            .collect();
         let tiers: Vec<Tier> = self
             .units
             .iter()
@@ -3902,7 +3943,9 @@ fn row_own<'r>(row: &'r Row<'_>, columns: &[Column], role: Role) -> Option<&'r s
         .find(|t| !t.is_empty() && !super::shape::is_blank_mark(t))
 }
 
-/// Whether a row holds an indicator: a name, or a value of any kind.
+/// Whether a row holds an indicator: a name, or a target, actual, weight or score; a text
+/// column's cells only beside a name or a label of the row's own (texts alone are a header's
+/// second row or a spilled note, no indicator).
 fn has_indicator(row: &Row<'_>, columns: &[Column]) -> bool {
     let mut name: Option<&str> = None;
     let mut values = false;
@@ -5237,10 +5280,8 @@ fn is_title(text: &str) -> bool {
         && ["绩效", "目标", "评价", "自评"]
             .iter()
             .any(|w| t.contains(w)))
-        // A project's name before 项目绩效目标, a report's heading over its table.
-        || t.strip_suffix("绩效目标")
-            .and_then(|name| name.strip_suffix('项').or_else(|| name.strip_suffix("项目")))
-            .is_some_and(|name| name.chars().count() >= 4)
+        // A report's heading of a project's targets over its table.
+        || project_heading(text).is_some()
 }
 
 /// The year of a line such as `(2022年度)` or `2023年`.
@@ -5357,6 +5398,27 @@ mod tests {
     }
 
     #[test]
+    fn a_header_with_a_long_note_in_brackets_is_a_header() {
+        let cells = [
+            "项目支出绩效目标表",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标值（定量指标填写数值及计量单位，定性指标填写达成标准的文字描述）",
+            "指标值说明",
+            "产出指标",
+            "数量指标",
+            "培训人数",
+            "≥300人",
+            "按花名册统计",
+        ];
+        assert_eq!(
+            read_text(&cells.join("\n\n")),
+            [("培训人数".to_owned(), "≥300人".to_owned())]
+        );
+    }
+
+    #[test]
     fn a_tier_that_prints_no_rows_gives_way_to_the_next() {
         // One cell per paragraph: 效益指标 prints no rows, 满意度指标 (a label of both levels)
         // is the next tier, over its category.
@@ -5421,6 +5483,19 @@ mod tests {
         );
         assert_eq!(project_heading("项目绩效目标"), None);
         assert_eq!(project_heading("年度绩效目标"), None);
+        // In traditional characters, the name as printed.
+        assert_eq!(
+            project_heading("參保城鄉居民健康體檢經費項目項目績效目標"),
+            Some("參保城鄉居民健康體檢經費項目")
+        );
+        assert_eq!(
+            project_heading("城乡居民医疗救助资金专项绩效目标"),
+            Some("城乡居民医疗救助资金专项")
+        );
+        // A heading of many projects names none.
+        assert_eq!(project_heading("三、重点项目绩效目标"), None);
+        assert_eq!(project_heading("宁波市本级2024年度重点项目绩效目标"), None);
+        assert!(!is_title("三、重点项目绩效目标"));
     }
 
     #[test]

@@ -184,7 +184,7 @@ fn shape_with(text: &str, known: Option<&str>) -> Shape {
         .filter(|c| crate::taxonomy::is_han(*c))
         .nth(7)
         .is_some()
-        && t.ends_with(['率', '度', '性', '况'])
+        && t.ends_with(['率', '度', '性', '况', '況'])
     {
         return Shape::Text;
     }
@@ -387,7 +387,7 @@ pub(crate) fn is_placeholder(t: &str) -> bool {
 fn is_rule(t: &str) -> bool {
     // Every rule's word holds 扣, 得, 酌 or 满: one pass over the text rules out the rest
     // before the words are searched for each.
-    if !t.contains(['扣', '得', '酌', '满']) {
+    if !t.contains(['扣', '得', '酌', '满', '滿']) {
         return false;
     }
     (t.contains('扣') && t.contains('分'))
@@ -395,6 +395,7 @@ fn is_rule(t: &str) -> bool {
         || t.contains("得分")
         || t.contains("酌情")
         || t.contains("满分")
+        || t.contains("滿分")
         || t.contains("不得分")
 }
 

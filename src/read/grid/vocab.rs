@@ -166,7 +166,7 @@ fn folds(c: char) -> bool {
 
 /// Strips an outline number in front of a label: `一、`, `1.`, `1、`, `（一）` (already
 /// unbracketed), `目标1:`-style prefixes are kept.
-fn strip_outline(text: &str) -> &str {
+pub(crate) fn strip_outline(text: &str) -> &str {
     let end = text
         .char_indices()
         .find(|&(_, c)| {
@@ -828,6 +828,13 @@ pub(crate) fn ends_grid(first: &str, folded: &str) -> bool {
     // A template's row of dots left above the total glued onto it (`……总分100`).
     let dots = |c: char| matches!(c, '…' | '.' | '。' | '⋯');
     let first = first.trim_start_matches(dots);
+    // In traditional characters (`註：`, `填表人`), the words as simplified.
+    let simple: std::borrow::Cow<'_, str> = if first.chars().any(|c| simplified(c) != c) {
+        std::borrow::Cow::Owned(first.chars().map(simplified).collect())
+    } else {
+        std::borrow::Cow::Borrowed(first)
+    };
+    let first = simple.as_ref();
     let folded = folded.trim_start_matches(dots);
     let chars = Chars::of(folded);
     // An attachment's line after the table (`附件:`, `附件1`), not a word of a name.

@@ -522,7 +522,7 @@ pub(super) fn may_start_plain(c: char) -> bool {
 /// Whether a percent word ([`PERCENT_WORDS`]) may start with `c`: `% ％ 百 ‰ 个`. After any
 /// other character none is read (a test checks each word).
 pub(super) fn percent_start(c: char) -> bool {
-    matches!(c, '%' | '％' | '百' | '‰' | '个')
+    matches!(c, '%' | '％' | '百' | '‰' | '个' | '個')
 }
 
 /// Whether a scale word ([`SCALES`]) may start with `c`: `十 百 千 万 亿`, `萬 億`.
@@ -557,7 +557,7 @@ pub(super) fn words(body: &str) -> bool {
         let typed = match c {
             '上' | '去' => next() == Some('年'),
             '同' => matches!(next(), Some('期' | '比')),
-            '预' => next() == Some('算'),
+            '预' | '預' => next() == Some('算'),
             '年' => matches!(next(), Some('底' | '末')),
             _ => false,
         };
@@ -573,5 +573,5 @@ pub(super) fn words(body: &str) -> bool {
 /// other ideograph is a numeral.
 pub(super) const WORD_MARKS: CjkSet = CjkSet::of(&[
     '零', '〇', '一', '壹', '二', '两', '贰', '三', '叁', '四', '肆', '五', '伍', '六', '陆', '七',
-    '柒', '八', '捌', '九', '玖', '十', '百', '千', '上', '去', '同', '预', '年',
+    '柒', '八', '捌', '九', '玖', '十', '百', '千', '上', '去', '同', '预', '預', '年',
 ]);

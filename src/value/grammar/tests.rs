@@ -259,6 +259,11 @@ fn op_prefix_takes_the_longest_word() {
         ("≤3000萬元", "≤3000万元"),
         ("3天以內", "3天以内"),
         ("2023年12月底前完成", "2023年12月底前完成"),
+        ("較上年增長5%", "较上年增长5%"),
+        ("控制在預算內", "控制在预算内"),
+        ("不超過當年預算數", "不超过当年预算数"),
+        ("2024年12月底前辦結", "2024年12月底前办结"),
+        ("提高2個百分點", "提高2个百分点"),
     ] {
         assert_eq!(
             crate::Target::lenient(traditional),
@@ -1132,7 +1137,7 @@ fn relative_starts_hold_the_first_words_of_relative_values() {
     let mut words: Vec<&str> = [&PREVIOUS_YEAR, &BUDGET_PREFIXES, &CHANGE_REFS]
         .iter()
         .flat_map(|table| table.entries.iter().map(|(w, ())| *w))
-        .chain(["同比", "预算"])
+        .chain(["同比", "预算", "預算"])
         .collect();
     let mut starts: Vec<&str> = RELATIVE_STARTS.entries.iter().map(|(w, ())| *w).collect();
     words.sort_unstable();
@@ -1183,7 +1188,7 @@ fn bitmaps_of_ideographs_agree_with_the_character_tests() {
         assert_eq!(MARKS.holds(c), Some(mark), "{c}");
         assert_eq!(is_mark(c), mark, "{c}");
         let marked = fast::WORD_MARKS.holds(c) == Some(true);
-        let looked_at = is_cn_numeral(c) || matches!(c, '上' | '去' | '同' | '预' | '年');
+        let looked_at = is_cn_numeral(c) || matches!(c, '上' | '去' | '同' | '预' | '預' | '年');
         assert_eq!(marked, looked_at, "{c}");
         assert!(
             is_cjk(c) && digit(c).is_none() && !is_op_char(c) && c != '±',
