@@ -992,7 +992,7 @@ const HAN_FIRST: usize = 0x4e00;
 
 /// The traditional characters [`simplified`] reads and their simplified forms, in the order
 /// of the traditional characters (sorted when the crate is compiled).
-const TRADITIONAL: [(char, char); 161] = sorted_pairs([
+const TRADITIONAL: [(char, char); 163] = sorted_pairs([
     ('產', '产'),
     ('標', '标'),
     ('數', '数'),
@@ -1156,6 +1156,8 @@ const TRADITIONAL: [(char, char); 161] = sorted_pairs([
     ('辦', '办'),
     ('線', '线'),
     ('點', '点'),
+    ('問', '问'),
+    ('題', '题'),
 ]);
 
 /// The pairs in the order of their first characters: an insertion sort, run when the crate

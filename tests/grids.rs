@@ -452,9 +452,9 @@ fn read(name: &str) -> (usize, usize, Vec<String>) {
 /// Simplified characters and, at the same place, their traditional forms, as a mirror site
 /// or a copy from Hong Kong or Taiwan prints a mainland table.
 const SIMPLIFIED: &str = "级标产数质时满务对济会态续响经项实际现计划预执评价权说单门财资设绩类别备注内条达\
-                          发总体额规范围标准进长万费检测护区县镇乡业农医个";
+                          发总体额规范围标准进长万费检测护区县镇乡业农医个较报办题问称";
 const TRADITIONAL: &str = "級標產數質時滿務對濟會態續響經項實際現計劃預執評價權說單門財資設績類別備註內條達\
-                           發總體額規範圍標準進長萬費檢測護區縣鎮鄉業農醫個";
+                           發總體額規範圍標準進長萬費檢測護區縣鎮鄉業農醫個較報辦題問稱";
 
 /// A text in traditional characters ([`TRADITIONAL`]).
 fn traditional(text: &str) -> String {
@@ -553,13 +553,19 @@ fn tables_in_traditional_characters_read_as_in_simplified_ones() {
         let (b, _, report) = read_as(name, traditional);
         simple += a;
         converted += b;
-        if b + 2 < a {
+        // The Suining table's hand reading fills in the tier the table does not print, in
+        // simplified characters, which the canonical name matches only in that script.
+        let allowed = match *name {
+            "sichuan_suining-liangpinyixie_2021_transfer" => a,
+            _ => 1,
+        };
+        if b + allowed < a {
             lost.push(format!("{name}: {b} of {a}\n    {}", report.join("\n    ")));
         }
     }
     println!("traditional: {converted} exact, simplified: {simple}");
     assert!(
-        converted * 100 >= simple * 97,
+        lost.is_empty() && converted * 100 >= simple * 97,
         "{converted} exact in traditional characters against {simple}:\n{}",
         lost.join("\n")
     );

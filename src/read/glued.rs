@@ -1200,10 +1200,11 @@ fn ascii_unit(text: &str) -> Option<usize> {
         .map(|u| u.len())
 }
 
-/// Whether a character can be part of a unit: counting words, measures, dates.
+/// Whether a character can be part of a unit: counting words, measures, dates, in either
+/// script (`萬`, `個`).
 fn is_unit_char(c: char) -> bool {
     "万亿千百元个人次项家户场天日月年时分秒厘毫米亩吨台套辆件本份篇期批所座处间张册部名条株棵顷方斤克升瓦度周门班组支头只宗起例床单箱架艘趟列票页字节粒组平立公里平方米人次倍/"
-        .contains(c)
+        .contains(crate::taxonomy::simplified(c))
 }
 
 /// The words that begin an explanation or end a row after a value: `反映…`, `该指标…`, and
