@@ -10,7 +10,7 @@
 //! as the reader knows: the cells go to the grid reader one after another, which finds the
 //! rows again.
 
-use super::grid::vocab::{Role, fold, role_of};
+use super::grid::vocab::{Role, fold, may_begin_role_word, role_of};
 use super::grid::{Cell, Grid, Rows};
 use crate::Layout;
 
@@ -156,7 +156,7 @@ pub(crate) fn looks_glued(lines: &[&str]) -> Option<usize> {
         if fewer.contains(line) {
             return false;
         }
-        let glued = headers_in(line) >= 3;
+        let glued = may_hold_headers(line, 3) && headers_in(line) >= 3;
         if !glued {
             fewer.insert(line);
         }
@@ -171,6 +171,67 @@ pub(crate) fn headers_in(line: &str) -> usize {
         .iter()
         .filter(|c| c.kind == Kind::Word && is_header(&c.text))
         .count()
+}
+
+/// Whether a line may hold `enough` header words cut as glued ([`headers_in`]): a necessary
+/// condition, told in one pass over its characters, that rules out most lines of a page
+/// before they are cut.
+///
+/// It counts the line's hot places: a character that begins a pair of [`may_begin_role_word`]
+/// with the next (spaces skipped, both simplified), a bracket or a mark that [`fold`] drops,
+/// and `值`. Every header word holds one of its own, so a line holds no more header words
+/// than hot places: the pieces of [`cut`] are apart, each a run of the line without its
+/// spaces and pinyin ([`plain`] only takes characters out, and what it takes out between two
+/// characters holds a bracket), and a header word folds to a text that names a role
+/// ([`role_of`]):
+/// - of two characters or more, it holds a pair side by side that begins a role word
+///   ([`may_begin_role_word`] is `role_of`'s own filter); the pair is side by side in the
+///   piece too, or [`fold`] dropped what stood between them: a bracket, what a bracket holds,
+///   or a mark;
+/// - of one character, it is `值` (a test holds `role_of` to it);
+/// - empty, it names no role a header word has (`Role::Blank`).
+fn may_hold_headers(line: &str, enough: usize) -> bool {
+    hot_places(line, enough) >= enough
+}
+
+/// The hot places of a line ([`may_hold_headers`]), counted up to `most`.
+fn hot_places(line: &str, most: usize) -> usize {
+    // A character that is a hot place on its own: what `fold` drops, and `值`.
+    let alone = |c: char| {
+        matches!(
+            c,
+            '(' | '（'
+                | '['
+                | '【'
+                | '〔'
+                | ')'
+                | '）'
+                | ']'
+                | '】'
+                | '〕'
+                | '*'
+                | '＊'
+                | '★'
+                | '☆'
+                | '?'
+                | '值'
+        )
+    };
+    let mut hot = 0;
+    let mut previous: Option<char> = None;
+    for c in line.chars().filter(|c| !c.is_whitespace()) {
+        let c = crate::taxonomy::simplified(c);
+        if let Some(p) = previous
+            && (alone(p) || may_begin_role_word(p, c))
+        {
+            hot += 1;
+            if hot >= most {
+                return hot;
+            }
+        }
+        previous = Some(c);
+    }
+    hot + usize::from(previous.is_some_and(alone))
 }
 
 /// A glued line as it is cut: without its spaces (glued text has none that mean anything:
@@ -2963,6 +3024,165 @@ mod tests {
             ["任务完成时间", "2023年12月31日", "反映该项目完成时间"]
         );
     }
+
+    /// Every text file under `tests/data`, its distinct lines.
+    fn test_lines() -> Vec<String> {
+        fn walk(dir: &std::path::Path, lines: &mut std::collections::BTreeSet<String>) {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                return;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, lines);
+                } else if path.extension().is_some_and(|e| e == "txt")
+                    && let Ok(text) = std::fs::read_to_string(&path)
+                {
+                    lines.extend(text.lines().map(str::to_owned));
+                }
+            }
+        }
+        let mut lines = std::collections::BTreeSet::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data"),
+            &mut lines,
+        );
+        lines.into_iter().collect()
+    }
+
+    #[test]
+    fn a_line_holds_no_more_header_words_than_hot_places() {
+        let lines = test_lines();
+        assert!(
+            lines.len() > 1000,
+            "the test texts are read: {}",
+            lines.len()
+        );
+        let mut ruled_out = 0;
+        for line in &lines {
+            let headers = headers_in(line);
+            assert!(headers <= hot_places(line, usize::MAX), "{line}");
+            assert_eq!(
+                hot_places(line, 3).min(3),
+                hot_places(line, usize::MAX).min(3)
+            );
+            ruled_out += usize::from(!may_hold_headers(line, 3));
+        }
+        // The test is worth its pass: it rules out many lines (half of them).
+        assert!(
+            ruled_out * 3 > lines.len(),
+            "{ruled_out} of {}",
+            lines.len()
+        );
+        for line in [
+            "一级指标二级指标三级指标指标值",
+            "指(zhǐ)标(biāo)值(zhí)分值",
+            "一 级 指 标 二 级 指 标 三 级 指 标",
+            "一級指標二級指標三級指標",
+            "★指*标(1)值",
+        ] {
+            assert!(
+                headers_in(line) <= hot_places(line, usize::MAX),
+                "{line}: {}",
+                headers_in(line)
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// A line of header words, their parts, brackets, marks, pinyin, spaces, traditional
+        /// characters and values holds no more header words than hot places.
+        #[test]
+        fn hot_places_bound_the_header_words(
+            parts in proptest::collection::vec(proptest::sample::select(LINE_PARTS), 0..14)
+        ) {
+            let line = parts.concat();
+            proptest::prop_assert!(headers_in(&line) <= hot_places(&line, usize::MAX), "{}", line);
+            proptest::prop_assert_eq!(
+                may_hold_headers(&line, 3),
+                hot_places(&line, usize::MAX) >= 3
+            );
+        }
+    }
+
+    /// What [`hot_places_bound_the_header_words`] makes its lines of.
+    const LINE_PARTS: &[&str] = &[
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "分值",
+        "得分",
+        "权重",
+        "指标名称",
+        "年度指标值",
+        "年初目标值",
+        "实际完成值",
+        "预期2022年实现值",
+        "2021年实际实现值",
+        "指標",
+        "值",
+        "指",
+        "标",
+        "级",
+        "目标",
+        "绩效",
+        "(",
+        ")",
+        "（",
+        "）",
+        "【",
+        "】",
+        "〔",
+        "〕",
+        "[",
+        "]",
+        "*",
+        "★",
+        "☆",
+        "?",
+        "＊",
+        " ",
+        "\u{3000}",
+        "\u{a0}",
+        "(zhǐ)",
+        "(biāo)",
+        "(%)",
+        "(分)",
+        "(40分)",
+        "(A",
+        "产出指标",
+        "数量指标",
+        "效益指标",
+        "满意度指标",
+        "维修面积",
+        "100%",
+        "≥98%",
+        "5",
+        "2023年",
+        "得10分",
+        "定量",
+        "-",
+        "、",
+        "一、",
+        "1.",
+        ":",
+        "：",
+        "偏差原因",
+        "评分标准",
+        "备注",
+        "项目名称",
+        "单位",
+        "资金",
+        "序号",
+        "说明",
+        "指标1:",
+        "反映",
+        "合格",
+        "是",
+        "否",
+    ];
 
     #[test]
     fn glued_text_is_recognised_by_its_header() {
