@@ -1294,6 +1294,54 @@ fn boundary_piece(text: &str) -> Option<usize> {
 
 /// Cuts a glued line into pieces.
 fn cut(line: &str) -> Vec<Piece> {
+    cut_with(line, true)
+}
+
+/// Whether a piece or a boundary of [`cut`] may begin with a character: a dictionary word
+/// ([`may_begin_word`]), a modifier, a level's label ([`crate::taxonomy::may_begin_level`]),
+/// a dated header (预期, 计划, 预计, a year), a weight or note in brackets, a numbered name
+/// (指标2:), an explanation or a nature (反映, 该指标, 主要考察, -定量, 定性), or a value (a
+/// digit, a comparator, 大于, 不低于 …). A filter only: a character it rules out begins none
+/// of them, and [`cut`] takes it into a text as it is.
+fn may_begin_piece(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_digit() || matches!(c, '(' | '-' | '>' | '<' | '=') || {
+            crate::taxonomy::may_begin_level(c) || may_begin_word(c)
+        };
+    }
+    let s = crate::taxonomy::simplified(c);
+    matches!(
+        c,
+        '（' | '指'
+            | '预'
+            | '计'
+            | '反'
+            | '该'
+            | '主'
+            | '定'
+            | '大'
+            | '小'
+            | '等'
+            | '不'
+            | '≥'
+            | '≤'
+            | '＞'
+            | '＜'
+            | '＝'
+            | '≧'
+            | '≦'
+            | '﹦'
+            | '±'
+    ) || matches!(
+        s,
+        '单' | '实' | '调' | '年' | '全' | '预' | '计' | '自' | '目' | '半' | '中' | '长'
+    ) || may_begin_word(s)
+        || crate::taxonomy::may_begin_level(c)
+}
+
+/// [`cut`], with the positions that [`may_begin_piece`] rules out read in full or not
+/// (`skip`): the test compares the two.
+fn cut_with(line: &str, skip: bool) -> Vec<Piece> {
     let mut pieces: Vec<Piece> = Vec::new();
     let mut text_start: Option<usize> = None;
     // Where the last of a rule's words (分, 得, 扣) went into a text: a text holds one where
@@ -1326,15 +1374,24 @@ fn cut(line: &str) -> Vec<Piece> {
     };
     while at < line.len() {
         let rest = &line[at..];
+        // A line's first cell may be a label in words this crate does not know
+        // (`实施效果指标`).
+        let row_start = text_start.is_none() && pieces.is_empty();
+        // Most characters of a line's words begin no piece: they go into the text at once.
+        if skip && !row_start && rest.chars().next().is_some_and(|c| !may_begin_piece(c)) {
+            text_start.get_or_insert(at);
+            if rest.starts_with(['分', '得', '扣']) {
+                last_rule = Some(at);
+            }
+            at += rest.chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
         // Inside a text, a short dictionary word is the text's own (`…严格执行率` is a name,
         // not a name and the header 执行率); a longer one begins a cell.
         let in_text = text_start.is_some_and(|s| s < at);
         // A weight in brackets that begins a cell is a label's whose words are lost
         // (`(50分)数量指标…`): a cell of its own.
         let orphan = Some(weight_suffix(rest)).filter(|&len| len > 0 && text_start.is_none());
-        // A line's first cell may be a label in words this crate does not know
-        // (`实施效果指标`).
-        let row_start = text_start.is_none() && pieces.is_empty();
         // A weight in brackets after a few words ends them as a cell: a name's or a label's
         // points (`绩效目标合理性(2分)部门所设立的…`, `目标设定(5分)`).
         if let Some(start) = text_start.filter(|&s| s < at)
@@ -3089,6 +3146,31 @@ mod tests {
         }
     }
 
+    #[test]
+    fn positions_that_begin_no_piece_are_skipped_alike() {
+        let lines = test_lines();
+        for line in &lines {
+            let plain = plain(line);
+            assert_eq!(cut_with(&plain, true), cut_with(&plain, false), "{line}");
+        }
+        for line in LINE_PARTS {
+            assert_eq!(cut_with(line, true), cut_with(line, false), "{line}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// [`cut`] skips the positions [`may_begin_piece`] rules out, and cuts as it would
+        /// read them.
+        #[test]
+        fn skipped_positions_cut_alike(
+            parts in proptest::collection::vec(proptest::sample::select(LINE_PARTS), 0..14)
+        ) {
+            let line = parts.concat();
+            proptest::prop_assert_eq!(cut_with(&line, true), cut_with(&line, false), "{}", line);
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
         /// A line of header words, their parts, brackets, marks, pinyin, spaces, traditional
@@ -3182,6 +3264,48 @@ mod tests {
         "合格",
         "是",
         "否",
+        "该指标",
+        "主要考察",
+        "-定量",
+        "定性",
+        "大于",
+        "不低于",
+        "预期",
+        "计划",
+        "预计",
+        "年初",
+        "全年",
+        "实际完成",
+        "单项指标得分",
+        "调整后",
+        "经济效益指标",
+        "社会效益",
+        "满意度",
+        "(必填)",
+        "扣1分",
+        "1-2",
+        "2022-05-16",
+        "≧90%",
+        "±5%",
+        "﹦",
+        "１２",
+        "①",
+        "標準",
+        "產出指標",
+        "實際",
+        "預期",
+        "半年(程)",
+        "元/人",
+        "项目决策(10分)",
+        "km",
+        "—",
+        "－",
+        "。",
+        "，",
+        "的",
+        "人",
+        "次",
+        "年",
     ];
 
     #[test]
