@@ -237,9 +237,21 @@ fn hot_places(line: &str, most: usize) -> usize {
 /// A glued line as it is cut: without its spaces (glued text has none that mean anything:
 /// vertical labels print one) and without the pinyin a mirror site put in brackets after
 /// its characters (`指(zhǐ)标(biāo)`).
-fn plain(line: &str) -> String {
-    let line: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    super::grid::strip_pinyin(&line).unwrap_or(line)
+///
+/// A line without spaces is not copied, nor one without pinyin copied twice.
+fn plain(line: &str) -> std::borrow::Cow<'_, str> {
+    let line: std::borrow::Cow<'_, str> = if line.contains(char::is_whitespace) {
+        line.chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .into()
+    } else {
+        line.into()
+    };
+    match super::grid::strip_pinyin(&line) {
+        Some(stripped) => stripped.into(),
+        None => line,
+    }
 }
 
 /// Reads glued text into a grid of cells, one after another.
@@ -256,7 +268,7 @@ pub(crate) fn grid(lines: &[&str]) -> Grid {
     // without them.)
     let mut kept: Vec<(String, usize, usize)> = Vec::with_capacity(lines.len());
     for (n, raw) in lines.iter().enumerate() {
-        let mut line = plain(raw);
+        let mut line = plain(raw).into_owned();
         let mut skipped = 0;
         if pages && let Some(rest) = line.strip_prefix(&format!("{page}、")) {
             skipped = line.chars().count() - rest.chars().count();

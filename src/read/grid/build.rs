@@ -754,7 +754,10 @@ fn starts_money(folded: &str) -> bool {
 /// A text without the pinyin some mirror sites put in brackets after characters
 /// (`指標(biāo)值`); `None` where it has none.
 pub(crate) fn strip_pinyin(text: &str) -> Option<String> {
-    if !text.contains(['(', '（']) {
+    // Pinyin in brackets has a tone mark (`biāo`): a letter of U+00E0 to U+01DC, whose UTF-8
+    // lead byte is 0xC3 to 0xC7 (and no other character's byte is one). A text without
+    // such a byte has none, and is told so without a look at its brackets.
+    if !text.bytes().any(|b| (0xC3..=0xC7).contains(&b)) || !text.contains(['(', '（']) {
         return None;
     }
     let is_pinyin = |c: char| c.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü".contains(c);
@@ -7879,6 +7882,14 @@ mod tests {
         assert_eq!(strip_pinyin("人数(人)"), None);
         assert_eq!(strip_pinyin("服务(service)"), None);
         assert_eq!(strip_pinyin("((("), None);
+        // Every tone mark pinyin is read with has a lead byte the first test lets through.
+        for c in "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü".chars() {
+            let mut bytes = [0; 4];
+            let lead = c.encode_utf8(&mut bytes).as_bytes()[0];
+            assert!((0xC3..=0xC7).contains(&lead), "{c}");
+        }
+        assert_eq!(strip_pinyin("指(zhǐ)").as_deref(), Some("指"));
+        assert_eq!(strip_pinyin("ü指(zhi)"), None);
     }
 
     #[test]
