@@ -807,6 +807,52 @@ static DICTIONARY: std::sync::LazyLock<Dictionary> = std::sync::LazyLock::new(||
 /// The longest dictionary word at the start of a text: a header, a label of a fact, or a tier
 /// or category label (with its weight in brackets, `产出指标(40分)`).
 fn word_at(text: &str) -> Option<usize> {
+    word_at_in(text, None)
+}
+
+/// The most bytes of a tier's or category's label that [`word_at`] looks at.
+const LEVEL_END: usize = 18 * 3;
+
+/// Where a level's label may end in a line: after each 指标 (指標), and before each weight in
+/// brackets (`项目决策(10分)`). Found in one pass over a line, so that [`cut`] does not look
+/// for them again at each of its positions.
+struct LevelEnds {
+    /// Each place, in the order of the line: where it starts, where a label would end, and
+    /// whether it is a bracket (a label cannot end before a bracket at its start).
+    places: Vec<(usize, usize, bool)>,
+    /// The first place at or after the last text asked about.
+    next: std::cell::Cell<usize>,
+}
+
+impl LevelEnds {
+    fn of(line: &str) -> LevelEnds {
+        let places = line
+            .char_indices()
+            .filter_map(|(at, c)| level_end_at(&line[at..], c).map(|(end, b)| (at, at + end, b)))
+            .collect();
+        LevelEnds {
+            places,
+            next: std::cell::Cell::new(0),
+        }
+    }
+}
+
+/// Where a level's label may end from a character of a text on: after 指标 (指標), or before a
+/// weight in brackets (`(10分)`, told by [`weight_suffix`]); and whether it is a bracket.
+fn level_end_at(text: &str, c: char) -> Option<(usize, bool)> {
+    match c {
+        '指' => ["指标", "指標"]
+            .iter()
+            .find(|w| text.starts_with(*w))
+            .map(|w| (w.len(), false)),
+        '(' | '（' if weight_suffix(text) > 0 => Some((0, true)),
+        _ => None,
+    }
+}
+
+/// [`word_at`] of a line's text from `at` on, with the line's [`LevelEnds`] where they
+/// were found (`ends`, with the text's place in the line), or else looked for here.
+fn word_at_in(text: &str, ends: Option<(&LevelEnds, usize)>) -> Option<usize> {
     // Glued text is cut at every character: most start no word, and are told so by their
     // first character alone.
     let mut best = dictionary_word_at(text).or_else(|| modified_header_at(text));
@@ -814,7 +860,6 @@ fn word_at(text: &str) -> Option<usize> {
     // before its weight in brackets (`项目决策(10分)`). Only the text's first bytes can hold
     // one, so only they are searched: the line's rest is searched from each of its
     // characters in turn.
-    const LEVEL_END: usize = 18 * 3;
     if !text
         .chars()
         .next()
@@ -826,31 +871,58 @@ fn word_at(text: &str) -> Option<usize> {
     while !text.is_char_boundary(reach) {
         reach -= 1;
     }
-    let ends = text[..reach].char_indices().filter_map(|(at, c)| match c {
-        '指' => ["指标", "指標"]
-            .iter()
-            .find(|w| text[at..].starts_with(*w))
-            .map(|w| at + w.len()),
-        '(' | '（' if at > 0 && weight_suffix(&text[at..]) > 0 => Some(at),
-        _ => None,
-    });
-    for end in ends {
+    // Each end in turn, until one is too far or the prefix it ends names a level.
+    let mut ended = |end: usize| -> bool {
         if end > LEVEL_END {
-            break;
+            return true;
         }
         let prefix = &text[..end];
         // An end inside a bracket is a note's (`绩效目标(定量指标)`), no label's; one before
         // 值 a value's header's (`项目完成指标值`).
         let open = prefix.matches(['(', '（']).count();
         if open > prefix.matches([')', '）']).count() || text[end..].starts_with('值') {
-            continue;
+            return false;
         }
         // Read as a label once for both levels.
         let (tier, category) = crate::taxonomy::resolve_levels(prefix);
         if tier.is_some() || category.is_some() {
             let end = end + label_suffix(&text[end..]);
             best = Some(best.map_or(end, |b| b.max(end)));
-            break;
+            return true;
+        }
+        false
+    };
+    match ends {
+        // The line's places from the text's start on. The texts asked about go on through
+        // the line: the search for the first goes on from the last one's.
+        Some((ends, from)) => {
+            let places = &ends.places;
+            let mut first = ends.next.get().min(places.len());
+            if first > 0 && places[first - 1].0 >= from {
+                first = places.partition_point(|p| p.0 < from);
+            }
+            while places.get(first).is_some_and(|p| p.0 < from) {
+                first += 1;
+            }
+            ends.next.set(first);
+            for &(at, end, bracket) in &places[first..] {
+                if at - from >= reach {
+                    break;
+                }
+                if !(bracket && at == from) && ended(end - from) {
+                    break;
+                }
+            }
+        }
+        None => {
+            for (at, c) in text[..reach].char_indices() {
+                if let Some((end, bracket)) = level_end_at(&text[at..], c)
+                    && !(bracket && at == 0)
+                    && ended(at + end)
+                {
+                    break;
+                }
+            }
         }
     }
     best
@@ -1354,6 +1426,7 @@ fn may_begin_piece(c: char) -> bool {
 /// [`cut`], with the positions that [`may_begin_piece`] rules out read in full or not
 /// (`skip`): the test compares the two.
 fn cut_with(line: &str, skip: bool) -> Vec<Piece> {
+    let level_ends = LevelEnds::of(line);
     let mut pieces: Vec<Piece> = Vec::new();
     let mut text_start: Option<usize> = None;
     // Where the last of a rule's words (分, 得, 扣) went into a text: a text holds one where
@@ -1427,7 +1500,10 @@ fn cut_with(line: &str, skip: bool) -> Vec<Piece> {
         }
         let word = orphan
             .or_else(|| dated_header_at(rest))
-            .or_else(|| word_at(rest).filter(|len| !in_text || rest[..*len].chars().count() >= 4))
+            .or_else(|| {
+                word_at_in(rest, Some((&level_ends, at)))
+                    .filter(|len| !in_text || rest[..*len].chars().count() >= 4)
+            })
             .or_else(|| row_start.then(|| unknown_label_at(rest)).flatten());
         if let Some(len) = word {
             let len = len + open_mark(&rest[len..]);
@@ -3167,6 +3243,43 @@ mod tests {
         }
         for line in LINE_PARTS {
             assert_eq!(cut_with(line, true), cut_with(line, false), "{line}");
+        }
+    }
+
+    /// [`word_at`] at each position of a line, looked for afresh and with the line's
+    /// [`LevelEnds`], asked in the order of the line and back.
+    fn level_ends_agree(line: &str) {
+        let ends = LevelEnds::of(line);
+        let positions: Vec<usize> = line.char_indices().map(|(at, _)| at).collect();
+        for &at in positions.iter().chain(positions.iter().rev()) {
+            let text = &line[at..];
+            assert_eq!(
+                word_at_in(text, Some((&ends, at))),
+                word_at(text),
+                "{line} at {at}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_line_s_level_ends_are_found_once_as_at_each_position() {
+        for line in test_lines() {
+            level_ends_agree(&plain(&line));
+        }
+        for line in LINE_PARTS {
+            level_ends_agree(line);
+        }
+        level_ends_agree("项目决策(10分)产出指标(40分)(5分)数量指标指標(1分)");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// [`word_at`] with a line's [`LevelEnds`] is `word_at` alone.
+        #[test]
+        fn level_ends_found_once_are_those_at_each_position(
+            parts in proptest::collection::vec(proptest::sample::select(LINE_PARTS), 0..14)
+        ) {
+            level_ends_agree(&parts.concat());
         }
     }
 
