@@ -5222,10 +5222,19 @@ fn is_title(text: &str) -> bool {
 
 /// The year of a line such as `(2022年度)` or `2023年`.
 fn year_line(text: &str) -> Option<u16> {
-    let t: String = text
+    // A year line is ten bytes at most (`2023年度`) without its spaces and brackets: a longer
+    // text is told so at its eleventh byte, not copied whole.
+    const LONGEST: usize = 4 + "年度".len();
+    let mut t = String::with_capacity(LONGEST + 4);
+    for c in text
         .chars()
         .filter(|c| !c.is_whitespace() && !"()（）".contains(*c))
-        .collect();
+    {
+        t.push(c);
+        if t.len() > LONGEST {
+            return None;
+        }
+    }
     let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
     let rest = &t[digits.len()..];
     if digits.len() == 4 && matches!(rest, "年度" | "年" | "年度)") {
@@ -7909,6 +7918,8 @@ mod tests {
         assert_eq!(year_line("(2022年度)"), Some(2022));
         assert_eq!(year_line("2020年度)"), Some(2020));
         assert_eq!(year_line("2023年12月"), None);
+        assert_eq!(year_line(" ( 2021 年度 ) "), Some(2021));
+        assert_eq!(year_line("2021年度项目绩效目标"), None);
     }
 
     #[test]
