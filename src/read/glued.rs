@@ -152,11 +152,13 @@ pub(crate) fn looks_glued(lines: &[&str]) -> Option<usize> {
     // Tables repeat their lines (a cell per line: `100%`, `5`, the same names down a run),
     // and cutting a line is costly: each distinct line is cut once.
     let mut fewer: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    // Most lines are ruled out at less cost than a look-up ([`may_hold_headers`]): only the
+    // lines that are cut are remembered.
     lines.iter().position(|&line| {
-        if fewer.contains(line) {
+        if !may_hold_headers(line, 3) || fewer.contains(line) {
             return false;
         }
-        let glued = may_hold_headers(line, 3) && headers_in(line) >= 3;
+        let glued = headers_in(line) >= 3;
         if !glued {
             fewer.insert(line);
         }
