@@ -3198,6 +3198,16 @@ mod tests {
     }
 
     #[test]
+    fn of_the_texts_of_one_character_only_zhi_names_a_role() {
+        // `hot_places` counts `值` as a header word of its own: no other character is one.
+        let named: Vec<char> = (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .filter(|c| role_of(&c.to_string()).is_some_and(|r| r != Role::Blank))
+            .collect();
+        assert_eq!(named, ['值']);
+    }
+
+    #[test]
     fn a_line_holds_no_more_header_words_than_hot_places() {
         let lines = test_lines();
         assert!(
