@@ -10,7 +10,7 @@
 //! as the reader knows: the cells go to the grid reader one after another, which finds the
 //! rows again.
 
-use super::grid::vocab::{Role, fold, role_of};
+use super::grid::vocab::{Role, fold, may_begin_role_word, role_of};
 use super::grid::{Cell, Grid, Rows};
 use crate::Layout;
 
@@ -152,8 +152,10 @@ pub(crate) fn looks_glued(lines: &[&str]) -> Option<usize> {
     // Tables repeat their lines (a cell per line: `100%`, `5`, the same names down a run),
     // and cutting a line is costly: each distinct line is cut once.
     let mut fewer: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    // Most lines are ruled out at less cost than a look-up ([`may_hold_headers`]): only the
+    // lines that are cut are remembered.
     lines.iter().position(|&line| {
-        if fewer.contains(line) {
+        if !may_hold_headers(line, 3) || fewer.contains(line) {
             return false;
         }
         let glued = headers_in(line) >= 3;
@@ -173,12 +175,85 @@ pub(crate) fn headers_in(line: &str) -> usize {
         .count()
 }
 
+/// Whether a line may hold `enough` header words cut as glued ([`headers_in`]): a necessary
+/// condition, told in one pass over its characters, that rules out most lines of a page
+/// before they are cut.
+///
+/// It counts the line's hot places: a character that begins a pair of [`may_begin_role_word`]
+/// with the next (spaces skipped, both simplified), a bracket or a mark that [`fold`] drops,
+/// and `值`. Every header word holds one of its own, so a line holds no more header words
+/// than hot places: the pieces of [`cut`] are apart, each a run of the line without its
+/// spaces and pinyin ([`plain`] only takes characters out, and what it takes out between two
+/// characters holds a bracket), and a header word folds to a text that names a role
+/// ([`role_of`]):
+/// - of two characters or more, it holds a pair side by side that begins a role word
+///   ([`may_begin_role_word`] is `role_of`'s own filter); the pair is side by side in the
+///   piece too, or [`fold`] dropped what stood between them: a bracket, what a bracket holds,
+///   or a mark;
+/// - of one character, it is `值` (a test holds `role_of` to it);
+/// - empty, it names no role a header word has (`Role::Blank`).
+fn may_hold_headers(line: &str, enough: usize) -> bool {
+    hot_places(line, enough) >= enough
+}
+
+/// The hot places of a line ([`may_hold_headers`]), counted up to `most`.
+fn hot_places(line: &str, most: usize) -> usize {
+    // A character that is a hot place on its own: what `fold` drops, and `值`.
+    let alone = |c: char| {
+        matches!(
+            c,
+            '(' | '（'
+                | '['
+                | '【'
+                | '〔'
+                | ')'
+                | '）'
+                | ']'
+                | '】'
+                | '〕'
+                | '*'
+                | '＊'
+                | '★'
+                | '☆'
+                | '?'
+                | '值'
+        )
+    };
+    let mut hot = 0;
+    let mut previous: Option<char> = None;
+    for c in line.chars().filter(|c| !c.is_whitespace()) {
+        let c = crate::taxonomy::simplified(c);
+        if let Some(p) = previous
+            && (alone(p) || may_begin_role_word(p, c))
+        {
+            hot += 1;
+            if hot >= most {
+                return hot;
+            }
+        }
+        previous = Some(c);
+    }
+    hot + usize::from(previous.is_some_and(alone))
+}
+
 /// A glued line as it is cut: without its spaces (glued text has none that mean anything:
 /// vertical labels print one) and without the pinyin a mirror site put in brackets after
 /// its characters (`指(zhǐ)标(biāo)`).
-fn plain(line: &str) -> String {
-    let line: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    super::grid::strip_pinyin(&line).unwrap_or(line)
+///
+/// A line without spaces is not copied, nor one without pinyin copied twice.
+fn plain(line: &str) -> std::borrow::Cow<'_, str> {
+    let line: std::borrow::Cow<'_, str> = if line.contains(char::is_whitespace) {
+        line.chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .into()
+    } else {
+        line.into()
+    };
+    match super::grid::strip_pinyin(&line) {
+        Some(stripped) => stripped.into(),
+        None => line,
+    }
 }
 
 /// Reads glued text into a grid of cells, one after another.
@@ -195,7 +270,7 @@ pub(crate) fn grid(lines: &[&str]) -> Grid {
     // without them.)
     let mut kept: Vec<(String, usize, usize)> = Vec::with_capacity(lines.len());
     for (n, raw) in lines.iter().enumerate() {
-        let mut line = plain(raw);
+        let mut line = plain(raw).into_owned();
         let mut skipped = 0;
         if pages && let Some(rest) = line.strip_prefix(&format!("{page}、")) {
             skipped = line.chars().count() - rest.chars().count();
@@ -734,6 +809,52 @@ static DICTIONARY: std::sync::LazyLock<Dictionary> = std::sync::LazyLock::new(||
 /// The longest dictionary word at the start of a text: a header, a label of a fact, or a tier
 /// or category label (with its weight in brackets, `产出指标(40分)`).
 fn word_at(text: &str) -> Option<usize> {
+    word_at_in(text, None)
+}
+
+/// The most bytes of a tier's or category's label that [`word_at`] looks at.
+const LEVEL_END: usize = 18 * 3;
+
+/// Where a level's label may end in a line: after each 指标 (指標), and before each weight in
+/// brackets (`项目决策(10分)`). Found in one pass over a line, so that [`cut`] does not look
+/// for them again at each of its positions.
+struct LevelEnds {
+    /// Each place, in the order of the line: where it starts, where a label would end, and
+    /// whether it is a bracket (a label cannot end before a bracket at its start).
+    places: Vec<(usize, usize, bool)>,
+    /// The first place at or after the last text asked about.
+    next: std::cell::Cell<usize>,
+}
+
+impl LevelEnds {
+    fn of(line: &str) -> LevelEnds {
+        let places = line
+            .char_indices()
+            .filter_map(|(at, c)| level_end_at(&line[at..], c).map(|(end, b)| (at, at + end, b)))
+            .collect();
+        LevelEnds {
+            places,
+            next: std::cell::Cell::new(0),
+        }
+    }
+}
+
+/// Where a level's label may end from a character of a text on: after 指标 (指標), or before a
+/// weight in brackets (`(10分)`, told by [`weight_suffix`]); and whether it is a bracket.
+fn level_end_at(text: &str, c: char) -> Option<(usize, bool)> {
+    match c {
+        '指' => ["指标", "指標"]
+            .iter()
+            .find(|w| text.starts_with(*w))
+            .map(|w| (w.len(), false)),
+        '(' | '（' if weight_suffix(text) > 0 => Some((0, true)),
+        _ => None,
+    }
+}
+
+/// [`word_at`] of a line's text from `at` on, with the line's [`LevelEnds`] where they
+/// were found (`ends`, with the text's place in the line), or else looked for here.
+fn word_at_in(text: &str, ends: Option<(&LevelEnds, usize)>) -> Option<usize> {
     // Glued text is cut at every character: most start no word, and are told so by their
     // first character alone.
     let mut best = dictionary_word_at(text).or_else(|| modified_header_at(text));
@@ -741,7 +862,6 @@ fn word_at(text: &str) -> Option<usize> {
     // before its weight in brackets (`项目决策(10分)`). Only the text's first bytes can hold
     // one, so only they are searched: the line's rest is searched from each of its
     // characters in turn.
-    const LEVEL_END: usize = 18 * 3;
     if !text
         .chars()
         .next()
@@ -753,31 +873,58 @@ fn word_at(text: &str) -> Option<usize> {
     while !text.is_char_boundary(reach) {
         reach -= 1;
     }
-    let ends = text[..reach].char_indices().filter_map(|(at, c)| match c {
-        '指' => ["指标", "指標"]
-            .iter()
-            .find(|w| text[at..].starts_with(*w))
-            .map(|w| at + w.len()),
-        '(' | '（' if at > 0 && weight_suffix(&text[at..]) > 0 => Some(at),
-        _ => None,
-    });
-    for end in ends {
+    // Each end in turn, until one is too far or the prefix it ends names a level.
+    let mut ended = |end: usize| -> bool {
         if end > LEVEL_END {
-            break;
+            return true;
         }
         let prefix = &text[..end];
         // An end inside a bracket is a note's (`绩效目标(定量指标)`), no label's; one before
         // 值 a value's header's (`项目完成指标值`).
         let open = prefix.matches(['(', '（']).count();
         if open > prefix.matches([')', '）']).count() || text[end..].starts_with('值') {
-            continue;
+            return false;
         }
         // Read as a label once for both levels.
         let (tier, category) = crate::taxonomy::resolve_levels(prefix);
         if tier.is_some() || category.is_some() {
             let end = end + label_suffix(&text[end..]);
             best = Some(best.map_or(end, |b| b.max(end)));
-            break;
+            return true;
+        }
+        false
+    };
+    match ends {
+        // The line's places from the text's start on. The texts asked about go on through
+        // the line: the search for the first goes on from the last one's.
+        Some((ends, from)) => {
+            let places = &ends.places;
+            let mut first = ends.next.get().min(places.len());
+            if first > 0 && places[first - 1].0 >= from {
+                first = places.partition_point(|p| p.0 < from);
+            }
+            while places.get(first).is_some_and(|p| p.0 < from) {
+                first += 1;
+            }
+            ends.next.set(first);
+            for &(at, end, bracket) in &places[first..] {
+                if at - from >= reach {
+                    break;
+                }
+                if !(bracket && at == from) && ended(end - from) {
+                    break;
+                }
+            }
+        }
+        None => {
+            for (at, c) in text[..reach].char_indices() {
+                if let Some((end, bracket)) = level_end_at(&text[at..], c)
+                    && !(bracket && at == 0)
+                    && ended(at + end)
+                {
+                    break;
+                }
+            }
         }
     }
     best
@@ -1234,6 +1381,55 @@ fn boundary_piece(text: &str) -> Option<usize> {
 
 /// Cuts a glued line into pieces.
 fn cut(line: &str) -> Vec<Piece> {
+    cut_with(line, true)
+}
+
+/// Whether a piece or a boundary of [`cut`] may begin with a character: a dictionary word
+/// ([`may_begin_word`]), a modifier, a level's label ([`crate::taxonomy::may_begin_level`]),
+/// a dated header (预期, 计划, 预计, a year), a weight or note in brackets, a numbered name
+/// (指标2:), an explanation or a nature (反映, 该指标, 主要考察, -定量, 定性), or a value (a
+/// digit, a comparator, 大于, 不低于 …). A filter only: a character it rules out begins none
+/// of them, and [`cut`] takes it into a text as it is.
+fn may_begin_piece(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_digit() || matches!(c, '(' | '-' | '>' | '<' | '=') || {
+            crate::taxonomy::may_begin_level(c) || may_begin_word(c)
+        };
+    }
+    let s = crate::taxonomy::simplified(c);
+    matches!(
+        c,
+        '（' | '指'
+            | '预'
+            | '计'
+            | '反'
+            | '该'
+            | '主'
+            | '定'
+            | '大'
+            | '小'
+            | '等'
+            | '不'
+            | '≥'
+            | '≤'
+            | '＞'
+            | '＜'
+            | '＝'
+            | '≧'
+            | '≦'
+            | '﹦'
+            | '±'
+    ) || matches!(
+        s,
+        '单' | '实' | '调' | '年' | '全' | '预' | '计' | '自' | '目' | '半' | '中' | '长'
+    ) || may_begin_word(s)
+        || crate::taxonomy::may_begin_level(c)
+}
+
+/// [`cut`], with the positions that [`may_begin_piece`] rules out read in full or not
+/// (`skip`): the test compares the two.
+fn cut_with(line: &str, skip: bool) -> Vec<Piece> {
+    let level_ends = LevelEnds::of(line);
     let mut pieces: Vec<Piece> = Vec::new();
     let mut text_start: Option<usize> = None;
     // Where the last of a rule's words (分, 得, 扣) went into a text: a text holds one where
@@ -1266,15 +1462,24 @@ fn cut(line: &str) -> Vec<Piece> {
     };
     while at < line.len() {
         let rest = &line[at..];
+        // A line's first cell may be a label in words this crate does not know
+        // (`实施效果指标`).
+        let row_start = text_start.is_none() && pieces.is_empty();
+        // Most characters of a line's words begin no piece: they go into the text at once.
+        if skip && !row_start && rest.chars().next().is_some_and(|c| !may_begin_piece(c)) {
+            text_start.get_or_insert(at);
+            if rest.starts_with(['分', '得', '扣']) {
+                last_rule = Some(at);
+            }
+            at += rest.chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
         // Inside a text, a short dictionary word is the text's own (`…严格执行率` is a name,
         // not a name and the header 执行率); a longer one begins a cell.
         let in_text = text_start.is_some_and(|s| s < at);
         // A weight in brackets that begins a cell is a label's whose words are lost
         // (`(50分)数量指标…`): a cell of its own.
         let orphan = Some(weight_suffix(rest)).filter(|&len| len > 0 && text_start.is_none());
-        // A line's first cell may be a label in words this crate does not know
-        // (`实施效果指标`).
-        let row_start = text_start.is_none() && pieces.is_empty();
         // A weight in brackets after a few words ends them as a cell: a name's or a label's
         // points (`绩效目标合理性(2分)部门所设立的…`, `目标设定(5分)`).
         if let Some(start) = text_start.filter(|&s| s < at)
@@ -1298,7 +1503,10 @@ fn cut(line: &str) -> Vec<Piece> {
         }
         let word = orphan
             .or_else(|| dated_header_at(rest))
-            .or_else(|| word_at(rest).filter(|len| !in_text || rest[..*len].chars().count() >= 4))
+            .or_else(|| {
+                word_at_in(rest, Some((&level_ends, at)))
+                    .filter(|len| !in_text || rest[..*len].chars().count() >= 4)
+            })
             .or_else(|| row_start.then(|| unknown_label_at(rest)).flatten());
         if let Some(len) = word {
             let len = len + open_mark(&rest[len..]);
@@ -2964,6 +3172,279 @@ mod tests {
             ["任务完成时间", "2023年12月31日", "反映该项目完成时间"]
         );
     }
+
+    /// Every text file under `tests/data`, its distinct lines.
+    fn test_lines() -> Vec<String> {
+        fn walk(dir: &std::path::Path, lines: &mut std::collections::BTreeSet<String>) {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                return;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, lines);
+                } else if path.extension().is_some_and(|e| e == "txt")
+                    && let Ok(text) = std::fs::read_to_string(&path)
+                {
+                    lines.extend(text.lines().map(str::to_owned));
+                }
+            }
+        }
+        let mut lines = std::collections::BTreeSet::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data"),
+            &mut lines,
+        );
+        lines.into_iter().collect()
+    }
+
+    #[test]
+    fn of_the_texts_of_one_character_only_zhi_names_a_role() {
+        // `hot_places` counts `值` as a header word of its own: no other character is one.
+        let named: Vec<char> = (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .filter(|c| role_of(&c.to_string()).is_some_and(|r| r != Role::Blank))
+            .collect();
+        assert_eq!(named, ['值']);
+    }
+
+    #[test]
+    fn a_line_holds_no_more_header_words_than_hot_places() {
+        let lines = test_lines();
+        assert!(
+            lines.len() > 1000,
+            "the test texts are read: {}",
+            lines.len()
+        );
+        let mut ruled_out = 0;
+        for line in &lines {
+            let headers = headers_in(line);
+            assert!(headers <= hot_places(line, usize::MAX), "{line}");
+            assert_eq!(
+                hot_places(line, 3).min(3),
+                hot_places(line, usize::MAX).min(3)
+            );
+            ruled_out += usize::from(!may_hold_headers(line, 3));
+        }
+        // The test is worth its pass: it rules out many lines (half of them).
+        assert!(
+            ruled_out * 3 > lines.len(),
+            "{ruled_out} of {}",
+            lines.len()
+        );
+        for line in [
+            "一级指标二级指标三级指标指标值",
+            "指(zhǐ)标(biāo)值(zhí)分值",
+            "一 级 指 标 二 级 指 标 三 级 指 标",
+            "一級指標二級指標三級指標",
+            "★指*标(1)值",
+        ] {
+            assert!(
+                headers_in(line) <= hot_places(line, usize::MAX),
+                "{line}: {}",
+                headers_in(line)
+            );
+        }
+    }
+
+    #[test]
+    fn positions_that_begin_no_piece_are_skipped_alike() {
+        let lines = test_lines();
+        for line in &lines {
+            let plain = plain(line);
+            assert_eq!(cut_with(&plain, true), cut_with(&plain, false), "{line}");
+        }
+        for line in LINE_PARTS {
+            assert_eq!(cut_with(line, true), cut_with(line, false), "{line}");
+        }
+    }
+
+    /// [`word_at`] at each position of a line, looked for afresh and with the line's
+    /// [`LevelEnds`], asked in the order of the line and back.
+    fn level_ends_agree(line: &str) {
+        let ends = LevelEnds::of(line);
+        let positions: Vec<usize> = line.char_indices().map(|(at, _)| at).collect();
+        for &at in positions.iter().chain(positions.iter().rev()) {
+            let text = &line[at..];
+            assert_eq!(
+                word_at_in(text, Some((&ends, at))),
+                word_at(text),
+                "{line} at {at}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_line_s_level_ends_are_found_once_as_at_each_position() {
+        for line in test_lines() {
+            level_ends_agree(&plain(&line));
+        }
+        for line in LINE_PARTS {
+            level_ends_agree(line);
+        }
+        level_ends_agree("项目决策(10分)产出指标(40分)(5分)数量指标指標(1分)");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// [`word_at`] with a line's [`LevelEnds`] is `word_at` alone.
+        #[test]
+        fn level_ends_found_once_are_those_at_each_position(
+            parts in proptest::collection::vec(proptest::sample::select(LINE_PARTS), 0..14)
+        ) {
+            level_ends_agree(&parts.concat());
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// [`cut`] skips the positions [`may_begin_piece`] rules out, and cuts as it would
+        /// read them.
+        #[test]
+        fn skipped_positions_cut_alike(
+            parts in proptest::collection::vec(proptest::sample::select(LINE_PARTS), 0..14)
+        ) {
+            let line = parts.concat();
+            proptest::prop_assert_eq!(cut_with(&line, true), cut_with(&line, false), "{}", line);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// A line of header words, their parts, brackets, marks, pinyin, spaces, traditional
+        /// characters and values holds no more header words than hot places.
+        #[test]
+        fn hot_places_bound_the_header_words(
+            parts in proptest::collection::vec(proptest::sample::select(LINE_PARTS), 0..14)
+        ) {
+            let line = parts.concat();
+            proptest::prop_assert!(headers_in(&line) <= hot_places(&line, usize::MAX), "{}", line);
+            proptest::prop_assert_eq!(
+                may_hold_headers(&line, 3),
+                hot_places(&line, usize::MAX) >= 3
+            );
+        }
+    }
+
+    /// What [`hot_places_bound_the_header_words`] makes its lines of.
+    const LINE_PARTS: &[&str] = &[
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "分值",
+        "得分",
+        "权重",
+        "指标名称",
+        "年度指标值",
+        "年初目标值",
+        "实际完成值",
+        "预期2022年实现值",
+        "2021年实际实现值",
+        "指標",
+        "值",
+        "指",
+        "标",
+        "级",
+        "目标",
+        "绩效",
+        "(",
+        ")",
+        "（",
+        "）",
+        "【",
+        "】",
+        "〔",
+        "〕",
+        "[",
+        "]",
+        "*",
+        "★",
+        "☆",
+        "?",
+        "＊",
+        " ",
+        "\u{3000}",
+        "\u{a0}",
+        "(zhǐ)",
+        "(biāo)",
+        "(%)",
+        "(分)",
+        "(40分)",
+        "(A",
+        "产出指标",
+        "数量指标",
+        "效益指标",
+        "满意度指标",
+        "维修面积",
+        "100%",
+        "≥98%",
+        "5",
+        "2023年",
+        "得10分",
+        "定量",
+        "-",
+        "、",
+        "一、",
+        "1.",
+        ":",
+        "：",
+        "偏差原因",
+        "评分标准",
+        "备注",
+        "项目名称",
+        "单位",
+        "资金",
+        "序号",
+        "说明",
+        "指标1:",
+        "反映",
+        "合格",
+        "是",
+        "否",
+        "该指标",
+        "主要考察",
+        "-定量",
+        "定性",
+        "大于",
+        "不低于",
+        "预期",
+        "计划",
+        "预计",
+        "年初",
+        "全年",
+        "实际完成",
+        "单项指标得分",
+        "调整后",
+        "经济效益指标",
+        "社会效益",
+        "满意度",
+        "(必填)",
+        "扣1分",
+        "1-2",
+        "2022-05-16",
+        "≧90%",
+        "±5%",
+        "﹦",
+        "１２",
+        "①",
+        "標準",
+        "產出指標",
+        "實際",
+        "預期",
+        "半年(程)",
+        "元/人",
+        "项目决策(10分)",
+        "km",
+        "—",
+        "－",
+        "。",
+        "，",
+        "的",
+        "人",
+        "次",
+        "年",
+    ];
 
     #[test]
     fn glued_text_is_recognised_by_its_header() {

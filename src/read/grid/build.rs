@@ -779,7 +779,10 @@ fn starts_money(folded: &str) -> bool {
 /// A text without the pinyin some mirror sites put in brackets after characters
 /// (`指標(biāo)值`); `None` where it has none.
 pub(crate) fn strip_pinyin(text: &str) -> Option<String> {
-    if !text.contains(['(', '（']) {
+    // Pinyin in brackets has a tone mark (`biāo`): a letter of U+00E0 to U+01DC, whose UTF-8
+    // lead byte is 0xC3 to 0xC7 (and no other character's byte is one). A text without
+    // such a byte has none, and is told so without a look at its brackets.
+    if !text.bytes().any(|b| (0xC3..=0xC7).contains(&b)) || !text.contains(['(', '（']) {
         return None;
     }
     let is_pinyin = |c: char| c.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü".contains(c);
@@ -5286,10 +5289,19 @@ fn is_title(text: &str) -> bool {
 
 /// The year of a line such as `(2022年度)` or `2023年`.
 fn year_line(text: &str) -> Option<u16> {
-    let t: String = text
+    // A year line is ten bytes at most (`2023年度`) without its spaces and brackets: a longer
+    // text is told so at its eleventh byte, not copied whole.
+    const LONGEST: usize = 4 + "年度".len();
+    let mut t = String::with_capacity(LONGEST + 4);
+    for c in text
         .chars()
         .filter(|c| !c.is_whitespace() && !"()（）".contains(*c))
-        .collect();
+    {
+        t.push(c);
+        if t.len() > LONGEST {
+            return None;
+        }
+    }
     let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
     let rest = &t[digits.len()..];
     if digits.len() == 4 && matches!(rest, "年度" | "年" | "年度)") {
@@ -8028,6 +8040,14 @@ mod tests {
         assert_eq!(strip_pinyin("人数(人)"), None);
         assert_eq!(strip_pinyin("服务(service)"), None);
         assert_eq!(strip_pinyin("((("), None);
+        // Every tone mark pinyin is read with has a lead byte the first test lets through.
+        for c in "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü".chars() {
+            let mut bytes = [0; 4];
+            let lead = c.encode_utf8(&mut bytes).as_bytes()[0];
+            assert!((0xC3..=0xC7).contains(&lead), "{c}");
+        }
+        assert_eq!(strip_pinyin("指(zhǐ)").as_deref(), Some("指"));
+        assert_eq!(strip_pinyin("ü指(zhi)"), None);
     }
 
     #[test]
@@ -8047,6 +8067,8 @@ mod tests {
         assert_eq!(year_line("(2022年度)"), Some(2022));
         assert_eq!(year_line("2020年度)"), Some(2020));
         assert_eq!(year_line("2023年12月"), None);
+        assert_eq!(year_line(" ( 2021 年度 ) "), Some(2021));
+        assert_eq!(year_line("2021年度项目绩效目标"), None);
     }
 
     #[test]

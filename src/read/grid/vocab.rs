@@ -347,6 +347,13 @@ fn may_name_role(text: &str) -> bool {
     holds_pair(text, &ROLE_BIGRAM_SET)
 }
 
+/// Whether two characters side by side, in simplified characters, may begin one of the role
+/// words (a filter only: [`may_name_role`] at one pair).
+pub(crate) fn may_begin_role_word(a: char, b: char) -> bool {
+    let at = bigram_bucket(a as u32, b as u32);
+    ROLE_BIGRAM_SET[at / 64] & (1 << (at % 64)) != 0
+}
+
 /// The first two characters of every word [`fact_of`] compares a label with or looks for in
 /// it: a label names a fact only where two of its characters side by side are one of these.
 /// A test holds the list to the words of `fact_of`.
