@@ -979,6 +979,7 @@ fn dictionary_word_at(text: &str) -> Option<usize> {
 
 /// The length of `word` at the start of a text that prints it in simplified or traditional
 /// characters (`指標值` for 指标值), if it does.
+///
 /// One walk over the word: a character printed as the word has it is taken as it is (the
 /// words are in simplified characters, each its own simplified form), another by its
 /// simplified form; most words are ruled out at their second character.

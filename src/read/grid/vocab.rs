@@ -606,7 +606,6 @@ pub(crate) enum Fact {
     Detail,
 }
 
-/// The fact a label names, if the text is a label. `label` is [`fold`]ed.
 /// Whether a text is a ratio of words (`执行数/预算数`, `到位资金÷预算资金`): words either side
 /// of a division.
 fn is_formula(text: &str) -> bool {
@@ -614,6 +613,7 @@ fn is_formula(text: &str) -> bool {
         .is_some_and(|(a, b)| !a.trim().is_empty() && !b.trim().is_empty() && !b.contains("万元"))
 }
 
+/// The fact a label names, if the text is a label. `label` is [`fold`]ed.
 pub(crate) fn fact_of(label: &str) -> Option<Fact> {
     let l = label;
     // A label is short; text that merely mentions a label's words is none, and so is a
