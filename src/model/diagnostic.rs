@@ -164,6 +164,10 @@ pub enum DiagnosticCode {
     /// Full-width digits and number signs (`１０％`, `＞＝`) and ideographic spaces, read as
     /// their ASCII forms: names, labels and values show them so.
     WidthNarrowed,
+    /// Half or more of a grid's indicators (at least four) have neither a name of three
+    /// characters nor a target: the text's layout is likely garbled (a PDF's cells printed
+    /// out of order), and the reading should be checked against the table.
+    ReadingDoubtful,
 }
 
 impl DiagnosticCode {
@@ -172,7 +176,7 @@ impl DiagnosticCode {
     /// ```
     /// assert!(jixiao::DiagnosticCode::ALL.len() >= 11);
     /// ```
-    pub const ALL: [DiagnosticCode; 23] = [
+    pub const ALL: [DiagnosticCode; 24] = [
         DiagnosticCode::SumMismatch,
         DiagnosticCode::ColumnUnresolved,
         DiagnosticCode::ColumnAssumed,
@@ -196,6 +200,7 @@ impl DiagnosticCode {
         DiagnosticCode::ValueGlued,
         DiagnosticCode::HeaderImplied,
         DiagnosticCode::WidthNarrowed,
+        DiagnosticCode::ReadingDoubtful,
     ];
 
     /// The stable name: `"sum-mismatch"`, `"column-unresolved"` …
@@ -229,6 +234,7 @@ impl DiagnosticCode {
             DiagnosticCode::ValueGlued => "value-glued",
             DiagnosticCode::HeaderImplied => "header-implied",
             DiagnosticCode::WidthNarrowed => "width-narrowed",
+            DiagnosticCode::ReadingDoubtful => "reading-doubtful",
         }
     }
 
@@ -301,6 +307,9 @@ impl DiagnosticCode {
                 "a grid without a header, read by what its cells are"
             }
             (DiagnosticCode::WidthNarrowed, Lang::En) => "full-width digits read as ASCII",
+            (DiagnosticCode::ReadingDoubtful, Lang::En) => {
+                "a reading whose indicators mostly lack a name and a target"
+            }
             (DiagnosticCode::SumMismatch, _) => "金额合计不符",
             (DiagnosticCode::ColumnUnresolved, _) => "金额所属资金列无法确定",
             (DiagnosticCode::ColumnAssumed, _) => "资金列按表格惯例推定",
@@ -324,6 +333,7 @@ impl DiagnosticCode {
             (DiagnosticCode::ValueGlued, _) => "粘连文本中的指标值，其数字可能含有后面各列的数字",
             (DiagnosticCode::HeaderImplied, _) => "没有表头的表格，按单元格内容读取",
             (DiagnosticCode::WidthNarrowed, _) => "全角数字按半角读取",
+            (DiagnosticCode::ReadingDoubtful, _) => "读出的指标大多既无名称也无指标值",
         }
     }
 
@@ -352,7 +362,8 @@ impl DiagnosticCode {
             | DiagnosticCode::ValueCapped
             | DiagnosticCode::CellAmbiguous
             | DiagnosticCode::ValueGlued
-            | DiagnosticCode::HeaderImplied => Severity::Warning,
+            | DiagnosticCode::HeaderImplied
+            | DiagnosticCode::ReadingDoubtful => Severity::Warning,
             DiagnosticCode::ColumnAssumed
             | DiagnosticCode::ColumnUnsplit
             | DiagnosticCode::LayoutSkipped

@@ -3151,6 +3151,52 @@ impl<'g> Builder<'g> {
         indicator
     }
 
+    /// Says the reading is doubtful where half or more of its indicators (at least four) have
+    /// neither a name of three characters nor a target: cells of a garbled text (a PDF's
+    /// line of cells out of order) read as rows of fragments (`分`, `公`, `年初指`).
+    fn doubt_garbled(&mut self) {
+        const LEAST: usize = 4;
+        let indicators: Vec<&Indicator> = self
+            .units
+            .iter()
+            .flat_map(|u| &u.projects)
+            .flat_map(|p| &p.indicators)
+            .collect();
+        let fragments: Vec<&&Indicator> = indicators
+            .iter()
+            .filter(|i| i.name.trim().chars().nth(2).is_none() && i.annual.raw().trim().is_empty())
+            .collect();
+        let Some(first) = fragments.first() else {
+            return;
+        };
+        if indicators.len() < LEAST || fragments.len() * 2 < indicators.len() {
+            return;
+        }
+        let (n, all) = (fragments.len(), indicators.len());
+        let line = first.line.unwrap_or(1);
+        // The sheet or page table of the grid's header, where the input has several.
+        let sheet = self
+            .level_header
+            .as_ref()
+            .and_then(|(_, _, sheet)| sheet.clone())
+            .or_else(|| {
+                self.grids
+                    .first()
+                    .and_then(|g| g.sheet().map(str::to_owned))
+            });
+        let mut d = Diagnostic::of(
+            DiagnosticCode::ReadingDoubtful,
+            msg!(
+                "{n} of the {all} indicators read have neither a name of three characters nor a target: the text's layout is likely garbled; check the reading against the table",
+                "读出的{all}项指标中有{n}项既无三个字以上的名称也无指标值：文本版面可能已错乱，请对照原表核对"
+            ),
+            line,
+            1,
+        );
+        d.sheet = sheet;
+        self.diagnostics.push(d);
+    }
+
     /// The document, once every cell is read.
     fn finish(mut self, headers: usize) -> Result<Document, TableError> {
         self.push_draft();
@@ -3219,6 +3265,7 @@ impl<'g> Builder<'g> {
         if self.layout == Layout::Glued {
             self.flag_glued_numbers();
         }
+        self.doubt_garbled();
         let title = self.title.clone();
         // The title's words as simplified (`項目支出績效自評表`).
         let words: String = self
@@ -5407,6 +5454,27 @@ mod tests {
         doc.indicators()
             .map(|i| (i.name.clone(), i.annual.raw().to_owned()))
             .collect()
+    }
+
+    #[test]
+    fn a_reading_of_fragments_is_doubted() {
+        // Cells of a garbled text read as rows of fragments without targets.
+        let garbled = "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n\
+                       | 产出指标 | 数量指标 | 培训人数 | ≥300人 |\n\
+                       | | | 年初 | |\n| | | 成值 | |\n| | | 公 | |\n";
+        let doc = document(garbled);
+        assert_eq!(
+            messages(&doc, DiagnosticCode::ReadingDoubtful),
+            [
+                "3 of the 4 indicators read have neither a name of three characters nor a target: \
+              the text's layout is likely garbled; check the reading against the table"
+            ]
+        );
+        // Whole rows, a short name without a target among them, are not doubted.
+        let whole = "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n\
+                     | 产出指标 | 数量指标 | 培训人数 | ≥300人 |\n| | 质量指标 | 合格率 | ≥95% |\n\
+                     | | 时效指标 | 及时 | |\n| 效益指标 | 社会效益指标 | 群众知晓率 | ≥90% |\n";
+        assert!(messages(&document(whole), DiagnosticCode::ReadingDoubtful).is_empty());
     }
 
     #[test]
