@@ -10,7 +10,9 @@
 //! as the reader knows: the cells go to the grid reader one after another, which finds the
 //! rows again.
 
-use super::grid::vocab::{Role, fold, may_begin_role_word, role_of};
+use super::grid::vocab::{
+    Role, ends_with_word, fold, folds, may_begin_role_word, printed_len, role_of, strip_word,
+};
 use super::grid::{Cell, Grid, Rows};
 use crate::Layout;
 
@@ -199,26 +201,7 @@ fn may_hold_headers(line: &str, enough: usize) -> bool {
 /// The hot places of a line ([`may_hold_headers`]), counted up to `most`.
 fn hot_places(line: &str, most: usize) -> usize {
     // A character that is a hot place on its own: what `fold` drops, and `值`.
-    let alone = |c: char| {
-        matches!(
-            c,
-            '(' | '（'
-                | '['
-                | '【'
-                | '〔'
-                | ')'
-                | '）'
-                | ']'
-                | '】'
-                | '〕'
-                | '*'
-                | '＊'
-                | '★'
-                | '☆'
-                | '?'
-                | '值'
-        )
-    };
+    let alone = |c: char| c == '值' || folds(c);
     let mut hot = 0;
     let mut previous: Option<char> = None;
     for c in line.chars().filter(|c| !c.is_whitespace()) {
@@ -630,8 +613,7 @@ fn name_points(text: &str, start: usize, end: usize) -> bool {
     let named = last.by_ref().take(2).all(crate::taxonomy::is_han)
         && before.chars().nth(1).is_some()
         && !before.ends_with(['第', '前', '近', '共', '约', '计', '每', '达'])
-        && !before.ends_with("指标")
-        && !before.ends_with("指標");
+        && !ends_with_word(before, "指标");
     let after = text[end..].chars().next();
     let counted = after.is_some_and(|c| {
         !crate::taxonomy::is_han(c) || is_unit_char(c) || "位级类种档倍岁号型轮届季".contains(c)
@@ -843,10 +825,7 @@ impl LevelEnds {
 /// weight in brackets (`(10分)`, told by [`weight_suffix`]); and whether it is a bracket.
 fn level_end_at(text: &str, c: char) -> Option<(usize, bool)> {
     match c {
-        '指' => ["指标", "指標"]
-            .iter()
-            .find(|w| text.starts_with(*w))
-            .map(|w| (w.len(), false)),
+        '指' => printed_len(text, "指标").map(|n| (n, false)),
         '(' | '（' if weight_suffix(text) > 0 => Some((0, true)),
         _ => None,
     }
@@ -977,25 +956,6 @@ fn dictionary_word_at(text: &str) -> Option<usize> {
         .map(|len| len + note_suffix(&text[len..]))
 }
 
-/// The length of `word` at the start of a text that prints it in simplified or traditional
-/// characters (`指標值` for 指标值), if it does.
-///
-/// One walk over the word: a character printed as the word has it is taken as it is (the
-/// words are in simplified characters, each its own simplified form), another by its
-/// simplified form; most words are ruled out at their second character.
-fn printed_len(text: &str, word: &str) -> Option<usize> {
-    let mut len = 0;
-    let mut printed = text.chars();
-    for c in word.chars() {
-        let p = printed.next()?;
-        if p != c && crate::taxonomy::simplified(p) != c {
-            return None;
-        }
-        len += p.len_utf8();
-    }
-    Some(len)
-}
-
 /// Words that a header puts before a header word: when the value was set or reached, and
 /// of what (`年初目标值`, `全年实际完成值`, `单项指标得分`).
 const MODIFIERS: &[&str] = &[
@@ -1078,12 +1038,10 @@ fn bracket_note(text: &str) -> Option<usize> {
 
 /// Whether a text begins with a template's numbered name: 指标, digits, a colon (`指标2:`).
 fn numbered_name(text: &str) -> bool {
-    text.strip_prefix("指标")
-        .or_else(|| text.strip_prefix("指標"))
-        .is_some_and(|rest| {
-            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-            digits > 0 && rest[digits..].starts_with([':', '：'])
-        })
+    strip_word(text, "指标").is_some_and(|rest| {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0 && rest[digits..].starts_with([':', '：'])
+    })
 }
 
 /// The length of a label in words no level has at the start of a row (`实施效果指标`,
@@ -1091,12 +1049,7 @@ fn numbered_name(text: &str) -> bool {
 /// (`指标1:` numbers a name).
 fn unknown_label_at(text: &str) -> Option<usize> {
     let mut chars = text.char_indices().skip(2).take(5);
-    let end = chars.find_map(|(at, _)| {
-        ["指标", "指標"]
-            .iter()
-            .find(|w| text[at..].starts_with(*w))
-            .map(|w| at + w.len())
-    })?;
+    let end = chars.find_map(|(at, _)| printed_len(&text[at..], "指标").map(|n| at + n))?;
     let after = &text[end..];
     let numbered = after.starts_with(|c: char| c.is_ascii_digit() || matches!(c, ':' | '：'));
     let words = &text[..end];

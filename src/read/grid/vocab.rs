@@ -94,8 +94,26 @@ impl Role {
 /// Whether `text` is `word` once its traditional characters are simplified (`指標` is
 /// `指标`): how a piece of a header or label is told where it is not [`fold`]ed whole.
 pub(crate) fn is_word(text: &str, word: &str) -> bool {
-    // A traditional character and its simplified form are both three bytes long.
-    text.len() == word.len() && text.chars().map(simplified).eq(word.chars())
+    printed_len(text, word) == Some(text.len())
+}
+
+/// The length of `word` (in simplified characters) at the start of a text that prints it in
+/// simplified or traditional characters (`指標值` for 指标值), if it does.
+///
+/// One walk over the word: a character printed as the word has it is taken as it is (the
+/// words are in simplified characters, each its own simplified form), another by its
+/// simplified form; most words are ruled out at their second character.
+pub(crate) fn printed_len(text: &str, word: &str) -> Option<usize> {
+    let mut len = 0;
+    let mut printed = text.chars();
+    for c in word.chars() {
+        let p = printed.next()?;
+        if p != c && simplified(p) != c {
+            return None;
+        }
+        len += p.len_utf8();
+    }
+    Some(len)
 }
 
 /// Whether `text` ends with `word` once its traditional characters are simplified.
@@ -109,10 +127,7 @@ pub(crate) fn ends_with_word(text: &str, word: &str) -> bool {
 /// `text` without `word` at its start, where it starts with it once its traditional
 /// characters are simplified.
 pub(crate) fn strip_word<'t>(text: &'t str, word: &str) -> Option<&'t str> {
-    let head = text.get(..word.len())?;
-    is_word(head, word)
-        .then(|| text.get(word.len()..))
-        .flatten()
+    text.get(printed_len(text, word)?..)
 }
 
 /// A header or label as compared: simplified characters, without whitespace, bracketed
@@ -154,7 +169,7 @@ pub(crate) fn fold(text: &str) -> String {
 
 /// Whether [`fold`] drops or changes a character that [`simplified`] leaves as it is: a
 /// bracket, whitespace or a mark. ASCII is told by one comparison of a byte.
-fn folds(c: char) -> bool {
+pub(crate) fn folds(c: char) -> bool {
     if c.is_ascii() {
         return matches!(c, '(' | '[' | ')' | ']' | '*' | '?') || c.is_whitespace();
     }
