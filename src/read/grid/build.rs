@@ -3152,8 +3152,8 @@ impl<'g> Builder<'g> {
     }
 
     /// Says the reading is doubtful where half or more of its indicators (at least four) have
-    /// neither a name of three characters nor a target: cells of a garbled text (a PDF's
-    /// line of cells out of order) read as rows of fragments (`分`, `公`, `年初指`).
+    /// neither a target nor a name: cells of a garbled text (a PDF's line of cells out of
+    /// order) read as rows of fragments (`分`, `公`, `年初指`) or of values (`37442人`).
     fn doubt_garbled(&mut self) {
         const LEAST: usize = 4;
         let indicators: Vec<&Indicator> = self
@@ -3164,7 +3164,7 @@ impl<'g> Builder<'g> {
             .collect();
         let fragments: Vec<&&Indicator> = indicators
             .iter()
-            .filter(|i| i.name.trim().chars().nth(2).is_none() && i.annual.raw().trim().is_empty())
+            .filter(|i| i.annual.raw().trim().is_empty() && is_fragment_name(&i.name))
             .collect();
         let Some(first) = fragments.first() else {
             return;
@@ -3187,8 +3187,8 @@ impl<'g> Builder<'g> {
         let mut d = Diagnostic::of(
             DiagnosticCode::ReadingDoubtful,
             msg!(
-                "{n} of the {all} indicators read have neither a name of three characters nor a target: the text's layout is likely garbled; check the reading against the table",
-                "读出的{all}项指标中有{n}项既无三个字以上的名称也无指标值：文本版面可能已错乱，请对照原表核对"
+                "{n} of the {all} indicators read have neither a target nor a name (three characters at least, not a value such as 37442人): the text's layout is likely garbled; check the reading against the table",
+                "读出的{all}项指标中有{n}项既无指标值也无名称（三个字以上、不是37442人这样的数值）：文本版面可能已错乱，请对照原表核对"
             ),
             line,
             1,
@@ -5408,6 +5408,18 @@ fn printed_points(text: &str) -> Option<Decimal> {
     None
 }
 
+/// Whether an indicator's name is a fragment rather than a name: shorter than three
+/// characters (`分`, `公`), or a value, a number with at most two characters of unit after it
+/// (`37442人`, `14种`, `100.00%`), which is a target's cell read as a row of its own.
+fn is_fragment_name(name: &str) -> bool {
+    let name = name.trim();
+    if name.chars().nth(2).is_none() {
+        return true;
+    }
+    let unit = name.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+    unit.len() < name.len() && unit.chars().nth(2).is_none()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -5466,8 +5478,9 @@ mod tests {
         assert_eq!(
             messages(&doc, DiagnosticCode::ReadingDoubtful),
             [
-                "3 of the 4 indicators read have neither a name of three characters nor a target: \
-              the text's layout is likely garbled; check the reading against the table"
+                "3 of the 4 indicators read have neither a target nor a name (three characters at \
+                 least, not a value such as 37442人): the text's layout is likely garbled; check \
+                 the reading against the table"
             ]
         );
         // Whole rows, a short name without a target among them, are not doubted.
@@ -5475,6 +5488,31 @@ mod tests {
                      | 产出指标 | 数量指标 | 培训人数 | ≥300人 |\n| | 质量指标 | 合格率 | ≥95% |\n\
                      | | 时效指标 | 及时 | |\n| 效益指标 | 社会效益指标 | 群众知晓率 | ≥90% |\n";
         assert!(messages(&document(whole), DiagnosticCode::ReadingDoubtful).is_empty());
+    }
+
+    #[test]
+    fn a_target_read_as_a_name_is_a_fragment() {
+        for fragment in ["分", "年初", "37442人", "14种", "100.00%", "1,228人", "8例"] {
+            assert!(is_fragment_name(fragment), "{fragment}");
+        }
+        for name in [
+            "培训人数",
+            "0-6岁儿童健康管理数",
+            "5G基站",
+            "指标6:宣传活动",
+            "2024年度预算执行率",
+        ] {
+            assert!(!is_fragment_name(name), "{name}");
+        }
+        // A PDF's line of cells out of order: names and their targets read as rows of their
+        // own, the targets as names.
+        let garbled = "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n\
+                       | 产出指标 | 数量指标 | 建档人数 | |\n| | | 37442人 | |\n\
+                       | | | 宣传活动 | |\n| | | 12次 | |\n| | | 接种率 | |\n| | | 100.00% | |\n";
+        assert_eq!(
+            messages(&document(garbled), DiagnosticCode::ReadingDoubtful).len(),
+            1
+        );
     }
 
     #[test]
