@@ -164,10 +164,10 @@ pub enum DiagnosticCode {
     /// Full-width digits and number signs (`１０％`, `＞＝`) and ideographic spaces, read as
     /// their ASCII forms: names, labels and values show them so.
     WidthNarrowed,
-    /// Half or more of a grid's indicators (at least four) have neither a target nor a name
-    /// (three characters at least, not a value such as `37442人`): the text's layout is
-    /// likely garbled (a PDF's cells printed out of order), and the reading should be checked
-    /// against the table.
+    /// Half or more of a grid's indicators (at least four) are fragments: no name, a value for
+    /// a name (`37442人`, `>=95%`), or neither a target nor a name of three characters. The
+    /// text's layout is likely garbled (a PDF's cells printed out of order), and the reading
+    /// should be checked against the table.
     ReadingDoubtful,
 }
 

@@ -3151,8 +3151,8 @@ impl<'g> Builder<'g> {
         indicator
     }
 
-    /// Says the reading is doubtful where half or more of its indicators (at least four) have
-    /// neither a target nor a name: cells of a garbled text (a PDF's line of cells out of
+    /// Says the reading is doubtful where half or more of its indicators (at least four) are
+    /// fragments (see [`is_fragment`]): cells of a garbled text (a PDF's line of cells out of
     /// order) read as rows of fragments (`分`, `公`, `年初指`) or of values (`37442人`).
     fn doubt_garbled(&mut self) {
         const LEAST: usize = 4;
@@ -3162,10 +3162,7 @@ impl<'g> Builder<'g> {
             .flat_map(|u| &u.projects)
             .flat_map(|p| &p.indicators)
             .collect();
-        let fragments: Vec<&&Indicator> = indicators
-            .iter()
-            .filter(|i| i.annual.raw().trim().is_empty() && is_fragment_name(&i.name))
-            .collect();
+        let fragments: Vec<&&Indicator> = indicators.iter().filter(|i| is_fragment(i)).collect();
         let Some(first) = fragments.first() else {
             return;
         };
@@ -3187,8 +3184,8 @@ impl<'g> Builder<'g> {
         let mut d = Diagnostic::of(
             DiagnosticCode::ReadingDoubtful,
             msg!(
-                "{n} of the {all} indicators read have neither a target nor a name (three characters at least, not a value such as 37442人): the text's layout is likely garbled; check the reading against the table",
-                "读出的{all}项指标中有{n}项既无指标值也无名称（三个字以上、不是37442人这样的数值）：文本版面可能已错乱，请对照原表核对"
+                "{n} of the {all} indicators read are fragments (no name, a value for a name such as 37442人, or neither a target nor a name of three characters): the text's layout is likely garbled; check the reading against the table",
+                "读出的{all}项指标中有{n}项是残片（无名称、以37442人这样的数值为名称，或既无指标值也无三个字以上的名称）：文本版面可能已错乱，请对照原表核对"
             ),
             line,
             1,
@@ -5408,16 +5405,24 @@ fn printed_points(text: &str) -> Option<Decimal> {
     None
 }
 
-/// Whether an indicator's name is a fragment rather than a name: shorter than three
-/// characters (`分`, `公`), or a value, a number with at most two characters of unit after it
-/// (`37442人`, `14种`, `100.00%`), which is a target's cell read as a row of its own.
-fn is_fragment_name(name: &str) -> bool {
-    let name = name.trim();
-    if name.chars().nth(2).is_none() {
-        return true;
-    }
-    let unit = name.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
-    unit.len() < name.len() && unit.chars().nth(2).is_none()
+/// Whether an indicator read is a fragment of a garbled text rather than a row: it has no
+/// name, or a value for a name (see [`is_value_name`]), or neither a target nor a name of
+/// three characters (`分`, `公`). A template's placeholder row, named `0`, is a row.
+fn is_fragment(indicator: &Indicator) -> bool {
+    let name = indicator.name.trim();
+    let placeholder = name.chars().all(|c| c == '0' || c == '.');
+    name.is_empty()
+        || (is_value_name(name) && !placeholder)
+        || (indicator.annual.raw().trim().is_empty() && name.chars().nth(2).is_none())
+}
+
+/// Whether a name is a value: a number, maybe after a comparator, with at most two characters
+/// of unit after it (`37442人`, `14种`, `>=95%`), which is a target's cell read as a row of
+/// its own.
+fn is_value_name(name: &str) -> bool {
+    let number = name.trim_start_matches(['>', '<', '=', '≥', '≤', '≧', '≦', '＞', '＜', '＝']);
+    let unit = number.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+    unit.len() < number.len() && unit.chars().nth(2).is_none()
 }
 
 #[cfg(test)]
@@ -5478,9 +5483,9 @@ mod tests {
         assert_eq!(
             messages(&doc, DiagnosticCode::ReadingDoubtful),
             [
-                "3 of the 4 indicators read have neither a target nor a name (three characters at \
-                 least, not a value such as 37442人): the text's layout is likely garbled; check \
-                 the reading against the table"
+                "3 of the 4 indicators read are fragments (no name, a value for a name such as \
+                 37442人, or neither a target nor a name of three characters): the text's layout \
+                 is likely garbled; check the reading against the table"
             ]
         );
         // Whole rows, a short name without a target among them, are not doubted.
@@ -5492,8 +5497,10 @@ mod tests {
 
     #[test]
     fn a_target_read_as_a_name_is_a_fragment() {
-        for fragment in ["分", "年初", "37442人", "14种", "100.00%", "1,228人", "8例"] {
-            assert!(is_fragment_name(fragment), "{fragment}");
+        for value in [
+            "37442人", "14种", "100.00%", "1,228人", "8例", ">=95%", "≥3",
+        ] {
+            assert!(is_value_name(value), "{value}");
         }
         for name in [
             "培训人数",
@@ -5501,9 +5508,16 @@ mod tests {
             "5G基站",
             "指标6:宣传活动",
             "2024年度预算执行率",
+            "≥",
         ] {
-            assert!(!is_fragment_name(name), "{name}");
+            assert!(!is_value_name(name), "{name}");
         }
+        // The 2021 template's placeholder rows (`0 | 0.00%`) are rows, not fragments.
+        let placeholders = "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n\
+                            | 成本指标 | 经济成本指标 | 0 | 0.00% |\n\
+                            | | 社会成本指标 | 0 | 0.00% |\n| | 生态环境成本指标 | 0 | 0.00% |\n\
+                            | 产出指标 | 数量指标 | 宣传资料份数 | ≥500份 |\n";
+        assert!(messages(&document(placeholders), DiagnosticCode::ReadingDoubtful).is_empty());
         // A PDF's line of cells out of order: names and their targets read as rows of their
         // own, the targets as names.
         let garbled = "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n\
