@@ -169,6 +169,10 @@ pub enum DiagnosticCode {
     /// text's layout is likely garbled (a PDF's cells printed out of order), and the reading
     /// should be checked against the table.
     ReadingDoubtful,
+    /// An indicator row of a table that prints tiers, with no tier of its own (its 一级 cell
+    /// empty, and no label to carry down): it takes its category's tier (`数量指标` is of
+    /// 产出指标), which the table does not print. Said at the first row of each run.
+    TierImplied,
 }
 
 impl DiagnosticCode {
@@ -177,7 +181,7 @@ impl DiagnosticCode {
     /// ```
     /// assert!(jixiao::DiagnosticCode::ALL.len() >= 11);
     /// ```
-    pub const ALL: [DiagnosticCode; 24] = [
+    pub const ALL: [DiagnosticCode; 25] = [
         DiagnosticCode::SumMismatch,
         DiagnosticCode::ColumnUnresolved,
         DiagnosticCode::ColumnAssumed,
@@ -202,6 +206,7 @@ impl DiagnosticCode {
         DiagnosticCode::HeaderImplied,
         DiagnosticCode::WidthNarrowed,
         DiagnosticCode::ReadingDoubtful,
+        DiagnosticCode::TierImplied,
     ];
 
     /// The stable name: `"sum-mismatch"`, `"column-unresolved"` …
@@ -236,6 +241,7 @@ impl DiagnosticCode {
             DiagnosticCode::HeaderImplied => "header-implied",
             DiagnosticCode::WidthNarrowed => "width-narrowed",
             DiagnosticCode::ReadingDoubtful => "reading-doubtful",
+            DiagnosticCode::TierImplied => "tier-implied",
         }
     }
 
@@ -309,7 +315,10 @@ impl DiagnosticCode {
             }
             (DiagnosticCode::WidthNarrowed, Lang::En) => "full-width digits read as ASCII",
             (DiagnosticCode::ReadingDoubtful, Lang::En) => {
-                "a reading whose indicators mostly lack a name and a target"
+                "a reading whose indicators are mostly fragments"
+            }
+            (DiagnosticCode::TierImplied, Lang::En) => {
+                "a tier the row does not print, taken from its category"
             }
             (DiagnosticCode::SumMismatch, _) => "金额合计不符",
             (DiagnosticCode::ColumnUnresolved, _) => "金额所属资金列无法确定",
@@ -334,7 +343,8 @@ impl DiagnosticCode {
             (DiagnosticCode::ValueGlued, _) => "粘连文本中的指标值，其数字可能含有后面各列的数字",
             (DiagnosticCode::HeaderImplied, _) => "没有表头的表格，按单元格内容读取",
             (DiagnosticCode::WidthNarrowed, _) => "全角数字按半角读取",
-            (DiagnosticCode::ReadingDoubtful, _) => "读出的指标大多既无名称也无指标值",
+            (DiagnosticCode::ReadingDoubtful, _) => "读出的指标大多是残片",
+            (DiagnosticCode::TierImplied, _) => "本行未印一级指标，按其二级指标推定",
         }
     }
 
@@ -371,7 +381,8 @@ impl DiagnosticCode {
             | DiagnosticCode::RowEmpty
             | DiagnosticCode::LabelUnknown
             | DiagnosticCode::LabelFromBelow
-            | DiagnosticCode::WidthNarrowed => Severity::Info,
+            | DiagnosticCode::WidthNarrowed
+            | DiagnosticCode::TierImplied => Severity::Info,
         }
     }
 }

@@ -124,6 +124,10 @@ struct Builder<'g> {
     /// Whether a row printed a tier: where none does, the tiers of categories are no
     /// reading of the table's, and are left to [`Category::tier`].
     tier_printed: bool,
+    /// Rows that print no tier and take their category's ([`DiagnosticCode::TierImplied`]),
+    /// said where the table prints tiers on other rows; and the tier of the run being said.
+    tiers_implied: Vec<Diagnostic>,
+    tier_implied: Option<Tier>,
     title: Option<String>,
     year: Option<u16>,
     department: Option<String>,
@@ -934,6 +938,8 @@ impl<'g> Builder<'g> {
         Builder {
             grids,
             tier_printed: false,
+            tiers_implied: Vec::new(),
+            tier_implied: None,
             title: None,
             year: None,
             department: None,
@@ -1793,9 +1799,14 @@ impl<'g> Builder<'g> {
                 let starts_new = self.draft.as_ref().is_some_and(|d| {
                     !d.project.indicators.is_empty() || !d.project.name.is_empty()
                 });
+                // A project's block brings its own grid, also where a unit's row between the
+                // blocks has already closed the last project (`207101天津市河北区人民法院 |
+                // 单位:万元` over `项目名称 | …`).
+                let after_grid = self.draft.is_none() && !self.columns.is_empty();
                 if starts_new {
                     self.push_draft();
-                    // A project's block brings its own grid.
+                }
+                if starts_new || after_grid {
                     self.columns.clear();
                 }
                 let unit = self.unit.clone();
@@ -2816,6 +2827,26 @@ impl<'g> Builder<'g> {
                 );
                 indicator.texts.push(TextCell::new(header, text));
             }
+            // A row of values without a name (a label's row with its points, `生态效益指标 | 0`;
+            // a name lost to a merged cell or a garbled line) is read, and said.
+            if indicator.name.trim().is_empty() {
+                let cells: Vec<&str> = row
+                    .cells
+                    .iter()
+                    .flatten()
+                    .map(|t| t.t())
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                self.diagnose(
+                    DiagnosticCode::IndicatorIncomplete,
+                    msg!(
+                        "this row shows values but no name: «{}»; read as an indicator without a name",
+                        "该行有指标值但没有指标名称：「{}」，按无名称的指标读取",
+                        cells.join(" | ")
+                    ),
+                    &anchor,
+                );
+            }
             let draft = self.draft_mut();
             draft.project.indicators.push(indicator);
         }
@@ -3069,6 +3100,7 @@ impl<'g> Builder<'g> {
         let category_read = category_text.map(|t| self.levels_of(t));
         if let (Some(text), Some(read)) = (tier_text, tier_read) {
             self.tier_printed = true;
+            self.tier_implied = None;
             let (tier, label) = self.level_label(text, read, |r| r.tier, Tier::name);
             // A label of no words (`(50分)`, its words lost in the page) takes its tier from
             // the category below.
@@ -3124,6 +3156,24 @@ impl<'g> Builder<'g> {
             indicator.category_label = label;
             if indicator.tier.is_none() && indicator.tier_label.is_none() {
                 indicator.tier = category.map(Category::tier);
+                if tier_text.is_none()
+                    && let Some(tier) = indicator.tier
+                    && self.tier_implied != Some(tier)
+                {
+                    self.tier_implied = Some(tier);
+                    let name = tier.name();
+                    let mut d = Diagnostic::of(
+                        DiagnosticCode::TierImplied,
+                        msg!(
+                            "this row prints no tier: it takes «{name}», the tier of its category «{text}»",
+                            "本行未印一级指标：按其二级指标「{text}」推定为「{name}」"
+                        ),
+                        anchor.line,
+                        anchor.column,
+                    );
+                    d.sheet = self.sheet(&anchor);
+                    self.tiers_implied.push(d);
+                }
             }
             // A label of both levels carried down as the tier (`成本指标`, a category of 产出
             // on a row of its own) over a category of another tier (`经济效益指标`) was that
@@ -3222,8 +3272,11 @@ impl<'g> Builder<'g> {
             ));
         }
         // A table that prints no tier files its indicators under none: a category's tier is
-        // the taxonomy's (`Category::tier`), not the table's.
-        if !self.tier_printed {
+        // the taxonomy's (`Category::tier`), not the table's. One that prints tiers on other
+        // rows says where a row's tier is its category's.
+        if self.tier_printed {
+            self.diagnostics.append(&mut self.tiers_implied);
+        } else {
             for indicator in self
                 .units
                 .iter_mut()
@@ -5493,6 +5546,74 @@ mod tests {
                      | 产出指标 | 数量指标 | 培训人数 | ≥300人 |\n| | 质量指标 | 合格率 | ≥95% |\n\
                      | | 时效指标 | 及时 | |\n| 效益指标 | 社会效益指标 | 群众知晓率 | ≥90% |\n";
         assert!(messages(&document(whole), DiagnosticCode::ReadingDoubtful).is_empty());
+    }
+
+    #[test]
+    fn a_row_of_values_without_a_name_is_said() {
+        // Anhui Huoqiu's self-evaluation: a category printed with its points and no indicator.
+        let text = "一级指标 | 二级指标 | 三级指标 | 指标值 | 分值 | 得分\n\
+                    效益指标 | 社会效益指标 | 带动农民增收 | 达成预期 | 10 | 10\n\
+                    | 生态效益指标 | | | | 0\n";
+        let doc = document(text);
+        assert_eq!(doc.indicators().count(), 2);
+        assert_eq!(
+            said(&doc, DiagnosticCode::IndicatorIncomplete),
+            [(
+                3,
+                "this row shows values but no name: «生态效益指标 | 0»; read as an indicator \
+                 without a name"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_row_without_a_tier_among_printed_tiers_says_its_tier_is_implied() {
+        // Sichuan Daying's self-evaluation: the 产出 rows' 一级 cells are empty, the 满意度
+        // row prints its tier.
+        let text = "一级指标 | 二级指标 | 三级指标 | 指标值\n\
+                    | 数量指标 | 孤儿助学人数 | 应助尽助\n| 质量指标 | 完成学业 | 100%\n\
+                    满意度指标 | 服务对象满意度指标 | 政策知晓率 | ≥90%\n";
+        let doc = document(text);
+        let tiers: Vec<Option<Tier>> = doc.indicators().map(|i| i.tier).collect();
+        assert_eq!(
+            tiers,
+            [
+                Some(Tier::Output),
+                Some(Tier::Output),
+                Some(Tier::Satisfaction)
+            ]
+        );
+        assert_eq!(
+            said(&doc, DiagnosticCode::TierImplied),
+            [(
+                2,
+                "this row prints no tier: it takes «产出指标», the tier of its category «数量指标»"
+            )]
+        );
+        // A table that prints no tier at all files its indicators under none, and says nothing.
+        let untiered = "二级指标 | 三级指标 | 指标值\n数量指标 | 孤儿助学人数 | 应助尽助\n";
+        let doc = document(untiered);
+        assert_eq!(doc.indicators().next().and_then(|i| i.tier), None);
+        assert!(said(&doc, DiagnosticCode::TierImplied).is_empty());
+    }
+
+    #[test]
+    fn a_project_after_a_units_row_brings_its_own_grid() {
+        // Tianjin Hebei district's court: a unit's row, then the next project's name, money
+        // and goal, then its grid.
+        let text = "一级指标 | 二级指标 | 三级指标 | 指标值 |\n\
+                    产出指标 | 数量指标 | 维修面积 | ≥400平方米 |\n\
+                    207101天津市河北区人民法院 | 单位:万元 | |||||\n\
+                    项目名称 | 办案业务费 | |||||\n\
+                    用于陪审员参审补助支出 | ||||||\n\
+                    绩效目标 | 1.通过陪审员参与案件审判调解工作,提高审判效率 |\n\
+                    一级指标 | 二级指标 | 三级指标 | 指标值 |\n\
+                    产出指标 | 数量指标 | 聘用调解员人数 | 1人 |\n";
+        let doc = document(text);
+        let names: Vec<&str> = doc.indicators().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["维修面积", "聘用调解员人数"]);
+        let goals: Vec<&str> = doc.projects().map(|p| p.goal.as_str()).collect();
+        assert_eq!(goals, ["", "1.通过陪审员参与案件审判调解工作,提高审判效率"]);
     }
 
     #[test]
