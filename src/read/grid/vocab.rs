@@ -798,25 +798,41 @@ pub(crate) fn fact_of(label: &str) -> Option<Fact> {
     None
 }
 
-/// Whether a cell is a web page's own words after its table: sharing, printing, the site's
-/// footer (`扫一扫在手机打开当前页`, `上一篇`).
+/// Whether a cell is a web page's own words after its table: sharing, printing, downloads,
+/// the site's footer (`扫一扫在手机打开当前页`, `上一篇`, `文件下载`, `…主办 …承办`,
+/// `鲁ICP备06032897号`).
 pub(crate) fn is_chrome(first: &str) -> bool {
-    [
-        "qrcode",
-        "扫一扫",
-        "手机扫码",
-        "返回顶部",
-        "打印本页",
-        "关闭窗口",
-        "上一篇",
-        "下一篇",
-        "分享到",
-        "版权所有",
-        "主办单位",
-        "网站地图",
-    ]
-    .iter()
-    .any(|w| first.starts_with(w))
+    // A footer's registrations and sponsors, wherever they stand in the line.
+    let footer = first.contains("ICP备")
+        || first.contains("公网安备")
+        || first.contains("网站标识码")
+        || first.contains("主办") && first.contains("承办");
+    footer
+        || [
+            "qrcode",
+            "扫一扫",
+            "手机扫码",
+            "返回顶部",
+            "打印本页",
+            "关闭窗口",
+            "上一篇",
+            "下一篇",
+            "分享到",
+            "版权所有",
+            "主办单位",
+            "网站地图",
+            "文件下载",
+            "附件下载",
+            "政策咨询",
+            "如果您对",
+            "标签:",
+            "标签：",
+            "内容保障",
+            "相关链接",
+            "【字体",
+        ]
+        .iter()
+        .any(|w| first.starts_with(w))
 }
 
 /// Whether a text is a table's number alone: `表十二`, `附表3`, `表3-1`.
@@ -944,6 +960,24 @@ pub(crate) fn money_column(header: &str) -> Option<MoneyColumn> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_web_pages_own_words_are_chrome() {
+        for chrome in [
+            "扫一扫在手机打开当前页",
+            "文件下载",
+            "如果您对该政策文件有疑问,可以拨打标题上方的电话咨询相关部门。",
+            "标签:",
+            "临邑县人民政府主办  临邑县人民政府办公室承办",
+            "鲁ICP备06032897号  鲁公网安备37142402000014",
+        ] {
+            assert!(is_chrome(chrome), "{chrome}");
+            assert!(ends_grid(chrome, &fold(chrome)), "{chrome}");
+        }
+        for cell in ["资金下达文件", "主办活动场次", "政策知晓率", "标准化承办率"] {
+            assert!(!is_chrome(cell), "{cell}");
+        }
+    }
 
     /// The string literals of functions of this file, read off its source (comments left
     /// out).
