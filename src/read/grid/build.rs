@@ -2977,6 +2977,15 @@ impl<'g> Builder<'g> {
                         texts.push(TextCell::new(column.header.clone(), text));
                     }
                 }
+                // A comparator alone under the first of two targets' headers that name no
+                // horizon (`指标值属性 | 指标值`, `目标值 | 指标值`): the split cells' comparator.
+                Role::Period
+                    if op.is_none()
+                        && is_op(&text)
+                        && header_role(&column.header) != Some(Role::Period) =>
+                {
+                    op = cells.first().map(Tok::t);
+                }
                 Role::Period if period.is_none() => period = Some((column.header.clone(), text)),
                 Role::Actual if actual.is_none() => actual = Some(text),
                 Role::Weight | Role::Score => match number_of(&text) {
@@ -5546,6 +5555,37 @@ mod tests {
                      | 产出指标 | 数量指标 | 培训人数 | ≥300人 |\n| | 质量指标 | 合格率 | ≥95% |\n\
                      | | 时效指标 | 及时 | |\n| 效益指标 | 社会效益指标 | 群众知晓率 | ≥90% |\n";
         assert!(messages(&document(whole), DiagnosticCode::ReadingDoubtful).is_empty());
+    }
+
+    #[test]
+    fn split_cells_under_headers_in_other_words_join_their_target() {
+        for header in [
+            "指标值属性 | 指标值 | 指标单位",
+            "关系符 | 指标值 | 计量单位",
+            // Two targets' headers that name no horizon: the comparators' is no period.
+            "目标值 | 指标值 | 单位",
+        ] {
+            let text = format!(
+                "一级指标 | 二级指标 | 三级指标 | {header}\n\
+                 产出指标 | 数量指标 | 培训人数 | ≥ | 300 | 人\n\
+                 效益指标 | 社会效益指标 | 群众知晓率 | ≤ | 90 | %\n"
+            );
+            let doc = document(&text);
+            let read: Vec<(&str, Option<&str>, usize)> = doc
+                .indicators()
+                .map(|i| {
+                    let period = i.period.as_ref().map(Target::raw);
+                    (i.annual.raw(), period, i.texts.len())
+                })
+                .collect();
+            assert_eq!(read, [("≥300人", None, 0), ("≤90%", None, 0)], "{header}");
+        }
+        // A horizon's header keeps its cells, comparators too.
+        let text = "一级指标 | 二级指标 | 三级指标 | 实施周期指标值 | 年度指标值\n\
+                    产出指标 | 数量指标 | 培训人数 | ≥ | 300人\n";
+        let doc = document(text);
+        let period = doc.indicators().next().and_then(|i| i.period.as_ref()).map(Target::raw);
+        assert_eq!(period, Some("≥"));
     }
 
     #[test]
