@@ -1927,6 +1927,25 @@ impl Listed {
     }
 }
 
+/// The length past which a text is searched from [`unblocked_from`]: in a shorter one, the
+/// scan for it costs more than the positions it skips.
+const SKIP_SCAN_BYTES: usize = 96;
+
+/// The first position of `text` that [`Listed::blocks`] does not block, where it blocks every
+/// one before: after the last character no value reads ([`unread_char`]) where no opening
+/// parenthesis comes before it; else 0. Before it, every position is followed by that
+/// character before any parenthesis.
+fn unblocked_from(text: &str) -> usize {
+    let last = text
+        .char_indices()
+        .rev()
+        .find(|&(at, c)| !(is_cjk(c) || c.is_ascii_alphanumeric()) && unread_char(text, at, c));
+    match last {
+        Some((at, c)) if next_open(text, 0) > at => at + c.len_utf8(),
+        _ => 0,
+    }
+}
+
 /// The first position at or after `from` of an opening parenthesis of `text`, or the length
 /// of the text.
 fn next_open(text: &str, from: usize) -> usize {
@@ -2076,7 +2095,17 @@ fn single_after<'a>(
     } else {
         Some(rest.len())
     };
+    // Where `prune`, in a long text, the positions a separator blocks ([`Listed`]) before the
+    // first one it does not are skipped at once, but for `截`, which they do not block.
+    let skip_to = if prune && rest.len() > SKIP_SCAN_BYTES {
+        unblocked_from(rest)
+    } else {
+        0
+    };
     for (idx, c) in rest.char_indices() {
+        if idx < skip_to && c != '截' {
+            continue;
+        }
         if marked.is_none_or(|at| idx > at) {
             break;
         }

@@ -954,6 +954,7 @@ fn single_read(s: Single<'_>) -> (Value, Option<&str>, Option<PartialDate>, Opti
 /// Asserts that skipping the positions a separator blocks finds the same single value, and
 /// that a trailed value is found the same outside its window ([`compare_window`]).
 fn pruning_agrees(text: &str) {
+    skip_agrees(text);
     assert_eq!(
         single(text, true, true).ok().map(single_read),
         single(text, true, false).ok().map(single_read),
@@ -964,6 +965,39 @@ fn pruning_agrees(text: &str) {
         trailed(text, false).map(single_read),
         "{text:?}"
     );
+}
+
+/// Asserts that every position before [`unblocked_from`], but for `截`, is one a separator
+/// blocks ([`Listed::blocks`]): the search of a long text skips them at once.
+fn skip_agrees(text: &str) {
+    let to = unblocked_from(text);
+    for (idx, c) in text.char_indices().take_while(|&(idx, _)| idx < to) {
+        if c != '截' {
+            assert!(Listed::new().blocks(text, idx), "{text:?} at {idx}");
+        }
+    }
+}
+
+#[test]
+fn long_texts_skip_no_value_the_search_finds() {
+    // Values of the tests run together, with separators, spaces and parentheses between them,
+    // into texts longer than the search scans for the positions to skip.
+    let values = test_values();
+    let joints = ["，", "；", "、", " ", "（", "）", ",", "截至2026年"];
+    for (k, window) in values.windows(6).enumerate().step_by(3) {
+        let mut text = String::new();
+        for (n, v) in window.iter().enumerate() {
+            if n > 0 {
+                text.push_str(joints[(k + n) % joints.len()]);
+            }
+            text.push_str(v);
+        }
+        while text.len() <= SKIP_SCAN_BYTES {
+            text = format!("{text}；{text}");
+        }
+        pruning_agrees(&text);
+        pruning_agrees(trim_value(&text));
+    }
 }
 
 #[test]
