@@ -3117,9 +3117,12 @@ impl<'g> Builder<'g> {
             let from_category = category_read.and_then(|r| r.category).map(Category::tier);
             // A category filed in the tier column (`数量指标` under 一级指标, the names under
             // 二级) is that category, of its tier; the label stays as printed.
-            let filed = category_text
-                .is_none()
-                .then(|| tier_read.and_then(|r| r.category))
+            // So is one printed in both level columns (a merged cell over 一级 and 二级:
+            // `服务对象满意度指标 | 服务对象满意度指标`).
+            let tier_category = tier_read.and_then(|r| r.category);
+            let both = category_read.and_then(|r| r.category) == tier_category;
+            let filed = (category_text.is_none() || both)
+                .then_some(tier_category)
                 .flatten()
                 .filter(|_| tier.is_none());
             if let Some(category) = filed {
@@ -3149,6 +3152,17 @@ impl<'g> Builder<'g> {
         }
         if let (Some(text), Some(read)) = (category_text, category_read) {
             let (category, label) = self.level_label(text, read, |r| r.category, Category::name);
+            // Under the tier of satisfaction, a category of whose satisfaction (`受益对象满意度`,
+            // `群众满意度指标`) is its one category, 31; the label stays as printed.
+            let category = category.or_else(|| {
+                let simple: String = spaceless(text)
+                    .chars()
+                    .map(crate::taxonomy::simplified)
+                    .collect();
+                let satisfied = simple.ends_with("满意度") || simple.ends_with("满意度指标");
+                (satisfied && indicator.tier == Some(Tier::Satisfaction))
+                    .then_some(Category::Satisfaction)
+            });
             match (category, tier_read.and_then(|r| r.tier)) {
                 (None, Some(tier)) if category_read.and_then(|r| r.tier) == Some(tier) => {}
                 (None, _) => self.diagnose(
@@ -5584,8 +5598,41 @@ mod tests {
         let text = "一级指标 | 二级指标 | 三级指标 | 实施周期指标值 | 年度指标值\n\
                     产出指标 | 数量指标 | 培训人数 | ≥ | 300人\n";
         let doc = document(text);
-        let period = doc.indicators().next().and_then(|i| i.period.as_ref()).map(Target::raw);
+        let period = doc
+            .indicators()
+            .next()
+            .and_then(|i| i.period.as_ref())
+            .map(Target::raw);
         assert_eq!(period, Some("≥"));
+    }
+
+    #[test]
+    fn satisfactions_category_in_other_words_and_in_both_columns() {
+        let text = "一级指标 | 二级指标 | 三级指标 | 指标值\n\
+                    满意度指标 | 受益对象满意度 | 学生满意度 | ≥90%\n\
+                    满意度指标 | 群众满意度指标 | 知晓率 | ≥80%\n\
+                    服务对象满意度指标 | 服务对象满意度指标 | 家长满意度 | ≥95%\n";
+        let doc = document(text);
+        let read: Vec<(Option<Tier>, Option<Category>, Option<&str>)> = doc
+            .indicators()
+            .map(|i| (i.tier, i.category, i.category_label.as_deref()))
+            .collect();
+        let satisfied = (Some(Tier::Satisfaction), Some(Category::Satisfaction));
+        assert_eq!(
+            read,
+            [
+                (satisfied.0, satisfied.1, Some("受益对象满意度")),
+                (satisfied.0, satisfied.1, Some("群众满意度指标")),
+                (satisfied.0, satisfied.1, Some("服务对象满意度指标")),
+            ]
+        );
+        assert!(said(&doc, DiagnosticCode::LabelUnknown).is_empty());
+        // Under another tier, such a label is no category this crate knows.
+        let text = "一级指标 | 二级指标 | 三级指标 | 指标值\n\
+                    效益指标 | 群众满意度 | 学生满意度 | ≥90%\n";
+        let doc = document(text);
+        assert_eq!(doc.indicators().next().and_then(|i| i.category), None);
+        assert_eq!(said(&doc, DiagnosticCode::LabelUnknown).len(), 1);
     }
 
     #[test]
