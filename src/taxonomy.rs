@@ -426,12 +426,14 @@ impl Level for Category {
             Category::Quantity => &["产出数量", "数量"],
             Category::Quality => &["产出质量"],
             // Hubei forms print 进度指标 where the template has 时效指标.
-            Category::Timeliness => &["产出时效", "时效性", "进度", "产出进度"],
+            // And 及时性指标. (`成本控制` and `时间` are indicators' names too: no aliases.)
+            Category::Timeliness => &["产出时效", "时效性", "进度", "产出进度", "及时性"],
             Category::Cost => &["产出成本", "成本"],
-            Category::Economic => &["经济"],
-            Category::Social => &["社会"],
-            Category::Ecological => &["生态环境效益", "生态", "环境效益"],
-            Category::Sustainability => &["可持续影响效益", "可持续发展", "可持续"],
+            // 效果 for 效益 (`社会效果指标`), as the tier's 效果指标.
+            Category::Economic => &["经济", "经济效果"],
+            Category::Social => &["社会", "社会效果"],
+            Category::Ecological => &["生态环境效益", "生态", "环境效益", "生态效果", "环境效果"],
+            Category::Sustainability => &["可持续影响效益", "可持续发展", "可持续", "可持续性"],
             Category::Satisfaction => &[
                 "社会公众或服务对象满意度",
                 "社会公众满意度",
@@ -1609,6 +1611,11 @@ mod tests {
         category("产出数量指标", Category::Quantity);
         category("數量指標", Category::Quantity);
         category("进度指标", Category::Timeliness);
+        category("及时性指标", Category::Timeliness);
+        category("社会效果指标", Category::Social);
+        category("经济效果", Category::Economic);
+        category("生态效果指标", Category::Ecological);
+        category("可持续性指标", Category::Sustainability);
         category("進度指標", Category::Timeliness);
         category("经济成本指标", Category::EconomicCost);
         category("社会成本指标(必填)", Category::SocialCost);
