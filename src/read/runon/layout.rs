@@ -385,13 +385,13 @@ fn labelled<'a>(line: &'a str, label: &str) -> Option<&'a str> {
     (!value.is_empty()).then_some(value)
 }
 
-/// The text's lines as `text.split('\n')` gives them, cut where a search eight bytes at a time
-/// finds each line feed.
+/// The text's lines as `text.split('\n')` gives them, cut where `memchr` finds each line
+/// feed (many bytes at a time).
 fn split_lines(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(text);
     core::iter::from_fn(move || {
         let line = rest?;
-        match next_newline(line.as_bytes())
+        match memchr::memchr(b'\n', line.as_bytes())
             .and_then(|at| Some((line.get(..at)?, line.get(at + 1..)?)))
         {
             Some((head, tail)) => {
@@ -401,24 +401,6 @@ fn split_lines(text: &str) -> impl Iterator<Item = &str> {
             None => rest.take(),
         }
     })
-}
-
-/// The offset of the first line feed: eight bytes at a time are passed over where none of
-/// them is one (a byte that `^ 0x0A` makes zero borrows when one is subtracted; the lowest
-/// such byte is always seen, and the bytes of the word are then looked at one by one).
-fn next_newline(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let mut i = 0;
-    while let Some(Ok(word)) = bytes.get(i..i + 8).map(<[u8; 8]>::try_from) {
-        let x = u64::from_le_bytes(word) ^ (ONES * u64::from(b'\n'));
-        if x.wrapping_sub(ONES) & !x & HIGHS != 0 {
-            break;
-        }
-        i += 8;
-    }
-    let skip = bytes.get(i..)?.iter().position(|&b| b == b'\n')?;
-    Some(i + skip)
 }
 
 /// A row name waiting for its amounts.

@@ -59,7 +59,14 @@ pub(crate) fn parse(text: &str) -> Result<Document, TableError> {
     } = layout;
     // The lines of a block's body, which are joined into one buffer body after body.
     let body_lines = |block: &layout::Block| lines.get(block.lines.clone()).unwrap_or_default();
-    let mut joined = Wrapped::default();
+    // The buffer the bodies are joined into, sized once for the largest (a body joins its
+    // lines without their ends, and is no longer than they are).
+    let (most_bytes, most_lines) = blocks.iter().fold((0, 0), |(bytes, count), block| {
+        let lines = body_lines(block);
+        let len = lines.iter().map(|(_, l)| l.len()).sum::<usize>();
+        (bytes.max(len), count.max(lines.len()))
+    });
+    let mut joined = Wrapped::with_room(most_bytes, most_lines);
     let title = Some(title).filter(|t| !t.is_empty());
     let year = title.as_deref().and_then(year_of);
 
