@@ -422,15 +422,18 @@ impl<'a> Outline<'a> {
     pub(crate) fn read(text: &'a str) -> Outline<'a> {
         let mut layout = Outline::default();
         // Sized for the text (a line of body text every 64 bytes, a row every KB or so, as
-        // budget tables print them), so that they grow seldom if at all.
+        // budget tables print them, with room to spare), so that they grow seldom if at all. A table's diagnostics
+        // (pages skipped, columns assumed or unsplit) are few, and share one buffer.
         layout.lines.reserve(text.len() / 64 + 16);
-        layout.blocks.reserve(text.len() / 1024 + 4);
+        layout.blocks.reserve(text.len() / 768 + 4);
+        layout.diagnostics.reserve(16);
         let mut pending: Option<PendingName> = None;
         // The buffer of the last name that waited for its amounts, emptied: the next one
         // takes it rather than allocating its own.
         let mut spare: Vec<(usize, &'a str)> = Vec::new();
         let mut header_lines_left = 0usize;
-        let mut title_lines: Vec<&str> = Vec::new();
+        // The title's lines, joined as they come.
+        let mut title = String::new();
         let mut in_preamble = true;
         for (index, raw) in split_lines(text).enumerate() {
             let line_no = index + 1;
@@ -584,7 +587,7 @@ impl<'a> Outline<'a> {
                         indented: true,
                     });
                 }
-                None if in_preamble => title_lines.push(trimmed),
+                None if in_preamble => title.push_str(trimmed),
                 None => layout.push_text(line_no, line),
             }
         }
@@ -593,7 +596,7 @@ impl<'a> Outline<'a> {
                 layout.push_text(n, l);
             }
         }
-        layout.title = title_lines.concat();
+        layout.title = title;
         layout.close_bodies();
         layout
     }

@@ -271,6 +271,8 @@ impl TargetCache {
     pub(crate) fn for_text(len: usize) -> TargetCache {
         let mut cache = TargetCache::default();
         cache.values.reserve((len / 384).min(224));
+        // A body has a few records, a long one some dozens.
+        cache.starts.reserve(64);
         cache
     }
 
