@@ -152,10 +152,11 @@ impl<'a> Money<'a> {
     }
 }
 
-/// A unit and its projects while their money is resolved.
-pub(crate) struct UnitMoney<'a> {
+/// A unit and its projects while their money is resolved: the projects' money is a part of
+/// one buffer for the document's projects.
+pub(crate) struct UnitMoney<'a, 's> {
     pub(crate) unit: Money<'a>,
-    pub(crate) projects: Vec<Money<'a>>,
+    pub(crate) projects: &'s mut [Money<'a>],
 }
 
 /// The most cells the subset searches of one document fill together (rows × (the smaller
@@ -183,17 +184,31 @@ impl Default for Budget {
 }
 
 /// Resolves every row's columns from the sums, and reports what does not add up or cannot be
-/// settled.
+/// settled, sorted by place.
+#[cfg(test)]
 pub(crate) fn resolve<'a>(
     total: Option<Money<'a>>,
-    units: &mut [UnitMoney<'a>],
+    units: &mut [UnitMoney<'a, '_>],
 ) -> (Option<Money<'a>>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
+    let total = resolve_into(total, units, &mut diagnostics);
+    diagnostics.sort_by_key(|d| (d.line, d.column));
+    (total, diagnostics)
+}
+
+/// Resolves every row's columns from the sums, and reports what does not add up or cannot be
+/// settled onto the end of `diagnostics`, the document's, which are sorted by place once
+/// they are all in.
+pub(crate) fn resolve_into<'a>(
+    total: Option<Money<'a>>,
+    units: &mut [UnitMoney<'a, '_>],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Money<'a>> {
     let mut budget = Budget::default();
     let rows = total.iter().chain(
         units
             .iter()
-            .flat_map(|u| std::iter::once(&u.unit).chain(&u.projects)),
+            .flat_map(|u| std::iter::once(&u.unit).chain(u.projects.iter())),
     );
     for row in rows.filter(|r| !r.refused) {
         let parts = row.sum_of(|_| true);
@@ -246,13 +261,7 @@ pub(crate) fn resolve<'a>(
                 ));
             }
             let mut unit_rows: Vec<Money> = units.iter().map(|u| u.unit).collect();
-            settle(
-                &total,
-                &mut unit_rows,
-                "units",
-                &mut budget,
-                &mut diagnostics,
-            );
+            settle(&total, &mut unit_rows, "units", &mut budget, diagnostics);
             for (unit, resolved) in units.iter_mut().zip(unit_rows) {
                 unit.unit = resolved;
             }
@@ -280,16 +289,16 @@ pub(crate) fn resolve<'a>(
     for unit in units.iter_mut() {
         settle(
             &unit.unit,
-            &mut unit.projects,
+            unit.projects,
             "projects",
             &mut budget,
-            &mut diagnostics,
+            diagnostics,
         );
     }
     let rows = total.iter().chain(
         units
             .iter()
-            .flat_map(|u| std::iter::once(&u.unit).chain(&u.projects)),
+            .flat_map(|u| std::iter::once(&u.unit).chain(u.projects.iter())),
     );
     for row in rows {
         if row.has(|c| c == Column::NonFiscal) {
@@ -304,8 +313,7 @@ pub(crate) fn resolve<'a>(
             ));
         }
     }
-    diagnostics.sort_by_key(|d| (d.line, d.column));
-    (total, diagnostics)
+    total
 }
 
 /// Settles the columns of a parent's rows from the parent's columns, and checks that the
@@ -455,7 +463,7 @@ fn settle_fiscal(
     };
     match outcome {
         Ok(chosen) => {
-            for (row, non_fiscal) in rows.iter_mut().filter(|r| unknown(r)).zip(chosen) {
+            for (row, &non_fiscal) in rows.iter_mut().filter(|r| unknown(r)).zip(&*chosen) {
                 let column = if non_fiscal {
                     Column::NonFiscal
                 } else {
@@ -539,7 +547,7 @@ fn settle_split(
     };
     match outcome {
         Ok(chosen) => {
-            for (&(r, p), is_special) in open.iter().zip(chosen) {
+            for (&(r, p), &is_special) in open.iter().zip(&*chosen) {
                 rows[r].parts[p].1 = if is_special {
                     Column::Special
                 } else {
@@ -617,12 +625,76 @@ impl NotUnique {
     }
 }
 
+/// How many items a [`Short`] list holds in place: more than a parent has rows in a table.
+const FEW: usize = 32;
+
+/// A list held in place where it is short, as the amounts under a parent are, else on the
+/// heap: a search's amounts, candidates and mask allocate nothing for a table.
+#[derive(Debug, Clone, PartialEq)]
+enum Short<T: Copy + Default> {
+    Few([T; FEW], usize),
+    Many(Vec<T>),
+}
+
+impl<T: Copy + Default> Short<T> {
+    fn new() -> Self {
+        Short::Few([T::default(); FEW], 0)
+    }
+
+    /// `len` copies of `item`.
+    fn filled(item: T, len: usize) -> Self {
+        if len <= FEW {
+            Short::Few([item; FEW], len)
+        } else {
+            Short::Many(vec![item; len])
+        }
+    }
+
+    fn push(&mut self, item: T) {
+        match self {
+            Short::Few(items, len) => match items.get_mut(*len) {
+                Some(slot) => {
+                    *slot = item;
+                    *len += 1;
+                }
+                None => {
+                    let mut many = Vec::with_capacity(FEW * 2);
+                    many.extend_from_slice(items);
+                    many.push(item);
+                    *self = Short::Many(many);
+                }
+            },
+            Short::Many(items) => items.push(item),
+        }
+    }
+}
+
+impl<T: Copy + Default> core::ops::Deref for Short<T> {
+    type Target = [T];
+
+    fn deref(&self) -> &[T] {
+        match self {
+            Short::Few(items, len) => items.get(..*len).unwrap_or_default(),
+            Short::Many(items) => items,
+        }
+    }
+}
+
+impl<T: Copy + Default> core::ops::DerefMut for Short<T> {
+    fn deref_mut(&mut self) -> &mut [T] {
+        match self {
+            Short::Few(items, len) => items.get_mut(..*len).unwrap_or_default(),
+            Short::Many(items) => items,
+        }
+    }
+}
+
 /// The one subset of `items` that sums to `target`, as a mask, if there is exactly one.
 fn unique_subset(
     items: impl Iterator<Item = Decimal> + Clone,
     target: Decimal,
     budget: &mut Budget,
-) -> Result<Vec<bool>, NotUnique> {
+) -> Result<Short<bool>, NotUnique> {
     let scale = items
         .clone()
         .chain([target])
@@ -645,29 +717,12 @@ fn unique_subset(
         }
         Some(scaled.mantissa().unsigned_abs())
     };
-    // The amounts in the smallest unit, on the stack where they are few, as a table's rows
-    // under a parent are; each reads (checked here), and their sum fits.
-    let mut few = [0u128; 32];
-    let mut many = Vec::new();
-    let mut count = 0usize;
+    // The amounts in the smallest unit; each reads (checked here), and their sum fits.
+    let mut amounts: Short<u128> = Short::new();
     for d in items {
-        let a = units(d).ok_or(NotUnique::TooLarge)?;
-        match few.get_mut(count) {
-            Some(place) => *place = a,
-            None => {
-                if many.is_empty() {
-                    many.extend_from_slice(&few);
-                }
-                many.push(a);
-            }
-        }
-        count += 1;
+        amounts.push(units(d).ok_or(NotUnique::TooLarge)?);
     }
-    let amounts: &[u128] = if many.is_empty() {
-        few.get(..count).unwrap_or_default()
-    } else {
-        &many
-    };
+    let count = amounts.len();
     let whole = amounts
         .iter()
         .try_fold(0u128, |sum, &a| sum.checked_add(a))
@@ -681,17 +736,13 @@ fn unique_subset(
     let complement = whole - target < target;
     let goal = if complement { whole - target } else { target };
     let goal = usize::try_from(goal).map_err(|_| NotUnique::TooLarge)?;
-    let candidates: Vec<(usize, usize)> = amounts
-        .iter()
-        .enumerate()
-        .filter_map(|(i, &a)| {
-            usize::try_from(a)
-                .ok()
-                .filter(|&a| a <= goal)
-                .map(|a| (i, a))
-        })
-        .collect();
-    let mut mask = vec![complement; count];
+    let mut candidates: Short<(usize, usize)> = Short::new();
+    for (i, &a) in amounts.iter().enumerate() {
+        if let Some(a) = usize::try_from(a).ok().filter(|&a| a <= goal) {
+            candidates.push((i, a));
+        }
+    }
+    let mut mask = Short::filled(complement, count);
     small_side(&candidates, goal, budget, &mut mask, complement)?;
     Ok(mask)
 }
@@ -724,6 +775,9 @@ fn small_side(
     // ways[k][s]: the number of subsets of the first k amounts that sum to s, up to 2.
     let ways = &mut budget.ways;
     ways.clear();
+    // A first table of some KB holds the searches of a table (the bundled table's take
+    // 4,078 cells in all), so that the buffer is not grown from search to search.
+    ways.reserve(cells.max(8192));
     ways.resize(cells, 0);
     ways[0] = 1;
     for (k, &(_, a)) in candidates.iter().enumerate() {
@@ -776,7 +830,7 @@ mod tests {
     #[track_caller]
     fn subset(items: &[&str], target: &str) -> Result<Vec<bool>, NotUnique> {
         let items: Vec<Decimal> = items.iter().map(|i| d(i)).collect();
-        unique_subset(items.iter().copied(), d(target), &mut Budget::default())
+        unique_subset(items.iter().copied(), d(target), &mut Budget::default()).map(|m| m.to_vec())
     }
 
     #[test]
@@ -827,21 +881,27 @@ mod tests {
         );
         // A small search still fits in what is left.
         assert_eq!(
-            unique_subset([d("1"), d("2")].into_iter(), d("2"), &mut budget),
+            unique_subset([d("1"), d("2")].into_iter(), d("2"), &mut budget).map(|m| m.to_vec()),
             Ok(vec![false, true])
         );
+        // Amounts beyond those held in place are searched as well.
+        let mut many = vec![d("1"); FEW + 8];
+        many.push(d("0.5"));
+        let found = unique_subset(many.into_iter(), d("0.5"), &mut Budget::default());
+        assert_eq!(found.map(|m| m.iter().filter(|&&b| b).count()), Ok(1));
     }
 
     #[test]
     fn lone_amounts_are_settled_by_the_subtotals() {
         let total = money("合计", "612.00", &["515.00", "97.00"]);
+        let mut projects = [
+            money("维修", "25.00", &["25.00"]),
+            money("专项", "490.00", &["490.00"]),
+            money("历史", "97.00", &["97.00"]),
+        ];
         let mut units = vec![UnitMoney {
             unit: money("中心", "612.00", &["515.00", "97.00"]),
-            projects: vec![
-                money("维修", "25.00", &["25.00"]),
-                money("专项", "490.00", &["490.00"]),
-                money("历史", "97.00", &["97.00"]),
-            ],
+            projects: &mut projects,
         }];
         let (_, diagnostics) = resolve(Some(total), &mut units);
         let f: Vec<Funding> = units[0].projects.iter().map(Money::funding).collect();
@@ -856,12 +916,13 @@ mod tests {
 
     #[test]
     fn ambiguity_and_mismatch_are_reported() {
+        let mut projects = [
+            money("甲", "10.00", &["10.00"]),
+            money("乙", "10.00", &["10.00"]),
+        ];
         let mut units = vec![UnitMoney {
             unit: money("局", "20.00", &["10.00", "10.00"]),
-            projects: vec![
-                money("甲", "10.00", &["10.00"]),
-                money("乙", "10.00", &["10.00"]),
-            ],
+            projects: &mut projects,
         }];
         let (_, diagnostics) = resolve(
             Some(money("合计", "21.00", &["11.00", "10.00"])),
@@ -881,13 +942,14 @@ mod tests {
 
     #[test]
     fn three_columns_split_non_fiscal_amounts() {
+        let mut projects = [
+            money("甲", "10.00", &["10.00"]),
+            money("乙", "5.00", &["5.00"]),
+            money("丙", "15.00", &["15.00"]),
+        ];
         let mut units = vec![UnitMoney {
             unit: money("局", "30.00", &["10.00", "5.00", "15.00"]),
-            projects: vec![
-                money("甲", "10.00", &["10.00"]),
-                money("乙", "5.00", &["5.00"]),
-                money("丙", "15.00", &["15.00"]),
-            ],
+            projects: &mut projects,
         }];
         let (_, diagnostics) = resolve(
             Some(money("合计", "30.00", &["10.00", "5.00", "15.00"])),

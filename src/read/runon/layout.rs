@@ -385,13 +385,13 @@ fn labelled<'a>(line: &'a str, label: &str) -> Option<&'a str> {
     (!value.is_empty()).then_some(value)
 }
 
-/// The text's lines as `text.split('\n')` gives them, cut where a search eight bytes at a time
-/// finds each line feed.
+/// The text's lines as `text.split('\n')` gives them, cut where `memchr` finds each line
+/// feed (many bytes at a time).
 fn split_lines(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(text);
     core::iter::from_fn(move || {
         let line = rest?;
-        match next_newline(line.as_bytes())
+        match memchr::memchr(b'\n', line.as_bytes())
             .and_then(|at| Some((line.get(..at)?, line.get(at + 1..)?)))
         {
             Some((head, tail)) => {
@@ -401,24 +401,6 @@ fn split_lines(text: &str) -> impl Iterator<Item = &str> {
             None => rest.take(),
         }
     })
-}
-
-/// The offset of the first line feed: eight bytes at a time are passed over where none of
-/// them is one (a byte that `^ 0x0A` makes zero borrows when one is subtracted; the lowest
-/// such byte is always seen, and the bytes of the word are then looked at one by one).
-fn next_newline(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let mut i = 0;
-    while let Some(Ok(word)) = bytes.get(i..i + 8).map(<[u8; 8]>::try_from) {
-        let x = u64::from_le_bytes(word) ^ (ONES * u64::from(b'\n'));
-        if x.wrapping_sub(ONES) & !x & HIGHS != 0 {
-            break;
-        }
-        i += 8;
-    }
-    let skip = bytes.get(i..)?.iter().position(|&b| b == b'\n')?;
-    Some(i + skip)
 }
 
 /// A row name waiting for its amounts.
@@ -440,15 +422,18 @@ impl<'a> Outline<'a> {
     pub(crate) fn read(text: &'a str) -> Outline<'a> {
         let mut layout = Outline::default();
         // Sized for the text (a line of body text every 64 bytes, a row every KB or so, as
-        // budget tables print them), so that they grow seldom if at all.
+        // budget tables print them, with room to spare), so that they grow seldom if at all. A table's diagnostics
+        // (pages skipped, columns assumed or unsplit) are few, and share one buffer.
         layout.lines.reserve(text.len() / 64 + 16);
-        layout.blocks.reserve(text.len() / 1024 + 4);
+        layout.blocks.reserve(text.len() / 768 + 4);
+        layout.diagnostics.reserve(16);
         let mut pending: Option<PendingName> = None;
         // The buffer of the last name that waited for its amounts, emptied: the next one
         // takes it rather than allocating its own.
         let mut spare: Vec<(usize, &'a str)> = Vec::new();
         let mut header_lines_left = 0usize;
-        let mut title_lines: Vec<&str> = Vec::new();
+        // The title's lines, joined as they come.
+        let mut title = String::new();
         let mut in_preamble = true;
         for (index, raw) in split_lines(text).enumerate() {
             let line_no = index + 1;
@@ -602,7 +587,7 @@ impl<'a> Outline<'a> {
                         indented: true,
                     });
                 }
-                None if in_preamble => title_lines.push(trimmed),
+                None if in_preamble => title.push_str(trimmed),
                 None => layout.push_text(line_no, line),
             }
         }
@@ -611,7 +596,7 @@ impl<'a> Outline<'a> {
                 layout.push_text(n, l);
             }
         }
-        layout.title = title_lines.concat();
+        layout.title = title;
         layout.close_bodies();
         layout
     }

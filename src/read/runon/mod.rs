@@ -16,7 +16,7 @@ use crate::{
     Diagnostic, DiagnosticCode, Document, FundingUnit, Layout, Project, Scope, TableError,
     TableErrorKind, TableKind,
 };
-use funding::{Money, UnitMoney, resolve};
+use funding::{Money, UnitMoney, resolve_into};
 use layout::Outline;
 use records::{TargetCache, Wrapped, body_is_empty, read_body};
 
@@ -59,7 +59,14 @@ pub(crate) fn parse(text: &str) -> Result<Document, TableError> {
     } = layout;
     // The lines of a block's body, which are joined into one buffer body after body.
     let body_lines = |block: &layout::Block| lines.get(block.lines.clone()).unwrap_or_default();
-    let mut joined = Wrapped::default();
+    // The buffer the bodies are joined into, sized once for the largest (a body joins its
+    // lines without their ends, and is no longer than they are).
+    let (most_bytes, most_lines) = blocks.iter().fold((0, 0), |(bytes, count), block| {
+        let lines = body_lines(block);
+        let len = lines.iter().map(|(_, l)| l.len()).sum::<usize>();
+        (bytes.max(len), count.max(lines.len()))
+    });
+    let mut joined = Wrapped::with_room(most_bytes, most_lines);
     let title = Some(title).filter(|t| !t.is_empty());
     let year = title.as_deref().and_then(year_of);
 
@@ -105,37 +112,41 @@ pub(crate) fn parse(text: &str) -> Result<Document, TableError> {
     // Money: each row's columns, settled by the sums.
     let total_money = total.as_ref().map(|a| Money::new("合计", a));
     let only_group = groups.len() == 1;
-    let mut money: Vec<UnitMoney> = groups
+    // The projects' money in one buffer, group after group, each group's part lent to its
+    // unit.
+    let mut project_money: Vec<Money> = groups
         .iter()
-        .map(|(unit, projects)| {
-            let project_money: Vec<Money> = blocks
-                .get(projects.clone())
-                .unwrap_or_default()
-                .iter()
-                .map(|p| Money::new(&p.row.name, &p.row.amounts))
-                .collect();
-            let unit_money = match (unit.and_then(|u| blocks.get(u)), &total) {
-                (Some(u), _) => Money::new(&u.row.name, &u.row.amounts),
-                // Projects with no unit row above them: the department is their unit, and
-                // the 合计 its subtotal where it is the only one.
-                (None, Some(total)) if only_group => {
-                    Money::new(department.as_deref().unwrap_or("合计"), total)
-                }
-                (None, _) => {
-                    let (sum, refused) =
-                        Money::sum(department.as_deref().unwrap_or(""), &project_money);
-                    diagnostics.extend(refused);
-                    sum
-                }
-            };
-            UnitMoney {
-                unit: unit_money,
-                projects: project_money,
-            }
-        })
+        .flat_map(|(_, projects)| blocks.get(projects.clone()).unwrap_or_default())
+        .map(|p| Money::new(&p.row.name, &p.row.amounts))
         .collect();
-    let (total_money, money_diagnostics) = resolve(total_money, &mut money);
-    diagnostics.extend(money_diagnostics);
+    let mut money: Vec<UnitMoney> = Vec::with_capacity(groups.len());
+    let mut rest = project_money.as_mut_slice();
+    for (unit, projects_at) in &groups {
+        let len = blocks
+            .get(projects_at.clone())
+            .map_or(0, <[_]>::len)
+            .min(rest.len());
+        let (projects, after) = core::mem::take(&mut rest).split_at_mut(len);
+        rest = after;
+        let unit_money = match (unit.and_then(|u| blocks.get(u)), &total) {
+            (Some(u), _) => Money::new(&u.row.name, &u.row.amounts),
+            // Projects with no unit row above them: the department is their unit, and
+            // the 合计 its subtotal where it is the only one.
+            (None, Some(total)) if only_group => {
+                Money::new(department.as_deref().unwrap_or("合计"), total)
+            }
+            (None, _) => {
+                let (sum, refused) = Money::sum(department.as_deref().unwrap_or(""), projects);
+                diagnostics.extend(refused);
+                sum
+            }
+        };
+        money.push(UnitMoney {
+            unit: unit_money,
+            projects,
+        });
+    }
+    let total_money = resolve_into(total_money, &mut money, &mut diagnostics);
     // The money borrows the rows' names: its funding is taken out, unit by unit and each
     // unit's projects after it, before the names move into the document.
     let funding = total_money.map(|m| m.funding()).unwrap_or_default();

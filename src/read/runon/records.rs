@@ -108,6 +108,15 @@ impl Wrapped {
         wrapped
     }
 
+    /// An empty buffer with room for a text of `bytes` bytes joined from `pieces` lines: the
+    /// largest body of a table, so that the buffer never grows from body to body.
+    pub(crate) fn with_room(bytes: usize, pieces: usize) -> Wrapped {
+        Wrapped {
+            text: String::with_capacity(bytes),
+            marks: Vec::with_capacity(pieces),
+        }
+    }
+
     /// Joins these lines in place of the text held: the bodies of a table are joined one
     /// after the other into one buffer, which keeps its room from body to body.
     pub(crate) fn refill<'a>(&mut self, lines: impl IntoIterator<Item = (usize, &'a str)>) {
@@ -166,6 +175,15 @@ pub(crate) struct Piece<'a> {
 }
 
 impl Piece<'_> {
+    /// The line of a byte offset in the text: what an indicator keeps of its position, found
+    /// without counting the characters its column takes.
+    fn line(&self, offset: usize) -> usize {
+        let at = self.marks.partition_point(|&(start, _, _)| start <= offset);
+        at.checked_sub(1)
+            .and_then(|piece| self.marks.get(piece))
+            .map_or(1, |&(_, line, _)| line)
+    }
+
     /// The line and column of a byte offset in the text.
     pub(crate) fn position(&self, offset: usize) -> (usize, usize) {
         let at = self.marks.partition_point(|&(start, _, _)| start <= offset);
@@ -197,8 +215,8 @@ impl Piece<'_> {
 /// Each value is keyed by its raw text as its target holds it (inline where it is short,
 /// else shared with the target): the cache borrows nothing, so that each body can be joined
 /// into one buffer in turn. It also keeps the buffer [`read_body`] finds a body's record
-/// starts in, so that the bodies of a document share one.
-#[derive(Default)]
+/// starts in, so that the bodies of a document share one, and the search for `．` that tells
+/// a body's [`Marks`].
 pub(crate) struct TargetCache {
     /// Each text's target as [`Target::kept`] keeps it, whether its words were left out, and
     /// the error that capped it.
@@ -208,6 +226,17 @@ pub(crate) struct TargetCache {
         core::hash::BuildHasherDefault<crate::taxonomy::FnvHasher>,
     >,
     starts: Vec<Start>,
+    fullwidth_point: memchr::memmem::Finder<'static>,
+}
+
+impl Default for TargetCache {
+    fn default() -> Self {
+        TargetCache {
+            values: std::collections::HashMap::default(),
+            starts: Vec::new(),
+            fullwidth_point: memchr::memmem::Finder::new("．"),
+        }
+    }
 }
 
 /// A key of the cache of values: a raw text, compared and hashed by its bytes, as a map
@@ -242,6 +271,8 @@ impl TargetCache {
     pub(crate) fn for_text(len: usize) -> TargetCache {
         let mut cache = TargetCache::default();
         cache.values.reserve((len / 384).min(224));
+        // A body has a few records, a long one some dozens.
+        cache.starts.reserve(64);
         cache
     }
 
@@ -303,16 +334,51 @@ const ANNUAL_LABELS: &[&str] = &["年度指标值", "年度目标值", "本年�
 /// and a field separator. Where the digits run on from the value before (`≥803、2-效益指标`
 /// when record 3 is expected), the expected number is taken from their end.
 fn record_start(text: &str, from: usize, expected: u32) -> Option<Start> {
-    let bytes = text.as_bytes();
-    let mut i = from;
-    // A record number is ASCII digits: look for them, then for a mark right after them.
-    while let Some(at) = next_digit(bytes, i) {
-        i = at;
-        while bytes.get(i).is_some_and(u8::is_ascii_digit) {
-            i += 1;
+    record_start_in(text, from, expected, Marks::of(text))
+}
+
+/// Which marks a text may number its records with: the lead bytes of `、` (E3 80 81) and `.`
+/// are looked for, and that of `．` (EF BC 8E) only where the text has one, as EF leads every
+/// full-width form (`；`, `：`, `（`) and most of a body is full of them.
+#[derive(Debug, Clone, Copy)]
+struct Marks {
+    fullwidth: bool,
+}
+
+impl Marks {
+    fn of(text: &str) -> Marks {
+        Marks::found_by(text, &memchr::memmem::Finder::new("．"))
+    }
+
+    /// The marks of a text, `．` searched for by a searcher built once for many texts.
+    fn found_by(text: &str, fullwidth_point: &memchr::memmem::Finder<'_>) -> Marks {
+        Marks {
+            fullwidth: fullwidth_point.find(text.as_bytes()).is_some(),
         }
-        let mark = i;
-        // '、' is E3 80 81 and '．' EF BC 8E in UTF-8.
+    }
+
+    /// The offset of the first byte that may lead a mark.
+    fn next(self, bytes: &[u8]) -> Option<usize> {
+        if self.fullwidth {
+            memchr::memchr3(0xE3, 0xEF, b'.', bytes)
+        } else {
+            memchr::memchr2(0xE3, b'.', bytes)
+        }
+    }
+}
+
+/// [`record_start`] in a text whose marks are known. The marks are looked for rather than the
+/// digits, which most values are full of: each is taken where a digit stands right before
+/// it, at `from` or after.
+fn record_start_in(text: &str, from: usize, expected: u32, marks: Marks) -> Option<Start> {
+    let bytes = text.as_bytes();
+    let mut i = from.checked_add(1)?;
+    while let Some(skip) = marks.next(bytes.get(i..)?) {
+        let mark = i + skip;
+        i = mark + 1;
+        if !bytes.get(mark - 1).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
         let mark_len = match bytes.get(mark..mark + 3) {
             Some([0xE3, 0x80, 0x81] | [0xEF, 0xBC, 0x8E]) => 3,
             _ if bytes.get(mark) == Some(&b'.') => 1,
@@ -333,7 +399,7 @@ fn record_start(text: &str, from: usize, expected: u32) -> Option<Start> {
         let run = &text[mark - digits..mark];
         let mut digits_of = [0u8; 10];
         let wanted = decimal(expected, &mut digits_of);
-        let (at, seq) = if run.ends_with(wanted) {
+        let (at, seq) = if run.as_bytes().ends_with(wanted) {
             (mark - wanted.len(), expected)
         } else {
             let own = &run[run.len().saturating_sub(3)..];
@@ -345,29 +411,9 @@ fn record_start(text: &str, from: usize, expected: u32) -> Option<Start> {
     None
 }
 
-/// The offset of the first ASCII digit at or after `from`. Most of a body is words without
-/// digits: eight bytes at a time are passed over where none of them is one.
-fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let mut i = from;
-    while let Some(Ok(word)) = bytes.get(i..i + 8).map(<[u8; 8]>::try_from) {
-        // A digit is a byte that `^ 0x30` makes less than 10; a byte less than 10 is one
-        // that subtracting 10 makes borrow, tested in every byte at once. The lowest such
-        // byte is always seen; a byte above it may be seen wrongly, and is only looked at.
-        let x = u64::from_le_bytes(word) ^ (ONES * 0x30);
-        if x.wrapping_sub(ONES * 10) & !x & HIGHS != 0 {
-            break;
-        }
-        i += 8;
-    }
-    let skip = bytes.get(i..)?.iter().position(u8::is_ascii_digit)?;
-    Some(i + skip)
-}
-
 /// A number's decimal digits, written into `buf` (a `u32` has ten at most): the expected
 /// record number is looked for before every record without a `String` for it.
-fn decimal(mut n: u32, buf: &mut [u8; 10]) -> &str {
+fn decimal(mut n: u32, buf: &mut [u8; 10]) -> &[u8] {
     let mut at = buf.len();
     while at > 0 {
         at -= 1;
@@ -377,7 +423,7 @@ fn decimal(mut n: u32, buf: &mut [u8; 10]) -> &str {
             break;
         }
     }
-    core::str::from_utf8(&buf[at..]).unwrap_or("")
+    &buf[at..]
 }
 
 /// The tier field at the start of a record's fields (`1-产出指标；`), if it is one: a tier by
@@ -892,7 +938,8 @@ pub(crate) fn read_body(wrapped: &Piece<'_>, cache: &mut TargetCache) -> Body {
         indicators: Vec::new(),
         diagnostics: Vec::new(),
     };
-    let Some(first) = record_start(text, 0, 1) else {
+    let marks = Marks::found_by(text, &cache.fullwidth_point);
+    let Some(first) = record_start_in(text, 0, 1, marks) else {
         body.lead = text.trim().to_owned();
         return body;
     };
@@ -903,7 +950,7 @@ pub(crate) fn read_body(wrapped: &Piece<'_>, cache: &mut TargetCache) -> Body {
     starts.clear();
     let mut last = first;
     starts.push(first);
-    while let Some(next) = record_start(text, last.fields, last.seq.saturating_add(1)) {
+    while let Some(next) = record_start_in(text, last.fields, last.seq.saturating_add(1), marks) {
         starts.push(next);
         last = next;
     }
@@ -912,7 +959,9 @@ pub(crate) fn read_body(wrapped: &Piece<'_>, cache: &mut TargetCache) -> Body {
     for (index, &current) in starts.iter().enumerate() {
         let next = starts.get(index + 1);
         let end = next.map_or(text.len(), |n| n.at);
-        let (line, column) = wrapped.position(current.at);
+        // The column is counted only for a diagnostic: an indicator keeps its line alone.
+        let line = wrapped.line(current.at);
+        let column = || wrapped.position(current.at).1;
         if current.seq != expected {
             body.diagnostics.push(Diagnostic::of(
                 DiagnosticCode::IndicatorSequence,
@@ -922,7 +971,7 @@ pub(crate) fn read_body(wrapped: &Piece<'_>, cache: &mut TargetCache) -> Body {
                     current.seq
                 ),
                 line,
-                column,
+                column(),
             ));
         }
         let fields = text.get(current.fields..end).unwrap_or("");
@@ -931,8 +980,14 @@ pub(crate) fn read_body(wrapped: &Piece<'_>, cache: &mut TargetCache) -> Body {
             Ok(problems) => {
                 if let Some(indicator) = body.indicators.last_mut() {
                     indicator.line = Some(line);
-                    body.diagnostics
-                        .extend(tier_category_mismatch(indicator, line, column));
+                    if indicator
+                        .tier
+                        .zip(indicator.category)
+                        .is_some_and(|(tier, category)| !tier.admits(category))
+                    {
+                        body.diagnostics
+                            .extend(tier_category_mismatch(indicator, line, column()));
+                    }
                 }
                 if let Some(indicator) = body.indicators.last().filter(|i| i.period.is_none()) {
                     body.diagnostics.push(Diagnostic::of(
@@ -944,7 +999,7 @@ pub(crate) fn read_body(wrapped: &Piece<'_>, cache: &mut TargetCache) -> Body {
                             indicator.name
                         ),
                         line,
-                        column,
+                        column(),
                     ));
                 }
                 for (offset, code, message) in problems {
@@ -963,7 +1018,7 @@ pub(crate) fn read_body(wrapped: &Piece<'_>, cache: &mut TargetCache) -> Body {
                     format!("第{}条指标记录无法拆分：{}", current.seq, message.zh),
                 ),
                 line,
-                column,
+                column(),
             )),
         }
         expected = current.seq.saturating_add(1);
@@ -1079,28 +1134,92 @@ mod tests {
         assert!(err.starts_with("实施周期指标值 of indicator 1"), "{err}");
     }
 
-    #[test]
-    fn digits_are_found_eight_bytes_at_a_time_as_one_at_a_time() {
-        let seed = include_str!("../../../tests/data/guangzhou_commerce_2024.txt").as_bytes();
-        let one_at_a_time = |bytes: &[u8], from: usize| {
-            let skip = bytes.get(from..)?.iter().position(u8::is_ascii_digit)?;
-            Some(from + skip)
-        };
-        for from in 0..=seed.len() + 1 {
-            assert_eq!(next_digit(seed, from), one_at_a_time(seed, from), "{from}");
+    /// `record_start` as it was before it looked for the marks: every run of digits in turn,
+    /// then a mark right after it.
+    fn record_start_reference(text: &str, from: usize, expected: u32) -> Option<Start> {
+        let bytes = text.as_bytes();
+        let mut i = from;
+        while let Some(at) = bytes
+            .get(i..)
+            .and_then(|rest| rest.iter().position(u8::is_ascii_digit))
+            .map(|skip| i + skip)
+        {
+            i = at;
+            while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            }
+            let mark = i;
+            let mark_len = match bytes.get(mark..mark + 3) {
+                Some([0xE3, 0x80, 0x81] | [0xEF, 0xBC, 0x8E]) => 3,
+                _ if bytes.get(mark) == Some(&b'.') => 1,
+                _ => continue,
+            };
+            let Some(after) = text.get(mark + mark_len..) else {
+                continue;
+            };
+            let after = after.trim_start();
+            if tier_field(after).is_none() {
+                continue;
+            }
+            let digits = bytes[..mark]
+                .iter()
+                .rev()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            let run = &text[mark - digits..mark];
+            let wanted = expected.to_string();
+            let (at, seq) = if run.ends_with(&wanted) {
+                (mark - wanted.len(), expected)
+            } else {
+                let own = &run[run.len().saturating_sub(3)..];
+                (mark - own.len(), own.parse().ok()?)
+            };
+            let fields = text.len() - after.len();
+            return Some(Start { at, seq, fields });
         }
-        // Every byte value, in every place of a word, above and below others.
-        for b in 0..=255u8 {
-            for place in 0..10 {
-                for filler in [0u8, b'/', b':', 0x80, 0xff, 0x0a, 0x09, 0x39] {
-                    let mut bytes = vec![filler; 12];
-                    bytes[place] = b;
-                    for from in 0..bytes.len() {
-                        assert_eq!(
-                            next_digit(&bytes, from),
-                            one_at_a_time(&bytes, from),
-                            "{bytes:?} from {from}"
-                        );
+        None
+    }
+
+    #[test]
+    fn record_starts_are_found_by_their_marks_as_by_their_digits() {
+        let seed = include_str!("../../../tests/data/guangzhou_commerce_2024.txt");
+        let key = |s: Option<Start>| s.map(|s| (s.at, s.seq, s.fields));
+        for from in (0..=seed.len() + 1).filter(|&f| seed.is_char_boundary(f.min(seed.len()))) {
+            for expected in [1, 3] {
+                assert_eq!(
+                    key(record_start(seed, from, expected)),
+                    key(record_start_reference(seed, from, expected)),
+                    "{from}"
+                );
+            }
+        }
+        let pieces = [
+            "1",
+            "12",
+            "803",
+            "、",
+            "．",
+            ".",
+            "。",
+            "；",
+            "１",
+            " ",
+            "中",
+            "1-产出指标；",
+            "a",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = format!("{a}{b}{c}1-产出指标；11-数量指标；x");
+                    for from in (0..=text.len()).filter(|&f| text.is_char_boundary(f)) {
+                        for expected in [1, 2, 3, 12, 803] {
+                            assert_eq!(
+                                key(record_start(&text, from, expected)),
+                                key(record_start_reference(&text, from, expected)),
+                                "{text} {from} {expected}"
+                            );
+                        }
                     }
                 }
             }
@@ -1166,10 +1285,10 @@ mod tests {
     #[test]
     fn decimal_writes_a_number_s_digits() {
         let mut buf = [0u8; 10];
-        assert_eq!(decimal(0, &mut buf), "0");
-        assert_eq!(decimal(7, &mut buf), "7");
-        assert_eq!(decimal(803, &mut buf), "803");
-        assert_eq!(decimal(u32::MAX, &mut buf), u32::MAX.to_string());
+        assert_eq!(decimal(0, &mut buf), b"0");
+        assert_eq!(decimal(7, &mut buf), b"7");
+        assert_eq!(decimal(803, &mut buf), b"803");
+        assert_eq!(decimal(u32::MAX, &mut buf), u32::MAX.to_string().as_bytes());
     }
 
     #[test]
