@@ -490,7 +490,27 @@ pub(crate) fn parse_ok<L: Level>(text: &str) -> Option<L> {
     let text = text.trim();
     match resolve_unlabelled::<L>(text, Unlabelled::of(text)) {
         Some(Some(level)) => Some(level),
+        _ if !may_name_after_code::<L>(text) => None,
         _ => resolve_label::<L>(&Label::read(text)),
+    }
+}
+
+/// Whether a text that starts with a code may name a level after it: the first character
+/// after its ASCII digits and their separator, where that is a simplified Han character,
+/// but a weight's 分 must begin a level's name (`5小时以内`, the rest of `3.5小时以内` after a run-on record's
+/// mark, names none). A text of another start may. Without building its [`Label`].
+fn may_name_after_code<L: Level>(text: &str) -> bool {
+    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    let rest = text.trim_start_matches(|c: char| c.is_ascii_digit());
+    let rest = rest
+        .strip_prefix(['-', '－', '—', '–', '、', '.', '．'])
+        .unwrap_or(rest);
+    match rest.chars().next() {
+        // (A weight's 分 is taken off a label: `1-分` is the code alone.)
+        Some(c) if is_han(c) && simplified(c) == c && c != '分' => may_begin_a_level::<L>(rest),
+        _ => true,
     }
 }
 
@@ -1516,6 +1536,8 @@ mod tests {
             "≥90%",
             "年度指标值:＜0.2",
             "通过赴欧美开展活动",
+            "小时以内",
+            "万家",
             "分",
             "5",
         ];
@@ -1558,6 +1580,40 @@ mod tests {
                 text.parse::<Category>().ok(),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn parse_ok_after_a_code_answers_as_parse_does() {
+        // Every character of every level's name and alias, and others, after a code: the
+        // names a code may begin, whole and cut after their first character.
+        let mut words: Vec<String> = Vec::new();
+        for tier in Tier::ALL {
+            words.push(tier.name().to_owned());
+            words.extend(Level::aliases(tier).iter().map(|a| (*a).to_owned()));
+        }
+        for category in Category::ALL {
+            words.push(category.name().to_owned());
+            words.extend(Level::aliases(category).iter().map(|a| (*a).to_owned()));
+        }
+        let firsts: Vec<String> = words
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .chain("小万分时个人次年项目".chars())
+            .map(String::from)
+            .collect();
+        for head in ["1", "5", "12", "31", "1-", "12、", "2.", "7．"] {
+            for word in words.iter().chain(&firsts) {
+                for tail in ["", "指标", "以内", "(20分)"] {
+                    let text = format!("{head}{word}{tail}");
+                    assert_eq!(parse_ok::<Tier>(&text), text.parse::<Tier>().ok(), "{text}");
+                    assert_eq!(
+                        parse_ok::<Category>(&text),
+                        text.parse::<Category>().ok(),
+                        "{text}"
+                    );
+                }
+            }
         }
     }
 

@@ -49,9 +49,11 @@ fn allocations(text: &str) -> usize {
     after - before
 }
 
-/// The most allocations per KB of the bundled table, measured at 10.1 per KB (680; 10.3
-/// before the bodies' buffers were sized for the largest body, the record starts' buffer and
-/// the diagnostics' were sized once, the money's diagnostics went straight into the
+/// The most allocations per KB of the bundled table, measured at 9.99 per KB (675; 10.1
+/// before a code's tier was ruled out without reading its label (`5小时以内`, after the `3.`
+/// of `3.5小时以内`) and the units' money was settled on the stack; 10.3 before the bodies'
+/// buffers were sized for the largest body, the record starts' buffer and the diagnostics'
+/// were sized once, the money's diagnostics went straight into the
 /// document's, the projects' money was held in one buffer and the subset searches held
 /// their amounts, candidates and masks in place; 11.2 before
 /// the money was settled without lists, the projects grouped by ranges, the value cache handed
@@ -63,15 +65,20 @@ fn allocations(text: &str) -> usize {
 /// the bodies of a table were joined into one buffer and rows' money held in place, 31.3
 /// before bodies were joined from one buffer of lines and rows' amounts read into arrays,
 /// 41.5 before the bodies' buffers were sized): a ceiling, not a goal (issue 10 asks for 10).
-const CEILING_PER_KB: f64 = 10.2;
+const CEILING_PER_KB: f64 = 10.0;
 
 #[test]
 fn reading_a_table_allocates_in_proportion_to_its_size() {
-    let once = allocations(TABLE);
+    // The fewest of three reads: the test harness's own threads may allocate while one read
+    // is counted.
+    let once = (0..3)
+        .map(|_| allocations(TABLE))
+        .min()
+        .unwrap_or(usize::MAX);
     let kb = TABLE.len() as f64 / 1024.0;
     let per_kb = once as f64 / kb;
-    println!("{once} allocations for {:.1} KB: {per_kb:.1} per KB", kb);
-    assert!(per_kb <= CEILING_PER_KB, "{per_kb:.1} allocations per KB");
+    println!("{once} allocations for {:.1} KB: {per_kb:.2} per KB", kb);
+    assert!(per_kb <= CEILING_PER_KB, "{per_kb:.2} allocations per KB");
     let ten = allocations(&[TABLE; 10].join("\n"));
     println!(
         "ten times over: {ten} allocations, {:.2} times once",

@@ -159,6 +159,9 @@ pub(crate) struct UnitMoney<'a, 's> {
     pub(crate) projects: &'s mut [Money<'a>],
 }
 
+/// The most units whose rows are settled on the stack; a table of more takes a buffer.
+const FEW_UNITS: usize = 8;
+
 /// The most cells the subset searches of one document fill together (rows × (the smaller
 /// side's sum in cents + 1), a byte each): about a twentieth of a second and as many
 /// megabytes at most, whatever the size of the document. The bundled table takes 4,078;
@@ -260,10 +263,26 @@ pub(crate) fn resolve_into<'a>(
                     },
                 ));
             }
-            let mut unit_rows: Vec<Money> = units.iter().map(|u| u.unit).collect();
-            settle(&total, &mut unit_rows, "units", &mut budget, diagnostics);
-            for (unit, resolved) in units.iter_mut().zip(unit_rows) {
-                unit.unit = resolved;
+            // The units' rows are settled as one slice: on the stack for a table of a few
+            // units (most), in a buffer for more.
+            let mut stack: [Money; FEW_UNITS];
+            let mut heap: Vec<Money>;
+            let rows: &mut [Money] = match units.first() {
+                Some(first) if units.len() <= FEW_UNITS => {
+                    stack = [first.unit; FEW_UNITS];
+                    for (row, unit) in stack.iter_mut().zip(units.iter()) {
+                        *row = unit.unit;
+                    }
+                    &mut stack[..units.len()]
+                }
+                _ => {
+                    heap = units.iter().map(|u| u.unit).collect();
+                    &mut heap
+                }
+            };
+            settle(&total, rows, "units", &mut budget, diagnostics);
+            for (unit, resolved) in units.iter_mut().zip(rows.iter()) {
+                unit.unit = *resolved;
             }
             Some(total)
         }
