@@ -137,6 +137,10 @@ struct Builder<'g> {
     unit: Option<String>,
     draft: Option<Draft>,
     columns: Vec<Column>,
+    /// The last grid's columns, set aside where a project's block begins
+    /// ([`Builder::apply`]): its own header follows, or, where none does, a row that begins
+    /// with a level's label takes them up again (one header over many projects).
+    set_aside: Vec<Column>,
     /// Where the header's columns start on the page, where it shows them (space-separated
     /// text): display column and column index, ascending.
     pages: Vec<(usize, usize)>,
@@ -308,6 +312,7 @@ fn read_with(grids: &[Grid], implied: bool) -> (Result<Document, TableError>, us
                 builder.level_header = Some((tok.line, tok.column, builder.sheet(tok)));
             }
             builder.columns = columns;
+            builder.set_aside.clear();
             builder.add_score_aside();
             builder.under_header = true;
             headers += 1;
@@ -397,6 +402,15 @@ fn read_with(grids: &[Grid], implied: bool) -> (Result<Document, TableError>, us
             builder.under_header = false;
             headers += 1;
             continue;
+        }
+        // A project's block without a header of its own: its first row of a level's label
+        // takes up the last grid's columns.
+        if builder.columns.is_empty()
+            && !builder.set_aside.is_empty()
+            && builder.starts_row(&toks, i)
+            && matches!(tok.shape, Shape::Tier | Shape::Category | Shape::Level)
+        {
+            builder.columns = std::mem::take(&mut builder.set_aside);
         }
         if !builder.columns.is_empty() {
             let end = builder.run_end(&toks, i);
@@ -949,6 +963,7 @@ impl<'g> Builder<'g> {
             unit: None,
             draft: None,
             columns: Vec::new(),
+            set_aside: Vec::new(),
             pages: Vec::new(),
             diagnostics: Vec::new(),
             layout: grids.first().map_or(Layout::Pipe, |g| g.layout),
@@ -1799,15 +1814,17 @@ impl<'g> Builder<'g> {
                 let starts_new = self.draft.as_ref().is_some_and(|d| {
                     !d.project.indicators.is_empty() || !d.project.name.is_empty()
                 });
-                // A project's block brings its own grid, also where a unit's row between the
-                // blocks has already closed the last project (`207101天津市河北区人民法院 |
-                // 单位:万元` over `项目名称 | …`).
+                // A project's block may bring its own grid, also where a unit's row between
+                // the blocks has already closed the last project (`207101天津市河北区人民法院 |
+                // 单位:万元` over `项目名称 | …`): its money's use and goal are no rows of the
+                // last grid. The last grid's columns are set aside until its own header, or
+                // a row that begins with a level's label.
                 let after_grid = self.draft.is_none() && !self.columns.is_empty();
                 if starts_new {
                     self.push_draft();
                 }
-                if starts_new || after_grid {
-                    self.columns.clear();
+                if (starts_new || after_grid) && !self.columns.is_empty() {
+                    self.set_aside = std::mem::take(&mut self.columns);
                 }
                 let unit = self.unit.clone();
                 let draft = self.draft.get_or_insert_with(|| Draft {
@@ -5701,6 +5718,35 @@ mod tests {
         assert_eq!(names, ["维修面积", "聘用调解员人数"]);
         let goals: Vec<&str> = doc.projects().map(|p| p.goal.as_str()).collect();
         assert_eq!(goals, ["", "1.通过陪审员参与案件审判调解工作,提高审判效率"]);
+    }
+
+    #[test]
+    fn projects_under_one_header_take_up_its_columns() {
+        // One header over the blocks of several projects, with or without a unit's row
+        // between them: each block's rows are read under the header.
+        for text in [
+            "一级指标 | 二级指标 | 三级指标 | 指标值\n项目名称 | 甲项目\n\
+             产出指标 | 数量指标 | 培训人数 | ≥300人\n项目名称 | 乙项目\n\
+             产出指标 | 数量指标 | 检查次数 | ≥12次\n",
+            "一级指标 | 二级指标 | 三级指标 | 指标值\n项目名称 | 甲项目\n\
+             产出指标 | 数量指标 | 培训人数 | ≥300人\n207102某某中心 | 单位:万元\n\
+             项目名称 | 乙项目\n产出指标 | 数量指标 | 检查次数 | ≥12次\n",
+        ] {
+            let doc = document(text);
+            let read: Vec<(&str, &str)> = doc
+                .projects()
+                .flat_map(|p| {
+                    p.indicators
+                        .iter()
+                        .map(|i| (p.name.as_str(), i.name.as_str()))
+                })
+                .collect();
+            assert_eq!(
+                read,
+                [("甲项目", "培训人数"), ("乙项目", "检查次数")],
+                "{text}"
+            );
+        }
     }
 
     #[test]
