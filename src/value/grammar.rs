@@ -2326,8 +2326,20 @@ fn trailed_in<'a>(
     } else {
         0..=rest.len()
     };
-    for (idx, c) in rest.char_indices() {
-        // Past the window only a date the value holds by may start a value.
+    // Past the window only a date the value holds by may start a value: where no `截` stands
+    // before the window, the search starts there, and where none stands after it, it ends
+    // there.
+    let (from, to) = (*window.start(), *window.end());
+    let start = match rest.get(..from) {
+        Some(head) if !head.contains('截') => from,
+        _ => 0,
+    };
+    let marked_after = rest.get(to..).is_some_and(|t| t.contains('截'));
+    for (idx, c) in rest.get(start..).unwrap_or_default().char_indices() {
+        let idx = start + idx;
+        if idx > to && !marked_after {
+            break;
+        }
         if c != '截' && !window.contains(&idx) {
             continue;
         }
@@ -2379,8 +2391,9 @@ fn trailed_in<'a>(
 /// none), so it holds that digit; every digit it holds is in its number (prefixes, units,
 /// rates and comparator words hold none), so its number holds the last digit, and starts
 /// within the run of digits, `,` `.` `．` that ends with it, or at the sign before. Before
-/// the number are only its prefixes, which hold no digit: the value starts after the digit
-/// before that run. It reads no parenthesis and no character [`unread_char`] refuses: it
+/// the number are only its prefixes, written with few characters ([`prefix_char`], no digit
+/// among them): the value starts within the run of these before the number. It reads no
+/// parenthesis and no character [`unread_char`] refuses: it
 /// starts after the last of these before the last digit. Nor does it read a comparator
 /// symbol after its number: where one, or a parenthesis, follows the last digit (the words
 /// start at `words_from`, after it), it starts nowhere.
@@ -2405,19 +2418,40 @@ fn compare_window(rest: &str, words_from: usize) -> Option<core::ops::RangeInclu
         Some(sign @ ('-' | '－' | '−' | '+' | '＋')) => run.saturating_sub(sign.len_utf8()),
         _ => run,
     };
-    let after_digit = rest
+    // Before the number are only its prefixes: the value starts within the run of their
+    // characters before it, after the digit before (no prefix holds a digit).
+    let prefixed = rest
         .get(..run)?
         .char_indices()
         .rev()
-        .find(|&(_, c)| digit(c).is_some())
+        .find(|&(_, c)| !prefix_char(c))
         .map_or(0, |(at, c)| at + c.len_utf8());
     let after_unread = before
+        .get(prefixed..)?
         .char_indices()
         .rev()
-        .find(|&(at, c)| matches!(c, '（' | '(') || unread_char(rest, at, c))
-        .map_or(0, |(at, c)| at + c.len_utf8());
-    Some(after_digit.max(after_unread)..=last)
+        .find(|&(at, c)| matches!(c, '（' | '(') || unread_char(rest, prefixed + at, c))
+        .map_or(prefixed, |(at, c)| prefixed + at + c.len_utf8());
+    Some(after_unread..=last)
 }
+
+/// Whether a character may stand in the prefixes of a compare value, between its start and
+/// its number: whitespace, a comparator symbol, or a character of `每`, of a period
+/// ([`PERIODS`]) or of a comparator word ([`OP_PREFIX_WORDS`]). A test checks each word.
+fn prefix_char(c: char) -> bool {
+    match PREFIX_CHARS.holds(c) {
+        Some(held) => held,
+        None => c.is_whitespace() || is_op_char(c),
+    }
+}
+
+/// The ideographs of the main block [`prefix_char`] accepts: those of `每`, of the periods
+/// and of the comparator words.
+pub(super) const PREFIX_CHARS: CjkSet = CjkSet::of(&[
+    '每', '年', '度', '半', '季', '月', '周', '星', '期', '日', '天', '人', '户', '亩', '不', '低',
+    '于', '少', '小', '得', '大', '等', '或', '高', '至', '最', '达', '到', '早', '超', '过', '出',
+    '多', '晚', '足', '为', '控', '制', '在', '於', '達', '過', '為',
+]);
 
 /// Whether the text is words: ideographs, no digits, no comparator symbols.
 fn is_words(body: &str) -> bool {
