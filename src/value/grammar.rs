@@ -642,6 +642,75 @@ fn quantity(i: &str) -> Res<'_, Quantity> {
     }
 }
 
+/// The quantities read at the positions of one text in one parse: the search for a single
+/// value reads the number after a comparator (`达到2`) at the comparator and at the number,
+/// and the search for a trailed value reads it again at both. A quantity is a function of the
+/// text from where it starts to the end, so a read is kept for any text that ends where this
+/// one does, keyed by its length; a text that ends elsewhere (a compound's piece, a value read
+/// alone) is read anew.
+pub(super) struct Reads<'a> {
+    /// The text whose suffixes are remembered; `None` remembers nothing.
+    root: Option<&'a str>,
+    /// Each quantity read: the length of the text it was read from, and what was read.
+    found: Vec<(usize, Res<'a, Quantity>)>,
+}
+
+impl<'a> Reads<'a> {
+    /// The most reads kept: a lookup looks at each, so that the search stays linear.
+    const MOST: usize = 16;
+
+    /// A memory of the reads of quantities in the suffixes of `root`.
+    fn of(root: &'a str) -> Reads<'a> {
+        Reads {
+            root: Some(root),
+            found: Vec::new(),
+        }
+    }
+
+    /// No memory: every quantity is read anew, as the full grammar alone reads it.
+    fn off() -> Reads<'a> {
+        Reads {
+            root: None,
+            found: Vec::new(),
+        }
+    }
+
+    /// Whether `i` ends where the root does, and so is a suffix of it.
+    fn holds(&self, i: &str) -> bool {
+        self.root.is_some_and(|root| {
+            root.len()
+                .checked_sub(i.len())
+                .and_then(|at| root.as_bytes().get(at..))
+                .is_some_and(|tail| core::ptr::eq(tail.as_ptr(), i.as_ptr()))
+        })
+    }
+
+    /// [`quantity`] at the start of `i`, read once for each suffix of the root.
+    fn quantity(&mut self, i: &'a str) -> Res<'a, Quantity> {
+        // A quantity in Chinese numerals is rare, and a read of anything else fails at once.
+        if !starts_with_ascii_digit(i) || !self.holds(i) {
+            return quantity(i);
+        }
+        if let Some((_, read)) = self.found.iter().find(|(len, _)| *len == i.len()) {
+            return read.clone();
+        }
+        let read = quantity(i);
+        if self.found.len() < Self::MOST {
+            if self.found.is_empty() {
+                self.found.reserve_exact(4);
+            }
+            self.found.push((i.len(), read.clone()));
+        }
+        read
+    }
+}
+
+/// Whether a text starts with an ASCII digit, judged by its first byte.
+#[inline]
+fn starts_with_ascii_digit(i: &str) -> bool {
+    i.as_bytes().first().is_some_and(u8::is_ascii_digit)
+}
+
 fn digit_quantity(i: &str) -> Res<'_, Quantity> {
     let (rest, amount) = number(i)?;
     let (after_sp, _) = sp(rest)?;
@@ -991,9 +1060,15 @@ fn compare_op<'a>(
 }
 
 // compare = prefixes quantity [sp op_suffix]
+#[cfg(test)]
 fn compare(i: &str) -> Res<'_, Value> {
+    compare_in(i, &mut Reads::off())
+}
+
+/// [`compare`], its quantity read through `reads`.
+fn compare_in<'a>(i: &'a str, reads: &mut Reads<'a>) -> Res<'a, Value> {
     let (rest, (every, before)) = prefixes(i)?;
-    let (rest, value) = context("a number", quantity).parse(rest)?;
+    let (rest, value) = context("a number", |i| reads.quantity(i)).parse(rest)?;
     compare_tail(rest, every, before, value)
 }
 
@@ -1035,12 +1110,18 @@ fn plus_minus(i: &str) -> Res<'_, Value> {
 // amount = plus_minus
 //        | quantity range_sep quantity   -- a range
 //        | compare                       -- the quantity read once for both
+#[cfg(test)]
 fn amount(i: &str) -> Res<'_, Value> {
+    amount_in(i, &mut Reads::off())
+}
+
+/// [`amount`], its first quantity read through `reads`.
+fn amount_in<'a>(i: &'a str, reads: &mut Reads<'a>) -> Res<'a, Value> {
     if i.starts_with('±') {
         return plus_minus(i);
     }
     let (rest, (every, before)) = prefixes(i)?;
-    let (rest, value) = context("a number", quantity).parse(rest)?;
+    let (rest, value) = context("a number", |i| reads.quantity(i)).parse(rest)?;
     if every.is_none() && before.is_none() && range_sep(rest).is_ok() {
         return range_tail(rest, value);
     }
@@ -1548,19 +1629,12 @@ struct Qualified<'a> {
     note: Option<&'a str>,
 }
 
-/// A production read as a value and what it measures.
-type Production = for<'a> fn(&'a str) -> Res<'a, (Value, Option<&'a str>)>;
-
 fn rank_value(i: &str) -> Res<'_, (Value, Option<&str>)> {
     rank(i).map(|(rest, value)| (rest, (value, None)))
 }
 
 fn date_value(i: &str) -> Res<'_, (Value, Option<&str>)> {
     date(i).map(|(rest, value)| (rest, (value, None)))
-}
-
-fn amount_value(i: &str) -> Res<'_, (Value, Option<&str>)> {
-    amount(i).map(|(rest, value)| (rest, (value, None)))
 }
 
 /// A character a rank may start with, after any comparator: a verb (居), a scope (全市),
@@ -1635,6 +1709,25 @@ fn number_start(c: char) -> bool {
 // `prune`, a relative value is tried only where one of its first words ([`RELATIVE_STARTS`])
 // stands: the value found is the same, the error (the furthest an attempt read) may differ.
 fn qualified<'a>(i: &'a str, notes: &Notes, prune: bool) -> Res<'a, Qualified<'a>> {
+    qualified_in(i, notes, prune, &mut Reads::off())
+}
+
+/// The productions of [`qualified`], in the order they are tried.
+#[derive(Clone, Copy)]
+enum Production {
+    Rank,
+    Relative,
+    Date,
+    Amount,
+}
+
+/// [`qualified`], the quantity of an amount read through `reads`.
+fn qualified_in<'a>(
+    i: &'a str,
+    notes: &Notes,
+    prune: bool,
+    reads: &mut Reads<'a>,
+) -> Res<'a, Qualified<'a>> {
     let first = i.chars().next();
     let (after_op, had_op) = match op_prefix(i) {
         Ok((rest, _)) => (sp(rest).map_or(rest, |(rest, _)| rest), true),
@@ -1645,22 +1738,22 @@ fn qualified<'a>(i: &'a str, notes: &Notes, prune: bool) -> Res<'a, Qualified<'a
         (
             first.is_some_and(rank_start)
                 || first.is_some_and(is_op_char) && next.is_some_and(rank_start),
-            rank_value,
+            Production::Rank,
         ),
         (
             (first.is_some_and(relative_start) || had_op && next.is_some_and(relative_start))
                 && (!prune || relative_may_start(i, had_op.then_some(after_op))),
-            relative,
+            Production::Relative,
         ),
         (
             could_be_date(after_op) && (!prune || could_be_cn_month(after_op)),
-            date_value,
+            Production::Date,
         ),
         (
             // After a comparator nothing but a number can follow: try, to say so (but where
             // `prune`).
             matches!(first, Some('±' | '每')) || had_op && !prune || next.is_some_and(number_start),
-            amount_value,
+            Production::Amount,
         ),
     ];
     let mut furthest: Option<Expect<'_>> = None;
@@ -1668,7 +1761,13 @@ fn qualified<'a>(i: &'a str, notes: &Notes, prune: bool) -> Res<'a, Qualified<'a
         if !possible {
             continue;
         }
-        let attempt = production(i).and_then(|(rest, (value, measure))| {
+        let read = match production {
+            Production::Rank => rank_value(i),
+            Production::Relative => relative(i),
+            Production::Date => date_value(i),
+            Production::Amount => amount_in(i, reads).map(|(rest, value)| (rest, (value, None))),
+        };
+        let attempt = read.and_then(|(rest, (value, measure))| {
             let (rest, note) = value_end(rest, notes)?;
             Ok((
                 rest,
@@ -1860,9 +1959,14 @@ impl<'a> Listing<'a> {
 /// no words ([`fast::words`]): by the fast path ([`fast_part`]), else by the search for a
 /// single value, else for a trailed one.
 fn part<'a>(piece: &'a str, listing: &mut Listing<'a>) -> Option<Single<'a>> {
-    fast_part(piece)
-        .or_else(|| single_after(piece, true, true, false, listing).ok())
-        .or_else(|| trailed_in(piece, true, listing))
+    if let Some(read) = fast_part(piece) {
+        return is_typed(&read.value).then_some(read);
+    }
+    // The two searches of the piece read its quantities once.
+    let mut reads = Reads::of(piece);
+    single_after(piece, true, true, false, listing, &mut reads)
+        .ok()
+        .or_else(|| trailed_in(piece, true, listing, &mut reads))
         .filter(|s| is_typed(&s.value))
 }
 
@@ -2066,7 +2170,14 @@ const MARKS: CjkSet = CjkSet::of(&[
 // after it ([`last_mark`]), is not tried: the value found is the same, the error (the
 // furthest an attempt read) may differ.
 fn single(body: &str, fast: bool, prune: bool) -> Result<Single<'_>, Expect<'_>> {
-    single_after(body, fast, prune, false, &mut Listing::new(body))
+    single_after(
+        body,
+        fast,
+        prune,
+        false,
+        &mut Listing::new(body),
+        &mut Reads::off(),
+    )
 }
 
 /// [`single`] where, if `tried`, the fast path already read the whole body and found no value:
@@ -2077,6 +2188,7 @@ fn single_after<'a>(
     prune: bool,
     tried: bool,
     listing: &mut Listing<'a>,
+    reads: &mut Reads<'a>,
 ) -> Result<Single<'a>, Expect<'a>> {
     let (rest, lead) = match as_of(body) {
         Ok((rest, date)) => (rest, Some(date)),
@@ -2143,7 +2255,8 @@ fn single_after<'a>(
             }
         }
         let notes = notes.get_or_insert_with(|| Notes::of(rest));
-        let attempt = (opt(as_of), |i| qualified(i, notes, prune)).parse_complete(&rest[idx..]);
+        let attempt =
+            (opt(as_of), |i| qualified_in(i, notes, prune, reads)).parse_complete(&rest[idx..]);
         match attempt {
             Ok((_, (mid, q))) => {
                 let subject = clean_subject(&rest[..idx]);
@@ -2183,11 +2296,17 @@ fn single_after<'a>(
 // Where `prune`, only the positions of its window ([`compare_window`]) and those of a date the
 // value holds by are tried: the value found is the same.
 fn trailed(body: &str, prune: bool) -> Option<Single<'_>> {
-    trailed_in(body, prune, &mut Listing::new(body))
+    trailed_in(body, prune, &mut Listing::new(body), &mut Reads::off())
 }
 
-/// [`trailed`], the pieces of its subjects searched through `listing`.
-fn trailed_in<'a>(body: &'a str, prune: bool, listing: &mut Listing<'a>) -> Option<Single<'a>> {
+/// [`trailed`], the pieces of its subjects searched through `listing`, its quantities read
+/// through `reads`.
+fn trailed_in<'a>(
+    body: &'a str,
+    prune: bool,
+    listing: &mut Listing<'a>,
+    reads: &mut Reads<'a>,
+) -> Option<Single<'a>> {
     if !body.chars().any(|c| digit(c).is_some()) {
         return None;
     }
@@ -2207,8 +2326,20 @@ fn trailed_in<'a>(body: &'a str, prune: bool, listing: &mut Listing<'a>) -> Opti
     } else {
         0..=rest.len()
     };
-    for (idx, c) in rest.char_indices() {
-        // Past the window only a date the value holds by may start a value.
+    // Past the window only a date the value holds by may start a value: where no `截` stands
+    // before the window, the search starts there, and where none stands after it, it ends
+    // there.
+    let (from, to) = (*window.start(), *window.end());
+    let start = match rest.get(..from) {
+        Some(head) if !head.contains('截') => from,
+        _ => 0,
+    };
+    let marked_after = rest.get(to..).is_some_and(|t| t.contains('截'));
+    for (idx, c) in rest.get(start..).unwrap_or_default().char_indices() {
+        let idx = start + idx;
+        if idx > to && !marked_after {
+            break;
+        }
         if c != '截' && !window.contains(&idx) {
             continue;
         }
@@ -2216,7 +2347,8 @@ fn trailed_in<'a>(body: &'a str, prune: bool, listing: &mut Listing<'a>) -> Opti
             continue;
         }
         let candidate = &rest[idx..];
-        let Ok((tail, (mid, value))) = (opt(as_of), compare).parse_complete(candidate) else {
+        let read = (opt(as_of), |i| compare_in(i, reads)).parse_complete(candidate);
+        let Ok((tail, (mid, value))) = read else {
             continue;
         };
         let consumed = &candidate[..candidate.len() - tail.len()];
@@ -2259,8 +2391,9 @@ fn trailed_in<'a>(body: &'a str, prune: bool, listing: &mut Listing<'a>) -> Opti
 /// none), so it holds that digit; every digit it holds is in its number (prefixes, units,
 /// rates and comparator words hold none), so its number holds the last digit, and starts
 /// within the run of digits, `,` `.` `．` that ends with it, or at the sign before. Before
-/// the number are only its prefixes, which hold no digit: the value starts after the digit
-/// before that run. It reads no parenthesis and no character [`unread_char`] refuses: it
+/// the number are only its prefixes, written with few characters ([`prefix_char`], no digit
+/// among them): the value starts within the run of these before the number. It reads no
+/// parenthesis and no character [`unread_char`] refuses: it
 /// starts after the last of these before the last digit. Nor does it read a comparator
 /// symbol after its number: where one, or a parenthesis, follows the last digit (the words
 /// start at `words_from`, after it), it starts nowhere.
@@ -2285,19 +2418,40 @@ fn compare_window(rest: &str, words_from: usize) -> Option<core::ops::RangeInclu
         Some(sign @ ('-' | '－' | '−' | '+' | '＋')) => run.saturating_sub(sign.len_utf8()),
         _ => run,
     };
-    let after_digit = rest
+    // Before the number are only its prefixes: the value starts within the run of their
+    // characters before it, after the digit before (no prefix holds a digit).
+    let prefixed = rest
         .get(..run)?
         .char_indices()
         .rev()
-        .find(|&(_, c)| digit(c).is_some())
+        .find(|&(_, c)| !prefix_char(c))
         .map_or(0, |(at, c)| at + c.len_utf8());
     let after_unread = before
+        .get(prefixed..)?
         .char_indices()
         .rev()
-        .find(|&(at, c)| matches!(c, '（' | '(') || unread_char(rest, at, c))
-        .map_or(0, |(at, c)| at + c.len_utf8());
-    Some(after_digit.max(after_unread)..=last)
+        .find(|&(at, c)| matches!(c, '（' | '(') || unread_char(rest, prefixed + at, c))
+        .map_or(prefixed, |(at, c)| prefixed + at + c.len_utf8());
+    Some(after_unread..=last)
 }
+
+/// Whether a character may stand in the prefixes of a compare value, between its start and
+/// its number: whitespace, a comparator symbol, or a character of `每`, of a period
+/// ([`PERIODS`]) or of a comparator word ([`OP_PREFIX_WORDS`]). A test checks each word.
+fn prefix_char(c: char) -> bool {
+    match PREFIX_CHARS.holds(c) {
+        Some(held) => held,
+        None => c.is_whitespace() || is_op_char(c),
+    }
+}
+
+/// The ideographs of the main block [`prefix_char`] accepts: those of `每`, of the periods
+/// and of the comparator words.
+pub(super) const PREFIX_CHARS: CjkSet = CjkSet::of(&[
+    '每', '年', '度', '半', '季', '月', '周', '星', '期', '日', '天', '人', '户', '亩', '不', '低',
+    '于', '少', '小', '得', '大', '等', '或', '高', '至', '最', '达', '到', '早', '超', '过', '出',
+    '多', '晚', '足', '为', '控', '制', '在', '於', '達', '過', '為',
+]);
 
 /// Whether the text is words: ideographs, no digits, no comparator symbols.
 fn is_words(body: &str) -> bool {
@@ -2879,11 +3033,20 @@ fn full<'a>(
         };
     }
     // A clean body was read by the fast path ([`fast_read`]) at its start already.
-    let err = match single_after(body, fast, fast && !strict, fast && clean, &mut listing) {
+    // The searches below read their quantities once, where the fast paths are taken.
+    let mut reads = if fast { Reads::of(body) } else { Reads::off() };
+    let err = match single_after(
+        body,
+        fast,
+        fast && !strict,
+        fast && clean,
+        &mut listing,
+        &mut reads,
+    ) {
         Ok(s) => return (s.into_target(raw), None),
         Err(e) => e,
     };
-    if let Some(s) = trailed_in(body, fast, &mut listing) {
+    if let Some(s) = trailed_in(body, fast, &mut listing, &mut reads) {
         return (s.into_target(raw), None);
     }
     if is_words(body) {

@@ -1316,6 +1316,27 @@ fn plain_answers_only_as_the_full_grammar_does() {
 }
 
 #[test]
+fn prefix_characters_cover_every_word_of_the_prefixes() {
+    // The window of a trailed value starts within the run of these before its number.
+    assert!(prefix_char('每') && prefix_char(' ') && prefix_char('\u{3000}'));
+    for c in [
+        '≥', '≧', '⩾', '≤', '≦', '⩽', '>', '<', '=', '＞', '＜', '＝', '﹦', '═',
+    ] {
+        assert!(prefix_char(c), "{c}");
+    }
+    for (w, _) in OP_PREFIX_WORDS.entries {
+        assert!(w.chars().all(prefix_char), "{w}");
+    }
+    for (w, _) in PERIODS.entries {
+        assert!(w.chars().all(prefix_char), "{w}");
+    }
+    // No digit, parenthesis or separator: the window starts after the last of them.
+    for c in ['0', '９', '（', '(', '，', ',', '、', '；', '%'] {
+        assert!(!prefix_char(c), "{c}");
+    }
+}
+
+#[test]
 fn start_guards_cover_the_first_character_of_every_word() {
     for (w, _) in OP_PREFIX_WORDS.entries {
         assert!(w.starts_with(op_word_start), "{w}");
