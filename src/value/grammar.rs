@@ -651,19 +651,26 @@ fn quantity(i: &str) -> Res<'_, Quantity> {
 pub(super) struct Reads<'a> {
     /// The text whose suffixes are remembered; `None` remembers nothing.
     root: Option<&'a str>,
-    /// Each quantity read: the length of the text it was read from, and what was read.
-    found: Vec<(usize, Res<'a, Quantity>)>,
+    /// The last quantities read, in place (a parse allocates nothing for them): the length
+    /// of the text each was read from, and what was read. A new read takes the oldest's
+    /// place.
+    found: [Option<(usize, Res<'a, Quantity>)>; Reads::MOST],
+    /// Where the next read goes.
+    next: usize,
 }
 
 impl<'a> Reads<'a> {
-    /// The most reads kept: a lookup looks at each, so that the search stays linear.
-    const MOST: usize = 16;
+    /// The most reads kept: a lookup looks at each, so that the search stays linear. The
+    /// reads a parse uses again are those of the positions just before it (`达到2` at 达
+    /// and at 2), so the last few serve.
+    const MOST: usize = 4;
 
     /// A memory of the reads of quantities in the suffixes of `root`.
     fn of(root: &'a str) -> Reads<'a> {
         Reads {
             root: Some(root),
-            found: Vec::new(),
+            found: [None, None, None, None],
+            next: 0,
         }
     }
 
@@ -671,7 +678,8 @@ impl<'a> Reads<'a> {
     fn off() -> Reads<'a> {
         Reads {
             root: None,
-            found: Vec::new(),
+            found: [None, None, None, None],
+            next: 0,
         }
     }
 
@@ -691,16 +699,14 @@ impl<'a> Reads<'a> {
         if !starts_with_ascii_digit(i) || !self.holds(i) {
             return quantity(i);
         }
-        if let Some((_, read)) = self.found.iter().find(|(len, _)| *len == i.len()) {
+        if let Some((_, read)) = self.found.iter().flatten().find(|(len, _)| *len == i.len()) {
             return read.clone();
         }
         let read = quantity(i);
-        if self.found.len() < Self::MOST {
-            if self.found.is_empty() {
-                self.found.reserve_exact(4);
-            }
-            self.found.push((i.len(), read.clone()));
+        if let Some(slot) = self.found.get_mut(self.next) {
+            *slot = Some((i.len(), read.clone()));
         }
+        self.next = (self.next + 1) % Self::MOST;
         read
     }
 }
