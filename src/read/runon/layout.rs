@@ -239,8 +239,46 @@ fn empty_column(token: &str) -> bool {
 /// Splits a line into the name before its amounts and the amounts, if it ends with 2 to 4
 /// of them (the total and the columns shown). Whole numbers alone must add up, so that a line
 /// of text that ends with two numbers is not taken for a row.
+#[inline]
 pub(crate) fn trailing_amounts(line: &str, line_no: usize) -> Option<(&str, Amounts)> {
     let trimmed = trim::trim_end(line);
+    if no_trailing_amount(trimmed) {
+        return None;
+    }
+    read_trailing_amounts(line, trimmed, line_no)
+}
+
+/// Whether a line, trimmed at its end, surely ends with no amount nor empty column: it ends
+/// with a character that starts none (most lines of text end with `。` or a word), or with a
+/// run of amount bytes (digits, `.`, `,`, `-`) glued to a character that is no whitespace,
+/// so that its last token, which would be an amount, is none (`不少于100`). A look at bytes,
+/// where the search for the last token decodes every character of a line that has no space.
+#[inline]
+fn no_trailing_amount(trimmed: &str) -> bool {
+    let bytes = trimmed.as_bytes();
+    let run = bytes
+        .iter()
+        .rev()
+        .take_while(|b| matches!(b, b'0'..=b'9' | b'.' | b',' | b'-'))
+        .count();
+    if run == 0 {
+        // `—` (E2 80 94) and `－` (EF BC 8D), the empty columns that are no ASCII.
+        return !(bytes.ends_with("—".as_bytes()) || bytes.ends_with("－".as_bytes()));
+    }
+    // The run is ASCII: what is before it is a `str`.
+    let head = bytes.len() - run;
+    trimmed
+        .get(..head)
+        .and_then(|h| h.chars().next_back())
+        .is_some_and(|c| !c.is_whitespace())
+}
+
+/// [`trailing_amounts`] of a line that may end with amounts.
+fn read_trailing_amounts<'l>(
+    line: &'l str,
+    trimmed: &'l str,
+    line_no: usize,
+) -> Option<(&'l str, Amounts)> {
     if !trimmed.ends_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '—' | '－')) {
         return None;
     }
@@ -694,6 +732,58 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         s.parse().expect("decimal")
+    }
+
+    /// The look at a line's last bytes rules out only lines the full reading refuses.
+    #[test]
+    fn lines_ruled_out_by_their_end_have_no_amounts() {
+        let ends = [
+            "",
+            "1",
+            "12.00",
+            "1,148.00",
+            "-",
+            "--",
+            "—",
+            "－",
+            "——",
+            "-1",
+            "1-",
+            ".5",
+            "5.",
+            "1,2",
+            "100.00 100.00",
+            "780.00 - 780.00",
+            "2 1 1",
+            "3 2 1",
+            "100 — 100",
+        ];
+        let befores = [
+            "", " ", "\u{3000}", "\u{a0}", "\u{2003}", "a", "名", "。", "≥", "-", "（", "\t",
+        ];
+        let lead = ["", "服务贸易专题", "年度指标值:不少于", "合计 10.00"];
+        let mut lines = Vec::new();
+        for l in lead {
+            for b in befores {
+                for e in ends {
+                    for tail in ["", " ", "\u{3000}"] {
+                        lines.push(format!("{l}{b}{e}{tail}"));
+                    }
+                }
+            }
+        }
+        let mut kept = 0;
+        for line in &lines {
+            let trimmed = trim::trim_end(line);
+            let full = read_trailing_amounts(line, trimmed, 3);
+            if no_trailing_amount(trimmed) {
+                assert_eq!(full, None, "{line:?}");
+            } else {
+                kept += 1;
+            }
+            assert_eq!(trailing_amounts(line, 3), full, "{line:?}");
+        }
+        assert!(kept > 0 && kept < lines.len());
     }
 
     #[test]
