@@ -223,7 +223,7 @@ pub(crate) struct TargetCache {
     values: std::collections::HashMap<
         CacheKey,
         (Target, bool, Option<TargetError>),
-        core::hash::BuildHasherDefault<crate::taxonomy::FnvHasher>,
+        core::hash::BuildHasherDefault<WordHasher>,
     >,
     starts: Vec<Start>,
     fullwidth_point: memchr::memmem::Finder<'static>,
@@ -236,6 +236,50 @@ impl Default for TargetCache {
             starts: Vec::new(),
             fullwidth_point: memchr::memmem::Finder::new("．"),
         }
+    }
+}
+
+/// The hasher of the cache's keys: eight bytes at a time, multiplied and rotated as FxHash
+/// does, where FNV takes one byte at a time. A value runs to a dozen bytes or two.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl WordHasher {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0 ^ word).wrapping_mul(Self::K);
+    }
+}
+
+impl core::hash::Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(<[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            for (to, from) in last.iter_mut().zip(rest) {
+                *to = *from;
+            }
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+
+    #[inline]
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        // The product's high bits are its best mixed: the map takes its buckets from the low
+        // bits and its tags from the top seven.
+        self.0.rotate_left(26)
     }
 }
 
@@ -280,12 +324,31 @@ impl TargetCache {
     /// than a value may ([`Target::MAX_CHARS`], [`Target::MAX_PARTS`]).
     ///
     /// Texts that trim alike (`100%` and `100%。`) read alike, and share an entry.
+    #[cfg(test)]
     fn get(&mut self, text: &str) -> (Target, Option<TargetError>) {
+        let (target, capped) = self.target(text);
+        let capped = capped.then(|| self.capped(text).cloned());
+        (target, capped.flatten())
+    }
+
+    /// The value of a text, and `true` where it is kept as text for being longer or having
+    /// more parts than a value may ([`Target::MAX_CHARS`], [`Target::MAX_PARTS`]), which
+    /// [`capped`](Self::capped) then tells: the error itself is built again only for the few
+    /// values that have one.
+    ///
+    /// Texts that trim alike (`100%` and `100%。`) read alike, and share an entry.
+    #[inline]
+    fn target(&mut self, text: &str) -> (Target, bool) {
         let key = crate::value::raw_of(text);
         if let Some((target, left_out, capped)) = self.values.get(key.as_bytes()) {
-            return (target.restored(*left_out), capped.clone());
+            return (target.restored(*left_out), capped.is_some());
         }
-        // The first reading is handed out as it is, and what is kept of it stays.
+        self.read_new(text, key)
+    }
+
+    /// [`target`](Self::target) of a text not yet read: the first reading is handed out as
+    /// it is, and what is kept of it stays.
+    fn read_new(&mut self, text: &str, key: &str) -> (Target, bool) {
         let (target, error) = Target::parse_both(text);
         let capped = error.filter(|e| {
             matches!(
@@ -299,9 +362,18 @@ impl TargetCache {
             raw if raw.as_bytes() == key.as_bytes() => raw.clone(),
             _ => RawText::new(key),
         };
+        let is_capped = capped.is_some();
+        self.values.insert(CacheKey(key), (kept, left_out, capped));
+        (target, is_capped)
+    }
+
+    /// Why the value of a text already read is kept as text, if it is for its length or
+    /// parts: what [`fill`](Self::fill) answered `true` for.
+    fn capped(&self, text: &str) -> Option<&TargetError> {
+        let key = crate::value::raw_of(text);
         self.values
-            .insert(CacheKey(key), (kept, left_out, capped.clone()));
-        (target, capped)
+            .get(key.as_bytes())
+            .and_then(|(_, _, capped)| capped.as_ref())
     }
 }
 
@@ -831,60 +903,52 @@ fn read_record_into(
     };
     let name = trim::trim(trim_end_chars(trim::trim(&rest[..name_end]), &['；', ';']));
     let (code, name) = split_code(name);
-    let mut problems = Vec::new();
-    let mut value = |from: usize, to: usize, label: &str, problems: &mut Vec<Problem>| {
-        // A field ends with `；`, a record with `。`: neither is its value's.
-        let text = trim::trim_end(trim_end_chars(
-            trim::trim(&rest[from..to]),
+    // A field ends with `；`, a record with `。`: neither is its value's.
+    let value_text = |from: usize, to: usize| {
+        trim::trim_end(trim_end_chars(
+            trim::trim(rest.get(from..to).unwrap_or_default()),
             &['；', ';', '。'],
-        ));
-        let (target, capped) = cache.get(text);
-        if let Some(e) = capped {
-            problems.push((
-                rest_at + from,
-                DiagnosticCode::ValueCapped,
-                Msg::new(
-                    format!("{label} of indicator {seq} «{name}»: {e}"),
-                    format!(
-                        "第{seq}项指标「{name}」的{label}：{}",
-                        e.message_in(Lang::Zh)
-                    ),
-                ),
-            ));
-        }
-        target
+        ))
     };
     let (period, period_header) = match (period_label, annual_label) {
-        (Some((at, start)), Some((end, _))) => (
-            Some(value(start, end, "实施周期指标值", &mut problems)),
-            period_header(&rest[at..start]),
-        ),
-        (Some((at, start)), None) => (
-            Some(value(start, rest.len(), "实施周期指标值", &mut problems)),
+        (Some((at, start)), annual) => (
+            Some((
+                start,
+                value_text(start, annual.map_or(rest.len(), |(end, _)| end)),
+            )),
             period_header(&rest[at..start]),
         ),
         (None, _) => (None, None),
     };
     let mut extra = "";
-    let annual = match annual_label {
-        Some((_, start)) => {
-            let end = start + fields_after_annual(&rest[start..]);
-            extra = &rest[end..];
-            value(start, end, "年度指标值", &mut problems)
-        }
-        None => {
-            problems.push((
-                rest_at,
-                DiagnosticCode::IndicatorIncomplete,
-                msg!(
-                    "no 年度指标值 in indicator {seq} «{name}»",
-                    "第{seq}项指标「{name}」没有年度指标值"
+    let annual = annual_label.map(|(_, start)| {
+        let end = start + fields_after_annual(&rest[start..]);
+        extra = &rest[end..];
+        (start, value_text(start, end))
+    });
+    let mut problems = Vec::new();
+    let capped = |cache: &TargetCache, text: &str, from: usize, label: &str, name: &str| {
+        let e = cache.capped(text)?;
+        Some((
+            rest_at + from,
+            DiagnosticCode::ValueCapped,
+            Msg::new(
+                format!("{label} of indicator {seq} «{name}»: {e}"),
+                format!(
+                    "第{seq}项指标「{name}」的{label}：{}",
+                    e.message_in(Lang::Zh)
                 ),
-            ));
-            Target::lenient("")
-        }
+            ),
+        ))
     };
-    indicators.push(Indicator::new(seq, name, annual));
+    // The annual value is read first, into the indicator as it is built; the period's is
+    // written into it where it stays, and where it is written as the annual value (most
+    // are), it is that value, not looked up again.
+    let (annual_target, annual_capped) = match annual {
+        Some((_, text)) => cache.target(text),
+        None => (Target::lenient(""), false),
+    };
+    indicators.push(Indicator::new(seq, name, annual_target));
     let Some(indicator) = indicators.last_mut() else {
         return Ok(problems);
     };
@@ -893,8 +957,41 @@ fn read_record_into(
     indicator.category = category;
     indicator.category_label = category_label;
     indicator.code = code;
-    indicator.period = period;
     indicator.period_label = period_header;
+    if let Some((from, text)) = period {
+        let period_capped = match annual {
+            Some((_, annual_text)) if annual_text == text => {
+                indicator.period = Some(indicator.annual.clone());
+                annual_capped
+            }
+            _ => {
+                let (target, capped) = cache.target(text);
+                indicator.period = Some(target);
+                capped
+            }
+        };
+        if period_capped {
+            problems.extend(capped(cache, text, from, "实施周期指标值", &indicator.name));
+        }
+    }
+    match annual {
+        Some((from, text)) => {
+            if annual_capped {
+                problems.extend(capped(cache, text, from, "年度指标值", &indicator.name));
+            }
+        }
+        None => {
+            problems.push((
+                rest_at,
+                DiagnosticCode::IndicatorIncomplete,
+                msg!(
+                    "no 年度指标值 in indicator {seq} «{}»",
+                    "第{seq}项指标「{}」没有年度指标值",
+                    indicator.name
+                ),
+            ));
+        }
+    }
     let extra_at = fields.len() - extra.len();
     problems.extend(
         read_extra_fields(trim_end_chars(extra, &['。', ' ']), indicator)
