@@ -378,6 +378,12 @@ fn sum(parts: &[Option<Result<Decimal, Refusal>>]) -> Option<Result<Decimal, Ref
     Some(Ok(sum))
 }
 
+/// Whether a trimmed line may be a page number, by its first byte: one of `-`, `—` (E2 …),
+/// `－` (EF …) or `第` (E7 …) starts every page number.
+fn may_be_page_number(trimmed: &str) -> bool {
+    matches!(trimmed.as_bytes().first(), Some(b'-' | 0xE2 | 0xEF | 0xE7))
+}
+
 /// Whether a line is a page number: `- 3 -`, `第3页`, `第 3 页 共 10 页`.
 fn page_number(line: &str) -> bool {
     let t = trim::trim(line);
@@ -423,22 +429,37 @@ fn labelled<'a>(line: &'a str, label: &str) -> Option<&'a str> {
     (!value.is_empty()).then_some(value)
 }
 
-/// The text's lines as `text.split('\n')` gives them, cut where `memchr` finds each line
-/// feed (many bytes at a time).
+/// The text's lines as `text.split('\n')` gives them, cut where one search of the whole
+/// text finds each line feed (many bytes at a time, without a search set up per line).
 fn split_lines(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = Some(text);
+    let mut feeds = memchr::memchr_iter(b'\n', text.as_bytes());
+    let mut start = Some(0);
     core::iter::from_fn(move || {
-        let line = rest?;
-        match memchr::memchr(b'\n', line.as_bytes())
-            .and_then(|at| Some((line.get(..at)?, line.get(at + 1..)?)))
-        {
-            Some((head, tail)) => {
-                rest = Some(tail);
-                Some(head)
+        let from = start?;
+        match feeds.next() {
+            Some(at) => {
+                start = Some(at + 1);
+                text.get(from..at)
             }
-            None => rest.take(),
+            None => {
+                start = None;
+                text.get(from..)
+            }
         }
     })
+}
+
+/// `text.trim_end_matches('\r')` by bytes: a carriage return is one byte, and no other
+/// character's last byte.
+fn trim_carriage_returns(text: &str) -> &str {
+    let cr = text.bytes().rev().take_while(|&b| b == b'\r').count();
+    text.get(..text.len() - cr).unwrap_or(text)
+}
+
+/// `text.trim_start_matches('\u{c}')` by bytes, as [`trim_carriage_returns`].
+fn trim_form_feeds(text: &str) -> &str {
+    let ff = text.bytes().take_while(|&b| b == 0x0C).count();
+    text.get(ff..).unwrap_or(text)
 }
 
 /// A row name waiting for its amounts.
@@ -475,9 +496,9 @@ impl<'a> Outline<'a> {
         let mut in_preamble = true;
         for (index, raw) in split_lines(text).enumerate() {
             let line_no = index + 1;
-            let line = raw.trim_end_matches('\r');
+            let line = trim_carriage_returns(raw);
             // A form feed is a page break; the text after it is a line of its own.
-            let line = line.trim_start_matches('\u{c}');
+            let line = trim_form_feeds(line);
             let trimmed = trim::trim(line);
             if header_lines_left > 0 {
                 // The header's lines run on to 绩效指标; a row, or once rows were read any
@@ -498,7 +519,7 @@ impl<'a> Outline<'a> {
             if trimmed.is_empty() {
                 continue;
             }
-            if page_number(trimmed) {
+            if may_be_page_number(trimmed) && page_number(trimmed) {
                 layout.diagnostics.push(Diagnostic::of(
                     DiagnosticCode::LayoutSkipped,
                     msg!("page number «{trimmed}» skipped", "已跳过页码「{trimmed}」"),
@@ -544,8 +565,14 @@ impl<'a> Outline<'a> {
                 in_preamble = false;
                 continue;
             }
-            let row = trailing_amounts(line, line_no);
-            let indented = line.starts_with(char::is_whitespace);
+            // Most lines end with no amount, as their last bytes tell (their end is the
+            // trimmed line's).
+            let row = if no_trailing_amount(trimmed) {
+                None
+            } else {
+                trailing_amounts(line, line_no)
+            };
+            let indented = trim::starts_with_space(line);
             if indented {
                 // A wrapped name goes on unindented: an indented line starts afresh, and what
                 // waited for amounts was text.
@@ -949,10 +976,41 @@ mod tests {
         for (at, _) in seed.char_indices().step_by(97) {
             texts.push(seed[at..].to_owned());
         }
+        texts.extend(
+            [
+                "",
+                "\n",
+                "\n\n",
+                "a\n",
+                "\na",
+                "\r\r",
+                "\u{c}\u{c}a\r",
+                "中\r\n",
+                "\u{c}",
+            ]
+            .map(String::from),
+        );
         for text in &texts {
             let split: Vec<&str> = text.split('\n').collect();
             let ours: Vec<&str> = split_lines(text).collect();
             assert_eq!(ours, split, "{text:?}");
+            for line in split {
+                assert_eq!(trim_carriage_returns(line), line.trim_end_matches('\r'));
+                assert_eq!(trim_form_feeds(line), line.trim_start_matches('\u{c}'));
+                let trimmed = trim::trim(line);
+                assert_eq!(
+                    may_be_page_number(trimmed) && page_number(trimmed),
+                    page_number(trimmed),
+                    "{line:?}"
+                );
+                assert_eq!(
+                    trim::starts_with_space(line),
+                    line.starts_with(char::is_whitespace)
+                );
+            }
+        }
+        for line in ["- 3 -", "— 3 —", "－3－", "第3页", "第 3 页 共 10 页"] {
+            assert!(may_be_page_number(line) && page_number(line), "{line}");
         }
     }
 

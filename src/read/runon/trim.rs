@@ -31,6 +31,14 @@ fn ends_surely_not_space(text: &str) -> bool {
     }
 }
 
+/// `text.starts_with(char::is_whitespace)`, answered by the lead byte where it can be.
+pub(crate) fn starts_with_space(text: &str) -> bool {
+    match text.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_whitespace() || *b == 0x0B,
+        _ => !surely_not_space(text.as_bytes()) && text.starts_with(char::is_whitespace),
+    }
+}
+
 /// `text.trim()`.
 pub(crate) fn trim(text: &str) -> &str {
     if surely_not_space(text.as_bytes()) && ends_surely_not_space(text) {
@@ -97,6 +105,11 @@ mod tests {
             assert_eq!(trim(&text), text.trim(), "{text:?}");
             assert_eq!(trim_start(&text), text.trim_start(), "{text:?}");
             assert_eq!(trim_end(&text), text.trim_end(), "{text:?}");
+            assert_eq!(
+                starts_with_space(&text),
+                text.starts_with(char::is_whitespace),
+                "{text:?}"
+            );
         }
     }
 }
