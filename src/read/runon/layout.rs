@@ -288,9 +288,9 @@ fn read_trailing_amounts<'l>(
     let mut count = 0;
     let mut rest = trimmed;
     while count < 4 {
-        let start = rest.rfind(char::is_whitespace).map_or(0, |i| {
-            i + rest[i..].chars().next().map_or(1, char::len_utf8)
-        });
+        let Some(start) = last_token(rest) else {
+            break;
+        };
         let token = &rest[start..];
         if token.is_empty() {
             break;
@@ -302,7 +302,7 @@ fn read_trailing_amounts<'l>(
         found[count] = (start, token);
         found_read[count] = read;
         count += 1;
-        rest = rest[..start].trim_end();
+        rest = trim::trim_end(&rest[..start]);
         if start == 0 {
             break;
         }
@@ -363,6 +363,30 @@ fn read_trailing_amounts<'l>(
             .collect();
     }
     Some((name, amounts))
+}
+
+/// Where the last token of a text (after its last whitespace) starts, where it is made of
+/// the characters of amounts and empty columns only (digits, `.`, `,`, `-`, `—`, `－`), as
+/// any other token is neither: found by the bytes from the end, where a search for the last
+/// whitespace decodes every character of a row's name.
+fn last_token(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = bytes.len();
+    loop {
+        let head = bytes.get(..at)?;
+        match head {
+            [.., b'0'..=b'9' | b'.' | b',' | b'-'] => at -= 1,
+            [.., 0xE2, 0x80, 0x94] | [.., 0xEF, 0xBC, 0x8D] => at -= 3,
+            _ => break,
+        }
+    }
+    // The token is made of whole characters: what is before it is a `str`, and it starts the
+    // text or follows whitespace, else it runs on into another character.
+    match text.get(..at)?.chars().next_back() {
+        None => Some(0),
+        Some(c) if c.is_whitespace() => Some(at),
+        Some(_) => None,
+    }
 }
 
 /// The sum of the columns shown: the first refusal among them, or `None` where the sum is
@@ -759,6 +783,33 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         s.parse().expect("decimal")
+    }
+
+    /// The last token found by bytes is the one after the last whitespace, where it is
+    /// made of the characters of amounts.
+    #[test]
+    fn last_tokens_are_found_as_by_the_last_whitespace() {
+        let alphabet = [
+            '1', '.', ',', '-', '—', '－', ' ', '\u{3000}', '\u{a0}', '名', 'a', '。',
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(longer);
+        }
+        for text in &texts {
+            let start = text.rfind(char::is_whitespace).map_or(0, |i| {
+                i + text[i..].chars().next().map_or(1, char::len_utf8)
+            });
+            let token = &text[start..];
+            let of_amounts = token
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '—' | '－'));
+            assert_eq!(last_token(text), of_amounts.then_some(start), "{text:?}");
+        }
     }
 
     /// The look at a line's last bytes rules out only lines the full reading refuses.
