@@ -326,29 +326,31 @@ impl TargetCache {
     /// Texts that trim alike (`100%` and `100%。`) read alike, and share an entry.
     #[cfg(test)]
     fn get(&mut self, text: &str) -> (Target, Option<TargetError>) {
-        let (target, capped) = self.target(text);
+        let mut capped = false;
+        let target = self.target(text, &mut capped);
         let capped = capped.then(|| self.capped(text).cloned());
         (target, capped.flatten())
     }
 
-    /// The value of a text, and `true` where it is kept as text for being longer or having
-    /// more parts than a value may ([`Target::MAX_CHARS`], [`Target::MAX_PARTS`]), which
-    /// [`capped`](Self::capped) then tells: the error itself is built again only for the few
-    /// values that have one.
+    /// The value of a text; `capped` is set where it is kept as text for being longer or
+    /// having more parts than a value may ([`Target::MAX_CHARS`], [`Target::MAX_PARTS`]),
+    /// which [`capped`](Self::capped) then tells: the error itself is fetched only for the
+    /// few values that have one. The target alone is returned, so that it moves as itself.
     ///
     /// Texts that trim alike (`100%` and `100%。`) read alike, and share an entry.
     #[inline]
-    fn target(&mut self, text: &str) -> (Target, bool) {
+    fn target(&mut self, text: &str, capped: &mut bool) -> Target {
         let key = crate::value::raw_of(text);
-        if let Some((target, left_out, capped)) = self.values.get(key.as_bytes()) {
-            return (target.restored(*left_out), capped.is_some());
+        if let Some((target, left_out, error)) = self.values.get(key.as_bytes()) {
+            *capped = error.is_some();
+            return target.restored(*left_out);
         }
-        self.read_new(text, key)
+        self.read_new(text, key, capped)
     }
 
     /// [`target`](Self::target) of a text not yet read: the first reading is handed out as
     /// it is, and what is kept of it stays.
-    fn read_new(&mut self, text: &str, key: &str) -> (Target, bool) {
+    fn read_new(&mut self, text: &str, key: &str, is_capped: &mut bool) -> Target {
         let (target, error) = Target::parse_both(text);
         let capped = error.filter(|e| {
             matches!(
@@ -362,9 +364,9 @@ impl TargetCache {
             raw if raw.as_bytes() == key.as_bytes() => raw.clone(),
             _ => RawText::new(key),
         };
-        let is_capped = capped.is_some();
+        *is_capped = capped.is_some();
         self.values.insert(CacheKey(key), (kept, left_out, capped));
-        (target, is_capped)
+        target
     }
 
     /// Why the value of a text already read is kept as text, if it is for its length or
@@ -944,9 +946,10 @@ fn read_record_into(
     // The annual value is read first, into the indicator as it is built; the period's is
     // written into it where it stays, and where it is written as the annual value (most
     // are), it is that value, not looked up again.
-    let (annual_target, annual_capped) = match annual {
-        Some((_, text)) => cache.target(text),
-        None => (Target::lenient(""), false),
+    let mut annual_capped = false;
+    let annual_target = match annual {
+        Some((_, text)) => cache.target(text, &mut annual_capped),
+        None => Target::lenient(""),
     };
     indicators.push(Indicator::new(seq, name, annual_target));
     let Some(indicator) = indicators.last_mut() else {
@@ -959,17 +962,11 @@ fn read_record_into(
     indicator.code = code;
     indicator.period_label = period_header;
     if let Some((from, text)) = period {
-        let period_capped = match annual {
-            Some((_, annual_text)) if annual_text == text => {
-                indicator.period = Some(indicator.annual.clone());
-                annual_capped
-            }
-            _ => {
-                let (target, capped) = cache.target(text);
-                indicator.period = Some(target);
-                capped
-            }
-        };
+        let mut period_capped = annual_capped;
+        indicator.period = Some(match annual {
+            Some((_, annual_text)) if annual_text == text => indicator.annual.clone(),
+            _ => cache.target(text, &mut period_capped),
+        });
         if period_capped {
             problems.extend(capped(cache, text, from, "实施周期指标值", &indicator.name));
         }
