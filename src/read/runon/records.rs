@@ -503,6 +503,9 @@ fn decimal(mut n: u32, buf: &mut [u8; 10]) -> &[u8] {
 /// The tier field at the start of a record's fields (`1-产出指标；`), if it is one: a tier by
 /// name, as a bare code could be the end of a number (`＜0.2；`).
 fn tier_field(fields: &str) -> Option<Tier> {
+    if let Some((tier, _)) = printed_field::<Tier>(fields) {
+        return Some(tier);
+    }
     // A tier field is short: its separator comes within its first 48 characters (a printed
     // label in `〔〕` may follow the tier). 48 characters are at most 192 bytes, so the search
     // looks no further, and counts characters only up to the separator found.
@@ -526,6 +529,26 @@ fn tier_field(fields: &str) -> Option<Tier> {
     }
     // As `parse` would, without building the error that a text which is no tier gets.
     crate::taxonomy::parse_ok(canonical)
+}
+
+/// The level printed as the system prints it (`1-产出指标`) as the first field of `fields`,
+/// right before its separator, and the text after the separator: what [`next_field`] and
+/// [`printed`] find for most records, without a search for the separator. A printed form
+/// holds no separator, so the first separator is the one after it.
+fn printed_field<L: Level>(fields: &str) -> Option<(L, &str)> {
+    let bytes = fields.as_bytes();
+    for (at, p) in L::PRINTED.iter().enumerate() {
+        // The byte after the printed form is looked at first: most forms are ruled out by it.
+        let sep = match bytes.get(p.len()..) {
+            Some([b';', ..]) => 1,
+            Some([0xEF, 0xBC, 0x9B, ..]) => 3,
+            _ => continue,
+        };
+        if bytes.starts_with(p.as_bytes()) {
+            return Some((*L::ALL.get(at)?, fields.get(p.len() + sep..)?));
+        }
+    }
+    None
 }
 
 /// The level a text is the printed form of (`1-产出指标`, `12-质量指标`), as the system
@@ -882,13 +905,29 @@ fn read_record_into(
             format!("「{record}」中：{}", e.message_in(Lang::Zh)),
         )
     };
-    let (tier_text, rest) = next_field(fields)
-        .ok_or_else(|| msg!("no fields in «{record}»", "「{record}」中没有字段"))?;
-    let (tier, tier_label) = read_level::<Tier>(tier_text, Tier::name).map_err(in_record)?;
-    let (category_text, rest) = next_field(rest)
-        .ok_or_else(|| msg!("no category in «{record}»", "「{record}」中没有二级指标"))?;
-    let (category, category_label) =
-        read_level::<Category>(category_text, Category::name).map_err(in_record)?;
+    // Most tiers and categories are printed as the system prints them, and read at once.
+    let ((tier, tier_label), rest) = match printed_field::<Tier>(fields) {
+        Some((tier, rest)) => ((Some(tier), None), rest),
+        None => {
+            let (tier_text, rest) = next_field(fields)
+                .ok_or_else(|| msg!("no fields in «{record}»", "「{record}」中没有字段"))?;
+            (
+                read_level::<Tier>(tier_text, Tier::name).map_err(in_record)?,
+                rest,
+            )
+        }
+    };
+    let ((category, category_label), rest) = match printed_field::<Category>(rest) {
+        Some((category, rest)) => ((Some(category), None), rest),
+        None => {
+            let (category_text, rest) = next_field(rest)
+                .ok_or_else(|| msg!("no category in «{record}»", "「{record}」中没有二级指标"))?;
+            (
+                read_level::<Category>(category_text, Category::name).map_err(in_record)?,
+                rest,
+            )
+        }
+    };
     if tier.is_none() && tier_label.is_none() {
         return Err(msg!("no tier in «{record}»", "「{record}」中没有一级指标"));
     }
@@ -1620,6 +1659,56 @@ mod tests {
                 .map(|at| (at, text[at..].chars().next().map_or(1, char::len_utf8)));
             assert_eq!(find_separator(text.as_bytes()), by_chars, "{text}");
         }
+    }
+
+    /// A printed field is read as the search for its separator and the printed forms read it.
+    #[test]
+    fn printed_fields_read_as_the_separator_and_the_forms_read_them() {
+        let mut texts = Vec::new();
+        for p in Tier::PRINTED.iter().chain(Category::PRINTED) {
+            for after in [
+                "；x",
+                ";x",
+                "；",
+                "",
+                " ；x",
+                "x；",
+                "〔标签〕；x",
+                "\u{ff1a}x",
+            ] {
+                texts.push(format!("{p}{after}"));
+                texts.push(format!(" {p}{after}"));
+                texts.push(format!("{}{after}", &p[..p.len() - 3]));
+            }
+        }
+        type Found<'t> = (Option<(Tier, &'t str)>, Option<(Category, &'t str)>);
+        fn reference(text: &str) -> Found<'_> {
+            match next_field(text) {
+                Some((field, rest)) => (
+                    printed::<Tier>(field).map(|t| (t, rest)),
+                    printed::<Category>(field).map(|c| (c, rest)),
+                ),
+                None => (None, None),
+            }
+        }
+        let mut found = 0;
+        for text in &texts {
+            let ours = (printed_field::<Tier>(text), printed_field::<Category>(text));
+            // What is found at once is what the search finds; the rest is left to it.
+            let reference = reference(text);
+            if ours.0.is_some() {
+                assert_eq!(ours.0, reference.0, "{text:?}");
+                found += 1;
+            }
+            if ours.1.is_some() {
+                assert_eq!(ours.1, reference.1, "{text:?}");
+                found += 1;
+            }
+            if !text.starts_with(' ') && !text.contains(" ；") {
+                assert_eq!(ours, reference, "{text:?}");
+            }
+        }
+        assert!(found > 0);
     }
 
     #[test]
