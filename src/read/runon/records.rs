@@ -649,7 +649,9 @@ fn find_labels(text: &str) -> (Option<Span>, Option<Span>) {
         {
             rest = &after[close + '〕'.len_utf8()..];
         }
-        let after_colon = rest.trim_start().strip_prefix([':', '：']).unwrap_or(rest);
+        let after_colon = trim::trim_start(rest)
+            .strip_prefix([':', '：'])
+            .unwrap_or(rest);
         (end - label.len(), text.len() - after_colon.len())
     };
     let mut period = None;
