@@ -992,25 +992,40 @@ fn read_record_into(
         Some((_, text)) => cache.target(text, &mut annual_capped),
         None => Target::lenient(""),
     };
-    indicators.push(Indicator::new(seq, name, annual_target));
+    let mut period_capped = annual_capped;
+    let period_target = period.map(|(_, text)| match annual {
+        Some((_, annual_text)) if annual_text == text => annual_target.clone(),
+        _ => cache.target(text, &mut period_capped),
+    });
+    // The indicator is built whole where it is pushed: a large value, it is not built and
+    // then copied.
+    indicators.push(Indicator {
+        seq,
+        tier,
+        category,
+        name,
+        code,
+        period: period_target,
+        annual: annual_target,
+        line: None,
+        tier_label,
+        category_label,
+        period_label: period_header,
+        actual: None,
+        weight: None,
+        score: None,
+        direction: None,
+        nature: None,
+        texts: Vec::new(),
+        core: false,
+    });
     let Some(indicator) = indicators.last_mut() else {
         return Ok(problems);
     };
-    indicator.tier = tier;
-    indicator.tier_label = tier_label;
-    indicator.category = category;
-    indicator.category_label = category_label;
-    indicator.code = code;
-    indicator.period_label = period_header;
-    if let Some((from, text)) = period {
-        let mut period_capped = annual_capped;
-        indicator.period = Some(match annual {
-            Some((_, annual_text)) if annual_text == text => indicator.annual.clone(),
-            _ => cache.target(text, &mut period_capped),
-        });
-        if period_capped {
-            problems.extend(capped(cache, text, from, "实施周期指标值", &indicator.name));
-        }
+    if let Some((from, text)) = period
+        && period_capped
+    {
+        problems.extend(capped(cache, text, from, "实施周期指标值", &indicator.name));
     }
     match annual {
         Some((from, text)) => {
