@@ -112,23 +112,39 @@ fn header_words(line: &str) -> bool {
 /// One amount: `123,307.34`, `780.00`, `12`. `None` where the token is no amount; an error
 /// where it reads as one but cannot be money as written (negative, or too many digits).
 fn amount(token: &str) -> Option<Result<Decimal, Refusal>> {
-    let digits = token.strip_prefix('-').unwrap_or(token);
-    let mut groups = digits.split('.');
-    let int = groups.next()?;
-    let frac = groups.next();
-    if groups.next().is_some() || int.is_empty() || frac.is_some_and(|f| f.is_empty()) {
+    // The form is checked by bytes, in one pass over the integer part and one over the
+    // decimals: `[-]d{1,3}(,ddd)*[.d+]` or `[-]d+[.d+]`.
+    let bytes = token.as_bytes();
+    let digits = bytes.strip_prefix(b"-").unwrap_or(bytes);
+    let (int, frac) = match digits.iter().position(|&b| b == b'.') {
+        Some(point) => (digits.get(..point)?, Some(digits.get(point + 1..)?)),
+        None => (digits, None),
+    };
+    // A second point leaves a byte that is no digit in the decimals.
+    if int.is_empty() || frac.is_some_and(|f| f.is_empty() || !f.iter().all(u8::is_ascii_digit)) {
         return None;
     }
-    let int_ok = if int.contains(',') {
-        let mut parts = int.split(',');
-        let first = parts.next()?;
-        (1..=3).contains(&first.len())
-            && first.bytes().all(|b| b.is_ascii_digit())
-            && parts.all(|p| p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()))
-    } else {
-        int.bytes().all(|b| b.is_ascii_digit())
-    };
-    if !int_ok || !frac.is_none_or(|f| f.bytes().all(|b| b.is_ascii_digit())) {
+    // Where there are commas, each sits three digits before the next or the point.
+    let mut since_comma: Option<usize> = None;
+    let mut run = 0usize;
+    for &b in int {
+        match b {
+            b'0'..=b'9' => run += 1,
+            b',' => {
+                let ok = match since_comma {
+                    None => (1..=3).contains(&run),
+                    Some(_) => run == 3,
+                };
+                if !ok {
+                    return None;
+                }
+                since_comma = Some(run);
+                run = 0;
+            }
+            _ => return None,
+        }
+    }
+    if since_comma.is_some() && run != 3 {
         return None;
     }
     if token.starts_with('-') {
@@ -136,7 +152,7 @@ fn amount(token: &str) -> Option<Result<Decimal, Refusal>> {
     }
     // Decimal parses more digits than it holds by rounding the last away, which lowers the
     // scale: an amount is taken only where every decimal written is kept.
-    let written = frac.map_or(0, str::len);
+    let written = frac.map_or(0, <[u8]>::len);
     // Thousands separators are taken out of a copy only where there are some, on the stack
     // where the amount is as short as amounts are.
     let parsed = if let Some(fast) = short_amount(token) {
@@ -862,6 +878,53 @@ mod tests {
             assert_eq!(trailing_amounts(line, 3), full, "{line:?}");
         }
         assert!(kept > 0 && kept < lines.len());
+    }
+
+    /// `amount` as it was before its form was checked in one pass of bytes.
+    fn amount_reference(token: &str) -> Option<Result<Decimal, Refusal>> {
+        let digits = token.strip_prefix('-').unwrap_or(token);
+        let mut groups = digits.split('.');
+        let int = groups.next()?;
+        let frac = groups.next();
+        if groups.next().is_some() || int.is_empty() || frac.is_some_and(|f| f.is_empty()) {
+            return None;
+        }
+        let int_ok = if int.contains(',') {
+            let mut parts = int.split(',');
+            let first = parts.next()?;
+            (1..=3).contains(&first.len())
+                && first.bytes().all(|b| b.is_ascii_digit())
+                && parts.all(|p| p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()))
+        } else {
+            int.bytes().all(|b| b.is_ascii_digit())
+        };
+        if !int_ok || !frac.is_none_or(|f| f.bytes().all(|b| b.is_ascii_digit())) {
+            return None;
+        }
+        if token.starts_with('-') {
+            return Some(Err(Refusal::Negative(token.to_owned())));
+        }
+        let written = frac.map_or(0, str::len);
+        let parsed = Decimal::from_str(&token.replace(',', ""))
+            .ok()
+            .filter(|d| usize::try_from(d.scale()).is_ok_and(|s| s == written));
+        Some(parsed.ok_or_else(|| Refusal::TooLarge(token.to_owned())))
+    }
+
+    #[test]
+    fn amounts_are_formed_as_the_splits_formed_them() {
+        let alphabet = ["1", "0", ",", ".", "-", "a", "中", "123", ",000"];
+        let mut tokens = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = tokens
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            tokens.extend(longer);
+        }
+        for token in &tokens {
+            assert_eq!(amount(token), amount_reference(token), "{token:?}");
+        }
     }
 
     #[test]
