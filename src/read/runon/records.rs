@@ -340,7 +340,7 @@ impl TargetCache {
     /// Texts that trim alike (`100%` and `100%。`) read alike, and share an entry.
     #[inline]
     fn target(&mut self, text: &str, capped: &mut bool) -> Target {
-        let key = crate::value::raw_of(text);
+        let key = raw_key(text);
         if let Some((target, left_out, error)) = self.values.get(key.as_bytes()) {
             *capped = error.is_some();
             return target.restored(*left_out);
@@ -372,11 +372,19 @@ impl TargetCache {
     /// Why the value of a text already read is kept as text, if it is for its length or
     /// parts: what [`fill`](Self::fill) answered `true` for.
     fn capped(&self, text: &str) -> Option<&TargetError> {
+        // The grammar's own raw text, the key `raw_key` gives: this rare path keeps to it.
         let key = crate::value::raw_of(text);
         self.values
             .get(key.as_bytes())
             .and_then(|(_, _, capped)| capped.as_ref())
     }
+}
+
+/// The key of a text in the cache: its raw text, [`crate::value::raw_of`], which is the text
+/// trimmed; by the quick test of its ends, as a record's values are trimmed already.
+#[inline]
+fn raw_key(text: &str) -> &str {
+    trim::trim(text)
 }
 
 /// What was wrong with a record that could still be read: where (an offset in its fields),
@@ -1602,6 +1610,28 @@ mod tests {
                 read_level_reference::<Category>(field, Category::name),
                 "{field}"
             );
+        }
+    }
+
+    /// The cache's key of a text is the raw text the grammar reads.
+    #[test]
+    fn cache_keys_are_raw_texts() {
+        for text in [
+            "",
+            " ",
+            "100%",
+            " 100% ",
+            "100%。",
+            "100%。 。",
+            "\u{3000}≥1次\u{3000}",
+            "\"x\"",
+            "'y'",
+            "。",
+            " 。",
+            "\u{a0}a",
+            "a\u{85}",
+        ] {
+            assert_eq!(raw_key(text), crate::value::raw_of(text), "{text:?}");
         }
     }
 
