@@ -726,6 +726,18 @@ fn period_header(label_text: &str) -> Option<String> {
     Some(inner[..close].to_owned())
 }
 
+/// Whether a period label's text (the label, then what [`find_labels`] took after it) may
+/// carry a header: only where `〔` follows the label itself, as the header is the only `〔`
+/// it takes, right after the label. Most labels have none, and are told so without a search.
+fn header_after_label(label_text: &str) -> bool {
+    PERIOD_LABELS.iter().any(|label| {
+        label_text
+            .as_bytes()
+            .get(label.len()..)
+            .is_some_and(|after| after.starts_with("〔".as_bytes()))
+    })
+}
+
 /// Where the annual value ends: at the first labelled field after it (`；分值:`), or at the
 /// end of the record.
 fn fields_after_annual(text: &str) -> usize {
@@ -967,7 +979,9 @@ fn read_record_into(
                 start,
                 value_text(start, annual.map_or(rest.len(), |(end, _)| end)),
             )),
-            period_header(&rest[at..start]),
+            header_after_label(&rest[at..start])
+                .then(|| period_header(&rest[at..start]))
+                .flatten(),
         ),
         (None, _) => (None, None),
     };
@@ -1788,6 +1802,31 @@ mod tests {
             Some("≥3.５".to_owned())
         );
         assert!(list.diagnostics.is_empty(), "{:?}", list.diagnostics);
+    }
+
+    /// A label whose text has no header right after it has none at all.
+    #[test]
+    fn period_headers_follow_their_labels() {
+        for label in PERIOD_LABELS {
+            for after in [
+                ":1",
+                "：1",
+                " :1",
+                "〔长期指标值〕:1",
+                "〔长期〕 ：1",
+                "〔未闭:1",
+                "",
+                "〔〕:1",
+            ] {
+                let text = format!("名称；{label}{after}；年度指标值:2");
+                let (period, _) = find_labels(&text);
+                let (at, start) = period.expect("a period label");
+                let label_text = &text[at..start];
+                if !header_after_label(label_text) {
+                    assert_eq!(period_header(label_text), None, "{text}");
+                }
+            }
+        }
     }
 
     #[test]
