@@ -781,6 +781,18 @@ fn trim_end_chars<'t>(text: &'t str, chars: &[char]) -> &'t str {
     rest
 }
 
+/// `trim_end_chars(text, &['；', ';', '。'])`, by the bytes these end with: `；` is EF BC 9B
+/// and `。` E3 80 82, which end no other character.
+fn trim_end_value_marks(text: &str) -> &str {
+    let mut bytes = text.as_bytes();
+    while let [rest @ .., b';'] | [rest @ .., 0xEF, 0xBC, 0x9B] | [rest @ .., 0xE3, 0x80, 0x82] =
+        bytes
+    {
+        bytes = rest;
+    }
+    text.get(..bytes.len()).unwrap_or(text)
+}
+
 /// The offset of the first `；` (EF BC 9B) at or after `from`, as `find('；')` answers:
 /// EF only ever starts a character, so a match at it is the character.
 fn find_semicolon(bytes: &[u8], from: usize) -> Option<usize> {
@@ -968,10 +980,9 @@ fn read_record_into(
     let (code, name) = split_code(name);
     // A field ends with `；`, a record with `。`: neither is its value's.
     let value_text = |from: usize, to: usize| {
-        trim::trim_end(trim_end_chars(
-            trim::trim(rest.get(from..to).unwrap_or_default()),
-            &['；', ';', '。'],
-        ))
+        trim::trim_end(trim_end_value_marks(trim::trim(
+            rest.get(from..to).unwrap_or_default(),
+        )))
     };
     let (period, period_header) = match (period_label, annual_label) {
         (Some((at, start)), annual) => (
@@ -1559,6 +1570,11 @@ mod tests {
     #[test]
     fn fields_are_trimmed_and_cut_as_by_the_str_methods() {
         for text in field_texts() {
+            assert_eq!(
+                trim_end_value_marks(&text),
+                text.trim_end_matches(['；', ';', '。']),
+                "{text}"
+            );
             for set in [&['。', ' '][..], &['；', ';'], &['；', ';', '。']] {
                 assert_eq!(
                     trim_end_chars(&text, set),
