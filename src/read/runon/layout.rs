@@ -112,23 +112,39 @@ fn header_words(line: &str) -> bool {
 /// One amount: `123,307.34`, `780.00`, `12`. `None` where the token is no amount; an error
 /// where it reads as one but cannot be money as written (negative, or too many digits).
 fn amount(token: &str) -> Option<Result<Decimal, Refusal>> {
-    let digits = token.strip_prefix('-').unwrap_or(token);
-    let mut groups = digits.split('.');
-    let int = groups.next()?;
-    let frac = groups.next();
-    if groups.next().is_some() || int.is_empty() || frac.is_some_and(|f| f.is_empty()) {
+    // The form is checked by bytes, in one pass over the integer part and one over the
+    // decimals: `[-]d{1,3}(,ddd)*[.d+]` or `[-]d+[.d+]`.
+    let bytes = token.as_bytes();
+    let digits = bytes.strip_prefix(b"-").unwrap_or(bytes);
+    let (int, frac) = match digits.iter().position(|&b| b == b'.') {
+        Some(point) => (digits.get(..point)?, Some(digits.get(point + 1..)?)),
+        None => (digits, None),
+    };
+    // A second point leaves a byte that is no digit in the decimals.
+    if int.is_empty() || frac.is_some_and(|f| f.is_empty() || !f.iter().all(u8::is_ascii_digit)) {
         return None;
     }
-    let int_ok = if int.contains(',') {
-        let mut parts = int.split(',');
-        let first = parts.next()?;
-        (1..=3).contains(&first.len())
-            && first.bytes().all(|b| b.is_ascii_digit())
-            && parts.all(|p| p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()))
-    } else {
-        int.bytes().all(|b| b.is_ascii_digit())
-    };
-    if !int_ok || !frac.is_none_or(|f| f.bytes().all(|b| b.is_ascii_digit())) {
+    // Where there are commas, each sits three digits before the next or the point.
+    let mut since_comma: Option<usize> = None;
+    let mut run = 0usize;
+    for &b in int {
+        match b {
+            b'0'..=b'9' => run += 1,
+            b',' => {
+                let ok = match since_comma {
+                    None => (1..=3).contains(&run),
+                    Some(_) => run == 3,
+                };
+                if !ok {
+                    return None;
+                }
+                since_comma = Some(run);
+                run = 0;
+            }
+            _ => return None,
+        }
+    }
+    if since_comma.is_some() && run != 3 {
         return None;
     }
     if token.starts_with('-') {
@@ -136,7 +152,7 @@ fn amount(token: &str) -> Option<Result<Decimal, Refusal>> {
     }
     // Decimal parses more digits than it holds by rounding the last away, which lowers the
     // scale: an amount is taken only where every decimal written is kept.
-    let written = frac.map_or(0, str::len);
+    let written = frac.map_or(0, <[u8]>::len);
     // Thousands separators are taken out of a copy only where there are some, on the stack
     // where the amount is as short as amounts are.
     let parsed = if let Some(fast) = short_amount(token) {
@@ -239,8 +255,46 @@ fn empty_column(token: &str) -> bool {
 /// Splits a line into the name before its amounts and the amounts, if it ends with 2 to 4
 /// of them (the total and the columns shown). Whole numbers alone must add up, so that a line
 /// of text that ends with two numbers is not taken for a row.
+#[inline]
 pub(crate) fn trailing_amounts(line: &str, line_no: usize) -> Option<(&str, Amounts)> {
     let trimmed = trim::trim_end(line);
+    if no_trailing_amount(trimmed) {
+        return None;
+    }
+    read_trailing_amounts(line, trimmed, line_no)
+}
+
+/// Whether a line, trimmed at its end, surely ends with no amount nor empty column: it ends
+/// with a character that starts none (most lines of text end with `。` or a word), or with a
+/// run of amount bytes (digits, `.`, `,`, `-`) glued to a character that is no whitespace,
+/// so that its last token, which would be an amount, is none (`不少于100`). A look at bytes,
+/// where the search for the last token decodes every character of a line that has no space.
+#[inline]
+fn no_trailing_amount(trimmed: &str) -> bool {
+    let bytes = trimmed.as_bytes();
+    let run = bytes
+        .iter()
+        .rev()
+        .take_while(|b| matches!(b, b'0'..=b'9' | b'.' | b',' | b'-'))
+        .count();
+    if run == 0 {
+        // `—` (E2 80 94) and `－` (EF BC 8D), the empty columns that are no ASCII.
+        return !(bytes.ends_with("—".as_bytes()) || bytes.ends_with("－".as_bytes()));
+    }
+    // The run is ASCII: what is before it is a `str`.
+    let head = bytes.len() - run;
+    trimmed
+        .get(..head)
+        .and_then(|h| h.chars().next_back())
+        .is_some_and(|c| !c.is_whitespace())
+}
+
+/// [`trailing_amounts`] of a line that may end with amounts.
+fn read_trailing_amounts<'l>(
+    line: &'l str,
+    trimmed: &'l str,
+    line_no: usize,
+) -> Option<(&'l str, Amounts)> {
     if !trimmed.ends_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '—' | '－')) {
         return None;
     }
@@ -250,9 +304,9 @@ pub(crate) fn trailing_amounts(line: &str, line_no: usize) -> Option<(&str, Amou
     let mut count = 0;
     let mut rest = trimmed;
     while count < 4 {
-        let start = rest.rfind(char::is_whitespace).map_or(0, |i| {
-            i + rest[i..].chars().next().map_or(1, char::len_utf8)
-        });
+        let Some(start) = last_token(rest) else {
+            break;
+        };
         let token = &rest[start..];
         if token.is_empty() {
             break;
@@ -264,7 +318,7 @@ pub(crate) fn trailing_amounts(line: &str, line_no: usize) -> Option<(&str, Amou
         found[count] = (start, token);
         found_read[count] = read;
         count += 1;
-        rest = rest[..start].trim_end();
+        rest = trim::trim_end(&rest[..start]);
         if start == 0 {
             break;
         }
@@ -327,6 +381,30 @@ pub(crate) fn trailing_amounts(line: &str, line_no: usize) -> Option<(&str, Amou
     Some((name, amounts))
 }
 
+/// Where the last token of a text (after its last whitespace) starts, where it is made of
+/// the characters of amounts and empty columns only (digits, `.`, `,`, `-`, `—`, `－`), as
+/// any other token is neither: found by the bytes from the end, where a search for the last
+/// whitespace decodes every character of a row's name.
+fn last_token(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = bytes.len();
+    loop {
+        let head = bytes.get(..at)?;
+        match head {
+            [.., b'0'..=b'9' | b'.' | b',' | b'-'] => at -= 1,
+            [.., 0xE2, 0x80, 0x94] | [.., 0xEF, 0xBC, 0x8D] => at -= 3,
+            _ => break,
+        }
+    }
+    // The token is made of whole characters: what is before it is a `str`, and it starts the
+    // text or follows whitespace, else it runs on into another character.
+    match text.get(..at)?.chars().next_back() {
+        None => Some(0),
+        Some(c) if c.is_whitespace() => Some(at),
+        Some(_) => None,
+    }
+}
+
 /// The sum of the columns shown: the first refusal among them, or `None` where the sum is
 /// more than an amount can hold exactly.
 fn sum(parts: &[Option<Result<Decimal, Refusal>>]) -> Option<Result<Decimal, Refusal>> {
@@ -338,6 +416,12 @@ fn sum(parts: &[Option<Result<Decimal, Refusal>>]) -> Option<Result<Decimal, Ref
         }
     }
     Some(Ok(sum))
+}
+
+/// Whether a trimmed line may be a page number, by its first byte: one of `-`, `—` (E2 …),
+/// `－` (EF …) or `第` (E7 …) starts every page number.
+fn may_be_page_number(trimmed: &str) -> bool {
+    matches!(trimmed.as_bytes().first(), Some(b'-' | 0xE2 | 0xEF | 0xE7))
 }
 
 /// Whether a line is a page number: `- 3 -`, `第3页`, `第 3 页 共 10 页`.
@@ -385,22 +469,37 @@ fn labelled<'a>(line: &'a str, label: &str) -> Option<&'a str> {
     (!value.is_empty()).then_some(value)
 }
 
-/// The text's lines as `text.split('\n')` gives them, cut where `memchr` finds each line
-/// feed (many bytes at a time).
+/// The text's lines as `text.split('\n')` gives them, cut where one search of the whole
+/// text finds each line feed (many bytes at a time, without a search set up per line).
 fn split_lines(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = Some(text);
+    let mut feeds = memchr::memchr_iter(b'\n', text.as_bytes());
+    let mut start = Some(0);
     core::iter::from_fn(move || {
-        let line = rest?;
-        match memchr::memchr(b'\n', line.as_bytes())
-            .and_then(|at| Some((line.get(..at)?, line.get(at + 1..)?)))
-        {
-            Some((head, tail)) => {
-                rest = Some(tail);
-                Some(head)
+        let from = start?;
+        match feeds.next() {
+            Some(at) => {
+                start = Some(at + 1);
+                text.get(from..at)
             }
-            None => rest.take(),
+            None => {
+                start = None;
+                text.get(from..)
+            }
         }
     })
+}
+
+/// `text.trim_end_matches('\r')` by bytes: a carriage return is one byte, and no other
+/// character's last byte.
+fn trim_carriage_returns(text: &str) -> &str {
+    let cr = text.bytes().rev().take_while(|&b| b == b'\r').count();
+    text.get(..text.len() - cr).unwrap_or(text)
+}
+
+/// `text.trim_start_matches('\u{c}')` by bytes, as [`trim_carriage_returns`].
+fn trim_form_feeds(text: &str) -> &str {
+    let ff = text.bytes().take_while(|&b| b == 0x0C).count();
+    text.get(ff..).unwrap_or(text)
 }
 
 /// A row name waiting for its amounts.
@@ -437,9 +536,9 @@ impl<'a> Outline<'a> {
         let mut in_preamble = true;
         for (index, raw) in split_lines(text).enumerate() {
             let line_no = index + 1;
-            let line = raw.trim_end_matches('\r');
+            let line = trim_carriage_returns(raw);
             // A form feed is a page break; the text after it is a line of its own.
-            let line = line.trim_start_matches('\u{c}');
+            let line = trim_form_feeds(line);
             let trimmed = trim::trim(line);
             if header_lines_left > 0 {
                 // The header's lines run on to 绩效指标; a row, or once rows were read any
@@ -460,7 +559,7 @@ impl<'a> Outline<'a> {
             if trimmed.is_empty() {
                 continue;
             }
-            if page_number(trimmed) {
+            if may_be_page_number(trimmed) && page_number(trimmed) {
                 layout.diagnostics.push(Diagnostic::of(
                     DiagnosticCode::LayoutSkipped,
                     msg!("page number «{trimmed}» skipped", "已跳过页码「{trimmed}」"),
@@ -506,8 +605,14 @@ impl<'a> Outline<'a> {
                 in_preamble = false;
                 continue;
             }
-            let row = trailing_amounts(line, line_no);
-            let indented = line.starts_with(char::is_whitespace);
+            // Most lines end with no amount, as their last bytes tell (their end is the
+            // trimmed line's).
+            let row = if no_trailing_amount(trimmed) {
+                None
+            } else {
+                trailing_amounts(line, line_no)
+            };
+            let indented = trim::starts_with_space(line);
             if indented {
                 // A wrapped name goes on unindented: an indented line starts afresh, and what
                 // waited for amounts was text.
@@ -696,6 +801,132 @@ mod tests {
         s.parse().expect("decimal")
     }
 
+    /// The last token found by bytes is the one after the last whitespace, where it is
+    /// made of the characters of amounts.
+    #[test]
+    fn last_tokens_are_found_as_by_the_last_whitespace() {
+        let alphabet = [
+            '1', '.', ',', '-', '—', '－', ' ', '\u{3000}', '\u{a0}', '名', 'a', '。',
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(longer);
+        }
+        for text in &texts {
+            let start = text.rfind(char::is_whitespace).map_or(0, |i| {
+                i + text[i..].chars().next().map_or(1, char::len_utf8)
+            });
+            let token = &text[start..];
+            let of_amounts = token
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '—' | '－'));
+            assert_eq!(last_token(text), of_amounts.then_some(start), "{text:?}");
+        }
+    }
+
+    /// The look at a line's last bytes rules out only lines the full reading refuses.
+    #[test]
+    fn lines_ruled_out_by_their_end_have_no_amounts() {
+        let ends = [
+            "",
+            "1",
+            "12.00",
+            "1,148.00",
+            "-",
+            "--",
+            "—",
+            "－",
+            "——",
+            "-1",
+            "1-",
+            ".5",
+            "5.",
+            "1,2",
+            "100.00 100.00",
+            "780.00 - 780.00",
+            "2 1 1",
+            "3 2 1",
+            "100 — 100",
+        ];
+        let befores = [
+            "", " ", "\u{3000}", "\u{a0}", "\u{2003}", "a", "名", "。", "≥", "-", "（", "\t",
+        ];
+        let lead = ["", "服务贸易专题", "年度指标值:不少于", "合计 10.00"];
+        let mut lines = Vec::new();
+        for l in lead {
+            for b in befores {
+                for e in ends {
+                    for tail in ["", " ", "\u{3000}"] {
+                        lines.push(format!("{l}{b}{e}{tail}"));
+                    }
+                }
+            }
+        }
+        let mut kept = 0;
+        for line in &lines {
+            let trimmed = trim::trim_end(line);
+            let full = read_trailing_amounts(line, trimmed, 3);
+            if no_trailing_amount(trimmed) {
+                assert_eq!(full, None, "{line:?}");
+            } else {
+                kept += 1;
+            }
+            assert_eq!(trailing_amounts(line, 3), full, "{line:?}");
+        }
+        assert!(kept > 0 && kept < lines.len());
+    }
+
+    /// `amount` as it was before its form was checked in one pass of bytes.
+    fn amount_reference(token: &str) -> Option<Result<Decimal, Refusal>> {
+        let digits = token.strip_prefix('-').unwrap_or(token);
+        let mut groups = digits.split('.');
+        let int = groups.next()?;
+        let frac = groups.next();
+        if groups.next().is_some() || int.is_empty() || frac.is_some_and(|f| f.is_empty()) {
+            return None;
+        }
+        let int_ok = if int.contains(',') {
+            let mut parts = int.split(',');
+            let first = parts.next()?;
+            (1..=3).contains(&first.len())
+                && first.bytes().all(|b| b.is_ascii_digit())
+                && parts.all(|p| p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()))
+        } else {
+            int.bytes().all(|b| b.is_ascii_digit())
+        };
+        if !int_ok || !frac.is_none_or(|f| f.bytes().all(|b| b.is_ascii_digit())) {
+            return None;
+        }
+        if token.starts_with('-') {
+            return Some(Err(Refusal::Negative(token.to_owned())));
+        }
+        let written = frac.map_or(0, str::len);
+        let parsed = Decimal::from_str(&token.replace(',', ""))
+            .ok()
+            .filter(|d| usize::try_from(d.scale()).is_ok_and(|s| s == written));
+        Some(parsed.ok_or_else(|| Refusal::TooLarge(token.to_owned())))
+    }
+
+    #[test]
+    fn amounts_are_formed_as_the_splits_formed_them() {
+        let alphabet = ["1", "0", ",", ".", "-", "a", "中", "123", ",000"];
+        let mut tokens = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = tokens
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            tokens.extend(longer);
+        }
+        for token in &tokens {
+            assert_eq!(amount(token), amount_reference(token), "{token:?}");
+        }
+    }
+
     #[test]
     fn amounts_read_separators_and_decimals() {
         assert_eq!(amount("123,307.34"), Some(Ok(d("123307.34"))));
@@ -859,10 +1090,41 @@ mod tests {
         for (at, _) in seed.char_indices().step_by(97) {
             texts.push(seed[at..].to_owned());
         }
+        texts.extend(
+            [
+                "",
+                "\n",
+                "\n\n",
+                "a\n",
+                "\na",
+                "\r\r",
+                "\u{c}\u{c}a\r",
+                "中\r\n",
+                "\u{c}",
+            ]
+            .map(String::from),
+        );
         for text in &texts {
             let split: Vec<&str> = text.split('\n').collect();
             let ours: Vec<&str> = split_lines(text).collect();
             assert_eq!(ours, split, "{text:?}");
+            for line in split {
+                assert_eq!(trim_carriage_returns(line), line.trim_end_matches('\r'));
+                assert_eq!(trim_form_feeds(line), line.trim_start_matches('\u{c}'));
+                let trimmed = trim::trim(line);
+                assert_eq!(
+                    may_be_page_number(trimmed) && page_number(trimmed),
+                    page_number(trimmed),
+                    "{line:?}"
+                );
+                assert_eq!(
+                    trim::starts_with_space(line),
+                    line.starts_with(char::is_whitespace)
+                );
+            }
+        }
+        for line in ["- 3 -", "— 3 —", "－3－", "第3页", "第 3 页 共 10 页"] {
+            assert!(may_be_page_number(line) && page_number(line), "{line}");
         }
     }
 

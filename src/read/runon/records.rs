@@ -223,7 +223,7 @@ pub(crate) struct TargetCache {
     values: std::collections::HashMap<
         CacheKey,
         (Target, bool, Option<TargetError>),
-        core::hash::BuildHasherDefault<crate::taxonomy::FnvHasher>,
+        core::hash::BuildHasherDefault<WordHasher>,
     >,
     starts: Vec<Start>,
     fullwidth_point: memchr::memmem::Finder<'static>,
@@ -236,6 +236,50 @@ impl Default for TargetCache {
             starts: Vec::new(),
             fullwidth_point: memchr::memmem::Finder::new("．"),
         }
+    }
+}
+
+/// The hasher of the cache's keys: eight bytes at a time, multiplied and rotated as FxHash
+/// does, where FNV takes one byte at a time. A value runs to a dozen bytes or two.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl WordHasher {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0 ^ word).wrapping_mul(Self::K);
+    }
+}
+
+impl core::hash::Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(<[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            for (to, from) in last.iter_mut().zip(rest) {
+                *to = *from;
+            }
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+
+    #[inline]
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        // The product's high bits are its best mixed: the map takes its buckets from the low
+        // bits and its tags from the top seven.
+        self.0.rotate_left(26)
     }
 }
 
@@ -280,12 +324,33 @@ impl TargetCache {
     /// than a value may ([`Target::MAX_CHARS`], [`Target::MAX_PARTS`]).
     ///
     /// Texts that trim alike (`100%` and `100%。`) read alike, and share an entry.
+    #[cfg(test)]
     fn get(&mut self, text: &str) -> (Target, Option<TargetError>) {
-        let key = crate::value::raw_of(text);
-        if let Some((target, left_out, capped)) = self.values.get(key.as_bytes()) {
-            return (target.restored(*left_out), capped.clone());
+        let mut capped = false;
+        let target = self.target(text, &mut capped);
+        let capped = capped.then(|| self.capped(text).cloned());
+        (target, capped.flatten())
+    }
+
+    /// The value of a text; `capped` is set where it is kept as text for being longer or
+    /// having more parts than a value may ([`Target::MAX_CHARS`], [`Target::MAX_PARTS`]),
+    /// which [`capped`](Self::capped) then tells: the error itself is fetched only for the
+    /// few values that have one. The target alone is returned, so that it moves as itself.
+    ///
+    /// Texts that trim alike (`100%` and `100%。`) read alike, and share an entry.
+    #[inline]
+    fn target(&mut self, text: &str, capped: &mut bool) -> Target {
+        let key = raw_key(text);
+        if let Some((target, left_out, error)) = self.values.get(key.as_bytes()) {
+            *capped = error.is_some();
+            return target.restored(*left_out);
         }
-        // The first reading is handed out as it is, and what is kept of it stays.
+        self.read_new(text, key, capped)
+    }
+
+    /// [`target`](Self::target) of a text not yet read: the first reading is handed out as
+    /// it is, and what is kept of it stays.
+    fn read_new(&mut self, text: &str, key: &str, is_capped: &mut bool) -> Target {
         let (target, error) = Target::parse_both(text);
         let capped = error.filter(|e| {
             matches!(
@@ -299,10 +364,27 @@ impl TargetCache {
             raw if raw.as_bytes() == key.as_bytes() => raw.clone(),
             _ => RawText::new(key),
         };
-        self.values
-            .insert(CacheKey(key), (kept, left_out, capped.clone()));
-        (target, capped)
+        *is_capped = capped.is_some();
+        self.values.insert(CacheKey(key), (kept, left_out, capped));
+        target
     }
+
+    /// Why the value of a text already read is kept as text, if it is for its length or
+    /// parts: what [`fill`](Self::fill) answered `true` for.
+    fn capped(&self, text: &str) -> Option<&TargetError> {
+        // The grammar's own raw text, the key `raw_key` gives: this rare path keeps to it.
+        let key = crate::value::raw_of(text);
+        self.values
+            .get(key.as_bytes())
+            .and_then(|(_, _, capped)| capped.as_ref())
+    }
+}
+
+/// The key of a text in the cache: its raw text, [`crate::value::raw_of`], which is the text
+/// trimmed; by the quick test of its ends, as a record's values are trimmed already.
+#[inline]
+fn raw_key(text: &str) -> &str {
+    trim::trim(text)
 }
 
 /// What was wrong with a record that could still be read: where (an offset in its fields),
@@ -429,6 +511,9 @@ fn decimal(mut n: u32, buf: &mut [u8; 10]) -> &[u8] {
 /// The tier field at the start of a record's fields (`1-产出指标；`), if it is one: a tier by
 /// name, as a bare code could be the end of a number (`＜0.2；`).
 fn tier_field(fields: &str) -> Option<Tier> {
+    if let Some((tier, _)) = printed_field::<Tier>(fields) {
+        return Some(tier);
+    }
     // A tier field is short: its separator comes within its first 48 characters (a printed
     // label in `〔〕` may follow the tier). 48 characters are at most 192 bytes, so the search
     // looks no further, and counts characters only up to the separator found.
@@ -452,6 +537,26 @@ fn tier_field(fields: &str) -> Option<Tier> {
     }
     // As `parse` would, without building the error that a text which is no tier gets.
     crate::taxonomy::parse_ok(canonical)
+}
+
+/// The level printed as the system prints it (`1-产出指标`) as the first field of `fields`,
+/// right before its separator, and the text after the separator: what [`next_field`] and
+/// [`printed`] find for most records, without a search for the separator. A printed form
+/// holds no separator, so the first separator is the one after it.
+fn printed_field<L: Level>(fields: &str) -> Option<(L, &str)> {
+    let bytes = fields.as_bytes();
+    for (at, p) in L::PRINTED.iter().enumerate() {
+        // The byte after the printed form is looked at first: most forms are ruled out by it.
+        let sep = match bytes.get(p.len()..) {
+            Some([b';', ..]) => 1,
+            Some([0xEF, 0xBC, 0x9B, ..]) => 3,
+            _ => continue,
+        };
+        if bytes.starts_with(p.as_bytes()) {
+            return Some((*L::ALL.get(at)?, fields.get(p.len() + sep..)?));
+        }
+    }
+    None
 }
 
 /// The level a text is the printed form of (`1-产出指标`, `12-质量指标`), as the system
@@ -552,7 +657,9 @@ fn find_labels(text: &str) -> (Option<Span>, Option<Span>) {
         {
             rest = &after[close + '〕'.len_utf8()..];
         }
-        let after_colon = rest.trim_start().strip_prefix([':', '：']).unwrap_or(rest);
+        let after_colon = trim::trim_start(rest)
+            .strip_prefix([':', '：'])
+            .unwrap_or(rest);
         (end - label.len(), text.len() - after_colon.len())
     };
     let mut period = None;
@@ -619,6 +726,18 @@ fn period_header(label_text: &str) -> Option<String> {
     Some(inner[..close].to_owned())
 }
 
+/// Whether a period label's text (the label, then what [`find_labels`] took after it) may
+/// carry a header: only where `〔` follows the label itself, as the header is the only `〔`
+/// it takes, right after the label. Most labels have none, and are told so without a search.
+fn header_after_label(label_text: &str) -> bool {
+    PERIOD_LABELS.iter().any(|label| {
+        label_text
+            .as_bytes()
+            .get(label.len()..)
+            .is_some_and(|after| after.starts_with("〔".as_bytes()))
+    })
+}
+
 /// Where the annual value ends: at the first labelled field after it (`；分值:`), or at the
 /// end of the record.
 fn fields_after_annual(text: &str) -> usize {
@@ -660,6 +779,18 @@ fn trim_end_chars<'t>(text: &'t str, chars: &[char]) -> &'t str {
         rest = &rest[..rest.len() - c.len_utf8()];
     }
     rest
+}
+
+/// `trim_end_chars(text, &['；', ';', '。'])`, by the bytes these end with: `；` is EF BC 9B
+/// and `。` E3 80 82, which end no other character.
+fn trim_end_value_marks(text: &str) -> &str {
+    let mut bytes = text.as_bytes();
+    while let [rest @ .., b';'] | [rest @ .., 0xEF, 0xBC, 0x9B] | [rest @ .., 0xE3, 0x80, 0x82] =
+        bytes
+    {
+        bytes = rest;
+    }
+    text.get(..bytes.len()).unwrap_or(text)
 }
 
 /// The offset of the first `；` (EF BC 9B) at or after `from`, as `find('；')` answers:
@@ -808,13 +939,29 @@ fn read_record_into(
             format!("「{record}」中：{}", e.message_in(Lang::Zh)),
         )
     };
-    let (tier_text, rest) = next_field(fields)
-        .ok_or_else(|| msg!("no fields in «{record}»", "「{record}」中没有字段"))?;
-    let (tier, tier_label) = read_level::<Tier>(tier_text, Tier::name).map_err(in_record)?;
-    let (category_text, rest) = next_field(rest)
-        .ok_or_else(|| msg!("no category in «{record}»", "「{record}」中没有二级指标"))?;
-    let (category, category_label) =
-        read_level::<Category>(category_text, Category::name).map_err(in_record)?;
+    // Most tiers and categories are printed as the system prints them, and read at once.
+    let ((tier, tier_label), rest) = match printed_field::<Tier>(fields) {
+        Some((tier, rest)) => ((Some(tier), None), rest),
+        None => {
+            let (tier_text, rest) = next_field(fields)
+                .ok_or_else(|| msg!("no fields in «{record}»", "「{record}」中没有字段"))?;
+            (
+                read_level::<Tier>(tier_text, Tier::name).map_err(in_record)?,
+                rest,
+            )
+        }
+    };
+    let ((category, category_label), rest) = match printed_field::<Category>(rest) {
+        Some((category, rest)) => ((Some(category), None), rest),
+        None => {
+            let (category_text, rest) = next_field(rest)
+                .ok_or_else(|| msg!("no category in «{record}»", "「{record}」中没有二级指标"))?;
+            (
+                read_level::<Category>(category_text, Category::name).map_err(in_record)?,
+                rest,
+            )
+        }
+    };
     if tier.is_none() && tier_label.is_none() {
         return Err(msg!("no tier in «{record}»", "「{record}」中没有一级指标"));
     }
@@ -831,70 +978,106 @@ fn read_record_into(
     };
     let name = trim::trim(trim_end_chars(trim::trim(&rest[..name_end]), &['；', ';']));
     let (code, name) = split_code(name);
-    let mut problems = Vec::new();
-    let mut value = |from: usize, to: usize, label: &str, problems: &mut Vec<Problem>| {
-        // A field ends with `；`, a record with `。`: neither is its value's.
-        let text = trim::trim_end(trim_end_chars(
-            trim::trim(&rest[from..to]),
-            &['；', ';', '。'],
-        ));
-        let (target, capped) = cache.get(text);
-        if let Some(e) = capped {
-            problems.push((
-                rest_at + from,
-                DiagnosticCode::ValueCapped,
-                Msg::new(
-                    format!("{label} of indicator {seq} «{name}»: {e}"),
-                    format!(
-                        "第{seq}项指标「{name}」的{label}：{}",
-                        e.message_in(Lang::Zh)
-                    ),
-                ),
-            ));
-        }
-        target
+    // A field ends with `；`, a record with `。`: neither is its value's.
+    let value_text = |from: usize, to: usize| {
+        trim::trim_end(trim_end_value_marks(trim::trim(
+            rest.get(from..to).unwrap_or_default(),
+        )))
     };
     let (period, period_header) = match (period_label, annual_label) {
-        (Some((at, start)), Some((end, _))) => (
-            Some(value(start, end, "实施周期指标值", &mut problems)),
-            period_header(&rest[at..start]),
-        ),
-        (Some((at, start)), None) => (
-            Some(value(start, rest.len(), "实施周期指标值", &mut problems)),
-            period_header(&rest[at..start]),
+        (Some((at, start)), annual) => (
+            Some((
+                start,
+                value_text(start, annual.map_or(rest.len(), |(end, _)| end)),
+            )),
+            header_after_label(&rest[at..start])
+                .then(|| period_header(&rest[at..start]))
+                .flatten(),
         ),
         (None, _) => (None, None),
     };
     let mut extra = "";
-    let annual = match annual_label {
-        Some((_, start)) => {
-            let end = start + fields_after_annual(&rest[start..]);
-            extra = &rest[end..];
-            value(start, end, "年度指标值", &mut problems)
+    let annual = annual_label.map(|(_, start)| {
+        let end = start + fields_after_annual(&rest[start..]);
+        extra = &rest[end..];
+        (start, value_text(start, end))
+    });
+    let mut problems = Vec::new();
+    let capped = |cache: &TargetCache, text: &str, from: usize, label: &str, name: &str| {
+        let e = cache.capped(text)?;
+        Some((
+            rest_at + from,
+            DiagnosticCode::ValueCapped,
+            Msg::new(
+                format!("{label} of indicator {seq} «{name}»: {e}"),
+                format!(
+                    "第{seq}项指标「{name}」的{label}：{}",
+                    e.message_in(Lang::Zh)
+                ),
+            ),
+        ))
+    };
+    // The annual value is read first, into the indicator as it is built; the period's is
+    // written into it where it stays, and where it is written as the annual value (most
+    // are), it is that value, not looked up again.
+    let mut annual_capped = false;
+    let annual_target = match annual {
+        Some((_, text)) => cache.target(text, &mut annual_capped),
+        None => Target::lenient(""),
+    };
+    let mut period_capped = annual_capped;
+    let period_target = period.map(|(_, text)| match annual {
+        Some((_, annual_text)) if annual_text == text => annual_target.clone(),
+        _ => cache.target(text, &mut period_capped),
+    });
+    // The indicator is built whole where it is pushed: a large value, it is not built and
+    // then copied.
+    indicators.push(Indicator {
+        seq,
+        tier,
+        category,
+        name,
+        code,
+        period: period_target,
+        annual: annual_target,
+        line: None,
+        tier_label,
+        category_label,
+        period_label: period_header,
+        actual: None,
+        weight: None,
+        score: None,
+        direction: None,
+        nature: None,
+        texts: Vec::new(),
+        core: false,
+    });
+    let Some(indicator) = indicators.last_mut() else {
+        return Ok(problems);
+    };
+    if let Some((from, text)) = period
+        && period_capped
+    {
+        problems.extend(capped(cache, text, from, "实施周期指标值", &indicator.name));
+    }
+    match annual {
+        Some((from, text)) => {
+            if annual_capped {
+                problems.extend(capped(cache, text, from, "年度指标值", &indicator.name));
+            }
         }
         None => {
             problems.push((
                 rest_at,
                 DiagnosticCode::IndicatorIncomplete,
                 msg!(
-                    "no 年度指标值 in indicator {seq} «{name}»",
-                    "第{seq}项指标「{name}」没有年度指标值"
+                    "no 年度指标值 in indicator {seq} «{}»",
+                    "第{seq}项指标「{}」没有年度指标值",
+                    indicator.name
                 ),
             ));
-            Target::lenient("")
         }
-    };
-    indicators.push(Indicator::new(seq, name, annual));
-    let Some(indicator) = indicators.last_mut() else {
-        return Ok(problems);
-    };
-    indicator.tier = tier;
-    indicator.tier_label = tier_label;
-    indicator.category = category;
-    indicator.category_label = category_label;
-    indicator.code = code;
-    indicator.period = period;
-    indicator.period_label = period_header;
+    }
     let extra_at = fields.len() - extra.len();
     problems.extend(
         read_extra_fields(trim_end_chars(extra, &['。', ' ']), indicator)
@@ -1387,6 +1570,11 @@ mod tests {
     #[test]
     fn fields_are_trimmed_and_cut_as_by_the_str_methods() {
         for text in field_texts() {
+            assert_eq!(
+                trim_end_value_marks(&text),
+                text.trim_end_matches(['；', ';', '。']),
+                "{text}"
+            );
             for set in [&['。', ' '][..], &['；', ';'], &['；', ';', '。']] {
                 assert_eq!(
                     trim_end_chars(&text, set),
@@ -1452,6 +1640,28 @@ mod tests {
                 read_level_reference::<Category>(field, Category::name),
                 "{field}"
             );
+        }
+    }
+
+    /// The cache's key of a text is the raw text the grammar reads.
+    #[test]
+    fn cache_keys_are_raw_texts() {
+        for text in [
+            "",
+            " ",
+            "100%",
+            " 100% ",
+            "100%。",
+            "100%。 。",
+            "\u{3000}≥1次\u{3000}",
+            "\"x\"",
+            "'y'",
+            "。",
+            " 。",
+            "\u{a0}a",
+            "a\u{85}",
+        ] {
+            assert_eq!(raw_key(text), crate::value::raw_of(text), "{text:?}");
         }
     }
 
@@ -1528,6 +1738,56 @@ mod tests {
         }
     }
 
+    /// A printed field is read as the search for its separator and the printed forms read it.
+    #[test]
+    fn printed_fields_read_as_the_separator_and_the_forms_read_them() {
+        let mut texts = Vec::new();
+        for p in Tier::PRINTED.iter().chain(Category::PRINTED) {
+            for after in [
+                "；x",
+                ";x",
+                "；",
+                "",
+                " ；x",
+                "x；",
+                "〔标签〕；x",
+                "\u{ff1a}x",
+            ] {
+                texts.push(format!("{p}{after}"));
+                texts.push(format!(" {p}{after}"));
+                texts.push(format!("{}{after}", &p[..p.len() - 3]));
+            }
+        }
+        type Found<'t> = (Option<(Tier, &'t str)>, Option<(Category, &'t str)>);
+        fn reference(text: &str) -> Found<'_> {
+            match next_field(text) {
+                Some((field, rest)) => (
+                    printed::<Tier>(field).map(|t| (t, rest)),
+                    printed::<Category>(field).map(|c| (c, rest)),
+                ),
+                None => (None, None),
+            }
+        }
+        let mut found = 0;
+        for text in &texts {
+            let ours = (printed_field::<Tier>(text), printed_field::<Category>(text));
+            // What is found at once is what the search finds; the rest is left to it.
+            let reference = reference(text);
+            if ours.0.is_some() {
+                assert_eq!(ours.0, reference.0, "{text:?}");
+                found += 1;
+            }
+            if ours.1.is_some() {
+                assert_eq!(ours.1, reference.1, "{text:?}");
+                found += 1;
+            }
+            if !text.starts_with(' ') && !text.contains(" ；") {
+                assert_eq!(ours, reference, "{text:?}");
+            }
+        }
+        assert!(found > 0);
+    }
+
     #[test]
     fn tier_field_needs_a_named_tier_and_a_separator() {
         assert_eq!(
@@ -1558,6 +1818,31 @@ mod tests {
             Some("≥3.５".to_owned())
         );
         assert!(list.diagnostics.is_empty(), "{:?}", list.diagnostics);
+    }
+
+    /// A label whose text has no header right after it has none at all.
+    #[test]
+    fn period_headers_follow_their_labels() {
+        for label in PERIOD_LABELS {
+            for after in [
+                ":1",
+                "：1",
+                " :1",
+                "〔长期指标值〕:1",
+                "〔长期〕 ：1",
+                "〔未闭:1",
+                "",
+                "〔〕:1",
+            ] {
+                let text = format!("名称；{label}{after}；年度指标值:2");
+                let (period, _) = find_labels(&text);
+                let (at, start) = period.expect("a period label");
+                let label_text = &text[at..start];
+                if !header_after_label(label_text) {
+                    assert_eq!(period_header(label_text), None, "{text}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@
 /// The whitespace characters beyond ASCII are U+0085, U+00A0 (C2 …), U+1680 (E1 …),
 /// U+2000–U+205F (E2 80 …, E2 81 …) and U+3000 (E3 80 80); any other lead byte from 0xC3 up
 /// starts no whitespace, nor does a visible ASCII character.
+#[inline]
 fn surely_not_space(bytes: &[u8]) -> bool {
     match bytes {
         [0x21..=0x7E, ..] | [0xC3..=0xE0 | 0xE4..=0xF4, ..] => true,
@@ -19,6 +20,7 @@ fn surely_not_space(bytes: &[u8]) -> bool {
 /// Whether the text's last character is surely no whitespace, by the bytes it ends with: in
 /// UTF-8 a lead byte two, three or four bytes from the end starts the last character where
 /// the bytes after it are as many as it announces.
+#[inline]
 fn ends_surely_not_space(text: &str) -> bool {
     match text.as_bytes() {
         [.., 0x21..=0x7E]
@@ -31,29 +33,59 @@ fn ends_surely_not_space(text: &str) -> bool {
     }
 }
 
-/// `text.trim()`.
+/// `text.starts_with(char::is_whitespace)`, answered by the lead byte where it can be.
+pub(crate) fn starts_with_space(text: &str) -> bool {
+    match text.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_whitespace() || *b == 0x0B,
+        _ => !surely_not_space(text.as_bytes()) && text.starts_with(char::is_whitespace),
+    }
+}
+
+/// `text.trim()`: the quick test of its ends inlined where it is used.
+#[inline]
 pub(crate) fn trim(text: &str) -> &str {
     if surely_not_space(text.as_bytes()) && ends_surely_not_space(text) {
         text
     } else {
-        text.trim()
+        slow::trim(text)
     }
 }
 
 /// `text.trim_start()`.
+#[inline]
 pub(crate) fn trim_start(text: &str) -> &str {
     if surely_not_space(text.as_bytes()) {
         text
     } else {
-        text.trim_start()
+        slow::trim_start(text)
     }
 }
 
 /// `text.trim_end()`.
+#[inline]
 pub(crate) fn trim_end(text: &str) -> &str {
     if ends_surely_not_space(text) {
         text
     } else {
+        slow::trim_end(text)
+    }
+}
+
+/// The `str` methods, called rather than inlined: the quick tests above are inlined where
+/// they are used, and most texts need nothing more.
+mod slow {
+    #[inline(never)]
+    pub(super) fn trim(text: &str) -> &str {
+        text.trim()
+    }
+
+    #[inline(never)]
+    pub(super) fn trim_start(text: &str) -> &str {
+        text.trim_start()
+    }
+
+    #[inline(never)]
+    pub(super) fn trim_end(text: &str) -> &str {
         text.trim_end()
     }
 }
@@ -97,6 +129,11 @@ mod tests {
             assert_eq!(trim(&text), text.trim(), "{text:?}");
             assert_eq!(trim_start(&text), text.trim_start(), "{text:?}");
             assert_eq!(trim_end(&text), text.trim_end(), "{text:?}");
+            assert_eq!(
+                starts_with_space(&text),
+                text.starts_with(char::is_whitespace),
+                "{text:?}"
+            );
         }
     }
 }
