@@ -805,11 +805,13 @@ pub(crate) fn fact_of(label: &str) -> Option<Fact> {
 /// the site's footer (`扫一扫在手机打开当前页`, `上一篇`, `文件下载`, `…主办 …承办`,
 /// `鲁ICP备06032897号`).
 pub(crate) fn is_chrome(first: &str) -> bool {
-    // A footer's registrations and sponsors, wherever they stand in the line.
-    let footer = first.contains("ICP备")
-        || first.contains("公网安备")
-        || first.contains("网站标识码")
-        || first.contains("主办") && first.contains("承办");
+    // A footer's registrations and sponsors, wherever they stand in the line; looked for
+    // only in a cell that holds one of their first characters (one pass: most cells none).
+    let footer = first.contains(['I', '公', '网', '主'])
+        && (first.contains("ICP备")
+            || first.contains("公网安备")
+            || first.contains("网站标识码")
+            || first.contains("主办") && first.contains("承办"));
     footer
         || [
             "qrcode",
