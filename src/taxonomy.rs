@@ -426,8 +426,8 @@ impl Level for Category {
             Category::Quantity => &["产出数量", "数量"],
             Category::Quality => &["产出质量"],
             // Hubei forms print 进度指标 where the template has 时效指标.
-            // And 及时性指标. (`成本控制` and `时间` are indicators' names too: no aliases.)
-            Category::Timeliness => &["产出时效", "时效性", "进度", "产出进度", "及时性"],
+            // (`及时性`, `成本控制` and `时间` are indicators' names too: no aliases.)
+            Category::Timeliness => &["产出时效", "时效性", "进度", "产出进度"],
             Category::Cost => &["产出成本", "成本"],
             // 效果 for 效益 (`社会效果指标`), as the tier's 效果指标.
             Category::Economic => &["经济", "经济效果"],
@@ -1667,7 +1667,6 @@ mod tests {
         category("产出数量指标", Category::Quantity);
         category("數量指標", Category::Quantity);
         category("进度指标", Category::Timeliness);
-        category("及时性指标", Category::Timeliness);
         category("社会效果指标", Category::Social);
         category("经济效果", Category::Economic);
         category("生态效果指标", Category::Ecological);

@@ -5592,7 +5592,7 @@ mod tests {
     fn split_cells_under_headers_in_other_words_join_their_target() {
         for header in [
             "指标值属性 | 指标值 | 指标单位",
-            "关系符 | 指标值 | 计量单位",
+            "比较符 | 指标值 | 计量单位",
             // Two targets' headers that name no horizon: the comparators' is no period.
             "目标值 | 指标值 | 单位",
         ] {
