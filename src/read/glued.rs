@@ -3248,10 +3248,7 @@ mod tests {
         ) {
             level_ends_agree(&parts.concat());
         }
-    }
 
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
         /// [`cut`] skips the positions [`may_begin_piece`] rules out, and cuts as it would
         /// read them.
         #[test]
@@ -3261,10 +3258,7 @@ mod tests {
             let line = parts.concat();
             proptest::prop_assert_eq!(cut_with(&line, true), cut_with(&line, false), "{}", line);
         }
-    }
 
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
         /// A line of header words, their parts, brackets, marks, pinyin, spaces, traditional
         /// characters and values holds no more header words than hot places.
         #[test]

@@ -669,7 +669,7 @@ impl<'a> Reads<'a> {
     fn of(root: &'a str) -> Reads<'a> {
         Reads {
             root: Some(root),
-            found: [None, None, None, None],
+            found: [const { None }; Reads::MOST],
             next: 0,
         }
     }
@@ -678,7 +678,7 @@ impl<'a> Reads<'a> {
     fn off() -> Reads<'a> {
         Reads {
             root: None,
-            found: [None, None, None, None],
+            found: [const { None }; Reads::MOST],
             next: 0,
         }
     }

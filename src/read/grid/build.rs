@@ -3172,11 +3172,9 @@ impl<'g> Builder<'g> {
             // Under the tier of satisfaction, a category of whose satisfaction (`受益对象满意度`,
             // `群众满意度指标`) is its one category, 31; the label stays as printed.
             let category = category.or_else(|| {
-                let simple: String = spaceless(text)
-                    .chars()
-                    .map(crate::taxonomy::simplified)
-                    .collect();
-                let satisfied = simple.ends_with("满意度") || simple.ends_with("满意度指标");
+                let text = spaceless(text);
+                let satisfied =
+                    ends_with_word(&text, "满意度") || ends_with_word(&text, "满意度指标");
                 (satisfied && indicator.tier == Some(Tier::Satisfaction))
                     .then_some(Category::Satisfaction)
             });

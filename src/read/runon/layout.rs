@@ -801,22 +801,27 @@ mod tests {
         s.parse().expect("decimal")
     }
 
+    /// Every string of the alphabet's pieces, up to `rounds` of them.
+    fn strings_over(alphabet: &[&str], rounds: usize) -> Vec<String> {
+        let mut strings = vec![String::new()];
+        for _ in 0..rounds {
+            let longer: Vec<String> = strings
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            strings.extend(longer);
+        }
+        strings
+    }
+
     /// The last token found by bytes is the one after the last whitespace, where it is
     /// made of the characters of amounts.
     #[test]
     fn last_tokens_are_found_as_by_the_last_whitespace() {
         let alphabet = [
-            '1', '.', ',', '-', '—', '－', ' ', '\u{3000}', '\u{a0}', '名', 'a', '。',
+            "1", ".", ",", "-", "—", "－", " ", "\u{3000}", "\u{a0}", "名", "a", "。",
         ];
-        let mut texts = vec![String::new()];
-        for _ in 0..4 {
-            let longer: Vec<String> = texts
-                .iter()
-                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
-                .collect();
-            texts.extend(longer);
-        }
-        for text in &texts {
+        for text in &strings_over(&alphabet, 4) {
             let start = text.rfind(char::is_whitespace).map_or(0, |i| {
                 i + text[i..].chars().next().map_or(1, char::len_utf8)
             });
@@ -914,15 +919,7 @@ mod tests {
     #[test]
     fn amounts_are_formed_as_the_splits_formed_them() {
         let alphabet = ["1", "0", ",", ".", "-", "a", "中", "123", ",000"];
-        let mut tokens = vec![String::new()];
-        for _ in 0..5 {
-            let longer: Vec<String> = tokens
-                .iter()
-                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
-                .collect();
-            tokens.extend(longer);
-        }
-        for token in &tokens {
+        for token in &strings_over(&alphabet, 5) {
             assert_eq!(amount(token), amount_reference(token), "{token:?}");
         }
     }

@@ -1031,7 +1031,8 @@ fn read_record_into(
         _ => cache.target(text, &mut period_capped),
     });
     // The indicator is built whole where it is pushed: a large value, it is not built and
-    // then copied.
+    // then copied. Its other fields are `Indicator::new`'s, spelled out: taking them with
+    // `..Indicator::new(…)` costs 1.4% of the read (40.39 -> 40.96 instructions per byte).
     indicators.push(Indicator {
         seq,
         tier,
